@@ -1,0 +1,55 @@
+"""The headless commands of CONTRACTS.md, thin over ``desktop.models``.
+
+Exit codes: 0 success; 1 a check failed; 2 bad input, with one line on stderr
+naming the field or argument and never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from desktop.cli import core_commands
+from desktop.cli.common import EXIT_BAD_INPUT, EXIT_FAILED, CliParser, fail
+from desktop.models.errors import (
+    AccountLocked,
+    AuthenticationFailed,
+    Conflict,
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+    PolicyError,
+    StorageError,
+)
+
+COMMAND_MODULES = (core_commands,)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = CliParser(prog="zhanchi", description="展翅柜台：失业保险技能提升补贴受理系统")
+    parser.add_argument("--data-dir", help="数据文件夹（默认取 ZHANCHI_DATA_DIR 或系统用户数据目录）")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CliParser)
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def run(argv: Sequence[str]) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8")
+    parser = build_parser()
+    args = parser.parse_args(list(argv))
+    if args.command is None:
+        from desktop.app import run_gui
+
+        return run_gui(args.data_dir)
+    try:
+        return int(args.func(args))
+    except (InvalidInput, PolicyError, NotFound, PermissionDenied, Conflict,
+            AuthenticationFailed, AccountLocked) as exc:
+        return fail(str(exc), EXIT_BAD_INPUT)
+    except StorageError as exc:
+        return fail(str(exc), EXIT_FAILED)

@@ -1,0 +1,49 @@
+"""What every command shares: one-line errors, JSON in and out, the data folder."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+from desktop.config import data_dir
+from desktop.models.errors import InvalidInput
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class CliParser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr and exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"{self.prog}: 参数错误：{message}\n")
+        raise SystemExit(EXIT_BAD_INPUT)
+
+
+def fail(message: str, code: int) -> int:
+    sys.stderr.write(message.replace("\n", " ") + "\n")
+    return code
+
+
+def read_json(source: str) -> Any:
+    """The JSON document in FILE, or on stdin for ``-``."""
+    try:
+        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise InvalidInput("FILE", f"无法读取 {source}：{exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise InvalidInput("FILE", f"{source} 不是 UTF-8 编码的文本") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidInput("input", f"不是有效的 JSON（第{exc.lineno}行第{exc.colno}列：{exc.msg}）") from None
+
+
+def print_json(value: Any, *, indent: int | None = 2) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=indent) + "\n")
+
+
+def resolve_data_dir(args: argparse.Namespace) -> Path:
+    return data_dir(getattr(args, "data_dir", None))

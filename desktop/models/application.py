@@ -1,0 +1,215 @@
+"""What an applicant brings to the counter, parsed from the JSON of CONTRACTS.md.
+
+``Application`` is what the eligibility rules read; ``Intake`` adds what the
+office needs to accept and pay a case.  Parsing checks shapes and types only
+(a date is a date, a level an integer 1-5) and names the offending key in a
+typed ``InvalidInput``; whether the values make the applicant eligible is the
+rules' business, so a wrong ID checksum is a failed check, not a parse error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.models.errors import InvalidInput
+
+CERT_KINDS = ("skill_level", "qualification")
+PAYMENT_KINDS = ("bank", "sscard")
+
+
+@dataclass(frozen=True)
+class PriorSubsidy:
+    occupation_code: str
+    level: int
+    granted_on: dt.date
+    shortage: bool = False
+
+
+@dataclass(frozen=True)
+class Certificate:
+    number: str
+    kind: str
+    level: int
+    occupation_code: str
+    issue_date: dt.date
+    occupation_name: str | None = None
+    shortage: bool | None = None  # None: look it up in the region's catalogue
+    training_subsidy_claimed: bool = False  # cn-2024: 职业培训补贴 already paid for this certificate
+
+
+@dataclass(frozen=True)
+class Application:
+    applicant_name: str
+    id_number: str
+    insured_region: str
+    application_region: str
+    contribution_months: int
+    certificate: Certificate
+    application_date: dt.date
+    receiving_unemployment_benefit: bool = False
+    prior_subsidies: tuple[PriorSubsidy, ...] = ()
+
+
+@dataclass(frozen=True)
+class Payment:
+    kind: str
+    account: str
+    bank_name: str = ""
+    holder_name: str = ""
+
+
+@dataclass(frozen=True)
+class Employer:
+    name: str
+    uscc: str = ""
+
+
+@dataclass(frozen=True)
+class Intake:
+    application: Application
+    payment: Payment
+    employer: Employer
+    phone: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+# --- parsing -------------------------------------------------------------
+
+
+def _obj(data: Any, path: str) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise InvalidInput(path or "input", "应为 JSON 对象")
+    return data
+
+
+def _get(data: dict[str, Any], key: str, path: str, *, required: bool = True, default: Any = None) -> Any:
+    if key not in data or data[key] is None:
+        if required:
+            raise InvalidInput(_join(path, key), "缺少此项")
+        return default
+    return data[key]
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _str(data: dict[str, Any], key: str, path: str, *, required: bool = True) -> str:
+    value = _get(data, key, path, required=required, default="")
+    if not isinstance(value, str):
+        raise InvalidInput(_join(path, key), "应为文字")
+    if required and not value.strip():
+        raise InvalidInput(_join(path, key), "不能为空")
+    return value.strip()
+
+
+def _int(data: dict[str, Any], key: str, path: str, *, lo: int | None = None, hi: int | None = None) -> int:
+    value = _get(data, key, path)
+    if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value.strip())
+        else:
+            raise InvalidInput(_join(path, key), f"应为整数，收到 {value!r}")
+    if lo is not None and value < lo or hi is not None and value > hi:
+        raise InvalidInput(_join(path, key), f"应在 {lo} 到 {hi} 之间，收到 {value}")
+    return value
+
+
+def _bool(data: dict[str, Any], key: str, path: str, default: bool | None = False) -> bool | None:
+    value = _get(data, key, path, required=False, default=default)
+    if value is default:
+        return default
+    if not isinstance(value, bool):
+        raise InvalidInput(_join(path, key), "应为 true 或 false")
+    return value
+
+
+def parse_date(value: Any, field_name: str) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str):
+        raise InvalidInput(field_name, "应为日期 YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise InvalidInput(field_name, f"日期格式应为 YYYY-MM-DD，收到 {value!r}") from None
+
+
+def _date(data: dict[str, Any], key: str, path: str) -> dt.date:
+    return parse_date(_get(data, key, path), _join(path, key))
+
+
+def _region(data: dict[str, Any], key: str, path: str) -> str:
+    value = _str(data, key, path)
+    if len(value) != 6 or not value.isdigit():
+        raise InvalidInput(_join(path, key), f"行政区划代码应为6位数字，收到 {value!r}")
+    return value
+
+
+def parse_certificate(data: Any, path: str = "certificate") -> Certificate:
+    d = _obj(data, path)
+    kind = _str(d, "kind", path)
+    if kind not in CERT_KINDS:
+        raise InvalidInput(_join(path, "kind"), f"应为 skill_level 或 qualification，收到 {kind!r}")
+    return Certificate(
+        number=_str(d, "number", path),
+        kind=kind,
+        level=_int(d, "level", path, lo=1, hi=5),
+        occupation_code=_str(d, "occupation_code", path),
+        issue_date=_date(d, "issue_date", path),
+        occupation_name=_str(d, "occupation_name", path, required=False) or None,
+        shortage=_bool(d, "shortage", path, default=None),
+        training_subsidy_claimed=bool(_bool(d, "training_subsidy_claimed", path, default=False)),
+    )
+
+
+def parse_prior(data: Any, path: str) -> PriorSubsidy:
+    d = _obj(data, path)
+    return PriorSubsidy(
+        occupation_code=_str(d, "occupation_code", path),
+        level=_int(d, "level", path, lo=1, hi=5),
+        granted_on=_date(d, "granted_on", path),
+        shortage=bool(_bool(d, "shortage", path, default=False)),
+    )
+
+
+def parse_application(data: Any) -> Application:
+    d = _obj(data, "")
+    applicant = _obj(_get(d, "applicant", ""), "applicant")
+    priors = _get(d, "prior_subsidies", "", required=False, default=[])
+    if not isinstance(priors, list):
+        raise InvalidInput("prior_subsidies", "应为数组")
+    return Application(
+        applicant_name=_str(applicant, "name", "applicant"),
+        id_number=_str(applicant, "id_number", "applicant"),
+        insured_region=_region(d, "insured_region", ""),
+        application_region=_region(d, "application_region", ""),
+        contribution_months=_int(d, "contribution_months", "", lo=0, hi=1200),
+        receiving_unemployment_benefit=bool(_bool(d, "receiving_unemployment_benefit", "")),
+        certificate=parse_certificate(_get(d, "certificate", "")),
+        application_date=_date(d, "application_date", ""),
+        prior_subsidies=tuple(parse_prior(p, f"prior_subsidies[{i}]") for i, p in enumerate(priors)),
+    )
+
+
+def parse_intake(data: Any) -> Intake:
+    d = _obj(data, "")
+    application = parse_application(d)
+    pay = _obj(_get(d, "payment", ""), "payment")
+    kind = _str(pay, "kind", "payment")
+    if kind not in PAYMENT_KINDS:
+        raise InvalidInput("payment.kind", f"应为 bank 或 sscard，收到 {kind!r}")
+    employer = _obj(_get(d, "employer", ""), "employer")
+    return Intake(
+        application=application,
+        payment=Payment(
+            kind=kind,
+            account=_str(pay, "account", "payment"),
+            bank_name=_str(pay, "bank_name", "payment", required=False),
+            holder_name=_str(pay, "holder_name", "payment", required=False) or application.applicant_name,
+        ),
+        employer=Employer(name=_str(employer, "name", "employer"), uscc=_str(employer, "uscc", "employer", required=False)),
+        phone=_str(d, "phone", "", required=False),
+    )

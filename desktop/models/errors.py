@@ -1,0 +1,58 @@
+"""Typed errors raised by the core.
+
+Views and the CLI show ``str(error)`` to people: every message is plain
+Simplified Chinese and names what to fix.  A field name (``field``) lets a
+form put the message beside the widget and lets the CLI name the input key.
+"""
+
+from __future__ import annotations
+
+
+class ZhanchiError(Exception):
+    """Base of every error the core raises on purpose (never a bug)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class InvalidInput(ZhanchiError):
+    """A value offered to the core is malformed; ``field`` names it (dotted path)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.reason = message
+
+
+class PolicyError(ZhanchiError):
+    """A policy file is malformed, or no policy covers a date."""
+
+    def __init__(self, source: str, key: str, message: str) -> None:
+        super().__init__(f"{source}: {key}: {message}")
+        self.source = source
+        self.key = key
+
+
+class NotFound(ZhanchiError):
+    """A case, staff account or other record does not exist."""
+
+
+class PermissionDenied(ZhanchiError):
+    """The signed-in person's role may not do this."""
+
+
+class Conflict(ZhanchiError):
+    """The action does not fit the record's current state (e.g. approving a draft)."""
+
+
+class AuthenticationFailed(ZhanchiError):
+    """Wrong user name or password."""
+
+
+class AccountLocked(ZhanchiError):
+    """Too many failed sign-ins: the account is locked for a while."""
+
+
+class StorageError(ZhanchiError):
+    """The environment failed the store: disk full, database locked, read-only folder."""

@@ -1,0 +1,476 @@
+"""Dated policy tables (resources/policies/*.toml) and how a case picks one.
+
+Every threshold of POLICY.md lives in a data file, never in code: a national
+file per policy period (cn-2017, cn-2019 …) and regional overlays that change
+only what a province or city sets (amounts, shortage catalogue, pooling level,
+materials, publicity days).  Adding next year's policy is one new file.
+
+A file is validated completely when loaded: an unknown key, a missing key or a
+value of the wrong type is refused with a ``PolicyError`` naming the file and
+the key, so a typo never silently becomes a default.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from desktop.models.errors import InvalidInput, PolicyError
+from desktop.models.reference import resource_dir
+
+LEVELS = (5, 4, 3, 2, 1)
+LEVEL_NAMES = {5: "初级（五级）", 4: "中级（四级）", 3: "高级（三级）", 2: "技师（二级）", 1: "高级技师（一级）"}
+
+# The parameters each rule takes from a policy file: name -> (type, default).
+# A default of ``REQUIRED`` means the file must give it.  rules.py implements
+# one function per code; a test keeps the two in step.
+REQUIRED = object()
+RULE_PARAMS: dict[str, dict[str, tuple[type, Any]]] = {
+    "id_number": {},
+    "contribution_months": {"min_months": (int, REQUIRED), "unemployment_benefit_qualifies": (bool, False)},
+    "certificate_date": {"earliest": (dt.date, REQUIRED)},
+    "certificate_level": {"levels": (list, REQUIRED)},
+    "certificate_number": {},
+    "application_window": {"months": (int, REQUIRED)},
+    "insured_region": {"pooling": (str, "prefecture")},
+    "duplicate_subsidy": {},
+    "yearly_limit": {"max_per_year": (int, REQUIRED), "extra_for_shortage": (int, 0)},
+    "lower_level": {},
+    "training_subsidy": {},
+}
+POOLING_DIGITS = {"province": 2, "prefecture": 4}
+
+
+@dataclass(frozen=True)
+class RuleConfig:
+    code: str
+    basis: str
+    params: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Sector:
+    """An amount table for occupations whose code starts with one of ``prefixes``."""
+
+    name: str
+    prefixes: tuple[str, ...]
+    amounts: Mapping[int, int]
+    shortage_amounts: Mapping[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class Material:
+    """One item of the one-time notice.  ``shared_by`` names the information-sharing
+    source that makes it unnecessary (展翅行动 二(四)); empty when the applicant must bring it."""
+
+    code: str
+    name: str
+    how: str
+    shared_by: str = ""
+
+
+@dataclass(frozen=True)
+class Policy:
+    id: str
+    title: str
+    documents: tuple[str, ...]
+    valid_from: dt.date
+    valid_to: dt.date | None
+    rules: tuple[RuleConfig, ...]
+    amounts: Mapping[int, int]
+    shortage_amounts: Mapping[int, int] | None
+    shortage_bonus_percent: int
+    sectors: tuple[Sector, ...]
+    shortage_catalogue: frozenset[str]
+    review_workdays: int
+    publicity_workdays: int
+    materials: tuple[Material, ...]
+    source: str
+    # set when resolved for a case
+    overlays: tuple[str, ...] = ()
+    carried_over: bool = False
+    note: str = ""
+
+    def rule(self, code: str) -> RuleConfig | None:
+        return next((r for r in self.rules if r.code == code), None)
+
+    @property
+    def label(self) -> str:
+        return "+".join((self.id, *self.overlays))
+
+
+@dataclass(frozen=True)
+class Overlay:
+    id: str
+    title: str
+    region: str
+    applies_to: tuple[str, ...]
+    valid_from: dt.date
+    valid_to: dt.date | None
+    changes: Mapping[str, Any]
+    rule_changes: Mapping[str, Mapping[str, Any]]
+    source: str
+
+    def covers_region(self, region: str) -> bool:
+        return region.startswith(_region_prefix(self.region))
+
+    def in_force(self, day: dt.date) -> bool:
+        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+
+
+def _region_prefix(code: str) -> str:
+    if code.endswith("0000"):
+        return code[:2]
+    if code.endswith("00"):
+        return code[:4]
+    return code
+
+
+# --- reading and validating files ----------------------------------------
+
+
+class _Reader:
+    """Typed access to one TOML table that reports problems by file and key."""
+
+    def __init__(self, source: str, data: Mapping[str, Any], prefix: str = "") -> None:
+        self.source, self.data, self.prefix = source, data, prefix
+        self.seen: set[str] = set()
+
+    def key(self, name: str) -> str:
+        return f"{self.prefix}{name}"
+
+    def fail(self, name: str, message: str) -> PolicyError:
+        return PolicyError(self.source, self.key(name), message)
+
+    def get(self, name: str, kind: type, default: Any = REQUIRED) -> Any:
+        self.seen.add(name)
+        if name not in self.data:
+            if default is REQUIRED:
+                raise self.fail(name, "缺少此项")
+            return default
+        value = self.data[name]
+        ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
+        if kind is dt.date and isinstance(value, dt.datetime):
+            ok = False
+        if not ok:
+            raise self.fail(name, f"应为{_TYPE_NAMES.get(kind, kind.__name__)}，实际为 {value!r}")
+        return value
+
+    def table(self, name: str, default: Any = REQUIRED) -> _Reader | None:
+        value = self.get(name, dict, default)
+        return None if value is None else _Reader(self.source, value, f"{self.key(name)}.")
+
+    def only(self, names: Iterable[str]) -> None:
+        """Refuse a key outside ``names`` first, so a misspelt key is named as such
+        rather than reported as the correct key missing."""
+        extra = sorted(set(self.data) - set(names))
+        if extra:
+            raise self.fail(extra[0], "不认识的项（拼写错误？）")
+
+    def finish(self) -> None:
+        extra = sorted(set(self.data) - self.seen)
+        if extra:
+            raise self.fail(extra[0], "不认识的项（拼写错误？）")
+
+
+_TYPE_NAMES = {int: "整数", str: "文字", bool: "true/false", list: "数组", dict: "表", dt.date: "日期"}
+
+
+def _amounts(reader: _Reader, name: str, default: Any = REQUIRED) -> dict[int, int] | None:
+    table = reader.table(name, default)
+    if table is None:
+        return None
+    result: dict[int, int] = {}
+    for key in table.data:
+        if key not in {str(level) for level in LEVELS}:
+            raise table.fail(key, "等级应为1至5")
+        amount = table.get(key, int)
+        if amount < 0:
+            raise table.fail(key, "金额不能为负数")
+        result[int(key)] = amount
+    table.finish()
+    return result
+
+
+def _string_list(reader: _Reader, name: str, default: Any = REQUIRED) -> tuple[str, ...]:
+    values = reader.get(name, list, default)
+    for i, value in enumerate(values):
+        if not isinstance(value, str):
+            raise reader.fail(f"{name}[{i}]", f"应为文字，实际为 {value!r}")
+    return tuple(values)
+
+
+def _rules(reader: _Reader, name: str, *, full: bool) -> dict[str, dict[str, Any]]:
+    """Rule tables; ``full`` (national files) demands basis and every required parameter."""
+    table = reader.table(name, REQUIRED if full else {})
+    assert table is not None
+    rules: dict[str, dict[str, Any]] = {}
+    for code in table.data:
+        if code not in RULE_PARAMS:
+            raise table.fail(code, f"没有这条规则（已知规则：{'、'.join(RULE_PARAMS)}）")
+        rule = table.table(code)
+        assert rule is not None
+        rule.only(["basis", *RULE_PARAMS[code]])
+        values: dict[str, Any] = {}
+        basis = rule.get("basis", str, REQUIRED if full else None)
+        if basis is not None:
+            values["basis"] = basis
+        for param, (kind, default) in RULE_PARAMS[code].items():
+            value = rule.get(param, kind, default if full else None)
+            if value is not None:
+                values[param] = value
+        if code == "certificate_level":
+            levels = values.get("levels", [])
+            if not all(isinstance(v, int) and v in LEVELS for v in levels):
+                raise rule.fail("levels", "应为1至5的整数数组")
+        if code == "insured_region" and values.get("pooling", "prefecture") not in POOLING_DIGITS:
+            raise rule.fail("pooling", "应为 prefecture（地市级统筹）或 province（省级统筹）")
+        rule.finish()
+        rules[code] = values
+    table.finish()
+    return rules
+
+
+def _sectors(reader: _Reader) -> tuple[Sector, ...]:
+    items = reader.get("sectors", list, [])
+    sectors = []
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise reader.fail(f"sectors[{i}]", "应为表")
+        sub = _Reader(reader.source, item, f"{reader.key('sectors')}[{i}].")
+        sectors.append(
+            Sector(
+                name=sub.get("name", str),
+                prefixes=_string_list(sub, "occupation_prefixes"),
+                amounts=_amounts(sub, "amounts") or {},
+                shortage_amounts=_amounts(sub, "shortage_amounts", None),
+            )
+        )
+        sub.finish()
+    return tuple(sectors)
+
+
+def _materials(reader: _Reader, default: Any = REQUIRED) -> tuple[Material, ...] | None:
+    items = reader.get("materials", list, default)
+    if items is None:
+        return None
+    materials = []
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise reader.fail(f"materials[{i}]", "应为表")
+        sub = _Reader(reader.source, item, f"{reader.key('materials')}[{i}].")
+        materials.append(
+            Material(
+                code=sub.get("code", str),
+                name=sub.get("name", str),
+                how=sub.get("how", str, ""),
+                shared_by=sub.get("shared_by", str, ""),
+            )
+        )
+        sub.finish()
+    return tuple(materials)
+
+
+_NATIONAL_KEYS = (
+    "id", "kind", "title", "documents", "valid_from", "valid_to", "rules", "amounts", "shortage_amounts",
+    "shortage_bonus_percent", "sectors", "shortage_catalogue", "review_workdays", "publicity_workdays", "materials",
+)
+
+
+def _parse_national(source: str, data: Mapping[str, Any]) -> Policy:
+    r = _Reader(source, data)
+    r.only(_NATIONAL_KEYS)
+    r.get("kind", str)
+    rules = _rules(r, "rules", full=True)
+    policy = Policy(
+        id=r.get("id", str),
+        title=r.get("title", str),
+        documents=_string_list(r, "documents"),
+        valid_from=r.get("valid_from", dt.date),
+        valid_to=r.get("valid_to", dt.date, None),
+        rules=tuple(
+            RuleConfig(code, values.pop("basis"), values) for code, values in rules.items()
+        ),
+        amounts=_amounts(r, "amounts") or {},
+        shortage_amounts=_amounts(r, "shortage_amounts", None),
+        shortage_bonus_percent=r.get("shortage_bonus_percent", int, 0),
+        sectors=_sectors(r),
+        shortage_catalogue=frozenset(_string_list(r, "shortage_catalogue", [])),
+        review_workdays=r.get("review_workdays", int),
+        publicity_workdays=r.get("publicity_workdays", int),
+        materials=_materials(r) or (),
+        source=source,
+    )
+    r.finish()
+    if policy.valid_to is not None and policy.valid_to < policy.valid_from:
+        raise PolicyError(source, "valid_to", "结束日期早于开始日期")
+    return policy
+
+
+# Keys an overlay may change, each parsed the way the national file parses it.
+_OVERLAY_FIELDS = (
+    "amounts", "shortage_amounts", "shortage_bonus_percent", "sectors",
+    "shortage_catalogue", "review_workdays", "publicity_workdays", "materials",
+)
+
+
+def _parse_overlay(source: str, data: Mapping[str, Any]) -> Overlay:
+    r = _Reader(source, data)
+    r.only(("id", "kind", "title", "region", "applies_to", "valid_from", "valid_to", "rules", *_OVERLAY_FIELDS))
+    r.get("kind", str)
+    region = r.get("region", str)
+    if len(region) != 6 or not region.isdigit():
+        raise r.fail("region", "应为6位行政区划代码")
+    changes: dict[str, Any] = {}
+    if "amounts" in data:
+        changes["amounts"] = _amounts(r, "amounts")
+    if "shortage_amounts" in data:
+        changes["shortage_amounts"] = _amounts(r, "shortage_amounts")
+    if "shortage_bonus_percent" in data:
+        changes["shortage_bonus_percent"] = r.get("shortage_bonus_percent", int)
+    if "sectors" in data:
+        changes["sectors"] = _sectors(r)
+    if "shortage_catalogue" in data:
+        changes["shortage_catalogue"] = frozenset(_string_list(r, "shortage_catalogue"))
+    for name in ("review_workdays", "publicity_workdays"):
+        if name in data:
+            changes[name] = r.get(name, int)
+    if "materials" in data:
+        changes["materials"] = _materials(r)
+    overlay = Overlay(
+        id=r.get("id", str),
+        title=r.get("title", str),
+        region=region,
+        applies_to=_string_list(r, "applies_to", []),
+        valid_from=r.get("valid_from", dt.date),
+        valid_to=r.get("valid_to", dt.date, None),
+        changes=changes,
+        rule_changes=_rules(r, "rules", full=False),
+        source=source,
+    )
+    r.finish()
+    assert set(changes) <= set(_OVERLAY_FIELDS)
+    return overlay
+
+
+def load_policy_file(path: Path) -> Policy | Overlay:
+    source = path.name
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise PolicyError(source, "TOML", f"文件格式错误：{exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PolicyError(source, "file", f"无法读取：{exc}") from None
+    kind = data.get("kind")
+    if kind == "national":
+        return _parse_national(source, data)
+    if kind == "regional":
+        return _parse_overlay(source, data)
+    raise PolicyError(source, "kind", f"应为 national 或 regional，实际为 {kind!r}")
+
+
+# --- choosing the policy for a case ---------------------------------------
+
+
+@dataclass
+class PolicyBook:
+    """Every policy and overlay known to this installation."""
+
+    nationals: list[Policy] = field(default_factory=list)
+    overlays: list[Overlay] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, dirs: Iterable[Path]) -> PolicyBook:
+        """Read every ``*.toml`` under each folder (recursively); later folders may add
+        policies (an administrator's data folder) but not redefine an id."""
+        book = cls()
+        for folder in dirs:
+            if not folder.is_dir():
+                continue
+            for path in sorted(folder.rglob("*.toml")):
+                item = load_policy_file(path)
+                book._add(item)
+        book.nationals.sort(key=lambda p: p.valid_from)
+        book._check_periods()
+        return book
+
+    def _add(self, item: Policy | Overlay) -> None:
+        ids = {p.id for p in self.nationals} | {o.id for o in self.overlays}
+        if item.id in ids:
+            raise PolicyError(item.source, "id", f"政策编号 {item.id} 重复")
+        if isinstance(item, Policy):
+            self.nationals.append(item)
+        else:
+            self.overlays.append(item)
+
+    def _check_periods(self) -> None:
+        for earlier, later in zip(self.nationals, self.nationals[1:], strict=False):
+            if earlier.valid_to is None or earlier.valid_to >= later.valid_from:
+                raise PolicyError(
+                    later.source, "valid_from",
+                    f"与 {earlier.id} 的施行期间重叠（{earlier.id} 至 {earlier.valid_to or '无结束日期'}）",
+                )
+
+    def national(self, policy_id: str) -> Policy:
+        for policy in self.nationals:
+            if policy.id == policy_id:
+                return policy
+        known = "、".join(p.id for p in self.nationals)
+        raise InvalidInput("--policy", f"没有编号为 {policy_id} 的政策（已载入：{known}）")
+
+    def for_case(self, day: dt.date, region: str, policy_id: str | None = None) -> Policy:
+        """The policy in force on ``day`` at ``region`` with the region's overlays applied.
+
+        Past the end of the last policy, the last one carries over and says so."""
+        if policy_id is not None:
+            base = self.national(policy_id)
+        else:
+            started = [p for p in self.nationals if p.valid_from <= day]
+            if not started:
+                first = self.nationals[0].valid_from if self.nationals else None
+                raise InvalidInput("application_date", f"{day} 早于技能提升补贴政策施行日期（{first}）")
+            base = started[-1]
+        carried = policy_id is None and base.valid_to is not None and day > base.valid_to
+        # An overlay in force when a carried-over policy ended carries over with it.
+        overlay_day = base.valid_to if carried and base.valid_to is not None else day
+        chosen = [
+            o for o in self.overlays
+            if o.covers_region(region)
+            and (not o.applies_to or base.id in o.applies_to)
+            and o.in_force(overlay_day)
+        ]
+        chosen.sort(key=lambda o: len(_region_prefix(o.region)))  # province first, city overrides
+        policy = base
+        for overlay in chosen:
+            policy = _apply(policy, overlay)
+        return replace(policy, overlays=tuple(o.id for o in chosen), carried_over=carried,
+                       note=_note(base, day, carried))
+
+
+def _apply(policy: Policy, overlay: Overlay) -> Policy:
+    rules = []
+    for rule in policy.rules:
+        change = dict(overlay.rule_changes.get(rule.code, {}))
+        basis = change.pop("basis", rule.basis)
+        rules.append(RuleConfig(rule.code, basis, {**rule.params, **change}))
+    return replace(policy, rules=tuple(rules), **overlay.changes)
+
+
+def _note(base: Policy, day: dt.date, carried: bool) -> str:
+    if not carried:
+        return ""
+    return (
+        f"{base.id} 已于 {base.valid_to} 到期，{day.year} 年新政策尚未载入，"
+        f"按 {base.id} 延续执行，待新政策公布后以新政策为准"
+    )
+
+
+def default_policy_dirs(data_dir: Path | None = None) -> list[Path]:
+    dirs = [resource_dir() / "policies"]
+    if data_dir is not None:
+        dirs.append(data_dir / "policies")
+    return dirs

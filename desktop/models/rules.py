@@ -1,0 +1,284 @@
+"""The eligibility rules of POLICY.md §1–2: one small pure function per rule code.
+
+Each rule reads the application, the resolved policy and its own parameters
+from the policy file, and returns a ``Check`` whose message states the actual
+figures (累计缴纳失业保险费35个月，不满36个月) and the clause it rests on.
+``verify`` runs every rule the policy has, in a stable order, and works out the
+amount; it touches no database, so the CLI, the window and the tests share it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from desktop.models import identity
+from desktop.models.application import Application, PriorSubsidy
+from desktop.models.errors import InvalidInput
+from desktop.models.policy import LEVEL_NAMES, POOLING_DIGITS, Policy, PolicyBook, RuleConfig, default_policy_dirs
+from desktop.models.reference import regions, resource_dir
+from desktop.models.workdays import PeriodEnd, WorkCalendar, period_end
+
+PROVISIONAL_NOTE = "（该年度法定节假日安排尚未公布，期限为暂定）"
+
+
+@dataclass(frozen=True)
+class Check:
+    rule: str
+    passed: bool
+    message: str
+    basis: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"rule": self.rule, "passed": self.passed, "message": self.message, "basis": self.basis}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every rule may read: the application, the policy and facts derived once."""
+
+    app: Application
+    policy: Policy
+    window: PeriodEnd
+    shortage: bool
+
+
+Rule = Callable[[Context, RuleConfig], Check]
+
+
+def _check(rule: RuleConfig, passed: bool, message: str) -> Check:
+    return Check(rule.code, passed, message, rule.basis)
+
+
+def _level(level: int) -> str:
+    return LEVEL_NAMES.get(level, f"{level}级")
+
+
+def _same_year(app: Application) -> list[PriorSubsidy]:
+    return [p for p in app.prior_subsidies if p.granted_on.year == app.application_date.year]
+
+
+# --- the rules -------------------------------------------------------------
+
+
+def rule_id_number(ctx: Context, rule: RuleConfig) -> Check:
+    try:
+        info = identity.check_id_number(ctx.app.id_number, today=ctx.app.application_date)
+    except InvalidInput as exc:
+        return _check(rule, False, exc.reason)
+    return _check(rule, True, f"身份证号码有效（出生日期{info.birth_date}，{info.sex}）")
+
+
+def rule_contribution_months(ctx: Context, rule: RuleConfig) -> Check:
+    months, need = ctx.app.contribution_months, rule.params["min_months"]
+    stated = f"累计缴纳失业保险费{months}个月"
+    if months >= need:
+        return _check(rule, True, f"{stated}，已满{need}个月")
+    if rule.params["unemployment_benefit_qualifies"]:
+        if ctx.app.receiving_unemployment_benefit:
+            return _check(rule, True, f"{stated}，不满{need}个月，但正在领取失业保险金，符合条件")
+        return _check(rule, False, f"{stated}，不满{need}个月，且未在领取失业保险金")
+    return _check(rule, False, f"{stated}，不满{need}个月")
+
+
+def rule_certificate_date(ctx: Context, rule: RuleConfig) -> Check:
+    issued, earliest = ctx.app.certificate.issue_date, rule.params["earliest"]
+    applied = ctx.app.application_date
+    if issued < earliest:
+        return _check(rule, False, f"证书核发日期{issued}，早于{earliest}，不在补贴范围内")
+    if issued > applied:
+        return _check(rule, False, f"证书核发日期{issued}晚于申请日期{applied}，请核对")
+    return _check(rule, True, f"证书核发日期{issued}，在{earliest}之后")
+
+
+def rule_certificate_level(ctx: Context, rule: RuleConfig) -> Check:
+    level, allowed = ctx.app.certificate.level, rule.params["levels"]
+    covered = "、".join(_level(x) for x in sorted(allowed, reverse=True))
+    if level in allowed:
+        return _check(rule, True, f"证书等级为{_level(level)}，在补贴范围内")
+    return _check(rule, False, f"证书等级为{_level(level)}，不在补贴范围（{covered}）内")
+
+
+def rule_certificate_number(ctx: Context, rule: RuleConfig) -> Check:
+    cert = ctx.app.certificate
+    number = identity.normalize_certificate_number(cert.number)
+    if identity.certificate_format(number) != "skill_level_national":
+        return _check(rule, True, "证书编号不是22位国家职业技能等级证书格式，按原样登记，不核对等级位")
+    digit = number[15]
+    if digit != str(cert.level):
+        return _check(rule, False, f"证书编号第16位等级码为{digit}，与申报等级{_level(cert.level)}不符")
+    return _check(rule, True, f"证书编号第16位等级码为{digit}，与申报等级一致")
+
+
+def rule_application_window(ctx: Context, rule: RuleConfig) -> Check:
+    issued, applied, window = ctx.app.certificate.issue_date, ctx.app.application_date, ctx.window
+    note = PROVISIONAL_NOTE if window.provisional else ""
+    moved = "" if window.last_day == window.nominal_day else f"（{window.nominal_day}为法定休息日，顺延）"
+    if applied > window.last_day:
+        return _check(rule, False,
+                      f"证书核发日期{issued}，申请期限至{window.last_day}{moved}，申请日期{applied}已超过期限{note}")
+    return _check(rule, True, f"证书核发日期{issued}，申请期限至{window.last_day}{moved}，在期限内{note}")
+
+
+def rule_insured_region(ctx: Context, rule: RuleConfig) -> Check:
+    digits = POOLING_DIGITS[rule.params["pooling"]]
+    level = "省级统筹" if digits == 2 else "地市级统筹"
+    insured, office = ctx.app.insured_region, ctx.app.application_region
+    names = regions()
+
+    def named(code: str) -> str:
+        name = names.name(code)
+        return f"{code}（{name}）" if name else code
+
+    if insured[:digits] == office[:digits]:
+        return _check(rule, True, f"参保地{named(insured)}与受理地{named(office)}属同一统筹地区（{level}）")
+    return _check(rule, False,
+                  f"参保地{named(insured)}与受理地{named(office)}不属同一统筹地区（{level}），应到参保地申领")
+
+
+def rule_duplicate_subsidy(ctx: Context, rule: RuleConfig) -> Check:
+    cert = ctx.app.certificate
+    for prior in ctx.app.prior_subsidies:
+        if prior.occupation_code == cert.occupation_code and prior.level == cert.level:
+            return _check(rule, False,
+                          f"已于{prior.granted_on}就同一职业（{cert.occupation_code}）同一等级"
+                          f"（{_level(cert.level)}）享受过技能提升补贴")
+    return _check(rule, True, "未就同一职业同一等级享受过技能提升补贴")
+
+
+def rule_yearly_limit(ctx: Context, rule: RuleConfig) -> Check:
+    base, extra = rule.params["max_per_year"], rule.params["extra_for_shortage"]
+    year = ctx.app.application_date.year
+    prior = _same_year(ctx.app)
+    total, ordinary = len(prior), sum(1 for p in prior if not p.shortage)
+    if extra == 0:
+        if total < base:
+            return _check(rule, True, f"{year}年已享受{total}次，未达每年{base}次上限")
+        return _check(rule, False, f"{year}年已享受{total}次，已达每年{base}次上限")
+    limit = f"每年{base}次，紧缺急需职业另可{extra}次"
+    if total >= base + extra:
+        return _check(rule, False, f"{year}年已享受{total}次，已达上限（{limit}）")
+    if not ctx.shortage and ordinary >= base:
+        return _check(rule, False,
+                      f"{year}年已享受{total}次（其中非紧缺职业{ordinary}次），本证书不属紧缺急需职业，已达上限（{limit}）")
+    return _check(rule, True, f"{year}年已享受{total}次，未达上限（{limit}）")
+
+
+def rule_lower_level(ctx: Context, rule: RuleConfig) -> Check:
+    cert = ctx.app.certificate
+    for prior in ctx.app.prior_subsidies:
+        # A smaller number is a higher level (1 高级技师 … 5 初级).
+        if prior.occupation_code == cert.occupation_code and prior.level < cert.level:
+            return _check(rule, False,
+                          f"已于{prior.granted_on}就同一职业取得{_level(prior.level)}补贴，"
+                          f"不再补贴较低的{_level(cert.level)}")
+    return _check(rule, True, "未就同一职业享受过更高等级的补贴")
+
+
+def rule_training_subsidy(ctx: Context, rule: RuleConfig) -> Check:
+    if ctx.app.certificate.training_subsidy_claimed:
+        return _check(rule, False, "该证书已享受职业培训补贴，不能再申领技能提升补贴")
+    return _check(rule, True, "该证书未享受职业培训补贴")
+
+
+# The stable order of checks in every verdict; new codes go at the end.
+RULES: Mapping[str, Rule] = {
+    "id_number": rule_id_number,
+    "contribution_months": rule_contribution_months,
+    "certificate_date": rule_certificate_date,
+    "certificate_level": rule_certificate_level,
+    "certificate_number": rule_certificate_number,
+    "application_window": rule_application_window,
+    "insured_region": rule_insured_region,
+    "duplicate_subsidy": rule_duplicate_subsidy,
+    "yearly_limit": rule_yearly_limit,
+    "lower_level": rule_lower_level,
+    "training_subsidy": rule_training_subsidy,
+}
+
+
+# --- amounts and the verdict -------------------------------------------------
+
+
+def is_shortage(app: Application, policy: Policy) -> bool:
+    if app.certificate.shortage is not None:
+        return app.certificate.shortage
+    return app.certificate.occupation_code in policy.shortage_catalogue
+
+
+def amount_for(app: Application, policy: Policy, shortage: bool) -> int:
+    """The amount in whole yuan by level, sector and shortage tilt (40号 三)."""
+    code, level = app.certificate.occupation_code, app.certificate.level
+    amounts, shortage_amounts = policy.amounts, policy.shortage_amounts
+    matches = [(len(p), s) for s in policy.sectors for p in s.prefixes if code.startswith(p)]
+    if matches:
+        sector = max(matches, key=lambda m: m[0])[1]
+        amounts, shortage_amounts = sector.amounts, sector.shortage_amounts or shortage_amounts
+    base = amounts.get(level, 0)
+    if not shortage:
+        return base
+    if shortage_amounts is not None and level in shortage_amounts:
+        return shortage_amounts[level]
+    return base * (100 + policy.shortage_bonus_percent) // 100
+
+
+@dataclass(frozen=True)
+class Verdict:
+    eligible: bool
+    amount_yuan: int
+    policy: Policy
+    checks: tuple[Check, ...]
+    window: PeriodEnd
+    shortage: bool
+
+    @property
+    def failed(self) -> tuple[Check, ...]:
+        return tuple(c for c in self.checks if not c.passed)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "eligible": self.eligible,
+            "amount_yuan": self.amount_yuan,
+            "policy": self.policy.id,
+            "policy_overlays": list(self.policy.overlays),
+            "policy_carried_over": self.policy.carried_over,
+            "policy_note": self.policy.note,
+            "shortage": self.shortage,
+            "window_ends": self.window.last_day.isoformat(),
+            "window_provisional": self.window.provisional,
+            "checks": [c.to_json() for c in self.checks],
+        }
+
+
+def verify(app: Application, policy: Policy, calendar: WorkCalendar) -> Verdict:
+    window_rule = policy.rule("application_window")
+    months = window_rule.params["months"] if window_rule else 12
+    ctx = Context(app, policy, period_end(app.certificate.issue_date, months, calendar), is_shortage(app, policy))
+    checks = tuple(RULES[r.code](ctx, r) for r in sorted(policy.rules, key=lambda r: _ORDER[r.code]))
+    eligible = all(c.passed for c in checks)
+    amount = amount_for(app, policy, ctx.shortage) if eligible else 0
+    return Verdict(eligible, amount, policy, checks, ctx.window, ctx.shortage)
+
+
+_ORDER = {code: i for i, code in enumerate(RULES)}
+
+
+@dataclass
+class Verifier:
+    """The policy book and the working-day calendar, loaded once and reused."""
+
+    book: PolicyBook
+    calendar: WorkCalendar
+
+    @classmethod
+    def load(cls, data_dir: Path | None = None) -> Verifier:
+        """Shipped policies and holiday arrangements, plus those an administrator put in
+        the data folder (``policies/``, ``holidays/``)."""
+        holidays = [resource_dir() / "holidays"] + ([data_dir / "holidays"] if data_dir else [])
+        return cls(PolicyBook.load(default_policy_dirs(data_dir)), WorkCalendar(holidays))
+
+    def verify(self, app: Application, policy_id: str | None = None) -> Verdict:
+        policy = self.book.for_case(app.application_date, app.application_region, policy_id)
+        return verify(app, policy, self.calendar)

@@ -1,0 +1,481 @@
+"""Eligibility rules at their boundaries, each test naming the POLICY.md clause."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from desktop.models.application import parse_application
+from desktop.models.errors import InvalidInput
+from desktop.models.identity import id_check_character
+from desktop.models.rules import RULES, Verdict, Verifier
+from desktop.models.policy import RULE_PARAMS
+
+
+def valid_id(first17: str) -> str:
+    return first17 + id_check_character(first17)
+
+
+GOOD_ID = valid_id("44010619900307123")
+
+BASE: dict[str, Any] = {
+    "applicant": {"name": "张三", "id_number": GOOD_ID},
+    "insured_region": "440100",
+    "application_region": "440100",
+    "contribution_months": 40,
+    "receiving_unemployment_benefit": False,
+    "certificate": {
+        "number": "S000144000123174000056",
+        "kind": "skill_level",
+        "level": 4,
+        "occupation_code": "6-18-01-01",
+        "occupation_name": "车工",
+        "issue_date": "2017-06-01",
+    },
+    "application_date": "2018-01-10",
+    "prior_subsidies": [],
+}
+
+
+@pytest.fixture(scope="module")
+def verifier() -> Verifier:
+    return Verifier.load(None)
+
+
+def case(**changes: Any) -> dict[str, Any]:
+    """BASE with changes; dotted keys reach into nested objects (``certificate.level``)."""
+    data = copy.deepcopy(BASE)
+    for key, value in changes.items():
+        target = data
+        *path, last = key.replace("__", ".").split(".")
+        for part in path:
+            target = target[part]
+        target[last] = value
+    return data
+
+
+def run(verifier: Verifier, data: dict[str, Any], policy: str | None = None) -> Verdict:
+    return verifier.verify(parse_application(data), policy)
+
+
+def check(verdict: Verdict, rule: str) -> tuple[bool, str]:
+    found = [c for c in verdict.checks if c.rule == rule]
+    assert len(found) == 1, f"{rule} missing from {[c.rule for c in verdict.checks]}"
+    return found[0].passed, found[0].message
+
+
+def test_base_case_is_eligible_under_cn_2017(verifier: Verifier) -> None:
+    verdict = run(verifier, BASE)
+    assert verdict.policy.id == "cn-2017"
+    assert verdict.eligible, verdict.failed
+    assert verdict.amount_yuan == 1500
+    assert [c.rule for c in verdict.checks] == [
+        "id_number", "contribution_months", "certificate_date", "certificate_level",
+        "certificate_number", "application_window", "insured_region", "duplicate_subsidy",
+    ]
+    assert all(c.basis for c in verdict.checks)
+
+
+def test_every_rule_has_a_parameter_schema_and_back() -> None:
+    assert list(RULES) == list(RULE_PARAMS)
+
+
+# --- id_number: 展翅行动 二(五), POLICY.md §6 --------------------------------------
+
+
+def test_id_number_wrong_check_character_fails_zhanchi_2_5(verifier: Verifier) -> None:
+    bad = GOOD_ID[:-1] + ("0" if GOOD_ID[-1] != "0" else "1")
+    passed, message = check(run(verifier, case(**{"applicant.id_number": bad})), "id_number")
+    assert not passed
+    assert "校验" in message and GOOD_ID[-1] in message
+
+
+def test_id_number_full_width_and_spaces_pass_policy_6(verifier: Verifier) -> None:
+    full = "".join(chr(ord(c) + 0xFEE0) for c in GOOD_ID)
+    spaced = f"{full[:6]} {full[6:14]}　{full[14:]}"
+    passed, _ = check(run(verifier, case(**{"applicant.id_number": spaced})), "id_number")
+    assert passed
+
+
+def test_id_number_lowercase_x_passes_policy_6(verifier: Verifier) -> None:
+    first17 = next(f"44010619900307{n:03d}" for n in range(1000)
+                   if id_check_character(f"44010619900307{n:03d}") == "X")
+    passed, _ = check(run(verifier, case(**{"applicant.id_number": first17 + "x"})), "id_number")
+    assert passed
+
+
+def test_id_number_abolished_county_code_passes_policy_6(verifier: Verifier) -> None:
+    # 440122 从化县 became a district (440117) in 2015; old ID numbers keep 440122.
+    passed, message = check(run(verifier, case(**{"applicant.id_number": valid_id("44012219800101123")})),
+                            "id_number")
+    assert passed, message
+
+
+def test_id_number_impossible_birth_date_fails_policy_6(verifier: Verifier) -> None:
+    passed, _ = check(run(verifier, case(**{"applicant.id_number": valid_id("44010619900231123")})),
+                      "id_number")
+    assert not passed
+
+
+# --- contribution_months: 40号 一(一); cn-2019, cn-2022 (POLICY.md §2) -------------
+
+
+@pytest.mark.parametrize(("months", "ok"), [(36, True), (35, False), (37, True)])
+def test_contribution_months_36_boundary_40hao_1_1(verifier: Verifier, months: int, ok: bool) -> None:
+    passed, message = check(run(verifier, case(contribution_months=months)), "contribution_months")
+    assert passed is ok
+    assert f"{months}个月" in message
+    if not ok:
+        assert message == "累计缴纳失业保险费35个月，不满36个月"
+
+
+@pytest.mark.parametrize(("months", "ok"), [(12, True), (11, False)])
+def test_contribution_months_12_boundary_cn_2019(verifier: Verifier, months: int, ok: bool) -> None:
+    data = case(contribution_months=months, application_date="2019-03-01", **{"certificate.issue_date": "2018-09-01"})
+    verdict = run(verifier, data)
+    assert verdict.policy.id == "cn-2019"
+    assert check(verdict, "contribution_months")[0] is ok
+
+
+def test_unemployment_benefit_does_not_qualify_before_cn_2022(verifier: Verifier) -> None:
+    data = case(contribution_months=11, receiving_unemployment_benefit=True,
+                application_date="2021-03-01", **{"certificate.issue_date": "2020-09-01"})
+    assert check(run(verifier, data), "contribution_months")[0] is False
+
+
+@pytest.mark.parametrize(("benefit", "ok"), [(True, True), (False, False)])
+def test_unemployment_benefit_qualifies_under_12_months_cn_2022(verifier: Verifier, benefit: bool, ok: bool) -> None:
+    data = case(contribution_months=11, receiving_unemployment_benefit=benefit,
+                application_date="2022-03-01", **{"certificate.issue_date": "2021-09-01"})
+    verdict = run(verifier, data)
+    assert verdict.policy.id == "cn-2022"
+    passed, message = check(verdict, "contribution_months")
+    assert passed is ok
+    assert "11个月" in message and "12个月" in message
+
+
+# --- certificate_date: 40号 一(二) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("issued", "ok"), [("2017-01-01", True), ("2016-12-31", False)])
+def test_certificate_issued_on_or_after_2017_01_01_40hao_1_2(verifier: Verifier, issued: str, ok: bool) -> None:
+    data = case(application_date="2017-06-01", **{"certificate.issue_date": issued})
+    passed, message = check(run(verifier, data), "certificate_date")
+    assert passed is ok
+    assert issued in message
+
+
+@pytest.mark.parametrize(("issued", "ok"), [("2018-01-10", True), ("2018-01-11", False)])
+def test_certificate_not_issued_after_application_date_40hao_1_2(verifier: Verifier, issued: str, ok: bool) -> None:
+    data = case(**{"certificate.issue_date": issued})
+    assert check(run(verifier, data), "certificate_date")[0] is ok
+
+
+# --- certificate_level: 40号 一(二) --------------------------------------------------
+
+
+@pytest.mark.parametrize(("level", "ok"), [(5, True), (4, True), (3, True), (2, False), (1, False)])
+def test_certificate_levels_covered_40hao_1_2(verifier: Verifier, level: int, ok: bool) -> None:
+    data = case(**{"certificate.level": level, "certificate.number": "ABC-123"})
+    passed, message = check(run(verifier, data), "certificate_level")
+    assert passed is ok
+    if not ok:
+        assert "不在补贴范围" in message
+
+
+# --- certificate_number: 40号 五(三), POLICY.md §6 -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("number", "level", "ok"),
+    [
+        ("S000144000123174000056", 4, True),
+        ("S000144000123173000056", 4, False),  # 16th character 3 but level 4 declared
+        ("Y000144000123175000056", 5, True),
+        ("1234567890123456", 4, True),  # old 16-digit qualification: not this rule's format
+        ("粤职鉴2017-0001", 4, True),  # other formats pass and are stored as given
+    ],
+)
+def test_certificate_number_level_digit_40hao_5_3(verifier: Verifier, number: str, level: int, ok: bool) -> None:
+    data = case(**{"certificate.number": number, "certificate.level": level})
+    passed, message = check(run(verifier, data), "certificate_number")
+    assert passed is ok, message
+    if not ok:
+        assert "第16位" in message
+
+
+# --- application_window: 40号 二(一), POLICY.md §3 ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("issued", "last_day"),
+    [
+        ("2017-03-15", "2018-03-15"),  # corresponding day, a Thursday
+        ("2017-04-15", "2018-04-16"),  # 2018-04-15 a Sunday
+        ("2017-10-01", "2018-10-08"),  # National Day holiday
+        ("2017-02-11", "2018-02-11"),  # Sunday 2018-02-11 was a make-up working day
+        ("2020-02-29", "2021-03-01"),  # no 29 Feb 2021 -> 28 Feb, a Sunday -> 1 Mar
+    ],
+)
+def test_application_window_last_day_policy_3(verifier: Verifier, issued: str, last_day: str) -> None:
+    last = dt.date.fromisoformat(last_day)
+    on_time = case(application_date=last_day, **{"certificate.issue_date": issued})
+    verdict = run(verifier, on_time)
+    assert verdict.window.last_day == last
+    assert check(verdict, "application_window")[0] is True
+    late = case(application_date=(last + dt.timedelta(days=1)).isoformat(), **{"certificate.issue_date": issued})
+    passed, message = check(run(verifier, late), "application_window")
+    assert passed is False
+    assert last_day in message
+
+
+def test_application_window_in_uncovered_year_is_provisional_policy_3(verifier: Verifier) -> None:
+    data = case(application_date="2026-11-27", **{"certificate.issue_date": "2026-06-15"})
+    verdict = run(verifier, data)
+    assert verdict.window.last_day == dt.date(2027, 6, 15)
+    assert verdict.window.provisional
+    assert verdict.to_json()["window_provisional"] is True
+    assert "暂定" in check(verdict, "application_window")[1]
+
+
+def test_application_window_in_covered_year_is_not_provisional(verifier: Verifier) -> None:
+    verdict = run(verifier, BASE)
+    assert not verdict.window.provisional
+
+
+# --- insured_region: 40号 二(一) -------------------------------------------------------
+
+
+@pytest.mark.parametrize(("insured", "ok"), [("440106", True), ("440100", True), ("440300", False)])
+def test_insured_region_same_prefecture_40hao_2_1(verifier: Verifier, insured: str, ok: bool) -> None:
+    passed, message = check(run(verifier, case(insured_region=insured)), "insured_region")
+    assert passed is ok
+    assert insured in message
+
+
+def test_insured_region_widened_to_province_by_ningxia_overlay(verifier: Verifier) -> None:
+    base = {"insured_region": "640200", "application_region": "640100", "certificate.issue_date": "2024-09-01"}
+    in_2025 = run(verifier, case(application_date="2025-03-03", **base))
+    assert "nx-2025" in in_2025.policy.overlays
+    assert check(in_2025, "insured_region")[0] is True
+    in_2024 = run(verifier, case(application_date="2024-12-02", **base))
+    assert check(in_2024, "insured_region")[0] is False
+
+
+# --- duplicate_subsidy: 40号 三 ---------------------------------------------------------
+
+
+def prior(code: str = "6-18-01-01", level: int = 4, on: str = "2017-09-01", shortage: bool = False) -> dict[str, Any]:
+    return {"occupation_code": code, "level": level, "granted_on": on, "shortage": shortage}
+
+
+def test_duplicate_same_occupation_same_level_fails_40hao_3(verifier: Verifier) -> None:
+    passed, message = check(run(verifier, case(prior_subsidies=[prior()])), "duplicate_subsidy")
+    assert not passed
+    assert "2017-09-01" in message
+
+
+@pytest.mark.parametrize("other", [prior(level=5), prior(code="6-18-01-04")])
+def test_duplicate_other_level_or_occupation_passes_40hao_3(verifier: Verifier, other: dict[str, Any]) -> None:
+    verdict = run(verifier, case(prior_subsidies=[other]))
+    assert check(verdict, "duplicate_subsidy")[0] is True
+    assert verdict.eligible
+
+
+# --- yearly_limit: cn-2021, cn-2022, cn-2025 --------------------------------------------
+
+Y21 = {"application_date": "2021-06-01", "certificate.issue_date": "2021-03-01", "contribution_months": 20}
+Y22 = {"application_date": "2022-06-01", "certificate.issue_date": "2022-03-01", "contribution_months": 20}
+Y25 = {"application_date": "2025-06-03", "certificate.issue_date": "2025-03-03", "contribution_months": 20}
+
+
+def test_yearly_limit_one_claim_per_year_cn_2021(verifier: Verifier) -> None:
+    same_year = run(verifier, case(prior_subsidies=[prior("4-01-01-01", 5, "2021-02-01")], **Y21))
+    assert same_year.policy.id == "cn-2021"
+    passed, message = check(same_year, "yearly_limit")
+    assert not passed and "2021年已享受1次" in message
+    last_year = run(verifier, case(prior_subsidies=[prior("4-01-01-01", 5, "2020-12-31")], **Y21))
+    assert check(last_year, "yearly_limit")[0] is True
+
+
+@pytest.mark.parametrize(("count", "ok"), [(2, True), (3, False)])
+def test_yearly_limit_three_claims_per_year_cn_2022(verifier: Verifier, count: int, ok: bool) -> None:
+    priors = [prior(f"4-01-01-0{i + 1}", 5, "2022-01-10") for i in range(count)]
+    verdict = run(verifier, case(prior_subsidies=priors, **Y22))
+    assert verdict.policy.id == "cn-2022"
+    assert check(verdict, "yearly_limit")[0] is ok
+
+
+def test_yearly_limit_cn_2025_second_ordinary_claim_fails(verifier: Verifier) -> None:
+    verdict = run(verifier, case(prior_subsidies=[prior("4-01-01-01", 5, "2025-01-10")], **Y25))
+    assert verdict.policy.id == "cn-2025"
+    assert check(verdict, "yearly_limit")[0] is False
+
+
+def test_yearly_limit_cn_2025_shortage_claims_may_follow(verifier: Verifier) -> None:
+    priors = [prior("4-01-01-01", 5, "2025-01-10"), prior("4-01-01-02", 5, "2025-02-10", shortage=True)]
+    data = case(prior_subsidies=priors, **{**Y25, "certificate.shortage": True})
+    assert check(run(verifier, data), "yearly_limit")[0] is True
+    third = priors + [prior("4-01-01-03", 5, "2025-03-10", shortage=True)]
+    data = case(prior_subsidies=third, **{**Y25, "certificate.shortage": True})
+    passed, message = check(run(verifier, data), "yearly_limit")
+    assert not passed and "3次" in message
+
+
+# --- lower_level: cn-2022 -----------------------------------------------------------------
+
+
+def test_lower_level_after_higher_fails_cn_2022(verifier: Verifier) -> None:
+    verdict = run(verifier, case(prior_subsidies=[prior(level=3, on="2021-05-01")], **Y22))
+    passed, message = check(verdict, "lower_level")
+    assert not passed and "高级" in message
+
+
+@pytest.mark.parametrize("other", [prior(level=5, on="2021-05-01"), prior("6-18-01-04", 3, "2021-05-01")])
+def test_lower_level_passes_for_lower_prior_or_other_occupation_cn_2022(verifier: Verifier, other: dict[str, Any]) -> None:
+    assert check(run(verifier, case(prior_subsidies=[other], **Y22)), "lower_level")[0] is True
+
+
+def test_lower_level_not_a_rule_before_cn_2022(verifier: Verifier) -> None:
+    verdict = run(verifier, case(prior_subsidies=[prior(level=3)]))
+    assert "lower_level" not in [c.rule for c in verdict.checks]
+    assert verdict.eligible
+
+
+# --- training_subsidy: cn-2024 -------------------------------------------------------------
+
+
+def test_training_subsidy_not_combinable_cn_2024(verifier: Verifier) -> None:
+    data = case(application_date="2024-06-03", contribution_months=20,
+                **{"certificate.issue_date": "2024-03-01", "certificate.training_subsidy_claimed": True})
+    verdict = run(verifier, data)
+    assert verdict.policy.id == "cn-2024"
+    assert check(verdict, "training_subsidy")[0] is False
+    assert verdict.amount_yuan == 0
+
+
+# --- choosing the policy: POLICY.md §2 --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("applied", "policy_id"),
+    [
+        ("2017-05-15", "cn-2017"), ("2018-12-31", "cn-2017"), ("2019-01-01", "cn-2019"), ("2020-12-31", "cn-2019"),
+        ("2021-01-01", "cn-2021"), ("2021-12-31", "cn-2021"), ("2022-01-01", "cn-2022"), ("2023-12-31", "cn-2022"),
+        ("2024-01-01", "cn-2024"), ("2024-12-31", "cn-2024"), ("2025-01-01", "cn-2025"), ("2025-12-31", "cn-2025"),
+    ],
+)
+def test_policy_chosen_by_application_date_policy_2(verifier: Verifier, applied: str, policy_id: str) -> None:
+    day = dt.date.fromisoformat(applied)
+    data = case(application_date=applied, **{"certificate.issue_date": (day - dt.timedelta(days=30)).isoformat()})
+    verdict = run(verifier, data)
+    assert verdict.policy.id == policy_id
+    assert not verdict.policy.carried_over
+
+
+def test_last_policy_carries_over_and_says_so_policy_2(verifier: Verifier) -> None:
+    data = case(application_date="2026-11-27", contribution_months=20, **{"certificate.issue_date": "2026-06-15"})
+    out = run(verifier, data).to_json()
+    assert out["policy"] == "cn-2025"
+    assert out["policy_carried_over"] is True
+    assert "延续执行" in out["policy_note"] and "2025-12-31" in out["policy_note"]
+
+
+def test_application_before_first_policy_is_bad_input(verifier: Verifier) -> None:
+    with pytest.raises(InvalidInput) as err:
+        run(verifier, case(application_date="2017-05-14", **{"certificate.issue_date": "2017-01-02"}))
+    assert err.value.field == "application_date"
+
+
+def test_explicit_policy_overrides_the_date(verifier: Verifier) -> None:
+    verdict = run(verifier, case(contribution_months=20), policy="cn-2019")
+    assert verdict.policy.id == "cn-2019"
+    assert check(verdict, "contribution_months")[0] is True
+    with pytest.raises(InvalidInput) as err:
+        run(verifier, BASE, policy="cn-1999")
+    assert err.value.field == "--policy"
+
+
+# --- amounts: 40号 三 and regional overlays -------------------------------------------------
+
+
+@pytest.mark.parametrize(("level", "amount"), [(5, 1000), (4, 1500), (3, 2000)])
+def test_national_amounts_are_the_caps_40hao_3(verifier: Verifier, level: int, amount: int) -> None:
+    data = case(**{"certificate.level": level, "certificate.number": f"S00014400012317{level}000056"})
+    verdict = run(verifier, data)
+    assert verdict.eligible, verdict.failed
+    assert verdict.amount_yuan == amount
+    assert isinstance(verdict.amount_yuan, int)
+
+
+def test_ineligible_amount_is_zero(verifier: Verifier) -> None:
+    assert run(verifier, case(contribution_months=1)).amount_yuan == 0
+
+
+GD23 = {"application_date": "2023-05-04", "certificate.issue_date": "2023-02-01", "contribution_months": 20}
+
+
+def test_guangdong_2023_shortage_plus_30_percent(verifier: Verifier) -> None:
+    shortage = run(verifier, case(**GD23))  # 6-18-01-01 车工 is in the sample catalogue
+    assert shortage.policy.overlays == ("gd-2023",)
+    assert shortage.shortage and shortage.amount_yuan == 1950
+    ordinary = run(verifier, case(**{**GD23, "certificate.occupation_code": "4-01-01-01"}))
+    assert not ordinary.shortage and ordinary.amount_yuan == 1500
+    declared = run(verifier, case(**{**GD23, "certificate.shortage": False}))
+    assert declared.amount_yuan == 1500
+
+
+def test_guangdong_overlay_only_in_2023(verifier: Verifier) -> None:
+    verdict = run(verifier, case(application_date="2022-05-05", contribution_months=20,
+                                 **{"certificate.issue_date": "2022-02-01"}))
+    assert verdict.policy.overlays == () and verdict.amount_yuan == 1500
+
+
+ZJ = {"application_region": "330100", "insured_region": "330100", "application_date": "2024-09-02",
+      "certificate.issue_date": "2024-08-01", "contribution_months": 20, "certificate.number": "X-1"}
+
+
+@pytest.mark.parametrize(
+    ("code", "level", "amount"),
+    [("6-18-01-01", 3, 2000), ("6-18-01-01", 5, 1000), ("4-10-01-05", 5, 400), ("5-01-01-01", 3, 800),
+     ("4-04-01-01", 4, 900), ("2-02-10-01", 3, 1200)],
+)
+def test_zhejiang_sector_amounts_from_2024_08_01(verifier: Verifier, code: str, level: int, amount: int) -> None:
+    verdict = run(verifier, case(**{**ZJ, "certificate.occupation_code": code, "certificate.level": level}))
+    assert verdict.policy.overlays == ("zj-2024",)
+    assert verdict.amount_yuan == amount
+
+
+def test_zhejiang_before_2024_08_01_uses_national_caps(verifier: Verifier) -> None:
+    verdict = run(verifier, case(**{**ZJ, "application_date": "2024-07-31", "certificate.issue_date": "2024-03-01",
+                                    "certificate.occupation_code": "4-10-01-05", "certificate.level": 5}))
+    assert verdict.policy.overlays == () and verdict.amount_yuan == 1000
+
+
+NX = {"application_region": "640100", "insured_region": "640100", "application_date": "2025-06-03",
+      "certificate.issue_date": "2025-03-03", "contribution_months": 20, "certificate.number": "X-1"}
+
+
+def test_ningxia_2025_ordinary_and_shortage_tables(verifier: Verifier) -> None:
+    ordinary = run(verifier, case(**NX))
+    assert ordinary.policy.overlays == ("nx-2025",) and ordinary.amount_yuan == 1200
+    shortage = run(verifier, case(**{**NX, "certificate.occupation_code": "6-31-01-03"}))
+    assert shortage.shortage and shortage.amount_yuan == 1500
+
+
+def test_ningxia_ordinary_once_shortage_twice_a_year(verifier: Verifier) -> None:
+    once = [prior("4-01-01-01", 5, "2025-01-10")]
+    assert check(run(verifier, case(prior_subsidies=once, **NX)), "yearly_limit")[0] is False
+    shortage = {**NX, "certificate.occupation_code": "6-31-01-03"}
+    assert check(run(verifier, case(prior_subsidies=once, **shortage)), "yearly_limit")[0] is True
+    twice = once + [prior("6-18-02-04", 5, "2025-02-10", shortage=True)]
+    assert check(run(verifier, case(prior_subsidies=twice, **shortage)), "yearly_limit")[0] is False
+
+
+def test_ningxia_overlay_carries_over_with_cn_2025(verifier: Verifier) -> None:
+    verdict = run(verifier, case(**{**NX, "application_date": "2026-03-02", "certificate.issue_date": "2026-01-05"}))
+    assert verdict.policy.id == "cn-2025" and verdict.policy.carried_over
+    assert verdict.policy.overlays == ("nx-2025",) and verdict.amount_yuan == 1200
