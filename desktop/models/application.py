@@ -210,6 +210,9 @@ def parse_intake(data: Any) -> Intake:
             bank_name=_str(pay, "bank_name", "payment", required=False),
             holder_name=_str(pay, "holder_name", "payment", required=False) or application.applicant_name,
         ),
-        employer=Employer(name=_str(employer, "name", "employer"), uscc=_str(employer, "uscc", "employer", required=False)),
+        employer=Employer(
+            name=_str(employer, "name", "employer"),
+            uscc=_str(employer, "uscc", "employer", required=False),
+        ),
         phone=_str(d, "phone", "", required=False),
     )

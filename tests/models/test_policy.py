@@ -102,7 +102,8 @@ def test_unknown_kind_is_refused(tmp_path: Path) -> None:
 def test_overlapping_national_periods_are_refused(tmp_path: Path) -> None:
     shutil.copytree(POLICIES, tmp_path / "policies")
     clash = (POLICIES / "cn-2025.toml").read_text(encoding="utf-8")
-    clash = clash.replace('id = "cn-2025"', 'id = "cn-2025b"').replace("valid_from = 2025-01-01", "valid_from = 2025-06-01")
+    clash = clash.replace('id = "cn-2025"', 'id = "cn-2025b"')
+    clash = clash.replace("valid_from = 2025-01-01", "valid_from = 2025-06-01")
     write(tmp_path / "policies", "cn-2025b.toml", clash)
     with pytest.raises(PolicyError) as err:
         PolicyBook.load([tmp_path / "policies"])

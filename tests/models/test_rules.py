@@ -11,8 +11,8 @@ import pytest
 from desktop.models.application import parse_application
 from desktop.models.errors import InvalidInput
 from desktop.models.identity import id_check_character
-from desktop.models.rules import RULES, Verdict, Verifier
 from desktop.models.policy import RULE_PARAMS
+from desktop.models.rules import RULES, Verdict, Verifier
 
 
 def valid_id(first17: str) -> str:
@@ -335,7 +335,9 @@ def test_lower_level_after_higher_fails_cn_2022(verifier: Verifier) -> None:
 
 
 @pytest.mark.parametrize("other", [prior(level=5, on="2021-05-01"), prior("6-18-01-04", 3, "2021-05-01")])
-def test_lower_level_passes_for_lower_prior_or_other_occupation_cn_2022(verifier: Verifier, other: dict[str, Any]) -> None:
+def test_lower_level_passes_for_lower_prior_or_other_occupation_cn_2022(
+    verifier: Verifier, other: dict[str, Any]
+) -> None:
     assert check(run(verifier, case(prior_subsidies=[other], **Y22)), "lower_level")[0] is True
 
 

@@ -1,0 +1,237 @@
+"""Working-day calendar and the 12-month application window (POLICY.md §3).
+
+Sources of truth, in order, for a given year:
+
+1. an arrangement file loaded by an administrator (``holidays-YYYY.toml``,
+   transcribed from 国务院办公厅关于YYYY年部分节假日安排的通知);
+2. the ``chinese_calendar`` package for the years it covers;
+3. a fallback: Monday–Friday minus the fixed-date statutory holidays.  Dates
+   decided by the fallback are *provisional* and every caller must show that.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import tomllib
+from calendar import monthrange
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import chinese_calendar
+
+from desktop.models.errors import PolicyError
+
+_FILE_NAME = re.compile(r"holidays-(\d{4})\.toml")
+_ALLOWED_KEYS = frozenset({"year", "source", "holidays", "workdays"})
+
+
+def add_months(d: dt.date, months: int) -> dt.date:
+    """The corresponding day ``months`` later, or that month's last day if it has none."""
+    index = d.year * 12 + (d.month - 1) + months
+    year, month = divmod(index, 12)
+    month += 1
+    last = monthrange(year, month)[1]
+    return dt.date(year, month, min(d.day, last))
+
+
+def _fixed_holiday(d: dt.date) -> bool:
+    # Only the statutory holidays with a fixed solar date (全国年节及纪念日放假办法);
+    # Spring Festival, Qingming, Dragon Boat and Mid-Autumn move and are unknown.
+    if (d.month, d.day) in {(1, 1), (5, 1), (10, 1), (10, 2), (10, 3)}:
+        return True
+    return d.year >= 2025 and (d.month, d.day) == (5, 2)  # 2024 revision added 5月2日
+
+
+@functools.lru_cache(maxsize=1)
+def _package_years() -> frozenset[int]:
+    """Years chinese_calendar knows, found through its public API so an upgrade widens them."""
+    years: set[int] = set()
+    for year in range(1990, 2200):
+        try:
+            chinese_calendar.is_workday(dt.date(year, 7, 1))
+        except NotImplementedError:
+            continue
+        years.add(year)
+    return frozenset(years)
+
+
+@dataclass(frozen=True)
+class Arrangement:
+    """One year's official holiday arrangement, loaded from a data file."""
+
+    year: int
+    source: str
+    holidays: frozenset[dt.date]  # rest days that would otherwise be working days
+    workdays: frozenset[dt.date]  # make-up working days (调休上班) on weekends
+    path: Path
+
+    def is_workday(self, d: dt.date) -> bool:
+        if d in self.workdays:
+            return True
+        return d.weekday() < 5 and d not in self.holidays
+
+
+def _date_list(value: Any, key: str, year: int, source: str) -> frozenset[dt.date]:
+    if not isinstance(value, list):
+        raise PolicyError(source, key, "应为日期列表，例如 [2027-01-01, 2027-01-02]")
+    out: set[dt.date] = set()
+    for item in value:
+        if isinstance(item, dt.datetime):
+            raise PolicyError(source, key, f"“{item}”含有时间，只需写日期（如 {year}-01-01）")
+        if isinstance(item, str):
+            try:
+                item = dt.date.fromisoformat(item)
+            except ValueError:
+                raise PolicyError(source, key, f"“{item}”不是有效日期，应写成 {year}-01-01 的形式") from None
+        if not isinstance(item, dt.date):
+            raise PolicyError(source, key, f"“{item}”不是日期，应写成 {year}-01-01 的形式")
+        if item.year != year:
+            raise PolicyError(source, key, f"日期 {item.isoformat()} 不在 {year} 年内")
+        out.add(item)
+    return frozenset(out)
+
+
+def load_arrangement(path: Path) -> Arrangement:
+    """Read and check one ``holidays-YYYY.toml``; a malformed file raises PolicyError."""
+    source = path.name
+    match = _FILE_NAME.fullmatch(source)
+    if match is None:
+        raise PolicyError(source, "file", "文件名应为 holidays-年份.toml，例如 holidays-2027.toml")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise PolicyError(source, "file", f"不是有效的 UTF-8 TOML 文件：{exc}") from None
+    unknown = sorted(set(data) - _ALLOWED_KEYS)
+    if unknown:
+        raise PolicyError(source, unknown[0], "无法识别的键，只允许 year、source、holidays、workdays")
+    year = data.get("year")
+    if not isinstance(year, int) or isinstance(year, bool):
+        raise PolicyError(source, "year", "缺少年份或年份不是整数，例如 year = 2027")
+    if year != int(match.group(1)):
+        raise PolicyError(source, "year", f"年份 {year} 与文件名中的年份 {match.group(1)} 不一致")
+    text = data.get("source")
+    if not isinstance(text, str) or not text.strip():
+        raise PolicyError(source, "source", "请写明依据的通知名称，例如 国务院办公厅关于2027年部分节假日安排的通知")
+    for key in ("holidays", "workdays"):
+        if key not in data:
+            raise PolicyError(source, key, "缺少此键；没有日期时写空列表 []")
+    holidays = _date_list(data["holidays"], "holidays", year, source)
+    workdays = _date_list(data["workdays"], "workdays", year, source)
+    both = sorted(holidays & workdays)
+    if both:
+        raise PolicyError(source, "workdays", f"日期 {both[0].isoformat()} 同时列为放假和上班")
+    # A make-up working day on a weekday is meaningless: almost surely a typo.
+    weekday_workdays = sorted(d for d in workdays if d.weekday() < 5)
+    if weekday_workdays:
+        raise PolicyError(
+            source,
+            "workdays",
+            f"{weekday_workdays[0].isoformat()} 是周一至周五，调休上班日应为周六或周日",
+        )
+    return Arrangement(year=year, source=text.strip(), holidays=holidays, workdays=workdays, path=path)
+
+
+@dataclass(frozen=True)
+class WorkdayResult:
+    date: dt.date
+    provisional: bool
+
+
+class WorkCalendar:
+    """Working days of mainland China, with provisional fallback for unknown years.
+
+    ``arrangement_dirs`` are read in order; folders that do not exist are
+    skipped, and a later folder's file for a year replaces an earlier one's
+    (so an administrator's folder listed last overrides the shipped files).
+    """
+
+    def __init__(self, arrangement_dirs: Iterable[Path] = ()) -> None:
+        self._arrangements: dict[int, Arrangement] = {}
+        for folder in arrangement_dirs:
+            folder = Path(folder)
+            if not folder.is_dir():
+                continue
+            for path in sorted(folder.glob("holidays-*.toml")):
+                arrangement = load_arrangement(path)
+                self._arrangements[arrangement.year] = arrangement
+
+    @property
+    def arrangements(self) -> dict[int, Arrangement]:
+        return dict(self._arrangements)
+
+    def covered_years(self) -> set[int]:
+        """Years whose working days are certain (package data or a loaded arrangement)."""
+        return set(_package_years()) | set(self._arrangements)
+
+    def is_provisional(self, d: dt.date) -> bool:
+        return d.year not in self._arrangements and d.year not in _package_years()
+
+    def is_workday(self, d: dt.date) -> bool:
+        if isinstance(d, dt.datetime):
+            d = d.date()
+        arrangement = self._arrangements.get(d.year)
+        if arrangement is not None:
+            return arrangement.is_workday(d)
+        if d.year in _package_years():
+            return bool(chinese_calendar.is_workday(d))
+        return d.weekday() < 5 and not _fixed_holiday(d)
+
+    def next_workday_result(self, d: dt.date) -> WorkdayResult:
+        """Like ``next_workday``; provisional if any day looked at was provisional."""
+        provisional = self.is_provisional(d)
+        while not self.is_workday(d):
+            d += dt.timedelta(days=1)
+            provisional = provisional or self.is_provisional(d)
+        return WorkdayResult(d, provisional)
+
+    def next_workday(self, d: dt.date) -> dt.date:
+        """``d`` itself if it is a working day, else the next working day."""
+        return self.next_workday_result(d).date
+
+    def add_workdays(self, d: dt.date, n: int) -> WorkdayResult:
+        """The date ``n`` working days after ``d`` (``d`` not counted)."""
+        if n < 0:
+            raise ValueError("n must be >= 0")
+        provisional = False
+        count = 0
+        while count < n:
+            d += dt.timedelta(days=1)
+            provisional = provisional or self.is_provisional(d)
+            if self.is_workday(d):
+                count += 1
+        return WorkdayResult(d, provisional)
+
+    def workdays_between(self, start: dt.date, end: dt.date) -> int:
+        """Working days after ``start`` up to and including ``end``."""
+        if end < start:
+            raise ValueError("end must not be before start")
+        count = 0
+        d = start
+        while d < end:
+            d += dt.timedelta(days=1)
+            if self.is_workday(d):
+                count += 1
+        return count
+
+
+@dataclass(frozen=True)
+class PeriodEnd:
+    last_day: dt.date
+    nominal_day: dt.date
+    provisional: bool
+
+
+def period_end(start: dt.date, months: int, calendar: WorkCalendar) -> PeriodEnd:
+    """Last day of a period of ``months`` months from ``start`` (民法典 第201–203条).
+
+    The day of issue is not counted; the period ends on the corresponding day
+    (or the month's last day); a statutory rest day moves it to the next
+    working day.  A weekend make-up working day is a working day and stays.
+    """
+    nominal = add_months(start, months)
+    result = calendar.next_workday_result(nominal)
+    return PeriodEnd(last_day=result.date, nominal_day=nominal, provisional=result.provisional)

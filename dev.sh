@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Zhanchi Counter — one entry point for developers and CI.
+#   ./dev.sh app     set everything up, fill a demo data folder, open the counter application
+#   ./dev.sh test    set everything up and run every test (extra arguments go to pytest)
+#   ./dev.sh setup   only set up: Debian packages (as root or through sudo) and the .venv
+set -euo pipefail
+cd "$(dirname "$0")"
+
+VENV=.venv
+PYTHON=${PYTHON:-python3}
+DEMO_DIR=${ZHANCHI_DATA_DIR:-$PWD/.demo-data}
+
+# What Qt, the PDF checks and the screenshots need on a bare Debian/Ubuntu (ARCHITECTURE.md).
+SYSTEM_PACKAGES=(
+  python3-venv
+  libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
+  fonts-wqy-microhei poppler-utils qpdf zbar-tools
+  xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
+  libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
+)
+
+system_packages() {
+  if ! command -v dpkg-query >/dev/null 2>&1; then
+    echo "dev.sh: not a Debian-based system; install the equivalents of: ${SYSTEM_PACKAGES[*]}" >&2
+    return 0
+  fi
+  local missing=() p
+  for p in "${SYSTEM_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "dev.sh: installing system packages: ${missing[*]}"
+  local sudo=""
+  if [ "$(id -u)" != 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+      echo "dev.sh: please install (as root): apt-get install ${missing[*]}" >&2
+      exit 1
+    fi
+  fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+python_env() {
+  if [ ! -x "$VENV/bin/python" ]; then
+    "$PYTHON" -m venv "$VENV"
+  fi
+  local stamp="$VENV/.installed"
+  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+    "$VENV/bin/python" -m pip install -q --upgrade pip
+    "$VENV/bin/python" -m pip install -q -e '.[dev]'
+    touch "$stamp"
+  fi
+}
+
+setup() {
+  system_packages
+  python_env
+}
+
+case "${1:-}" in
+  setup)
+    setup
+    ;;
+  app)
+    shift
+    setup
+    if [ ! -f "$DEMO_DIR/zhanchi.db" ]; then
+      "$VENV/bin/python" -m desktop --data-dir "$DEMO_DIR" demo
+    fi
+    echo "dev.sh: demo data in $DEMO_DIR; sign in as clerk / zhanchi-demo"
+    if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ "$(uname)" = Linux ]; then
+      echo "dev.sh: no display; starting the window under xvfb-run (nothing will be visible)" >&2
+      exec xvfb-run -a "$VENV/bin/python" -m desktop --data-dir "$DEMO_DIR" "$@"
+    fi
+    exec "$VENV/bin/python" -m desktop --data-dir "$DEMO_DIR" "$@"
+    ;;
+  test)
+    shift
+    setup
+    "$VENV/bin/ruff" check .
+    QT_QPA_PLATFORM=offscreen exec "$VENV/bin/python" -m pytest -q "$@"
+    ;;
+  *)
+    echo "usage: ./dev.sh app|test|setup" >&2
+    exit 2
+    ;;
+esac

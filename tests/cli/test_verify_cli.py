@@ -1,0 +1,123 @@
+"""`python -m desktop verify` as CONTRACTS.md specifies it, run as a real process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+EXAMPLE: dict[str, Any] = {
+    "applicant": {"name": "张三", "id_number": "11010519491231002X"},
+    "insured_region": "440100",
+    "application_region": "440100",
+    "contribution_months": 40,
+    "receiving_unemployment_benefit": False,
+    "certificate": {
+        "number": "S000144000123174000056",
+        "kind": "skill_level",
+        "level": 4,
+        "occupation_code": "6-18-01-01",
+        "occupation_name": "车工",
+        "issue_date": "2017-06-01",
+        "shortage": False,
+    },
+    "application_date": "2018-01-10",
+    "prior_subsidies": [{"occupation_code": "6-18-01-01", "level": 5, "granted_on": "2017-09-01", "shortage": False}],
+}
+
+
+def zhanchi(*args: str, stdin: str | None = None, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", "--data-dir", str(data_dir), *args],
+        input=stdin, capture_output=True, text=True, encoding="utf-8", timeout=60,
+    )
+
+
+def test_contract_example_from_stdin(tmp_path: Path) -> None:
+    result = zhanchi("verify", "-", stdin=json.dumps(EXAMPLE, ensure_ascii=False), data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["eligible"] is True and out["amount_yuan"] == 1500 and out["policy"] == "cn-2017"
+    assert [c["rule"] for c in out["checks"]] == [
+        "id_number", "contribution_months", "certificate_date", "certificate_level",
+        "certificate_number", "application_window", "insured_region", "duplicate_subsidy",
+    ]
+    assert all(set(c) == {"rule", "passed", "message", "basis"} for c in out["checks"])
+    assert not (tmp_path / "zhanchi.db").exists(), "verify needs no database"
+
+
+def test_ineligible_is_exit_0_with_amount_0_and_figures(tmp_path: Path) -> None:
+    source = tmp_path / "case.json"
+    source.write_text(json.dumps({**EXAMPLE, "contribution_months": 35}), encoding="utf-8")
+    result = zhanchi("verify", str(source), data_dir=tmp_path)
+    assert result.returncode == 0
+    out = json.loads(result.stdout)
+    assert out["eligible"] is False and out["amount_yuan"] == 0
+    failed = [c for c in out["checks"] if not c["passed"]]
+    assert failed == [{"rule": "contribution_months", "passed": False,
+                       "message": "累计缴纳失业保险费35个月，不满36个月", "basis": "人社部发〔2017〕40号 一(一)"}]
+
+
+def test_policy_option(tmp_path: Path) -> None:
+    result = zhanchi("verify", "--policy", "cn-2019", "-", stdin=json.dumps(EXAMPLE), data_dir=tmp_path)
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["policy"] == "cn-2019"
+
+
+@pytest.mark.parametrize(
+    ("document", "field"),
+    [
+        ({**EXAMPLE, "contribution_months": "forty"}, "contribution_months"),
+        ({**EXAMPLE, "application_date": "2018/01/10"}, "application_date"),
+        ({**EXAMPLE, "certificate": {**EXAMPLE["certificate"], "level": 7}}, "certificate.level"),
+        ({**EXAMPLE, "certificate": {**EXAMPLE["certificate"], "kind": "diploma"}}, "certificate.kind"),
+        ({k: v for k, v in EXAMPLE.items() if k != "applicant"}, "applicant"),
+        ({**EXAMPLE, "insured_region": "4401"}, "insured_region"),
+        ({**EXAMPLE, "prior_subsidies": [{"level": 5}]}, "prior_subsidies[0].occupation_code"),
+        ([1, 2], "input"),
+    ],
+)
+def test_malformed_input_exits_2_with_one_line_naming_the_field(tmp_path: Path, document: Any, field: str) -> None:
+    result = zhanchi("verify", "-", stdin=json.dumps(document), data_dir=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"{field}: "), result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("stdin", "args", "word"), [("{", ("-",), "input"), (None, ("/no/such/file.json",), "FILE"),
+                                                     ("{}", ("--policy", "cn-1999", "-"), "applicant")])
+def test_unreadable_input_exits_2(tmp_path: Path, stdin: str | None, args: tuple[str, ...], word: str) -> None:
+    result = zhanchi("verify", *args, stdin=stdin, data_dir=tmp_path)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1 and word in result.stderr
+
+
+def test_unknown_policy_id_names_the_option(tmp_path: Path) -> None:
+    result = zhanchi("verify", "--policy", "cn-1999", "-", stdin=json.dumps(EXAMPLE), data_dir=tmp_path)
+    assert result.returncode == 2 and result.stderr.startswith("--policy: ")
+
+
+def test_policy_loaded_into_the_data_folder_applies(tmp_path: Path) -> None:
+    from desktop.models.reference import resource_dir
+
+    (tmp_path / "policies").mkdir()
+    text = (resource_dir() / "policies" / "cn-2025.toml").read_text(encoding="utf-8")
+    text = (text.replace('id = "cn-2025"', 'id = "cn-2026"').replace("2025-01-01", "2026-01-01")
+            .replace("2025-12-31", "2026-12-31"))
+    (tmp_path / "policies" / "cn-2026.toml").write_text(text, encoding="utf-8")
+    document = {**EXAMPLE, "application_date": "2026-11-27", "prior_subsidies": [],
+                "certificate": {**EXAMPLE["certificate"], "issue_date": "2026-06-15"}}
+    result = zhanchi("verify", "-", stdin=json.dumps(document), data_dir=tmp_path)
+    out = json.loads(result.stdout)
+    assert out["policy"] == "cn-2026" and out["policy_carried_over"] is False
+
+
+def test_usage_error_is_one_line(tmp_path: Path) -> None:
+    result = zhanchi("verify", data_dir=tmp_path)
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
