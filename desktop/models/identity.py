@@ -91,9 +91,7 @@ class IdInfo:
     sex: str  # "男" / "女"
 
 
-def check_id_number(
-    raw: str, field: str = "applicant.id_number", today: dt.date | None = None
-) -> IdInfo:
+def check_id_number(raw: str, field: str = "applicant.id_number", today: dt.date | None = None) -> IdInfo:
     """Normalise and check an 18-character resident identity number.
 
     ``today`` defaults to the office's date (Asia/Shanghai), not the host's.
@@ -119,9 +117,7 @@ def check_id_number(
     if today is None:
         today = Clock().today()
     if birth > today:
-        raise InvalidInput(
-            field, f"身份证号码中的出生日期{birth:%Y年%m月%d日}晚于今天（{today:%Y年%m月%d日}），请核对"
-        )
+        raise InvalidInput(field, f"身份证号码中的出生日期{birth:%Y年%m月%d日}晚于今天（{today:%Y年%m月%d日}），请核对")
     expected = id_check_character(number[:17])
     if number[17] != expected:
         # Any single mistyped digit changes the check character, so ask for a
@@ -157,9 +153,7 @@ def check_uscc(raw: str, field: str = "employer.uscc") -> str:
         raise InvalidInput(field, f"统一社会信用代码应为18位，实际{len(code)}位")
     bad = _first_bad(code, USCC_ALPHABET)
     if bad is not None:
-        raise InvalidInput(
-            field, f"统一社会信用代码含有无效字符“{bad}”：只使用数字和除I、O、S、V、Z以外的大写字母"
-        )
+        raise InvalidInput(field, f"统一社会信用代码含有无效字符“{bad}”：只使用数字和除I、O、S、V、Z以外的大写字母")
     expected = uscc_check_character(code[:17])
     if code[17] != expected:
         raise InvalidInput(field, f"统一社会信用代码校验位不正确（末位应为{expected}），请逐位核对")

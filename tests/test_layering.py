@@ -1,0 +1,36 @@
+"""The domain never imports Qt (ARCHITECTURE.md example 1)."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+
+import desktop.documents
+import desktop.models
+import desktop.sync
+
+
+def domain_modules() -> list[str]:
+    names = []
+    for package in (desktop.models, desktop.documents, desktop.sync):
+        names.append(package.__name__)
+        for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+            if ".migrations" not in info.name:
+                names.append(info.name)
+    return names
+
+
+def test_domain_imports_without_pyside6_in_a_fresh_interpreter() -> None:
+    modules = domain_modules()
+    assert "desktop.models.rules" in modules
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6'))\n"
+        "print(','.join(bad))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "", f"Qt imported by the domain: {result.stdout}"
