@@ -1,0 +1,222 @@
+"""The audit trail: who did what, when — append-only and hash-chained.
+
+Each entry's hash covers its own content and the previous entry's hash, so
+editing, removing or reordering entries breaks the chain.  The head (last
+seq and hash) is also kept in ``meta`` in the same transaction, so cutting
+entries off the end, or appending a forged one, shows too.  Someone able to
+rewrite the whole chain *and* the head is beyond what a local file can prove;
+syncing entries to the central system is the answer to that.
+
+The hash formula must never change for existing entries: old databases are
+verified with it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.models.schema import AuditLog, utc_text
+from desktop.models.store import get_meta, set_meta
+
+GENESIS_HASH = "0" * 64
+META_HEAD_SEQ = "audit_head_seq"
+META_HEAD_HASH = "audit_head_hash"
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    seq: int
+    at: str
+    actor: str
+    action: str
+    entity: str
+    entity_id: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    prev_hash: str
+    hash: str
+
+
+@dataclass(frozen=True)
+class AuditReport:
+    ok: bool
+    checked: int  # entries examined
+    first_bad_seq: int | None
+    reason: str
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return utc_text(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"not JSON-serialisable in an audit entry: {type(value).__name__}")
+
+
+def canonical_json(value: Any) -> str:
+    """Sorted keys, no spaces, Chinese kept as is: the same text for the same data."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_json_default)
+
+
+def entry_hash(
+    *,
+    seq: int,
+    at: str,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+    prev_hash: str,
+) -> str:
+    body = {
+        "seq": seq,
+        "at": at,
+        "actor": actor,
+        "action": action,
+        "entity": entity,
+        "entity_id": entity_id,
+        "before": before,
+        "after": after,
+        "prev_hash": prev_hash,
+    }
+    return hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
+
+
+def _head(session: Session) -> tuple[int, str]:
+    seq = get_meta(session, META_HEAD_SEQ)
+    digest = get_meta(session, META_HEAD_HASH)
+    if seq is None or digest is None:
+        return 0, GENESIS_HASH
+    return int(seq), digest
+
+
+def record(
+    session: Session,
+    *,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+    at: dt.datetime,
+) -> AuditEntry:
+    """Append one entry in the caller's transaction (so it commits with the change)."""
+    at_text = utc_text(at)
+    # Round-trip through JSON so the stored and the hashed data are identical.
+    before_n = json.loads(canonical_json(before)) if before is not None else None
+    after_n = json.loads(canonical_json(after)) if after is not None else None
+    last_seq, prev_hash = _head(session)
+    seq = last_seq + 1
+    digest = entry_hash(
+        seq=seq,
+        at=at_text,
+        actor=actor,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        before=before_n,
+        after=after_n,
+        prev_hash=prev_hash,
+    )
+    session.add(
+        AuditLog(
+            seq=seq,
+            at=at_text,
+            actor=actor,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            before_json=canonical_json(before_n) if before_n is not None else None,
+            after_json=canonical_json(after_n) if after_n is not None else None,
+            prev_hash=prev_hash,
+            hash=digest,
+        )
+    )
+    set_meta(session, META_HEAD_SEQ, str(seq))
+    set_meta(session, META_HEAD_HASH, digest)
+    session.flush()
+    return AuditEntry(seq, at_text, actor, action, entity, entity_id, before_n, after_n, prev_hash, digest)
+
+
+def _load(text: str | None) -> dict[str, Any] | None:
+    return None if text is None else json.loads(text)
+
+
+def _recomputed(row: AuditLog) -> str | None:
+    try:
+        before, after = _load(row.before_json), _load(row.after_json)
+    except ValueError:
+        return None  # unreadable JSON counts as modified
+    return entry_hash(
+        seq=row.seq,
+        at=row.at,
+        actor=row.actor,
+        action=row.action,
+        entity=row.entity,
+        entity_id=row.entity_id,
+        before=before,
+        after=after,
+        prev_hash=row.prev_hash,
+    )
+
+
+def _bad(checked: int, seq: int, reason: str) -> AuditReport:
+    return AuditReport(ok=False, checked=checked, first_bad_seq=seq, reason=reason)
+
+
+def verify(session: Session) -> AuditReport:
+    """Walk the whole chain; report the first entry that does not hold."""
+    expected_seq, prev_hash, checked = 1, GENESIS_HASH, 0
+    rows = session.scalars(select(AuditLog).order_by(AuditLog.seq).execution_options(yield_per=1000))
+    for row in rows:
+        checked += 1
+        if row.seq != expected_seq:
+            return _bad(checked, expected_seq, f"第{expected_seq}条记录缺失（已被删除）")
+        if row.prev_hash != prev_hash:
+            return _bad(checked, row.seq, f"第{row.seq}条记录与前一条衔接不上（记录被插入、替换或顺序被调换）")
+        if _recomputed(row) != row.hash:
+            return _bad(checked, row.seq, f"第{row.seq}条记录内容被修改")
+        expected_seq, prev_hash = row.seq + 1, row.hash
+    last_seq = expected_seq - 1
+    head_seq, head_hash = _head(session)
+    if last_seq < head_seq:
+        return _bad(checked, last_seq + 1, f"第{last_seq + 1}条记录缺失（末尾记录已被删除）")
+    if last_seq > head_seq:
+        return _bad(checked, head_seq + 1, f"第{head_seq + 1}条记录不在审计链登记之内（疑为伪造追加）")
+    if head_seq and prev_hash != head_hash:
+        return _bad(checked, head_seq, f"第{head_seq}条记录被替换（与审计链登记不符）")
+    return AuditReport(ok=True, checked=checked, first_bad_seq=None, reason=f"审计记录完整，共{checked}条")
+
+
+def entries(session: Session, *, entity: str | None = None, entity_id: str | None = None) -> list[AuditEntry]:
+    """Entries in order, optionally for one record (a case's history)."""
+    query = select(AuditLog).order_by(AuditLog.seq)
+    if entity is not None:
+        query = query.where(AuditLog.entity == entity)
+    if entity_id is not None:
+        query = query.where(AuditLog.entity_id == entity_id)
+    return [
+        AuditEntry(
+            r.seq,
+            r.at,
+            r.actor,
+            r.action,
+            r.entity,
+            r.entity_id,
+            _load(r.before_json),
+            _load(r.after_json),
+            r.prev_hash,
+            r.hash,
+        )
+        for r in session.scalars(query)
+    ]

@@ -1,0 +1,559 @@
+"""The case lifecycle and the services that move cases through it.
+
+``TRANSITIONS`` is the one table of allowed state changes and the action
+(permission) each needs.  Every service runs in one transaction that writes
+the case change, its audit entry and its outbox row together; input is
+checked before the transaction opens, so bad input writes nothing.
+Services return ``CaseRecord`` values, never ORM objects.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import unicodedata
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from desktop.models import audit, outbox
+from desktop.models.application import CERT_KINDS, PAYMENT_KINDS, Intake
+from desktop.models.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from desktop.models.identity import normalize_id_number
+from desktop.models.schema import Case, CaseSequence, Ledger, utc_text
+from desktop.models.staff import Action, StaffUser, require
+from desktop.models.store import Store, random_code
+
+LOOKUP_CODE_LENGTH = 6
+
+
+class State(StrEnum):
+    draft = "draft"
+    accepted = "accepted"
+    under_review = "under_review"
+    rejected = "rejected"
+    publicized = "publicized"
+    approved = "approved"
+    paid = "paid"
+    payment_failed = "payment_failed"
+    withdrawn = "withdrawn"
+
+    @property
+    def label(self) -> str:
+        return _STATE_LABELS[self]
+
+
+_STATE_LABELS = {
+    State.draft: "草稿",
+    State.accepted: "已受理",
+    State.under_review: "审核中",
+    State.rejected: "已驳回",
+    State.publicized: "公示中",
+    State.approved: "已批准",
+    State.paid: "已发放",
+    State.payment_failed: "发放失败",
+    State.withdrawn: "已撤回",
+}
+
+TRANSITIONS: Mapping[tuple[State, State], Action] = MappingProxyType(
+    {
+        (State.draft, State.accepted): Action.case_accept,
+        (State.draft, State.withdrawn): Action.case_withdraw,
+        (State.accepted, State.withdrawn): Action.case_withdraw,
+        (State.under_review, State.withdrawn): Action.case_withdraw,
+        (State.accepted, State.under_review): Action.case_start_review,
+        (State.under_review, State.rejected): Action.case_reject,
+        (State.under_review, State.publicized): Action.case_publicize,
+        (State.publicized, State.under_review): Action.case_object,
+        (State.publicized, State.approved): Action.case_approve,
+        (State.approved, State.paid): Action.case_pay,
+        (State.approved, State.payment_failed): Action.case_pay,
+        (State.payment_failed, State.approved): Action.case_requeue_payment,
+    }
+)
+
+# States after which the application no longer counts as a subsidy in the ledger.
+_DROPS_FROM_LEDGER = frozenset({State.rejected, State.withdrawn})
+
+
+@dataclass(frozen=True)
+class CaseRecord:
+    id: str
+    case_no: str
+    office_code: str
+    device_id: str
+    state: State
+    disputed: bool
+    dispute_reason: str | None
+    applicant_name: str
+    id_number: str
+    phone: str
+    employer_name: str
+    employer_uscc: str
+    cert_number: str
+    cert_kind: str
+    cert_level: int
+    occupation_code: str
+    occupation_name: str
+    cert_issue_date: dt.date
+    shortage: bool
+    training_subsidy_claimed: bool
+    payment_kind: str
+    payment_account: str
+    bank_name: str
+    holder_name: str
+    contribution_months: int
+    receiving_unemployment_benefit: bool
+    insured_region: str
+    application_region: str
+    application_date: dt.date
+    policy_id: str
+    eligible: bool
+    amount_yuan: int
+    verdict: dict[str, Any]
+    sources: dict[str, Any]
+    materials: dict[str, Any]
+    lookup_code: str
+    decision_note: str | None
+    created_by: str
+    accepted_by: str | None
+    accepted_at: dt.datetime | None
+    state_changed_at: dt.datetime
+    version: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: dates as ISO, instants as UTC ISO with offset."""
+        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}
+
+
+_JSON_FIELDS = {"verdict": "verdict_json", "sources": "sources_json", "materials": "materials_json"}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return utc_text(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, StrEnum):
+        return value.value
+    return value
+
+
+def _record(row: Case) -> CaseRecord:
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(CaseRecord):
+        if f.name in _JSON_FIELDS:
+            values[f.name] = json.loads(getattr(row, _JSON_FIELDS[f.name]))
+        elif f.name == "state":
+            values[f.name] = State(row.state)
+        else:
+            values[f.name] = getattr(row, f.name)
+    return CaseRecord(**values)
+
+
+def _normalise_cert_number(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text or "").split()).upper()
+
+
+# --- input checks (before any transaction) ----------------------------------
+
+
+def _check_int(field: str, value: Any, *, lo: int = 0, hi: int | None = None) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInput(field, f"应为整数，收到 {value!r}")
+    if value < lo or (hi is not None and value > hi):
+        upper = f"到{hi}" if hi is not None else "以上"
+        raise InvalidInput(field, f"应在{lo}{upper}之间，收到 {value}")
+    return value
+
+
+def _check_text(field: str, value: Any, *, required: bool = True) -> str:
+    if not isinstance(value, str):
+        raise InvalidInput(field, "应为文字")
+    if required and not value.strip():
+        raise InvalidInput(field, "不能为空")
+    return value.strip()
+
+
+def _check_json(field: str, value: Any) -> str:
+    if not isinstance(value, dict):
+        raise InvalidInput(field, "应为 JSON 对象")
+    try:
+        return audit.canonical_json(value)
+    except (TypeError, ValueError):
+        raise InvalidInput(field, "含有无法保存为 JSON 的内容") from None
+
+
+def _check_region(field: str, value: Any) -> str:
+    text = _check_text(field, value)
+    if len(text) != 6 or not text.isdigit():
+        raise InvalidInput(field, f"行政区划代码应为6位数字，收到 {text!r}")
+    return text
+
+
+def _case_row_from_intake(
+    intake: Intake,
+    *,
+    verdict: dict[str, Any],
+    eligible: bool,
+    amount_yuan: int,
+    policy_id: str,
+    sources: dict[str, Any] | None,
+    materials: dict[str, Any] | None,
+    shortage: bool | None,
+) -> dict[str, Any]:
+    """Check everything offered to ``create_case`` and return the column values."""
+    if not isinstance(intake, Intake):
+        raise InvalidInput("intake", "应为受理信息（Intake）")
+    if not isinstance(eligible, bool):
+        raise InvalidInput("eligible", "应为 true 或 false")
+    amount = _check_int("amount_yuan", amount_yuan)
+    if not eligible and amount != 0:
+        raise InvalidInput("amount_yuan", "不符合条件的案件补贴金额应为0")
+    verdict_json = _check_json("verdict", verdict)
+    if "eligible" in verdict and verdict["eligible"] is not eligible:
+        raise InvalidInput("eligible", "与核验结果不一致")
+    if "amount_yuan" in verdict and verdict["amount_yuan"] != amount:
+        raise InvalidInput("amount_yuan", f"与核验结果的金额（{verdict['amount_yuan']}元）不一致")
+    app, cert, pay, employer = intake.application, intake.application.certificate, intake.payment, intake.employer
+    if cert.kind not in CERT_KINDS:
+        raise InvalidInput("certificate.kind", f"应为 skill_level 或 qualification，收到 {cert.kind!r}")
+    if pay.kind not in PAYMENT_KINDS:
+        raise InvalidInput("payment.kind", f"应为 bank 或 sscard，收到 {pay.kind!r}")
+    if not isinstance(cert.issue_date, dt.date) or not isinstance(app.application_date, dt.date):
+        raise InvalidInput("application_date", "日期应为 YYYY-MM-DD")
+    id_number = normalize_id_number(_check_text("applicant.id_number", app.id_number))
+    return {
+        "applicant_name": _check_text("applicant.name", app.applicant_name),
+        "id_number": id_number,
+        "phone": _check_text("phone", intake.phone, required=False),
+        "employer_name": _check_text("employer.name", employer.name, required=False),
+        "employer_uscc": _check_text("employer.uscc", employer.uscc, required=False).upper(),
+        "cert_number": _normalise_cert_number(_check_text("certificate.number", cert.number)),
+        "cert_kind": cert.kind,
+        "cert_level": _check_int("certificate.level", cert.level, lo=1, hi=5),
+        "occupation_code": _check_text("certificate.occupation_code", cert.occupation_code),
+        "occupation_name": _check_text("certificate.occupation_name", cert.occupation_name or "", required=False),
+        "cert_issue_date": cert.issue_date,
+        "shortage": bool(cert.shortage) if shortage is None else bool(shortage),
+        "training_subsidy_claimed": bool(cert.training_subsidy_claimed),
+        "payment_kind": pay.kind,
+        "payment_account": "".join(_check_text("payment.account", pay.account).split()),
+        "bank_name": _check_text("payment.bank_name", pay.bank_name, required=False),
+        "holder_name": _check_text("payment.holder_name", pay.holder_name, required=False),
+        "contribution_months": _check_int("contribution_months", app.contribution_months, hi=1200),
+        "receiving_unemployment_benefit": bool(app.receiving_unemployment_benefit),
+        "insured_region": _check_region("insured_region", app.insured_region),
+        "application_region": _check_region("application_region", app.application_region),
+        "application_date": app.application_date,
+        "policy_id": _check_text("policy_id", policy_id),
+        "eligible": eligible,
+        "amount_yuan": amount,
+        "verdict_json": verdict_json,
+        "sources_json": _check_json("sources", sources if sources is not None else {}),
+        "materials_json": _check_json("materials", materials if materials is not None else {}),
+    }
+
+
+def _check_reason(field: str, reason: str | None) -> str | None:
+    if reason is None:
+        return None
+    if not isinstance(reason, str):
+        raise InvalidInput(field, "应为文字")
+    return reason.strip() or None
+
+
+# --- helpers inside a transaction -------------------------------------------
+
+
+def _next_case_no(session: Session, office_code: str, device_code: str, day: dt.date) -> str:
+    # Write sessions hold SQLite's write lock from BEGIN IMMEDIATE, so read-then-bump is safe.
+    row = session.get(CaseSequence, (office_code, device_code, day))
+    if row is None:
+        row = CaseSequence(office_code=office_code, device_code=device_code, day=day, last_seq=0)
+        session.add(row)
+    row.last_seq += 1
+    return f"{office_code}-{device_code}-{day:%Y%m%d}-{row.last_seq:04d}"
+
+
+def _load(session: Session, case_id_or_no: str) -> Case:
+    key = (case_id_or_no or "").strip()
+    row = session.get(Case, key)
+    if row is None:
+        row = session.scalar(select(Case).where(Case.case_no == key.upper()))
+    if row is None:
+        raise NotFound(f"未找到案件：{case_id_or_no}")
+    return row
+
+
+def _write_events(
+    session: Session,
+    row: Case,
+    *,
+    actor: StaffUser,
+    action: str,
+    op: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any],
+    at: dt.datetime,
+) -> CaseRecord:
+    session.flush()
+    audit.record(
+        session,
+        actor=actor.username,
+        action=action,
+        entity="case",
+        entity_id=row.id,
+        before=before,
+        after=after,
+        at=at,
+    )
+    record = _record(row)
+    outbox.enqueue(session, entity="case", entity_id=row.id, op=op, payload=record.to_dict(), at=at)
+    return record
+
+
+def _change(
+    session: Session,
+    row: Case,
+    actor: StaffUser,
+    action: Action,
+    to: State,
+    changes: dict[str, Any],
+    *,
+    note: str | None,
+    at: dt.datetime,
+) -> CaseRecord:
+    """Apply a state change with its field changes; write audit and outbox."""
+    changes = {"state": to.value, **changes}
+    before = {key: _plain(getattr(row, key)) for key in changes} | {"version": row.version}
+    for key, value in changes.items():
+        setattr(row, key, value)
+    row.version += 1
+    row.updated_at = at
+    row.state_changed_at = at
+    after = {key: _plain(value) for key, value in changes.items()} | {"version": row.version}
+    if note is not None:
+        after["note"] = note
+    if to in _DROPS_FROM_LEDGER:
+        for entry in session.scalars(select(Ledger).where(Ledger.case_no == row.case_no, Ledger.source == "local")):
+            session.delete(entry)
+    return _write_events(
+        session, row, actor=actor, action=action.value, op=f"case.{to.value}", before=before, after=after, at=at
+    )
+
+
+def _accept(session: Session, row: Case, actor: StaffUser, reason: str | None, at: dt.datetime) -> CaseRecord:
+    changes: dict[str, Any] = {"accepted_by": actor.username, "accepted_at": at}
+    if not row.eligible:
+        if not reason:
+            raise InvalidInput("reason", "核验结果为不符合条件，如仍要受理，须填写受理理由")
+        # Accepted against the verdict: flagged for the reviewer and the reports.
+        changes |= {"disputed": True, "dispute_reason": reason}
+    session.add(
+        Ledger(
+            id_number=row.id_number,
+            occupation_code=row.occupation_code,
+            level=row.cert_level,
+            granted_on=row.application_date,
+            shortage=row.shortage,
+            source="local",
+            case_no=row.case_no,
+        )
+    )
+    return _change(session, row, actor, Action.case_accept, State.accepted, changes, note=reason, at=at)
+
+
+def _check_version(row: Case, expected_version: int | None) -> None:
+    if expected_version is not None and row.version != expected_version:
+        raise Conflict(f"案件 {row.case_no} 已被他人修改，请刷新后重试")
+
+
+# --- services ---------------------------------------------------------------
+
+
+def create_case(
+    store: Store,
+    actor: StaffUser,
+    intake: Intake,
+    *,
+    verdict: dict[str, Any],
+    eligible: bool,
+    amount_yuan: int,
+    policy_id: str,
+    sources: dict[str, Any] | None = None,
+    materials: dict[str, Any] | None = None,
+    state: State = State.draft,
+    reason: str | None = None,
+    shortage: bool | None = None,
+) -> CaseRecord:
+    """File a new case (draft, or straight to accepted with ``state=State.accepted``).
+
+    ``shortage`` overrides the certificate's flag when the verdict looked it
+    up in the region's catalogue; ``reason`` is the acceptance reason when
+    accepting against a not-eligible verdict.
+    """
+    require(actor, Action.case_create)
+    try:
+        state = State(state)
+    except ValueError:
+        raise InvalidInput("state", f"未知状态 {state!r}") from None
+    if state not in (State.draft, State.accepted):
+        raise InvalidInput("state", "新案件只能是草稿或已受理")
+    if state is State.accepted:
+        require(actor, Action.case_accept)
+    reason = _check_reason("reason", reason)
+    values = _case_row_from_intake(
+        intake,
+        verdict=verdict,
+        eligible=eligible,
+        amount_yuan=amount_yuan,
+        policy_id=policy_id,
+        sources=sources,
+        materials=materials,
+        shortage=shortage,
+    )
+    if state is State.accepted and not eligible and not reason:
+        raise InvalidInput("reason", "核验结果为不符合条件，如仍要受理，须填写受理理由")
+    with store.session() as session:
+        at = store.clock.now()
+        row = Case(
+            id=str(uuid.uuid4()),
+            case_no=_next_case_no(session, store.office_code, store.device_code, store.clock.today()),
+            office_code=store.office_code,
+            device_id=store.device_id,
+            state=State.draft.value,
+            disputed=False,
+            dispute_reason=None,
+            lookup_code=random_code(LOOKUP_CODE_LENGTH),
+            decision_note=None,
+            created_by=actor.username,
+            accepted_by=None,
+            accepted_at=None,
+            state_changed_at=at,
+            version=1,
+            created_at=at,
+            updated_at=at,
+            **values,
+        )
+        session.add(row)
+        record = _write_events(
+            session,
+            row,
+            actor=actor,
+            action=Action.case_create.value,
+            op="case.created",
+            before=None,
+            after=_record(row).to_dict(),
+            at=at,
+        )
+        if state is State.accepted:
+            record = _accept(session, row, actor, reason, at)
+        return record
+
+
+def accept_case(
+    store: Store, actor: StaffUser, case_id: str, *, reason: str | None = None, expected_version: int | None = None
+) -> CaseRecord:
+    """Accept a draft; a not-eligible verdict needs ``reason`` and marks the case disputed."""
+    require(actor, Action.case_accept)
+    reason = _check_reason("reason", reason)
+    with store.session() as session:
+        row = _load(session, case_id)
+        _check_version(row, expected_version)
+        if State(row.state) is not State.draft:
+            raise Conflict(f"案件当前状态为“{State(row.state).label}”，不能受理")
+        return _accept(session, row, actor, reason, store.clock.now())
+
+
+def transition(
+    store: Store,
+    actor: StaffUser,
+    case_id: str,
+    to: State | str,
+    *,
+    note: str | None = None,
+    expected_version: int | None = None,
+) -> CaseRecord:
+    """Move a case along ``TRANSITIONS``, as ``actor``'s role allows."""
+    try:
+        to = State(to)
+    except ValueError:
+        raise InvalidInput("to", f"未知状态 {to!r}") from None
+    note = _check_reason("note", note)
+    if to is State.rejected and not note:
+        raise InvalidInput("note", "驳回须写明理由")
+    with store.session() as session:
+        row = _load(session, case_id)
+        _check_version(row, expected_version)
+        current = State(row.state)
+        action = TRANSITIONS.get((current, to))
+        if action is None:
+            raise Conflict(f"案件当前状态为“{current.label}”，不能改为“{to.label}”")
+        require(actor, action)
+        at = store.clock.now()
+        if action is Action.case_accept:
+            return _accept(session, row, actor, note, at)
+        if action is Action.case_approve and row.accepted_by == actor.username:
+            raise PermissionDenied("受理人不得审批本人受理的案件")
+        changes: dict[str, Any] = {}
+        if note is not None:
+            changes["decision_note"] = note
+        return _change(session, row, actor, action, to, changes, note=note, at=at)
+
+
+def get_case(store: Store, case_id_or_no: str) -> CaseRecord:
+    with store.session(readonly=True) as session:
+        return _record(_load(session, case_id_or_no))
+
+
+def search_cases(store: Store, text: str, limit: int = 50) -> list[CaseRecord]:
+    """Case number prefix, exact ID number, name prefix or certificate number; newest first.
+
+    Prefixes are matched as ranges so the indexes are used.  Empty text lists
+    the newest cases.
+    """
+    text = (text or "").strip()
+    query = select(Case).order_by(Case.created_at.desc(), Case.case_no.desc()).limit(limit)
+    if text:
+        upper = text.upper()
+        top = "\U0010ffff"  # sorts after every character SQLite will hold
+        query = query.where(
+            or_(
+                and_(Case.case_no >= upper, Case.case_no < upper + top),
+                Case.id_number == normalize_id_number(text),
+                and_(Case.applicant_name >= text, Case.applicant_name < text + top),
+                Case.cert_number == _normalise_cert_number(text),
+            )
+        )
+    with store.session(readonly=True) as session:
+        return [_record(row) for row in session.scalars(query)]
+
+
+def list_cases(
+    store: Store, *, states: tuple[State, ...] | None = None, limit: int = 200, offset: int = 0
+) -> list[CaseRecord]:
+    """Cases in the given states (all when None), newest first."""
+    query = select(Case).order_by(Case.created_at.desc(), Case.case_no.desc()).limit(limit).offset(offset)
+    if states:
+        query = query.where(Case.state.in_([State(s).value for s in states]))
+    with store.session(readonly=True) as session:
+        return [_record(row) for row in session.scalars(query)]
+
+
+def count_by_state(store: Store) -> dict[str, int]:
+    """Every state, zero included, so reports and ``status`` show a stable set."""
+    counts = {state.value: 0 for state in State}
+    with store.session(readonly=True) as session:
+        for state, count in session.execute(select(Case.state, func.count()).group_by(Case.state)):
+            counts[state] = count
+    return counts

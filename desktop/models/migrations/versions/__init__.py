@@ -1,0 +1,1 @@
+"""Alembic revisions; files are loaded by Alembic, not imported."""

@@ -1,0 +1,257 @@
+"""The local database, as SQLAlchemy 2 typed tables.
+
+The schema is created and changed only by the Alembic migrations in
+``desktop/models/migrations``; these classes describe the head revision and a
+test checks that both agree.  Instants are stored as fixed-width UTC ISO
+strings (``UTCDateTime``) so they come back aware on SQLite and sort
+correctly as text; dates of record use ``Date`` (ISO ``YYYY-MM-DD``).
+Money is an integer number of yuan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    Dialect,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Named constraints so Alembic's batch mode can alter SQLite tables later.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+UTC_TEXT_LENGTH = 32  # "2026-11-27T00:00:00.000000+00:00"
+
+
+def utc_text(value: dt.datetime) -> str:
+    """The stored form of an instant: UTC, microseconds, explicit offset."""
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError("naive datetime: instants must carry a time zone")
+    return value.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """An aware instant stored as UTC ISO text; naive values are refused (a bug)."""
+
+    impl = String(UTC_TEXT_LENGTH)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> str | None:
+        return None if value is None else utc_text(value)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        return dt.datetime.fromisoformat(str(value)).astimezone(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Meta(Base):
+    """Key/value facts about this data folder: device id and code, office, audit head."""
+
+    __tablename__ = "meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(16))
+    office_code: Mapped[str] = mapped_column(String(6))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+class Case(Base):
+    __tablename__ = "cases"
+    __table_args__ = (
+        Index("ix_cases_id_number", "id_number"),
+        Index("ix_cases_applicant_name", "applicant_name"),
+        Index("ix_cases_cert_number", "cert_number"),
+        Index("ix_cases_state", "state"),
+        Index("ix_cases_application_date", "application_date"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # client-generated UUID
+    case_no: Mapped[str] = mapped_column(String(40), unique=True)
+    office_code: Mapped[str] = mapped_column(String(6))
+    device_id: Mapped[str] = mapped_column(String(36))
+    state: Mapped[str] = mapped_column(String(16))
+    disputed: Mapped[bool] = mapped_column(Boolean, default=False)
+    dispute_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    applicant_name: Mapped[str] = mapped_column(String(64))
+    id_number: Mapped[str] = mapped_column(String(18))
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    employer_name: Mapped[str] = mapped_column(String(128), default="")
+    employer_uscc: Mapped[str] = mapped_column(String(18), default="")
+    cert_number: Mapped[str] = mapped_column(String(64))
+    cert_kind: Mapped[str] = mapped_column(String(16))
+    cert_level: Mapped[int] = mapped_column(Integer)
+    occupation_code: Mapped[str] = mapped_column(String(16))
+    occupation_name: Mapped[str] = mapped_column(String(64), default="")
+    cert_issue_date: Mapped[dt.date] = mapped_column(Date)
+    shortage: Mapped[bool] = mapped_column(Boolean, default=False)
+    training_subsidy_claimed: Mapped[bool] = mapped_column(Boolean, default=False)
+    payment_kind: Mapped[str] = mapped_column(String(8))
+    payment_account: Mapped[str] = mapped_column(String(64))
+    bank_name: Mapped[str] = mapped_column(String(64), default="")
+    holder_name: Mapped[str] = mapped_column(String(64), default="")
+    contribution_months: Mapped[int] = mapped_column(Integer)
+    receiving_unemployment_benefit: Mapped[bool] = mapped_column(Boolean, default=False)
+    insured_region: Mapped[str] = mapped_column(String(6))
+    application_region: Mapped[str] = mapped_column(String(6))
+    application_date: Mapped[dt.date] = mapped_column(Date)  # office date
+    policy_id: Mapped[str] = mapped_column(String(32))
+    eligible: Mapped[bool] = mapped_column(Boolean)
+    amount_yuan: Mapped[int] = mapped_column(Integer)
+    verdict_json: Mapped[str] = mapped_column(Text)  # the verdict the case was decided under
+    sources_json: Mapped[str] = mapped_column(Text, default="{}")  # where each datum came from
+    materials_json: Mapped[str] = mapped_column(Text, default="{}")  # checklist state
+    lookup_code: Mapped[str] = mapped_column(String(6))
+    decision_note: Mapped[str | None] = mapped_column(Text, nullable=True)  # last reject/object/withdraw note
+    created_by: Mapped[str] = mapped_column(String(64))
+    accepted_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    accepted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    state_changed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())  # for working-day time limits
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+class AuditLog(Base):
+    """Append-only, hash-chained; see ``desktop.models.audit``."""
+
+    __tablename__ = "audit_log"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(String(UTC_TEXT_LENGTH))  # UTC ISO with offset, hashed as stored
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(64))
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(64))
+    before_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+    after_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class Outbox(Base):
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_state", "state"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(64))
+    op: Mapped[str] = mapped_column(String(64))
+    payload_json: Mapped[str] = mapped_column(Text)
+    idempotency_key: Mapped[str] = mapped_column(String(36), unique=True)
+    state: Mapped[str] = mapped_column(String(16), default="pending")  # pending|applied|rejected
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    answered_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class CaseSequence(Base):
+    """Last case number handed out per office, device and office day."""
+
+    __tablename__ = "case_sequences"
+
+    office_code: Mapped[str] = mapped_column(String(6), primary_key=True)
+    device_code: Mapped[str] = mapped_column(String(4), primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Ledger(Base):
+    """Subsidies known to this device, for the duplicate check."""
+
+    __tablename__ = "ledger"
+    __table_args__ = (
+        Index("ix_ledger_id_number", "id_number"),
+        Index("ix_ledger_case_no", "case_no"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id_number: Mapped[str] = mapped_column(String(18))
+    occupation_code: Mapped[str] = mapped_column(String(16))
+    level: Mapped[int] = mapped_column(Integer)
+    granted_on: Mapped[dt.date] = mapped_column(Date)
+    shortage: Mapped[bool] = mapped_column(Boolean, default=False)
+    source: Mapped[str] = mapped_column(String(8))  # 'local' | 'central'
+    case_no: Mapped[str | None] = mapped_column(String(40), nullable=True)
+
+
+class RegistryInsured(Base):
+    """Columns of CONTRACTS.md "insured" registry file."""
+
+    __tablename__ = "registry_insured"
+
+    id_number: Mapped[str] = mapped_column(String(18), primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    employer_uscc: Mapped[str] = mapped_column(String(18), default="")
+    employer_name: Mapped[str] = mapped_column(String(128), default="")
+    insured_region: Mapped[str] = mapped_column(String(6))
+    contribution_months: Mapped[int] = mapped_column(Integer)
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    receiving_unemployment_benefit: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+class RegistryCertificate(Base):
+    """Columns of CONTRACTS.md "certificates" registry file."""
+
+    __tablename__ = "registry_certificates"
+    __table_args__ = (Index("ix_registry_certificates_id_number", "id_number"),)
+
+    number: Mapped[str] = mapped_column(String(64), primary_key=True)
+    id_number: Mapped[str] = mapped_column(String(18))
+    kind: Mapped[str] = mapped_column(String(16))
+    level: Mapped[int] = mapped_column(Integer)
+    occupation_code: Mapped[str] = mapped_column(String(16))
+    occupation_name: Mapped[str] = mapped_column(String(64), default="")
+    issue_date: Mapped[dt.date] = mapped_column(Date)
+    issuer: Mapped[str] = mapped_column(String(128), default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+__all__ = [
+    "AuditLog",
+    "Base",
+    "Case",
+    "CaseSequence",
+    "Ledger",
+    "Meta",
+    "Outbox",
+    "RegistryCertificate",
+    "RegistryInsured",
+    "Staff",
+    "UTCDateTime",
+    "utc_text",
+]

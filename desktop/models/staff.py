@@ -1,0 +1,413 @@
+"""Staff accounts, roles and the permission table.
+
+``PERMISSIONS`` is the single source of truth for who may do what; views ask
+it to grey out buttons and services call ``require`` before changing
+anything, so the rule holds whether the action comes from a window or the CLI.
+Passwords are hashed with argon2id; repeated failures lock the account.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import StrEnum
+from types import MappingProxyType
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.models import audit
+from desktop.models.errors import (
+    AccountLocked,
+    AuthenticationFailed,
+    Conflict,
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+)
+from desktop.models.schema import Staff
+from desktop.models.store import Store, session_clock
+
+MAX_FAILED_SIGNINS = 5
+LOCK_MINUTES = 15
+MIN_PASSWORD_LENGTH = 8
+SYSTEM_ACTOR = "system"  # audit actor for bootstrap and demo accounts
+
+
+class Role(StrEnum):
+    clerk = "clerk"
+    reviewer = "reviewer"
+    approver = "approver"
+    supervisor = "supervisor"
+    auditor = "auditor"
+    admin = "admin"
+
+    @property
+    def label(self) -> str:
+        return _ROLE_LABELS[self]
+
+
+_ROLE_LABELS = {
+    Role.clerk: "受理员",
+    Role.reviewer: "审核员",
+    Role.approver: "审批员",
+    Role.supervisor: "科长",
+    Role.auditor: "审计员",
+    Role.admin: "管理员",
+}
+
+
+class Action(StrEnum):
+    case_create = "case.create"
+    case_accept = "case.accept"
+    case_withdraw = "case.withdraw"
+    case_start_review = "case.start_review"
+    case_reject = "case.reject"
+    case_publicize = "case.publicize"
+    case_object = "case.object"  # an objection during publicity sends the case back to review
+    case_approve = "case.approve"
+    case_pay = "case.pay"  # payment export/import, mark paid or failed
+    case_requeue_payment = "case.requeue_payment"
+    report_view = "report.view"
+    audit_view = "audit.view"
+    staff_manage = "staff.manage"
+    settings_manage = "settings.manage"
+    registry_import = "registry.import"
+
+    @property
+    def label(self) -> str:
+        return _ACTION_LABELS[self]
+
+
+_ACTION_LABELS = {
+    Action.case_create: "新建案件",
+    Action.case_accept: "受理案件",
+    Action.case_withdraw: "撤回案件",
+    Action.case_start_review: "开始审核",
+    Action.case_reject: "驳回案件",
+    Action.case_publicize: "公示案件",
+    Action.case_object: "处理公示异议",
+    Action.case_approve: "审批",
+    Action.case_pay: "办理发放",
+    Action.case_requeue_payment: "重新发放",
+    Action.report_view: "查看报表",
+    Action.audit_view: "查看审计记录",
+    Action.staff_manage: "管理人员账户",
+    Action.settings_manage: "修改设置",
+    Action.registry_import: "导入登记数据",
+}
+
+PERMISSIONS: Mapping[Role, frozenset[Action]] = MappingProxyType(
+    {
+        Role.clerk: frozenset({Action.case_create, Action.case_accept, Action.case_withdraw}),
+        Role.reviewer: frozenset(
+            {Action.case_start_review, Action.case_reject, Action.case_publicize, Action.case_object}
+        ),
+        Role.approver: frozenset({Action.case_approve, Action.case_pay, Action.case_requeue_payment}),
+        Role.supervisor: frozenset({Action.report_view, Action.audit_view, Action.case_pay, Action.registry_import}),
+        Role.auditor: frozenset({Action.audit_view, Action.report_view}),
+        # The administrator runs the system and does not handle cases.
+        Role.admin: frozenset({Action.staff_manage, Action.settings_manage, Action.registry_import}),
+    }
+)
+
+
+@dataclass(frozen=True)
+class StaffUser:
+    username: str
+    display_name: str
+    role: Role
+    office_code: str
+
+
+def can(actor: StaffUser, action: Action) -> bool:
+    return action in PERMISSIONS.get(Role(actor.role), frozenset())
+
+
+def require(actor: StaffUser, action: Action) -> None:
+    if not can(actor, action):
+        raise PermissionDenied(f"{Role(actor.role).label}无权{Action(action).label}")
+
+
+# --- password hashing -------------------------------------------------------
+
+_hasher = PasswordHasher()  # argon2id, argon2-cffi's default (RFC 9106 low-memory) profile
+_dummy_hash: str | None = None
+
+
+def configure_hasher(*, time_cost: int, memory_cost: int, parallelism: int = 1) -> None:
+    """Change the argon2 cost (tests use cheap parameters to stay fast)."""
+    global _hasher, _dummy_hash
+    _hasher = PasswordHasher(time_cost=time_cost, memory_cost=memory_cost, parallelism=parallelism)
+    _dummy_hash = None
+
+
+def _check_policy(password: str) -> None:
+    if not isinstance(password, str) or len(password) < MIN_PASSWORD_LENGTH:
+        raise InvalidInput("password", f"密码至少需要{MIN_PASSWORD_LENGTH}个字符")
+
+
+def _verify(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _burn_time(password: str) -> None:
+    # Spend as long on an unknown user name as on a real one, so timing does not tell them apart.
+    global _dummy_hash
+    if _dummy_hash is None:
+        _dummy_hash = _hasher.hash("not-a-real-password")
+    _verify(_dummy_hash, password)
+
+
+# --- accounts ---------------------------------------------------------------
+
+_USERNAME = re.compile(r"^[A-Za-z0-9._@-]{1,64}$")
+
+
+@contextmanager
+def _session_of(store_or_session: Store | Session) -> Iterator[Session]:
+    if isinstance(store_or_session, Session):
+        yield store_or_session
+    else:
+        with store_or_session.session() as session:
+            yield session
+
+
+def _to_user(row: Staff) -> StaffUser:
+    return StaffUser(row.username, row.display_name, Role(row.role), row.office_code)
+
+
+def _find(session: Session, username: str) -> Staff | None:
+    return session.scalar(select(Staff).where(Staff.username == username))
+
+
+def _public(row: Staff) -> dict[str, object]:
+    # What the audit trail records about an account: never the password hash.
+    return {
+        "username": row.username,
+        "display_name": row.display_name,
+        "role": row.role,
+        "office_code": row.office_code,
+        "active": row.active,
+    }
+
+
+def create_staff(
+    store_or_session: Store | Session,
+    *,
+    actor: StaffUser | None,
+    username: str,
+    display_name: str,
+    role: Role | str,
+    office_code: str,
+    password: str,
+) -> StaffUser:
+    """Create an account.  ``actor=None`` only for bootstrap and demo data."""
+    if actor is not None:
+        require(actor, Action.staff_manage)
+    username = (username or "").strip()
+    if not _USERNAME.match(username):
+        raise InvalidInput("username", "用户名应为1至64位字母、数字或 . _ - @")
+    display_name = (display_name or "").strip()
+    if not display_name:
+        raise InvalidInput("display_name", "姓名不能为空")
+    try:
+        role = Role(role)
+    except ValueError:
+        raise InvalidInput("role", f"未知角色 {role!r}") from None
+    if not (isinstance(office_code, str) and len(office_code) == 6 and office_code.isdigit()):
+        raise InvalidInput("office_code", "经办机构代码应为6位数字")
+    _check_policy(password)
+    password_hash = _hasher.hash(password)  # outside the transaction: it is slow on purpose
+    with _session_of(store_or_session) as session:
+        if _find(session, username) is not None:
+            raise Conflict(f"用户名 {username} 已存在")
+        now = session_clock(session).now()
+        row = Staff(
+            username=username,
+            display_name=display_name,
+            role=role.value,
+            office_code=office_code,
+            password_hash=password_hash,
+            failed_attempts=0,
+            locked_until=None,
+            active=True,
+            created_at=now,
+        )
+        session.add(row)
+        session.flush()
+        audit.record(
+            session,
+            actor=actor.username if actor else SYSTEM_ACTOR,
+            action="staff.create",
+            entity="staff",
+            entity_id=username,
+            before=None,
+            after=_public(row),
+            at=now,
+        )
+        return _to_user(row)
+
+
+def get_staff(store: Store, username: str) -> StaffUser:
+    with store.session(readonly=True) as session:
+        row = _find(session, username)
+        if row is None:
+            raise NotFound(f"没有用户 {username}")
+        return _to_user(row)
+
+
+def list_staff(store: Store, *, include_inactive: bool = False) -> list[StaffUser]:
+    with store.session(readonly=True) as session:
+        query = select(Staff).order_by(Staff.username)
+        if not include_inactive:
+            query = query.where(Staff.active.is_(True))
+        return [_to_user(r) for r in session.scalars(query)]
+
+
+def _unlock_text(until: dt.datetime, store: Store) -> str:
+    # Shown in office time, rounded up to the minute so "after 10:16" is really open.
+    local = until.astimezone(store.clock.tz)
+    if local.second or local.microsecond:
+        local = local.replace(second=0, microsecond=0) + dt.timedelta(minutes=1)
+    return f"{local:%Y-%m-%d %H:%M}"
+
+
+def _locked_error(until: dt.datetime, store: Store) -> AccountLocked:
+    error = AccountLocked(f"登录失败次数过多，账户已锁定，请于 {_unlock_text(until, store)} 后再试")
+    error.until = until  # type: ignore[attr-defined]
+    return error
+
+
+def authenticate(store: Store, username: str, password: str) -> StaffUser:
+    """Sign in.  Raises AuthenticationFailed, or AccountLocked after too many failures."""
+    username = (username or "").strip()
+    failure: Exception | None = None
+    with store.session() as session:
+        row = _find(session, username)
+        now = store.clock.now()
+        if row is None or not row.active:
+            _burn_time(password)
+            failure = AuthenticationFailed("用户名或密码错误")
+            if row is not None:
+                _audit_signin(session, row, "staff.signin_refused", now, {"reason": "inactive"})
+        elif row.locked_until is not None and now < row.locked_until:
+            failure = _locked_error(row.locked_until, store)
+            _audit_signin(session, row, "staff.signin_refused", now, {"reason": "locked"})
+        elif not _verify(row.password_hash, password):
+            row.failed_attempts = (row.failed_attempts or 0) + 1
+            if row.failed_attempts >= MAX_FAILED_SIGNINS:
+                # Lock and start counting afresh, so the next lock needs five new failures.
+                row.locked_until = now + dt.timedelta(minutes=LOCK_MINUTES)
+                row.failed_attempts = 0
+                failure = _locked_error(row.locked_until, store)
+                _audit_signin(session, row, "staff.locked", now, {"locked_until": row.locked_until.isoformat()})
+            else:
+                failure = AuthenticationFailed("用户名或密码错误")
+                _audit_signin(session, row, "staff.signin_failed", now, {"failed_attempts": row.failed_attempts})
+        else:
+            row.failed_attempts = 0
+            row.locked_until = None
+            if _hasher.check_needs_rehash(row.password_hash):
+                row.password_hash = _hasher.hash(password)
+            _audit_signin(session, row, "staff.signin", now, None)
+            return _to_user(row)
+    # Raised after the commit: the failure count and the audit entry must stay.
+    assert failure is not None
+    raise failure
+
+
+def _audit_signin(session: Session, row: Staff, action: str, now: dt.datetime, after: dict[str, object] | None) -> None:
+    audit.record(
+        session,
+        actor=row.username,
+        action=action,
+        entity="staff",
+        entity_id=row.username,
+        before=None,
+        after=after,
+        at=now,
+    )
+
+
+def change_password(
+    store: Store, actor: StaffUser, username: str, new_password: str, *, old_password: str | None = None
+) -> None:
+    """Change one's own password (needs the old one) or, with staff.manage, reset another's."""
+    own = actor.username == username
+    if not own:
+        require(actor, Action.staff_manage)
+    _check_policy(new_password)
+    new_hash = _hasher.hash(new_password)
+    with store.session() as session:
+        row = _find(session, username)
+        if row is None:
+            raise NotFound(f"没有用户 {username}")
+        if own and not _verify(row.password_hash, old_password or ""):
+            raise AuthenticationFailed("原密码不正确")
+        row.password_hash = new_hash
+        row.failed_attempts = 0
+        row.locked_until = None
+        audit.record(
+            session,
+            actor=actor.username,
+            action="staff.change_password",
+            entity="staff",
+            entity_id=username,
+            before=None,
+            after={"by": "self" if own else "admin"},
+            at=store.clock.now(),
+        )
+
+
+def set_active(store: Store, actor: StaffUser, username: str, active: bool) -> None:
+    """Disable or re-enable an account; re-enabling also clears a lock."""
+    require(actor, Action.staff_manage)
+    if actor.username == username and not active:
+        raise Conflict("不能停用自己的账户")
+    with store.session() as session:
+        row = _find(session, username)
+        if row is None:
+            raise NotFound(f"没有用户 {username}")
+        before = _public(row)
+        row.active = active
+        if active:
+            row.failed_attempts = 0
+            row.locked_until = None
+        audit.record(
+            session,
+            actor=actor.username,
+            action="staff.activate" if active else "staff.deactivate",
+            entity="staff",
+            entity_id=username,
+            before=before,
+            after=_public(row),
+            at=store.clock.now(),
+        )
+
+
+__all__ = [
+    "LOCK_MINUTES",
+    "MAX_FAILED_SIGNINS",
+    "PERMISSIONS",
+    "Action",
+    "Role",
+    "StaffUser",
+    "authenticate",
+    "can",
+    "change_password",
+    "configure_hasher",
+    "create_staff",
+    "get_staff",
+    "list_staff",
+    "require",
+    "set_active",
+]
