@@ -1,0 +1,261 @@
+"""Demo data: staff accounts, registry rows and sample cases over every state.
+
+Everything is made through the same services the counter uses (staff,
+registry import, intake, transitions), so a demo folder is a real one: its
+audit trail verifies and its outbox holds every change.  Random choices come
+from a seeded generator, so two demo folders hold the same people.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import random
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.models import staff
+from desktop.models.application import Application, Certificate, Employer, Intake, Payment
+from desktop.models.cases import CaseRecord, State, transition
+from desktop.models.checklist import Source, SourceKind
+from desktop.models.clock import Clock
+from desktop.models.identity import id_check_character, uscc_check_character
+from desktop.models.intake import file_case
+from desktop.models.registry import import_registry
+from desktop.models.registry_files import CERTIFICATE_COLUMNS, INSURED_COLUMNS, read_registry
+from desktop.models.rules import Verifier
+from desktop.models.staff import Role, StaffUser
+from desktop.models.store import Store
+
+DEMO_PASSWORD = "zhanchi-demo"
+DEMO_OFFICE = "440100"
+DEMO_STAFF = (
+    ("clerk", "陈受理", Role.clerk),
+    ("clerk2", "林受理", Role.clerk),
+    ("reviewer", "黄审核", Role.reviewer),
+    ("approver", "周审批", Role.approver),
+    ("supervisor", "吴科长", Role.supervisor),
+    ("auditor", "郑审计", Role.auditor),
+    ("admin", "系统管理员", Role.admin),
+)
+
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华梅琳婷建国志红玉兰海燕晓东文斌春"
+DISTRICTS = ("440103", "440104", "440105", "440106", "440111", "440112", "440113", "440114", "440115", "440117")
+OCCUPATIONS = (
+    ("6-18-01-01", "车工"), ("6-18-02-04", "焊工"), ("6-31-01-03", "电工"), ("4-10-01-05", "养老护理员"),
+    ("4-10-01-06", "家政服务员"), ("4-12-01-01", "汽车维修工"), ("4-03-02-01", "中式烹调师"),
+    ("6-18-01-04", "磨工"), ("6-20-03-01", "机床装调维修工"), ("6-25-04-07", "电子设备装接工"),
+)
+EMPLOYERS = (
+    "广州白云精密机械有限公司", "广州南沙汽车零部件制造有限公司", "广州黄埔电子科技有限公司",
+    "广州天河家政服务有限公司", "广州越秀颐康养老服务中心", "广州番禺五金制品有限公司",
+    "广州花都物流有限公司", "广州海珠餐饮管理有限公司", "广州从化电气设备有限公司",
+    "广州荔湾纺织服装有限公司", "广州增城新能源科技有限公司", "广州开发区智能装备有限公司",
+)
+BANKS = ("中国工商银行", "中国农业银行", "中国建设银行", "中国银行", "广州农村商业银行")
+
+# How the sample cases spread over the lifecycle (weights); approved ones stay unpaid.
+STATE_WEIGHTS = (
+    (State.draft, 8), (State.accepted, 15), (State.under_review, 12), (State.rejected, 7),
+    (State.publicized, 12), (State.approved, 20), (State.paid, 17), (State.payment_failed, 4),
+    (State.withdrawn, 5),
+)
+# The path from accepted to each state, as (target, role that moves it).
+PATHS: dict[State, tuple[tuple[State, Role], ...]] = {
+    State.draft: (),
+    State.accepted: (),
+    State.under_review: ((State.under_review, Role.reviewer),),
+    State.rejected: ((State.under_review, Role.reviewer), (State.rejected, Role.reviewer)),
+    State.publicized: ((State.under_review, Role.reviewer), (State.publicized, Role.reviewer)),
+    State.approved: ((State.under_review, Role.reviewer), (State.publicized, Role.reviewer),
+                     (State.approved, Role.approver)),
+    State.paid: ((State.under_review, Role.reviewer), (State.publicized, Role.reviewer),
+                 (State.approved, Role.approver), (State.paid, Role.approver)),
+    State.payment_failed: ((State.under_review, Role.reviewer), (State.publicized, Role.reviewer),
+                           (State.approved, Role.approver), (State.payment_failed, Role.approver)),
+    State.withdrawn: ((State.withdrawn, Role.clerk),),
+}
+
+
+@dataclass(frozen=True)
+class Person:
+    id_number: str
+    name: str
+    phone: str
+    employer_name: str
+    employer_uscc: str
+    months: int
+    benefit: bool  # receiving unemployment benefit
+    cert_number: str
+    level: int
+    occupation_code: str
+    occupation_name: str
+    issue_date: dt.date
+    account: str
+    bank: str
+
+
+def _uscc(rng: random.Random) -> str:
+    body = "91440101" + "".join(rng.choice("0123456789ABCDEFGHJKLMNPQRTUWXY") for _ in range(9))
+    return body + uscc_check_character(body)
+
+
+def _id_number(rng: random.Random) -> str:
+    birth = dt.date(1970, 1, 1) + dt.timedelta(days=rng.randrange(0, 30 * 365))
+    first17 = f"{rng.choice(DISTRICTS)}{birth:%Y%m%d}{rng.randrange(1000):03d}"
+    return first17 + id_check_character(first17)
+
+
+def _bank_card(rng: random.Random) -> str:
+    body = "622202" + "".join(str(rng.randrange(10)) for _ in range(12))
+    total = 0
+    for i, digit in enumerate(reversed(body)):
+        d = int(digit) * (2 if i % 2 == 0 else 1)
+        total += d - 9 if d > 9 else d
+    return body + str((10 - total % 10) % 10)
+
+
+def people(count: int, today: dt.date, seed: int = 2018) -> Iterator[Person]:
+    rng = random.Random(seed)
+    employers = [(name, _uscc(rng)) for name in EMPLOYERS]
+    seen: set[str] = set()
+    while len(seen) < count:
+        id_number = _id_number(rng)
+        if id_number in seen:
+            continue
+        seen.add(id_number)
+        level = rng.choice((5, 5, 4, 4, 3))
+        months = rng.choice((8, 14, 26, 40, 63, 95, 130))
+        code, occupation = rng.choice(OCCUPATIONS)
+        employer, uscc = rng.choice(employers)
+        yield Person(
+            id_number=id_number,
+            name=rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2)))),
+            phone=f"1{rng.choice('3578')}{rng.randrange(10**9):09d}",
+            employer_name=employer,
+            employer_uscc=uscc,
+            months=months,
+            benefit=months < 12 and rng.random() < 0.5,  # the others are short of 12 months: ineligible
+            cert_number=f"S0001440001{rng.randrange(10**4):04d}{level}{rng.randrange(10**6):06d}",
+            level=level,
+            occupation_code=code,
+            occupation_name=occupation,
+            issue_date=today - dt.timedelta(days=rng.randrange(45, 300)),  # before any demo application
+            account=_bank_card(rng),
+            bank=rng.choice(BANKS),
+        )
+
+
+def write_registry_files(folder: Path, persons: list[Person]) -> tuple[Path, Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    insured, certificates = folder / "demo-insured.csv", folder / "demo-certificates.csv"
+    with insured.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(INSURED_COLUMNS)
+        for p in persons:
+            writer.writerow([p.id_number, p.name, p.employer_uscc, p.employer_name, DEMO_OFFICE, p.months, p.phone,
+                             "true" if p.benefit else "false"])
+    with certificates.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(CERTIFICATE_COLUMNS)
+        for p in persons:
+            writer.writerow([p.cert_number, p.id_number, "skill_level", p.level, p.occupation_code,
+                             p.occupation_name, p.issue_date.isoformat(), "广州市职业技能鉴定指导中心"])
+    return insured, certificates
+
+
+def intake_for(person: Person, application_date: dt.date) -> Intake:
+    return Intake(
+        application=Application(
+            applicant_name=person.name,
+            id_number=person.id_number,
+            insured_region=DEMO_OFFICE,
+            application_region=DEMO_OFFICE,
+            contribution_months=person.months,
+            receiving_unemployment_benefit=person.benefit,
+            certificate=Certificate(person.cert_number, "skill_level", person.level, person.occupation_code,
+                                    person.issue_date, person.occupation_name),
+            application_date=application_date,
+        ),
+        payment=Payment("bank", person.account, person.bank, person.name),
+        employer=Employer(person.employer_name, person.employer_uscc),
+        phone=person.phone,
+    )
+
+
+def create_demo_staff(store: Store) -> dict[str, StaffUser]:
+    accounts = {}
+    existing = {user.username: user for user in staff.list_staff(store, include_inactive=True)}
+    for username, name, role in DEMO_STAFF:
+        accounts[username] = existing.get(username) or staff.create_staff(
+            store, actor=None, username=username, display_name=name, role=role,
+            office_code=DEMO_OFFICE, password=DEMO_PASSWORD,
+        )
+    return accounts
+
+
+def fill(store: Store, clock: Clock, verifier: Verifier, cases: int = 200, *,
+         progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
+    """Fill a store.  ``clock`` is the store's clock: it is set to each event's time so the
+    sample cases spread over the last weeks in time order (the audit trail stays monotonic)."""
+    original = clock.fixed
+    real_now = clock.now()
+    accounts = create_demo_staff(store)
+    persons = list(people(max(cases * 2, 50), clock.today()))
+    insured, certificates = write_registry_files(store.data_dir / "demo", persons)
+    import_registry(store, read_registry(insured, "insured"), as_of=real_now)
+    import_registry(store, read_registry(certificates, "certificates"), as_of=real_now)
+    actors = {Role.reviewer: accounts["reviewer"], Role.approver: accounts["approver"]}
+    clerks = [accounts["clerk"], accounts["clerk2"]]
+    rng = random.Random(27)
+    states = [s for s, w in STATE_WEIGHTS for _ in range(w)]
+    synced = Source(SourceKind.SYNCED, real_now)
+    sources = {"identity": synced, "contributions": synced, "certificate": synced}
+
+    # A timeline of (time, case index, step number): filing is step 0, then the path to the target.
+    # One case in each state first, then the rest in proportion to the weights.
+    targets = [state for state, _ in STATE_WEIGHTS][:cases]
+    rest = cases - len(targets)
+    targets += [states[i * len(states) // rest] for i in range(rest)]
+    # An ineligible applicant's case is filed as disputed and goes no further than rejection.
+    starts = [real_now - dt.timedelta(days=rng.randrange(0, 40), hours=rng.randrange(1, 8)) for _ in range(cases)]
+    intakes = [intake_for(p, clock.local_date(at)) for p, at in zip(persons, starts, strict=False)]
+    eligible = [verifier.verify(intake.application).eligible for intake in intakes]
+    ends = (State.draft, State.accepted, State.under_review, State.rejected, State.withdrawn)
+    targets = [t if eligible[i] or t in ends else State.rejected for i, t in enumerate(targets)]
+    events: list[tuple[dt.datetime, int, int]] = []
+    for i, target in enumerate(targets):
+        at = starts[i]
+        events.append((at, i, 0))
+        for step in range(len(PATHS[target])):
+            at = max(at, min(at + dt.timedelta(hours=rng.randrange(1, 30)), real_now))
+            events.append((at, i, step + 1))
+    events.sort()
+
+    records: dict[int, CaseRecord] = {}
+    done = 0
+    try:
+        for at, i, step in events:
+            clock.fixed = at
+            target, clerk = targets[i], clerks[i % len(clerks)]
+            if step == 0:
+                draft = target is State.draft
+                records[i], _ = file_case(
+                    store, verifier, clerk, intakes[i], accept=not draft, sources=sources,
+                    reason=None if eligible[i] or draft else "申请人对核验结果有异议，提交审核人复核",
+                    received=["application_form"] if draft else ["application_form", "payment_account"],
+                )
+            else:
+                to, role = PATHS[target][step - 1]
+                note = {State.rejected: "经审核，资格条件不符，驳回", State.withdrawn: "申请人申请撤回"}.get(to)
+                records[i] = transition(store, clerk if role is Role.clerk else actors[role], records[i].id, to,
+                                        note=note)
+            if step == len(PATHS[target]):
+                done += 1
+                if progress is not None:
+                    progress(done, cases)
+    finally:
+        clock.fixed = original
+    return {state.value: n for state in State if (n := sum(r.state is state for r in records.values()))}

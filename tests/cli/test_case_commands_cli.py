@@ -1,0 +1,155 @@
+"""intake, demo, status and audit verify as CONTRACTS.md specifies them, as real processes."""
+
+from __future__ import annotations
+
+import copy
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop.models.cases import State
+
+INTAKE: dict[str, Any] = {
+    "applicant": {"name": "张三", "id_number": "11010519491231002X"},
+    "insured_region": "440100",
+    "application_region": "440100",
+    "contribution_months": 40,
+    "certificate": {"number": "S000144000123174000056", "kind": "skill_level", "level": 4,
+                    "occupation_code": "6-18-01-01", "occupation_name": "车工", "issue_date": "2017-06-01"},
+    "application_date": "2018-01-10",
+    "payment": {"kind": "bank", "account": "6222020200112233445", "bank_name": "中国工商银行", "holder_name": "张三"},
+    "employer": {"name": "广州白云精密机械有限公司", "uscc": "91440101MA59XXXX0X"},
+    "phone": "13800138000",
+}
+
+
+def zhanchi(data_dir: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(data_dir), *args],
+                          input=stdin, capture_output=True, text=True, encoding="utf-8", timeout=300)
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data_dir = tmp_path_factory.mktemp("demo")
+    result = zhanchi(data_dir, "demo", "--cases", "40")
+    assert result.returncode == 0, result.stderr
+    return data_dir
+
+
+def status(data_dir: Path) -> dict[str, Any]:
+    result = zhanchi(data_dir, "status")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_demo_spreads_cases_over_every_state(demo_dir: Path) -> None:
+    out = status(demo_dir)
+    assert list(out["cases"]) == [s.value for s in State]
+    assert sum(out["cases"].values()) == 40
+    assert all(count > 0 for count in out["cases"].values()), out["cases"]
+    assert out["pending_sync"] > 40 and out["sync_rejected"] == 0 and out["last_sync"] is None
+
+
+def test_demo_creates_the_contract_accounts(demo_dir: Path) -> None:
+    from desktop.models import staff
+    from desktop.models.store import open_store
+
+    store = open_store(demo_dir)
+    try:
+        for username, role in [("clerk", "clerk"), ("reviewer", "reviewer"), ("approver", "approver"),
+                               ("supervisor", "supervisor"), ("admin", "admin")]:
+            user = staff.authenticate(store, username, "zhanchi-demo")
+            assert user.role.value == role and user.office_code == "440100"
+        with store.session(readonly=True) as session:
+            from sqlalchemy import func, select
+
+            from desktop.models.schema import Case, RegistryInsured
+            assert session.scalar(select(func.count()).select_from(RegistryInsured)) >= 80
+            unpaid = session.scalar(select(func.count()).select_from(Case).where(Case.state == "approved"))
+            assert unpaid and unpaid > 0
+    finally:
+        store.close()
+
+
+def test_audit_verify_passes_on_demo_and_catches_tampering(demo_dir: Path, tmp_path: Path) -> None:
+    result = zhanchi(demo_dir, "audit", "verify")
+    assert result.returncode == 0, result.stderr
+    # Tamper with a copy, directly in the database file.
+    copy_dir = tmp_path / "copy"
+    copy_dir.mkdir()
+    source = sqlite3.connect(demo_dir / "zhanchi.db")
+    target = sqlite3.connect(copy_dir / "zhanchi.db")
+    source.backup(target)
+    source.close()
+    for (name,) in target.execute("select name from sqlite_master where type='trigger'").fetchall():
+        target.execute(f"drop trigger {name}")
+    target.execute("update audit_log set actor = 'intruder' where seq = 20")
+    target.commit()
+    target.close()
+    result = zhanchi(copy_dir, "audit", "verify")
+    assert result.returncode == 1
+    assert "20" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_intake_one_case_prints_case_no_and_id(tmp_path: Path, demo_dir: Path) -> None:
+    data_dir = copy_demo(demo_dir, tmp_path)
+    result = zhanchi(data_dir, "intake", "-", "--user", "clerk", stdin=json.dumps(INTAKE, ensure_ascii=False))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1
+    line = json.loads(lines[0])
+    assert set(line) == {"case_no", "case_id"} and line["case_no"].startswith("440100-")
+    assert status(data_dir)["cases"]["accepted"] == status(demo_dir)["cases"]["accepted"] + 1
+
+
+def test_intake_batch_with_ineligible_and_duplicate_exits_1(tmp_path: Path, demo_dir: Path) -> None:
+    data_dir = copy_demo(demo_dir, tmp_path)
+    short = copy.deepcopy(INTAKE)
+    short["applicant"] = {"name": "李四", "id_number": "440106199003071231"}
+    short["contribution_months"] = 35
+    batch = [INTAKE, short, INTAKE]  # the third repeats the first: the ledger catches it
+    result = zhanchi(data_dir, "intake", "-", "--user", "clerk", stdin=json.dumps(batch, ensure_ascii=False))
+    assert result.returncode == 1, result.stderr
+    lines = [json.loads(line) for line in result.stdout.strip().splitlines()]
+    assert len(lines) == 3
+    assert "case_no" in lines[0]
+    failed = {c["rule"] for c in lines[1]["verdict"]["checks"] if not c["passed"]}
+    assert failed == {"contribution_months"}
+    failed = {c["rule"] for c in lines[2]["verdict"]["checks"] if not c["passed"]}
+    assert failed == {"duplicate_subsidy"}
+    assert status(data_dir)["cases"]["accepted"] == status(demo_dir)["cases"]["accepted"] + 1
+
+
+def test_intake_malformed_item_writes_nothing(tmp_path: Path, demo_dir: Path) -> None:
+    data_dir = copy_demo(demo_dir, tmp_path)
+    bad = copy.deepcopy(INTAKE)
+    del bad["payment"]["account"]
+    result = zhanchi(data_dir, "intake", "-", "--user", "clerk", stdin=json.dumps([INTAKE, bad]))
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()]
+    assert result.stderr.startswith("[1].payment.account: ")
+    assert status(data_dir)["cases"] == status(demo_dir)["cases"]
+
+
+@pytest.mark.parametrize(("user", "word"), [("nobody", "--user"), ("reviewer", "无权")])
+def test_intake_user_must_exist_and_may_accept(tmp_path: Path, demo_dir: Path, user: str, word: str) -> None:
+    data_dir = copy_demo(demo_dir, tmp_path)
+    result = zhanchi(data_dir, "intake", "-", "--user", user, stdin=json.dumps(INTAKE))
+    assert result.returncode == 2 and word in result.stderr and "Traceback" not in result.stderr
+    assert status(data_dir)["cases"] == status(demo_dir)["cases"]
+
+
+def copy_demo(demo_dir: Path, tmp_path: Path) -> Path:
+    target_dir = tmp_path / "data"
+    target_dir.mkdir()
+    source = sqlite3.connect(demo_dir / "zhanchi.db")
+    target = sqlite3.connect(target_dir / "zhanchi.db")
+    source.backup(target)
+    source.close()
+    target.close()
+    return target_dir
