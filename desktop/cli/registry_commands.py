@@ -43,9 +43,10 @@ def _mapping(pairs: list[str], kind: str) -> dict[str, str]:
 def cmd_import(args: argparse.Namespace) -> int:
     registry_file = read_registry(Path(args.file), args.kind, _mapping(args.map, args.kind))
     saved = ""
-    if args.rejects and registry_file.rejected:
+    if args.rejects:
+        # Written even when empty, so a stale file from an earlier run never misleads.
         write_rejects(Path(args.rejects), registry_file)
-        saved = f"，错误行已保存到 {args.rejects}"
+        saved = f"，错误行已保存到 {args.rejects}" if registry_file.rejected else ""
     store = open_store(resolve_data_dir(args))
     try:
         report = import_registry(store, registry_file, valid_only=args.valid_only, as_of=store.clock.now())

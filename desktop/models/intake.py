@@ -8,6 +8,7 @@ duplicate check of 40号 三 does not depend on what the applicant admits.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
@@ -18,6 +19,7 @@ from desktop.models.application import Application, Intake, PriorSubsidy
 from desktop.models.cases import CaseRecord, State, create_case
 from desktop.models.checklist import ChecklistItem, Source, build_checklist
 from desktop.models.identity import normalize_id_number
+from desktop.models.registry import CertificateRow, InsuredRow, certificates_of, find_insured, registry_as_of
 from desktop.models.rules import Verdict, Verifier
 from desktop.models.schema import Ledger
 from desktop.models.staff import StaffUser
@@ -102,3 +104,24 @@ def file_case(
         shortage=verdict.shortage,
     )
     return record, assessment
+
+
+@dataclass(frozen=True)
+class RegistryHit:
+    """What the local registry copy knows about an ID number (None/empty when nothing)."""
+
+    person: InsuredRow | None
+    certificates: tuple[CertificateRow, ...]
+    insured_as_of: dt.datetime | None
+    certificates_as_of: dt.datetime | None
+
+
+def lookup_applicant(store: Store, id_number: str) -> RegistryHit:
+    with store.session(readonly=True) as session:
+        number = normalize_id_number(id_number)
+        return RegistryHit(
+            find_insured(session, number),
+            tuple(certificates_of(session, number)),
+            registry_as_of(session, "insured"),
+            registry_as_of(session, "certificates"),
+        )

@@ -421,7 +421,29 @@ def _optional_text(column: str) -> Callable[[Any], str]:
     return parse
 
 
+def _pooled(parse: Callable[[Any], Any], pool: dict[Any, Any]) -> Callable[[Any], Any]:
+    """Equal values share one object: a million rows hold a few hundred employers, not a million copies."""
+
+    def parse_pooled(value: Any) -> Any:
+        parsed = parse(value)
+        return pool.setdefault(parsed, parsed)
+
+    return parse_pooled
+
+
+# Columns whose values repeat from row to row.
+_POOLED_COLUMNS = frozenset(
+    {"employer_uscc", "employer_name", "insured_region", "occupation_code", "occupation_name", "issue_date", "issuer"}
+)
+
+
 def _parsers(kind: RegistryKind, today: dt.date) -> dict[str, Callable[[Any], Any]]:
+    parsers = _plain_parsers(kind, today)
+    pool: dict[Any, Any] = {}
+    return {c: _pooled(p, pool) if c in _POOLED_COLUMNS else p for c, p in parsers.items()}
+
+
+def _plain_parsers(kind: RegistryKind, today: dt.date) -> dict[str, Callable[[Any], Any]]:
     if kind == "insured":
         return {
             "id_number": lambda v: _id_number(v, today),
@@ -466,21 +488,14 @@ def _csv_encoding(path: Path) -> str:
     """UTF-8 (BOM or not); a file Excel saved as plain "CSV" on a Chinese system is GB18030."""
     with path.open("rb") as handle:
         head = handle.read(_SNIFF_BYTES)
-    try:
-        # final=False: a character cut at the end of the sample is not an error.
-        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
-        return "utf-8-sig"
-    except UnicodeDecodeError:
-        pass
-    try:
-        head.decode("gb18030")
-    except UnicodeDecodeError:
-        # A cut two-byte character at the very end is the only excuse.
+    for encoding in ("utf-8-sig", "gb18030"):
         try:
-            head[:-1].decode("gb18030")
+            # final=False: a character cut at the end of the sample is not an error.
+            codecs.getincrementaldecoder(encoding)().decode(head, final=False)
+            return encoding
         except UnicodeDecodeError:
-            raise _file_error(path, "不是 UTF-8 编码的文本；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”") from None
-    return "gb18030"
+            continue
+    raise _file_error(path, "不是 UTF-8 编码的文本；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”")
 
 
 def _csv_records(path: Path) -> Iterator[list[Any]]:
@@ -498,13 +513,14 @@ def _xlsx_records(path: Path) -> Iterator[tuple[Any, ...]]:
     import zipfile
 
     from openpyxl import load_workbook  # only XLSX needs it
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         with warnings.catch_warnings():
             # "no default style" and similar: harmless for reading values.
             warnings.simplefilter("ignore")
             workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
         raise _file_error(path, f"不是有效的 XLSX 文件（{exc}）") from None
     try:
         sheet = workbook.worksheets[0] if workbook.worksheets else None
@@ -515,11 +531,11 @@ def _xlsx_records(path: Path) -> Iterator[tuple[Any, ...]]:
         workbook.close()
 
 
-def _records(path: Path) -> Iterator[Iterable[Any]]:
+def _records(path: Path) -> Iterator[Sequence[Any]]:
     """The file's rows as cell sequences, streamed."""
     path = Path(path)
     if not path.is_file():
-        raise _file_error(path, "文件不存在或不是文件" if not path.exists() else "不是文件")
+        raise _file_error(path, "不是文件" if path.exists() else "文件不存在")
     suffix = path.suffix.lower()
     try:
         if suffix == ".csv":
@@ -590,7 +606,7 @@ def suggest_mapping(headers: Iterable[str], kind: RegistryKind) -> dict[str, str
 
 
 def _column_positions(
-    path: Path, header: tuple[Any, ...], kind: RegistryKind, mapping: Mapping[str, str] | None
+    path: Path, header: Sequence[Any], kind: RegistryKind, mapping: Mapping[str, str] | None
 ) -> dict[str, int]:
     columns = COLUMNS[kind]
     mapping = {str(k).strip(): v for k, v in (mapping or {}).items()}
@@ -714,12 +730,13 @@ def _check_rows(
         for number, cells in numbered:
             any_rows = True
             try:
-                values: tuple[Any, ...] | None = tuple([parse(cells[i]) for i, parse in plan])
+                values = tuple([parse(cells[i]) for i, parse in plan])
             except (_Bad, IndexError):
-                values, errors = _checked_slowly(number, cells, kind, positions, parsers)
-                if values is None:
+                slow, errors = _checked_slowly(number, cells, kind, positions, parsers)
+                if slow is None:
                     yield number, None, errors, _cells_text(cells)
                     continue
+                values = slow
             earlier = first_seen.setdefault(values[key_index], number)
             if earlier != number:
                 message = f"与第{earlier}行重复：同一{COLUMN_LABELS[key_column]}在文件中只能出现一次"

@@ -72,7 +72,8 @@ def test_good_certificates_csv(tmp_path: Path) -> None:
     result = read_registry(path, "certificates", today=TODAY)
     assert result.errors == []
     assert result.rows[0] == (
-        cert_number(1), make_id(1), "skill_level", 4, "6-18-01-01", "车工", dt.date(2017, 6, 1), "广州市职业技能鉴定指导中心",
+        cert_number(1), make_id(1), "skill_level", 4, "6-18-01-01", "车工", dt.date(2017, 6, 1),
+        "广州市职业技能鉴定指导中心",
     )
     assert result.rows[1][2:4] == ("qualification", 5)
 
