@@ -12,7 +12,9 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
+from desktop.models.clock import OFFICE_TZ
 from desktop.models.policy import Policy
 
 
@@ -34,7 +36,8 @@ class Source:
     def label(self) -> str:
         text = SOURCE_LABELS[self.kind]
         if self.kind is SourceKind.SYNCED and self.as_of is not None:
-            text += f"（截至{self.as_of:%Y-%m-%d %H:%M}）"
+            local = self.as_of.astimezone(ZoneInfo(OFFICE_TZ))  # shown in office time, stored in UTC
+            text += f"（截至{local:%Y-%m-%d %H:%M}）"
         return text
 
     def to_json(self) -> dict[str, str | None]:

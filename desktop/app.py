@@ -1,0 +1,67 @@
+"""Composition root: QApplication, fonts, translator, core services, main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+from desktop.config import data_dir as resolve_data_dir
+from desktop.models.reference import resource_dir
+from desktop.models.staff import get_staff
+from desktop.models.workspace import open_workspace
+
+BASE_POINT_SIZE = 11  # UI.md: at least 11 pt
+
+
+def setup_application(app: QApplication) -> None:
+    """Our own CJK font, so Chinese renders on a machine without one (UOS, a bare Windows)."""
+    if app.property("zhanchi.setup"):
+        return
+    app.setProperty("zhanchi.setup", True)
+    app.setApplicationName("zhanchi")
+    app.setApplicationDisplayName("展翅柜台")
+    family = None
+    for path in sorted((resource_dir() / "fonts").glob("*.tt[fc]")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        family = family or (families[0] if families else None)
+    font = QFont(family) if family else app.font()
+    font.setPointSize(BASE_POINT_SIZE)
+    app.setFont(font)
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    setup_application(app)
+    return app
+
+
+def create_main_window(data_dir: Path, user: str) -> QMainWindow:
+    """The main window over ``data_dir``, already signed in as ``user`` (CONTRACTS.md)."""
+    from desktop.views.main_window import MainWindow
+
+    _application()
+    workspace = open_workspace(Path(data_dir))
+    return MainWindow(workspace, get_staff(workspace.store, user))
+
+
+def run_gui(data_dir: str | Path | None) -> int:
+    from desktop.views.login_dialog import LoginDialog
+    from desktop.views.main_window import MainWindow
+
+    app = _application()
+    workspace = open_workspace(resolve_data_dir(data_dir))
+    login = LoginDialog(workspace.store)
+    if not login.exec() or login.user is None:
+        workspace.close()
+        return 0
+    window = MainWindow(workspace, login.user)
+    window.show()
+    code = app.exec()
+    workspace.close()
+    return int(code)

@@ -1,0 +1,407 @@
+"""The intake form: the fields of the paper application, in its order.
+
+The form only collects and shows: it turns its fields into the intake JSON
+of CONTRACTS.md (``values()``) and the core parses and judges it.  Fields the
+registry filled are marked with their source; editing one marks it typed by
+hand.  Enter moves to the next field (keyboard-first, UI.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models import identity
+from desktop.models.checklist import TYPED, Source, SourceKind
+from desktop.models.errors import InvalidInput
+from desktop.models.intake import RegistryHit
+from desktop.models.policy import LEVEL_NAMES
+from desktop.models.reference import occupations
+
+CERT_KINDS = (("skill_level", "职业技能等级证书"), ("qualification", "职业资格证书"))
+PAYMENT_KINDS = (("bank", "本人银行卡"), ("sscard", "社会保障卡（金融功能）"))
+
+
+class _EnterMovesOn(QObject):
+    """Enter in a one-line field moves to the next field, as on a paper form."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and isinstance(watched, QWidget)
+        ):
+            completer = watched.completer() if isinstance(watched, QLineEdit) else None
+            if completer is not None and completer.popup().isVisible():
+                return False  # Enter picks the completion first
+            watched.focusNextChild()
+            return True
+        return False
+
+
+class IntakeForm(QWidget):
+    changed = Signal()
+    id_number_complete = Signal(str)  # a valid ID number was entered: look it up
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._enter = _EnterMovesOn(self)
+        self._hit: RegistryHit | None = None
+        self._filling = False
+        layout = QVBoxLayout(self)
+
+        applicant = self._group(layout, self.tr("申请人"))
+        self.id_number = self._line(applicant, self.tr("身份证号码"), "intake.id_number", 18 + 4)
+        self.id_hint = self._hint(applicant)
+        self.name = self._line(applicant, self.tr("姓名"), "intake.name", 40)
+        self.phone = self._line(applicant, self.tr("手机号码"), "intake.phone", 20)
+
+        insured = self._group(layout, self.tr("参保情况"))
+        self.contribution_months = QSpinBox()
+        self.contribution_months.setObjectName("intake.contribution_months")
+        self.contribution_months.setRange(0, 1200)
+        self.contribution_months.setSuffix(self.tr(" 个月"))
+        self.contribution_months.setSpecialValueText(self.tr("未填写"))
+        insured.addRow(self.tr("累计缴费月数"), self.contribution_months)
+        self.insured_region = self._line(insured, self.tr("参保地区划代码"), "intake.insured_region", 6)
+        self.benefit = QCheckBox(self.tr("正在领取失业保险金"))
+        self.benefit.setObjectName("intake.receiving_benefit")
+        insured.addRow("", self.benefit)
+        self.insured_source = self._hint(insured)
+
+        employer = self._group(layout, self.tr("工作单位"))
+        self.employer_name = self._line(employer, self.tr("单位名称"), "intake.employer_name", 100)
+        self.employer_uscc = self._line(employer, self.tr("统一社会信用代码"), "intake.employer_uscc", 22)
+        self.uscc_hint = self._hint(employer)
+
+        cert = self._group(layout, self.tr("证书"))
+        self.cert_kind = QComboBox()
+        self.cert_kind.setObjectName("intake.cert_kind")
+        for code, label in CERT_KINDS:
+            self.cert_kind.addItem(self.tr(label), code)
+        cert.addRow(self.tr("证书种类"), self.cert_kind)
+        self.cert_number = self._line(cert, self.tr("证书编号"), "intake.cert_number", 40)
+        self.cert_level = QComboBox()
+        self.cert_level.setObjectName("intake.cert_level")
+        self.cert_level.addItem(self.tr("请选择"), None)
+        for level in (5, 4, 3, 2, 1):
+            self.cert_level.addItem(LEVEL_NAMES[level], level)
+        cert.addRow(self.tr("等级"), self.cert_level)
+        self.occupation = self._line(cert, self.tr("职业（工种）"), "intake.occupation", 80)
+        self.occupation.setPlaceholderText(self.tr("输入职业代码或名称，如 6-18-01-01 或 车工"))
+        self._occupation_completer()
+        self.cert_issue_date = QDateEdit()
+        self.cert_issue_date.setObjectName("intake.cert_issue_date")
+        self.cert_issue_date.setDisplayFormat("yyyy-MM-dd")
+        self.cert_issue_date.setCalendarPopup(True)
+        self.cert_issue_date.setMinimumDate(QDate(2000, 1, 1))
+        self.cert_issue_date.setSpecialValueText(self.tr("未填写"))
+        self.cert_issue_date.setDate(self.cert_issue_date.minimumDate())
+        cert.addRow(self.tr("核发日期"), self.cert_issue_date)
+        self.cert_source = self._hint(cert)
+
+        pay = self._group(layout, self.tr("补贴发放账户（须为本人账户）"))
+        self.payment_kind = QComboBox()
+        self.payment_kind.setObjectName("intake.payment_kind")
+        for code, label in PAYMENT_KINDS:
+            self.payment_kind.addItem(self.tr(label), code)
+        pay.addRow(self.tr("账户类型"), self.payment_kind)
+        self.payment_account = self._line(pay, self.tr("账号"), "intake.payment_account", 30)
+        self.account_hint = self._hint(pay)
+        self.bank_name = self._line(pay, self.tr("开户银行"), "intake.bank_name", 60)
+        layout.addStretch(1)
+
+        for spin in (self.contribution_months,):
+            spin.valueChanged.connect(self._on_changed)
+            spin.installEventFilter(self._enter)
+        for combo in (self.cert_kind, self.cert_level, self.payment_kind):
+            combo.currentIndexChanged.connect(self._on_changed)
+        self.benefit.toggled.connect(self._on_changed)
+        self.cert_issue_date.dateChanged.connect(self._on_changed)
+        self.cert_issue_date.installEventFilter(self._enter)
+        self.id_number.textChanged.connect(self._check_id)
+        self.employer_uscc.textChanged.connect(self._check_uscc)
+        self.payment_account.textChanged.connect(self._check_account)
+
+    # --- building ---------------------------------------------------------------
+
+    def _group(self, layout: QVBoxLayout, title: str) -> QFormLayout:
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout.addWidget(box)
+        return form
+
+    def _line(self, form: QFormLayout, label: str, name: str, max_length: int) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(name)
+        edit.setMaxLength(max_length)
+        edit.installEventFilter(self._enter)
+        edit.textChanged.connect(self._on_changed)
+        form.addRow(label, edit)
+        return edit
+
+    def _hint(self, form: QFormLayout) -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setStyleSheet("color: #555;")
+        form.addRow("", label)
+        return label
+
+    def _occupation_completer(self) -> None:
+        entries = [f"{o.code} {o.name}" for o in occupations()]
+        completer = QCompleter(QStringListModel(entries, self), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setMaxVisibleItems(12)
+        self.occupation.setCompleter(completer)
+
+    # --- live checks beside the field (UI.md: errors beside the field, with the fix) ----------
+
+    def _on_changed(self) -> None:
+        if not self._filling:
+            self.changed.emit()
+
+    def _check_id(self, text: str) -> None:
+        if not text.strip():
+            self._set_hint(self.id_hint, "", ok=True)
+            return
+        try:
+            info = identity.check_id_number(text)
+        except InvalidInput as exc:
+            typed = len(identity.normalize_id_number(text))
+            if typed >= 18:
+                self._set_hint(self.id_hint, exc.reason, ok=False)
+            else:
+                self._set_hint(self.id_hint, self.tr("已输入 %n 位，共18位", "", typed), ok=True)
+            return
+        self._set_hint(self.id_hint, self.tr("出生日期 %1，%2").replace("%1", info.birth_date.isoformat())
+                       .replace("%2", info.sex), ok=True)
+        self.id_number_complete.emit(info.number)
+
+    def _check_uscc(self, text: str) -> None:
+        if not text.strip():
+            self._set_hint(self.uscc_hint, "", ok=True)
+            return
+        try:
+            identity.check_uscc(text)
+        except InvalidInput as exc:
+            self._set_hint(self.uscc_hint, exc.reason, ok=False)
+            return
+        self._set_hint(self.uscc_hint, self.tr("代码校验通过"), ok=True)
+
+    def _check_account(self, text: str) -> None:
+        if not text.strip() or self.payment_kind.currentData() != "bank":
+            self._set_hint(self.account_hint, "", ok=True)
+            return
+        try:
+            card = identity.check_bank_card(text)
+        except InvalidInput as exc:
+            self._set_hint(self.account_hint, exc.reason, ok=False)
+            return
+        self._set_hint(self.account_hint, card.warning or self.tr("卡号校验通过"), ok=card.luhn_ok)
+
+    @staticmethod
+    def _set_hint(label: QLabel, text: str, *, ok: bool) -> None:
+        label.setText(text if ok else "⚠ " + text)
+        label.setStyleSheet("color: #555;" if ok else "color: #a61b1b; font-weight: bold;")
+
+    # --- registry -------------------------------------------------------------------------
+
+    def apply_registry(self, hit: RegistryHit) -> None:
+        """Fill what the registry knows; what it does not know stays for the clerk to type."""
+        self._hit = hit
+        self._filling = True
+        try:
+            person = hit.person
+            if person is not None:
+                if not self.name.text().strip():
+                    self.name.setText(person.name)
+                self.contribution_months.setValue(person.contribution_months)
+                self.insured_region.setText(person.insured_region)
+                self.benefit.setChecked(person.receiving_unemployment_benefit)
+                if not self.employer_name.text().strip():
+                    self.employer_name.setText(person.employer_name)
+                    self.employer_uscc.setText(person.employer_uscc)
+                if not self.phone.text().strip():
+                    self.phone.setText(person.phone)
+            if len(hit.certificates) == 1 and not self.cert_number.text().strip():
+                self.fill_certificate(hit.certificates[0].number)
+        finally:
+            self._filling = False
+        self._show_sources()
+        self.changed.emit()
+
+    def fill_certificate(self, number: str) -> None:
+        cert = next((c for c in (self._hit.certificates if self._hit else ()) if c.number == number), None)
+        if cert is None:
+            return
+        self.cert_number.setText(cert.number)
+        self.cert_kind.setCurrentIndex(max(0, self.cert_kind.findData(cert.kind)))
+        self.cert_level.setCurrentIndex(max(0, self.cert_level.findData(cert.level)))
+        self.occupation.setText(f"{cert.occupation_code} {cert.occupation_name}")
+        self.cert_issue_date.setDate(QDate(cert.issue_date.year, cert.issue_date.month, cert.issue_date.day))
+
+    def sources(self) -> dict[str, Source]:
+        """Where each kind of datum came from: the registry copy while it still matches, else typed."""
+        hit, result = self._hit, {"identity": TYPED, "contributions": TYPED, "certificate": TYPED}
+        if hit is None:
+            return result
+        person = hit.person
+        if person is not None and person.id_number == self._id_value():
+            synced = Source(SourceKind.SYNCED, hit.insured_as_of)
+            if person.name == self.name.text().strip():
+                result["identity"] = synced
+            if (person.contribution_months, person.insured_region) == (
+                    self.contribution_months.value(), self.insured_region.text().strip()):
+                result["contributions"] = synced
+        number = identity.normalize_certificate_number(self.cert_number.text())
+        cert = next((c for c in hit.certificates if c.number == number), None)
+        if cert is not None and (cert.level, cert.issue_date) == (self.cert_level.currentData(), self._issue_date()):
+            result["certificate"] = Source(SourceKind.SYNCED, hit.certificates_as_of)
+        return result
+
+    def _show_sources(self) -> None:
+        sources = self.sources()
+        for label, key in ((self.insured_source, "contributions"), (self.cert_source, "certificate")):
+            source = sources[key]
+            text = self.tr("数据来源：") + source.label()
+            label.setText(text)
+            label.setStyleSheet("color: #555;" if source.kind is not SourceKind.TYPED
+                                else "color: #8a5a00; font-weight: bold;")
+
+    # --- values -----------------------------------------------------------------------------
+
+    def _id_value(self) -> str:
+        return identity.normalize_id_number(self.id_number.text())
+
+    def _issue_date(self) -> dt.date | None:
+        if self.cert_issue_date.date() == self.cert_issue_date.minimumDate():
+            return None
+        return self.cert_issue_date.date().toPython()  # type: ignore[no-any-return]
+
+    def occupation_code_name(self) -> tuple[str, str]:
+        text = self.occupation.text().strip()
+        code, _, name = text.partition(" ")
+        if code and code[0].isdigit():
+            found = occupations().get(code)
+            return code, (found.name if found else name.strip())
+        matches = occupations().search(text, limit=1)
+        if matches and matches[0].name == text:
+            return matches[0].code, matches[0].name
+        return "", text
+
+    def missing_fields(self) -> list[str]:
+        """What must still be typed before the rules can run, in form order."""
+        checks = [
+            (self.id_number.text().strip(), self.tr("身份证号码")),
+            (self.name.text().strip(), self.tr("姓名")),
+            (self.insured_region.text().strip(), self.tr("参保地")),
+            (self.cert_number.text().strip(), self.tr("证书编号")),
+            (self.cert_level.currentData(), self.tr("等级")),
+            (self.occupation_code_name()[0], self.tr("职业")),
+            (self._issue_date(), self.tr("核发日期")),
+        ]
+        return [label for value, label in checks if not value]
+
+    def values(self, application_date: dt.date, office_region: str) -> dict[str, Any]:
+        """The intake JSON of CONTRACTS.md; the core parses and judges it."""
+        code, name = self.occupation_code_name()
+        issue = self._issue_date()
+        return {
+            "applicant": {"name": self.name.text().strip(), "id_number": self.id_number.text()},
+            "insured_region": self.insured_region.text().strip(),
+            "application_region": office_region,
+            "contribution_months": self.contribution_months.value(),
+            "receiving_unemployment_benefit": self.benefit.isChecked(),
+            "certificate": {
+                "number": self.cert_number.text().strip(),
+                "kind": self.cert_kind.currentData(),
+                "level": self.cert_level.currentData(),
+                "occupation_code": code,
+                "occupation_name": name,
+                "issue_date": issue.isoformat() if issue else None,
+            },
+            "application_date": application_date.isoformat(),
+            "payment": {
+                "kind": self.payment_kind.currentData(),
+                "account": self.payment_account.text().strip(),
+                "bank_name": self.bank_name.text().strip(),
+                "holder_name": self.name.text().strip(),
+            },
+            "employer": {"name": self.employer_name.text().strip(), "uscc": self.employer_uscc.text().strip()},
+            "phone": self.phone.text().strip(),
+        }
+
+    def draft_state(self) -> dict[str, Any]:
+        """Everything typed, for the autosaved draft (restored after a crash)."""
+        return {name: _value_of(widget) for name, widget in self._fields().items()}
+
+    def restore_draft(self, state: dict[str, Any]) -> None:
+        self._filling = True
+        try:
+            for name, widget in self._fields().items():
+                _set_value(widget, state.get(name))
+        finally:
+            self._filling = False
+        self.changed.emit()
+
+    def clear(self) -> None:
+        self._hit = None
+        self.restore_draft({})
+        for label in (self.id_hint, self.uscc_hint, self.account_hint, self.insured_source, self.cert_source):
+            label.setText("")
+
+    def _fields(self) -> dict[str, QWidget]:
+        return {
+            w.objectName(): w
+            for w in (self.id_number, self.name, self.phone, self.contribution_months, self.insured_region,
+                      self.benefit, self.employer_name, self.employer_uscc, self.cert_kind, self.cert_number,
+                      self.cert_level, self.occupation, self.cert_issue_date, self.payment_kind,
+                      self.payment_account, self.bank_name)
+        }
+
+
+def _value_of(widget: QWidget) -> Any:
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QSpinBox):
+        return widget.value()
+    if isinstance(widget, QComboBox):
+        return widget.currentIndex()
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    assert isinstance(widget, QDateEdit)
+    return widget.date().toString("yyyy-MM-dd")
+
+
+def _set_value(widget: QWidget, value: Any) -> None:
+    """Set a field from a saved draft; ``None`` puts it back to empty."""
+    if isinstance(widget, QLineEdit):
+        widget.setText("" if value is None else str(value))
+    elif isinstance(widget, QSpinBox):
+        widget.setValue(int(value or 0))
+    elif isinstance(widget, QComboBox):
+        widget.setCurrentIndex(int(value or 0))
+    elif isinstance(widget, QCheckBox):
+        widget.setChecked(bool(value))
+    elif isinstance(widget, QDateEdit):
+        date = QDate.fromString(str(value), "yyyy-MM-dd") if value else widget.minimumDate()
+        widget.setDate(date if date.isValid() else widget.minimumDate())

@@ -1,0 +1,274 @@
+"""One screen per case (UI.md): the form on the left, the verdict always visible on the
+right, the materials checklist and the actions at the bottom.
+
+Every judgement is the core's: the page sends the form's JSON to
+``intake.assess`` (off the GUI thread) as the clerk types and shows the answer;
+acceptance goes through ``intake.file_case``.  What is typed is saved to a
+draft file as it is typed, so a crash or a power cut loses nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models.application import parse_application, parse_intake
+from desktop.models.cases import CaseRecord
+from desktop.models.errors import InvalidInput, ZhanchiError
+from desktop.models.intake import Assessment, RegistryHit, assess, file_case, lookup_applicant
+from desktop.models.staff import StaffUser
+from desktop.models.workspace import Workspace
+from desktop.views.intake_form import IntakeForm
+from desktop.views.tasks import TaskRunner
+from desktop.views.verify_panel import VerifyPanel
+
+log = logging.getLogger(__name__)
+DRAFT_FILE = "drafts/intake.json"
+
+
+class IntakePage(QWidget):
+    case_filed = Signal(object)  # CaseRecord, after acceptance or saving as waiting for materials
+
+    def __init__(self, workspace: Workspace, runner: TaskRunner, user: StaffUser,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace, self.runner, self.user = workspace, runner, user
+        self._assessment: Assessment | None = None
+        self._generation = 0
+        self._received: set[str] = set()
+
+        self.form = IntakeForm()
+        scroll = QScrollArea()
+        scroll.setWidget(self.form)
+        scroll.setWidgetResizable(True)
+        self.panel = VerifyPanel()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(scroll)
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        self.checklist = QListWidget()
+        self.checklist.setObjectName("checklist.items")
+        self.checklist.setAccessibleName(self.tr("一次性告知材料清单"))
+        self.checklist.setMaximumHeight(150)
+        self.checklist.itemChanged.connect(self._on_ticked)
+
+        self.message = QLabel()
+        self.message.setObjectName("intake.message")
+        self.message.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("保存待补正 (F6)"))
+        self.save_button.setObjectName("case.save_waiting")
+        self.accept_button = QPushButton(self.tr("受理并打印回执 (F9)"))
+        self.accept_button.setObjectName("case.accept")
+        self.accept_button.setDefault(False)
+        self.accept_button.setAutoDefault(False)
+        self.save_button.clicked.connect(self.save_waiting)
+        self.accept_button.clicked.connect(self.accept_case)
+        QShortcut(QKeySequence(Qt.Key.Key_F6), self, self.save_waiting)
+        QShortcut(QKeySequence(Qt.Key.Key_F9), self, self.accept_case)
+
+        actions = QHBoxLayout()
+        actions.addWidget(self.message, 1)
+        actions.addWidget(self.save_button)
+        actions.addWidget(self.accept_button)
+        bottom = QVBoxLayout()
+        bottom.addWidget(QLabel(self.tr("一次性告知材料（勾选已收取的材料；已通过信息共享获取的无需提供）")))
+        bottom.addWidget(self.checklist)
+        bottom.addLayout(actions)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self._reassess)
+        self.form.changed.connect(self._timer.start)
+        self.form.id_number_complete.connect(self._lookup)
+        self._restore_draft()
+
+    # --- drafts ---------------------------------------------------------------------------
+
+    @property
+    def _draft_path(self) -> Path:
+        return self.workspace.data_dir / DRAFT_FILE
+
+    def _restore_draft(self) -> None:
+        try:
+            state = json.loads(self._draft_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if isinstance(state, dict) and isinstance(state.get("form"), dict):
+            self.form.restore_draft(state["form"])
+            self._received = set(state.get("received", []))
+            self.show_message(self.tr("已恢复上次未完成的录入"))
+
+    def _save_draft(self) -> None:
+        state = {"form": self.form.draft_state(), "received": sorted(self._received)}
+        try:
+            self._draft_path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self._draft_path.with_suffix(".tmp")
+            tmp.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
+            tmp.replace(self._draft_path)  # atomic: a power cut leaves the old or the new draft
+        except OSError as exc:
+            log.warning("draft not saved: %s", exc.strerror)
+
+    def _discard_draft(self) -> None:
+        self._draft_path.unlink(missing_ok=True)
+
+    # --- live verification ------------------------------------------------------------------
+
+    def _lookup(self, id_number: str) -> None:
+        store = self.workspace.store
+        self.runner.run(lambda: lookup_applicant(store, id_number), self._on_lookup, self._on_error)
+
+    def _on_lookup(self, hit: RegistryHit) -> None:
+        if hit.person is None and not hit.certificates:
+            self.show_message(self.tr("登记数据中没有此人：参保与证书信息请手工录入，受理后待核验"))
+        self.form.apply_registry(hit)
+
+    def _intake_json(self) -> dict[str, Any]:
+        return self.form.values(self.workspace.clock.today(), self.workspace.store.office_code)
+
+    def _reassess(self) -> None:
+        self._save_draft()
+        self._generation += 1
+        generation = self._generation
+        self._assessment = None
+        missing = self.form.missing_fields()
+        if missing:
+            self.panel.show_waiting(missing)
+            return
+        try:
+            # Eligibility needs only the application; payment details matter when the case is filed.
+            app = parse_application(self._intake_json())
+        except InvalidInput as exc:
+            self.panel.show_error(str(exc))
+            return
+        ws, sources, received = self.workspace, self.form.sources(), set(self._received)
+
+        def done(assessment: Assessment) -> None:
+            if generation == self._generation:  # an older answer must not overwrite a newer one
+                self._show(assessment)
+
+        self.runner.run(lambda: assess(ws.store, ws.verifier, app, sources=sources,
+                                       received=received), done, self._on_error)
+
+    def _show(self, assessment: Assessment) -> None:
+        self._assessment = assessment
+        self.panel.show_verdict(assessment.verdict, assessment.sources)
+        self.checklist.blockSignals(True)
+        self.checklist.clear()
+        for item in assessment.checklist:
+            row = QListWidgetItem()
+            row.setData(Qt.ItemDataRole.UserRole, item.code)
+            if item.needed:
+                row.setText(f"{item.name}　—　{item.how}")
+                row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                row.setCheckState(Qt.CheckState.Checked if item.received else Qt.CheckState.Unchecked)
+            else:
+                row.setText(f"{item.name}　—　{item.reason}")
+                row.setFlags(Qt.ItemFlag.ItemIsUserCheckable)  # shown, not enabled: nothing to hand in
+                row.setCheckState(Qt.CheckState.Unchecked)
+            self.checklist.addItem(row)
+        self.checklist.blockSignals(False)
+
+    def _on_ticked(self, item: QListWidgetItem) -> None:
+        code = item.data(Qt.ItemDataRole.UserRole)
+        if item.checkState() == Qt.CheckState.Checked:
+            self._received.add(code)
+        else:
+            self._received.discard(code)
+        self._timer.start()
+
+    # --- actions --------------------------------------------------------------------------------
+
+    def save_waiting(self) -> None:
+        """保存待补正: file the case as a draft waiting for materials."""
+        self._file(accept=False, reason=None)
+
+    def accept_case(self) -> None:
+        assessment = self._assessment
+        if assessment is None:
+            self.show_message(self.tr("请先填写完整，待核验结果出来后再受理"), error=True)
+            return
+        reason = None
+        if not assessment.verdict.eligible:
+            text, ok = QInputDialog.getMultiLineText(
+                self, self.tr("不符合条件仍受理"),
+                self.tr("核验结果为不符合条件。如申请人有异议仍要受理，请填写受理理由；"
+                        "案件将标记为“有争议”，交审核人复核。"))
+            if not ok or not text.strip():
+                self.show_message(self.tr("未填写受理理由，案件未受理"), error=True)
+                return
+            reason = text.strip()
+        self._file(accept=True, reason=reason)
+
+    def _file(self, *, accept: bool, reason: str | None) -> None:
+        try:
+            intake = parse_intake(self._intake_json())
+        except InvalidInput as exc:
+            self.show_message(str(exc), error=True)
+            return
+        ws, user, sources, received = self.workspace, self.user, self.form.sources(), sorted(self._received)
+        self.accept_button.setEnabled(False)
+        self.save_button.setEnabled(False)
+
+        def done(result: tuple[CaseRecord, Assessment]) -> None:
+            record, _ = result
+            self._enable()
+            self._discard_draft()
+            self.form.clear()
+            self._received.clear()
+            self.checklist.clear()
+            self.panel.show_waiting([])
+            verb = self.tr("已受理") if accept else self.tr("已保存（待补正）")
+            self.show_message(f"{verb}：{record.case_no}")
+            self.case_filed.emit(record)
+
+        def failed(error: Exception) -> None:
+            self._enable()
+            self._on_error(error)
+
+        self.runner.run(lambda: file_case(ws.store, ws.verifier, user, intake, accept=accept, reason=reason,
+                                          sources=sources, received=received), done, failed)
+
+    def _enable(self) -> None:
+        self.accept_button.setEnabled(True)
+        self.save_button.setEnabled(True)
+
+    def new_case(self) -> None:
+        self._discard_draft()
+        self.form.clear()
+        self._received.clear()
+        self.checklist.clear()
+        self.panel.show_waiting([])
+        self.message.clear()
+        self.form.id_number.setFocus()
+
+    def _on_error(self, error: Exception) -> None:
+        text = str(error) if isinstance(error, ZhanchiError) else self.tr("内部错误，已记录日志，请重试或联系管理员")
+        self.show_message(text, error=True)
+
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(("⚠ " if error else "") + text)
+        self.message.setStyleSheet("color: #a61b1b; font-weight: bold;" if error else "color: #1b4f8a;")

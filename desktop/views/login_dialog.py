@@ -1,0 +1,84 @@
+"""Sign-in and the lock screen.  Passwords are checked by the core (staff.authenticate)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models.errors import ZhanchiError
+from desktop.models.staff import StaffUser, authenticate
+from desktop.models.store import Store
+
+
+class LoginDialog(QDialog):
+    """Sign in; with ``locked_user`` it is the lock screen: only that person may unlock,
+    or sign out to let someone else in."""
+
+    def __init__(self, store: Store, *, locked_user: StaffUser | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.user: StaffUser | None = None
+        self.switch_requested = False
+        locked = locked_user is not None
+        self.setWindowTitle(self.tr("展翅柜台 · 已锁定") if locked else self.tr("展翅柜台 · 登录"))
+        self.setObjectName("lock.dialog" if locked else "login.dialog")
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("屏幕已锁定，请输入密码解锁") if locked else self.tr("失业保险技能提升补贴受理系统"))
+        title.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        layout.addWidget(title)
+        form = QFormLayout()
+        self.username = QLineEdit(locked_user.username if locked_user else "")
+        self.username.setObjectName("login.username")
+        self.username.setReadOnly(locked)
+        self.password = QLineEdit()
+        self.password.setObjectName("login.password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("账号"), self.username)
+        form.addRow(self.tr("密码"), self.password)
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setObjectName("login.error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #a61b1b;")
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox()
+        ok = buttons.addButton(self.tr("解锁") if locked else self.tr("登录"), QDialogButtonBox.ButtonRole.AcceptRole)
+        ok.setObjectName("login.ok")
+        if locked:
+            switch = buttons.addButton(self.tr("切换用户"), QDialogButtonBox.ButtonRole.ResetRole)
+            switch.setObjectName("login.switch")
+            switch.clicked.connect(self._switch)
+        else:
+            buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._try)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        (self.password if locked else self.username).setFocus()
+
+    def _try(self) -> None:
+        try:
+            # Quick enough on the GUI thread: one argon2 hash, and the dialog is modal anyway.
+            self.user = authenticate(self.store, self.username.text().strip(), self.password.text())
+        except ZhanchiError as exc:
+            self.error.setText(str(exc))
+            self.password.clear()
+            self.password.setFocus()
+            return
+        self.accept()
+
+    def _switch(self) -> None:
+        self.switch_requested = True
+        self.reject()
+
+    def reject(self) -> None:  # noqa: D401 - Qt API
+        # The lock screen cannot be dismissed with Esc: only unlock or switch user.
+        if self.objectName() == "lock.dialog" and not self.switch_requested:
+            return
+        super().reject()

@@ -1,0 +1,219 @@
+"""The main window: navigation by work, shown by role; the status bar always visible.
+
+UI.md: who is signed in and as what, the office, the policy in force (延续执行
+when carried over), online/offline, changes waiting to sync, last sync time.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
+
+from desktop.models import outbox
+from desktop.models.cases import CaseRecord
+from desktop.models.errors import ZhanchiError
+from desktop.models.reference import regions
+from desktop.models.staff import Action, StaffUser, can
+from desktop.models.store import get_meta
+from desktop.models.workspace import Workspace
+from desktop.views.intake_page import IntakePage
+from desktop.views.login_dialog import LoginDialog
+from desktop.views.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+IDLE_LOCK_MINUTES = 10
+
+
+class _IdleWatch(QObject):
+    """Counts user input anywhere in the application; the window locks after a quiet period."""
+
+    def __init__(self, timer: QTimer) -> None:
+        super().__init__()
+        self.timer = timer
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel):
+            self.timer.start()
+        return False
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace, user: StaffUser, *, idle_lock_minutes: int = IDLE_LOCK_MINUTES) -> None:
+        super().__init__()
+        self.workspace, self.user = workspace, user
+        self.setObjectName("main.window")
+        self.setWindowTitle(self.tr("展翅柜台 · 技能提升补贴受理"))
+        self.resize(1366, 768)
+        self.runner = TaskRunner(self._report_error, self)
+        self.pages = QStackedWidget()
+        self.setCentralWidget(self.pages)
+        self._build_pages()
+        self._build_navigation()
+        self._build_status_bar()
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.setInterval(idle_lock_minutes * 60_000)
+        self.idle_timer.timeout.connect(self.lock)
+        self._idle = _IdleWatch(self.idle_timer)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._idle)
+        self.idle_timer.start()
+        self.status_timer = QTimer(self)
+        self.status_timer.setInterval(15_000)
+        self.status_timer.timeout.connect(self.refresh_status)
+        self.status_timer.start()
+        self.refresh_status()
+
+    # --- pages and navigation -------------------------------------------------------------
+
+    def _build_pages(self) -> None:
+        from desktop.views.case_detail import CaseDetailPage
+        from desktop.views.search_page import SearchPage
+
+        self.intake_page: IntakePage | None = None
+        if can(self.user, Action.case_create):
+            self.intake_page = IntakePage(self.workspace, self.runner, self.user)
+            self.intake_page.case_filed.connect(self._on_case_filed)
+            self.pages.addWidget(self.intake_page)
+        self.search_page = SearchPage(self.workspace, self.runner)
+        self.pages.addWidget(self.search_page)
+        self.detail_page = CaseDetailPage(self.workspace, self.runner, self.user)
+        self.pages.addWidget(self.detail_page)
+        self.search_page.open_case.connect(self.open_case)
+        self.detail_page.changed.connect(lambda _case_id: self.search_page.refresh())
+
+    def _build_navigation(self) -> None:
+        bar = QToolBar(self.tr("导航"))
+        bar.setObjectName("nav.bar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        if self.intake_page is not None:
+            new_case = QAction(self.tr("受理新申请 (Ctrl+N)"), self)
+            new_case.setObjectName("nav.new_case")
+            new_case.setShortcut(QKeySequence.StandardKey.New)
+            new_case.triggered.connect(self.new_case)
+            bar.addAction(new_case)
+            bar.widgetForAction(new_case).setObjectName("nav.new_case")
+            self.new_case_action = new_case
+        search = QAction(self.tr("查询 (Ctrl+F)"), self)
+        search.setObjectName("nav.search")
+        search.setShortcut(QKeySequence.StandardKey.Find)
+        search.triggered.connect(self.show_search)
+        bar.addAction(search)
+        bar.addSeparator()
+        lock = QAction(self.tr("锁屏 (Ctrl+L)"), self)
+        lock.setObjectName("nav.lock")
+        lock.setShortcut(QKeySequence("Ctrl+L"))
+        lock.triggered.connect(self.lock)
+        bar.addAction(lock)
+
+    def new_case(self) -> None:
+        if self.intake_page is not None:
+            self.pages.setCurrentWidget(self.intake_page)
+            self.intake_page.new_case()
+
+    def show_search(self) -> None:
+        self.pages.setCurrentWidget(self.search_page)
+        self.search_page.refresh()
+        self.search_page.findChild(QWidget, "search.query").setFocus()
+
+    def open_case(self, case_id: str) -> None:
+        self.pages.setCurrentWidget(self.detail_page)
+        self.detail_page.show_case(case_id)
+
+    def _on_case_filed(self, record: CaseRecord) -> None:
+        self.refresh_status()
+        self.search_page.refresh()
+
+    # --- status bar -----------------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        office = self.workspace.store.office_code
+        self.user_label = QLabel(f"{self.user.display_name}（{self.user.role.label}）")
+        self.user_label.setObjectName("status.user")
+        self.office_label = QLabel(f"{office} {regions().name(office) or ''}")
+        self.policy_label = QLabel()
+        self.policy_label.setObjectName("status.policy")
+        self.sync_label = QLabel()
+        self.sync_label.setObjectName("sync.status")
+        for label in (self.user_label, self.office_label, self.policy_label):
+            bar.addWidget(label)
+        bar.addPermanentWidget(self.sync_label)
+
+    def refresh_status(self) -> None:
+        ws = self.workspace
+        policy = ws.verifier.book.for_case(ws.clock.today(), ws.store.office_code)
+        text = self.tr("适用政策：") + policy.label
+        if policy.carried_over:
+            text += self.tr("（延续执行）")
+            self.policy_label.setToolTip(policy.note)
+        self.policy_label.setText(text)
+
+        def read() -> tuple[int, int, str | None]:
+            with ws.store.session(readonly=True) as session:
+                return outbox.pending_count(session), outbox.rejected_count(session), get_meta(session, "last_sync")
+
+        self.runner.run(read, self._show_sync)
+
+    def _show_sync(self, counts: tuple[int, int, str | None]) -> None:
+        pending, rejected, last_sync = counts
+        online = False  # the sync client (central system issue) will report reachability
+        state = self.tr("在线") if online else self.tr("离线")
+        text = self.tr("%1 · 待同步 %2 条").replace("%1", state).replace("%2", str(pending))
+        if rejected:
+            text += self.tr(" · 被拒 %1 条待处理").replace("%1", str(rejected))
+        text += " · " + self.tr("上次同步：") + (last_sync or self.tr("从未"))
+        self.sync_label.setText(text)
+        self.sync_label.setProperty("pending", pending)
+
+    # --- lock, errors, closing ------------------------------------------------------------------
+
+    def lock(self) -> None:
+        self.idle_timer.stop()
+        dialog = LoginDialog(self.workspace.store, locked_user=self.user, parent=self)
+        self.lock_dialog = dialog
+        dialog.finished.connect(self._unlocked)
+        dialog.open()
+
+    def _unlocked(self, result: int) -> None:
+        dialog = self.lock_dialog
+        if dialog.switch_requested:
+            login = LoginDialog(self.workspace.store, parent=self)
+            if login.exec() and login.user is not None:
+                self.user = login.user
+                self._rebuild_for_user()
+            else:
+                self.lock()
+                return
+        self.idle_timer.start()
+
+    def _rebuild_for_user(self) -> None:
+        for bar in self.findChildren(QToolBar):
+            self.removeToolBar(bar)
+            bar.deleteLater()
+        while self.pages.count():
+            page = self.pages.widget(0)
+            self.pages.removeWidget(page)
+            page.deleteLater()
+        self._build_pages()
+        self._build_navigation()
+        self.user_label.setText(f"{self.user.display_name}（{self.user.role.label}）")
+        self.refresh_status()
+
+    def _report_error(self, error: Exception) -> None:
+        text = str(error) if isinstance(error, ZhanchiError) else self.tr("内部错误，已记录日志，请重试或联系管理员")
+        self.statusBar().showMessage("⚠ " + text, 10_000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._idle)
+        self.status_timer.stop()
+        self.runner.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,110 @@
+"""The on-the-spot verification panel (UI.md: always visible on the right).
+
+One line per rule with an icon *and* words, the message with the real
+figures, the clause, and where the data came from; the amount large, in
+figures and in capitals; the policy applied (延续执行 when carried over) and
+the window's last day (暂定 when the holiday calendar does not cover it).
+Its ``accessibleDescription()`` is the verdict JSON, as ``verify`` prints it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from desktop.models.checklist import Source
+from desktop.models.money import format_yuan, yuan_in_capitals
+from desktop.models.rules import Verdict
+
+# Which data source each rule rests on, to say where its figures came from.
+RULE_SOURCES = {
+    "id_number": "identity",
+    "contribution_months": "contributions",
+    "insured_region": "contributions",
+    "certificate_date": "certificate",
+    "certificate_level": "certificate",
+    "certificate_number": "certificate",
+    "application_window": "certificate",
+}
+
+
+class VerifyPanel(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("verify.result")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(self.tr("资格核验结果"))
+        layout = QVBoxLayout(self)
+        self.headline = QLabel()
+        self.headline.setObjectName("verify.headline")
+        self.headline.setWordWrap(True)
+        self.amount = QLabel()
+        self.amount.setObjectName("verify.amount")
+        self.amount.setWordWrap(True)
+        self.policy = QLabel()
+        self.policy.setWordWrap(True)
+        self.window_end = QLabel()
+        self.window_end.setWordWrap(True)
+        self.checks = QListWidget()
+        self.checks.setObjectName("verify.checks")
+        self.checks.setWordWrap(True)
+        self.checks.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for widget in (self.headline, self.amount, self.policy, self.window_end):
+            layout.addWidget(widget)
+        layout.addWidget(self.checks, 1)
+        self.show_waiting([])
+
+    def show_waiting(self, missing_fields: list[str]) -> None:
+        self.setAccessibleDescription("")
+        self.headline.setText(self.tr("请填写申请信息，系统将逐条核验"))
+        self.headline.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.amount.setText("")
+        self.policy.setText("")
+        self.window_end.setText("")
+        self.checks.clear()
+        if missing_fields:
+            item = QListWidgetItem(self.tr("尚未填写：") + "、".join(missing_fields))
+            self.checks.addItem(item)
+
+    def show_error(self, message: str) -> None:
+        self.setAccessibleDescription("")
+        self.headline.setText(self.tr("无法核验：") + message)
+        self.headline.setStyleSheet("font-size: 12pt; color: #a61b1b;")
+
+    def show_verdict(self, verdict: Verdict, sources: Mapping[str, Source]) -> None:
+        data = verdict.to_json()
+        self.setAccessibleDescription(json.dumps(data, ensure_ascii=False))
+        if verdict.eligible:
+            self.headline.setText(self.tr("✔ 符合申领条件"))
+            self.headline.setStyleSheet("font-size: 16pt; font-weight: bold; color: #1b6e2a;")
+            self.amount.setText(
+                f"<span style='font-size:22pt; font-weight:bold'>{format_yuan(verdict.amount_yuan)}</span><br>"
+                f"<span style='font-size:12pt'>{yuan_in_capitals(verdict.amount_yuan)}</span>"
+            )
+        else:
+            failed = len(verdict.failed)
+            self.headline.setText(self.tr("✘ 不符合申领条件（%n 项不符合）", "", failed))
+            self.headline.setStyleSheet("font-size: 16pt; font-weight: bold; color: #a61b1b;")
+            self.amount.setText(self.tr("补贴金额：0 元"))
+        policy = verdict.policy
+        text = self.tr("适用政策：") + policy.label
+        if policy.carried_over:
+            text += self.tr("（延续执行）") + "<br><small>" + policy.note + "</small>"
+        self.policy.setText(text)
+        window = verdict.window
+        end = self.tr("申请期限至：") + window.last_day.isoformat()
+        if window.provisional:
+            end += self.tr("（暂定：该年度节假日安排尚未公布）")
+        self.window_end.setText(end)
+        self.checks.clear()
+        for check in verdict.checks:
+            source = sources.get(RULE_SOURCES.get(check.rule, ""))
+            mark = self.tr("✔ 符合") if check.passed else self.tr("✘ 不符合")
+            origin = f"　〔{source.label()}〕" if source is not None else ""
+            item = QListWidgetItem(f"{mark}　{check.message}\n　　依据：{check.basis}{origin}")
+            item.setData(Qt.ItemDataRole.UserRole, check.rule)
+            item.setForeground(Qt.GlobalColor.darkGreen if check.passed else Qt.GlobalColor.darkRed)
+            self.checks.addItem(item)
