@@ -1,0 +1,108 @@
+"""What the documents print, as plain frozen values.
+
+The renderers never touch the database: a later step builds these from a
+case, and tests build them by hand.  Identifiers are given in full (the
+documents mask them), money is an int number of yuan, instants are aware
+datetimes (shown in the office's time zone), dates of record are dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from desktop.models.clock import OFFICE_TZ
+from desktop.models.rules import Check
+
+
+@dataclass(frozen=True)
+class Office:
+    code: str  # GB/T 2260 region code of the office, e.g. 440100
+    name: str  # 广州市天河区人力资源和社会保障局公共就业服务大厅
+    address: str
+    phone: str
+    progress_hint: str  # how to check progress: 拨打12333 / 登录…网上办事大厅“进度查询”
+    tz_name: str = OFFICE_TZ  # dates and times are printed in the office's zone
+
+
+class MissingMaterial(Protocol):
+    """What the one-time notice needs of a checklist row (``ChecklistItem`` fits)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def how(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Material:
+    """A plain missing-material row, for callers without a ``ChecklistItem``."""
+
+    name: str
+    how: str
+
+
+@dataclass(frozen=True)
+class ReceiptData:
+    """受理回执."""
+
+    office: Office
+    case_no: str
+    lookup_code: str  # short code printed with the case number for progress lookup
+    applicant_name: str
+    id_number: str  # full: the receipt prints it masked
+    certificate_number: str
+    certificate_kind: str  # skill_level / qualification, or the Chinese name
+    level: int  # 5 初级 … 1 高级技师
+    occupation_code: str
+    occupation_name: str
+    amount_yuan: int
+    materials_received: Sequence[str]
+    review_deadline: dt.date
+    review_deadline_provisional: bool
+    clerk_name: str
+    accepted_at: dt.datetime  # aware
+    provisional: bool  # issued offline, before the central duplicate check
+    reprint_count: int  # 0 = the original
+    policy_label: str
+    policy_note: str = ""  # e.g. carried over: 2026年新政策尚未载入，按 cn-2025 延续执行
+    printed_at: dt.datetime | None = None  # for a reprint: when it was printed (aware)
+
+
+@dataclass(frozen=True)
+class NoticeData:
+    """一次性告知书."""
+
+    office: Office
+    case_no: str
+    applicant_name: str
+    id_number: str
+    missing: Sequence[MissingMaterial]
+    window_last_day: dt.date  # last day of the 12-month application window
+    window_provisional: bool
+    clerk_name: str
+    issued_at: dt.datetime  # aware
+
+
+@dataclass(frozen=True)
+class DecisionData:
+    """审核决定书 (approval or rejection)."""
+
+    office: Office
+    case_no: str
+    applicant_name: str
+    id_number: str
+    approved: bool
+    amount_yuan: int  # 0 when rejected
+    level: int
+    occupation_name: str
+    certificate_number: str
+    failed_checks: Sequence[Check]  # the rules not met; empty when approved
+    decided_by: str
+    decided_at: dt.datetime  # aware
+    policy_label: str
+    appeal_hint: str = ""  # where to appeal: 向广州市人民政府申请行政复议，或向…人民法院提起行政诉讼
+    policy_note: str = ""  # carried-over policy, said plainly as on every verdict

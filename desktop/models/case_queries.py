@@ -1,0 +1,391 @@
+"""Paged case-list queries for the window, fast over a million cases.
+
+Keyset pagination: a page ends with a ``Cursor`` (the last row's sort key) and
+the next page starts strictly after it, so page 5,000 costs what page 1 costs
+and nothing ever holds all rows.  Only the columns a list shows are read.
+
+What the clerk typed decides what is searched (``search_kinds``):
+
+* nothing: every case, newest first;
+* the shape of a case number (``440100-AB3K-20261127-0001`` or a prefix of it,
+  1-6 digits included): a case-number prefix, in case-number order, newest
+  first.  That is the order of the unique index, so a prefix matching a whole
+  office ("4401") still answers its first page at once — a created-time order
+  would sort every match first;
+* otherwise: the exact (normalised) certificate number, the exact ID number
+  when the text has an ID number's shape, and a name prefix when the text is
+  not all digits — each one indexed query, merged newest first.
+
+Input is normalised like the stored values: full-width to ASCII (NFKC),
+spaces removed, letters upper-cased for numbers (names keep their case).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import re
+import unicodedata
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, String, and_, func, literal, select, tuple_, union
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.elements import UnaryExpression
+
+from desktop.models import audit
+from desktop.models.audit import AuditEntry
+from desktop.models.cases import TRANSITIONS, CaseRecord, State, get_case
+from desktop.models.masking import mask_id
+from desktop.models.schema import Case, UTCDateTime
+from desktop.models.staff import Action, StaffUser, can
+from desktop.models.store import Store
+
+PAGE_SIZE = 200
+COUNT_CAP = 1_000
+_TOP = "\U0010ffff"  # sorts after every character SQLite will hold: "prefix" <= x < "prefix" + _TOP
+
+_WHITESPACE = re.compile(r"\s+")
+# 440100-AB3K-20261127-0001 and every prefix of it (office, device code, office day, sequence).
+_CASE_NO_PREFIX = re.compile(r"\d{1,6}(-[0-9A-Z]{0,4}(-\d{0,8}(-\d{0,4})?)?)?")
+_ID_NUMBER = re.compile(r"\d{17}[0-9X]|\d{15}")
+
+
+class SearchKind(StrEnum):
+    all = "all"
+    case_no = "case_no"
+    id_number = "id_number"
+    cert_number = "cert_number"
+    name = "name"
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """One line of the case list: personal data already masked."""
+
+    id: str
+    case_no: str
+    state: State
+    applicant_name: str
+    id_number_masked: str
+    occupation_name: str
+    cert_level: int
+    amount_yuan: int
+    application_date: dt.date
+    created_by: str
+    disputed: bool
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where a page ended: the sort key of its last row.  Opaque to views."""
+
+    created_at: dt.datetime
+    case_no: str
+
+
+@dataclass(frozen=True)
+class _Filters:
+    states: tuple[str, ...] | None
+    day: dt.date | None
+    created_by: str | None
+
+
+def normalise_query(text: str) -> str:
+    """Full-width to ASCII and every space (U+3000 included) removed."""
+    return _WHITESPACE.sub("", unicodedata.normalize("NFKC", text or ""))
+
+
+def search_kinds(text: str) -> tuple[SearchKind, ...]:
+    """Which searches ``text`` runs, decided by its shape (see the module docstring)."""
+    name = normalise_query(text)
+    code = name.upper()
+    if not code:
+        return (SearchKind.all,)
+    if _CASE_NO_PREFIX.fullmatch(code):
+        return (SearchKind.case_no,)
+    kinds = [SearchKind.cert_number]
+    if _ID_NUMBER.fullmatch(code):
+        kinds.append(SearchKind.id_number)
+    if not code.isdigit():
+        kinds.append(SearchKind.name)
+    return tuple(kinds)
+
+
+# --- building the queries ---------------------------------------------------
+
+_ROW_COLUMNS = (
+    Case.id,
+    Case.case_no,
+    Case.state,
+    Case.applicant_name,
+    Case.id_number,
+    Case.occupation_name,
+    Case.cert_level,
+    Case.amount_yuan,
+    Case.application_date,
+    Case.created_by,
+    Case.disputed,
+    Case.created_at,
+)
+
+
+def _filters(states: Collection[State] | None, day: dt.date | None, created_by: str | None) -> _Filters:
+    wanted = None if states is None else tuple(sorted({State(s).value for s in states}))
+    return _Filters(wanted, day, created_by)
+
+
+def _unindexed(column: ColumnElement[str]) -> ColumnElement[str]:
+    """SQLite's unary ``+``: the same value, but the planner will not pick an index for it."""
+    return UnaryExpression(column, operator=operators.custom_op("+"), type_=String())
+
+
+def _filter_terms(filters: _Filters, *, state_index: bool) -> list[ColumnElement[bool]]:
+    terms: list[ColumnElement[bool]] = []
+    if filters.states is not None:
+        # Beside a text match the state must not drive the plan: without statistics SQLite
+        # would otherwise walk every paid case to find one ID number.
+        state = Case.state if state_index else _unindexed(Case.state.expression)
+        terms.append(state.in_(filters.states))
+    if filters.day is not None:
+        terms.append(Case.application_date == filters.day)
+    if filters.created_by is not None:
+        terms.append(Case.created_by == filters.created_by)
+    return terms
+
+
+def _match_term(kind: SearchKind, text: str) -> ColumnElement[bool] | None:
+    name = normalise_query(text)
+    code = name.upper()
+    if kind is SearchKind.all:
+        return None
+    if kind is SearchKind.case_no:
+        # A range rather than LIKE: SQLite's LIKE is case-insensitive and skips the index.
+        return and_(Case.case_no >= code, Case.case_no < code + _TOP)
+    if kind is SearchKind.id_number:
+        return Case.id_number == code
+    if kind is SearchKind.cert_number:
+        return Case.cert_number == code
+    return and_(Case.applicant_name >= name, Case.applicant_name < name + _TOP)
+
+
+def _where(kind: SearchKind, text: str, filters: _Filters) -> list[ColumnElement[bool]]:
+    match = _match_term(kind, text)
+    return ([match] if match is not None else []) + _filter_terms(filters, state_index=match is None)
+
+
+def _page_query(kind: SearchKind, text: str, filters: _Filters, after: Cursor | None, limit: int) -> Select[Any]:
+    query = select(*_ROW_COLUMNS).where(*_where(kind, text, filters)).limit(limit)
+    if kind is SearchKind.case_no:
+        if after is not None:
+            query = query.where(Case.case_no < after.case_no)
+        return query.order_by(Case.case_no.desc())
+    if after is not None:
+        # A row value, so SQLite can seek an index on (created_at, case_no) to the cursor.
+        key = tuple_(literal(after.created_at, UTCDateTime()), literal(after.case_no))
+        query = query.where(tuple_(Case.created_at, Case.case_no) < key)
+    return query.order_by(Case.created_at.desc(), Case.case_no.desc())
+
+
+def page_queries(
+    text: str,
+    *,
+    states: Collection[State] | None = None,
+    day: dt.date | None = None,
+    created_by: str | None = None,
+    after: Cursor | None = None,
+    limit: int = PAGE_SIZE,
+) -> list[Select[Any]]:
+    """The SQL ``search_page`` runs, one query per kind (exposed for EXPLAIN QUERY PLAN tests)."""
+    filters = _filters(states, day, created_by)
+    queries = []
+    for kind in search_kinds(text):
+        if kind is SearchKind.all and filters.states is not None and len(filters.states) > 1:
+            # One query per state, merged: each walks the (state, created_at) index newest
+            # first and stops after a page, where an IN list would sort every match.
+            for state in filters.states:
+                queries.append(_page_query(kind, text, replace(filters, states=(state,)), after, limit))
+        else:
+            queries.append(_page_query(kind, text, filters, after, limit))
+    return queries
+
+
+def _sort_key(row: Any) -> tuple[dt.datetime, str]:
+    return (row.created_at, row.case_no)
+
+
+def _case_row(row: Any) -> CaseRow:
+    return CaseRow(
+        id=row.id,
+        case_no=row.case_no,
+        state=State(row.state),
+        applicant_name=row.applicant_name,
+        id_number_masked=mask_id(row.id_number),
+        occupation_name=row.occupation_name or "",
+        cert_level=row.cert_level,
+        amount_yuan=row.amount_yuan,
+        application_date=row.application_date,
+        created_by=row.created_by,
+        disputed=bool(row.disputed),
+    )
+
+
+def _merge(results: Iterable[list[Any]], limit: int) -> list[Any]:
+    """Newest first across the kinds' answers, a case matched twice listed once."""
+    seen: set[str] = set()
+    merged: list[Any] = []
+    for row in heapq.merge(*results, key=_sort_key, reverse=True):
+        if row.id not in seen:
+            seen.add(row.id)
+            merged.append(row)
+            if len(merged) == limit:
+                break
+    return merged
+
+
+# --- the queries the views call ---------------------------------------------
+
+
+def search_page(
+    store: Store,
+    text: str,
+    *,
+    states: Collection[State] | None = None,
+    day: dt.date | None = None,
+    created_by: str | None = None,
+    after: Cursor | None = None,
+    limit: int = PAGE_SIZE,
+) -> tuple[list[CaseRow], Cursor | None]:
+    """One page of matches and the cursor of the next page (None: this was the last).
+
+    ``states`` keeps cases in those states (None: all; empty: none),
+    ``day`` those applied for on that office day, ``created_by`` those a clerk filed.
+    """
+    if limit < 1:
+        raise ValueError("limit must be at least 1")
+    if states is not None and not states:
+        return [], None
+    # One row more than asked tells whether another page exists without a count.
+    queries = page_queries(text, states=states, day=day, created_by=created_by, after=after, limit=limit + 1)
+    with store.session(readonly=True) as session:
+        results = [list(session.execute(query)) for query in queries]
+    rows = results[0] if len(results) == 1 else _merge(results, limit + 1)
+    more = len(rows) > limit
+    rows = rows[:limit]
+    cursor = Cursor(rows[-1].created_at, rows[-1].case_no) if more else None
+    return [_case_row(row) for row in rows], cursor
+
+
+def today_queue(
+    store: Store,
+    clerk_username: str | None,
+    day: dt.date,
+    *,
+    after: Cursor | None = None,
+    limit: int = PAGE_SIZE,
+) -> tuple[list[CaseRow], Cursor | None]:
+    """The counter's day: cases applied for on ``day`` (filed by ``clerk_username`` if given), newest first."""
+    return search_page(store, "", day=day, created_by=clerk_username, after=after, limit=limit)
+
+
+def count(
+    store: Store,
+    text: str,
+    *,
+    states: Collection[State] | None = None,
+    day: dt.date | None = None,
+    created_by: str | None = None,
+    cap: int = COUNT_CAP,
+) -> int:
+    """How many cases match, counting no further than ``cap`` + 1.
+
+    A result above ``cap`` means "more than ``cap``": counting a whole
+    million-case table on every keystroke would cost more than the answer is worth.
+    """
+    if states is not None and not states:
+        return 0
+    filters = _filters(states, day, created_by)
+    branches = [select(Case.id).where(*_where(kind, text, filters)) for kind in search_kinds(text)]
+    matches = (branches[0] if len(branches) == 1 else union(*branches)).limit(cap + 1).subquery()
+    with store.session(readonly=True) as session:
+        return int(session.scalar(select(func.count()).select_from(matches)) or 0)
+
+
+def case_row(store: Store, case_id: str) -> CaseRow | None:
+    """One case as a list line (to update it in place after a change); None if unknown."""
+    with store.session(readonly=True) as session:
+        row = session.execute(select(*_ROW_COLUMNS).where(Case.id == case_id)).first()
+    return None if row is None else _case_row(row)
+
+
+# --- one case ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    """What the case page shows: the case, its history and the documents issued for it."""
+
+    case: CaseRecord
+    timeline: tuple[AuditEntry, ...]  # oldest first
+    documents: tuple[AuditEntry, ...]  # prints and reprints, oldest first
+
+
+def _is_document(entry: AuditEntry) -> bool:
+    # No documents table yet: printing services will record "...print" / "...reprint" actions.
+    return "print" in entry.action
+
+
+def case_detail(store: Store, case_id: str) -> CaseDetail:
+    """The case (full personal data: this is the case itself), its audit trail and documents.
+
+    Raises ``NotFound`` for an unknown id or case number.
+    """
+    record = get_case(store, case_id)
+    with store.session(readonly=True) as session:
+        entries = tuple(audit.entries(session, entity="case", entity_id=record.id))
+    return CaseDetail(record, entries, tuple(e for e in entries if _is_document(e)))
+
+
+def allowed_transitions(actor: StaffUser, case: CaseRecord) -> tuple[State, ...]:
+    """The states ``actor`` may move ``case`` to now, in ``TRANSITIONS`` order.
+
+    The same checks ``cases.transition`` makes before it changes anything, so a
+    window offers exactly the buttons that can succeed.
+    """
+    allowed = []
+    for (source, target), action in TRANSITIONS.items():
+        if source is not case.state or not can(actor, action):
+            continue
+        if action is Action.case_approve and case.accepted_by == actor.username:
+            continue  # whoever accepted a case may not approve it
+        allowed.append(target)
+    return tuple(allowed)
+
+
+def explain(session: Session, query: Select[Any]) -> list[str]:
+    """SQLite's EXPLAIN QUERY PLAN lines for ``query`` (for tests and for tuning)."""
+    sql = query.compile(session.get_bind(), compile_kwargs={"literal_binds": True})
+    return [str(row[-1]) for row in session.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}")]
+
+
+__all__ = [
+    "COUNT_CAP",
+    "PAGE_SIZE",
+    "CaseDetail",
+    "CaseRow",
+    "Cursor",
+    "SearchKind",
+    "allowed_transitions",
+    "case_detail",
+    "case_row",
+    "count",
+    "explain",
+    "normalise_query",
+    "page_queries",
+    "search_kinds",
+    "search_page",
+    "today_queue",
+]

@@ -1,0 +1,441 @@
+"""One case: everything about it, its history, and what the signed-in person may do next.
+
+The page only shows and asks.  Which buttons appear is the core's answer
+(``case_queries.allowed_transitions``: ``TRANSITIONS`` and the role's
+permissions); each button runs ``cases.transition`` on the worker thread.
+A refusal the clerk can correct (a missing rejection reason, a case changed
+by someone else) is shown in words beside the note field, never in a box.
+
+This is the one place the full ID number and account are shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models import case_queries
+from desktop.models.audit import AuditEntry
+from desktop.models.case_queries import CaseDetail
+from desktop.models.cases import CaseRecord, State, transition
+from desktop.models.errors import Conflict, InvalidInput, NotFound, ZhanchiError
+from desktop.models.money import yuan_in_capitals
+from desktop.models.staff import Action, StaffUser
+from desktop.models.workspace import Workspace
+from desktop.views.case_table_model import amount_text, level_text, state_colours, state_text
+from desktop.views.tasks import TaskRunner
+
+CONTEXT = "CaseDetailPage"
+
+# Button text per transition; the core decides which of them the signed-in person sees.
+_TRANSITION_LABELS: dict[tuple[State, State], str] = {
+    (State.draft, State.accepted): QT_TRANSLATE_NOOP("CaseDetailPage", "受理"),
+    (State.draft, State.withdrawn): QT_TRANSLATE_NOOP("CaseDetailPage", "撤回"),
+    (State.accepted, State.withdrawn): QT_TRANSLATE_NOOP("CaseDetailPage", "撤回"),
+    (State.under_review, State.withdrawn): QT_TRANSLATE_NOOP("CaseDetailPage", "撤回"),
+    (State.accepted, State.under_review): QT_TRANSLATE_NOOP("CaseDetailPage", "开始审核"),
+    (State.under_review, State.rejected): QT_TRANSLATE_NOOP("CaseDetailPage", "驳回"),
+    (State.under_review, State.publicized): QT_TRANSLATE_NOOP("CaseDetailPage", "公示"),
+    (State.publicized, State.under_review): QT_TRANSLATE_NOOP("CaseDetailPage", "异议退回"),
+    (State.publicized, State.approved): QT_TRANSLATE_NOOP("CaseDetailPage", "批准"),
+    (State.approved, State.paid): QT_TRANSLATE_NOOP("CaseDetailPage", "标记已发放"),
+    (State.approved, State.payment_failed): QT_TRANSLATE_NOOP("CaseDetailPage", "发放失败"),
+    (State.payment_failed, State.approved): QT_TRANSLATE_NOOP("CaseDetailPage", "重新发放"),
+}
+# Steps that undo or refuse something read as such: they are set apart from the forward step.
+_BACKWARD = {State.withdrawn, State.rejected, State.payment_failed}
+
+# The core's action labels, marked for lupdate (the timeline shows them).
+ACTION_CONTEXT = "CaseAction"
+_ACTION_LABELS = (
+    QT_TRANSLATE_NOOP("CaseAction", "新建案件"),
+    QT_TRANSLATE_NOOP("CaseAction", "受理案件"),
+    QT_TRANSLATE_NOOP("CaseAction", "撤回案件"),
+    QT_TRANSLATE_NOOP("CaseAction", "开始审核"),
+    QT_TRANSLATE_NOOP("CaseAction", "驳回案件"),
+    QT_TRANSLATE_NOOP("CaseAction", "公示案件"),
+    QT_TRANSLATE_NOOP("CaseAction", "处理公示异议"),
+    QT_TRANSLATE_NOOP("CaseAction", "审批"),
+    QT_TRANSLATE_NOOP("CaseAction", "办理发放"),
+    QT_TRANSLATE_NOOP("CaseAction", "重新发放"),
+)
+_CERT_KINDS = {
+    "skill_level": QT_TRANSLATE_NOOP("CaseDetailPage", "职业技能等级证书"),
+    "qualification": QT_TRANSLATE_NOOP("CaseDetailPage", "职业资格证书"),
+}
+_PAYMENT_KINDS = {
+    "bank": QT_TRANSLATE_NOOP("CaseDetailPage", "银行卡"),
+    "sscard": QT_TRANSLATE_NOOP("CaseDetailPage", "社会保障卡"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def transition_label(source: State, target: State) -> str:
+    return _tr(_TRANSITION_LABELS.get((source, target), target.label))
+
+
+def action_text(action: str) -> str:
+    try:
+        return QCoreApplication.translate(ACTION_CONTEXT, Action(action).label)
+    except ValueError:
+        return action  # an action this version does not name (e.g. a future print entry)
+
+
+class CaseDetailPage(QWidget):
+    changed = Signal(str)  # case id, after a transition succeeded
+    close_requested = Signal()  # Esc: back to where the case was opened from
+
+    def __init__(self, workspace: Workspace, runner: TaskRunner, user: StaffUser,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace, self.runner, self.user = workspace, runner, user
+        self.detail: CaseDetail | None = None
+        self._case_id: str | None = None
+        self._generation = 0
+        self._busy = False
+
+        self.title = QLabel()
+        self.title.setObjectName("case.title")
+        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.state_badge = QLabel()
+        self.state_badge.setObjectName("case.state")
+        self.summary = QLabel()
+        self.summary.setObjectName("case.summary")
+        self.summary.setWordWrap(True)
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addWidget(self.state_badge)
+        header.addWidget(self.summary, 1)
+
+        self.note = QLineEdit()
+        self.note.setObjectName("case.note")
+        self.note.setPlaceholderText(self.tr("说明或理由：驳回时必填，撤回、异议退回、发放失败时请写明"))
+        self.note.setAccessibleName(self.tr("办理说明"))
+        self.buttons_box = QHBoxLayout()
+        self.buttons: dict[State, QPushButton] = {}
+        self.no_actions = QLabel(self.tr("您的角色在此状态下无可办理事项"))
+        self.no_actions.setObjectName("case.no_actions")
+        self.no_actions.setStyleSheet("color: #555;")
+        self.message = QLabel()
+        self.message.setObjectName("case.message")
+        self.message.setWordWrap(True)
+        actions = QGridLayout()
+        self.note_label = QLabel(self.tr("说明(&N)"))
+        self.note_label.setBuddy(self.note)
+        actions.addWidget(self.note_label, 0, 0)
+        actions.addWidget(self.note, 0, 1)
+        actions.addLayout(self.buttons_box, 0, 2)
+        actions.addWidget(self.no_actions, 0, 1)  # shares the note's cell: only one is ever shown
+        actions.addWidget(self.message, 1, 1, 1, 2)
+        actions.setColumnStretch(1, 1)
+        self.actions_frame = QFrame()
+        self.actions_frame.setLayout(actions)
+
+        self.fields: dict[str, QLabel] = {}
+        facts = QWidget()
+        grid = QGridLayout(facts)
+        grid.addWidget(self._group(self.tr("申请人"), [
+            ("applicant_name", self.tr("姓名")), ("id_number", self.tr("身份证号码")),
+            ("phone", self.tr("手机号码")), ("employer", self.tr("工作单位")), ("employer_uscc", self.tr("信用代码")),
+        ]), 0, 0)
+        grid.addWidget(self._group(self.tr("证书"), [
+            ("cert_number", self.tr("证书编号")), ("cert_kind", self.tr("证书种类")), ("cert_level", self.tr("等级")),
+            ("occupation", self.tr("职业（工种）")), ("cert_issue_date", self.tr("核发日期")),
+        ]), 0, 1)
+        grid.addWidget(self._group(self.tr("补贴与发放"), [
+            ("amount", self.tr("补贴金额")), ("verdict", self.tr("核验结果")), ("policy", self.tr("适用政策")),
+            ("payment_kind", self.tr("发放方式")), ("payment_account", self.tr("账号")),
+            ("bank_name", self.tr("开户银行")), ("holder_name", self.tr("户名")),
+        ]), 1, 0)
+        grid.addWidget(self._group(self.tr("受理与审核"), [
+            ("application_date", self.tr("申请日期")), ("insured", self.tr("参保情况")),
+            ("accepted", self.tr("受理人、时间")), ("lookup_code", self.tr("查询码")),
+            ("decision_note", self.tr("最近说明")),
+        ]), 1, 1)
+        grid.setRowStretch(2, 1)
+        scroll = QScrollArea()
+        scroll.setWidget(facts)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+
+        self.timeline = QListWidget()
+        self.timeline.setObjectName("case.timeline")
+        self.timeline.setAccessibleName(self.tr("办理记录"))
+        self.timeline.setWordWrap(True)
+        self.timeline.setAlternatingRowColors(True)
+        self.documents = QListWidget()
+        self.documents.setObjectName("case.documents")
+        self.documents.setAccessibleName(self.tr("出具文书"))
+        self.documents.setWordWrap(True)
+        self.documents.setMaximumHeight(110)
+        history = QWidget()
+        side = QVBoxLayout(history)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(QLabel(self.tr("办理记录")))
+        side.addWidget(self.timeline, 1)
+        side.addWidget(QLabel(self.tr("出具文书（回执、告知书、决定书及补打）")))
+        side.addWidget(self.documents)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(scroll)
+        splitter.addWidget(history)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.actions_frame)
+        layout.addWidget(splitter, 1)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_requested.emit)
+        self._show_nothing()
+
+    def _group(self, title: str, rows: list[tuple[str, str]]) -> QGroupBox:
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for key, label in rows:
+            value = QLabel()
+            value.setObjectName(f"case.field.{key}")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.fields[key] = value
+            form.addRow(label, value)
+        return box
+
+    # --- loading ------------------------------------------------------------------------------
+
+    @property
+    def case(self) -> CaseRecord | None:
+        return self.detail.case if self.detail else None
+
+    def show_case(self, case_id: str) -> None:
+        """Load a case (by id or case number) and show it; any earlier answer is dropped."""
+        if case_id != self._case_id:
+            self.note.clear()
+            self._show_message("")
+        self._case_id = case_id
+        self._generation += 1
+        generation, store = self._generation, self.workspace.store
+        self._set_busy(True)
+        self.runner.run(
+            lambda: case_queries.case_detail(store, case_id),
+            lambda detail: self._loaded(generation, detail),
+            lambda error: self._load_failed(generation, error),
+        )
+
+    def reload(self) -> None:
+        if self._case_id is not None:
+            self.show_case(self._case_id)
+
+    def _loaded(self, generation: int, detail: CaseDetail) -> None:
+        if generation != self._generation:
+            return
+        self.detail = detail
+        self._case_id = detail.case.id
+        self._set_busy(False)
+        self._show(detail)
+
+    def _load_failed(self, generation: int, error: Exception) -> None:
+        if generation != self._generation:
+            return
+        self._set_busy(False)
+        if isinstance(error, NotFound):
+            self.detail = None
+            self._show_nothing()
+        self._show_message(self._words(error), error=True)
+
+    # --- showing ------------------------------------------------------------------------------
+
+    def _show_nothing(self) -> None:
+        self.title.setText(self.tr("未选择案件"))
+        self.state_badge.setText("")
+        self.state_badge.setStyleSheet("")
+        self.summary.setText("")
+        for label in self.fields.values():
+            label.setText("")
+        self.timeline.clear()
+        self.documents.clear()
+        self._set_buttons(())
+
+    def _show(self, detail: CaseDetail) -> None:
+        case = detail.case
+        self.title.setText(case.case_no)
+        text, background = state_colours(case.state)
+        self.state_badge.setText(state_text(case.state))
+        self.state_badge.setAccessibleName(self.tr("当前状态：") + state_text(case.state))
+        self.state_badge.setStyleSheet(
+            f"color: {text.name()}; background: {background.name()}; border: 1px solid {text.name()};"
+            " border-radius: 3px; padding: 2px 8px; font-weight: bold;")
+        since = self._local(case.state_changed_at)
+        summary = self.tr("自 %1 起").replace("%1", since)
+        if case.disputed:
+            summary += self.tr("　⚠ 存疑受理：核验结果为不符合条件，受理理由“%1”，待审核人复核").replace(
+                "%1", case.dispute_reason or "")
+        self.summary.setText(summary)
+        self._fill_fields(case)
+        self._fill_timeline(detail.timeline)
+        self._fill_documents(detail.documents)
+        self._set_buttons(case_queries.allowed_transitions(self.user, case))
+
+    def _fill_fields(self, case: CaseRecord) -> None:
+        f = self.fields
+        f["applicant_name"].setText(case.applicant_name)
+        f["id_number"].setText(case.id_number)  # in full: this is the case itself
+        f["phone"].setText(case.phone or "—")
+        f["employer"].setText(case.employer_name or "—")
+        f["employer_uscc"].setText(case.employer_uscc or "—")
+        f["cert_number"].setText(case.cert_number)
+        f["cert_kind"].setText(_tr(_CERT_KINDS.get(case.cert_kind, case.cert_kind)))
+        f["cert_level"].setText(level_text(case.cert_level)
+                                + (self.tr("（紧缺职业）") if case.shortage else ""))
+        f["occupation"].setText(f"{case.occupation_code} {case.occupation_name}".strip())
+        f["cert_issue_date"].setText(case.cert_issue_date.isoformat())
+        f["amount"].setText(f"{amount_text(case.amount_yuan)}（{yuan_in_capitals(case.amount_yuan)}）")
+        f["verdict"].setText(self.tr("✔ 符合条件") if case.eligible else self.tr("✘ 不符合条件"))
+        f["policy"].setText(case.policy_id)
+        f["payment_kind"].setText(_tr(_PAYMENT_KINDS.get(case.payment_kind, case.payment_kind)))
+        f["payment_account"].setText(case.payment_account)
+        f["bank_name"].setText(case.bank_name or "—")
+        f["holder_name"].setText(case.holder_name or "—")
+        f["application_date"].setText(case.application_date.isoformat())
+        f["insured"].setText(self.tr("%1，累计缴费 %2 个月").replace("%1", case.insured_region)
+                             .replace("%2", str(case.contribution_months)))
+        if case.accepted_by and case.accepted_at:
+            f["accepted"].setText(f"{case.accepted_by}　{self._local(case.accepted_at)}")
+        else:
+            f["accepted"].setText(self.tr("尚未受理"))
+        f["lookup_code"].setText(case.lookup_code)
+        f["decision_note"].setText(case.decision_note or "—")
+
+    def _fill_timeline(self, entries: tuple[AuditEntry, ...]) -> None:
+        self.timeline.clear()
+        for entry in entries:
+            self.timeline.addItem(QListWidgetItem(self._entry_text(entry)))
+        self.timeline.scrollToBottom()
+
+    def _entry_text(self, entry: AuditEntry) -> str:
+        after = entry.after or {}
+        head = f"{self._local(dt.datetime.fromisoformat(entry.at))}　{action_text(entry.action)}"
+        state = after.get("state")
+        if isinstance(state, str) and state in State.__members__:
+            head += f" → {state_text(State(state))}"
+        details = [self.tr("经办人 %1").replace("%1", entry.actor)]
+        note = after.get("note")
+        if isinstance(note, str) and note:
+            details.append(self.tr("说明：%1").replace("%1", note))
+        return f"{head}\n{'　'.join(details)}"
+
+    def _fill_documents(self, entries: tuple[AuditEntry, ...]) -> None:
+        self.documents.clear()
+        if not entries:
+            item = QListWidgetItem(self.tr("尚无出具文书的记录"))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.documents.addItem(item)
+        for entry in entries:
+            when = self._local(dt.datetime.fromisoformat(entry.at))
+            self.documents.addItem(QListWidgetItem(f"{when}　{action_text(entry.action)}　{entry.actor}"))
+
+    def _local(self, instant: dt.datetime) -> str:
+        return f"{instant.astimezone(self.workspace.clock.tz):%Y-%m-%d %H:%M}"
+
+    # --- actions --------------------------------------------------------------------------------
+
+    def _set_buttons(self, targets: tuple[State, ...]) -> None:
+        for button in self.buttons.values():
+            self.buttons_box.removeWidget(button)
+            button.deleteLater()
+        self.buttons = {}
+        case = self.case
+        if case is None:
+            self.actions_frame.setVisible(False)
+            return
+        forward = [t for t in targets if t not in _BACKWARD]
+        for target in forward + [t for t in targets if t in _BACKWARD]:
+            button = QPushButton(transition_label(case.state, target))
+            button.setObjectName(f"case.to.{target.value}")
+            button.setAutoDefault(False)
+            if target in _BACKWARD:
+                button.setStyleSheet("color: #8e1b1b;")
+            button.clicked.connect(lambda _checked=False, t=target: self.run_transition(t))
+            self.buttons_box.addWidget(button)
+            self.buttons[target] = button
+        self.no_actions.setVisible(not targets)
+        self.note.setVisible(bool(targets))
+        self.note_label.setVisible(bool(targets))
+        self.actions_frame.setVisible(True)
+        self._set_busy(self._busy)
+
+    def run_transition(self, target: State) -> None:
+        """Move the shown case to ``target`` (a button's click); the core checks everything."""
+        case = self.case
+        if case is None or self._busy:
+            return
+        note = self.note.text().strip() or None
+        store, user, label = self.workspace.store, self.user, transition_label(case.state, target)
+        self._set_busy(True)
+        self._show_message(self.tr("正在办理：%1…").replace("%1", label))
+        self.runner.run(
+            lambda: transition(store, user, case.id, target, note=note, expected_version=case.version),
+            lambda record: self._done(record, label),
+            self._refused,
+        )
+
+    def _done(self, record: CaseRecord, label: str) -> None:
+        self._set_busy(False)
+        self.note.clear()
+        self._show_message(self.tr("已办理：%1，案件现为“%2”").replace("%1", label)
+                           .replace("%2", state_text(record.state)))
+        self.changed.emit(record.id)
+        self.reload()
+
+    def _refused(self, error: Exception) -> None:
+        self._set_busy(False)
+        self._show_message(self._words(error), error=True)
+        if isinstance(error, InvalidInput) and error.field in ("note", "reason"):
+            self.note.setFocus()
+        if isinstance(error, Conflict):
+            self.reload()  # someone else moved it: show what it is now
+
+    def _words(self, error: Exception) -> str:
+        if isinstance(error, InvalidInput):
+            return error.reason  # the field is the note box right here: no dotted path
+        if isinstance(error, ZhanchiError):
+            return str(error)
+        return self.tr("操作未完成：程序内部错误，已记录日志，请联系管理员")
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        for button in self.buttons.values():
+            button.setEnabled(not busy)
+
+    def _show_message(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #a61b1b; font-weight: bold;" if error else "color: #1f6130;")
+        self.message.setVisible(bool(text))
+
+    def button_labels(self) -> list[str]:
+        """The actions offered now, as their buttons read."""
+        return [button.text() for button in self.buttons.values()]

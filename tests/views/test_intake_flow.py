@@ -1,0 +1,180 @@
+"""pytest-qt drives the real main window through whole cases (issue 3)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDateEdit, QLabel, QListWidget, QMainWindow, QPushButton, QSpinBox
+from pytestqt.qtbot import QtBot
+from qt_helpers import find, type_text
+
+from desktop.app import create_main_window
+from desktop.models import staff
+from desktop.models.cases import get_case, search_cases
+from desktop.models.identity import id_check_character
+from desktop.models.store import Store
+
+pytestmark = pytest.mark.gui
+
+ID_NUMBER = "44010619900307" + "123"
+ID_NUMBER += id_check_character(ID_NUMBER)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, store: Store, make_staff: Callable[..., staff.StaffUser]) -> Iterator[QMainWindow]:
+    make_staff("clerk", "clerk")
+    make_staff("reviewer", "reviewer")
+    win = create_main_window(store.data_dir, "clerk")
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.close()
+
+
+def fill_eligible_case(qtbot: QtBot, win: QMainWindow, *, months: int = 40) -> None:
+    find(win, "nav.new_case").click()  # type: ignore[attr-defined]
+    type_text(qtbot, find(win, "intake.id_number"), ID_NUMBER)
+    type_text(qtbot, find(win, "intake.name"), "张三梅")
+    spin = find(win, "intake.contribution_months")
+    assert isinstance(spin, QSpinBox)
+    spin.selectAll()
+    type_text(qtbot, spin, str(months))
+    type_text(qtbot, find(win, "intake.insured_region"), "440106")
+    type_text(qtbot, find(win, "intake.employer_name"), "广州白云精密机械有限公司")
+    type_text(qtbot, find(win, "intake.cert_number"), "S000144000123174000056")
+    level = find(win, "intake.cert_level")
+    level.setFocus()
+    level.setCurrentIndex(level.findData(4))  # type: ignore[attr-defined]
+    type_text(qtbot, find(win, "intake.occupation"), "6-18-01-01")
+    issued = dt.date.today() - dt.timedelta(days=60)
+    date_edit = find(win, "intake.cert_issue_date")
+    assert isinstance(date_edit, QDateEdit)
+    date_edit.setDate(QDate(issued.year, issued.month, issued.day))
+    type_text(qtbot, find(win, "intake.payment_account"), "6222020200112233445")
+    type_text(qtbot, find(win, "intake.bank_name"), "中国工商银行")
+
+
+def verdict(win: QMainWindow) -> dict:  # type: ignore[type-arg]
+    text = find(win, "verify.result").accessibleDescription()
+    return json.loads(text) if text else {}
+
+
+def test_clerk_takes_a_case_from_form_to_receipt_and_finds_it(qtbot: QtBot, window: QMainWindow,
+                                                              store: Store) -> None:
+    fill_eligible_case(qtbot, window)
+    qtbot.waitUntil(lambda: verdict(window).get("eligible") is True, timeout=10_000)
+    out = verdict(window)
+    assert out["amount_yuan"] == 1500 and out["policy"].startswith("cn-")
+    assert len(out["checks"]) >= 8 and all(c["passed"] for c in out["checks"])
+
+    checklist = find(window, "checklist.items")
+    assert isinstance(checklist, QListWidget)
+    assert checklist.count() == 5
+    for row in range(checklist.count()):
+        item = checklist.item(row)
+        if item.flags() & Qt.ItemFlag.ItemIsEnabled:
+            item.setCheckState(Qt.CheckState.Checked)
+    accept = find(window, "case.accept")
+    assert isinstance(accept, QPushButton)
+    qtbot.mouseClick(accept, Qt.MouseButton.LeftButton)
+    message = find(window, "intake.message")
+    assert isinstance(message, QLabel)
+    qtbot.waitUntil(lambda: "已受理" in message.text(), timeout=10_000)
+    case_no = message.text().split("：")[-1]
+    record = get_case(store, case_no)
+    assert record.state.value == "accepted" and record.amount_yuan == 1500
+    assert record.applicant_name == "张三梅" and record.id_number == ID_NUMBER
+    assert set(record.materials["received"]) == {"application_form", "id_card", "contribution_record",
+                                                 "certificate", "payment_account"}
+    assert not (store.data_dir / "drafts" / "intake.json").exists(), "the draft is gone once filed"
+
+    window.show_search()  # type: ignore[attr-defined]
+    query = find(window, "search.query")
+    type_text(qtbot, query, case_no)
+    results = find(window, "search.results")
+    qtbot.waitUntil(lambda: results.model().rowCount() == 1, timeout=10_000)  # type: ignore[attr-defined]
+    assert [r.case_no for r in search_cases(store, ID_NUMBER)] == [case_no]
+
+
+def test_ineligible_case_needs_a_reason_and_is_then_disputed(qtbot: QtBot, window: QMainWindow, store: Store,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    fill_eligible_case(qtbot, window, months=5)
+    qtbot.waitUntil(lambda: verdict(window).get("eligible") is False, timeout=10_000)
+    failed = [c["rule"] for c in verdict(window)["checks"] if not c["passed"]]
+    assert failed == ["contribution_months"]
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("", False))
+    qtbot.mouseClick(find(window, "case.accept"), Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+    message = find(window, "intake.message")
+    assert "未填写受理理由" in message.text()  # type: ignore[attr-defined]
+    assert search_cases(store, ID_NUMBER) == []
+
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("申请人称缴费记录有漏记", True))
+    qtbot.mouseClick(find(window, "case.accept"), Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: "已受理" in message.text(), timeout=10_000)  # type: ignore[attr-defined]
+    [record] = search_cases(store, ID_NUMBER)
+    assert record.disputed and record.dispute_reason == "申请人称缴费记录有漏记" and record.amount_yuan == 0
+
+
+def test_typed_work_survives_a_crash(qtbot: QtBot, store: Store, make_staff: Callable[..., staff.StaffUser]) -> None:
+    make_staff("clerk", "clerk")
+    first = create_main_window(store.data_dir, "clerk")
+    qtbot.addWidget(first)
+    type_text(qtbot, find(first, "intake.id_number"), ID_NUMBER)
+    type_text(qtbot, find(first, "intake.name"), "李四")
+    qtbot.waitUntil(lambda: (store.data_dir / "drafts" / "intake.json").exists(), timeout=5_000)
+    # No orderly close: a new window over the same folder brings the draft back.
+    second = create_main_window(store.data_dir, "clerk")
+    qtbot.addWidget(second)
+    assert find(second, "intake.name").text() == "李四"  # type: ignore[attr-defined]
+    assert find(second, "intake.id_number").text() == ID_NUMBER  # type: ignore[attr-defined]
+    first.close()
+    second.close()
+
+
+def test_status_bar_shows_user_policy_and_sync(qtbot: QtBot, window: QMainWindow) -> None:
+    sync = find(window, "sync.status")
+    qtbot.waitUntil(lambda: "待同步" in sync.text(), timeout=5_000)  # type: ignore[attr-defined]
+    assert "离线" in sync.text() or "在线" in sync.text()  # type: ignore[attr-defined]
+    assert "受理" in find(window, "status.user").text()  # type: ignore[attr-defined]
+    assert "适用政策" in find(window, "status.policy").text()  # type: ignore[attr-defined]
+
+
+def test_clerk_has_no_approve_action(qtbot: QtBot, window: QMainWindow) -> None:
+    texts = [w.text() for w in window.findChildren(QPushButton) if w.isVisible()]
+    assert not any("批准" in t or "审批" in t for t in texts)
+
+
+def test_lock_screen_needs_the_same_password(qtbot: QtBot, window: QMainWindow, staff_password: str) -> None:
+    window.lock()  # type: ignore[attr-defined]
+    dialog = window.lock_dialog  # type: ignore[attr-defined]
+    assert dialog.isVisible() and dialog.objectName() == "lock.dialog"
+    dialog.reject()  # Esc does not dismiss the lock screen
+    assert dialog.isVisible()
+    type_text(qtbot, find(dialog, "login.password"), "wrong-password")
+    qtbot.mouseClick(find(dialog, "login.ok"), Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+    assert dialog.isVisible() and find(dialog, "login.error").text()  # type: ignore[attr-defined]
+    type_text(qtbot, find(dialog, "login.password"), staff_password)
+    qtbot.mouseClick(find(dialog, "login.ok"), Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
+
+
+def test_window_locks_after_idle(qtbot: QtBot, store: Store, make_staff: Callable[..., staff.StaffUser]) -> None:
+    from desktop.models.workspace import Workspace
+    from desktop.views.main_window import MainWindow
+
+    user = make_staff("clerk", "clerk")
+    from desktop.models.rules import Verifier
+
+    win = MainWindow(Workspace(store.data_dir, store, Verifier.load(None), store.clock), user, idle_lock_minutes=0)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: getattr(win, "lock_dialog", None) is not None and win.lock_dialog.isVisible(),
+                    timeout=5_000)
+    win.close()
+
