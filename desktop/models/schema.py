@@ -96,6 +96,8 @@ class Case(Base):
         Index("ix_cases_cert_number", "cert_number"),
         Index("ix_cases_state", "state"),
         Index("ix_cases_application_date", "application_date"),
+        Index("ix_cases_created_at", "created_at", "case_no"),  # newest-first list (0002)
+        Index("ix_cases_state_created_at", "state", "created_at", "case_no"),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)  # client-generated UUID
