@@ -11,10 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from desktop.models.clock import OFFICE_TZ
-from desktop.models.rules import Check
+
+if TYPE_CHECKING:  # only for annotations: keeps the eligibility rules out of a print-only import
+    from desktop.models.rules import Check
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,477 @@
+"""Page formats, text styles and building blocks shared by every document.
+
+Two paper formats: A4 (laser printer) and the 80 mm thermal roll (receipt
+printers; the page is exactly 80 mm wide and as tall as its content).  Every
+piece of text is a Paragraph with CJK line breaking inside a width the frame
+gives it, so a long name, address or occupation wraps instead of running off
+the paper.  Text from data is always escaped: a name with "<" or "&" must
+print as typed, not break the markup.
+
+The later documents (daily summary, publicity list, monthly report) reuse the
+same kit: ``kit_for(fmt)``, ``fields``, ``data_table``, ``heading``,
+``signature_block`` and ``build_pdf`` (A4 pages get a 第x页／共y页 footer).
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO, Literal, TypeAlias
+from xml.sax.saxutils import escape
+
+from reportlab.lib.colors import Color, black, white
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    HRFlowable,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from desktop.documents.fonts import FONT_NAME, register_fonts
+from desktop.documents.linebreak import install_chinese_line_rules
+
+PaperFormat = Literal["a4", "80mm"]
+Output: TypeAlias = Path | str | BinaryIO
+
+GREY = Color(0.35, 0.35, 0.35)
+LINE_GREY = Color(0.55, 0.55, 0.55)
+SHADE = Color(0.94, 0.94, 0.94)
+ROLL_WIDTH = 80 * mm  # 226.77 pt
+
+
+@dataclass(frozen=True)
+class PageFormat:
+    name: PaperFormat
+    width: float
+    height: float | None  # None: a roll, cut to the content's height
+    margin_x: float
+    margin_top: float
+    margin_bottom: float
+    base_size: float  # body text, points
+    footer: bool  # 第x页／共y页 at the foot of each page
+
+    @property
+    def frame_width(self) -> float:
+        return self.width - 2 * self.margin_x
+
+
+PAGE_FORMATS: dict[str, PageFormat] = {
+    "a4": PageFormat("a4", A4[0], A4[1], 20 * mm, 16 * mm, 18 * mm, 10.5, True),
+    # Thermal heads print about 72 mm of the 80 mm roll.  Text stays within the middle
+    # 70 mm, so a punctuation mark hanging at a line end (linebreak.py) still prints.
+    "80mm": PageFormat("80mm", ROLL_WIDTH, None, 5 * mm, 4 * mm, 6 * mm, 8.5, False),
+}
+
+
+@dataclass(frozen=True)
+class Kit:
+    """A page format with its styles: what the building blocks need."""
+
+    page: PageFormat
+    body: ParagraphStyle
+    small: ParagraphStyle
+    label: ParagraphStyle
+    office: ParagraphStyle
+    title_size: float
+    heading: ParagraphStyle
+    banner: ParagraphStyle
+    cell: ParagraphStyle
+    cell_head: ParagraphStyle
+    right: ParagraphStyle
+    centered: ParagraphStyle
+    caption: ParagraphStyle
+    prose: ParagraphStyle  # running text: first line indented two characters, as Chinese letters are
+
+    @property
+    def roll(self) -> bool:
+        return self.page.height is None
+
+    @property
+    def width(self) -> float:
+        return self.page.frame_width
+
+
+@functools.cache
+def kit_for(fmt: str) -> Kit:
+    """The styles of a paper format; built once (styles are read-only afterwards)."""
+    try:
+        page = PAGE_FORMATS[fmt]
+    except KeyError:
+        raise ValueError(f"unknown paper format {fmt!r}; expected one of {sorted(PAGE_FORMATS)}") from None
+    font = register_fonts()
+    install_chinese_line_rules()
+    size = page.base_size
+
+    def style(name: str, **kw: Any) -> ParagraphStyle:
+        base: dict[str, Any] = {
+            "fontName": font,
+            "fontSize": size,
+            "leading": size * 1.5,
+            "wordWrap": "CJK",  # break between any two Chinese characters, keep punctuation rules
+            "textColor": black,
+        }
+        base.update(kw)
+        return ParagraphStyle(f"{page.name}.{name}", **base)
+
+    return Kit(
+        page=page,
+        body=style("body"),
+        small=style("small", fontSize=size * 0.86, leading=size * 0.86 * 1.45,
+                    textColor=black if page.height is None else GREY),
+        label=style("label", textColor=black if page.height is None else GREY),  # thermal heads dither grey
+        office=style("office", fontSize=size * 1.15, leading=size * 1.6, alignment=TA_CENTER),
+        title_size=size * (1.9 if page.height else 1.55),
+        heading=style("heading", fontSize=size * 1.12, leading=size * 1.5, spaceBefore=size * 0.6, spaceAfter=0),
+        banner=style("banner", fontSize=size * 1.1, leading=size * 1.5, alignment=TA_CENTER),
+        cell=style("cell", leading=size * 1.4),
+        cell_head=style("cell_head", leading=size * 1.4, alignment=TA_CENTER),
+        right=style("right", alignment=TA_RIGHT),
+        centered=style("centered", alignment=TA_CENTER),
+        caption=style("caption", fontSize=size * 0.86, leading=size * 0.86 * 1.45, alignment=TA_CENTER),
+        prose=style("prose", firstLineIndent=size * 2, leading=size * 1.7, spaceAfter=size * 0.3),
+    )
+
+
+# --- text --------------------------------------------------------------------
+
+
+def esc(text: object) -> str:
+    """Data as Paragraph markup: escaped, line breaks kept."""
+    return escape(str(text)).replace("\n", "<br/>")
+
+
+def para(text: object, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of plain (untrusted) text."""
+    return Paragraph(esc(text), style)
+
+
+def rich(markup: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of markup the renderer wrote itself (data inside already ``esc``-aped)."""
+    return Paragraph(markup, style)
+
+
+def emphasis(text: object, kit: Kit, scale: float = 1.15) -> str:
+    """Markup for a larger run of text: the font has no bold face, so size carries emphasis."""
+    return f'<font size="{kit.page.base_size * scale:.1f}">{esc(text)}</font>'
+
+
+class Title(Flowable):
+    """A centred document title in a faux-bold (filled and stroked) face.
+
+    The embedded font has no bold face; stroking the outline thickens it the
+    way printed forms look.  A title too wide for the frame is scaled down.
+    """
+
+    def __init__(self, text: str, size: float, space_after: float = 0) -> None:
+        super().__init__()
+        self.text = text
+        self.size = size
+        self.spaceAfter = space_after
+        self._fitted = size
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab API)
+        natural = stringWidth(self.text, FONT_NAME, self.size)
+        self._fitted = self.size if natural <= availWidth else self.size * availWidth / natural * 0.98
+        self._width = availWidth
+        return availWidth, self._fitted * 1.45
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.saveState()
+        canv.setLineWidth(self._fitted * 0.035)
+        canv.setStrokeColor(black)
+        canv.setFillColor(black)
+        text = canv.beginText()
+        text.setFont(FONT_NAME, self._fitted)
+        text.setTextRenderMode(2)  # fill, then stroke the outline
+        text.setTextOrigin((self._width - stringWidth(self.text, FONT_NAME, self._fitted)) / 2, self._fitted * 0.35)
+        text.textOut(self.text)
+        canv.drawText(text)
+        canv.restoreState()
+
+
+# --- blocks ------------------------------------------------------------------
+
+
+def letterhead(office_name: str, title: str, kit: Kit) -> list[Flowable]:
+    """Office name over the document title."""
+    return [para(office_name, kit.office), Title(title, kit.title_size, space_after=kit.page.base_size * 0.4)]
+
+
+def heading(text: str, kit: Kit) -> list[Flowable]:
+    """A section heading with a thin rule under it."""
+    return [
+        para(text, kit.heading),
+        HRFlowable(width="100%", thickness=0.6, color=black if kit.roll else LINE_GREY, spaceBefore=1, spaceAfter=3),
+    ]
+
+
+def section(text: str, kit: Kit, *content: Flowable) -> KeepTogether:
+    """A heading kept on the same page as (the start of) its content."""
+    return KeepTogether([*heading(text, kit), *content])
+
+
+def banner(text: str, kit: Kit, detail: str = "") -> Table:
+    """A boxed notice across the page (临时回执, 补打): impossible to overlook."""
+    rows: list[list[Any]] = [[para(text, kit.banner)]]
+    if detail:
+        rows.append([para(detail, kit.body if kit.roll else kit.small)])
+    boxed = table(rows, [kit.width], [
+        ("BOX", (0, 0), (-1, -1), 1.4, black),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ], kit)
+    boxed.spaceAfter = kit.page.base_size * 0.5
+    return boxed
+
+
+Value: TypeAlias = str | Flowable | Sequence[Flowable]
+
+
+def table(data: list[list[Any]], col_widths: Sequence[float], commands: list[tuple[Any, ...]], kit: Kit,
+          **kwargs: Any) -> Table:
+    """A reportlab Table that never names Helvetica: a Table sets its cell style's font
+    (Helvetica by default) even for cells that hold only Paragraphs, which would put an
+    un-embedded standard font into the PDF."""
+    t = Table(data, colWidths=list(col_widths), **kwargs)
+    t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT_NAME, kit.page.base_size), *commands]))
+    return t
+
+
+def fields(rows: Iterable[tuple[str, Value]], kit: Kit, *, width: float | None = None,
+           label_width: float | None = None) -> Table:
+    """Label–value rows.  Values that are ``str`` are plain text; they wrap inside their cell."""
+    width = width or kit.width
+    if label_width is None:
+        label_width = 16 * mm if kit.roll else 30 * mm
+    data: list[list[Any]] = []
+    for label, value in rows:
+        cell = para(value, kit.cell) if isinstance(value, str) else value
+        data.append([para(label, kit.label), cell])
+    pad = 1.5 if kit.roll else 2.5
+    commands: list[tuple[Any, ...]] = [
+        # The roll has no grid: labels line up with the value's first line.  On A4 a
+        # label sits in the middle of its ruled cell, as on printed forms.
+        ("VALIGN", (0, 0), (-1, -1), "TOP" if kit.roll else "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0 if kit.roll else 5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2 if kit.roll else 5),
+        ("TOPPADDING", (0, 0), (-1, -1), pad),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+    ]
+    if not kit.roll:
+        commands += [
+            ("GRID", (0, 0), (-1, -1), 0.5, LINE_GREY),
+            ("BACKGROUND", (0, 0), (0, -1), SHADE),
+        ]
+    return table(data, [label_width, width - label_width], commands, kit, hAlign="LEFT")
+
+
+def data_table(header: Sequence[str], rows: Sequence[Sequence[Value]], kit: Kit,
+               col_widths: Sequence[float], *, repeat_header: bool = True) -> Table:
+    """A ruled table with a shaded header row repeated on every page (lists, summaries)."""
+    if abs(sum(col_widths) - kit.width) > 0.5:
+        raise ValueError("column widths must add up to the frame width")
+    data: list[list[Any]] = [[para(h, kit.cell_head) for h in header]]
+    for row in rows:
+        data.append([para(v, kit.cell) if isinstance(v, str) else v for v in row])
+    pad = 1.5 if kit.roll else 3
+    return table(data, col_widths, [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("GRID", (0, 0), (-1, -1), 0.5, black if kit.roll else LINE_GREY),
+        ("BACKGROUND", (0, 0), (-1, 0), white if kit.roll else SHADE),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2 if kit.roll else 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2 if kit.roll else 4),
+        ("TOPPADDING", (0, 0), (-1, -1), pad),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+    ], kit, repeatRows=1 if repeat_header else 0, hAlign="LEFT")
+
+
+def numbered(items: Sequence[str], kit: Kit, *, empty: str = "无",
+             base: ParagraphStyle | None = None) -> list[Flowable]:
+    """1. 2. 3. …, each item wrapping under its own text (hanging indent)."""
+    base = base or kit.body
+    if not items:
+        return [para(empty, base)]
+    indent = base.fontSize * 1.6
+    style = ParagraphStyle(f"{base.name}.numbered", parent=base, leftIndent=indent, firstLineIndent=-indent)
+    return [rich(f"{i}.&nbsp;{esc(item)}", style) for i, item in enumerate(items, 1)]
+
+
+def signature_block(kit: Kit, signer_lines: Sequence[str], seal_label: str = "（单位盖章）",
+                    date_line: str = "日期：　　　　年　　月　　日") -> list[Flowable]:
+    """Where a supervisor expects to sign and seal: signer lines (plain text) on the
+    left, a seal area with the date on the right (stacked on the roll)."""
+    gap = kit.page.base_size * (1.2 if kit.roll else 1.6)
+    left = [para(line, kit.body) for line in signer_lines]
+    # Room for the round official seal (about 40 mm across; it may overprint the lines).
+    seal_height = 14 * mm if kit.roll else 20 * mm
+    seal = [Spacer(1, seal_height), para(seal_label, kit.centered), para(date_line, kit.centered)]
+    if kit.roll:
+        return [KeepTogether([Spacer(1, gap), *left, *seal])]
+    block = table([[left, seal]], [kit.width * 0.55, kit.width * 0.45], [
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ], kit)
+    return [KeepTogether([Spacer(1, gap), block])]
+
+
+def blank_line(label: str, length: int = 8) -> str:
+    """经办人（签字）：________ — the underscores give the pen a place."""
+    return f"{label}：{'_' * length * 2}"
+
+
+# --- building ----------------------------------------------------------------
+
+
+_FOOTER_SIZE = 8.0
+
+
+def fit_line(text: str, width: float, size: float, smallest: float = 6.0) -> tuple[str, float]:
+    """A single line drawn straight on the canvas (no Paragraph to wrap it): shrink
+    it down to ``smallest`` points, then cut it with an ellipsis, so it never runs
+    into whatever is beside it."""
+    natural = stringWidth(text, FONT_NAME, size)
+    if natural <= width:
+        return text, size
+    size = max(smallest, size * width / natural)
+    while text and stringWidth(text + "…", FONT_NAME, size) > width:
+        text = text[:-1]
+    return (text + "…" if text else ""), size
+
+
+def _numbered_canvas(footer_left: str) -> type[Canvas]:
+    """A canvas that learns the page count before drawing 第x页／共y页 on each page."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 (reportlab API)
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, 1):
+                self.__dict__.update(state)
+                self._draw_footer(number, total)
+                super().showPage()
+            super().save()
+
+        def _draw_footer(self, number: int, total: int) -> None:
+            width, _ = self._pagesize
+            page = PAGE_FORMATS["a4"]
+            counter = f"第{number}页／共{total}页"
+            room = width - 2 * page.margin_x - stringWidth(counter, FONT_NAME, _FOOTER_SIZE) - 6 * mm
+            left, size = fit_line(footer_left, room, _FOOTER_SIZE)
+            self.saveState()
+            self.setFillColor(GREY)
+            y = page.margin_bottom / 2
+            if left:
+                self.setFont(FONT_NAME, size)
+                self.drawString(page.margin_x, y, left)
+            self.setFont(FONT_NAME, _FOOTER_SIZE)
+            self.drawRightString(width - page.margin_x, y, counter)
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def _flatten(story: Sequence[Flowable]) -> list[Flowable]:
+    # KeepTogether answers wrap() with a huge height to force the frame to split it;
+    # its content is what takes room.
+    out: list[Flowable] = []
+    for flowable in story:
+        if isinstance(flowable, KeepTogether):
+            out += _flatten(flowable._content)
+        else:
+            out.append(flowable)
+    return out
+
+
+def content_height(story: Sequence[Flowable], width: float) -> float:
+    """The height the story takes in a frame ``width`` wide, from each flowable's wrapped size."""
+    scratch = Canvas(io.BytesIO())  # some flowables measure against a canvas
+    total = 0.0
+    for index, flowable in enumerate(_flatten(story)):
+        _, height = flowable.wrapOn(scratch, width, 1e6)
+        total += height + flowable.getSpaceAfter()
+        if index:  # a frame drops the space before its first flowable
+            total += flowable.getSpaceBefore()
+    return total
+
+
+def build_pdf(story: list[Flowable], out: Output, kit: Kit, *, title: str, author: str,
+              subject: str = "", footer: str = "") -> None:
+    """Lay the story out on the kit's paper and write the PDF to ``out``.
+
+    A path is written atomically (a half-written file never reaches a printer
+    queue); a binary stream receives the bytes.  Document properties hold only
+    the title and office, never personal data.
+    """
+    page = kit.page
+    height = page.height
+    if height is None:
+        # Roll paper: the page grows to the content.  Half a millimetre of slack
+        # absorbs rounding so the last line never spills onto a second page.
+        height = page.margin_top + content_height(story, page.frame_width) + page.margin_bottom + 0.5 * mm
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=(page.width, height),
+        leftMargin=page.margin_x,
+        rightMargin=page.margin_x,
+        topMargin=page.margin_top,
+        bottomMargin=page.margin_bottom,
+        title=title,
+        author=author,
+        subject=subject,
+        creator="展翅柜台 Zhanchi Counter",
+        producer="展翅柜台 Zhanchi Counter (reportlab)",
+        # The canvas's opening font would otherwise be Helvetica, listed (unembedded) in every page.
+        initialFontName=FONT_NAME,
+        initialFontSize=page.base_size,
+        lang="zh-CN",
+    )
+    frame = Frame(page.margin_x, page.margin_bottom, page.frame_width, height - page.margin_top - page.margin_bottom,
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    doc.build(story, canvasmaker=_numbered_canvas(footer) if page.footer else Canvas)
+    write_output(buffer.getvalue(), out)
+
+
+def write_output(data: bytes, out: Output) -> None:
+    if isinstance(out, str | os.PathLike):
+        path = Path(out)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    else:
+        out.write(data)
+
