@@ -12,6 +12,7 @@ from desktop.config import data_dir as resolve_data_dir
 from desktop.models.reference import resource_dir
 from desktop.models.staff import get_staff
 from desktop.models.workspace import open_workspace
+from desktop.views.compat import immortalise_singletons
 
 BASE_POINT_SIZE = 11  # UI.md: at least 11 pt
 
@@ -34,6 +35,7 @@ def setup_application(app: QApplication) -> None:
 
 
 def _application() -> QApplication:
+    immortalise_singletons()
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])

@@ -7,6 +7,10 @@ import os
 # Before anything can import Qt.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
+from desktop.views.compat import immortalise_singletons  # noqa: E402
+
+immortalise_singletons()  # before any Qt signal is emitted (a PySide6 6.12.0 bug on Python 3.11)
+
 import datetime as dt  # noqa: E402
 from collections.abc import Callable, Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402

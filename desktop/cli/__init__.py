@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from desktop.cli import core_commands, registry_commands
+from desktop.cli import core_commands, print_commands, registry_commands
 from desktop.cli.common import EXIT_BAD_INPUT, EXIT_FAILED, CliParser, fail
 from desktop.models.errors import (
     AccountLocked,
@@ -23,7 +23,7 @@ from desktop.models.errors import (
     StorageError,
 )
 
-COMMAND_MODULES = (core_commands, registry_commands)
+COMMAND_MODULES = (core_commands, registry_commands, print_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -150,6 +150,7 @@ class AuditLog(Base):
     """Append-only, hash-chained; see ``desktop.models.audit``."""
 
     __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id", "seq"),)  # a case's history (0003)
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     at: Mapped[str] = mapped_column(String(UTC_TEXT_LENGTH))  # UTC ISO with offset, hashed as stored

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -40,7 +40,13 @@ from desktop.models.errors import Conflict, InvalidInput, NotFound, ZhanchiError
 from desktop.models.money import yuan_in_capitals
 from desktop.models.staff import Action, StaffUser
 from desktop.models.workspace import Workspace
-from desktop.views.case_table_model import amount_text, level_text, state_colours, state_text
+from desktop.views.case_table_model import (
+    QT_TRANSLATE_NOOP,
+    amount_text,
+    level_text,
+    state_colours,
+    state_text,
+)
 from desktop.views.tasks import TaskRunner
 
 CONTEXT = "CaseDetailPage"
@@ -62,6 +68,10 @@ _TRANSITION_LABELS: dict[tuple[State, State], str] = {
 }
 # Steps that undo or refuse something read as such: they are set apart from the forward step.
 _BACKWARD = {State.withdrawn, State.rejected, State.payment_failed}
+_BUTTON_ORDER = (
+    State.accepted, State.under_review, State.publicized, State.approved, State.paid,
+    State.withdrawn, State.rejected, State.payment_failed,
+)
 
 # The core's action labels, marked for lupdate (the timeline shows them).
 ACTION_CONTEXT = "CaseAction"
@@ -134,7 +144,18 @@ class CaseDetailPage(QWidget):
         self.note.setPlaceholderText(self.tr("说明或理由：驳回时必填，撤回、异议退回、发放失败时请写明"))
         self.note.setAccessibleName(self.tr("办理说明"))
         self.buttons_box = QHBoxLayout()
-        self.buttons: dict[State, QPushButton] = {}
+        self._all_buttons: dict[State, QPushButton] = {}
+        for target in _BUTTON_ORDER:
+            button = QPushButton()
+            button.setObjectName(f"case.to.{target.value}")
+            button.setAutoDefault(False)
+            if target in _BACKWARD:
+                button.setStyleSheet("color: #8e1b1b;")
+            button.clicked.connect(lambda _checked=False, t=target: self.run_transition(t))
+            button.setVisible(False)
+            self.buttons_box.addWidget(button)
+            self._all_buttons[target] = button
+        self.buttons: dict[State, QPushButton] = {}  # those offered now
         self.no_actions = QLabel(self.tr("您的角色在此状态下无可办理事项"))
         self.no_actions.setObjectName("case.no_actions")
         self.no_actions.setStyleSheet("color: #555;")
@@ -209,7 +230,8 @@ class CaseDetailPage(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.actions_frame)
         layout.addWidget(splitter, 1)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_requested.emit)
+        back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_requested.emit)
+        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # not the window's Esc elsewhere
         self._show_nothing()
 
     def _group(self, title: str, rows: list[tuple[str, str]]) -> QGroupBox:
@@ -364,24 +386,21 @@ class CaseDetailPage(QWidget):
     # --- actions --------------------------------------------------------------------------------
 
     def _set_buttons(self, targets: tuple[State, ...]) -> None:
-        for button in self.buttons.values():
-            self.buttons_box.removeWidget(button)
-            button.deleteLater()
-        self.buttons = {}
+        # One button per target state, made once and shown or hidden: deleting and
+        # re-creating buttons while a click's answer is still being handled invites
+        # use-after-free crashes in the bindings, and fixed object names help tests.
         case = self.case
+        self.buttons = {}
+        for target, button in self._all_buttons.items():
+            offered = case is not None and target in targets
+            if offered:
+                assert case is not None
+                button.setText(transition_label(case.state, target))
+                self.buttons[target] = button
+            button.setVisible(offered)
         if case is None:
             self.actions_frame.setVisible(False)
             return
-        forward = [t for t in targets if t not in _BACKWARD]
-        for target in forward + [t for t in targets if t in _BACKWARD]:
-            button = QPushButton(transition_label(case.state, target))
-            button.setObjectName(f"case.to.{target.value}")
-            button.setAutoDefault(False)
-            if target in _BACKWARD:
-                button.setStyleSheet("color: #8e1b1b;")
-            button.clicked.connect(lambda _checked=False, t=target: self.run_transition(t))
-            self.buttons_box.addWidget(button)
-            self.buttons[target] = button
         self.no_actions.setVisible(not targets)
         self.note.setVisible(bool(targets))
         self.note_label.setVisible(bool(targets))
@@ -428,7 +447,7 @@ class CaseDetailPage(QWidget):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
-        for button in self.buttons.values():
+        for button in self._all_buttons.values():
             button.setEnabled(not busy)
 
     def _show_message(self, text: str, *, error: bool = False) -> None:

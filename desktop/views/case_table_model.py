@@ -17,7 +17,6 @@ from collections.abc import Collection
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -35,6 +34,11 @@ from desktop.models.store import Store
 from desktop.views.tasks import TaskRunner
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Marks ``text`` for lupdate; translated where it is shown (PySide6's own is typed ``object``)."""
+    return text
 
 # Column constants, defined once: every other place refers to them by name.
 COL_CASE_NO, COL_STATE, COL_NAME, COL_ID_NUMBER, COL_OCCUPATION, COL_LEVEL, COL_AMOUNT, COL_DATE, COL_CLERK = range(9)
@@ -199,14 +203,16 @@ class CaseTableModel(QAbstractTableModel):
         if generation != self._generation:
             return
         rows, cursor = page
-        self._set_loading(False)
+        # The cursor moves before the rows go in: views (and the model tester) react to
+        # rowsInserted by asking for more, and must then ask for the page after these.
+        self._cursor = cursor
+        self._exhausted = cursor is None
         if rows:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
             self._rows.extend(rows)
             self.endInsertRows()
-        self._cursor = cursor
-        self._exhausted = cursor is None
+        self._set_loading(False)
         self.page_loaded.emit(len(self._rows))
 
     def _fail(self, generation: int, error: Exception) -> None:

@@ -84,7 +84,8 @@ class MainWindow(QMainWindow):
         self.detail_page = CaseDetailPage(self.workspace, self.runner, self.user)
         self.pages.addWidget(self.detail_page)
         self.search_page.open_case.connect(self.open_case)
-        self.detail_page.changed.connect(lambda _case_id: self.search_page.refresh())
+        self.detail_page.changed.connect(self.search_page.update_case)  # keeps the scroll position
+        self.detail_page.close_requested.connect(self.show_search)
 
     def _build_navigation(self) -> None:
         bar = QToolBar(self.tr("导航"))

@@ -24,6 +24,10 @@ from desktop.views.tasks import TaskRunner
 BULK_START = dt.datetime(2026, 9, 1, 1, 30, tzinfo=dt.UTC)
 
 
+# The PySide6 6.12.0 refcount work-around is applied for every GUI test by desktop.views.compat
+# (called from tests/conftest.py and from the application at start).
+
+
 @pytest.fixture
 def workspace(store: Store, clock: Clock) -> Workspace:
     return Workspace(store.data_dir, store, Verifier.load(None), clock)

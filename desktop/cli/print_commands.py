@@ -1,0 +1,123 @@
+"""print receipt|notice|decision CASE_NO --out FILE.pdf: a case's documents as PDF files.
+
+Each print is recorded in the audit trail (who, when, which copy) exactly as
+a print from the window is; a second print of the same document is a 补打.
+``--user`` names who prints.  Left out, it is the person the document speaks
+for: the clerk who accepted the case (or filed it, for a draft's notice), and
+for a decision whoever took the decision (the last approval or rejection) —
+not whoever touched the case last, which for a paid case is the payer.  Like
+``intake --user``, this trusts whoever can open the data folder.
+
+``print daily-summary`` and ``print publicity`` (CONTRACTS.md) are added
+beside the case documents in ``register``: each is one more sub-parser of
+``print`` with its own ``cmd_*`` function.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from desktop.cli.common import EXIT_OK, CliParser, print_json, resolve_data_dir
+from desktop.models.errors import InvalidInput, NotFound, PermissionDenied
+from desktop.models.store import DB_FILENAME, Store, open_store
+
+if TYPE_CHECKING:
+    from desktop.models.cases import CaseRecord
+    from desktop.models.staff import StaffUser
+
+# As desktop.documents.case_documents has them; repeated so that every other command
+# starts without importing reportlab and the rules (a test keeps the two in step).
+KINDS = ("receipt", "notice", "decision")
+KIND_LABELS = {"receipt": "受理回执", "notice": "一次性告知书", "decision": "审核决定书"}
+FORMATS = ("a4", "80mm")
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("print", help="打印文书（PDF）：受理回执、一次性告知书、审核决定书")
+    kinds = p.add_subparsers(dest="print_command", metavar="DOCUMENT", required=True, parser_class=CliParser)
+    _register_case_documents(kinds)
+    # Later: kinds.add_parser("daily-summary", ...) and kinds.add_parser("publicity", ...) go here,
+    # each with its own set_defaults(func=...); they do not take CASE_NO or --user.
+
+
+def _register_case_documents(kinds: Any) -> None:
+    for kind in KINDS:
+        k = kinds.add_parser(kind, help=f"打印案件的{KIND_LABELS[kind]}")
+        k.add_argument("case_no", metavar="CASE_NO", help="受理编号")
+        k.add_argument("--out", required=True, metavar="FILE.pdf", help="PDF 保存位置（已有文件将被替换）")
+        if kind == "receipt":
+            k.add_argument("--format", choices=FORMATS, default="a4", help="a4（默认）或 80mm 热敏纸")
+        k.add_argument("--user", help="打印人账号（默认：受理人；决定书默认为作出决定的人）")
+        k.set_defaults(func=cmd_print_case, kind=kind)
+
+
+def _out_path(text: str) -> Path:
+    path = Path(text).expanduser()
+    if path.is_dir():
+        raise InvalidInput("--out", f"{text} 是文件夹，请给出 PDF 文件名")
+    if not path.parent.is_dir():
+        raise InvalidInput("--out", f"文件夹 {path.parent} 不存在")
+    return path
+
+
+def _default_user(store: Store, case: CaseRecord, kind: str) -> str:
+    from desktop.documents.case_documents import decision_entry
+
+    if kind == "decision":
+        with store.session(readonly=True) as session:
+            entry = decision_entry(session, case)
+        if entry is not None:
+            return entry.actor
+    return case.accepted_by or case.created_by
+
+
+def _printer(store: Store, case: CaseRecord, kind: str, explicit: str | None) -> StaffUser:
+    from desktop.models.staff import get_staff
+
+    username = explicit or _default_user(store, case, kind)
+    try:
+        return get_staff(store, username)
+    except NotFound:
+        if explicit:
+            raise InvalidInput("--user", f"没有用户 {username}") from None
+        raise InvalidInput("--user", f"默认打印人 {username} 的账户已不存在，请用 --user 指定") from None
+
+
+def cmd_print_case(args: argparse.Namespace) -> int:
+    from desktop.documents.case_documents import issue_decision, issue_notice, issue_receipt
+    from desktop.models.cases import get_case
+    from desktop.models.rules import Verifier
+
+    out = _out_path(args.out)
+    data_dir = resolve_data_dir(args)
+    if not (data_dir / DB_FILENAME).exists():
+        # Opening would create an empty database; a typo in --data-dir should not.
+        raise InvalidInput("CASE_NO", f"没有此案件 {args.case_no}（数据文件夹 {data_dir} 中还没有案件数据）")
+    store = open_store(data_dir)
+    try:
+        try:
+            case = get_case(store, args.case_no)
+        except NotFound:
+            raise InvalidInput("CASE_NO", f"没有此案件 {args.case_no}，请核对受理编号") from None
+        user = _printer(store, case, args.kind, args.user)
+        verifier = Verifier.load(data_dir)
+        try:
+            if args.kind == "receipt":
+                issued = issue_receipt(store, verifier, user, case.id, out, format=args.format)
+            elif args.kind == "notice":
+                issued = issue_notice(store, verifier, user, case.id, out)
+            else:
+                issued = issue_decision(store, verifier, user, case.id, out)
+        except PermissionDenied as exc:
+            raise PermissionDenied(f"--user: {user.username}：{exc}") from None
+        except InvalidInput as exc:
+            if exc.field == "out":
+                raise InvalidInput("--out", exc.reason) from None
+            raise
+    finally:
+        store.close()
+    print_json({"case_no": issued.case_no, "kind": issued.kind, "out": str(issued.path),
+                "reprint": issued.reprint_count}, indent=None)
+    return EXIT_OK

@@ -1,0 +1,488 @@
+"""Issuing a case's documents: build the data from the case, render, record the print.
+
+``issue_receipt`` / ``issue_notice`` / ``issue_decision`` each run in one
+write transaction (so two counters printing the same case at once cannot both
+number theirs "the first"):
+
+1. load the case and check it can have this document (else ``InvalidInput``
+   naming ``CASE_NO``) and that the actor may print;
+2. build the frozen document data (``data.py``) and render it into memory;
+3. write the bytes to a temporary file beside ``out``;
+4. append the audit entry (``document.<kind>``, after = kind, format,
+   reprint, sha256 of the PDF, path) and an outbox row;
+5. move the file into place, then commit.
+
+A failed render or write leaves no audit entry and no file (not even a
+partial one); a failed commit removes the file it had just moved into place,
+so a print on paper is never missing from the audit trail.
+
+Decisions taken here (see also the README):
+
+- Who may print: active staff who handle or supervise cases — 受理员, 审核员,
+  审批员, 科长.  Not the auditor (reads only) nor the administrator (runs the
+  system, handles no cases): a print puts personal data on paper.
+- Receipt: for every accepted case (any state after draft) except a withdrawn
+  one — the receipt is what the applicant shows to follow and collect the
+  subsidy, so a fresh one for a withdrawn application would mislead.
+- Provisional receipt: no table yet records the central duplicate check's
+  answer, so a receipt is provisional while this office has never synced
+  (``meta.last_sync`` unset) *or* the case's acceptance is still waiting in
+  the outbox — either way the central system cannot have checked it.
+- Notice: only while the case is open for materials (draft, accepted, under
+  review) and something is missing.
+- Decision: approval for approved, paid and payment-failed cases (publicity
+  is not yet a decision: objections may still send it back); rejection for
+  rejected cases.  The decider is whoever took that decision (the last
+  ``case.approve`` / ``case.reject`` entry), not whoever last touched the case.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import io
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.documents.data import DecisionData, Material, NoticeData, Office, ReceiptData
+from desktop.documents.decision import render_decision
+from desktop.documents.notice import render_notice
+from desktop.documents.receipt import render_receipt
+from desktop.models import audit, outbox
+from desktop.models.cases import CaseRecord, State, get_case
+from desktop.models.checklist import SHARED_LABELS, Source, SourceKind
+from desktop.models.errors import InvalidInput, NotFound, PermissionDenied
+from desktop.models.office import OfficeProfile, read_office_profile
+from desktop.models.policy import Policy
+from desktop.models.reference import occupations
+from desktop.models.rules import Check, Verifier
+from desktop.models.schema import Outbox, Staff
+from desktop.models.staff import Action, Role, StaffUser
+from desktop.models.store import Store, get_meta
+from desktop.models.workdays import period_end
+
+Kind = Literal["receipt", "notice", "decision"]
+KINDS: tuple[Kind, ...] = ("receipt", "notice", "decision")
+FORMATS = ("a4", "80mm")
+DOCUMENT_ACTIONS = frozenset(f"document.{kind}" for kind in KINDS)
+KIND_LABELS = {"receipt": "受理回执", "notice": "一次性告知书", "decision": "审核决定书"}
+
+PRINT_ROLES = frozenset({Role.clerk, Role.reviewer, Role.approver, Role.supervisor})
+RECEIPT_REFUSED = {State.draft: "案件尚未受理，没有受理回执", State.withdrawn: "案件已撤回，不再出具受理回执"}
+NOTICE_STATES = frozenset({State.draft, State.accepted, State.under_review})
+APPROVED_STATES = frozenset({State.approved, State.paid, State.payment_failed})
+META_LAST_SYNC = "last_sync"
+REVIEW_NOTE_RULE = "review_note"  # the reviewer's own reason, when the rules had all passed
+
+
+@dataclass(frozen=True)
+class IssuedDocument:
+    kind: str  # receipt | notice | decision
+    case_no: str
+    path: Path
+    printed_at: dt.datetime  # aware, UTC
+    printed_by: str  # username
+    reprint_count: int  # 0 = the original; n = 第n次补打
+    format: str = "a4"
+    sha256: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "case_no": self.case_no,
+            "path": str(self.path),
+            "printed_at": self.printed_at.isoformat(),
+            "printed_by": self.printed_by,
+            "reprint": self.reprint_count,
+            "format": self.format,
+            "sha256": self.sha256,
+        }
+
+
+def is_document_entry(entry: audit.AuditEntry) -> bool:
+    """Whether a case's audit entry records a printed document."""
+    return entry.action in DOCUMENT_ACTIONS
+
+
+def can_print(actor: StaffUser) -> bool:
+    """For views to grey out print buttons (the services also check the account is active)."""
+    return Role(actor.role) in PRINT_ROLES
+
+
+# --- what the documents say, from the case --------------------------------------------
+
+
+def _staff_row(session: Session, username: str | None) -> Staff | None:
+    if not username:
+        return None
+    return session.scalar(select(Staff).where(Staff.username == username))
+
+
+def _display_name(session: Session, username: str | None) -> str:
+    row = _staff_row(session, username)
+    return row.display_name if row is not None else (username or "")
+
+
+def _check_printer(session: Session, actor: StaffUser) -> None:
+    row = _staff_row(session, actor.username)
+    if row is None or not row.active:
+        raise PermissionDenied(f"账户 {actor.username} 不存在或已停用，不能打印")
+    role = Role(row.role)
+    if role not in PRINT_ROLES:
+        raise PermissionDenied(f"{role.label}无权打印案件文书（打印件含个人信息，仅限经办、审核、审批人员和科长）")
+
+
+def case_policy(verifier: Verifier, case: CaseRecord) -> Policy:
+    """The policy the case was decided under (its date and region; its national id if it was chosen)."""
+    policy = verifier.book.for_case(case.application_date, case.application_region)
+    snapshot_id = case.verdict.get("policy")
+    if isinstance(snapshot_id, str) and snapshot_id and snapshot_id != policy.id:
+        # If that policy file is gone, the one in force for the date still gives the materials.
+        with contextlib.suppress(InvalidInput):
+            policy = verifier.book.for_case(case.application_date, case.application_region, snapshot_id)
+    return policy
+
+
+def policy_label(verifier: Verifier, policy: Policy) -> str:
+    """人社部发〔2017〕40号、… plus the regional standard's title, as the citizen reads it."""
+    titles = {o.id: o.title for o in verifier.book.overlays}
+    parts = list(policy.documents) + [titles.get(o, o) for o in policy.overlays]
+    return "、".join(parts) or policy.title
+
+
+def _office(profile: OfficeProfile, store: Store) -> Office:
+    return Office(code=profile.code, name=profile.name, address=profile.address, phone=profile.phone,
+                  progress_hint=profile.progress_hint, tz_name=store.clock.tz_name)
+
+
+def _occupation_name(case: CaseRecord) -> str:
+    if case.occupation_name:
+        return case.occupation_name
+    known = occupations().get(case.occupation_code)
+    return known.name if known is not None else case.occupation_code
+
+
+def _shared_sources(case: CaseRecord) -> dict[str, Source]:
+    shared: dict[str, Source] = {}
+    for key, value in (case.sources or {}).items():
+        try:
+            source = Source.from_json(value)
+        except (KeyError, TypeError, ValueError):
+            continue
+        if source.kind is not SourceKind.TYPED:
+            shared[key] = source
+    return shared
+
+
+def materials_received(case: CaseRecord, policy: Policy) -> list[str]:
+    """What the applicant handed over, in the policy's order, then what information sharing covered."""
+    received = set(case.materials.get("received") or [])
+    shared = _shared_sources(case)
+    handed, covered = [], []
+    for material in policy.materials:
+        if material.shared_by and material.shared_by in shared:
+            what = SHARED_LABELS.get(material.shared_by, material.shared_by)
+            covered.append(f"{material.name}（{what}已通过信息共享获取，免于提交）")
+        elif material.code in received:
+            handed.append(material.name)
+    return handed + covered
+
+
+def _missing_materials(case: CaseRecord, policy: Policy) -> list[Material]:
+    codes = [code for code in case.materials.get("missing") or [] if isinstance(code, str)]
+    by_code = {m.code: m for m in policy.materials}
+    ordered = [m.code for m in policy.materials if m.code in codes] + [c for c in codes if c not in by_code]
+    return [Material(by_code[c].name, by_code[c].how) if c in by_code else Material(c, "请向窗口咨询")
+            for c in dict.fromkeys(ordered)]
+
+
+def _earlier_prints(session: Session, case: CaseRecord, kind: str) -> int:
+    return sum(1 for e in audit.entries(session, entity="case", entity_id=case.id) if e.action == f"document.{kind}")
+
+
+def _provisional(session: Session, case: CaseRecord) -> bool:
+    if get_meta(session, META_LAST_SYNC) is None:
+        return True
+    waiting = session.scalar(
+        select(Outbox.id).where(
+            Outbox.entity == "case", Outbox.entity_id == case.id,
+            Outbox.op.in_(("case.created", "case.accepted")), Outbox.state == outbox.OutboxState.pending.value,
+        ).limit(1)
+    )
+    return waiting is not None
+
+
+def _refuse(case: CaseRecord, why: str) -> InvalidInput:
+    return InvalidInput("CASE_NO", f"{case.case_no}：{why}")
+
+
+def receipt_data(session: Session, store: Store, verifier: Verifier, case: CaseRecord, *,
+                 reprint: int, printed_at: dt.datetime) -> ReceiptData:
+    if case.state in RECEIPT_REFUSED or case.accepted_at is None:
+        raise _refuse(case, RECEIPT_REFUSED.get(case.state, "案件尚未受理，没有受理回执"))
+    policy = case_policy(verifier, case)
+    accepted_day = store.clock.local_date(case.accepted_at)
+    deadline = verifier.calendar.add_workdays(accepted_day, policy.review_workdays)
+    return ReceiptData(
+        office=_office(read_office_profile(session, store.office_code), store),
+        case_no=case.case_no,
+        lookup_code=case.lookup_code,
+        applicant_name=case.applicant_name,
+        id_number=case.id_number,
+        certificate_number=case.cert_number,
+        certificate_kind=case.cert_kind,
+        level=case.cert_level,
+        occupation_code=case.occupation_code,
+        occupation_name=_occupation_name(case),
+        amount_yuan=case.amount_yuan,
+        materials_received=materials_received(case, policy),
+        review_deadline=deadline.date,
+        review_deadline_provisional=deadline.provisional,
+        clerk_name=_display_name(session, case.accepted_by or case.created_by),
+        accepted_at=case.accepted_at,
+        provisional=_provisional(session, case),
+        reprint_count=reprint,
+        policy_label=policy_label(verifier, policy),
+        policy_note=str(case.verdict.get("policy_note") or ""),
+        printed_at=printed_at if reprint else None,
+    )
+
+
+def _window(case: CaseRecord, verifier: Verifier, policy: Policy) -> tuple[dt.date, bool]:
+    ends = case.verdict.get("window_ends")
+    if isinstance(ends, str):
+        try:
+            return dt.date.fromisoformat(ends), bool(case.verdict.get("window_provisional"))
+        except ValueError:
+            pass
+    rule = policy.rule("application_window")
+    end = period_end(case.cert_issue_date, rule.params["months"] if rule else 12, verifier.calendar)
+    return end.last_day, end.provisional
+
+
+def notice_data(session: Session, store: Store, verifier: Verifier, case: CaseRecord, *,
+                actor: StaffUser, printed_at: dt.datetime) -> NoticeData:
+    if case.state not in NOTICE_STATES:
+        raise _refuse(case, f"案件状态为“{case.state.label}”，已不再补充材料，不出具一次性告知书")
+    policy = case_policy(verifier, case)
+    missing = _missing_materials(case, policy)
+    if not missing:
+        raise _refuse(case, "申请材料已齐全，没有需要一次性告知的材料")
+    last_day, provisional = _window(case, verifier, policy)
+    return NoticeData(
+        office=_office(read_office_profile(session, store.office_code), store),
+        case_no=case.case_no,
+        applicant_name=case.applicant_name,
+        id_number=case.id_number,
+        missing=missing,
+        window_last_day=last_day,
+        window_provisional=provisional,
+        clerk_name=_display_name(session, actor.username),
+        issued_at=printed_at,
+    )
+
+
+def decision_entry(session: Session, case: CaseRecord) -> audit.AuditEntry | None:
+    """The audit entry of the case's decision (the last approval or rejection), if any."""
+    action = {**dict.fromkeys(APPROVED_STATES, Action.case_approve), State.rejected: Action.case_reject}.get(case.state)
+    if action is None:
+        return None
+    found = [e for e in audit.entries(session, entity="case", entity_id=case.id) if e.action == action.value]
+    return found[-1] if found else None
+
+
+def _failed_checks(case: CaseRecord, policy: Policy) -> list[Check]:
+    checks = case.verdict.get("checks") or []
+    failed = [Check(str(c.get("rule", "")), False, str(c.get("message", "")), str(c.get("basis", "")))
+              for c in checks if isinstance(c, dict) and c.get("passed") is False]
+    if not failed and case.decision_note:
+        # Every rule passed, yet the reviewer found a reason (e.g. a forged certificate): print it,
+        # resting on the policy documents the case was decided under.
+        failed = [Check(REVIEW_NOTE_RULE, False, case.decision_note, "；".join(policy.documents))]
+    return failed
+
+
+def decision_data(session: Session, store: Store, verifier: Verifier, case: CaseRecord) -> DecisionData:
+    approved = case.state in APPROVED_STATES
+    if not approved and case.state is not State.rejected:
+        raise _refuse(case, f"案件尚未作出决定（当前状态：{case.state.label}），不能出具审核决定书")
+    policy = case_policy(verifier, case)
+    failed = [] if approved else _failed_checks(case, policy)
+    if not approved and not failed:
+        raise _refuse(case, "驳回决定没有记载理由，不能出具审核决定书")
+    if approved and case.amount_yuan <= 0:
+        raise _refuse(case, "已批准案件的补贴金额为0，请核对后再出具审核决定书")
+    entry = decision_entry(session, case)
+    profile = read_office_profile(session, store.office_code)
+    return DecisionData(
+        office=_office(profile, store),
+        case_no=case.case_no,
+        applicant_name=case.applicant_name,
+        id_number=case.id_number,
+        approved=approved,
+        amount_yuan=case.amount_yuan if approved else 0,
+        level=case.cert_level,
+        occupation_name=_occupation_name(case),
+        certificate_number=case.cert_number,
+        failed_checks=failed,
+        decided_by=_display_name(session, entry.actor if entry else None) or "",
+        decided_at=dt.datetime.fromisoformat(entry.at) if entry else case.state_changed_at,
+        policy_label=policy_label(verifier, policy),
+        appeal_hint=profile.appeal_hint,
+        policy_note=str(case.verdict.get("policy_note") or ""),
+    )
+
+
+# --- issuing ----------------------------------------------------------------------------
+
+
+def _target(out: Path | str) -> Path:
+    path = Path(out).expanduser()
+    if path.is_dir():
+        raise InvalidInput("out", f"{path} 是文件夹，请给出 PDF 文件名")
+    if not path.parent.is_dir():
+        raise InvalidInput("out", f"文件夹 {path.parent} 不存在")
+    return path.absolute()
+
+
+def _write_temp(data: bytes, path: Path) -> Path:
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    return Path(name)
+
+
+Builder = Callable[[Session, CaseRecord, int, dt.datetime], Callable[[io.BytesIO], None]]
+
+
+def _issue(store: Store, actor: StaffUser, case_id_or_no: str, out: Path | str, kind: Kind, fmt: str,
+           build: Builder) -> IssuedDocument:
+    path = _target(out)
+    case = get_case(store, case_id_or_no)
+    moved = False
+    temp: Path | None = None
+    try:
+        with store.session() as session:
+            _check_printer(session, actor)
+            printed_at = store.clock.now()
+            reprint = _earlier_prints(session, case, kind)
+            render = build(session, case, reprint, printed_at)
+            buffer = io.BytesIO()
+            render(buffer)
+            pdf = buffer.getvalue()
+            temp = _write_temp(pdf, path)
+            digest = hashlib.sha256(pdf).hexdigest()
+            after = {"kind": kind, "format": fmt, "reprint": reprint, "sha256": digest, "path": str(path)}
+            entry = audit.record(session, actor=actor.username, action=f"document.{kind}", entity="case",
+                                 entity_id=case.id, before=None, after=after, at=printed_at)
+            outbox.enqueue(session, entity="document", entity_id=case.id, op=f"document.{kind}",
+                           payload={"case_id": case.id, "case_no": case.case_no, "kind": kind, "format": fmt,
+                                    "reprint": reprint, "sha256": digest, "printed_by": actor.username,
+                                    "printed_at": entry.at, "audit_seq": entry.seq},
+                           at=printed_at)
+            os.replace(temp, path)
+            moved = True
+    except BaseException:
+        if temp is not None:
+            temp.unlink(missing_ok=True)
+        if moved:
+            path.unlink(missing_ok=True)  # the commit failed: no print without its audit entry
+        raise
+    return IssuedDocument(kind, case.case_no, path, printed_at, actor.username, reprint, fmt, digest)
+
+
+def issue_receipt(store: Store, verifier: Verifier, actor: StaffUser, case_id_or_no: str, out: Path | str, *,
+                  format: str = "a4") -> IssuedDocument:  # noqa: A002
+    """Print the 受理回执 (A4 or the 80 mm roll) to ``out``; a later print is a 补打."""
+    if format not in FORMATS:
+        raise InvalidInput("format", f"应为 a4 或 80mm，收到 {format!r}")
+
+    def build(session: Session, case: CaseRecord, reprint: int, at: dt.datetime) -> Callable[[io.BytesIO], None]:
+        data = receipt_data(session, store, verifier, case, reprint=reprint, printed_at=at)
+        return lambda buffer: render_receipt(data, buffer, format=format)  # type: ignore[arg-type]
+
+    return _issue(store, actor, case_id_or_no, out, "receipt", format, build)
+
+
+def issue_notice(store: Store, verifier: Verifier, actor: StaffUser, case_id_or_no: str,
+                 out: Path | str) -> IssuedDocument:
+    """Print the 一次性告知书 of everything the case still lacks."""
+
+    def build(session: Session, case: CaseRecord, reprint: int, at: dt.datetime) -> Callable[[io.BytesIO], None]:
+        data = notice_data(session, store, verifier, case, actor=actor, printed_at=at)
+        return lambda buffer: render_notice(data, buffer)
+
+    return _issue(store, actor, case_id_or_no, out, "notice", "a4", build)
+
+
+def issue_decision(store: Store, verifier: Verifier, actor: StaffUser, case_id_or_no: str,
+                   out: Path | str) -> IssuedDocument:
+    """Print the 审核决定书 (approval with the amount, or rejection with reasons and clauses)."""
+
+    def build(session: Session, case: CaseRecord, reprint: int, at: dt.datetime) -> Callable[[io.BytesIO], None]:
+        data = decision_data(session, store, verifier, case)
+        return lambda buffer: render_decision(data, buffer)
+
+    return _issue(store, actor, case_id_or_no, out, "decision", "a4", build)
+
+
+def documents_of(store: Store, case_id: str) -> list[IssuedDocument]:
+    """Every document printed for the case (id or case number), oldest first, from the audit trail."""
+    try:
+        case = get_case(store, case_id)
+    except NotFound:
+        return []
+    with store.session(readonly=True) as session:
+        found = []
+        for entry in audit.entries(session, entity="case", entity_id=case.id):
+            if not is_document_entry(entry):
+                continue
+            after = entry.after or {}
+            found.append(IssuedDocument(
+                kind=str(after.get("kind", entry.action.removeprefix("document."))),
+                case_no=case.case_no,
+                path=Path(str(after.get("path", ""))),
+                printed_at=dt.datetime.fromisoformat(entry.at),
+                printed_by=entry.actor,
+                reprint_count=int(after.get("reprint", 0)),
+                format=str(after.get("format", "a4")),
+                sha256=str(after.get("sha256", "")),
+            ))
+        return found
+
+
+__all__ = [
+    "DOCUMENT_ACTIONS",
+    "FORMATS",
+    "KINDS",
+    "KIND_LABELS",
+    "PRINT_ROLES",
+    "IssuedDocument",
+    "can_print",
+    "case_policy",
+    "decision_data",
+    "decision_entry",
+    "documents_of",
+    "is_document_entry",
+    "issue_decision",
+    "issue_notice",
+    "issue_receipt",
+    "materials_received",
+    "notice_data",
+    "policy_label",
+    "receipt_data",
+]

@@ -1,0 +1,224 @@
+"""The case page: full data, the timeline, and only the actions the signed-in role may take."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import SimpleNamespace
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListWidget, QPushButton
+from pytestqt.qtbot import QtBot
+from qt_helpers import find, type_text
+
+from desktop.models import audit
+from desktop.models.application import Intake
+from desktop.models.cases import CaseRecord, State, create_case, get_case, transition
+from desktop.models.staff import Role, StaffUser
+from desktop.models.workspace import Workspace
+from desktop.views.case_detail import CaseDetailPage
+from desktop.views.tasks import TaskRunner
+
+pytestmark = pytest.mark.gui
+
+VERDICT = {"eligible": True, "amount_yuan": 1500, "policy": "cn-2017", "checks": []}
+# The steps from a fresh accepted case to each state, and who takes each.
+STEPS = {
+    State.accepted: [],
+    State.under_review: [(State.under_review, "reviewer")],
+    State.publicized: [(State.under_review, "reviewer"), (State.publicized, "reviewer")],
+    State.approved: [(State.under_review, "reviewer"), (State.publicized, "reviewer"), (State.approved, "approver")],
+}
+
+
+@pytest.fixture
+def team(make_staff: Callable[..., StaffUser]) -> SimpleNamespace:
+    return SimpleNamespace(
+        clerk=make_staff(Role.clerk, "clerk"),
+        reviewer=make_staff(Role.reviewer, "reviewer"),
+        approver=make_staff(Role.approver, "approver"),
+        auditor=make_staff(Role.auditor, "auditor"),
+    )
+
+
+@pytest.fixture
+def file_case(
+    workspace: Workspace, team: SimpleNamespace, make_intake: Callable[..., Intake]
+) -> Callable[[State], CaseRecord]:
+    """A case filed through the real services and moved to ``state``."""
+
+    def make(state: State) -> CaseRecord:
+        first = State.draft if state is State.draft else State.accepted
+        record = create_case(workspace.store, team.clerk, make_intake(), verdict=VERDICT, eligible=True,
+                             amount_yuan=1500, policy_id="cn-2017", state=first)
+        for target, who in STEPS.get(state, []):
+            record = transition(workspace.store, getattr(team, who), record.id, target)
+        return record
+
+    return make
+
+
+@pytest.fixture
+def open_page(
+    qtbot: QtBot, workspace: Workspace, runner: TaskRunner
+) -> Callable[[StaffUser, CaseRecord], CaseDetailPage]:
+    def make(user: StaffUser, record: CaseRecord) -> CaseDetailPage:
+        page = CaseDetailPage(workspace, runner, user)
+        qtbot.addWidget(page)
+        page.resize(1366, 700)
+        page.show()
+        page.show_case(record.id)
+        qtbot.waitUntil(lambda: page.case is not None and page.case.version == get_case(
+            workspace.store, record.id).version and not page._busy, timeout=5000)
+        return page
+
+    return make
+
+
+def labels(page: CaseDetailPage) -> list[str]:
+    return page.button_labels()
+
+
+def timeline(page: CaseDetailPage) -> list[str]:
+    widget = find(page, "case.timeline")
+    assert isinstance(widget, QListWidget)
+    return [widget.item(i).text() for i in range(widget.count())]
+
+
+def message(page: CaseDetailPage) -> str:
+    label = find(page, "case.message")
+    assert isinstance(label, QLabel)
+    return label.text()
+
+
+def test_reviewer_on_an_accepted_case_may_start_review_but_not_approve(
+    team: SimpleNamespace, file_case: Callable[[State], CaseRecord], open_page: Callable[..., CaseDetailPage]
+) -> None:
+    page = open_page(team.reviewer, file_case(State.accepted))
+    assert labels(page) == ["开始审核"]
+    assert "批准" not in labels(page)
+    start, approve = find(page, "case.to.under_review"), find(page, "case.to.approved")
+    assert isinstance(start, QPushButton) and start.isVisible() and start.isEnabled()
+    assert not approve.isVisible()
+
+
+def test_the_case_itself_shows_full_id_and_account_and_its_state_in_words(
+    team: SimpleNamespace, file_case: Callable[[State], CaseRecord], open_page: Callable[..., CaseDetailPage]
+) -> None:
+    record = file_case(State.accepted)
+    page = open_page(team.reviewer, record)
+    assert find(page, "case.field.id_number").text() == "11010519491231002X"  # type: ignore[attr-defined]
+    assert find(page, "case.field.payment_account").text() == "6222020200112233445"  # type: ignore[attr-defined]
+    assert find(page, "case.title").text() == record.case_no  # type: ignore[attr-defined]
+    assert find(page, "case.state").text() == "已受理"  # type: ignore[attr-defined]
+    assert "壹仟伍佰元整" in find(page, "case.field.amount").text()  # type: ignore[attr-defined]
+    assert [line.split("\n")[0][17:] for line in timeline(page)] == ["新建案件 → 草稿", "受理案件 → 已受理"]
+
+
+@pytest.mark.parametrize("state", [State.draft, State.accepted, State.under_review, State.publicized, State.approved])
+def test_a_clerk_never_sees_an_approve_action(
+    team: SimpleNamespace, file_case: Callable[[State], CaseRecord], open_page: Callable[..., CaseDetailPage],
+    state: State,
+) -> None:
+    page = open_page(team.clerk, file_case(state))
+    expected = {State.draft: ["受理", "撤回"], State.accepted: ["撤回"], State.under_review: ["撤回"]}
+    assert labels(page) == expected.get(state, [])
+    assert "批准" not in labels(page)
+    assert find(page, "case.no_actions").isVisible() is (state not in expected)  # type: ignore[attr-defined]
+
+
+def test_approver_on_a_publicized_case_sees_approve_only(
+    team: SimpleNamespace, file_case: Callable[[State], CaseRecord], open_page: Callable[..., CaseDetailPage]
+) -> None:
+    page = open_page(team.approver, file_case(State.publicized))
+    assert labels(page) == ["批准"]
+    page = open_page(team.approver, file_case(State.approved))
+    assert labels(page) == ["标记已发放", "发放失败"]
+
+
+def test_an_auditor_sees_the_case_but_no_action(
+    team: SimpleNamespace, file_case: Callable[[State], CaseRecord], open_page: Callable[..., CaseDetailPage]
+) -> None:
+    page = open_page(team.auditor, file_case(State.under_review))
+    assert labels(page) == [] and find(page, "case.no_actions").isVisible()  # type: ignore[attr-defined]
+    assert not find(page, "case.note").isVisible()
+
+
+def test_running_a_transition_changes_the_state_and_appends_to_the_timeline(
+    qtbot: QtBot, workspace: Workspace, team: SimpleNamespace, file_case: Callable[[State], CaseRecord],
+    open_page: Callable[..., CaseDetailPage],
+) -> None:
+    record = file_case(State.accepted)
+    page = open_page(team.reviewer, record)
+    before = len(timeline(page))
+    with qtbot.waitSignal(page.changed, timeout=5000) as changed:
+        qtbot.mouseClick(find(page, "case.to.under_review"), Qt.MouseButton.LeftButton)
+    assert changed.args == [record.id]
+    qtbot.waitUntil(lambda: len(timeline(page)) == before + 1, timeout=5000)
+    assert get_case(workspace.store, record.id).state is State.under_review
+    assert find(page, "case.state").text() == "审核中"  # type: ignore[attr-defined]
+    assert "开始审核 → 审核中" in timeline(page)[-1] and "经办人 reviewer" in timeline(page)[-1]
+    assert "已办理：开始审核" in message(page)
+    assert labels(page) == ["公示", "驳回"]  # the next steps, forward first
+
+
+def test_reject_without_a_note_is_refused_beside_the_note_then_done_with_one(
+    qtbot: QtBot, workspace: Workspace, team: SimpleNamespace, file_case: Callable[[State], CaseRecord],
+    open_page: Callable[..., CaseDetailPage],
+) -> None:
+    record = file_case(State.under_review)
+    page = open_page(team.reviewer, record)
+    qtbot.mouseClick(find(page, "case.to.rejected"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: message(page) == "驳回须写明理由", timeout=5000)
+    assert QApplication.activeModalWidget() is None  # in words on the page, no box
+    assert get_case(workspace.store, record.id).state is State.under_review
+    note = find(page, "case.note")
+    assert isinstance(note, QLineEdit)
+    qtbot.waitUntil(note.hasFocus)
+    type_text(qtbot, note, "证书核发日期早于参保时间，不符合条件")
+    with qtbot.waitSignal(page.changed, timeout=5000):
+        qtbot.mouseClick(find(page, "case.to.rejected"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.case is not None and page.case.state is State.rejected, timeout=5000)
+    assert "说明：证书核发日期早于参保时间，不符合条件" in timeline(page)[-1]
+    assert note.text() == ""
+    assert get_case(workspace.store, record.id).decision_note == "证书核发日期早于参保时间，不符合条件"
+
+
+def test_a_case_changed_meanwhile_is_reported_and_shown_as_it_is_now(
+    qtbot: QtBot, workspace: Workspace, team: SimpleNamespace, file_case: Callable[[State], CaseRecord],
+    open_page: Callable[..., CaseDetailPage],
+) -> None:
+    record = file_case(State.accepted)
+    page = open_page(team.reviewer, record)
+    transition(workspace.store, team.clerk, record.id, State.withdrawn)  # at another counter
+    qtbot.mouseClick(find(page, "case.to.under_review"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.case is not None and page.case.state is State.withdrawn, timeout=5000)
+    assert "已被他人修改" in message(page)
+    assert labels(page) == []
+
+
+def test_an_unknown_case_is_said_in_words(
+    qtbot: QtBot, workspace: Workspace, runner: TaskRunner, team: SimpleNamespace
+) -> None:
+    page = CaseDetailPage(workspace, runner, team.clerk)
+    qtbot.addWidget(page)
+    page.show_case("440100-XXXX-20260101-0001")
+    qtbot.waitUntil(lambda: bool(message(page)), timeout=5000)
+    assert message(page) == "未找到案件：440100-XXXX-20260101-0001"
+    assert labels(page) == []
+
+
+def test_documents_issued_come_from_print_entries_of_the_trail(
+    qtbot: QtBot, workspace: Workspace, team: SimpleNamespace, file_case: Callable[[State], CaseRecord],
+    open_page: Callable[..., CaseDetailPage],
+) -> None:
+    record = file_case(State.accepted)
+    page = open_page(team.clerk, record)
+    documents = find(page, "case.documents")
+    assert isinstance(documents, QListWidget)
+    assert documents.item(0).text() == "尚无出具文书的记录"
+    with workspace.store.session() as session:
+        audit.record(session, actor="clerk", action="receipt.reprint", entity="case", entity_id=record.id,
+                     before=None, after={"copy": 2}, at=workspace.clock.now())
+    page.reload()
+    qtbot.waitUntil(lambda: documents.count() == 1 and "receipt.reprint" in documents.item(0).text(), timeout=5000)
