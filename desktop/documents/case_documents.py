@@ -16,7 +16,7 @@ A failed render or write leaves no audit entry and no file (not even a
 partial one); a failed commit removes the file it had just moved into place,
 so a print on paper is never missing from the audit trail.
 
-Decisions taken here (see also the README):
+Decisions taken here:
 
 - Who may print: active staff who handle or supervise cases — 受理员, 审核员,
   审批员, 科长.  Not the auditor (reads only) nor the administrator (runs the

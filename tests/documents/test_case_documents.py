@@ -1,0 +1,471 @@
+"""Issuing a real case's documents: what they say, when they are refused, and the audit of every print."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from document_helpers import FULL_ID, MASKED_ID, flat, pdf_text, qpdf_check
+from sqlalchemy import select, update
+
+from desktop.documents import case_documents
+from desktop.documents.case_documents import (
+    DOCUMENT_ACTIONS,
+    can_print,
+    documents_of,
+    is_document_entry,
+    issue_decision,
+    issue_notice,
+    issue_receipt,
+)
+from desktop.models import audit, outbox
+from desktop.models.application import Intake
+from desktop.models.cases import CaseRecord, State, get_case, transition
+from desktop.models.checklist import Source, SourceKind
+from desktop.models.errors import InvalidInput, PermissionDenied
+from desktop.models.identity import id_check_character
+from desktop.models.intake import file_case
+from desktop.models.office import default_profile, office_profile, set_office_profile
+from desktop.models.rules import Verifier
+from desktop.models.schema import Outbox
+from desktop.models.staff import Role, StaffUser, set_active
+from desktop.models.store import Store, set_meta
+
+ALL_SHARED = {key: Source(SourceKind.ONLINE) for key in ("identity", "contributions", "certificate")}
+# cn-2017 materials (resources/policies/cn-2017.toml)
+FORM = "《技能提升补贴申请表》（含申请人诚信承诺）"
+ID_CARD = "居民身份证"
+CONTRIBUTIONS = "失业保险参保缴费证明"
+CERTIFICATE = "职业资格证书或职业技能等级证书"
+ACCOUNT = "本人银行卡或具有金融功能的社会保障卡"
+
+
+def person_id(seq: int) -> str:
+    first17 = f"44010619850101{seq:03d}"
+    return first17 + id_check_character(first17)
+
+
+@pytest.fixture
+def out_dir(tmp_path: Path) -> Path:
+    """Where the PDFs go: a folder of their own (the store lives in tmp_path/data)."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture(scope="module")
+def verifier() -> Verifier:
+    return Verifier.load()
+
+
+@pytest.fixture
+def people(make_staff: Callable[..., StaffUser]) -> dict[str, StaffUser]:
+    return {role: make_staff(role, role) for role in ("clerk", "reviewer", "approver", "supervisor", "auditor",
+                                                        "admin")}
+
+
+@pytest.fixture
+def new_case(store: Store, verifier: Verifier, people: dict[str, StaffUser],
+             make_intake: Callable[..., Intake]) -> Callable[..., CaseRecord]:
+    """``new_case(accept=True, received=..., sources=..., reason=None, **intake overrides)``."""
+
+    def make(*, accept: bool = True, received: tuple[str, ...] = ("application_form", "payment_account"),
+             sources: dict[str, Source] | None = None, reason: str | None = None, **overrides: Any) -> CaseRecord:
+        record, _ = file_case(store, verifier, people["clerk"], make_intake(**overrides), accept=accept,
+                              reason=reason, sources={"identity": Source(SourceKind.ONLINE)} if sources is None
+                              else sources, received=received)
+        return record
+
+    return make
+
+
+def move(store: Store, people: dict[str, StaffUser], case: CaseRecord, *states: State, note: str | None = None
+         ) -> CaseRecord:
+    actors = {State.under_review: "reviewer", State.publicized: "reviewer", State.rejected: "reviewer",
+              State.approved: "approver", State.paid: "approver", State.payment_failed: "approver",
+              State.withdrawn: "clerk"}
+    for state in states:
+        case = transition(store, people[actors[state]], case.id, state,
+                          note=note if state in (State.rejected, State.withdrawn) else None)
+    return case
+
+
+def document_entries(store: Store, case: CaseRecord) -> list[audit.AuditEntry]:
+    with store.session(readonly=True) as session:
+        return [e for e in audit.entries(session, entity="case", entity_id=case.id) if is_document_entry(e)]
+
+
+def outbox_documents(store: Store) -> list[outbox.OutboxItem]:
+    with store.session(readonly=True) as session:
+        rows = session.scalars(select(Outbox).where(Outbox.entity == "document").order_by(Outbox.id))
+        return [outbox.to_item(r) for r in rows]
+
+
+def audit_ok(store: Store) -> bool:
+    with store.session(readonly=True) as session:
+        return audit.verify(session).ok
+
+
+# --- the receipt -------------------------------------------------------------------------------
+
+
+def test_receipt_of_a_real_case(store: Store, verifier: Verifier, people: dict[str, StaffUser],
+                                new_case: Callable[..., CaseRecord], out_dir: Path) -> None:
+    case = new_case()
+    out = out_dir / "receipt.pdf"
+    issued = issue_receipt(store, verifier, people["clerk"], case.case_no, out)
+    assert issued.kind == "receipt" and issued.case_no == case.case_no and issued.reprint_count == 0
+    assert issued.path == out and issued.printed_by == "clerk" and issued.format == "a4"
+    text = flat(pdf_text(out))
+    assert case.case_no in text and case.lookup_code in text
+    assert MASKED_ID in text and FULL_ID not in text
+    assert "1,500元" in text and "壹仟伍佰元整" in text
+    # accepted Friday 2026-11-27 + 5 working days (review_workdays of cn-2017)
+    assert "2026年12月4日前" in text
+    assert "暂定" not in text
+    assert flat(FORM) in text and flat(ACCOUNT) in text
+    assert "居民身份证（身份信息已通过信息共享获取，免于提交）" in text
+    assert flat(CONTRIBUTIONS) not in text, "neither handed over nor shared: not received"
+    assert "受理员clerk" in text  # the clerk who accepted, by display name
+    assert "补打" not in text
+    # never synced: nothing has been checked against the national ledger yet
+    assert "临时回执" in text
+    qpdf_check(out)
+
+
+def test_second_print_is_a_reprint(store: Store, verifier: Verifier, people: dict[str, StaffUser],
+                                   new_case: Callable[..., CaseRecord], out_dir: Path) -> None:
+    case = new_case()
+    first = issue_receipt(store, verifier, people["clerk"], case.id, out_dir / "first.pdf")
+    second = issue_receipt(store, verifier, people["supervisor"], case.case_no, out_dir / "second.pdf",
+                           format="80mm")
+    third = issue_receipt(store, verifier, people["clerk"], case.case_no, out_dir / "third.pdf")
+    assert (first.reprint_count, second.reprint_count, third.reprint_count) == (0, 1, 2)
+    assert "补打" not in flat(pdf_text(out_dir / "first.pdf"))
+    assert "第1次补打" in flat(pdf_text(out_dir / "second.pdf"))
+    assert "第2次补打" in flat(pdf_text(out_dir / "third.pdf"))
+    listed = documents_of(store, case.case_no)
+    assert [(d.kind, d.reprint_count, d.format, d.printed_by) for d in listed] == [
+        ("receipt", 0, "a4", "clerk"), ("receipt", 1, "80mm", "supervisor"), ("receipt", 2, "a4", "clerk")]
+    assert listed[1].path == out_dir / "second.pdf"
+    assert documents_of(store, case.id) == listed
+
+
+def test_a_draft_has_no_receipt(store: Store, verifier: Verifier, people: dict[str, StaffUser],
+                                new_case: Callable[..., CaseRecord], out_dir: Path) -> None:
+    draft = new_case(accept=False)
+    out = out_dir / "receipt.pdf"
+    with pytest.raises(InvalidInput) as caught:
+        issue_receipt(store, verifier, people["clerk"], draft.case_no, out)
+    assert caught.value.field == "CASE_NO" and draft.case_no in str(caught.value) and "尚未受理" in str(caught.value)
+    assert not out.exists() and list(out_dir.iterdir()) == []
+    assert document_entries(store, draft) == []
+
+
+def test_a_withdrawn_case_has_no_receipt(store: Store, verifier: Verifier, people: dict[str, StaffUser],
+                                         new_case: Callable[..., CaseRecord], out_dir: Path) -> None:
+    case = move(store, people, new_case(), State.withdrawn, note="申请人撤回")
+    with pytest.raises(InvalidInput, match="撤回"):
+        issue_receipt(store, verifier, people["clerk"], case.case_no, out_dir / "r.pdf")
+
+
+@pytest.mark.parametrize("state", [State.under_review, State.rejected, State.approved, State.paid])
+def test_a_receipt_can_be_reprinted_after_acceptance(state: State, store: Store, verifier: Verifier,
+                                                     people: dict[str, StaffUser],
+                                                     new_case: Callable[..., CaseRecord], out_dir: Path) -> None:
+    path = {State.under_review: (State.under_review,),
+            State.rejected: (State.under_review, State.rejected),
+            State.approved: (State.under_review, State.publicized, State.approved),
+            State.paid: (State.under_review, State.publicized, State.approved, State.paid)}[state]
+    case = move(store, people, new_case(), *path, note="材料虚假")
+    issued = issue_receipt(store, verifier, people["clerk"], case.case_no, out_dir / "r.pdf")
+    assert case.case_no in flat(pdf_text(issued.path))
+
+
+def test_receipt_is_final_once_synced_and_the_acceptance_was_sent(
+        store: Store, verifier: Verifier, people: dict[str, StaffUser], new_case: Callable[..., CaseRecord],
+        out_dir: Path) -> None:
+    case = new_case()
+    with store.session() as session:
+        set_meta(session, "last_sync", "2026-11-27T01:00:00+00:00")
+    pending = issue_receipt(store, verifier, people["clerk"], case.case_no, out_dir / "pending.pdf")
+    assert "临时回执" in flat(pdf_text(pending.path)), "the acceptance has not reached the central system"
+    with store.session() as session:
+        session.execute(update(Outbox).where(Outbox.entity_id == case.id).values(state="applied"))
+    final = issue_receipt(store, verifier, people["clerk"], case.case_no, out_dir / "final.pdf")
+    assert "临时回执" not in flat(pdf_text(final.path))
+
+
+def test_receipt_uses_the_office_profile(store: Store, verifier: Verifier, people: dict[str, StaffUser],
+                                         new_case: Callable[..., CaseRecord], out_dir: Path) -> None:
+    case = new_case()
+    set_office_profile(store, people["admin"], name="广州市天河区人力资源和社会保障局公共就业服务大厅",
+                       address="广州市天河区天河北路123号", phone="020-12345678")
+    issued = issue_receipt(store, verifier, people["clerk"], case.case_no, out_dir / "r.pdf")
+    text = flat(pdf_text(issued.path))
+    assert "广州市天河区人力资源和社会保障局公共就业服务大厅" in text
+    assert "广州市天河区天河北路123号" in text and "020-12345678" in text
+    assert "拨打12333或凭受理编号和查询码到窗口查询" in text  # still the default progress hint
+
+
+# --- the one-time notice ----------------------------------------------------------------------------
+
+
+def test_notice_lists_exactly_the_missing_materials(store: Store, verifier: Verifier, people: dict[str, StaffUser],
+                                                    new_case: Callable[..., CaseRecord], out_dir: Path) -> None:
+    # Identity verified online; the form handed over: contributions, certificate and account still missing.
+    draft = new_case(accept=False, received=("application_form",), applicant={"name": "李四", "id_number": FULL_ID})
+    assert draft.materials["missing"] == ["contribution_record", "certificate", "payment_account"]
+    issued = issue_notice(store, verifier, people["clerk"], draft.case_no, out_dir / "notice.pdf")
+    assert issued.kind == "notice" and issued.reprint_count == 0
+    text = flat(pdf_text(issued.path))
+    assert draft.case_no in text and MASKED_ID in text and FULL_ID not in text
+    for name in (CONTRIBUTIONS, CERTIFICATE, ACCOUNT):
+        assert flat(name) in text
+    assert flat(FORM) not in text and ID_CARD not in text
+    assert "到参保地社会保险经办机构打印参保缴费证明" in text  # how to get it
+    # certificate issued 2017-06-01: the 12-month window ends on Friday 2018-06-01
+    assert "请于2018年6月1日前补齐" in text
+    assert "受理员clerk" in text
+    qpdf_check(issued.path)
+
+
+def test_notice_is_refused_when_nothing_is_missing(store: Store, verifier: Verifier, people: dict[str, StaffUser],
+                                                   new_case: Callable[..., CaseRecord], out_dir: Path) -> None:
+    complete = new_case(accept=False, sources=ALL_SHARED, received=("application_form", "payment_account"))
+    assert complete.materials["missing"] == []
+    with pytest.raises(InvalidInput) as caught:
+        issue_notice(store, verifier, people["clerk"], complete.case_no, out_dir / "n.pdf")
+    assert caught.value.field == "CASE_NO" and complete.case_no in str(caught.value)
+    assert not (out_dir / "n.pdf").exists() and document_entries(store, complete) == []
+
+
+def test_no_notice_for_a_decided_case(store: Store, verifier: Verifier, people: dict[str, StaffUser],
+                                      new_case: Callable[..., CaseRecord], out_dir: Path) -> None:
+    case = move(store, people, new_case(), State.under_review, State.rejected, note="材料虚假")
+    assert case.materials["missing"]
+    with pytest.raises(InvalidInput, match="已驳回"):
+        issue_notice(store, verifier, people["clerk"], case.case_no, out_dir / "n.pdf")
+
+
+# --- decisions ------------------------------------------------------------------------------------
+
+
+def test_rejection_lists_the_failed_rules_and_their_clauses(
+        store: Store, verifier: Verifier, people: dict[str, StaffUser], new_case: Callable[..., CaseRecord],
+        out_dir: Path) -> None:
+    case = new_case(reason="申请人称缴费记录有漏记，提交了纸质证明", contribution_months=10,
+                    applicant={"name": "王五", "id_number": person_id(3)})
+    assert case.disputed and not case.eligible
+    case = move(store, people, case, State.under_review, State.rejected, note="经核实缴费确不足36个月")
+    issued = issue_decision(store, verifier, people["reviewer"], case.case_no, out_dir / "decision.pdf")
+    text = flat(pdf_text(issued.path))
+    assert "不予核发" in text and case.case_no in text
+    assert "累计缴纳失业保险费10个月，不满36个月" in text
+    assert "人社部发〔2017〕40号一(一)" in text
+    assert "失业保险缴费" in text  # the rule's plain name
+    assert "经核实缴费确不足36个月" not in text, "the rules' own reasons are the decision"
+    assert "审核员reviewer" in text and person_id(3) not in text
+    qpdf_check(issued.path)
+
+
+def test_rejection_of_an_eligible_case_prints_the_reviewers_reason(
+        store: Store, verifier: Verifier, people: dict[str, StaffUser], new_case: Callable[..., CaseRecord],
+        out_dir: Path) -> None:
+    case = move(store, people, new_case(), State.under_review, State.rejected, note="证书经核查系伪造")
+    text = flat(pdf_text(issue_decision(store, verifier, people["reviewer"], case.case_no,
+                                        out_dir / "d.pdf").path))
+    assert "不予核发" in text and "证书经核查系伪造" in text
+    assert "人社部发〔2017〕40号" in text  # the policy it rests on
+
+
+def test_approval_states_the_amount_and_the_approver(store: Store, verifier: Verifier, people: dict[str, StaffUser],
+                                                     new_case: Callable[..., CaseRecord], out_dir: Path) -> None:
+    case = move(store, people, new_case(), State.under_review, State.publicized, State.approved, State.paid)
+    issued = issue_decision(store, verifier, people["clerk"], case.case_no, out_dir / "d.pdf")
+    text = flat(pdf_text(issued.path))
+    assert "准予核发" in text and "1,500元" in text and "壹仟伍佰元整" in text
+    assert "审核人：审批员approver" in text, "the decider, not whoever paid"
+    assert MASKED_ID in text and FULL_ID not in text
+
+
+@pytest.mark.parametrize("states", [(), (State.under_review,), (State.under_review, State.publicized)])
+def test_no_decision_before_one_is_taken(states: tuple[State, ...], store: Store, verifier: Verifier,
+                                         people: dict[str, StaffUser], new_case: Callable[..., CaseRecord],
+                                         out_dir: Path) -> None:
+    case = move(store, people, new_case(), *states)
+    with pytest.raises(InvalidInput) as caught:
+        issue_decision(store, verifier, people["reviewer"], case.case_no, out_dir / "d.pdf")
+    assert caught.value.field == "CASE_NO" and "尚未作出决定" in str(caught.value)
+    assert not (out_dir / "d.pdf").exists()
+
+
+# --- every print is audited -----------------------------------------------------------------------
+
+
+def test_every_print_is_audited_and_queued(store: Store, verifier: Verifier, people: dict[str, StaffUser],
+                                           new_case: Callable[..., CaseRecord], out_dir: Path) -> None:
+    draft = new_case(accept=False)
+    accepted = move(store, people, new_case(applicant={"name": "赵六", "id_number": person_id(6)}),
+                    State.under_review, State.publicized, State.approved)
+    printed = [
+        issue_notice(store, verifier, people["clerk"], draft.case_no, out_dir / "n.pdf"),
+        issue_receipt(store, verifier, people["clerk"], accepted.case_no, out_dir / "r.pdf", format="80mm"),
+        issue_decision(store, verifier, people["approver"], accepted.case_no, out_dir / "d.pdf"),
+    ]
+    entries = document_entries(store, draft) + document_entries(store, accepted)
+    assert [e.action for e in entries] == ["document.notice", "document.receipt", "document.decision"]
+    assert set(DOCUMENT_ACTIONS) == {e.action for e in entries}
+    for entry, doc in zip(entries, printed, strict=True):
+        assert entry.entity == "case" and entry.before is None
+        assert entry.actor == doc.printed_by
+        assert entry.after == {"kind": doc.kind, "format": doc.format, "reprint": 0, "path": str(doc.path),
+                               "sha256": hashlib.sha256(doc.path.read_bytes()).hexdigest()}
+    queued = outbox_documents(store)
+    assert [(q.op, q.payload["case_no"], q.payload["sha256"]) for q in queued] == [
+        (f"document.{d.kind}", d.case_no, d.sha256) for d in printed]
+    assert all(q.state == "pending" for q in queued)
+    assert audit_ok(store)
+
+
+def test_a_failed_render_leaves_no_file_and_no_audit_entry(
+        store: Store, verifier: Verifier, people: dict[str, StaffUser], new_case: Callable[..., CaseRecord],
+        out_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    case = new_case()
+    out = out_dir / "receipt.pdf"
+
+    def broken(data: Any, target: Any, **_: Any) -> None:
+        target.write(b"%PDF-1.4 half a page")
+        raise RuntimeError("printer font cache exploded")
+
+    monkeypatch.setattr(case_documents, "render_receipt", broken)
+    with pytest.raises(RuntimeError):
+        issue_receipt(store, verifier, people["clerk"], case.case_no, out)
+    assert list(out_dir.iterdir()) == [], "no file, not even a temporary one"
+    assert document_entries(store, case) == [] and outbox_documents(store) == []
+    monkeypatch.undo()
+    issued = issue_receipt(store, verifier, people["clerk"], case.case_no, out)
+    assert issued.reprint_count == 0, "the failed attempt was no print"
+    assert audit_ok(store)
+
+
+def test_a_failed_write_keeps_the_earlier_file(store: Store, verifier: Verifier, people: dict[str, StaffUser],
+                                               new_case: Callable[..., CaseRecord], out_dir: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    case = new_case()
+    out = out_dir / "receipt.pdf"
+    issue_receipt(store, verifier, people["clerk"], case.case_no, out)
+    before = out.read_bytes()
+
+    def no_outbox(*_: Any, **__: Any) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(case_documents.outbox, "enqueue", no_outbox)
+    with pytest.raises(OSError):
+        issue_receipt(store, verifier, people["clerk"], case.case_no, out)
+    assert out.read_bytes() == before and sorted(p.name for p in out_dir.iterdir()) == ["receipt.pdf"]
+    assert len(document_entries(store, case)) == 1 and audit_ok(store)
+
+
+def test_out_must_be_a_file_in_an_existing_folder(store: Store, verifier: Verifier, people: dict[str, StaffUser],
+                                                  new_case: Callable[..., CaseRecord], out_dir: Path) -> None:
+    case = new_case()
+    with pytest.raises(InvalidInput) as caught:
+        issue_receipt(store, verifier, people["clerk"], case.case_no, out_dir / "missing" / "r.pdf")
+    assert caught.value.field == "out"
+    with pytest.raises(InvalidInput) as caught:
+        issue_receipt(store, verifier, people["clerk"], case.case_no, out_dir)
+    assert caught.value.field == "out"
+    with pytest.raises(InvalidInput) as caught:
+        issue_receipt(store, verifier, people["clerk"], case.case_no, out_dir / "r.pdf", format="a5")
+    assert caught.value.field == "format"
+
+
+# --- who may print -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("role", ["auditor", "admin"])
+def test_auditors_and_administrators_do_not_print(role: str, store: Store, verifier: Verifier,
+                                                  people: dict[str, StaffUser],
+                                                  new_case: Callable[..., CaseRecord], out_dir: Path) -> None:
+    case = new_case()
+    assert not can_print(people[role])
+    with pytest.raises(PermissionDenied, match=Role(role).label):
+        issue_receipt(store, verifier, people[role], case.case_no, out_dir / "r.pdf")
+    assert not (out_dir / "r.pdf").exists() and document_entries(store, case) == []
+
+
+def test_a_disabled_account_does_not_print(store: Store, verifier: Verifier, people: dict[str, StaffUser],
+                                           new_case: Callable[..., CaseRecord], out_dir: Path) -> None:
+    case = new_case()
+    set_active(store, people["admin"], "clerk", False)
+    with pytest.raises(PermissionDenied, match="停用"):
+        issue_receipt(store, verifier, people["clerk"], case.case_no, out_dir / "r.pdf")
+    assert all(can_print(people[r]) for r in ("clerk", "reviewer", "approver", "supervisor"))
+
+
+# --- the office profile ----------------------------------------------------------------------------------
+
+
+def test_office_profile_defaults_from_the_region() -> None:
+    assert default_profile("440100").name == "广州市人力资源和社会保障局公共就业服务窗口"
+    assert default_profile("440106").name == "广州市天河区人力资源和社会保障局公共就业服务窗口"
+    assert default_profile("110101").name == "北京市东城区人力资源和社会保障局公共就业服务窗口"
+    assert default_profile("440000").name == "广东省人力资源和社会保障厅公共就业服务窗口"
+    city = default_profile("440100")
+    assert city.address == "广东省广州市" and city.phone == "12333"
+    assert city.progress_hint == "拨打12333或凭受理编号和查询码到窗口查询"
+    assert city.defaulted == {"name", "address", "phone", "progress_hint", "appeal_hint"}
+    assert "999999" in default_profile("999999").name  # unknown code: still says which office
+
+
+def test_office_profile_is_set_by_an_administrator_and_audited(store: Store, people: dict[str, StaffUser]) -> None:
+    assert office_profile(store) == default_profile("440100")
+    with pytest.raises(PermissionDenied):
+        set_office_profile(store, people["clerk"], phone="020-1")
+    with pytest.raises(InvalidInput) as caught:
+        set_office_profile(store, people["admin"], address="第一行\n第二行")
+    assert caught.value.field == "office_address"
+    profile = set_office_profile(store, people["admin"], phone=" 020-12345678 ",
+                                 appeal_hint="向广州市人民政府申请行政复议")
+    assert profile.phone == "020-12345678" and profile.appeal_hint == "向广州市人民政府申请行政复议"
+    assert profile.defaulted == {"name", "address", "progress_hint"}
+    assert office_profile(store) == profile
+    back = set_office_profile(store, people["admin"], phone="")
+    assert back.phone == "12333" and "phone" in back.defaulted
+    set_office_profile(store, people["admin"], appeal_hint="向广州市人民政府申请行政复议")  # unchanged: no entry
+    with store.session(readonly=True) as session:
+        changes = audit.entries(session, entity="settings")
+    assert [(e.actor, e.before, e.after) for e in changes] == [
+        ("admin", {"office_phone": None, "office_appeal_hint": None},
+         {"office_phone": "020-12345678", "office_appeal_hint": "向广州市人民政府申请行政复议"}),
+        ("admin", {"office_phone": "020-12345678"}, {"office_phone": None}),
+    ]
+    assert audit_ok(store)
+
+
+def test_decision_carries_the_offices_appeal_hint(store: Store, verifier: Verifier, people: dict[str, StaffUser],
+                                                  new_case: Callable[..., CaseRecord], out_dir: Path) -> None:
+    hint = "向广州市人民政府申请行政复议，或向广州铁路运输法院提起行政诉讼"
+    set_office_profile(store, people["admin"], appeal_hint=hint)
+    case = move(store, people, new_case(), State.under_review, State.rejected, note="证书经核查系伪造")
+    text = flat(pdf_text(issue_decision(store, verifier, people["reviewer"], case.id, out_dir / "d.pdf").path))
+    assert hint in text
+
+
+def test_documents_of_an_unknown_case_is_empty(store: Store) -> None:
+    assert documents_of(store, "440100-XXXX-20261127-9999") == []
+
+
+def test_issued_to_json(store: Store, verifier: Verifier, people: dict[str, StaffUser],
+                        new_case: Callable[..., CaseRecord], out_dir: Path) -> None:
+    case = new_case()
+    issued = issue_receipt(store, verifier, people["clerk"], case.case_no, out_dir / "r.pdf")
+    data = issued.to_json()
+    assert data["reprint"] == 0 and data["path"] == str(out_dir / "r.pdf")
+    assert dt.datetime.fromisoformat(data["printed_at"]) == issued.printed_at
+    assert get_case(store, case.id).version == case.version, "printing does not change the case"
