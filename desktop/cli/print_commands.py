@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.cli.common import EXIT_OK, CliParser, print_json, resolve_data_dir
+from desktop.models.document_kinds import FORMATS, KIND_LABELS, KINDS  # light: no reportlab at start
 from desktop.models.errors import InvalidInput, NotFound, PermissionDenied
 from desktop.models.store import DB_FILENAME, Store, open_store
 
@@ -27,11 +28,6 @@ if TYPE_CHECKING:
     from desktop.models.cases import CaseRecord
     from desktop.models.staff import StaffUser
 
-# As desktop.documents.case_documents has them; repeated so that every other command
-# starts without importing reportlab and the rules (a test keeps the two in step).
-KINDS = ("receipt", "notice", "decision")
-KIND_LABELS = {"receipt": "受理回执", "notice": "一次性告知书", "decision": "审核决定书"}
-FORMATS = ("a4", "80mm")
 
 
 def register(sub: Any) -> None:

@@ -47,7 +47,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -59,6 +59,7 @@ from desktop.documents.receipt import render_receipt
 from desktop.models import audit, outbox
 from desktop.models.cases import CaseRecord, State, get_case
 from desktop.models.checklist import SHARED_LABELS, Source, SourceKind
+from desktop.models.document_kinds import DOCUMENT_ACTIONS, FORMATS, KIND_LABELS, KINDS, Kind
 from desktop.models.errors import InvalidInput, NotFound, PermissionDenied
 from desktop.models.office import OfficeProfile, read_office_profile
 from desktop.models.policy import Policy
@@ -68,12 +69,6 @@ from desktop.models.schema import Outbox, Staff
 from desktop.models.staff import Action, Role, StaffUser
 from desktop.models.store import Store, get_meta
 from desktop.models.workdays import period_end
-
-Kind = Literal["receipt", "notice", "decision"]
-KINDS: tuple[Kind, ...] = ("receipt", "notice", "decision")
-FORMATS = ("a4", "80mm")
-DOCUMENT_ACTIONS = frozenset(f"document.{kind}" for kind in KINDS)
-KIND_LABELS = {"receipt": "受理回执", "notice": "一次性告知书", "decision": "审核决定书"}
 
 PRINT_ROLES = frozenset({Role.clerk, Role.reviewer, Role.approver, Role.supervisor})
 RECEIPT_REFUSED = {State.draft: "案件尚未受理，没有受理回执", State.withdrawn: "案件已撤回，不再出具受理回执"}

@@ -39,6 +39,7 @@ from sqlalchemy.sql.elements import UnaryExpression
 from desktop.models import audit
 from desktop.models.audit import AuditEntry
 from desktop.models.cases import TRANSITIONS, CaseRecord, State, get_case
+from desktop.models.document_kinds import DOCUMENT_ACTIONS
 from desktop.models.masking import mask_id
 from desktop.models.schema import Case, UTCDateTime
 from desktop.models.staff import Action, StaffUser, can
@@ -334,8 +335,7 @@ class CaseDetail:
 
 
 def _is_document(entry: AuditEntry) -> bool:
-    # No documents table yet: printing services will record "...print" / "...reprint" actions.
-    return "print" in entry.action
+    return entry.action in DOCUMENT_ACTIONS
 
 
 def case_detail(store: Store, case_id: str) -> CaseDetail:

@@ -36,6 +36,7 @@ from desktop.models import case_queries
 from desktop.models.audit import AuditEntry
 from desktop.models.case_queries import CaseDetail
 from desktop.models.cases import CaseRecord, State, transition
+from desktop.models.document_kinds import KIND_LABELS
 from desktop.models.errors import Conflict, InvalidInput, NotFound, ZhanchiError
 from desktop.models.money import yuan_in_capitals
 from desktop.models.staff import Action, StaffUser
@@ -106,10 +107,14 @@ def transition_label(source: State, target: State) -> str:
 
 
 def action_text(action: str) -> str:
+    kind = action.removeprefix("document.")
+    if kind in KIND_LABELS:
+        return QCoreApplication.translate(ACTION_CONTEXT, "打印") + QCoreApplication.translate(
+            ACTION_CONTEXT, KIND_LABELS[kind])
     try:
         return QCoreApplication.translate(ACTION_CONTEXT, Action(action).label)
     except ValueError:
-        return action  # an action this version does not name (e.g. a future print entry)
+        return action  # an action this version does not name
 
 
 class CaseDetailPage(QWidget):

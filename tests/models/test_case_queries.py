@@ -391,12 +391,12 @@ def test_case_detail_has_the_full_case_its_history_and_its_documents(
     record = _accepted(store, team["clerk"], make_intake)
     transition(store, team["reviewer"], record.id, State.under_review)
     with store.session() as session:
-        audit.record(session, actor="clerk", action="receipt.print", entity="case", entity_id=record.id,
+        audit.record(session, actor="clerk", action="document.receipt", entity="case", entity_id=record.id,
                      before=None, after=None, at=store.clock.now())
     detail = cq.case_detail(store, record.case_no)  # by number too
     assert detail.case.id_number == "11010519491231002X" and detail.case.state is State.under_review
-    assert [e.action for e in detail.timeline] == ["case.create", "case.accept", "case.start_review", "receipt.print"]
-    assert [e.action for e in detail.documents] == ["receipt.print"]
+    assert [e.action for e in detail.timeline] == ["case.create", "case.accept", "case.start_review", "document.receipt"]
+    assert [e.action for e in detail.documents] == ["document.receipt"]
     with pytest.raises(NotFound):
         cq.case_detail(store, "no-such-case")
     row = cq.case_row(store, record.id)

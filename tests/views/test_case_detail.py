@@ -217,8 +217,10 @@ def test_documents_issued_come_from_print_entries_of_the_trail(
     documents = find(page, "case.documents")
     assert isinstance(documents, QListWidget)
     assert documents.item(0).text() == "尚无出具文书的记录"
-    with workspace.store.session() as session:
-        audit.record(session, actor="clerk", action="receipt.reprint", entity="case", entity_id=record.id,
-                     before=None, after={"copy": 2}, at=workspace.clock.now())
+    from desktop.documents.case_documents import issue_receipt
+
+    out = workspace.data_dir / "receipt.pdf"
+    issue_receipt(workspace.store, workspace.verifier, team.clerk, record.id, out)
+    issue_receipt(workspace.store, workspace.verifier, team.clerk, record.id, out)  # a reprint
     page.reload()
-    qtbot.waitUntil(lambda: documents.count() == 1 and "receipt.reprint" in documents.item(0).text(), timeout=5000)
+    qtbot.waitUntil(lambda: documents.count() == 2 and "打印受理回执" in documents.item(1).text(), timeout=5000)
