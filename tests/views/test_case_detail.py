@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListWidget, QPus
 from pytestqt.qtbot import QtBot
 from qt_helpers import find, type_text
 
-from desktop.models import audit
 from desktop.models.application import Intake
 from desktop.models.cases import CaseRecord, State, create_case, get_case, transition
 from desktop.models.staff import Role, StaffUser
