@@ -395,7 +395,8 @@ def test_case_detail_has_the_full_case_its_history_and_its_documents(
                      before=None, after=None, at=store.clock.now())
     detail = cq.case_detail(store, record.case_no)  # by number too
     assert detail.case.id_number == "11010519491231002X" and detail.case.state is State.under_review
-    assert [e.action for e in detail.timeline] == ["case.create", "case.accept", "case.start_review", "document.receipt"]
+    assert [e.action for e in detail.timeline] == [
+        "case.create", "case.accept", "case.start_review", "document.receipt"]
     assert [e.action for e in detail.documents] == ["document.receipt"]
     with pytest.raises(NotFound):
         cq.case_detail(store, "no-such-case")
