@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import io
 import os
@@ -110,6 +111,20 @@ def is_document_entry(entry: audit.AuditEntry) -> bool:
 def can_print(actor: StaffUser) -> bool:
     """For views to grey out print buttons (the services also check the account is active)."""
     return Role(actor.role) in PRINT_ROLES
+
+
+def printable_kinds(actor: StaffUser, case: CaseRecord) -> tuple[str, ...]:
+    """The documents ``actor`` may print for ``case`` now (the window offers only these)."""
+    if not can_print(actor):
+        return ()
+    kinds = []
+    if case.state not in RECEIPT_REFUSED and case.accepted_at is not None:
+        kinds.append("receipt")
+    if case.state in NOTICE_STATES and case.materials.get("missing"):
+        kinds.append("notice")
+    if (case.state in APPROVED_STATES and case.amount_yuan > 0) or case.state is State.rejected:
+        kinds.append("decision")
+    return tuple(kinds)
 
 
 # --- what the documents say, from the case --------------------------------------------
@@ -481,3 +496,19 @@ __all__ = [
     "policy_label",
     "receipt_data",
 ]
+
+
+
+def issue_to_data_folder(store: Store, verifier: Verifier, actor: StaffUser, case_id_or_no: str, kind: str, *,
+                         format: str = "a4") -> IssuedDocument:  # noqa: A002
+    """Issue a document into the data folder (``documents/<case_no>/``), where the window
+    previews and prints it; the folder is the owner's only, like the database."""
+    issuers = {"receipt": functools.partial(issue_receipt, format=format), "notice": issue_notice,
+               "decision": issue_decision}
+    if kind not in issuers:
+        raise InvalidInput("kind", f"没有这种文书：{kind!r}")
+    case = get_case(store, case_id_or_no)
+    stamp = store.clock.now().strftime("%Y%m%dT%H%M%S")
+    out = store.data_dir / "documents" / case.case_no / f"{kind}-{format}-{stamp}.pdf"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return issuers[kind](store, verifier, actor, case.id, out)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.documents.case_documents import IssuedDocument, issue_to_data_folder, printable_kinds
 from desktop.models import case_queries
 from desktop.models.audit import AuditEntry
 from desktop.models.case_queries import CaseDetail
@@ -120,6 +121,7 @@ def action_text(action: str) -> str:
 class CaseDetailPage(QWidget):
     changed = Signal(str)  # case id, after a transition succeeded
     close_requested = Signal()  # Esc: back to where the case was opened from
+    document_issued = Signal(object)  # IssuedDocument: the window previews and prints it
 
     def __init__(self, workspace: Workspace, runner: TaskRunner, user: StaffUser,
                  parent: QWidget | None = None) -> None:
@@ -223,6 +225,18 @@ class CaseDetailPage(QWidget):
         side.addWidget(self.timeline, 1)
         side.addWidget(QLabel(self.tr("出具文书（回执、告知书、决定书及补打）")))
         side.addWidget(self.documents)
+        prints = QHBoxLayout()
+        self.print_buttons: dict[str, QPushButton] = {}
+        for kind, label in (("receipt", self.tr("打印/补打回执")), ("notice", self.tr("打印一次性告知书")),
+                            ("decision", self.tr("打印决定书"))):
+            button = QPushButton(label)
+            button.setObjectName(f"case.print.{kind}")
+            button.clicked.connect(lambda _checked=False, k=kind: self.print_document(k))
+            button.hide()
+            prints.addWidget(button)
+            self.print_buttons[kind] = button
+        prints.addStretch(1)
+        side.addLayout(prints)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(scroll)
@@ -273,6 +287,19 @@ class CaseDetailPage(QWidget):
             lambda error: self._load_failed(generation, error),
         )
 
+    def print_document(self, kind: str) -> None:
+        if self.detail is None:
+            return
+        ws, user, case_id = self.workspace, self.user, self.detail.case.id
+
+        def done(issued: IssuedDocument) -> None:
+            self.reload()
+            self.document_issued.emit(issued)
+
+        self.runner.run(lambda: issue_to_data_folder(ws.store, ws.verifier, user, case_id, kind), done,
+                        lambda error: self._show_message(str(error) if isinstance(error, ZhanchiError)
+                                                         else self.tr("打印失败，请重试"), error=True))
+
     def reload(self) -> None:
         if self._case_id is not None:
             self.show_case(self._case_id)
@@ -306,6 +333,8 @@ class CaseDetailPage(QWidget):
         self.timeline.clear()
         self.documents.clear()
         self._set_buttons(())
+        for button in self.print_buttons.values():
+            button.hide()
 
     def _show(self, detail: CaseDetail) -> None:
         case = detail.case
@@ -326,6 +355,9 @@ class CaseDetailPage(QWidget):
         self._fill_timeline(detail.timeline)
         self._fill_documents(detail.documents)
         self._set_buttons(case_queries.allowed_transitions(self.user, case))
+        printable = printable_kinds(self.user, case)
+        for kind, button in self.print_buttons.items():
+            button.setVisible(kind in printable)
 
     def _fill_fields(self, case: CaseRecord) -> None:
         f = self.fields

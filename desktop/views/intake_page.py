@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.documents.case_documents import issue_to_data_folder
 from desktop.models.application import parse_application, parse_intake
 from desktop.models.cases import CaseRecord
 from desktop.models.errors import InvalidInput, ZhanchiError
@@ -45,6 +46,7 @@ DRAFT_FILE = "drafts/intake.json"
 
 class IntakePage(QWidget):
     case_filed = Signal(object)  # CaseRecord, after acceptance or saving as waiting for materials
+    document_issued = Signal(object)  # IssuedDocument: the receipt or the notice, to preview and print
 
     def __init__(self, workspace: Workspace, runner: TaskRunner, user: StaffUser,
                  parent: QWidget | None = None) -> None:
@@ -80,14 +82,19 @@ class IntakePage(QWidget):
         self.accept_button.setObjectName("case.accept")
         self.accept_button.setDefault(False)
         self.accept_button.setAutoDefault(False)
+        self.notice_button = QPushButton(self.tr("打印一次性告知书 (F7)"))
+        self.notice_button.setObjectName("case.print_notice")
         self.save_button.clicked.connect(self.save_waiting)
+        self.notice_button.clicked.connect(self.print_notice)
         self.accept_button.clicked.connect(self.accept_case)
         QShortcut(QKeySequence(Qt.Key.Key_F6), self, self.save_waiting)
+        QShortcut(QKeySequence(Qt.Key.Key_F7), self, self.print_notice)
         QShortcut(QKeySequence(Qt.Key.Key_F9), self, self.accept_case)
 
         actions = QHBoxLayout()
         actions.addWidget(self.message, 1)
         actions.addWidget(self.save_button)
+        actions.addWidget(self.notice_button)
         actions.addWidget(self.accept_button)
         bottom = QVBoxLayout()
         bottom.addWidget(QLabel(self.tr("一次性告知材料（勾选已收取的材料；已通过信息共享获取的无需提供）")))
@@ -206,6 +213,14 @@ class IntakePage(QWidget):
         """保存待补正: file the case as a draft waiting for materials."""
         self._file(accept=False, reason=None)
 
+    def print_notice(self) -> None:
+        """打印一次性告知书: file the case as waiting for materials and print what is missing."""
+        assessment = self._assessment
+        if assessment is not None and not assessment.missing:
+            self.show_message(self.tr("材料已齐全，无需出具一次性告知书"), error=True)
+            return
+        self._file(accept=False, reason=None, then_print="notice")
+
     def accept_case(self) -> None:
         assessment = self._assessment
         if assessment is None:
@@ -221,17 +236,17 @@ class IntakePage(QWidget):
                 self.show_message(self.tr("未填写受理理由，案件未受理"), error=True)
                 return
             reason = text.strip()
-        self._file(accept=True, reason=reason)
+        self._file(accept=True, reason=reason, then_print="receipt")
 
-    def _file(self, *, accept: bool, reason: str | None) -> None:
+    def _file(self, *, accept: bool, reason: str | None, then_print: str | None = None) -> None:
         try:
             intake = parse_intake(self._intake_json())
         except InvalidInput as exc:
             self.show_message(str(exc), error=True)
             return
         ws, user, sources, received = self.workspace, self.user, self.form.sources(), sorted(self._received)
-        self.accept_button.setEnabled(False)
-        self.save_button.setEnabled(False)
+        for button in (self.accept_button, self.save_button, self.notice_button):
+            button.setEnabled(False)  # one filing at a time: no double case from a double press
 
         def done(result: tuple[CaseRecord, Assessment]) -> None:
             record, _ = result
@@ -244,6 +259,9 @@ class IntakePage(QWidget):
             verb = self.tr("已受理") if accept else self.tr("已保存（待补正）")
             self.show_message(f"{verb}：{record.case_no}")
             self.case_filed.emit(record)
+            if then_print is not None:
+                self.runner.run(lambda: issue_to_data_folder(ws.store, ws.verifier, user, record.id, then_print),
+                                self.document_issued.emit, self._on_error)
 
         def failed(error: Exception) -> None:
             self._enable()
@@ -253,8 +271,8 @@ class IntakePage(QWidget):
                                           sources=sources, received=received), done, failed)
 
     def _enable(self) -> None:
-        self.accept_button.setEnabled(True)
-        self.save_button.setEnabled(True)
+        for button in (self.accept_button, self.save_button, self.notice_button):
+            button.setEnabled(True)
 
     def new_case(self) -> None:
         self._discard_draft()

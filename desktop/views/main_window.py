@@ -12,13 +12,16 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
 
+from desktop.documents.case_documents import IssuedDocument
 from desktop.models import outbox
 from desktop.models.cases import CaseRecord
+from desktop.models.document_kinds import KIND_LABELS
 from desktop.models.errors import ZhanchiError
 from desktop.models.reference import regions
 from desktop.models.staff import Action, StaffUser, can
 from desktop.models.store import get_meta
 from desktop.models.workspace import Workspace
+from desktop.views.document_preview import DocumentPreview
 from desktop.views.intake_page import IntakePage
 from desktop.views.login_dialog import LoginDialog
 from desktop.views.tasks import TaskRunner
@@ -78,6 +81,7 @@ class MainWindow(QMainWindow):
         if can(self.user, Action.case_create):
             self.intake_page = IntakePage(self.workspace, self.runner, self.user)
             self.intake_page.case_filed.connect(self._on_case_filed)
+            self.intake_page.document_issued.connect(self.preview_document)
             self.pages.addWidget(self.intake_page)
         self.search_page = SearchPage(self.workspace, self.runner)
         self.pages.addWidget(self.search_page)
@@ -86,6 +90,7 @@ class MainWindow(QMainWindow):
         self.search_page.open_case.connect(self.open_case)
         self.detail_page.changed.connect(self.search_page.update_case)  # keeps the scroll position
         self.detail_page.close_requested.connect(self.show_search)
+        self.detail_page.document_issued.connect(self.preview_document)
 
     def _build_navigation(self) -> None:
         bar = QToolBar(self.tr("导航"))
@@ -126,6 +131,13 @@ class MainWindow(QMainWindow):
     def open_case(self, case_id: str) -> None:
         self.pages.setCurrentWidget(self.detail_page)
         self.detail_page.show_case(case_id)
+
+    def preview_document(self, issued: IssuedDocument) -> None:
+        title = KIND_LABELS.get(issued.kind, issued.kind) + " " + issued.case_no
+        if issued.reprint_count:
+            title += self.tr("（第%1次补打）").replace("%1", str(issued.reprint_count))
+        self.preview = DocumentPreview(issued.path, title, self)
+        self.preview.open()  # window-modal, not blocking: the clerk prints or closes it
 
     def _on_case_filed(self, record: CaseRecord) -> None:
         self.refresh_status()

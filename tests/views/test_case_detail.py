@@ -223,3 +223,31 @@ def test_documents_issued_come_from_print_entries_of_the_trail(
     issue_receipt(workspace.store, workspace.verifier, team.clerk, record.id, out)  # a reprint
     page.reload()
     qtbot.waitUntil(lambda: documents.count() == 2 and "打印受理回执" in documents.item(1).text(), timeout=5000)
+
+
+def test_documents_are_printed_and_reprinted_from_the_case(
+    qtbot: QtBot, workspace: Workspace, team: SimpleNamespace, file_case: Callable[[State], CaseRecord],
+    open_page: Callable[..., CaseDetailPage],
+) -> None:
+    record = file_case(State.accepted)
+    page = open_page(team.clerk, record)
+    receipt = find(page, "case.print.receipt")
+    assert receipt.isVisibleTo(page) and not find(page, "case.print.decision").isVisibleTo(page)
+    issued = []
+    page.document_issued.connect(issued.append)
+    for _ in range(2):
+        receipt.click()  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda n=len(issued): len(issued) == n + 1, timeout=5000)
+    assert [doc.reprint_count for doc in issued] == [0, 1]
+    assert all(doc.path.exists() and doc.path.is_relative_to(workspace.data_dir) for doc in issued)
+    documents = find(page, "case.documents")
+    qtbot.waitUntil(lambda: documents.count() == 2, timeout=5000)  # type: ignore[attr-defined]
+
+
+def test_auditor_sees_no_print_buttons(
+    workspace: Workspace, team: SimpleNamespace, file_case: Callable[[State], CaseRecord],
+    open_page: Callable[..., CaseDetailPage], make_staff: Callable[..., StaffUser],
+) -> None:
+    record = file_case(State.accepted)
+    page = open_page(make_staff("auditor"), record)
+    assert not any(find(page, f"case.print.{kind}").isVisibleTo(page) for kind in ("receipt", "notice", "decision"))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
+from pathlib import Path
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -58,6 +60,11 @@ def fill_eligible_case(qtbot: QtBot, win: QMainWindow, *, months: int = 40) -> N
     type_text(qtbot, find(win, "intake.bank_name"), "中国工商银行")
 
 
+def pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
 def verdict(win: QMainWindow) -> dict:  # type: ignore[type-arg]
     text = find(win, "verify.result").accessibleDescription()
     return json.loads(text) if text else {}
@@ -92,6 +99,14 @@ def test_clerk_takes_a_case_from_form_to_receipt_and_finds_it(qtbot: QtBot, wind
                                                  "certificate", "payment_account"}
     assert not (store.data_dir / "drafts" / "intake.json").exists(), "the draft is gone once filed"
 
+    # Acceptance issues the receipt and opens its preview for printing.
+    qtbot.waitUntil(lambda: getattr(window, "preview", None) is not None and window.preview.isVisible(),
+                    timeout=10_000)
+    receipt = pdf_text(window.preview.path)  # type: ignore[attr-defined]
+    assert case_no in receipt and "受理回执" in receipt
+    assert ID_NUMBER not in receipt and f"{ID_NUMBER[:6]}********{ID_NUMBER[-4:]}" in receipt
+    window.preview.accept()  # type: ignore[attr-defined]
+
     window.show_search()  # type: ignore[attr-defined]
     query = find(window, "search.query")
     type_text(qtbot, query, case_no)
@@ -119,6 +134,39 @@ def test_ineligible_case_needs_a_reason_and_is_then_disputed(qtbot: QtBot, windo
     qtbot.waitUntil(lambda: "已受理" in message.text(), timeout=10_000)  # type: ignore[attr-defined]
     [record] = search_cases(store, ID_NUMBER)
     assert record.disputed and record.dispute_reason == "申请人称缴费记录有漏记" and record.amount_yuan == 0
+
+
+def test_notice_for_missing_materials_is_printed_from_the_form(qtbot: QtBot, window: QMainWindow,
+                                                               store: Store) -> None:
+    fill_eligible_case(qtbot, window)
+    qtbot.waitUntil(lambda: verdict(window).get("eligible") is True, timeout=10_000)
+    qtbot.keyClick(window, Qt.Key.Key_F7)  # nothing ticked: every needed material is missing
+    qtbot.waitUntil(lambda: getattr(window, "preview", None) is not None and window.preview.isVisible(),
+                    timeout=10_000)
+    text = pdf_text(window.preview.path)  # type: ignore[attr-defined]
+    assert "一次性告知" in text and "技能提升补贴申请表" in text
+    [record] = search_cases(store, ID_NUMBER)
+    assert record.state.value == "draft" and record.case_no in text
+
+
+def test_printing_renders_every_page_to_the_printer(qtbot: QtBot, window: QMainWindow, tmp_path: Path) -> None:
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desktop.views.document_preview import print_pdf
+
+    fill_eligible_case(qtbot, window)
+    qtbot.waitUntil(lambda: verdict(window).get("eligible") is True, timeout=10_000)
+    qtbot.keyClick(window, Qt.Key.Key_F7)
+    qtbot.waitUntil(lambda: getattr(window, "preview", None) is not None, timeout=10_000)
+    document = QPdfDocument()
+    document.load(str(window.preview.path))  # type: ignore[attr-defined]
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # a file stands in for the printer
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    print_pdf(document, printer)
+    assert (tmp_path / "printed.pdf").stat().st_size > 10_000
+    assert document.pageCount() >= 1
 
 
 def test_typed_work_survives_a_crash(qtbot: QtBot, store: Store, make_staff: Callable[..., staff.StaffUser]) -> None:

@@ -1,0 +1,79 @@
+"""Preview an issued PDF (QtPdf) and print it to any installed printer (the system dialog).
+
+The PDF is the document of record (its hash is in the audit trail); printing
+renders its pages at the printer's resolution, so what is printed is what was
+previewed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtGui import QKeySequence, QPainter, QShortcut
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+def print_pdf(document: QPdfDocument, printer: QPrinter) -> None:
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError("打印机无法开始打印")
+    try:
+        dpi = printer.resolution()
+        for page in range(document.pageCount()):
+            if page:
+                printer.newPage()
+            points = document.pagePointSize(page)
+            size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
+            painter.drawImage(QPoint(0, 0), document.render(page, size))
+    finally:
+        painter.end()
+
+
+class DocumentPreview(QDialog):
+    def __init__(self, path: Path, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("document.preview")
+        self.setWindowTitle(title)
+        self.resize(820, 720)
+        self.path = path
+        self.document = QPdfDocument(self)
+        self.document.load(str(path))
+        self.view = QPdfView(self)
+        self.view.setObjectName("document.view")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.status = QLabel(str(path))
+        self.status.setObjectName("document.status")
+        self.status.setWordWrap(True)
+        print_button = QPushButton(self.tr("打印 (Ctrl+P)"))
+        print_button.setObjectName("document.print")
+        print_button.clicked.connect(self.print_document)
+        close_button = QPushButton(self.tr("关闭 (Esc)"))
+        close_button.clicked.connect(self.accept)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_document)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(print_button)
+        buttons.addWidget(close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        print_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def print_document(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.path.stem)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            print_pdf(self.document, printer)
+        except OSError as exc:
+            self.status.setText(self.tr("打印失败：") + str(exc))
+            return
+        self.status.setText(self.tr("已送打印机：") + printer.printerName())
