@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import subprocess
-from pathlib import Path
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
