@@ -19,14 +19,15 @@ import segno
 from reportlab.lib.colors import black, white
 from reportlab.platypus import Flowable
 
-QR_SCHEME = "ZHANCHI"
+from desktop.models.scan import QR_SCHEME
+
 _ID_LIKE = re.compile(r"\d{17}[\dXx]|\d{15}")
 _SAFE = re.compile(r"[0-9A-Za-z-]+")
 QUIET_ZONE = 4  # modules of white border the QR standard requires
 
 
 def receipt_qr_payload(case_no: str, lookup_code: str) -> str:
-    """``ZHANCHI:{case_no}:{lookup_code}`` — the whole payload."""
+    """``ZHANCHI:{case_no}:{lookup_code}`` — the whole payload (read back by ``models.scan``)."""
     for field, value in (("case_no", case_no), ("lookup_code", lookup_code)):
         if not value or not _SAFE.fullmatch(value):
             raise ValueError(f"{field} must be letters, digits and hyphens only: {value!r}")
@@ -35,13 +36,6 @@ def receipt_qr_payload(case_no: str, lookup_code: str) -> str:
     return f"{QR_SCHEME}:{case_no}:{lookup_code}"
 
 
-def parse_receipt_qr(payload: str) -> tuple[str, str]:
-    """The (case_no, lookup_code) a scanner read, e.g. at the counter's search box."""
-    scheme, _, rest = payload.strip().partition(":")
-    case_no, _, lookup_code = rest.rpartition(":")
-    if scheme != QR_SCHEME or not case_no or not lookup_code:
-        raise ValueError("不是展翅柜台受理回执的二维码")
-    return case_no, lookup_code
 
 
 def qr_matrix(payload: str) -> list[list[bool]]:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -30,10 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.documents.case_documents import issue_to_data_folder
+from desktop.models import identity
 from desktop.models.application import parse_application, parse_intake
 from desktop.models.cases import CaseRecord
 from desktop.models.errors import InvalidInput, ZhanchiError
 from desktop.models.intake import Assessment, RegistryHit, assess, file_case, lookup_applicant
+from desktop.models.masking import mask_id
+from desktop.models.scan import Scan
 from desktop.models.staff import StaffUser
 from desktop.models.workspace import Workspace
 from desktop.views.intake_form import IntakeForm
@@ -273,6 +277,27 @@ class IntakePage(QWidget):
     def _enable(self) -> None:
         for button in (self.accept_button, self.save_button, self.notice_button):
             button.setEnabled(True)
+
+    def take_scan(self, scan: Scan) -> None:
+        """An ID card fills the ID field (asking first if the form holds another person);
+        a certificate number fills the certificate fields."""
+        form = self.form
+        if scan.kind == "id_number":
+            current = identity.normalize_id_number(form.id_number.text())
+            if current and current != scan.value:
+                answer = QMessageBox.question(
+                    self, self.tr("读取到另一张身份证"),
+                    self.tr("表单中是另一位申请人（%1）的信息。放弃这些内容，开始新的申请吗？")
+                    .replace("%1", mask_id(current)))
+                if answer != QMessageBox.StandardButton.Yes:
+                    return
+                self.new_case()
+            form.id_number.setText(scan.value)
+            form.name.setFocus()
+        elif scan.kind == "certificate":
+            form.cert_number.setText(scan.value)
+            form.fill_certificate(scan.value)
+            form.cert_level.setFocus()
 
     def new_case(self) -> None:
         self._discard_draft()

@@ -10,7 +10,7 @@ import logging
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from desktop.documents.case_documents import IssuedDocument
 from desktop.models import outbox
@@ -18,12 +18,14 @@ from desktop.models.cases import CaseRecord
 from desktop.models.document_kinds import KIND_LABELS
 from desktop.models.errors import ZhanchiError
 from desktop.models.reference import regions
+from desktop.models.scan import classify_scan
 from desktop.models.staff import Action, StaffUser, can
 from desktop.models.store import get_meta
 from desktop.models.workspace import Workspace
 from desktop.views.document_preview import DocumentPreview
 from desktop.views.intake_page import IntakePage
 from desktop.views.login_dialog import LoginDialog
+from desktop.views.scanner import ScanListener
 from desktop.views.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -61,9 +63,12 @@ class MainWindow(QMainWindow):
         self.idle_timer.setInterval(idle_lock_minutes * 60_000)
         self.idle_timer.timeout.connect(self.lock)
         self._idle = _IdleWatch(self.idle_timer)
+        self.scanner = ScanListener(self)
+        self.scanner.scanned.connect(self.route_scan)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self._idle)
+            app.installEventFilter(self.scanner)
         self.idle_timer.start()
         self.status_timer = QTimer(self)
         self.status_timer.setInterval(15_000)
@@ -131,6 +136,20 @@ class MainWindow(QMainWindow):
     def open_case(self, case_id: str) -> None:
         self.pages.setCurrentWidget(self.detail_page)
         self.detail_page.show_case(case_id)
+
+    def route_scan(self, text: str) -> None:
+        """Put a scanner's reading where it belongs, wherever the focus was."""
+        scan = classify_scan(text)
+        if scan.kind == "receipt":
+            self.open_case(scan.value)
+        elif scan.kind in ("id_number", "certificate") and self.intake_page is not None:
+            self.pages.setCurrentWidget(self.intake_page)
+            self.intake_page.take_scan(scan)
+        elif scan.kind in ("id_number", "certificate"):
+            self.show_search()
+            self.search_page.findChild(QLineEdit, "search.query").setText(scan.value)
+        else:
+            self.statusBar().showMessage(self.tr("扫描内容无法识别：") + text[:40], 10_000)
 
     def preview_document(self, issued: IssuedDocument) -> None:
         title = KIND_LABELS.get(issued.kind, issued.kind) + " " + issued.case_no
@@ -227,6 +246,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self._idle)
+            app.removeEventFilter(self.scanner)
         self.status_timer.stop()
         self.runner.shutdown()
         super().closeEvent(event)

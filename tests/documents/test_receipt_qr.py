@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.documents.qr import QUIET_ZONE, QrCode, parse_receipt_qr, qr_matrix, receipt_qr_payload
+from desktop.documents.qr import QUIET_ZONE, QrCode, qr_matrix, receipt_qr_payload
+from desktop.models.scan import parse_receipt_qr
 
 
 def test_payload_is_case_number_and_lookup_code() -> None:

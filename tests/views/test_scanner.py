@@ -1,0 +1,90 @@
+"""A scanner in keyboard mode fills the right field wherever the focus is (issue 3)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QMainWindow, QMessageBox
+from pytestqt.qtbot import QtBot
+from qt_helpers import find
+
+from desktop.app import create_main_window
+from desktop.models import staff
+from desktop.models.cases import CaseRecord
+from desktop.models.intake import file_case
+from desktop.models.rules import Verifier
+from desktop.models.store import Store
+
+pytestmark = pytest.mark.gui
+
+ID_NUMBER = "11010519491231002X"
+
+
+@pytest.fixture
+def window(qtbot: QtBot, store: Store, make_staff: Callable[..., staff.StaffUser]) -> Iterator[QMainWindow]:
+    make_staff("clerk", "clerk")
+    win = create_main_window(store.data_dir, "clerk")
+    qtbot.addWidget(win)
+    win.show()
+    win.new_case()  # type: ignore[attr-defined]
+    yield win
+    win.close()
+
+
+def scan(qtbot: QtBot, widget: QLineEdit, text: str) -> None:
+    """What a reader does: the characters and Enter, milliseconds apart."""
+    widget.setFocus()
+    qtbot.keyClicks(widget, text)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def line(win: QMainWindow, name: str) -> QLineEdit:
+    widget = find(win, name)
+    assert isinstance(widget, QLineEdit)
+    return widget
+
+
+def test_id_card_read_into_another_field_lands_in_the_id_field(qtbot: QtBot, window: QMainWindow) -> None:
+    bank = line(window, "intake.bank_name")
+    bank.setText("ICBC")
+    scan(qtbot, bank, ID_NUMBER)
+    assert line(window, "intake.id_number").text() == ID_NUMBER
+    assert bank.text() == "ICBC", "the reading is taken back out of the field it was typed into"
+
+
+def test_certificate_scan_fills_the_certificate_number(qtbot: QtBot, window: QMainWindow) -> None:
+    phone = line(window, "intake.phone")
+    scan(qtbot, phone, "S000144000123174000056")
+    assert line(window, "intake.cert_number").text() == "S000144000123174000056"
+    assert phone.text() == ""
+
+
+def test_typing_by_hand_is_not_a_scan(qtbot: QtBot, window: QMainWindow) -> None:
+    bank = line(window, "intake.bank_name")
+    bank.setFocus()
+    qtbot.keyClicks(bank, "ABCDEFGHIJKL", delay=60)  # a person's pace
+    qtbot.keyClick(bank, Qt.Key.Key_Return)
+    assert bank.text() == "ABCDEFGHIJKL" and line(window, "intake.id_number").text() == ""
+
+
+def test_another_persons_card_asks_before_clearing(qtbot: QtBot, window: QMainWindow,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    line(window, "intake.id_number").setText("440106199003071231")
+    line(window, "intake.phone").setText("13800138000")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    scan(qtbot, line(window, "intake.bank_name"), ID_NUMBER)
+    assert line(window, "intake.id_number").text() == "440106199003071231"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    scan(qtbot, line(window, "intake.bank_name"), ID_NUMBER)
+    assert line(window, "intake.id_number").text() == ID_NUMBER and line(window, "intake.phone").text() == ""
+
+
+def test_receipt_qr_opens_the_case(qtbot: QtBot, window: QMainWindow, store: Store,
+                                   make_intake: Callable[..., object]) -> None:
+    clerk = staff.get_staff(store, "clerk")
+    record: CaseRecord = file_case(store, Verifier.load(None), clerk, make_intake(), accept=True)[0]
+    scan(qtbot, line(window, "intake.phone"), f"ZHANCHI:{record.case_no}:{record.lookup_code}")
+    title = find(window, "case.title")
+    qtbot.waitUntil(lambda: title.text() == record.case_no, timeout=5000)  # type: ignore[attr-defined]
