@@ -13,6 +13,7 @@ are only on the case detail.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection
 from typing import Any
 
@@ -116,6 +117,8 @@ class CaseTableModel(QAbstractTableModel):
         self._rows: list[CaseRow] = []
         self._text = ""
         self._states: tuple[State, ...] | None = None
+        self._day: dt.date | None = None  # today's queue: cases applied for on this office day
+        self._created_by: str | None = None
         self._cursor: Cursor | None = None
         self._exhausted = True  # nothing asked yet
         self._loading = False
@@ -151,12 +154,14 @@ class CaseTableModel(QAbstractTableModel):
         """Every matching case is held (no further page)."""
         return self._exhausted and not self._loading
 
-    def set_query(self, text: str, states: Collection[State] | None = None) -> None:
+    def set_query(self, text: str, states: Collection[State] | None = None, *, day: dt.date | None = None,
+                  created_by: str | None = None) -> None:
         """Start over with a new search and ask for its first page."""
         self.beginResetModel()
         self._generation += 1  # answers to the old query are dropped on arrival
         self._text = text
         self._states = None if states is None else tuple(states)
+        self._day, self._created_by = day, created_by
         self._rows = []
         self._cursor = None
         self._exhausted = False
@@ -166,7 +171,7 @@ class CaseTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Run the current search again (after a case changed)."""
-        self.set_query(self._text, self._states)
+        self.set_query(self._text, self._states, day=self._day, created_by=self._created_by)
 
     def update_case(self, row: CaseRow) -> None:
         """Show a case's new values in place, if it is listed (keeps the scroll position)."""
@@ -191,10 +196,11 @@ class CaseTableModel(QAbstractTableModel):
         if parent.isValid() or self._exhausted or self._loading:
             return
         generation, store, text, states = self._generation, self._store, self._text, self._states
-        after, limit = self._cursor, self._page_size
+        after, limit, day, created_by = self._cursor, self._page_size, self._day, self._created_by
         self._set_loading(True)
         self._runner.run(
-            lambda: case_queries.search_page(store, text, states=states, after=after, limit=limit),
+            lambda: case_queries.search_page(store, text, states=states, day=day, created_by=created_by,
+                                             after=after, limit=limit),
             lambda page: self._append(generation, page),
             lambda error: self._fail(generation, error),
         )

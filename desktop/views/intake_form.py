@@ -72,6 +72,7 @@ class IntakeForm(QWidget):
         self.id_hint = self._hint(applicant)
         self.name = self._line(applicant, self.tr("姓名"), "intake.name", 40)
         self.phone = self._line(applicant, self.tr("手机号码"), "intake.phone", 20)
+        self.phone_hint = self._hint(applicant)
 
         insured = self._group(layout, self.tr("参保情况"))
         self.contribution_months = QSpinBox()
@@ -139,6 +140,7 @@ class IntakeForm(QWidget):
         self.id_number.textChanged.connect(self._check_id)
         self.employer_uscc.textChanged.connect(self._check_uscc)
         self.payment_account.textChanged.connect(self._check_account)
+        self.phone.textChanged.connect(self._check_phone)
 
     # --- building ---------------------------------------------------------------
 
@@ -206,6 +208,17 @@ class IntakeForm(QWidget):
             self._set_hint(self.uscc_hint, exc.reason, ok=False)
             return
         self._set_hint(self.uscc_hint, self.tr("代码校验通过"), ok=True)
+
+    def _check_phone(self, text: str) -> None:
+        if len(text.strip()) < 11:
+            self._set_hint(self.phone_hint, "", ok=True)
+            return
+        try:
+            identity.check_mobile(text)
+        except InvalidInput as exc:
+            self._set_hint(self.phone_hint, exc.reason, ok=False)
+            return
+        self._set_hint(self.phone_hint, "", ok=True)
 
     def _check_account(self, text: str) -> None:
         if not text.strip() or self.payment_kind.currentData() != "bank":
@@ -366,7 +379,8 @@ class IntakeForm(QWidget):
     def clear(self) -> None:
         self._hit = None
         self.restore_draft({})
-        for label in (self.id_hint, self.uscc_hint, self.account_hint, self.insured_source, self.cert_source):
+        for label in (self.id_hint, self.phone_hint, self.uscc_hint, self.account_hint, self.insured_source,
+                      self.cert_source):
             label.setText("")
 
     def _fields(self) -> dict[str, QWidget]:

@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
             self.intake_page.document_issued.connect(self.preview_document)
             self.pages.addWidget(self.intake_page)
         self.search_page = SearchPage(self.workspace, self.runner)
+        self.search_page.username = self.user.username
         self.pages.addWidget(self.search_page)
         self.detail_page = CaseDetailPage(self.workspace, self.runner, self.user)
         self.pages.addWidget(self.detail_page)
@@ -122,6 +123,18 @@ class MainWindow(QMainWindow):
         lock.setShortcut(QKeySequence("Ctrl+L"))
         lock.triggered.connect(self.lock)
         bar.addAction(lock)
+
+        def open_settings() -> None:
+            from desktop.views.settings_dialog import SettingsDialog
+
+            self.settings_dialog = SettingsDialog(self.workspace.data_dir, self)
+            self.settings_dialog.open()  # window-modal, not blocking
+
+        settings = QAction(self.tr("设置"), self)
+        settings.setObjectName("nav.settings")
+        settings.triggered.connect(open_settings)
+        bar.addAction(settings)
+        bar.widgetForAction(settings).setObjectName("nav.settings")
 
     def new_case(self) -> None:
         if self.intake_page is not None:
@@ -226,6 +239,10 @@ class MainWindow(QMainWindow):
         self.idle_timer.start()
 
     def _rebuild_for_user(self) -> None:
+        # A new runner: the old one's pending answers were for the pages about to be deleted.
+        self.runner.shutdown()
+        self.runner.deleteLater()
+        self.runner = TaskRunner(self._report_error, self)
         for bar in self.findChildren(QToolBar):
             self.removeToolBar(bar)
             bar.deleteLater()

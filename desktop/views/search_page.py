@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -81,6 +82,15 @@ class SearchPage(QWidget):
             self.state_filter.addItem(state_text(state), state.value)
         self.state_filter.currentIndexChanged.connect(lambda _index: self.refresh())
 
+        self.today = QCheckBox(self.tr("今日队列(&T)"))
+        self.today.setObjectName("search.today")
+        self.today.setToolTip(self.tr("只看今天受理的申请"))
+        self.today.toggled.connect(lambda _on: self.refresh())
+        self.mine = QCheckBox(self.tr("只看本人经办"))
+        self.mine.setObjectName("search.mine")
+        self.mine.toggled.connect(lambda _on: self.refresh())
+        self.username: str | None = None  # set by the window: whose cases "只看本人经办" means
+
         self.model = CaseTableModel(workspace.store, runner, self)
         self.model.page_loaded.connect(self._on_page)
         self.model.loading_changed.connect(self._show_status)
@@ -121,6 +131,8 @@ class SearchPage(QWidget):
         state_label.setBuddy(self.state_filter)
         top.addWidget(state_label)
         top.addWidget(self.state_filter)
+        top.addWidget(self.today)
+        top.addWidget(self.mine)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -144,12 +156,14 @@ class SearchPage(QWidget):
         self._timer.stop()
         self._searched = True
         text, states = self.query.text(), self.states()
+        day = self.workspace.clock.today() if self.today.isChecked() else None
+        created_by = self.username if self.mine.isChecked() else None
         self._count = None
-        self.model.set_query(text, states)
+        self.model.set_query(text, states, day=day, created_by=created_by)
         self._count_generation += 1
         generation, store = self._count_generation, self.workspace.store
         self.runner.run(
-            lambda: case_queries.count(store, text, states=states),
+            lambda: case_queries.count(store, text, states=states, day=day, created_by=created_by),
             lambda n: self._on_count(generation, n),
             lambda _error: None,  # the page's own error is the one shown
         )

@@ -81,5 +81,8 @@ class TaskRunner(QObject):
             on_done(result)
 
     def shutdown(self) -> None:
+        """Stop after the task in hand; answers still on their way are dropped, because the
+        widgets that asked may be gone (switching user rebuilds every page)."""
+        self._pending.clear()
         self._thread.quit()
         self._thread.wait(10_000)

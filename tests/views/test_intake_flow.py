@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDateEdit, QLabel, QListWidget, QMainWindow, QPushButton, QSpinBox
+from PySide6.QtWidgets import QDateEdit, QLabel, QListWidget, QMainWindow, QPushButton, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 from qt_helpers import find, type_text
 
@@ -226,3 +226,34 @@ def test_window_locks_after_idle(qtbot: QtBot, store: Store, make_staff: Callabl
                     timeout=5_000)
     win.close()
 
+
+
+def test_field_errors_show_beside_the_field_in_plain_chinese(qtbot: QtBot, window: QMainWindow) -> None:
+    form = window.intake_page.form  # type: ignore[attr-defined]
+    type_text(qtbot, find(window, "intake.id_number"), ID_NUMBER[:-1] + ("0" if ID_NUMBER[-1] != "0" else "1"))
+    assert "校验位不正确" in form.id_hint.text() and f"末位应为{ID_NUMBER[-1]}" in form.id_hint.text()
+    type_text(qtbot, find(window, "intake.phone"), "23800138000")
+    assert "手机" in form.phone_hint.text()
+    from desktop.models.identity import luhn_ok
+
+    card = next(c for c in (f"622202020011223344{d}" for d in range(10)) if not luhn_ok(c))
+    type_text(qtbot, find(window, "intake.payment_account"), card)
+    assert "Luhn" in form.account_hint.text()  # a warning only: some real cards fail it
+
+
+def test_switch_user_rebuilds_the_window_for_the_new_role(qtbot: QtBot, window: QMainWindow, staff_password: str,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.views.login_dialog import LoginDialog
+
+    def sign_in_as_reviewer(dialog: LoginDialog) -> int:
+        dialog.username.setText("reviewer")
+        dialog.password.setText(staff_password)
+        dialog._try()
+        return 1
+
+    monkeypatch.setattr(LoginDialog, "exec", sign_in_as_reviewer)
+    window.lock()  # type: ignore[attr-defined]
+    qtbot.mouseClick(find(window.lock_dialog, "login.switch"), Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: "审核" in find(window, "status.user").text(), timeout=5000)  # type: ignore[attr-defined]
+    # The clerk's toolbar is deleted on the next turn of the event loop; a reviewer takes no applications.
+    qtbot.waitUntil(lambda: window.findChild(QWidget, "nav.new_case") is None, timeout=5000)

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QTableView
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 from qt_helpers import find, type_text
 
@@ -84,9 +84,9 @@ def test_results_while_typing_one_query_after_the_pause(
     queries: list[str] = []
     original = page.model.set_query
 
-    def counting(text: str, states: Any = None) -> None:
+    def counting(text: str, states: Any = None, **filters: Any) -> None:
         queries.append(text)
-        original(text, states)
+        original(text, states, **filters)
 
     monkeypatch.setattr(page.model, "set_query", counting)
     target = many_cases[100]["case_no"]
@@ -210,3 +210,21 @@ def test_refresh_shows_a_case_filed_meanwhile_and_update_case_changes_a_row(
     with qtbot.waitSignal(page.model.dataChanged, timeout=5000):
         page.update_case(record.id)
     assert page.model.data(page.model.index(0, 1)).startswith("已受理")
+
+
+def test_todays_queue_and_my_cases(qtbot: QtBot, page: SearchPage, many_cases: Rows, workspace: Workspace) -> None:
+    workspace.clock.fixed = many_cases[200]["created_at"]  # "today" is a day the fixture's cases cover
+    today = workspace.clock.today()
+    page.username = "clerk1"
+    todays = [r for r in many_cases if r["application_date"] == today]
+    assert todays and len(todays) < len(many_cases), "the fixture spreads cases over several days"
+    today_box = find(page, "search.today")
+    assert isinstance(today_box, QCheckBox)
+    today_box.setChecked(True)
+    settle(qtbot, page)
+    assert shown(page) == newest_first(todays)
+    mine = find(page, "search.mine")
+    assert isinstance(mine, QCheckBox)
+    mine.setChecked(True)
+    settle(qtbot, page)
+    assert shown(page) == newest_first([r for r in todays if r["created_by"] == "clerk1"])
