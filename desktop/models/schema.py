@@ -17,12 +17,14 @@ from sqlalchemy import (
     Boolean,
     Date,
     Dialect,
+    ForeignKey,
     Index,
     Integer,
     MetaData,
     String,
     Text,
     TypeDecorator,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -258,3 +260,151 @@ __all__ = [
     "UTCDateTime",
     "utc_text",
 ]
+
+
+# --- back office (issue 6) and sync annotations (issue 5): revision 0004 -------------------
+
+
+class PublicityBatch(Base):
+    """A list of reviewed cases published for objections (公示) for at least N working days."""
+
+    __tablename__ = "publicity_batches"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    batch_no: Mapped[str] = mapped_column(String(40), unique=True)
+    office_code: Mapped[str] = mapped_column(String(6))
+    state: Mapped[str] = mapped_column(String(16))  # open | published | closed
+    workdays: Mapped[int] = mapped_column(Integer)
+    starts_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    ends_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    provisional: Mapped[bool] = mapped_column(Boolean, default=False)  # ends_on counted on a fallback calendar
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    published_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class PublicityEntry(Base):
+    __tablename__ = "publicity_entries"
+    __table_args__ = (Index("ix_publicity_entries_case_id", "case_id"),)
+
+    batch_id: Mapped[str] = mapped_column(String(36), ForeignKey("publicity_batches.id"), primary_key=True)
+    case_id: Mapped[str] = mapped_column(String(36), ForeignKey("cases.id"), primary_key=True)
+    added_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    removed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)  # an objection took it out
+
+
+class Objection(Base):
+    """An objection to a publicized case: who raised it, how to reach them, what they said."""
+
+    __tablename__ = "objections"
+    __table_args__ = (Index("ix_objections_case_id", "case_id"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_id: Mapped[str] = mapped_column(String(36), ForeignKey("cases.id"))
+    batch_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("publicity_batches.id"), nullable=True)
+    objector: Mapped[str] = mapped_column(String(64))
+    contact: Mapped[str] = mapped_column(String(64))
+    content: Mapped[str] = mapped_column(Text)
+    recorded_by: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    resolution: Mapped[str | None] = mapped_column(Text, nullable=True)
+    resolved_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class PaymentBatch(Base):
+    """A numbered disbursement file sent to the bank, and the result file that came back."""
+
+    __tablename__ = "payment_batches"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    batch_no: Mapped[str] = mapped_column(String(40), unique=True)
+    office_code: Mapped[str] = mapped_column(String(6))
+    state: Mapped[str] = mapped_column(String(16))  # exported | settled
+    item_count: Mapped[int] = mapped_column(Integer)
+    total_yuan: Mapped[int] = mapped_column(Integer)
+    file_name: Mapped[str] = mapped_column(String(255))
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    result_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    settled_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    settled_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class PaymentItem(Base):
+    """One case in one disbursement batch.  A case has at most one item that is not failed
+    (``live`` = 1 while pending or paid): the database itself refuses paying a case twice."""
+
+    __tablename__ = "payment_items"
+    __table_args__ = (
+        Index("ix_payment_items_case_id", "case_id"),
+        Index("uq_payment_items_live_case", "case_id", unique=True, sqlite_where=text("live = 1"),
+              postgresql_where=text("live = 1")),
+    )
+
+    batch_id: Mapped[str] = mapped_column(String(36), ForeignKey("payment_batches.id"), primary_key=True)
+    case_id: Mapped[str] = mapped_column(String(36), ForeignKey("cases.id"), primary_key=True)
+    amount_yuan: Mapped[int] = mapped_column(Integer)
+    account_kind: Mapped[str] = mapped_column(String(8))
+    account: Mapped[str] = mapped_column(String(40))
+    bank_name: Mapped[str] = mapped_column(String(64))
+    holder_name: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16))  # pending | paid | failed
+    live: Mapped[bool] = mapped_column(Boolean, default=True)
+    reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class RiskFlag(Base):
+    """A fund-supervision risk monitoring point (展翅行动 二(五)) raised on a case."""
+
+    __tablename__ = "risk_flags"
+    __table_args__ = (Index("ix_risk_flags_case_id", "case_id"), Index("ix_risk_flags_code", "code"))
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_id: Mapped[str] = mapped_column(String(36), ForeignKey("cases.id"))
+    code: Mapped[str] = mapped_column(String(40))
+    message: Mapped[str] = mapped_column(Text)
+    details_json: Mapped[str] = mapped_column(Text, default="{}")
+    raised_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    cleared_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    cleared_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    clear_note: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class IntegrityRecord(Base):
+    """诚信档案: a finding of fraud against a person (ID number) or an employer (USCC)."""
+
+    __tablename__ = "integrity_records"
+    __table_args__ = (Index("ix_integrity_records_subject", "subject_kind", "subject_id"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    subject_kind: Mapped[str] = mapped_column(String(16))  # person | employer
+    subject_id: Mapped[str] = mapped_column(String(18))
+    subject_name: Mapped[str] = mapped_column(String(128))
+    finding: Mapped[str] = mapped_column(Text)
+    recorded_by: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    revoked_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    revoke_note: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class CaseAnnotation(Base):
+    """What the central system adds to a case without editing it (issue 5: ownership instead
+    of conflicts): a duplicate claim found in another office, a ledger entry, a status."""
+
+    __tablename__ = "case_annotations"
+    __table_args__ = (Index("ix_case_annotations_case_id", "case_id"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the central system's id
+    case_id: Mapped[str] = mapped_column(String(36))
+    kind: Mapped[str] = mapped_column(String(32))  # duplicate | ledger | status | ...
+    message: Mapped[str] = mapped_column(Text)
+    details_json: Mapped[str] = mapped_column(Text, default="{}")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    received_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    acknowledged_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    acknowledged_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)

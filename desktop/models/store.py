@@ -33,7 +33,7 @@ from desktop.models.errors import StorageError
 from desktop.models.schema import Meta
 
 DB_FILENAME = "zhanchi.db"
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 # Letters and digits without I, O, 0 and 1, which people misread on paper.
