@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -12,7 +13,9 @@ from desktop.config import data_dir as resolve_data_dir
 from desktop.models.reference import resource_dir
 from desktop.models.staff import get_staff
 from desktop.models.workspace import open_workspace
+from desktop.settings import Settings, load_settings
 from desktop.views.compat import immortalise_singletons
+from desktop.views.i18n import install_translator
 
 BASE_POINT_SIZE = 11  # UI.md: at least 11 pt
 
@@ -34,6 +37,18 @@ def setup_application(app: QApplication) -> None:
     app.setFont(font)
 
 
+def apply_settings(app: QApplication, settings: Settings, data_dir: Path | None = None) -> bool:
+    """The installation's language and font size, before any window is built (texts and
+    sizes are fixed when widgets are made).  Returns False when the language could not be
+    installed (the interface is then Chinese).  Safe to call again: nothing accumulates."""
+    translated = install_translator(app, settings.language, data_dir=data_dir)
+    app.setApplicationDisplayName(QCoreApplication.translate("Application", "展翅柜台"))
+    font = app.font()
+    font.setPointSizeF(BASE_POINT_SIZE * settings.font_scale_percent / 100)
+    app.setFont(font)
+    return translated
+
+
 def _application() -> QApplication:
     immortalise_singletons()
     app = QApplication.instance()
@@ -47,9 +62,13 @@ def create_main_window(data_dir: Path, user: str) -> QMainWindow:
     """The main window over ``data_dir``, already signed in as ``user`` (CONTRACTS.md)."""
     from desktop.views.main_window import MainWindow
 
-    _application()
+    app = _application()
     workspace = open_workspace(Path(data_dir))
-    return MainWindow(workspace, get_staff(workspace.store, user))
+    settings = load_settings(workspace.data_dir)
+    apply_settings(app, settings, workspace.data_dir)
+    window = MainWindow(workspace, get_staff(workspace.store, user), idle_lock_minutes=settings.idle_lock_minutes)
+    window.settings = settings  # type: ignore[attr-defined]  # receipt format, central URL
+    return window
 
 
 def run_gui(data_dir: str | Path | None) -> int:
@@ -57,12 +76,16 @@ def run_gui(data_dir: str | Path | None) -> int:
     from desktop.views.main_window import MainWindow
 
     app = _application()
-    workspace = open_workspace(resolve_data_dir(data_dir))
+    folder = resolve_data_dir(data_dir)
+    settings = load_settings(folder)
+    apply_settings(app, settings, folder)  # the sign-in dialog is already in the chosen language
+    workspace = open_workspace(folder)
     login = LoginDialog(workspace.store)
     if not login.exec() or login.user is None:
         workspace.close()
         return 0
-    window = MainWindow(workspace, login.user)
+    window = MainWindow(workspace, login.user, idle_lock_minutes=settings.idle_lock_minutes)
+    window.settings = settings  # type: ignore[attr-defined]  # receipt format, central URL
     window.show()
     code = app.exec()
     workspace.close()

@@ -1,0 +1,159 @@
+"""Per-installation preferences, kept as ``settings.json`` in the data folder.
+
+Pure Python (no Qt): the window reads them at start (``desktop.app``), the
+settings dialog edits them, and a test or a script can do both without a
+display.  A ``Settings`` value is always valid: building one with a bad value
+raises ``InvalidInput`` naming the field, in plain Chinese with the fix.
+
+Reading never fails: a missing, unreadable or damaged file gives the
+defaults, and a single bad value falls back to its own default, so a
+hand-edited file cannot keep the counter from starting.  Keys this version does
+not know are kept (a newer version may have written them) and written back.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from desktop.models.errors import InvalidInput, StorageError
+
+log = logging.getLogger(__name__)
+
+SETTINGS_FILE = "settings.json"
+
+# Each language named in itself: whoever must switch back can read it.
+LANGUAGES: dict[str, str] = {"zh_CN": "简体中文", "en": "English"}
+RECEIPT_FORMATS: dict[str, str] = {"a4": "A4", "80mm": "80毫米热敏纸"}
+IDLE_MINUTES_RANGE = (1, 120)
+FONT_SCALE_RANGE = (100, 200)
+
+
+@dataclass(frozen=True)
+class Settings:
+    language: str = "zh_CN"
+    idle_lock_minutes: int = 10
+    font_scale_percent: int = 100
+    receipt_format: str = "a4"
+    central_url: str = ""
+    # Keys of the file this version does not know: kept, written back, never used.
+    extra: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.language not in LANGUAGES:
+            raise InvalidInput("language", "界面语言应为简体中文（zh_CN）或 English（en）")
+        _check_int("idle_lock_minutes", self.idle_lock_minutes, IDLE_MINUTES_RANGE, "自动锁屏时间", " 分钟")
+        _check_int("font_scale_percent", self.font_scale_percent, FONT_SCALE_RANGE, "字体放大比例", "%")
+        if self.receipt_format not in RECEIPT_FORMATS:
+            raise InvalidInput("receipt_format", "回执纸张应为 A4（a4）或 80毫米热敏纸（80mm）")
+        if not isinstance(self.central_url, str):
+            raise InvalidInput("central_url", "中心系统地址应为文字，例如 https://zhanchi.example.gov.cn")
+        url = self.central_url.strip()
+        if url:
+            _check_url(url)
+        object.__setattr__(self, "central_url", url)
+        object.__setattr__(self, "extra", dict(self.extra))
+
+    def to_json(self) -> dict[str, Any]:
+        """What ``settings.json`` holds: the unknown keys first, ours over them."""
+        data = dict(self.extra)
+        data.update({f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "extra"})
+        return data
+
+
+FIELDS = tuple(f.name for f in dataclasses.fields(Settings) if f.name != "extra")
+
+
+def _check_int(name: str, value: Any, bounds: tuple[int, int], label: str, unit: str) -> None:
+    low, high = bounds
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInput(name, f"{label}应为整数，范围 {low}–{high}{unit}")
+    if not low <= value <= high:
+        raise InvalidInput(name, f"{label}应在 {low}–{high}{unit}之间，现为 {value}{unit}")
+
+
+def _check_url(url: str) -> None:
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        parts, host = None, None
+    if parts is None or parts.scheme not in ("http", "https") or not host or any(c.isspace() for c in url):
+        raise InvalidInput("central_url",
+                           "中心系统地址应以 http:// 或 https:// 开头，例如 https://zhanchi.example.gov.cn；不用时留空")
+
+
+def settings_from_json(data: Mapping[str, Any]) -> Settings:
+    """Strict: every known key must be valid (``InvalidInput`` names the first that is not)."""
+    known = {name: data[name] for name in FIELDS if name in data}
+    extra = {key: value for key, value in data.items() if key not in FIELDS}
+    return Settings(**known, extra=extra)
+
+
+def settings_path(data_dir: str | Path) -> Path:
+    return Path(data_dir) / SETTINGS_FILE
+
+
+def load_settings(data_dir: str | Path) -> Settings:
+    """The settings of the data folder; never raises (see the module docstring)."""
+    path = settings_path(data_dir)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, ValueError) as exc:
+        log.warning("settings file %s unreadable, using the defaults: %s", path, exc)
+        return Settings()
+    if not isinstance(data, dict):
+        log.warning("settings file %s holds no JSON object, using the defaults", path)
+        return Settings()
+    defaults = Settings()
+    usable: dict[str, Any] = {}
+    for name in FIELDS:
+        if name not in data:
+            continue
+        try:
+            dataclasses.replace(defaults, **{name: data[name]})
+        except (InvalidInput, TypeError) as exc:
+            log.warning("settings file %s: %s; using the default", path, exc)
+            continue
+        usable[name] = data[name]
+    extra = {key: value for key, value in data.items() if key not in FIELDS}
+    return Settings(**usable, extra=extra)
+
+
+def save_settings(data_dir: str | Path, settings: Settings) -> Path:
+    """Write ``settings.json`` atomically: a power cut leaves the old file or the new one.
+
+    A folder that cannot be written (read-only, disk full) raises ``StorageError``."""
+    if not isinstance(settings, Settings):
+        raise TypeError("save_settings needs a Settings")
+    path = settings_path(data_dir)
+    text = json.dumps(settings.to_json(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise StorageError(f"设置未保存：无法写入数据文件夹 {path.parent}（{exc.strerror or exc}）") from exc
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        if isinstance(exc, OSError):
+            raise StorageError(f"设置未保存：无法写入 {path}（{exc.strerror or exc}）") from exc
+        raise
+    return path

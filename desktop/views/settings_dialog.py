@@ -1,0 +1,176 @@
+"""设置: this installation's preferences (``desktop.settings``), edited in place.
+
+The dialog only collects: ``desktop.settings`` judges every value, and a
+refusal is shown in words beside its field (UI.md), never in a box.  Language
+and font size take effect at the next start (texts and sizes are fixed when
+the windows are built).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models.errors import InvalidInput, ZhanchiError
+from desktop.settings import (
+    FONT_SCALE_RANGE,
+    IDLE_MINUTES_RANGE,
+    LANGUAGES,
+    Settings,
+    load_settings,
+    save_settings,
+)
+
+_ERROR_STYLE = "color: #a61b1b; font-weight: bold;"
+
+
+class SettingsDialog(QDialog):
+    saved = Signal(object)  # the Settings just written
+
+    def __init__(self, data_dir: str | Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = Path(data_dir)
+        self.settings = load_settings(self.data_dir)
+        self.setObjectName("settings.dialog")
+        self.setWindowTitle(self.tr("设置"))
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.errors: dict[str, QLabel] = {}  # per field, shown under it
+        self._fields: dict[str, QWidget] = {}
+
+        self.language = QComboBox()
+        self.language.setObjectName("settings.language")
+        for code, name in LANGUAGES.items():  # each language named in itself
+            self.language.addItem(name, code)
+
+        self.idle_minutes = QSpinBox()
+        self.idle_minutes.setObjectName("settings.idle_minutes")
+        self.idle_minutes.setRange(*IDLE_MINUTES_RANGE)
+        self.idle_minutes.setSuffix(self.tr(" 分钟"))
+
+        self.font_scale = QSpinBox()
+        self.font_scale.setObjectName("settings.font_scale")
+        self.font_scale.setRange(*FONT_SCALE_RANGE)
+        self.font_scale.setSingleStep(10)
+        self.font_scale.setSuffix(" %")
+
+        self.receipt_format = QComboBox()
+        self.receipt_format.setObjectName("settings.receipt_format")
+        self.receipt_format.addItem(self.tr("A4 纸（普通打印机）"), "a4")
+        self.receipt_format.addItem(self.tr("80毫米热敏纸（小票打印机）"), "80mm")
+
+        self.central_url = QLineEdit()
+        self.central_url.setObjectName("settings.central_url")
+        self.central_url.setPlaceholderText(self.tr("如 https://zhanchi.example.gov.cn；不联网时留空"))
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._row(form, self.tr("界面语言(&L)"), self.language, "language")
+        self._row(form, self.tr("字体大小(&F)"), self.font_scale, "font_scale_percent")
+        self._row(form, self.tr("无操作自动锁屏(&I)"), self.idle_minutes, "idle_lock_minutes")
+        self._row(form, self.tr("回执纸张(&R)"), self.receipt_format, "receipt_format")
+        self._row(form, self.tr("中心系统地址(&U)"), self.central_url, "central_url")
+
+        note = QLabel(self.tr("界面语言和字体大小在下次启动程序时生效。"))
+        note.setObjectName("settings.note")
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555;")
+        self.message = QLabel()
+        self.message.setObjectName("settings.message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(_ERROR_STYLE)
+        self.message.hide()
+
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton(self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setObjectName("settings.save")
+        self.save_button.setDefault(True)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.show_settings(self.settings)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 40)
+
+    def _row(self, form: QFormLayout, label: str, widget: QWidget, field: str) -> None:
+        """The field with its own error line under it (UI.md: errors beside the field)."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        error = QLabel()
+        error.setObjectName(f"settings.{field}.error")
+        error.setWordWrap(True)
+        error.setStyleSheet(_ERROR_STYLE)
+        error.hide()
+        column.addWidget(error)
+        self.errors[field] = error
+        self._fields[field] = widget
+        caption = QLabel(label)
+        caption.setBuddy(widget)
+        form.addRow(caption, box)
+
+    def show_settings(self, settings: Settings) -> None:
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.idle_minutes.setValue(settings.idle_lock_minutes)
+        self.font_scale.setValue(settings.font_scale_percent)
+        self.receipt_format.setCurrentIndex(max(0, self.receipt_format.findData(settings.receipt_format)))
+        self.central_url.setText(settings.central_url)
+
+    def _clear_errors(self) -> None:
+        for label in self.errors.values():
+            label.clear()
+            label.hide()
+        self.message.clear()
+        self.message.hide()
+
+    def save(self) -> None:
+        """Check through ``desktop.settings``, write ``settings.json``, close."""
+        self._clear_errors()
+        try:
+            settings = dataclasses.replace(
+                self.settings,
+                language=self.language.currentData(),
+                idle_lock_minutes=self.idle_minutes.value(),
+                font_scale_percent=self.font_scale.value(),
+                receipt_format=self.receipt_format.currentData(),
+                central_url=self.central_url.text(),
+            )
+            save_settings(self.data_dir, settings)
+        except InvalidInput as exc:
+            label = self.errors.get(exc.field)
+            if label is None:
+                self._show_message(str(exc))
+                return
+            label.setText("⚠ " + exc.reason)
+            label.show()
+            self._fields[exc.field].setFocus()
+            return
+        except ZhanchiError as exc:
+            self._show_message(str(exc))
+            return
+        self.settings = settings
+        self.saved.emit(settings)
+        self.accept()
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText("⚠ " + text)
+        self.message.show()

@@ -1,0 +1,957 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>Application</name>
+    <message>
+        <source>展翅柜台</source>
+        <translation>Zhanchi Counter</translation>
+    </message>
+</context>
+<context>
+    <name>CaseAction</name>
+    <message>
+        <source>新建案件</source>
+        <translation>Case created</translation>
+    </message>
+    <message>
+        <source>受理案件</source>
+        <translation>Case accepted</translation>
+    </message>
+    <message>
+        <source>撤回案件</source>
+        <translation>Case withdrawn</translation>
+    </message>
+    <message>
+        <source>开始审核</source>
+        <translation>Review started</translation>
+    </message>
+    <message>
+        <source>驳回案件</source>
+        <translation>Case rejected</translation>
+    </message>
+    <message>
+        <source>公示案件</source>
+        <translation>Put on public notice</translation>
+    </message>
+    <message>
+        <source>处理公示异议</source>
+        <translation>Objection handled</translation>
+    </message>
+    <message>
+        <source>审批</source>
+        <translation>Case approved</translation>
+    </message>
+    <message>
+        <source>办理发放</source>
+        <translation>Payment made</translation>
+    </message>
+    <message>
+        <source>重新发放</source>
+        <translation>Payment retried</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailPage</name>
+    <message>
+        <source>受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>撤回</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <source>开始审核</source>
+        <translation>Start review</translation>
+    </message>
+    <message>
+        <source>驳回</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>公示</source>
+        <translation>Put on public notice</translation>
+    </message>
+    <message>
+        <source>异议退回</source>
+        <translation>Objection: back to review</translation>
+    </message>
+    <message>
+        <source>批准</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>标记已发放</source>
+        <translation>Mark as paid</translation>
+    </message>
+    <message>
+        <source>发放失败</source>
+        <translation>Payment failed</translation>
+    </message>
+    <message>
+        <source>重新发放</source>
+        <translation>Retry payment</translation>
+    </message>
+    <message>
+        <source>职业技能等级证书</source>
+        <translation>Skill level certificate</translation>
+    </message>
+    <message>
+        <source>职业资格证书</source>
+        <translation>Qualification certificate</translation>
+    </message>
+    <message>
+        <source>银行卡</source>
+        <translation>Bank card</translation>
+    </message>
+    <message>
+        <source>社会保障卡</source>
+        <translation>Social security card</translation>
+    </message>
+    <message>
+        <source>说明或理由：驳回时必填，撤回、异议退回、发放失败时请写明</source>
+        <translation>Note or reason: required to reject; also give one to withdraw, return or record a failed payment</translation>
+    </message>
+    <message>
+        <source>办理说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>您的角色在此状态下无可办理事项</source>
+        <translation>Your role has nothing to do on a case in this state</translation>
+    </message>
+    <message>
+        <source>说明(&amp;N)</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>身份证号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>手机号码</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>工作单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>信用代码</source>
+        <translation>Credit code</translation>
+    </message>
+    <message>
+        <source>证书</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>证书编号</source>
+        <translation>Certificate no.</translation>
+    </message>
+    <message>
+        <source>证书种类</source>
+        <translation>Certificate type</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>职业（工种）</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>核发日期</source>
+        <translation>Issue date</translation>
+    </message>
+    <message>
+        <source>补贴与发放</source>
+        <translation>Subsidy and payment</translation>
+    </message>
+    <message>
+        <source>补贴金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>核验结果</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <source>适用政策</source>
+        <translation>Policy</translation>
+    </message>
+    <message>
+        <source>发放方式</source>
+        <translation>Paid to</translation>
+    </message>
+    <message>
+        <source>账号</source>
+        <translation>Account no.</translation>
+    </message>
+    <message>
+        <source>开户银行</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>户名</source>
+        <translation>Account holder</translation>
+    </message>
+    <message>
+        <source>受理与审核</source>
+        <translation>Intake and review</translation>
+    </message>
+    <message>
+        <source>申请日期</source>
+        <translation>Application date</translation>
+    </message>
+    <message>
+        <source>参保情况</source>
+        <translation>Insurance record</translation>
+    </message>
+    <message>
+        <source>受理人、时间</source>
+        <translation>Accepted by</translation>
+    </message>
+    <message>
+        <source>查询码</source>
+        <translation>Lookup code</translation>
+    </message>
+    <message>
+        <source>最近说明</source>
+        <translation>Latest note</translation>
+    </message>
+    <message>
+        <source>办理记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>出具文书</source>
+        <translation>Documents issued</translation>
+    </message>
+    <message>
+        <source>出具文书（回执、告知书、决定书及补打）</source>
+        <translation>Documents issued (receipts, notices, decisions, reprints)</translation>
+    </message>
+    <message>
+        <source>打印/补打回执</source>
+        <translation>Print receipt</translation>
+    </message>
+    <message>
+        <source>打印一次性告知书</source>
+        <translation>Print missing-documents notice</translation>
+    </message>
+    <message>
+        <source>打印决定书</source>
+        <translation>Print decision</translation>
+    </message>
+    <message>
+        <source>打印失败，请重试</source>
+        <translation>Printing failed, please try again</translation>
+    </message>
+    <message>
+        <source>未选择案件</source>
+        <translation>No case selected</translation>
+    </message>
+    <message>
+        <source>当前状态：</source>
+        <translation>Current status: </translation>
+    </message>
+    <message>
+        <source>自 %1 起</source>
+        <translation>Since %1</translation>
+    </message>
+    <message>
+        <source>&#x3000;⚠ 存疑受理：核验结果为不符合条件，受理理由“%1”，待审核人复核</source>
+        <translation>  ⚠ Accepted although not eligible, reason: “%1”; awaiting the reviewer</translation>
+    </message>
+    <message>
+        <source>（紧缺职业）</source>
+        <translation> (shortage occupation)</translation>
+    </message>
+    <message>
+        <source>✔ 符合条件</source>
+        <translation>✔ Eligible</translation>
+    </message>
+    <message>
+        <source>✘ 不符合条件</source>
+        <translation>✘ Not eligible</translation>
+    </message>
+    <message>
+        <source>%1，累计缴费 %2 个月</source>
+        <translation>%1, %2 months of contributions</translation>
+    </message>
+    <message>
+        <source>尚未受理</source>
+        <translation>Not accepted yet</translation>
+    </message>
+    <message>
+        <source>经办人 %1</source>
+        <translation>By %1</translation>
+    </message>
+    <message>
+        <source>说明：%1</source>
+        <translation>Note: %1</translation>
+    </message>
+    <message>
+        <source>尚无出具文书的记录</source>
+        <translation>No documents issued yet</translation>
+    </message>
+    <message>
+        <source>正在办理：%1…</source>
+        <translation>In progress: %1…</translation>
+    </message>
+    <message>
+        <source>已办理：%1，案件现为“%2”</source>
+        <translation>Done: %1. The case is now “%2”.</translation>
+    </message>
+    <message>
+        <source>操作未完成：程序内部错误，已记录日志，请联系管理员</source>
+        <translation>Not done: internal error (logged). Please contact the administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseState</name>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>已受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>审核中</source>
+        <translation>Under review</translation>
+    </message>
+    <message>
+        <source>已驳回</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>公示中</source>
+        <translation>On public notice</translation>
+    </message>
+    <message>
+        <source>已批准</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>已发放</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>发放失败</source>
+        <translation>Payment failed</translation>
+    </message>
+    <message>
+        <source>已撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <source>一级</source>
+        <translation>Level 1</translation>
+    </message>
+    <message>
+        <source>二级</source>
+        <translation>Level 2</translation>
+    </message>
+    <message>
+        <source>三级</source>
+        <translation>Level 3</translation>
+    </message>
+    <message>
+        <source>四级</source>
+        <translation>Level 4</translation>
+    </message>
+    <message>
+        <source>五级</source>
+        <translation>Level 5</translation>
+    </message>
+    <message>
+        <source>%1 元</source>
+        <translation>¥%1</translation>
+    </message>
+    <message>
+        <source>案件编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>身份证号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>职业（工种）</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>补贴金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>申请日期</source>
+        <translation>Applied</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <source>程序内部错误，已记录日志，请联系管理员</source>
+        <translation>Internal error (logged). Please contact the administrator.</translation>
+    </message>
+    <message>
+        <source>核验结果为不符合条件，经填写理由后受理，待审核人复核</source>
+        <translation>Not eligible on verification; accepted with a reason, awaiting the reviewer</translation>
+    </message>
+    <message>
+        <source>（存疑受理）</source>
+        <translation> (disputed)</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPreview</name>
+    <message>
+        <source>打印 (Ctrl+P)</source>
+        <translation>Print (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>关闭 (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>打印失败：</source>
+        <translation>Printing failed: </translation>
+    </message>
+    <message>
+        <source>已送打印机：</source>
+        <translation>Sent to printer: </translation>
+    </message>
+</context>
+<context>
+    <name>IntakeForm</name>
+    <message>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>身份证号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>手机号码</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>参保情况</source>
+        <translation>Unemployment insurance</translation>
+    </message>
+    <message>
+        <source> 个月</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source>未填写</source>
+        <translation>Not entered</translation>
+    </message>
+    <message>
+        <source>累计缴费月数</source>
+        <translation>Months contributed</translation>
+    </message>
+    <message>
+        <source>参保地区划代码</source>
+        <translation>Insured region code</translation>
+    </message>
+    <message>
+        <source>正在领取失业保险金</source>
+        <translation>Receiving unemployment benefit</translation>
+    </message>
+    <message>
+        <source>工作单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>单位名称</source>
+        <translation>Employer name</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码</source>
+        <translation>Social credit code</translation>
+    </message>
+    <message>
+        <source>证书</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>证书种类</source>
+        <translation>Certificate type</translation>
+    </message>
+    <message>
+        <source>证书编号</source>
+        <translation>Certificate no.</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>职业（工种）</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>输入职业代码或名称，如 6-18-01-01 或 车工</source>
+        <translation>Occupation code or name, e.g. 6-18-01-01 or 车工</translation>
+    </message>
+    <message>
+        <source>核发日期</source>
+        <translation>Issue date</translation>
+    </message>
+    <message>
+        <source>补贴发放账户（须为本人账户）</source>
+        <translation>Payment account (must be the applicant&apos;s own)</translation>
+    </message>
+    <message>
+        <source>账户类型</source>
+        <translation>Account type</translation>
+    </message>
+    <message>
+        <source>账号</source>
+        <translation>Account no.</translation>
+    </message>
+    <message>
+        <source>开户银行</source>
+        <translation>Bank</translation>
+    </message>
+    <message numerus="yes">
+        <source>已输入 %n 位，共18位</source>
+        <translation>
+            <numerusform>%n of 18 characters entered</numerusform>
+            <numerusform>%n of 18 characters entered</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>出生日期 %1，%2</source>
+        <translation>Born %1, %2</translation>
+    </message>
+    <message>
+        <source>代码校验通过</source>
+        <translation>Code is valid</translation>
+    </message>
+    <message>
+        <source>卡号校验通过</source>
+        <translation>Card number is valid</translation>
+    </message>
+    <message>
+        <source>数据来源：</source>
+        <translation>Source: </translation>
+    </message>
+    <message>
+        <source>参保地</source>
+        <translation>Insured region</translation>
+    </message>
+    <message>
+        <source>职业</source>
+        <translation>Occupation</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePage</name>
+    <message>
+        <source>一次性告知材料清单</source>
+        <translation>Documents checklist</translation>
+    </message>
+    <message>
+        <source>保存待补正 (F6)</source>
+        <translation>Save, documents pending (F6)</translation>
+    </message>
+    <message>
+        <source>受理并打印回执 (F9)</source>
+        <translation>Accept and print receipt (F9)</translation>
+    </message>
+    <message>
+        <source>打印一次性告知书 (F7)</source>
+        <translation>Print missing-documents notice (F7)</translation>
+    </message>
+    <message>
+        <source>一次性告知材料（勾选已收取的材料；已通过信息共享获取的无需提供）</source>
+        <translation>Documents (tick what was handed in; items obtained through data sharing are not needed)</translation>
+    </message>
+    <message>
+        <source>已恢复上次未完成的录入</source>
+        <translation>Restored the unfinished form from last time</translation>
+    </message>
+    <message>
+        <source>登记数据中没有此人：参保与证书信息请手工录入，受理后待核验</source>
+        <translation>Not in the registry data: type the insurance and certificate details by hand; they will be checked after acceptance</translation>
+    </message>
+    <message>
+        <source>材料已齐全，无需出具一次性告知书</source>
+        <translation>All documents received: no notice needed</translation>
+    </message>
+    <message>
+        <source>请先填写完整，待核验结果出来后再受理</source>
+        <translation>Complete the form and wait for the verification result first</translation>
+    </message>
+    <message>
+        <source>不符合条件仍受理</source>
+        <translation>Accept although not eligible</translation>
+    </message>
+    <message>
+        <source>核验结果为不符合条件。如申请人有异议仍要受理，请填写受理理由；案件将标记为“有争议”，交审核人复核。</source>
+        <translation>The verification says the applicant is not eligible. If the applicant disagrees and you accept anyway, enter the reason; the case will be marked “disputed” for the reviewer.</translation>
+    </message>
+    <message>
+        <source>未填写受理理由，案件未受理</source>
+        <translation>No reason given: the case was not accepted</translation>
+    </message>
+    <message>
+        <source>已受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>已保存（待补正）</source>
+        <translation>Saved (documents pending)</translation>
+    </message>
+    <message>
+        <source>读取到另一张身份证</source>
+        <translation>A different ID card was read</translation>
+    </message>
+    <message>
+        <source>表单中是另一位申请人（%1）的信息。放弃这些内容，开始新的申请吗？</source>
+        <translation>The form holds another applicant&apos;s details (%1). Discard them and start a new application?</translation>
+    </message>
+    <message>
+        <source>内部错误，已记录日志，请重试或联系管理员</source>
+        <translation>Internal error (logged). Please try again or contact the administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>展翅柜台 · 已锁定</source>
+        <translation>Zhanchi Counter · Locked</translation>
+    </message>
+    <message>
+        <source>展翅柜台 · 登录</source>
+        <translation>Zhanchi Counter · Sign in</translation>
+    </message>
+    <message>
+        <source>屏幕已锁定，请输入密码解锁</source>
+        <translation>Screen locked. Enter your password to unlock.</translation>
+    </message>
+    <message>
+        <source>失业保险技能提升补贴受理系统</source>
+        <translation>Unemployment insurance skill upgrade subsidy</translation>
+    </message>
+    <message>
+        <source>账号</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>切换用户</source>
+        <translation>Switch user</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>展翅柜台 · 技能提升补贴受理</source>
+        <translation>Zhanchi Counter · Skill Upgrade Subsidy</translation>
+    </message>
+    <message>
+        <source>导航</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>受理新申请 (Ctrl+N)</source>
+        <translation>New application (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>查询 (Ctrl+F)</source>
+        <translation>Search (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>锁屏 (Ctrl+L)</source>
+        <translation>Lock (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>扫描内容无法识别：</source>
+        <translation>Scan not recognised: </translation>
+    </message>
+    <message>
+        <source>（第%1次补打）</source>
+        <translation> (reprint %1)</translation>
+    </message>
+    <message>
+        <source>适用政策：</source>
+        <translation>Policy: </translation>
+    </message>
+    <message>
+        <source>（延续执行）</source>
+        <translation> (carried over)</translation>
+    </message>
+    <message>
+        <source>在线</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>%1 · 待同步 %2 条</source>
+        <translation>%1 · %2 waiting to sync</translation>
+    </message>
+    <message>
+        <source> · 被拒 %1 条待处理</source>
+        <translation> · %1 rejected, to handle</translation>
+    </message>
+    <message>
+        <source>上次同步：</source>
+        <translation>Last sync: </translation>
+    </message>
+    <message>
+        <source>从未</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>内部错误，已记录日志，请重试或联系管理员</source>
+        <translation>Internal error (logged). Please try again or contact the administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <source>输入案件编号、身份证号、姓名或证书编号</source>
+        <translation>Case no., ID number, name or certificate no.</translation>
+    </message>
+    <message>
+        <source>查找案件</source>
+        <translation>Find a case</translation>
+    </message>
+    <message>
+        <source>按状态筛选</source>
+        <translation>Filter by status</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>今日队列(&amp;T)</source>
+        <translation>&amp;Today&apos;s queue</translation>
+    </message>
+    <message>
+        <source>只看今天受理的申请</source>
+        <translation>Only applications taken today</translation>
+    </message>
+    <message>
+        <source>只看本人经办</source>
+        <translation>Only mine</translation>
+    </message>
+    <message>
+        <source>查找结果</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <source>查找(&amp;F)</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>状态(&amp;S)</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <source>正在查找…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>没有找到符合条件的案件</source>
+        <translation>No matching cases</translation>
+    </message>
+    <message>
+        <source>还没有案件</source>
+        <translation>No cases yet</translation>
+    </message>
+    <message>
+        <source>超过 %1 条，</source>
+        <translation>over %1 cases, </translation>
+    </message>
+    <message>
+        <source>共 %1 条，</source>
+        <translation>%1 cases, </translation>
+    </message>
+    <message>
+        <source>向下滚动显示更多</source>
+        <translation>scroll down for more</translation>
+    </message>
+    <message>
+        <source>已全部显示</source>
+        <translation>all shown</translation>
+    </message>
+    <message>
+        <source>双击或按回车打开案件</source>
+        <translation>Double-click or press Enter to open a case</translation>
+    </message>
+    <message>
+        <source>查找失败：</source>
+        <translation>Search failed: </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>A4 纸（普通打印机）</source>
+        <translation>A4 paper (office printer)</translation>
+    </message>
+    <message>
+        <source>80毫米热敏纸（小票打印机）</source>
+        <translation>80 mm thermal roll (receipt printer)</translation>
+    </message>
+    <message>
+        <source>如 https://zhanchi.example.gov.cn；不联网时留空</source>
+        <translation>e.g. https://zhanchi.example.gov.cn; empty if not used</translation>
+    </message>
+    <message>
+        <source>界面语言(&amp;L)</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>字体大小(&amp;F)</source>
+        <translation>&amp;Font size</translation>
+    </message>
+    <message>
+        <source>无操作自动锁屏(&amp;I)</source>
+        <translation>Lock when &amp;idle for</translation>
+    </message>
+    <message>
+        <source>回执纸张(&amp;R)</source>
+        <translation>&amp;Receipt paper</translation>
+    </message>
+    <message>
+        <source>中心系统地址(&amp;U)</source>
+        <translation>Central system &amp;URL</translation>
+    </message>
+    <message>
+        <source>界面语言和字体大小在下次启动程序时生效。</source>
+        <translation>Language and font size take effect the next time the program starts.</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyPanel</name>
+    <message>
+        <source>资格核验结果</source>
+        <translation>Eligibility check</translation>
+    </message>
+    <message>
+        <source>请填写申请信息，系统将逐条核验</source>
+        <translation>Fill in the application: every rule is checked as you type</translation>
+    </message>
+    <message>
+        <source>尚未填写：</source>
+        <translation>Still to fill in: </translation>
+    </message>
+    <message>
+        <source>无法核验：</source>
+        <translation>Cannot check: </translation>
+    </message>
+    <message>
+        <source>✔ 符合申领条件</source>
+        <translation>✔ Eligible</translation>
+    </message>
+    <message numerus="yes">
+        <source>✘ 不符合申领条件（%n 项不符合）</source>
+        <translation>
+            <numerusform>✘ Not eligible (%n rule failed)</numerusform>
+            <numerusform>✘ Not eligible (%n rules failed)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>补贴金额：0 元</source>
+        <translation>Subsidy: ¥0</translation>
+    </message>
+    <message>
+        <source>适用政策：</source>
+        <translation>Policy: </translation>
+    </message>
+    <message>
+        <source>（延续执行）</source>
+        <translation> (carried over)</translation>
+    </message>
+    <message>
+        <source>申请期限至：</source>
+        <translation>Apply by: </translation>
+    </message>
+    <message>
+        <source>（暂定：该年度节假日安排尚未公布）</source>
+        <translation> (provisional: that year&apos;s public holidays are not yet published)</translation>
+    </message>
+    <message>
+        <source>✔ 符合</source>
+        <translation>✔ Pass</translation>
+    </message>
+    <message>
+        <source>✘ 不符合</source>
+        <translation>✘ Fail</translation>
+    </message>
+</context>
+</TS>
