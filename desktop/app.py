@@ -66,9 +66,7 @@ def create_main_window(data_dir: Path, user: str) -> QMainWindow:
     workspace = open_workspace(Path(data_dir))
     settings = load_settings(workspace.data_dir)
     apply_settings(app, settings, workspace.data_dir)
-    window = MainWindow(workspace, get_staff(workspace.store, user), idle_lock_minutes=settings.idle_lock_minutes)
-    window.settings = settings  # type: ignore[attr-defined]  # receipt format, central URL
-    return window
+    return MainWindow(workspace, get_staff(workspace.store, user), settings=settings)
 
 
 def run_gui(data_dir: str | Path | None) -> int:
@@ -84,8 +82,7 @@ def run_gui(data_dir: str | Path | None) -> int:
     if not login.exec() or login.user is None:
         workspace.close()
         return 0
-    window = MainWindow(workspace, login.user, idle_lock_minutes=settings.idle_lock_minutes)
-    window.settings = settings  # type: ignore[attr-defined]  # receipt format, central URL
+    window = MainWindow(workspace, login.user, settings=settings)
     window.show()
     code = app.exec()
     workspace.close()

@@ -509,6 +509,7 @@ def issue_to_data_folder(store: Store, verifier: Verifier, actor: StaffUser, cas
         raise InvalidInput("kind", f"没有这种文书：{kind!r}")
     case = get_case(store, case_id_or_no)
     stamp = store.clock.now().strftime("%Y%m%dT%H%M%S")
-    out = store.data_dir / "documents" / case.case_no / f"{kind}-{format}-{stamp}.pdf"
+    paper = format if kind == "receipt" else "a4"  # only the receipt has a thermal-roll layout
+    out = store.data_dir / "documents" / case.case_no / f"{kind}-{paper}-{stamp}.pdf"
     out.parent.mkdir(parents=True, exist_ok=True)
     return issuers[kind](store, verifier, actor, case.id, out)

@@ -37,7 +37,6 @@ from desktop.models import case_queries
 from desktop.models.audit import AuditEntry
 from desktop.models.case_queries import CaseDetail
 from desktop.models.cases import CaseRecord, State, transition
-from desktop.models.document_kinds import KIND_LABELS
 from desktop.models.errors import Conflict, InvalidInput, NotFound, ZhanchiError
 from desktop.models.money import yuan_in_capitals
 from desktop.models.staff import Action, StaffUser
@@ -107,11 +106,17 @@ def transition_label(source: State, target: State) -> str:
     return _tr(_TRANSITION_LABELS.get((source, target), target.label))
 
 
+# A print in the timeline: "打印" + the document's name (document_kinds.KIND_LABELS; a test keeps them in step).
+DOCUMENT_ACTION_LABELS = {
+    "document.receipt": QT_TRANSLATE_NOOP("CaseAction", "打印受理回执"),
+    "document.notice": QT_TRANSLATE_NOOP("CaseAction", "打印一次性告知书"),
+    "document.decision": QT_TRANSLATE_NOOP("CaseAction", "打印审核决定书"),
+}
+
+
 def action_text(action: str) -> str:
-    kind = action.removeprefix("document.")
-    if kind in KIND_LABELS:
-        return QCoreApplication.translate(ACTION_CONTEXT, "打印") + QCoreApplication.translate(
-            ACTION_CONTEXT, KIND_LABELS[kind])
+    if action in DOCUMENT_ACTION_LABELS:
+        return QCoreApplication.translate(ACTION_CONTEXT, DOCUMENT_ACTION_LABELS[action])
     try:
         return QCoreApplication.translate(ACTION_CONTEXT, Action(action).label)
     except ValueError:
@@ -122,6 +127,7 @@ class CaseDetailPage(QWidget):
     changed = Signal(str)  # case id, after a transition succeeded
     close_requested = Signal()  # Esc: back to where the case was opened from
     document_issued = Signal(object)  # IssuedDocument: the window previews and prints it
+    receipt_format = "a4"  # the window sets it from the settings (a4 | 80mm)
 
     def __init__(self, workspace: Workspace, runner: TaskRunner, user: StaffUser,
                  parent: QWidget | None = None) -> None:
@@ -296,7 +302,8 @@ class CaseDetailPage(QWidget):
             self.reload()
             self.document_issued.emit(issued)
 
-        self.runner.run(lambda: issue_to_data_folder(ws.store, ws.verifier, user, case_id, kind), done,
+        paper = self.receipt_format
+        self.runner.run(lambda: issue_to_data_folder(ws.store, ws.verifier, user, case_id, kind, format=paper), done,
                         lambda error: self._show_message(str(error) if isinstance(error, ZhanchiError)
                                                          else self.tr("打印失败，请重试"), error=True))
 

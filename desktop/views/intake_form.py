@@ -33,9 +33,16 @@ from desktop.models.errors import InvalidInput
 from desktop.models.intake import RegistryHit
 from desktop.models.policy import LEVEL_NAMES
 from desktop.models.reference import occupations
+from desktop.views.case_table_model import QT_TRANSLATE_NOOP
 
-CERT_KINDS = (("skill_level", "职业技能等级证书"), ("qualification", "职业资格证书"))
-PAYMENT_KINDS = (("bank", "本人银行卡"), ("sscard", "社会保障卡（金融功能）"))
+CERT_KINDS = (
+    ("skill_level", QT_TRANSLATE_NOOP("IntakeForm", "职业技能等级证书")),
+    ("qualification", QT_TRANSLATE_NOOP("IntakeForm", "职业资格证书")),
+)
+PAYMENT_KINDS = (
+    ("bank", QT_TRANSLATE_NOOP("IntakeForm", "本人银行卡")),
+    ("sscard", QT_TRANSLATE_NOOP("IntakeForm", "社会保障卡（金融功能）")),
+)
 
 
 class _EnterMovesOn(QObject):

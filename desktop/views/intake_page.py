@@ -59,6 +59,7 @@ class IntakePage(QWidget):
         self._assessment: Assessment | None = None
         self._generation = 0
         self._received: set[str] = set()
+        self.receipt_format = "a4"  # the window sets it from the settings (a4 | 80mm)
 
         self.form = IntakeForm()
         scroll = QScrollArea()
@@ -260,11 +261,13 @@ class IntakePage(QWidget):
             self._received.clear()
             self.checklist.clear()
             self.panel.show_waiting([])
-            verb = self.tr("已受理") if accept else self.tr("已保存（待补正）")
-            self.show_message(f"{verb}：{record.case_no}")
+            done_text = self.tr("已受理：%1") if accept else self.tr("已保存（待补正）：%1")
+            self.show_message(done_text.replace("%1", record.case_no))
             self.case_filed.emit(record)
             if then_print is not None:
-                self.runner.run(lambda: issue_to_data_folder(ws.store, ws.verifier, user, record.id, then_print),
+                paper = self.receipt_format
+                self.runner.run(lambda: issue_to_data_folder(ws.store, ws.verifier, user, record.id, then_print,
+                                                             format=paper),
                                 self.document_issued.emit, self._on_error)
 
         def failed(error: Exception) -> None:

@@ -22,6 +22,7 @@ from desktop.models.scan import classify_scan
 from desktop.models.staff import Action, StaffUser, can
 from desktop.models.store import get_meta
 from desktop.models.workspace import Workspace
+from desktop.settings import Settings, load_settings
 from desktop.views.document_preview import DocumentPreview
 from desktop.views.intake_page import IntakePage
 from desktop.views.login_dialog import LoginDialog
@@ -29,7 +30,6 @@ from desktop.views.scanner import ScanListener
 from desktop.views.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
-IDLE_LOCK_MINUTES = 10
 
 
 class _IdleWatch(QObject):
@@ -46,9 +46,11 @@ class _IdleWatch(QObject):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workspace: Workspace, user: StaffUser, *, idle_lock_minutes: int = IDLE_LOCK_MINUTES) -> None:
+    def __init__(self, workspace: Workspace, user: StaffUser, *, settings: Settings | None = None,
+                 idle_lock_minutes: int | None = None) -> None:
         super().__init__()
         self.workspace, self.user = workspace, user
+        self.settings = settings or load_settings(workspace.data_dir)
         self.setObjectName("main.window")
         self.setWindowTitle(self.tr("展翅柜台 · 技能提升补贴受理"))
         self.resize(1366, 768)
@@ -60,7 +62,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
-        self.idle_timer.setInterval(idle_lock_minutes * 60_000)
+        minutes = self.settings.idle_lock_minutes if idle_lock_minutes is None else idle_lock_minutes
+        self.idle_timer.setInterval(minutes * 60_000)
         self.idle_timer.timeout.connect(self.lock)
         self._idle = _IdleWatch(self.idle_timer)
         self.scanner = ScanListener(self)
@@ -97,6 +100,7 @@ class MainWindow(QMainWindow):
         self.detail_page.changed.connect(self.search_page.update_case)  # keeps the scroll position
         self.detail_page.close_requested.connect(self.show_search)
         self.detail_page.document_issued.connect(self.preview_document)
+        self._set_receipt_format()
 
     def _build_navigation(self) -> None:
         bar = QToolBar(self.tr("导航"))
@@ -128,6 +132,7 @@ class MainWindow(QMainWindow):
             from desktop.views.settings_dialog import SettingsDialog
 
             self.settings_dialog = SettingsDialog(self.workspace.data_dir, self)
+            self.settings_dialog.saved.connect(self.apply_settings)
             self.settings_dialog.open()  # window-modal, not blocking
 
         settings = QAction(self.tr("设置"), self)
@@ -135,6 +140,18 @@ class MainWindow(QMainWindow):
         settings.triggered.connect(open_settings)
         bar.addAction(settings)
         bar.widgetForAction(settings).setObjectName("nav.settings")
+
+    def apply_settings(self, settings: Settings) -> None:
+        """What can change while the window is open: the idle lock and the receipt paper.
+        Language and font size take effect at the next start (widgets are built with them)."""
+        self.settings = settings
+        self.idle_timer.setInterval(settings.idle_lock_minutes * 60_000)
+        self._set_receipt_format()
+
+    def _set_receipt_format(self) -> None:
+        if self.intake_page is not None:
+            self.intake_page.receipt_format = self.settings.receipt_format
+        self.detail_page.receipt_format = self.settings.receipt_format
 
     def new_case(self) -> None:
         if self.intake_page is not None:

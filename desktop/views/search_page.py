@@ -227,7 +227,8 @@ class SearchPage(QWidget):
             total = self.tr("共 %1 条，").replace("%1", f"{n:,}")
         more = self.tr("向下滚动显示更多") if not self.model.exhausted else self.tr("已全部显示")
         hint = self.tr("双击或按回车打开案件")
-        self.status.setText(f"{total}{self.tr('已显示 %1 条').replace('%1', f'{shown:,}')}（{more}）　{hint}")
+        self.status.setText(self.tr("%1已显示 %2 条（%3）　%4").replace("%1", total).replace("%2", f"{shown:,}")
+                            .replace("%3", more).replace("%4", hint))
 
     def _show_error(self, message: str) -> None:
         self.status.setStyleSheet("color: #a61b1b; font-weight: bold;")

@@ -104,7 +104,8 @@ class VerifyPanel(QFrame):
             source = sources.get(RULE_SOURCES.get(check.rule, ""))
             mark = self.tr("✔ 符合") if check.passed else self.tr("✘ 不符合")
             origin = f"　〔{source.label()}〕" if source is not None else ""
-            item = QListWidgetItem(f"{mark}　{check.message}\n　　依据：{check.basis}{origin}")
+            basis = self.tr("依据：")
+            item = QListWidgetItem(f"{mark}　{check.message}\n　　{basis}{check.basis}{origin}")
             item.setData(Qt.ItemDataRole.UserRole, check.rule)
             item.setForeground(Qt.GlobalColor.darkGreen if check.passed else Qt.GlobalColor.darkRed)
             self.checks.addItem(item)

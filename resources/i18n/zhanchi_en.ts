@@ -50,6 +50,18 @@
         <source>重新发放</source>
         <translation>Payment retried</translation>
     </message>
+    <message>
+        <source>打印受理回执</source>
+        <translation>Printed the receipt</translation>
+    </message>
+    <message>
+        <source>打印一次性告知书</source>
+        <translation>Printed the missing-documents notice</translation>
+    </message>
+    <message>
+        <source>打印审核决定书</source>
+        <translation>Printed the decision</translation>
+    </message>
 </context>
 <context>
     <name>CaseDetailPage</name>
@@ -454,6 +466,22 @@
 <context>
     <name>IntakeForm</name>
     <message>
+        <source>职业技能等级证书</source>
+        <translation>Skill level certificate</translation>
+    </message>
+    <message>
+        <source>职业资格证书</source>
+        <translation>Qualification certificate</translation>
+    </message>
+    <message>
+        <source>本人银行卡</source>
+        <translation>Applicant's own bank card</translation>
+    </message>
+    <message>
+        <source>社会保障卡（金融功能）</source>
+        <translation>Social security card (with banking)</translation>
+    </message>
+    <message>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
@@ -636,12 +664,12 @@
         <translation>No reason given: the case was not accepted</translation>
     </message>
     <message>
-        <source>已受理</source>
-        <translation>Accepted</translation>
+        <source>已受理：%1</source>
+        <translation>Accepted: %1</translation>
     </message>
     <message>
-        <source>已保存（待补正）</source>
-        <translation>Saved (documents pending)</translation>
+        <source>已保存（待补正）：%1</source>
+        <translation>Saved, documents pending: %1</translation>
     </message>
     <message>
         <source>读取到另一张身份证</source>
@@ -841,6 +869,10 @@
         <translation>Double-click or press Enter to open a case</translation>
     </message>
     <message>
+        <source>%1已显示 %2 条（%3）&#x3000;%4</source>
+        <translation>%1%2 shown (%3) — %4</translation>
+    </message>
+    <message>
         <source>查找失败：</source>
         <translation>Search failed: </translation>
     </message>
@@ -952,6 +984,10 @@
     <message>
         <source>✘ 不符合</source>
         <translation>✘ Fail</translation>
+    </message>
+    <message>
+        <source>依据：</source>
+        <translation>Basis: </translation>
     </message>
 </context>
 </TS>

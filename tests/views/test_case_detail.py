@@ -251,3 +251,10 @@ def test_auditor_sees_no_print_buttons(
     record = file_case(State.accepted)
     page = open_page(make_staff("auditor"), record)
     assert not any(find(page, f"case.print.{kind}").isVisibleTo(page) for kind in ("receipt", "notice", "decision"))
+
+
+def test_print_labels_in_the_timeline_follow_the_document_names() -> None:
+    from desktop.models.document_kinds import KIND_LABELS
+    from desktop.views.case_detail import DOCUMENT_ACTION_LABELS
+
+    assert {f"document.{kind}": "打印" + label for kind, label in KIND_LABELS.items()} == DOCUMENT_ACTION_LABELS

@@ -257,3 +257,25 @@ def test_switch_user_rebuilds_the_window_for_the_new_role(qtbot: QtBot, window: 
     qtbot.waitUntil(lambda: "审核" in find(window, "status.user").text(), timeout=5000)  # type: ignore[attr-defined]
     # The clerk's toolbar is deleted on the next turn of the event loop; a reviewer takes no applications.
     qtbot.waitUntil(lambda: window.findChild(QWidget, "nav.new_case") is None, timeout=5000)
+
+
+def test_receipt_prints_on_the_thermal_roll_when_set(qtbot: QtBot, store: Store,
+                                                      make_staff: Callable[..., staff.StaffUser]) -> None:
+    from dataclasses import replace
+
+    from desktop.settings import load_settings, save_settings
+
+    make_staff("clerk", "clerk")
+    save_settings(store.data_dir, replace(load_settings(store.data_dir), receipt_format="80mm"))
+    win = create_main_window(store.data_dir, "clerk")
+    qtbot.addWidget(win)
+    win.show()
+    fill_eligible_case(qtbot, win)
+    qtbot.waitUntil(lambda: verdict(win).get("eligible") is True, timeout=10_000)
+    qtbot.keyClick(win, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: getattr(win, "preview", None) is not None, timeout=10_000)
+    info = subprocess.run(["pdfinfo", str(win.preview.path)], capture_output=True, text=True,  # type: ignore[attr-defined]
+                          check=True).stdout
+    width = float(info.split("Page size:")[1].split("x")[0])
+    assert abs(width - 80 / 25.4 * 72) < 0.5, info
+    win.close()
