@@ -48,6 +48,7 @@ from desktop.views.case_table_model import (
     state_colours,
     state_text,
 )
+from desktop.views.style import emphasise
 from desktop.views.tasks import TaskRunner
 
 CONTEXT = "CaseDetailPage"
@@ -140,7 +141,7 @@ class CaseDetailPage(QWidget):
 
         self.title = QLabel()
         self.title.setObjectName("case.title")
-        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        emphasise(self.title, 1.35)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.state_badge = QLabel()
         self.state_badge.setObjectName("case.state")

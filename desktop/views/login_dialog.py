@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from desktop.models.errors import ZhanchiError
 from desktop.models.staff import StaffUser, authenticate
 from desktop.models.store import Store
+from desktop.views.style import emphasise
 
 
 class LoginDialog(QDialog):
@@ -31,7 +32,7 @@ class LoginDialog(QDialog):
         self.setObjectName("lock.dialog" if locked else "login.dialog")
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("屏幕已锁定，请输入密码解锁") if locked else self.tr("失业保险技能提升补贴受理系统"))
-        title.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        emphasise(title, 1.25)
         layout.addWidget(title)
         form = QFormLayout()
         self.username = QLineEdit(locked_user.username if locked_user else "")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBo
 from desktop.models.checklist import Source
 from desktop.models.money import format_yuan, yuan_in_capitals
 from desktop.models.rules import Verdict
+from desktop.views.style import emphasise
 
 # Which data source each rule rests on, to say where its figures came from.
 RULE_SOURCES = {
@@ -43,7 +44,10 @@ class VerifyPanel(QFrame):
         self.headline.setWordWrap(True)
         self.amount = QLabel()
         self.amount.setObjectName("verify.amount")
-        self.amount.setWordWrap(True)
+        emphasise(self.amount, 2.0)
+        self.amount_words = QLabel()
+        self.amount_words.setObjectName("verify.amount_words")
+        emphasise(self.amount_words, 1.1, bold=False)
         self.policy = QLabel()
         self.policy.setWordWrap(True)
         self.window_end = QLabel()
@@ -52,7 +56,8 @@ class VerifyPanel(QFrame):
         self.checks.setObjectName("verify.checks")
         self.checks.setWordWrap(True)
         self.checks.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        for widget in (self.headline, self.amount, self.policy, self.window_end):
+        emphasise(self.headline, 1.4)
+        for widget in (self.headline, self.amount, self.amount_words, self.policy, self.window_end):
             layout.addWidget(widget)
         layout.addWidget(self.checks, 1)
         self.show_waiting([])
@@ -60,8 +65,9 @@ class VerifyPanel(QFrame):
     def show_waiting(self, missing_fields: list[str]) -> None:
         self.setAccessibleDescription("")
         self.headline.setText(self.tr("请填写申请信息，系统将逐条核验"))
-        self.headline.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.headline.setStyleSheet("")
         self.amount.setText("")
+        self.amount_words.setText("")
         self.policy.setText("")
         self.window_end.setText("")
         self.checks.clear()
@@ -72,23 +78,22 @@ class VerifyPanel(QFrame):
     def show_error(self, message: str) -> None:
         self.setAccessibleDescription("")
         self.headline.setText(self.tr("无法核验：") + message)
-        self.headline.setStyleSheet("font-size: 12pt; color: #a61b1b;")
+        self.headline.setStyleSheet("color: #a61b1b;")
 
     def show_verdict(self, verdict: Verdict, sources: Mapping[str, Source]) -> None:
         data = verdict.to_json()
         self.setAccessibleDescription(json.dumps(data, ensure_ascii=False))
         if verdict.eligible:
             self.headline.setText(self.tr("✔ 符合申领条件"))
-            self.headline.setStyleSheet("font-size: 16pt; font-weight: bold; color: #1b6e2a;")
-            self.amount.setText(
-                f"<span style='font-size:22pt; font-weight:bold'>{format_yuan(verdict.amount_yuan)}</span><br>"
-                f"<span style='font-size:12pt'>{yuan_in_capitals(verdict.amount_yuan)}</span>"
-            )
+            self.headline.setStyleSheet("color: #1b6e2a;")
+            self.amount.setText(format_yuan(verdict.amount_yuan))
+            self.amount_words.setText(yuan_in_capitals(verdict.amount_yuan))
         else:
             failed = len(verdict.failed)
             self.headline.setText(self.tr("✘ 不符合申领条件（%n 项不符合）", "", failed))
-            self.headline.setStyleSheet("font-size: 16pt; font-weight: bold; color: #a61b1b;")
+            self.headline.setStyleSheet("color: #a61b1b;")
             self.amount.setText(self.tr("补贴金额：0 元"))
+            self.amount_words.setText("")
         policy = verdict.policy
         text = self.tr("适用政策：") + policy.label
         if policy.carried_over:
