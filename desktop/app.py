@@ -10,9 +10,12 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from desktop.config import data_dir as resolve_data_dir
+from desktop.models.backup import DB_FILENAME, check_database, newest_good_backup, restore_backup
+from desktop.models.clock import Clock
+from desktop.models.errors import ZhanchiError
 from desktop.models.reference import resource_dir
 from desktop.models.staff import get_staff
-from desktop.models.workspace import open_workspace
+from desktop.models.workspace import Workspace, open_workspace
 from desktop.settings import Settings, load_settings
 from desktop.views.compat import immortalise_singletons
 from desktop.views.i18n import install_translator
@@ -69,6 +72,32 @@ def create_main_window(data_dir: Path, user: str) -> QMainWindow:
     return MainWindow(workspace, get_staff(workspace.store, user), settings=settings)
 
 
+def open_or_recover(folder: Path) -> Workspace | None:
+    """Open the data folder; a damaged database is offered the newest good backup instead of a crash.
+    Returns None when nothing can be opened (the person has been told why)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    title = QCoreApplication.translate("Application", "展翅柜台")
+    check = check_database(folder / DB_FILENAME)
+    if not check.ok:
+        backup = newest_good_backup(folder)
+        if backup is None:
+            QMessageBox.critical(None, title, check.message + QCoreApplication.translate(
+                "Application", "\n没有可用的备份。请联系管理员，不要删除数据文件夹。"))
+            return None
+        when = backup.taken_at.astimezone(Clock().tz).strftime("%Y-%m-%d %H:%M")
+        answer = QMessageBox.question(None, title, check.message + QCoreApplication.translate(
+            "Application", "\n\n是否用最近一次完好的备份（%1）恢复？损坏的文件会保留，不会删除。").replace("%1", when))
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        restore_backup(folder, backup.path, now=Clock().now())
+    try:
+        return open_workspace(folder)
+    except ZhanchiError as exc:  # disk full, read-only folder, locked: said in words, never a traceback
+        QMessageBox.critical(None, title, str(exc))
+        return None
+
+
 def run_gui(data_dir: str | Path | None) -> int:
     from desktop.views.login_dialog import LoginDialog
     from desktop.views.main_window import MainWindow
@@ -77,7 +106,9 @@ def run_gui(data_dir: str | Path | None) -> int:
     folder = resolve_data_dir(data_dir)
     settings = load_settings(folder)
     apply_settings(app, settings, folder)  # the sign-in dialog is already in the chosen language
-    workspace = open_workspace(folder)
+    workspace = open_or_recover(folder)
+    if workspace is None:
+        return 1
     login = LoginDialog(workspace.store)
     if not login.exec() or login.user is None:
         workspace.close()

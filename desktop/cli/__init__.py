@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from desktop.cli import core_commands, print_commands, registry_commands
+from desktop.cli import backup_commands, core_commands, print_commands, registry_commands, sync_commands
 from desktop.cli.common import EXIT_BAD_INPUT, EXIT_FAILED, CliParser, fail
 from desktop.models.errors import (
     AccountLocked,
@@ -23,12 +23,14 @@ from desktop.models.errors import (
     StorageError,
 )
 
-COMMAND_MODULES = (core_commands, registry_commands, print_commands)
+COMMAND_MODULES = (core_commands, registry_commands, print_commands, backup_commands, sync_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = CliParser(prog="zhanchi", description="展翅柜台：失业保险技能提升补贴受理系统")
     parser.add_argument("--data-dir", help="数据文件夹（默认取 ZHANCHI_DATA_DIR 或系统用户数据目录）")
+    parser.add_argument("--smoke", action="store_true",
+                        help="自检：在临时数据文件夹上打开并关闭主窗口，成功则退出码为0（无需显示器）")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CliParser)
     for module in COMMAND_MODULES:
         module.register(sub)
@@ -42,6 +44,10 @@ def run(argv: Sequence[str]) -> int:
             reconfigure(encoding="utf-8")
     parser = build_parser()
     args = parser.parse_args(list(argv))
+    if args.smoke:
+        from desktop.smoke import run_smoke
+
+        return run_smoke()
     if args.command is None:
         from desktop.app import run_gui
 

@@ -28,11 +28,11 @@ from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from desktop.models.backup import DB_FILENAME, take_backup
 from desktop.models.clock import Clock
 from desktop.models.errors import StorageError
 from desktop.models.schema import Meta
 
-DB_FILENAME = "zhanchi.db"
 HEAD_REVISION = "0004"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -191,9 +191,13 @@ def alembic_config(connection: Any = None) -> Any:
     return config
 
 
-def _migrate(engine: Engine) -> None:
-    if _current_revision(engine) == HEAD_REVISION:
+def _migrate(engine: Engine, data_dir: Path, clock: Clock) -> None:
+    current = _current_revision(engine)
+    if current == HEAD_REVISION:
         return  # the common case: skip importing Alembic at all
+    if current is not None:
+        # A migration rewrites tables: keep a copy of the database as it was (issue 8: backups).
+        take_backup(data_dir, reason=f"before-migration-{current}", now=clock.now())
     from alembic import command
 
     with engine.connect() as conn:
@@ -236,10 +240,11 @@ def open_store(data_dir: Path, *, clock: Clock | None = None, office_code: str =
     except OSError as exc:
         raise StorageError(f"无法创建数据文件夹 {data_dir}：{exc.strerror or exc}") from exc
     engine = _make_engine(db_path)
+    clock = clock or Clock()
     try:
-        _migrate(engine)
+        _migrate(engine, data_dir, clock)
         _init_meta(engine, office_code)
-        store = Store(data_dir, engine, clock or Clock())
+        store = Store(data_dir, engine, clock)
     except DBAPIError as exc:
         engine.dispose()
         known = storage_error(exc)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMainWindow, QSta
 
 from desktop.documents.case_documents import IssuedDocument
 from desktop.models import outbox
+from desktop.models.backup import backup_due, take_backup
 from desktop.models.cases import CaseRecord
 from desktop.models.document_kinds import KIND_LABELS
 from desktop.models.errors import ZhanchiError
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.status_timer.timeout.connect(self.refresh_status)
         self.status_timer.start()
         self.refresh_status()
+        self._daily_backup()
 
     # --- pages and navigation -------------------------------------------------------------
 
@@ -191,6 +193,15 @@ class MainWindow(QMainWindow):
     def _on_case_filed(self, record: CaseRecord) -> None:
         self.refresh_status()
         self.search_page.refresh()
+
+    def _daily_backup(self) -> None:
+        ws = self.workspace
+
+        def backup() -> None:
+            if backup_due(ws.data_dir, ws.clock.today(), ws.clock.tz):
+                take_backup(ws.data_dir, reason="daily", now=ws.clock.now())
+
+        self.runner.run(backup)
 
     # --- status bar -----------------------------------------------------------------------
 

@@ -7,6 +7,20 @@
         <source>展翅柜台</source>
         <translation>Zhanchi Counter</translation>
     </message>
+    <message>
+        <source>
+没有可用的备份。请联系管理员，不要删除数据文件夹。</source>
+        <translation>
+No usable backup was found. Please call the administrator and do not delete the data folder.</translation>
+    </message>
+    <message>
+        <source>
+
+是否用最近一次完好的备份（%1）恢复？损坏的文件会保留，不会删除。</source>
+        <translation>
+
+Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</translation>
+    </message>
 </context>
 <context>
     <name>CaseAction</name>
@@ -475,7 +489,7 @@
     </message>
     <message>
         <source>本人银行卡</source>
-        <translation>Applicant's own bank card</translation>
+        <translation>Applicant&apos;s own bank card</translation>
     </message>
     <message>
         <source>社会保障卡（金融功能）</source>

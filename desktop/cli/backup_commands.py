@@ -1,0 +1,55 @@
+"""backup, backup list, restore."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from desktop.cli.common import EXIT_OK, CliParser, print_json, resolve_data_dir
+from desktop.models.backup import list_backups, newest_good_backup, restore_backup, take_backup
+from desktop.models.clock import Clock
+from desktop.models.errors import InvalidInput
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("backup", help="备份数据库（SQLite 在线备份），保留最近的备份")
+    p.set_defaults(func=cmd_backup)
+    actions = p.add_subparsers(dest="backup_command", metavar="list", parser_class=CliParser)
+    actions.add_parser("list", help="列出备份（最新在前）").set_defaults(func=cmd_list)
+
+    p = sub.add_parser("restore", help="用备份替换数据库（默认最近一个完好的备份）；被替换的文件保留")
+    p.add_argument("file", nargs="?", metavar="FILE", help="备份文件（默认最近一个完好的备份）")
+    p.set_defaults(func=cmd_restore)
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from desktop.models.store import open_store
+
+    data_dir = resolve_data_dir(args)
+    open_store(data_dir).close()  # a folder that cannot open is reported, not backed up blindly
+    backup = take_backup(data_dir, reason="manual", now=Clock().now())
+    print_json({"backup": str(backup.path), "size": backup.size})
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    print_json([{"backup": str(b.path), "taken_at": b.taken_at.isoformat(), "reason": b.reason, "size": b.size}
+                for b in list_backups(resolve_data_dir(args))])
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    data_dir = resolve_data_dir(args)
+    if args.file:
+        chosen = Path(args.file)
+        if not chosen.is_file():
+            raise InvalidInput("FILE", f"找不到备份文件 {chosen}")
+    else:
+        good = newest_good_backup(data_dir)
+        if good is None:
+            raise InvalidInput("FILE", f"{data_dir} 中没有可用的备份")
+        chosen = good.path
+    kept = restore_backup(data_dir, chosen, now=Clock().now())
+    print_json({"restored_from": str(chosen), "replaced_database_kept_at": str(kept)})
+    return EXIT_OK

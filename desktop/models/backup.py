@@ -1,0 +1,159 @@
+"""Backups with SQLite's online backup API, and getting back to a good one.
+
+A backup is a consistent copy taken while the counter works (no lock held for
+long).  The store takes one before every migration; the window takes one a
+day; ``backup``/``restore`` do it by hand.  The newest N are kept.  A damaged
+database is detected at start (``check_database``) so the app can offer the
+newest good backup instead of crashing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import sqlite3
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.models.errors import InvalidInput, StorageError
+
+BACKUP_DIR = "backups"
+KEEP = 14  # backups kept; older ones are deleted after a new one is verified
+DB_FILENAME = "zhanchi.db"  # the store's file; defined here because the store imports this module
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    taken_at: dt.datetime  # aware, UTC (from the file name)
+    reason: str
+    size: int
+
+
+@dataclass(frozen=True)
+class DatabaseCheck:
+    ok: bool
+    message: str  # plain Chinese for the person at the counter
+
+
+def backup_dir(data_dir: Path) -> Path:
+    return Path(data_dir) / BACKUP_DIR
+
+
+def _owner_only(path: Path, mode: int) -> None:
+    if sys.platform != "win32" and path.exists():
+        os.chmod(path, mode)
+
+
+def check_database(path: Path, *, quick: bool = True) -> DatabaseCheck:
+    """Whether the file is a sound SQLite database (``quick_check`` by default: fast enough at start)."""
+    if not path.exists():
+        return DatabaseCheck(True, "数据库尚未建立")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = conn.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return DatabaseCheck(False, f"数据库文件已损坏，无法打开（{exc}）")
+    if rows != [("ok",)]:
+        detail = "；".join(str(r[0]) for r in rows[:3])
+        return DatabaseCheck(False, f"数据库文件已损坏：{detail}")
+    return DatabaseCheck(True, "数据库完好")
+
+
+def take_backup(data_dir: Path, *, reason: str, now: dt.datetime, keep: int = KEEP) -> Backup:
+    """Copy the live database with the online backup API, verify the copy, prune old ones."""
+    source_path = Path(data_dir) / DB_FILENAME
+    if not source_path.exists():
+        raise InvalidInput("data_dir", f"{data_dir} 中没有数据库，无需备份")
+    folder = backup_dir(data_dir)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _owner_only(folder, 0o700)
+        stamp = now.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        target = folder / f"zhanchi-{stamp}-{_safe(reason)}.db"
+        partial = target.with_suffix(".partial")
+        source = sqlite3.connect(source_path)
+        try:
+            copy = sqlite3.connect(partial)
+            try:
+                source.backup(copy, pages=1024)  # in steps: the counter is not blocked for long
+            finally:
+                copy.close()
+        finally:
+            source.close()
+        _owner_only(partial, 0o600)
+        check = check_database(partial, quick=False)
+        if not check.ok:
+            partial.unlink(missing_ok=True)
+            raise StorageError(f"备份未通过完整性检查，已放弃：{check.message}")
+        os.replace(partial, target)
+    except sqlite3.Error as exc:
+        raise StorageError(f"备份失败：{exc}") from exc
+    except OSError as exc:
+        raise StorageError(f"备份失败（{folder}）：{exc.strerror or exc}") from exc
+    for old in list_backups(data_dir)[keep:]:
+        old.path.unlink(missing_ok=True)
+    return _describe(target)
+
+
+def _safe(reason: str) -> str:
+    return "".join(c if c.isascii() and (c.isalnum() or c in "-_") else "-" for c in reason)[:40] or "manual"
+
+
+def _describe(path: Path) -> Backup:
+    parts = path.stem.split("-", 2)
+    taken = dt.datetime.strptime(parts[1], "%Y%m%dT%H%M%S%fZ").replace(tzinfo=dt.UTC)
+    return Backup(path, taken, parts[2] if len(parts) > 2 else "", path.stat().st_size)
+
+
+def list_backups(data_dir: Path) -> list[Backup]:
+    """Newest first."""
+    found = []
+    for path in backup_dir(data_dir).glob("zhanchi-*.db"):
+        try:
+            found.append(_describe(path))
+        except (ValueError, IndexError, OSError):
+            continue  # not one of ours
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def newest_good_backup(data_dir: Path) -> Backup | None:
+    return next((b for b in list_backups(data_dir) if check_database(b.path, quick=False).ok), None)
+
+
+def restore_backup(data_dir: Path, backup: Path, *, now: dt.datetime) -> Path:
+    """Put ``backup`` in place of the database; the replaced file is kept beside it, never deleted.
+
+    The store must be closed.  Returns where the replaced database was moved."""
+    data_dir = Path(data_dir)
+    check = check_database(backup, quick=False)
+    if not check.ok:
+        raise InvalidInput("FILE", f"{backup.name} 不能用于恢复：{check.message}")
+    live = data_dir / DB_FILENAME
+    stamp = now.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    kept = data_dir / f"{DB_FILENAME}.replaced-{stamp}"
+    try:
+        if live.exists():
+            os.replace(live, kept)
+        for suffix in ("-wal", "-shm"):
+            side = data_dir / (DB_FILENAME + suffix)
+            if side.exists():
+                os.replace(side, data_dir / f"{DB_FILENAME}{suffix}.replaced-{stamp}")
+        partial = live.with_suffix(".restoring")
+        shutil.copyfile(backup, partial)
+        _owner_only(partial, 0o600)
+        os.replace(partial, live)
+    except OSError as exc:
+        raise StorageError(f"恢复失败：{exc.strerror or exc}") from exc
+    return kept
+
+
+def backup_due(data_dir: Path, today: dt.date, tz: dt.tzinfo) -> bool:
+    """No backup taken yet on the office's ``today``."""
+    newest = next(iter(list_backups(data_dir)), None)
+    return newest is None or newest.taken_at.astimezone(tz).date() < today

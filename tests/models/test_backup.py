@@ -1,0 +1,116 @@
+"""Backups, restore and a damaged database (issue 8: backups)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import stat
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from desktop.models.application import Intake
+from desktop.models.backup import (
+    backup_due,
+    check_database,
+    list_backups,
+    newest_good_backup,
+    restore_backup,
+    take_backup,
+)
+from desktop.models.cases import count_by_state, create_case
+from desktop.models.clock import Clock
+from desktop.models.errors import InvalidInput, StorageError
+from desktop.models.staff import StaffUser
+from desktop.models.store import DB_FILENAME, Store, open_store
+
+NOW = dt.datetime(2026, 11, 27, 2, 0, tzinfo=dt.UTC)
+
+
+def add_case(store: Store, clerk: StaffUser, intake: Intake) -> None:
+    create_case(store, clerk, intake, verdict={"eligible": True}, eligible=True, amount_yuan=1500,
+                policy_id="cn-2025")
+
+
+def corrupt(path: Path) -> None:
+    with path.open("r+b") as f:
+        f.seek(0)
+        f.write(b"this is not a database" * 50)
+
+
+def test_backup_is_a_verified_owner_only_copy(store: Store, make_staff: Callable[..., StaffUser],
+                                              make_intake: Callable[..., Intake]) -> None:
+    add_case(store, make_staff("clerk"), make_intake())
+    backup = take_backup(store.data_dir, reason="manual", now=NOW)
+    assert backup.path.parent == store.data_dir / "backups" and backup.reason == "manual"
+    assert check_database(backup.path, quick=False).ok
+    if sys.platform != "win32":
+        assert stat.S_IMODE(backup.path.stat().st_mode) == 0o600
+    assert list_backups(store.data_dir)[0].path == backup.path
+
+
+def test_only_the_newest_are_kept(store: Store) -> None:
+    for minute in range(5):
+        take_backup(store.data_dir, reason="daily", now=NOW + dt.timedelta(minutes=minute), keep=3)
+    kept = list_backups(store.data_dir)
+    assert len(kept) == 3
+    assert [b.taken_at for b in kept] == [NOW + dt.timedelta(minutes=m) for m in (4, 3, 2)]
+
+
+def test_a_backup_is_taken_before_every_migration(tmp_path: Path) -> None:
+    saved = Path(__file__).parent / "data" / "schema_0001.sqlite"
+    data_dir = tmp_path / "old"
+    data_dir.mkdir()
+    shutil.copy(saved, data_dir / DB_FILENAME)
+    open_store(data_dir, clock=Clock(fixed=NOW)).close()
+    [backup] = list_backups(data_dir)
+    assert backup.reason == "before-migration-0001"
+    assert check_database(backup.path).ok
+    open_store(data_dir, clock=Clock(fixed=NOW)).close()
+    assert len(list_backups(data_dir)) == 1, "no migration, no backup"
+
+
+def test_damaged_database_is_detected_and_restored_from_the_newest_good_backup(
+    tmp_path: Path, make_intake: Callable[..., Intake], make_staff: Callable[..., StaffUser], store: Store
+) -> None:
+    clerk = make_staff("clerk")
+    add_case(store, clerk, make_intake())
+    take_backup(store.data_dir, reason="daily", now=NOW)
+    add_case(store, clerk, make_intake(applicant={"name": "李四", "id_number": "440106199003071231"}))
+    store.close()
+    # A newer backup that is itself damaged must be passed over.
+    bad = take_backup(store.data_dir, reason="daily", now=NOW + dt.timedelta(hours=1))
+    corrupt(bad.path)
+    live = store.data_dir / DB_FILENAME
+    corrupt(live)
+    check = check_database(live)
+    assert not check.ok and "损坏" in check.message
+    with pytest.raises(StorageError):
+        open_store(store.data_dir)
+    good = newest_good_backup(store.data_dir)
+    assert good is not None and good.taken_at == NOW
+    kept = restore_backup(store.data_dir, good.path, now=NOW + dt.timedelta(hours=2))
+    assert kept.exists(), "the damaged file is kept, never deleted"
+    reopened = open_store(store.data_dir)
+    assert sum(count_by_state(reopened).values()) == 1, "the data as of the backup"
+    reopened.close()
+
+
+def test_restore_refuses_a_damaged_backup(store: Store, tmp_path: Path) -> None:
+    backup = take_backup(store.data_dir, reason="manual", now=NOW)
+    corrupt(backup.path)
+    with pytest.raises(InvalidInput) as err:
+        restore_backup(store.data_dir, backup.path, now=NOW)
+    assert err.value.field == "FILE"
+    assert check_database(store.data_dir / DB_FILENAME).ok, "the live database is untouched"
+
+
+def test_daily_backup_is_due_once_per_office_day(store: Store) -> None:
+    tz = Clock().tz
+    today = NOW.astimezone(tz).date()
+    assert backup_due(store.data_dir, today, tz)
+    take_backup(store.data_dir, reason="daily", now=NOW)
+    assert not backup_due(store.data_dir, today, tz)
+    assert backup_due(store.data_dir, today + dt.timedelta(days=1), tz)

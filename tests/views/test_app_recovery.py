@@ -1,0 +1,40 @@
+"""At start, a damaged database is offered the newest good backup instead of a crash (issue 8)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.app import open_or_recover
+from desktop.models.backup import take_backup
+from desktop.models.store import DB_FILENAME, Store
+
+pytestmark = pytest.mark.gui
+
+
+def test_damaged_database_restored_when_the_person_agrees(qapp: Any, store: Store,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    take_backup(store.data_dir, reason="daily", now=dt.datetime(2026, 11, 27, 1, 0, tzinfo=dt.UTC))
+    store.close()
+    (store.data_dir / DB_FILENAME).write_bytes(b"garbage" * 1000)
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _parent, _title, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes)
+    workspace = open_or_recover(store.data_dir)
+    assert workspace is not None and "2026-11-27 09:00" in asked[0]
+    workspace.close()
+    assert list(Path(store.data_dir).glob(f"{DB_FILENAME}.replaced-*")), "the damaged file is kept"
+
+
+def test_damaged_database_without_backup_is_explained(qapp: Any, store: Store,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    store.close()
+    (store.data_dir / DB_FILENAME).write_bytes(b"garbage" * 1000)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text, *a: told.append(text))
+    assert open_or_recover(store.data_dir) is None
+    assert "没有可用的备份" in told[0]
