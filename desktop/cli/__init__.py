@@ -10,7 +10,15 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from desktop.cli import backup_commands, core_commands, print_commands, registry_commands, sync_commands
+from desktop.cli import (
+    backup_commands,
+    core_commands,
+    payment_commands,
+    print_commands,
+    registry_commands,
+    report_commands,
+    sync_commands,
+)
 from desktop.cli.common import EXIT_BAD_INPUT, EXIT_FAILED, CliParser, fail
 from desktop.models.errors import (
     AccountLocked,
@@ -23,7 +31,8 @@ from desktop.models.errors import (
     StorageError,
 )
 
-COMMAND_MODULES = (core_commands, registry_commands, print_commands, backup_commands, sync_commands)
+COMMAND_MODULES = (core_commands, registry_commands, print_commands, backup_commands, sync_commands, report_commands,
+                   payment_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -19,6 +19,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop.cli import report_commands
 from desktop.cli.common import EXIT_OK, CliParser, print_json, resolve_data_dir
 from desktop.models.document_kinds import FORMATS, KIND_LABELS, KINDS  # light: no reportlab at start
 from desktop.models.errors import InvalidInput, NotFound, PermissionDenied
@@ -34,8 +35,53 @@ def register(sub: Any) -> None:
     p = sub.add_parser("print", help="打印文书（PDF）：受理回执、一次性告知书、审核决定书")
     kinds = p.add_subparsers(dest="print_command", metavar="DOCUMENT", required=True, parser_class=CliParser)
     _register_case_documents(kinds)
+    report_commands.register_daily_summary(kinds)  # print daily-summary (report_commands.py)
     # Later: kinds.add_parser("daily-summary", ...) and kinds.add_parser("publicity", ...) go here,
     # each with its own set_defaults(func=...); they do not take CASE_NO or --user.
+    _register_publicity(kinds)
+
+
+def _register_publicity(kinds: Any) -> None:
+    k = kinds.add_parser("publicity", help="打印公示批次的公示名单")
+    k.add_argument("batch", metavar="BATCH", help="公示批次号")
+    k.add_argument("--out", required=True, metavar="FILE.pdf", help="PDF 保存位置（已有文件将被替换）")
+    k.add_argument("--user", help="打印人账号（默认：建立该公示批次的人）")
+    k.set_defaults(func=cmd_print_publicity)
+
+
+def cmd_print_publicity(args: argparse.Namespace) -> int:
+    """print publicity BATCH --out FILE.pdf: the batch's 公示名单, audited like every print."""
+    from desktop.documents.publicity import issue_publicity_list
+    from desktop.models.publicity import get_batch
+    from desktop.models.staff import get_staff
+
+    out = _out_path(args.out)
+    data_dir = resolve_data_dir(args)
+    if not (data_dir / DB_FILENAME).exists():
+        raise InvalidInput("BATCH", f"没有公示批次 {args.batch}（数据文件夹 {data_dir} 中还没有数据）")
+    store = open_store(data_dir)
+    try:
+        try:
+            batch = get_batch(store, args.batch)
+        except NotFound:
+            raise InvalidInput("BATCH", f"没有公示批次 {args.batch}，请核对批次号") from None
+        username = args.user or batch.created_by
+        try:
+            user = get_staff(store, username)
+        except NotFound:
+            raise InvalidInput("--user", f"没有用户 {username}") from None
+        try:
+            issued = issue_publicity_list(store, user, batch.id, out)
+        except PermissionDenied as exc:
+            raise PermissionDenied(f"--user: {user.username}：{exc}") from None
+        except InvalidInput as exc:
+            if exc.field == "out":
+                raise InvalidInput("--out", exc.reason) from None
+            raise
+    finally:
+        store.close()
+    print_json(issued.to_json(), indent=None)
+    return EXIT_OK
 
 
 def _register_case_documents(kinds: Any) -> None:

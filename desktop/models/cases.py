@@ -305,6 +305,7 @@ def _write_events(
     before: dict[str, Any] | None,
     after: dict[str, Any],
     at: dt.datetime,
+    event: Mapping[str, Any] | None = None,
 ) -> CaseRecord:
     session.flush()
     audit.record(
@@ -318,7 +319,10 @@ def _write_events(
         at=at,
     )
     record = _record(row)
-    outbox.enqueue(session, entity="case", entity_id=row.id, op=op, payload=record.to_dict(), at=at)
+    payload = record.to_dict()
+    if event:
+        payload["event"] = dict(event)  # what else the change carries (a batch, a reason); the record stays whole
+    outbox.enqueue(session, entity="case", entity_id=row.id, op=op, payload=payload, at=at)
     return record
 
 
@@ -332,6 +336,7 @@ def _change(
     *,
     note: str | None,
     at: dt.datetime,
+    details: Mapping[str, Any] | None = None,
 ) -> CaseRecord:
     """Apply a state change with its field changes; write audit and outbox."""
     changes = {"state": to.value, **changes}
@@ -344,11 +349,14 @@ def _change(
     after = {key: _plain(value) for key, value in changes.items()} | {"version": row.version}
     if note is not None:
         after["note"] = note
+    if details:
+        after |= {key: value for key, value in details.items() if key not in after}
     if to in _DROPS_FROM_LEDGER:
         for entry in session.scalars(select(Ledger).where(Ledger.case_no == row.case_no, Ledger.source == "local")):
             session.delete(entry)
     return _write_events(
-        session, row, actor=actor, action=action.value, op=f"case.{to.value}", before=before, after=after, at=at
+        session, row, actor=actor, action=action.value, op=f"case.{to.value}", before=before, after=after, at=at,
+        event=details,
     )
 
 
@@ -495,20 +503,94 @@ def transition(
     with store.session() as session:
         row = _load(session, case_id)
         _check_version(row, expected_version)
-        current = State(row.state)
-        action = TRANSITIONS.get((current, to))
-        if action is None:
-            raise Conflict(f"案件当前状态为“{current.label}”，不能改为“{to.label}”")
-        require(actor, action)
-        at = store.clock.now()
-        if action is Action.case_accept:
-            return _accept(session, row, actor, note, at)
-        if action is Action.case_approve and row.accepted_by == actor.username:
-            raise PermissionDenied("受理人不得审批本人受理的案件")
-        changes: dict[str, Any] = {}
-        if note is not None:
-            changes["decision_note"] = note
-        return _change(session, row, actor, action, to, changes, note=note, at=at)
+        return apply_transition(session, row, actor, to, note=note, at=store.clock.now())
+
+
+# --- session-level helpers (for services that combine several changes in one transaction) ---
+
+
+def load_case_row(session: Session, case_id_or_no: str) -> Case:
+    """The case row (by id or case number) inside the caller's transaction; NotFound if none."""
+    return _load(session, case_id_or_no)
+
+
+def record_of(row: Case) -> CaseRecord:
+    """The ``CaseRecord`` of a row read in the caller's session."""
+    return _record(row)
+
+
+def apply_transition(
+    session: Session,
+    row: Case,
+    actor: StaffUser,
+    to: State | str,
+    *,
+    note: str | None = None,
+    at: dt.datetime,
+    details: Mapping[str, Any] | None = None,
+) -> CaseRecord:
+    """``transition`` inside the caller's transaction: the same table, permission and
+    four-eyes rules, the same audit entry and outbox row.  ``details`` go into the audit
+    entry's ``after`` only (e.g. the payment batch), never into a column."""
+    to = State(to)
+    note = _check_reason("note", note)
+    if to is State.rejected and not note:
+        raise InvalidInput("note", "驳回须写明理由")
+    current = State(row.state)
+    action = TRANSITIONS.get((current, to))
+    if action is None:
+        raise Conflict(f"案件当前状态为“{current.label}”，不能改为“{to.label}”")
+    require(actor, action)
+    if action is Action.case_accept:
+        return _accept(session, row, actor, note, at)
+    if action is Action.case_approve and row.accepted_by == actor.username:
+        raise PermissionDenied("受理人不得审批本人受理的案件")
+    changes: dict[str, Any] = {}
+    if note is not None:
+        changes["decision_note"] = note
+    return _change(session, row, actor, action, to, changes, note=note, at=at, details=details)
+
+
+def update_case_fields(
+    session: Session,
+    row: Case,
+    actor: StaffUser,
+    *,
+    action: str,
+    op: str,
+    changes: Mapping[str, Any],
+    at: dt.datetime,
+    note: str | None = None,
+) -> CaseRecord:
+    """Change columns of a case without changing its state (e.g. correcting the payment
+    account), with the audit entry (before and after of each changed column) and outbox row.
+    The caller checks permission and values."""
+    columns = {column.key for column in Case.__table__.columns} - {"id", "case_no", "state", "version"}
+    unknown = sorted(set(changes) - columns)
+    if unknown:
+        raise InvalidInput(unknown[0], "不能用此方式修改")
+    before = {key: _plain(getattr(row, key)) for key in changes} | {"version": row.version}
+    for key, value in changes.items():
+        setattr(row, key, value)
+    row.version += 1
+    row.updated_at = at
+    after = {key: _plain(value) for key, value in changes.items()} | {"version": row.version}
+    if note is not None:
+        after["note"] = note
+    return _write_events(session, row, actor=actor, action=action, op=op, before=before, after=after, at=at,
+                         event={"action": action, **({"note": note} if note is not None else {})})
+
+
+def enqueue_case_event(session: Session, row: Case, *, op: str, event: Mapping[str, Any], at: dt.datetime) -> None:
+    """An outbox row for something recorded about a case without changing it (a risk flag, a
+    publicity batch, a payment file): the case record as it stands plus ``event``.  The central
+    system takes ``case.*`` rows as case snapshots and keeps the whole payload, so nothing it does
+    not know yet is refused.  The caller writes the audit entry."""
+    if not op.startswith("case."):
+        raise ValueError("case events are sent as case.* ops")
+    session.flush()
+    payload = _record(row).to_dict() | {"event": dict(event)}
+    outbox.enqueue(session, entity="case", entity_id=row.id, op=op, payload=payload, at=at)
 
 
 def get_case(store: Store, case_id_or_no: str) -> CaseRecord:

@@ -9,6 +9,7 @@ from a seeded generator, so two demo folders hold the same people.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import random
 from collections.abc import Callable, Iterator
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from desktop.models import staff
 from desktop.models.application import Application, Certificate, Employer, Intake, Payment
-from desktop.models.cases import CaseRecord, State, transition
+from desktop.models.cases import CaseRecord, State, get_case, list_cases, transition
 from desktop.models.checklist import Source, SourceKind
 from desktop.models.clock import Clock
 from desktop.models.identity import id_check_character, uscc_check_character
@@ -222,6 +223,14 @@ def fill(store: Store, clock: Clock, verifier: Verifier, cases: int = 200, *,
     # An ineligible applicant's case is filed as disputed and goes no further than rejection.
     starts = [real_now - dt.timedelta(days=rng.randrange(0, 40), hours=rng.randrange(1, 8)) for _ in range(cases)]
     intakes = [intake_for(p, clock.local_date(at)) for p, at in zip(persons, starts, strict=False)]
+    # One applicant under review gives another applicant's bank card (a family member's, say): the
+    # review's risk monitor flags the shared account and the holder's name.
+    borrower = next((i for i, t in enumerate(targets) if t is State.under_review), None)
+    lender = next((i for i, t in enumerate(targets) if t is State.paid), None)
+    if borrower is not None and lender is not None:
+        other = persons[lender]
+        intakes[borrower] = dataclasses.replace(intakes[borrower],
+                                                payment=Payment("bank", other.account, other.bank, other.name))
     eligible = [verifier.verify(intake.application).eligible for intake in intakes]
     ends = (State.draft, State.accepted, State.under_review, State.rejected, State.withdrawn)
     targets = [t if eligible[i] or t in ends else State.rejected for i, t in enumerate(targets)]
@@ -258,4 +267,44 @@ def fill(store: Store, clock: Clock, verifier: Verifier, cases: int = 200, *,
                     progress(done, cases)
     finally:
         clock.fixed = original
-    return {state.value: n for state in State if (n := sum(r.state is state for r in records.values()))}
+    back_office(store, verifier, accounts, [persons[i] for i, t in enumerate(targets) if t is State.under_review])
+    states_now = [get_case(store, record.id).state for record in records.values()]  # payments moved some on
+    return {state.value: n for state in State if (n := states_now.count(state))}
+
+
+def back_office(store: Store, verifier: Verifier, accounts: dict[str, StaffUser], under_review: list[Person]) -> None:
+    """The back office's side of the demo, through its services: an integrity record and the risk
+    flags of the cases under review, a published publicity batch of the publicized cases, and a
+    settled payment batch for about half of the approved cases (one payment failed), the rest left
+    approved and unpaid."""
+    from desktop.models import integrity, payments, publicity, risk  # the back office, only for the demo
+
+    reviewer, approver = accounts["reviewer"], accounts["approver"]
+    if under_review:
+        suspect = under_review[-1]
+        integrity.record_finding(store, reviewer, subject_kind="person", subject_id=suspect.id_number,
+                                 subject_name=suspect.name, finding="2023年以他人代考取得的证书申领补贴，已追回")
+    thresholds = risk.default_thresholds(store.data_dir)
+    for case in list_cases(store, states=(State.under_review,), limit=10_000):
+        risk.assess_case(store, reviewer, case.id, thresholds=thresholds)
+    if publicity.ready_cases(store):
+        batch = publicity.create_batch(store, reviewer)
+        publicity.publish_batch(store, verifier, reviewer, batch.id)
+    payable = payments.payable_cases(store)
+    if len(payable) < 2:
+        return  # keep the approved, unpaid case(s)
+    folder = store.data_dir / "demo"
+    stamp = store.clock.now().strftime("%Y%m%dT%H%M%S%f")
+    exported = folder / f"payment-{stamp}.csv"
+    paid = payments.export_payments(store, approver, exported, case_ids=[c.id for c in payable[: len(payable) // 2]])
+    failing = {paid.items[-1].case_no} if len(paid.items) >= 3 else set()
+    with exported.open(encoding="utf-8-sig", newline="") as source:
+        rows = list(csv.DictReader(source))
+    answer = folder / f"payment-{stamp}-result.csv"
+    with answer.open("w", encoding="utf-8-sig", newline="") as target:
+        writer = csv.DictWriter(target, fieldnames=list(payments.RESULT_COLUMNS))
+        writer.writeheader()
+        for row in rows:
+            failed = row["case_no"] in failing
+            writer.writerow({**row, "status": "failed" if failed else "paid", "reason": "账户已销户" if failed else ""})
+    payments.import_payment_result(store, approver, answer)

@@ -1,0 +1,162 @@
+"""Enrolment tokens and device credentials.
+
+An administrator issues a one-time enrolment token for an office
+(``issue-token``); a device sends it once (``POST /v1/enrol``) and receives
+its own credential, a random secret it keeps in its data folder.  Only
+SHA-256 hashes of tokens and credentials are stored here: both are long
+random secrets, so a plain hash is enough (no password stretching needed),
+and a stolen database lets nobody sign in.  Tokens and devices can be
+revoked; a revoked credential is refused at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, func, select, update
+
+from central.db import devices, enrolment_tokens, read, utcnow, write
+
+TOKEN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no I, O, 0, 1: typed by people
+TOKEN_GROUPS, TOKEN_GROUP_LENGTH = 5, 5  # 25 characters, 125 bits
+DEFAULT_TOKEN_HOURS = 72
+
+
+class EnrolmentRefused(Exception):
+    """The token is unknown, used, expired or revoked (401), or for another office (403)."""
+
+    def __init__(self, message: str, *, status: int = 401) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(frozen=True)
+class Device:
+    id: str
+    office_code: str
+    name: str
+
+    @property
+    def region(self) -> str:
+        return self.office_code[:4]
+
+
+def secret_hash(secret: str) -> str:
+    return hashlib.sha256(secret.strip().encode("utf-8")).hexdigest()
+
+
+def _normalise_token(token: str) -> str:
+    return "".join(token.split()).upper()
+
+
+def new_token() -> str:
+    groups = ("".join(secrets.choice(TOKEN_ALPHABET) for _ in range(TOKEN_GROUP_LENGTH)) for _ in range(TOKEN_GROUPS))
+    return "-".join(groups)
+
+
+def issue_token(engine: Engine, office_code: str, *, hours: int = DEFAULT_TOKEN_HOURS) -> tuple[str, dt.datetime]:
+    """A new one-time token for ``office_code`` and when it expires."""
+    token = new_token()
+    now = utcnow()
+    expires = now + dt.timedelta(hours=hours)
+    with write(engine) as conn:
+        conn.execute(
+            enrolment_tokens.insert().values(
+                id=str(uuid.uuid4()),
+                token_hash=secret_hash(_normalise_token(token)),
+                office_code=office_code,
+                created_at=now,
+                expires_at=expires,
+            )
+        )
+    return token, expires
+
+
+def revoke_token(engine: Engine, token: str) -> bool:
+    with write(engine) as conn:
+        result = conn.execute(
+            update(enrolment_tokens)
+            .where(enrolment_tokens.c.token_hash == secret_hash(_normalise_token(token)))
+            .where(enrolment_tokens.c.revoked_at.is_(None))
+            .values(revoked_at=utcnow())
+        )
+        return bool(result.rowcount)
+
+
+def enrol(engine: Engine, token: str, office_code: str, device_name: str, client_device_id: str) -> tuple[Device, str]:
+    """Spend the token; returns the new device and its credential (shown once, never stored)."""
+    now = utcnow()
+    with write(engine) as conn:
+        row = conn.execute(
+            select(enrolment_tokens).where(enrolment_tokens.c.token_hash == secret_hash(_normalise_token(token)))
+        ).first()
+        if row is None or row.revoked_at is not None or row.used_at is not None or row.expires_at <= now:
+            raise EnrolmentRefused("注册令牌无效、已使用、已过期或已撤销，请向管理员重新申请")
+        if row.office_code != office_code:
+            raise EnrolmentRefused(f"注册令牌属于办事处 {row.office_code}，不能注册到 {office_code}", status=403)
+        device_id = str(uuid.uuid4())
+        credential = "zc1." + secrets.token_urlsafe(32)
+        spent = conn.execute(
+            update(enrolment_tokens)
+            .where(enrolment_tokens.c.id == row.id)
+            .where(enrolment_tokens.c.used_at.is_(None))
+            .values(used_at=now, device_id=device_id)
+        )
+        if spent.rowcount != 1:  # another request spent it a moment ago
+            raise EnrolmentRefused("注册令牌已使用，请向管理员重新申请")
+        conn.execute(
+            devices.insert().values(
+                id=device_id,
+                office_code=office_code,
+                name=device_name.strip(),
+                client_device_id=client_device_id,
+                credential_hash=secret_hash(credential),
+                created_at=now,
+            )
+        )
+    return Device(device_id, office_code, device_name.strip()), credential
+
+
+def authenticate(engine: Engine, credential: str) -> Device | None:
+    """The device holding this credential, or None (unknown or revoked)."""
+    if not credential:
+        return None
+    with read(engine) as conn:
+        row = conn.execute(
+            select(devices.c.id, devices.c.office_code, devices.c.name)
+            .where(devices.c.credential_hash == secret_hash(credential))
+            .where(devices.c.revoked_at.is_(None))
+        ).first()
+    return None if row is None else Device(row.id, row.office_code, row.name)
+
+
+def revoke_device(engine: Engine, device_id: str) -> bool:
+    with write(engine) as conn:
+        result = conn.execute(
+            update(devices)
+            .where(devices.c.id == device_id.strip())
+            .where(devices.c.revoked_at.is_(None))
+            .values(revoked_at=utcnow())
+        )
+        return bool(result.rowcount)
+
+
+def list_devices(engine: Engine) -> list[dict[str, Any]]:
+    with read(engine) as conn:
+        rows = conn.execute(
+            select(devices.c.id, devices.c.office_code, devices.c.name, devices.c.created_at,
+                   devices.c.last_seen_at, devices.c.revoked_at).order_by(devices.c.created_at)
+        )
+        return [
+            {key: (value.isoformat() if isinstance(value, dt.datetime) else value) for key, value in r._mapping.items()}
+            for r in rows
+        ]
+
+
+def active_device_count(conn: Any) -> int:
+    return int(conn.scalar(select(func.count()).select_from(devices).where(devices.c.revoked_at.is_(None))) or 0)

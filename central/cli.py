@@ -1,0 +1,201 @@
+"""``python -m central [--db URL] [--host 127.0.0.1] [--port 8700] [COMMAND]`` (CONTRACTS.md).
+
+Exit codes as the counter's: 0 success, 1 a check failed, 2 bad input with
+one line on stderr naming the field or argument.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from sqlalchemy.exc import OperationalError
+
+from central.db import DB_URL_ENV, make_engine
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 8700
+
+
+class _BadInput(Exception):
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"{self.prog}: 参数错误：{message}\n")
+        raise SystemExit(EXIT_BAD_INPUT)
+
+
+def _common() -> _Parser:
+    """The global options, also accepted after the command (defaults only on the main parser)."""
+    common = _Parser(add_help=False)
+    common.add_argument("--db", default=argparse.SUPPRESS,
+                        help=f"数据库 URL：sqlite:///路径 或 postgresql+psycopg://…"
+                        f"（默认取 {DB_URL_ENV} 或 ./central.db）")
+    common.add_argument("--host", default=argparse.SUPPRESS, help=f"监听地址（默认 {DEFAULT_HOST}）")
+    common.add_argument("--port", type=int, default=argparse.SUPPRESS, help=f"监听端口（默认 {DEFAULT_PORT}）")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="central", description="展翅柜台中心系统（参考实现）", parents=[_common()])
+    parser.set_defaults(db=None, host=DEFAULT_HOST, port=DEFAULT_PORT)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("serve", parents=[_common()], help="运行中心系统（默认）")
+    p.add_argument("--log-level", default="info", choices=("critical", "error", "warning", "info", "debug"))
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("issue-token", parents=[_common()], help="为办事处签发一次性设备注册令牌（打印令牌）")
+    p.add_argument("--office", required=True, help="6位办事处（行政区划）代码，如 440100")
+    p.add_argument("--hours", type=int, default=72, help="有效小时数（默认72）")
+    p.set_defaults(func=cmd_issue_token)
+
+    p = sub.add_parser("revoke-token", parents=[_common()], help="撤销尚未使用的注册令牌")
+    p.add_argument("token")
+    p.set_defaults(func=cmd_revoke_token)
+
+    p = sub.add_parser("devices", parents=[_common()], help="已注册设备（JSON）")
+    p.set_defaults(func=cmd_devices)
+
+    p = sub.add_parser("revoke-device", parents=[_common()], help="撤销设备凭据（设备须重新注册）")
+    p.add_argument("device_id", metavar="DEVICE_ID")
+    p.set_defaults(func=cmd_revoke_device)
+
+    p = sub.add_parser("import", parents=[_common()], help="导入参保人员或证书名册（CSV/XLSX）作为中心共享数据")
+    p.add_argument("kind", choices=("insured", "certificates"))
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--valid-only", action="store_true", help="文件有错误行时，只导入正确的行")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("publish", parents=[_common()], help="发布政策或节假日文件，各柜台同步时获取")
+    p.add_argument("folder", choices=("policies", "holidays"))
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(func=cmd_publish)
+
+    p = sub.add_parser("stats", parents=[_common()], help="统计（JSON）：案件、设备、台账、重复申领")
+    p.set_defaults(func=cmd_stats)
+    return parser
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
+
+
+def _office(code: str) -> str:
+    code = code.strip()
+    if not re.fullmatch(r"[0-9]{6}", code):
+        raise _BadInput("--office", f"办事处代码应为6位数字，收到“{code}”")
+    return code
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from central.app import create_app
+
+    if not 0 < args.port < 65536:
+        raise _BadInput("--port", f"端口应在1到65535之间，收到 {args.port}")
+    app = create_app(args.db)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=getattr(args, "log_level", "info"))
+    return EXIT_OK
+
+
+def cmd_issue_token(args: argparse.Namespace) -> int:
+    from central.auth import issue_token
+
+    office = _office(args.office)
+    if not 1 <= args.hours <= 24 * 90:
+        raise _BadInput("--hours", "有效期应为1到2160小时")
+    token, expires = issue_token(make_engine(args.db), office, hours=args.hours)
+    sys.stdout.write(token + "\n")
+    sys.stderr.write(f"办事处 {office} 的一次性注册令牌，{expires.isoformat(timespec='seconds')} 前有效\n")
+    return EXIT_OK
+
+
+def cmd_revoke_token(args: argparse.Namespace) -> int:
+    from central.auth import revoke_token
+
+    if not revoke_token(make_engine(args.db), args.token):
+        raise _BadInput("TOKEN", "没有这个令牌，或已撤销")
+    _print_json({"revoked": True})
+    return EXIT_OK
+
+
+def cmd_devices(args: argparse.Namespace) -> int:
+    from central.auth import list_devices
+
+    _print_json(list_devices(make_engine(args.db)))
+    return EXIT_OK
+
+
+def cmd_revoke_device(args: argparse.Namespace) -> int:
+    from central.auth import revoke_device
+
+    if not revoke_device(make_engine(args.db), args.device_id):
+        raise _BadInput("DEVICE_ID", f"没有设备 {args.device_id}，或已撤销")
+    _print_json({"revoked": args.device_id})
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from central.registry import import_file
+    from desktop.models.errors import InvalidInput
+    from desktop.models.registry_files import read_registry
+
+    try:
+        registry_file = read_registry(Path(args.file), args.kind)
+    except InvalidInput as exc:
+        raise _BadInput(exc.field, exc.reason) from None
+    if registry_file.errors and not args.valid_only:
+        first = registry_file.errors[0]
+        raise _BadInput("FILE", f"{registry_file.rejected}行有错误，未导入（{first}）；加 --valid-only 只导入正确的行")
+    report = import_file(make_engine(args.db), registry_file)
+    if report.rejected:
+        sys.stderr.write(f"{report.rejected}行有错误，已跳过（{registry_file.errors[0]}）\n")
+    _print_json(report.to_json())
+    return EXIT_OK
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from central.reference import publish
+    from desktop.models.errors import InvalidInput
+
+    try:
+        result = publish(make_engine(args.db), args.folder, Path(args.file))
+    except InvalidInput as exc:
+        raise _BadInput(exc.field, exc.reason) from None
+    _print_json(result)
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from central.pull import stats
+
+    _print_json(stats(make_engine(args.db)).model_dump())
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8")
+    args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    func = getattr(args, "func", cmd_serve)
+    try:
+        return int(func(args))
+    except _BadInput as exc:
+        sys.stderr.write(str(exc).replace("\n", " ") + "\n")
+        return EXIT_BAD_INPUT
+    except OperationalError as exc:
+        message = str(exc.orig or exc).strip().splitlines()[0] if (exc.orig or exc) else "database error"
+        sys.stderr.write(f"--db: 无法使用数据库（{message}）\n")
+        return EXIT_FAILED

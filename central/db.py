@@ -1,0 +1,368 @@
+"""The central system's database: tables, engine, change sequences.
+
+SQLAlchemy Core tables, the same on SQLite (a file, the default) and
+PostgreSQL (``postgresql+psycopg://``).  The schema is created at start
+(``create_all``); this reference system has no migrations yet.
+
+Change sequences: every row a counter pulls (registry rows, ledger entries,
+annotations, reference files) carries ``seq``, taken from the ``counters``
+row of its stream.  A writer locks that row (``FOR UPDATE`` on PostgreSQL;
+SQLite write transactions start with ``BEGIN IMMEDIATE`` and exclude each
+other) and holds it until commit, so sequence numbers become visible in
+order and a reader that saw ``seq = n`` can never later find a new row below
+``n``: the pull cursor is safe.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Connection,
+    Date,
+    DateTime,
+    Dialect,
+    Engine,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+    create_engine,
+    event,
+    select,
+    update,
+)
+from sqlalchemy.engine import make_url
+
+from desktop.sync.protocol import STREAMS
+
+DEFAULT_DB_URL = "sqlite:///central.db"
+DB_URL_ENV = "ZHANCHI_CENTRAL_DB"
+_READONLY_OPTION = "central_readonly"
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+# Auto-increment ids: BIGINT on PostgreSQL, INTEGER (rowid) on SQLite.
+_BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """An aware instant; SQLite gives back naive UTC, made aware again here."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError("naive datetime: instants must carry a time zone")
+        value = value.astimezone(dt.UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC)
+
+
+counters = Table(
+    "counters",
+    metadata,
+    Column("stream", String(32), primary_key=True),
+    Column("last_seq", BigInteger, nullable=False, default=0),
+)
+
+enrolment_tokens = Table(
+    "enrolment_tokens",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("office_code", String(6), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("expires_at", UTCDateTime(), nullable=False),
+    Column("used_at", UTCDateTime()),
+    Column("device_id", String(36)),
+    Column("revoked_at", UTCDateTime()),
+)
+
+devices = Table(
+    "devices",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("office_code", String(6), nullable=False),
+    Column("name", String(64), nullable=False),
+    Column("client_device_id", String(64), nullable=False, default=""),
+    Column("credential_hash", String(64), nullable=False, unique=True),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("last_seen_at", UTCDateTime()),
+    Column("revoked_at", UTCDateTime()),
+)
+
+# Every change applied, once: the unique idempotency key is what makes a retry harmless.
+changes = Table(
+    "changes",
+    metadata,
+    Column("id", _BigId, primary_key=True, autoincrement=True),
+    Column("idempotency_key", String(64), nullable=False, unique=True),
+    Column("device_id", String(36), nullable=False),
+    Column("office_code", String(6), nullable=False),
+    Column("entity", String(32), nullable=False),
+    Column("entity_id", String(64), nullable=False),
+    Column("op", String(64), nullable=False),
+    Column("payload_json", Text, nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("received_at", UTCDateTime(), nullable=False),
+    Index("ix_changes_entity", "entity", "entity_id"),
+)
+
+# The latest record of each case, as its office sent it (never edited here).
+cases = Table(
+    "cases",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("case_no", String(40), nullable=False, unique=True),
+    Column("office_code", String(6), nullable=False),
+    Column("device_id", String(36), nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("applicant_name", String(64), nullable=False),
+    Column("id_number", String(18), nullable=False),
+    Column("occupation_code", String(16), nullable=False),
+    Column("cert_level", Integer, nullable=False),
+    Column("lookup_code", String(16), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("payload_json", Text, nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
+    Column("received_at", UTCDateTime(), nullable=False),
+    Index("ix_cases_office_code", "office_code"),
+)
+
+# The national ledger: one entry per accepted case (inactive once rejected or withdrawn).
+ledger = Table(
+    "ledger",
+    metadata,
+    Column("case_id", String(36), primary_key=True),
+    Column("case_no", String(40), nullable=False),
+    Column("office_code", String(6), nullable=False),
+    Column("office_region", String(4), nullable=False),
+    Column("insured_region", String(4), nullable=False),
+    Column("id_number", String(18), nullable=False),
+    Column("occupation_code", String(16), nullable=False),
+    Column("level", Integer, nullable=False),
+    Column("granted_on", Date, nullable=False),
+    Column("shortage", Boolean, nullable=False),
+    Column("active", Boolean, nullable=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
+    Index("ix_ledger_claim", "id_number", "occupation_code", "level"),
+    Index("ix_ledger_office_region", "office_region", "seq"),
+    Index("ix_ledger_insured_region", "insured_region", "seq"),
+)
+
+# A duplicate claim found: one row per pair of cases (case_a < case_b).
+duplicate_findings = Table(
+    "duplicate_findings",
+    metadata,
+    Column("id", _BigId, primary_key=True, autoincrement=True),
+    Column("case_a", String(36), nullable=False),
+    Column("case_b", String(36), nullable=False),
+    Column("found_at", UTCDateTime(), nullable=False),
+    UniqueConstraint("case_a", "case_b", name="uq_duplicate_findings_pair"),
+)
+
+case_notes = Table(
+    "annotations",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("case_id", String(36), nullable=False),
+    Column("case_no", String(40), nullable=False),
+    Column("office_code", String(6), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("message", Text, nullable=False),
+    Column("details_json", Text, nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("seq", BigInteger, nullable=False),
+    Index("ix_annotations_office_code", "office_code", "seq"),
+    Index("ix_annotations_case_id", "case_id", "kind"),
+)
+
+registry_insured = Table(
+    "registry_insured",
+    metadata,
+    Column("id_number", String(18), primary_key=True),
+    Column("name", String(64), nullable=False),
+    Column("employer_uscc", String(18), nullable=False),
+    Column("employer_name", String(128), nullable=False),
+    Column("insured_region", String(6), nullable=False),
+    Column("contribution_months", Integer, nullable=False),
+    Column("phone", String(32), nullable=False),
+    Column("receiving_unemployment_benefit", Boolean, nullable=False),
+    Column("region", String(4), nullable=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
+    Index("ix_registry_insured_region", "region", "seq"),
+)
+
+registry_certificates = Table(
+    "registry_certificates",
+    metadata,
+    Column("number", String(64), primary_key=True),
+    Column("id_number", String(18), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("level", Integer, nullable=False),
+    Column("occupation_code", String(16), nullable=False),
+    Column("occupation_name", String(64), nullable=False),
+    Column("issue_date", Date, nullable=False),
+    Column("issuer", String(128), nullable=False),
+    Column("region", String(4), nullable=False),  # the holder's insured region, else the ID's
+    Column("seq", BigInteger, nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
+    Index("ix_registry_certificates_region", "region", "seq"),
+    Index("ix_registry_certificates_id_number", "id_number"),
+)
+
+reference_files = Table(
+    "reference_files",
+    metadata,
+    Column("path", String(128), primary_key=True),
+    Column("sha256", String(64), nullable=False),
+    Column("content", Text, nullable=False),
+    Column("published_at", UTCDateTime(), nullable=False),
+    Column("seq", BigInteger, nullable=False),
+)
+
+
+# --- engine ----------------------------------------------------------------------------------
+
+
+def normalise_url(url: str | None) -> str:
+    """A SQLAlchemy URL: ``--db``, else ``ZHANCHI_CENTRAL_DB``, else ``central.db`` here.
+
+    A plain path means a SQLite file; ``postgresql://`` uses psycopg 3.
+    """
+    url = (url or os.environ.get(DB_URL_ENV) or DEFAULT_DB_URL).strip()
+    if "://" not in url:
+        return f"sqlite:///{Path(url).expanduser()}"
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # SQLAlchemy's begin event emits BEGIN itself
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute("PRAGMA journal_mode=WAL").fetchall()
+        cursor.execute("PRAGMA synchronous=NORMAL")
+    finally:
+        cursor.close()
+
+
+def _sqlite_on_begin(conn: Any) -> None:
+    readonly = conn.get_execution_options().get(_READONLY_OPTION, False)
+    conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
+
+
+def _prepare_sqlite_file(url: str) -> None:
+    database = make_url(url).database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    path = Path(database)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        # Personal data: owner-only from the first byte.
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    if sys.platform != "win32":
+        os.chmod(path, 0o600)
+
+
+def make_engine(url: str | None = None) -> Engine:
+    """The engine for ``url`` (see ``normalise_url``), with the schema created."""
+    url = normalise_url(url)
+    if url.startswith("sqlite"):
+        _prepare_sqlite_file(url)
+        engine = create_engine(url)
+        event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "begin", _sqlite_on_begin)
+    else:
+        engine = create_engine(url, pool_pre_ping=True, pool_size=8, max_overflow=8)
+    create_schema(engine)
+    return engine
+
+
+def create_schema(engine: Engine) -> None:
+    metadata.create_all(engine)
+    with engine.begin() as conn:
+        known = set(conn.scalars(select(counters.c.stream)))
+        missing = [{"stream": s, "last_seq": 0} for s in STREAMS if s not in known]
+        if missing:
+            conn.execute(counters.insert(), missing)
+
+
+@contextmanager
+def write(engine: Engine) -> Iterator[Connection]:
+    """One write transaction (SQLite: BEGIN IMMEDIATE)."""
+    with engine.begin() as conn:
+        yield conn
+
+
+@contextmanager
+def read(engine: Engine) -> Iterator[Connection]:
+    """One read transaction (SQLite: a deferred BEGIN that takes no write lock)."""
+    with engine.execution_options(**{_READONLY_OPTION: True}).connect() as conn, conn.begin():
+        yield conn
+
+
+class Sequences:
+    """Hands out change sequence numbers inside one write transaction.
+
+    ``lock`` takes the streams' counter rows (in a fixed order, so two
+    writers never deadlock); ``next`` hands out numbers; ``flush`` stores the
+    last one.  The locks are held until the transaction ends.
+    """
+
+    def __init__(self, conn: Connection, streams: Iterable[str]) -> None:
+        self._conn = conn
+        self._last: dict[str, int] = {}
+        self._start: dict[str, int] = {}
+        for stream in sorted(set(streams)):
+            value = conn.scalar(select(counters.c.last_seq).where(counters.c.stream == stream).with_for_update())
+            if value is None:
+                raise KeyError(stream)
+            self._last[stream] = self._start[stream] = int(value)
+
+    def next(self, stream: str) -> int:
+        self._last[stream] += 1
+        return self._last[stream]
+
+    def flush(self) -> None:
+        for stream, value in self._last.items():
+            if value != self._start[stream]:
+                self._conn.execute(update(counters).where(counters.c.stream == stream).values(last_seq=value))
+                self._start[stream] = value
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)

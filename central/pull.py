@@ -1,0 +1,212 @@
+"""What a counter reads from the central system: pull, person lookup, progress, stats.
+
+Pull answers, per stream, the rows whose change sequence is above the
+counter's cursor, oldest first, at most ``limit`` of them (see ``db`` for
+why the cursor is safe).  Registry rows and ledger entries are limited to
+the office's region (the first four digits of its code); annotations to the
+office's own cases; reference files go to everyone.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import uuid
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Engine, func, or_, select
+
+from central.auth import Device, active_device_count
+from central.db import (
+    Sequences,
+    case_notes,
+    cases,
+    duplicate_findings,
+    ledger,
+    read,
+    reference_files,
+    registry_certificates,
+    registry_insured,
+    utcnow,
+    write,
+)
+from desktop.sync.protocol import (
+    ANNOTATION_STATUS,
+    CERTIFICATE_COLUMNS,
+    INSURED_COLUMNS,
+    STREAM_ANNOTATIONS,
+    STREAM_CERTIFICATES,
+    STREAM_INSURED,
+    STREAM_LEDGER,
+    STREAM_REFERENCE,
+    STREAMS,
+    Annotation,
+    LedgerEntry,
+    PersonAnswer,
+    ProgressAnswer,
+    PullAnswer,
+    PullRequest,
+    ReferenceFile,
+    Stats,
+)
+
+OFFICE_TZ = ZoneInfo("Asia/Shanghai")
+
+
+def _page(conn: Any, query: Any, seq_column: Any, cursor: int, limit: int) -> tuple[list[Any], int, bool]:
+    rows = list(conn.execute(query.where(seq_column > cursor).order_by(seq_column).limit(limit + 1)))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return rows, (rows[-1].seq if rows else cursor), more
+
+
+def pull(engine: Engine, device: Device, request: PullRequest) -> PullAnswer:
+    cursors = {s: max(0, int(request.cursors.get(s, 0))) for s in STREAMS}
+    limit = request.limit
+    region = device.region
+    more = False
+    new: dict[str, int] = {}
+    with read(engine) as conn:
+        insured_cols = [registry_insured.c[c] for c in INSURED_COLUMNS]
+        rows, new[STREAM_INSURED], m = _page(
+            conn, select(*insured_cols, registry_insured.c.seq).where(registry_insured.c.region == region),
+            registry_insured.c.seq, cursors[STREAM_INSURED], limit,
+        )
+        more |= m
+        insured = [tuple(r)[:-1] for r in rows]
+
+        cert_cols = [registry_certificates.c[c] for c in CERTIFICATE_COLUMNS]
+        rows, new[STREAM_CERTIFICATES], m = _page(
+            conn, select(*cert_cols, registry_certificates.c.seq).where(registry_certificates.c.region == region),
+            registry_certificates.c.seq, cursors[STREAM_CERTIFICATES], limit,
+        )
+        more |= m
+        certificates = [tuple(r)[:-1] for r in rows]
+
+        rows, new[STREAM_LEDGER], m = _page(
+            conn,
+            select(ledger).where(or_(ledger.c.office_region == region, ledger.c.insured_region == region)),
+            ledger.c.seq, cursors[STREAM_LEDGER], limit,
+        )
+        more |= m
+        entries = [
+            LedgerEntry(case_id=r.case_id, case_no=r.case_no, office_code=r.office_code, id_number=r.id_number,
+                        occupation_code=r.occupation_code, level=r.level, granted_on=r.granted_on,
+                        shortage=r.shortage, active=r.active)
+            for r in rows
+        ]
+
+        rows, new[STREAM_ANNOTATIONS], m = _page(
+            conn, select(case_notes).where(case_notes.c.office_code == device.office_code),
+            case_notes.c.seq, cursors[STREAM_ANNOTATIONS], limit,
+        )
+        more |= m
+        notes = [
+            Annotation(id=r.id, case_id=r.case_id, case_no=r.case_no, kind=r.kind, message=r.message,
+                       details=json.loads(r.details_json), created_at=r.created_at)
+            for r in rows
+        ]
+
+        rows, new[STREAM_REFERENCE], m = _page(
+            conn, select(reference_files), reference_files.c.seq, cursors[STREAM_REFERENCE], limit,
+        )
+        more |= m
+        files = [
+            ReferenceFile(path=r.path, sha256=r.sha256, content=r.content, published_at=r.published_at) for r in rows
+        ]
+    return PullAnswer.model_construct(
+        insured=insured, certificates=certificates, ledger=entries, annotations=notes, reference=files,
+        cursors=new, more=more, server_time=utcnow(),
+    )
+
+
+def person(engine: Engine, id_number: str) -> PersonAnswer:
+    number = "".join(id_number.split()).upper()
+    with read(engine) as conn:
+        row = conn.execute(
+            select(*[registry_insured.c[c] for c in INSURED_COLUMNS], registry_insured.c.updated_at)
+            .where(registry_insured.c.id_number == number)
+        ).first()
+        certs = list(conn.execute(
+            select(*[registry_certificates.c[c] for c in CERTIFICATE_COLUMNS], registry_certificates.c.updated_at)
+            .where(registry_certificates.c.id_number == number)
+            .order_by(registry_certificates.c.issue_date, registry_certificates.c.number)
+        ))
+    return PersonAnswer(
+        person=tuple(row)[:-1] if row is not None else None,
+        person_updated_at=row.updated_at if row is not None else None,
+        certificates=[tuple(c)[:-1] for c in certs],
+        certificates_updated_at=max((c.updated_at for c in certs), default=None),
+        server_time=utcnow(),
+    )
+
+
+def _mask_name(name: str) -> str:
+    from desktop.models.masking import mask_name
+
+    return mask_name(name)
+
+
+def _state_label(state: str) -> str:
+    from desktop.models.cases import State
+
+    try:
+        return State(state).label
+    except ValueError:
+        return state
+
+
+def progress(engine: Engine, case_no: str, lookup_code: str) -> ProgressAnswer | None:
+    """The case's progress when both the case number and its lookup code match, else None.
+
+    A successful lookup is noted on the case once a day (an annotation for its office)."""
+    case_no = "".join(case_no.split()).upper()
+    code = "".join(lookup_code.split()).upper()
+    with read(engine) as conn:
+        row = conn.execute(
+            select(cases.c.id, cases.c.case_no, cases.c.office_code, cases.c.state, cases.c.applicant_name,
+                   cases.c.lookup_code, cases.c.updated_at).where(cases.c.case_no == case_no)
+        ).first()
+    if row is None or not row.lookup_code or not secrets.compare_digest(row.lookup_code.upper(), code):
+        return None
+    answer = ProgressAnswer(
+        case_no=row.case_no, state=row.state, state_label=_state_label(row.state),
+        applicant=_mask_name(row.applicant_name), office_code=row.office_code, updated_at=row.updated_at,
+    )
+    _note_lookup(engine, row, answer)
+    return answer
+
+
+def _note_lookup(engine: Engine, row: Any, answer: ProgressAnswer) -> None:
+    now = utcnow()
+    today = now.astimezone(OFFICE_TZ).date()
+    with read(engine) as conn:
+        last = conn.scalar(
+            select(func.max(case_notes.c.created_at))
+            .where(case_notes.c.case_id == row.id, case_notes.c.kind == ANNOTATION_STATUS)
+        )
+    if last is not None and last.astimezone(OFFICE_TZ).date() == today:
+        return
+    with write(engine) as conn:
+        seqs = Sequences(conn, (STREAM_ANNOTATIONS, STREAM_LEDGER))  # the same locks, same order, as a push
+        conn.execute(case_notes.insert().values(
+            id=str(uuid.uuid4()), case_id=row.id, case_no=row.case_no, office_code=row.office_code,
+            kind=ANNOTATION_STATUS, message=f"申请人已查询办理进度（当时状态：{answer.state_label}）",
+            details_json=json.dumps({"state": row.state, "day": today.isoformat()}, ensure_ascii=False),
+            created_at=now, seq=seqs.next(STREAM_ANNOTATIONS),
+        ))
+        seqs.flush()
+
+
+def stats(engine: Engine) -> Stats:
+    with read(engine) as conn:
+        def count(table: Any, *where: Any) -> int:
+            return int(conn.scalar(select(func.count()).select_from(table).where(*where)) or 0)
+
+        return Stats(
+            cases=count(cases),
+            devices=active_device_count(conn),
+            ledger=count(ledger, ledger.c.active.is_(True)),
+            duplicates_flagged=count(duplicate_findings),
+        )

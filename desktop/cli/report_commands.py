@@ -1,0 +1,149 @@
+"""Supervisors' reports from the command line.
+
+``report monthly --month YYYY-MM --out FILE.pdf|.csv|.xlsx [--user NAME]``: the 展翅行动
+monthly report; the file's ending chooses the format.
+
+``print daily-summary [--date YYYY-MM-DD] --out FILE.pdf [--user NAME]`` (CONTRACTS.md)
+is defined here too and registered beside the case documents by ``print_commands``.
+The date defaults to today in the office's time zone, whatever zone the computer is in.
+
+Both are audited like every print (``document.daily_summary`` / ``document.monthly_report``
+on entity ``office``).  ``--user`` names who prints; it must be an active account that may
+read reports (科长, 审计员).  Left out — a supervisor's scheduled job — the print is
+recorded as ``system`` and the 制表人 line is left blank to sign by hand.  Like the other
+commands' ``--user``, this trusts whoever can open the data folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from desktop.cli.common import EXIT_OK, CliParser, print_json, resolve_data_dir
+from desktop.models.errors import InvalidInput, NotFound, PermissionDenied
+from desktop.models.store import DB_FILENAME, Store, open_store
+
+if TYPE_CHECKING:
+    from desktop.models.staff import StaffUser
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("report", help="报表：展翅行动月报表（PDF、CSV、XLSX）")
+    kinds = p.add_subparsers(dest="report_command", metavar="REPORT", required=True, parser_class=CliParser)
+    m = kinds.add_parser("monthly", help="展翅行动月报表：按等级、职业、地区统计申请和发放")
+    m.add_argument("--month", required=True, type=month_argument, metavar="YYYY-MM", help="统计月份，例如 2026-11")
+    m.add_argument("--out", required=True, metavar="FILE.pdf|FILE.csv|FILE.xlsx",
+                   help="保存位置，扩展名决定格式（已有文件将被替换）")
+    m.add_argument("--user", help="制表人账号（科长或审计员；默认不署名，记为 system）")
+    m.set_defaults(func=cmd_report_monthly)
+
+
+def register_daily_summary(kinds: Any) -> None:
+    """``print daily-summary``: called by ``print_commands.register``."""
+    k = kinds.add_parser("daily-summary", help="打印业务日报（供科长签字）")
+    k.add_argument("--date", type=date_argument, metavar="YYYY-MM-DD",
+                   help="统计日期（默认：机构所在时区的今天）")
+    k.add_argument("--out", required=True, metavar="FILE.pdf", help="PDF 保存位置（已有文件将被替换）")
+    k.add_argument("--user", help="制表人账号（科长或审计员；默认不署名，记为 system）")
+    k.set_defaults(func=cmd_print_daily_summary)
+
+
+def date_argument(text: str) -> dt.date:
+    try:
+        if len(text.strip()) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"应为 YYYY-MM-DD（例如 2026-11-27），收到 {text!r}") from None
+
+
+def month_argument(text: str) -> tuple[int, int]:
+    from desktop.models.reports import parse_month
+
+    try:
+        return parse_month(text)
+    except InvalidInput as exc:
+        raise argparse.ArgumentTypeError(exc.reason) from None
+
+
+def _open(args: argparse.Namespace) -> Store:
+    data_dir = resolve_data_dir(args)
+    if not (data_dir / DB_FILENAME).exists():
+        # Opening would create an empty database; a typo in --data-dir should not.
+        raise InvalidInput("--data-dir", f"数据文件夹 {data_dir} 中还没有数据")
+    return open_store(data_dir)
+
+
+def _user(store: Store, username: str | None) -> StaffUser | None:
+    from desktop.models.staff import get_staff
+
+    if not username:
+        return None
+    try:
+        return get_staff(store, username)
+    except NotFound:
+        raise InvalidInput("--user", f"没有用户 {username}") from None
+
+
+def _out(text: str) -> Path:
+    path = Path(text).expanduser()
+    if path.is_dir():
+        raise InvalidInput("--out", f"{text} 是文件夹，请给出文件名")
+    if not path.parent.is_dir():
+        raise InvalidInput("--out", f"文件夹 {path.parent} 不存在")
+    return path
+
+
+def _as_cli_error(exc: Exception, user: StaffUser | None) -> Exception:
+    if isinstance(exc, PermissionDenied) and user is not None:
+        return PermissionDenied(f"--user: {user.username}：{exc}")
+    if isinstance(exc, InvalidInput) and exc.field == "out":
+        return InvalidInput("--out", exc.reason)
+    return exc
+
+
+def cmd_print_daily_summary(args: argparse.Namespace) -> int:
+    from desktop.documents.daily_summary import issue_daily_summary
+    from desktop.models.rules import Verifier
+
+    out = _out(args.out)
+    store = _open(args)
+    try:
+        today = store.clock.today()
+        day = args.date or today
+        if day > today:
+            raise InvalidInput("--date", f"{day} 尚未到来（机构所在时区今天是 {today}）")
+        user = _user(store, args.user)
+        try:
+            issued = issue_daily_summary(store, user, day, out, verifier=Verifier.load(store.data_dir))
+        except (PermissionDenied, InvalidInput) as exc:
+            raise _as_cli_error(exc, user) from None
+    finally:
+        store.close()
+    print_json({"kind": issued.kind, "date": issued.period, "out": str(issued.path), "sha256": issued.sha256},
+               indent=None)
+    return EXIT_OK
+
+
+def cmd_report_monthly(args: argparse.Namespace) -> int:
+    from desktop.documents.monthly_report import issue_monthly_report
+
+    out = _out(args.out)
+    year, month = args.month
+    store = _open(args)
+    try:
+        today = store.clock.today()
+        if (year, month) > (today.year, today.month):
+            raise InvalidInput("--month", f"{year:04d}-{month:02d} 尚未到来（机构所在时区今天是 {today}）")
+        user = _user(store, args.user)
+        try:
+            issued = issue_monthly_report(store, user, year, month, out)
+        except (PermissionDenied, InvalidInput) as exc:
+            raise _as_cli_error(exc, user) from None
+    finally:
+        store.close()
+    print_json({"kind": issued.kind, "month": issued.period, "format": issued.format, "out": str(issued.path),
+                "sha256": issued.sha256}, indent=None)
+    return EXIT_OK

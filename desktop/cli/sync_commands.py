@@ -1,0 +1,106 @@
+"""register, sync: enrol this data folder with the central system, and one sync round."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+from typing import Any
+
+from sqlalchemy import delete
+
+from desktop.cli.common import EXIT_FAILED, EXIT_OK, fail, print_json, resolve_data_dir
+from desktop.models.errors import InvalidInput
+from desktop.models.schema import Meta
+from desktop.models.store import open_store
+from desktop.sync.client import (
+    CentralClient,
+    CentralRefused,
+    CentralUnreachable,
+    ProtocolError,
+    SyncError,
+    check_central_url,
+)
+from desktop.sync.credentials import DeviceCredential, load_device, save_device
+from desktop.sync.engine import DEFAULT_BATCH_SIZE, META_CURSOR_PREFIX, SyncEngine
+from desktop.sync.protocol import MAX_PUSH_ITEMS
+
+REGISTER_TIMEOUT = 15.0
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("register", help="用管理员签发的一次性令牌把本机注册到中心系统")
+    p.add_argument("--central", required=True, metavar="URL", help="中心系统地址，如 https://zhanchi.example.gov.cn")
+    p.add_argument("--office", required=True, metavar="CODE", help="本机所属办事处（6位行政区划代码）")
+    p.add_argument("--device", required=True, metavar="NAME", help="本机名称，如 1号窗口")
+    p.add_argument("--token", required=True, metavar="TOKEN", help="一次性注册令牌")
+    p.set_defaults(func=cmd_register)
+
+    p = sub.add_parser("sync", help="同步一轮：上传待同步的变更，下载更新；输出 JSON 摘要")
+    p.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, metavar="N",
+                   help=f"每批上传的变更数（默认{DEFAULT_BATCH_SIZE}）")
+    p.set_defaults(func=cmd_sync)
+
+
+def _check_args(args: argparse.Namespace) -> tuple[str, str, str, str]:
+    central = check_central_url(args.central, "--central")
+    office = args.office.strip()
+    if not re.fullmatch(r"[0-9]{6}", office):
+        raise InvalidInput("--office", f"办事处代码应为6位数字，收到“{office}”")
+    name = args.device.strip()
+    if not 1 <= len(name) <= 64:
+        raise InvalidInput("--device", "本机名称应为1到64个字")
+    token = "".join(args.token.split())
+    if not token:
+        raise InvalidInput("--token", "不能为空")
+    return central, office, name, token
+
+
+def cmd_register(args: argparse.Namespace) -> int:
+    central, office, name, token = _check_args(args)
+    data_dir = resolve_data_dir(args)
+    store = open_store(data_dir, office_code=office)  # a new data folder is set up for this office
+    try:
+        if store.office_code != office:
+            raise InvalidInput("--office", f"本数据文件夹属于办事处 {store.office_code}，不能注册到 {office}")
+        try:
+            with CentralClient(central, timeout=REGISTER_TIMEOUT) as client:
+                answer = client.enrol(token, office, name, store.device_id)
+        except CentralRefused as exc:
+            raise InvalidInput("--token" if exc.status == 401 else "--office", str(exc)) from None
+        except (CentralUnreachable, ProtocolError) as exc:
+            return fail(str(exc), EXIT_FAILED)
+        previous = load_device(data_dir)
+        device = DeviceCredential(
+            central_url=central,
+            device_id=answer.device_id,
+            device_name=name,
+            office_code=answer.office_code,
+            registered_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            credential=answer.credential,
+        )
+        save_device(data_dir, device)
+        if previous is None or previous.central_url != central:
+            # Another central system: its change sequences have nothing to do with the old cursors.
+            with store.session() as session:
+                session.execute(delete(Meta).where(Meta.key.like(META_CURSOR_PREFIX + "%")))
+    finally:
+        store.close()
+    print_json(device.public())
+    return EXIT_OK
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    if not 1 <= args.batch_size <= MAX_PUSH_ITEMS:
+        raise InvalidInput("--batch-size", f"应为1到{MAX_PUSH_ITEMS}之间的整数")
+    store = open_store(resolve_data_dir(args))
+    try:
+        try:
+            with SyncEngine.for_store(store, batch_size=args.batch_size) as engine:
+                report = engine.run_once()
+        except SyncError as exc:
+            return fail(str(exc), EXIT_FAILED)
+    finally:
+        store.close()
+    print_json(report.to_json())
+    return EXIT_OK

@@ -1,0 +1,700 @@
+"""Payment (发放): disbursement files to the bank, the bank's result, requeueing failures.
+
+``export_payments`` writes every approved case that has no live payment item
+(pending or paid) to a numbered disbursement file — CSV (UTF-8 with BOM, as
+Excel reads it) or XLSX, by the file's suffix — with the columns of
+CONTRACTS.md (``DISBURSEMENT_COLUMNS``; ``batch_id`` holds the batch number).
+``import_payment_result`` reads the bank's file (those columns plus ``status``
+``paid``|``failed`` and ``reason``) and either refuses it whole, changing
+nothing, with every problem by row (``PaymentResultRefused``), or settles the
+batch in one transaction: paid → ``paid``, failed → ``payment_failed`` with the
+bank's reason.  ``requeue_payment`` sends a failed case back to ``approved``,
+after correcting the account if need be (the correction audited with before
+and after), so it goes into a later batch.
+
+A case is never paid twice:
+
+- export takes only approved cases without a live item, inside one write
+  transaction (two exports cannot interleave); a second export finds nothing;
+- a result file for a batch already settled is refused (imported twice), and
+  every row must match its item exactly (case, name, account kind, account,
+  amount) and name each item of the batch once;
+- the partial unique index ``uq_payment_items_live_case`` lets a case have only
+  one live item: the database refuses a second even if the checks above fail.
+
+Direct payment (补贴直发, 40号 二(三)): a case is exported only when the
+account holder's name is the applicant's (``risk.holder_matches``); otherwise
+it is left out of the file, listed in ``PaymentBatch.refused``, and a
+``holder_mismatch`` risk flag is raised on it.
+
+Decision: a result file must carry a row for every case of its batch — a
+partial answer is refused, so a batch is settled once, from one file, and a
+pending item never lingers unnoticed.
+
+Records: an export writes an audit entry on each case (batch, amount, masked
+account) and one on the batch (file name and sha256); the import one on the
+batch (result file's sha256, figures) and the cases' own transitions.  The
+outbox carries case rows only (``case.payment_exported``, ``case.paid``,
+``case.payment_failed``, each with the batch in its ``event``): the central
+system knows cases, not batches, and refuses what it does not know.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import os
+import re
+import tempfile
+import unicodedata
+import uuid
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import exists, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from desktop.models import audit, risk
+from desktop.models.application import PAYMENT_KINDS
+from desktop.models.cases import (
+    CaseRecord,
+    State,
+    apply_transition,
+    enqueue_case_event,
+    load_case_row,
+    record_of,
+    update_case_fields,
+)
+from desktop.models.errors import Conflict, InvalidInput, NotFound
+from desktop.models.identity import check_bank_card
+from desktop.models.masking import mask_account, mask_name
+from desktop.models.registry_files import _numbered, _text  # the one CSV/XLSX reader of the project
+from desktop.models.schema import Case, PaymentBatch, PaymentItem, RiskFlag
+from desktop.models.staff import Action, StaffUser, require
+from desktop.models.store import Store
+
+# CONTRACTS.md "disbursement" and "bank result": the one place these columns are spelt.
+DISBURSEMENT_COLUMNS: tuple[str, ...] = ("batch_id", "case_no", "name", "account_kind", "account", "bank_name",
+                                         "amount_yuan")
+RESULT_COLUMNS: tuple[str, ...] = (*DISBURSEMENT_COLUMNS, "status", "reason")
+RESULT_REQUIRED: tuple[str, ...] = (*DISBURSEMENT_COLUMNS, "status")  # reason may be left out
+COLUMN_LABELS = {
+    "batch_id": "批次号",
+    "case_no": "受理编号",
+    "name": "户名",
+    "account_kind": "账户类型",
+    "account": "收款账号",
+    "bank_name": "开户银行",
+    "amount_yuan": "金额（元）",
+    "status": "发放结果",
+    "reason": "失败原因",
+}
+EXPORT_SUFFIXES = (".csv", ".xlsx")
+NO_REASON = "银行未注明原因"
+MAX_ACCOUNT = 40
+
+
+class PaymentBatchState(StrEnum):
+    exported = "exported"
+    settled = "settled"
+
+
+class ItemStatus(StrEnum):
+    pending = "pending"
+    paid = "paid"
+    failed = "failed"
+
+
+@dataclass(frozen=True)
+class Item:
+    case_id: str
+    case_no: str
+    name: str
+    account_kind: str
+    account: str
+    bank_name: str
+    amount_yuan: int
+    status: ItemStatus
+    live: bool
+    reason: str | None
+    resolved_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class Refused:
+    case_no: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Batch:
+    id: str
+    batch_no: str
+    state: PaymentBatchState
+    item_count: int
+    total_yuan: int
+    file_name: str
+    file_sha256: str
+    created_by: str
+    created_at: dt.datetime
+    result_sha256: str | None
+    settled_by: str | None
+    settled_at: dt.datetime | None
+    items: tuple[Item, ...]
+    refused: tuple[Refused, ...] = ()  # cases left out of this export, and why
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "batch_id": self.batch_no,
+            "id": self.id,
+            "state": self.state.value,
+            "items": self.item_count,
+            "total_yuan": self.total_yuan,
+            "file": self.file_name,
+            "sha256": self.file_sha256,
+            "refused": [{"case_no": r.case_no, "reason": r.reason} for r in self.refused],
+        }
+
+
+@dataclass(frozen=True)
+class ResultProblem:
+    """One reason a result file is refused; ``row`` is the spreadsheet row (header = 1), None for the file."""
+
+    row: int | None
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"第{self.row}行 " if self.row is not None else ""
+        return f"{where}{self.column}：{self.message}"
+
+
+class PaymentResultRefused(InvalidInput):
+    """The bank's result file is refused as a whole; nothing was changed."""
+
+    def __init__(self, file_name: str, problems: Sequence[ResultProblem]) -> None:
+        listed = "；".join(str(p) for p in problems[:5]) + ("等" if len(problems) > 5 else "")
+        super().__init__("FILE", f"{file_name}：结果文件有{len(problems)}处问题，未导入任何内容：{listed}")
+        self.problems = tuple(problems)
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    batch_id: str  # the batch number
+    paid: int
+    failed: int
+    paid_yuan: int
+    failed_yuan: int
+    failures: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # (case number, reason)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "batch_id": self.batch_id,
+            "paid": self.paid,
+            "failed": self.failed,
+            "paid_yuan": self.paid_yuan,
+            "failed_yuan": self.failed_yuan,
+            "failures": [{"case_no": case_no, "reason": reason} for case_no, reason in self.failures],
+        }
+
+
+# --- reading ---------------------------------------------------------------------
+
+
+def _load_batch(session: Session, batch_id_or_no: str) -> PaymentBatch | None:
+    key = (batch_id_or_no or "").strip()
+    if not key:
+        return None
+    return session.get(PaymentBatch, key) or session.scalar(
+        select(PaymentBatch).where(PaymentBatch.batch_no == key.upper()))
+
+
+def _items(session: Session, batch_id: str) -> list[Item]:
+    query = (select(PaymentItem, Case.case_no).join(Case, Case.id == PaymentItem.case_id)
+             .where(PaymentItem.batch_id == batch_id).order_by(Case.case_no))
+    return [Item(item.case_id, case_no, item.holder_name, item.account_kind, item.account, item.bank_name,
+                 item.amount_yuan, ItemStatus(item.status), bool(item.live), item.reason, item.resolved_at)
+            for item, case_no in session.execute(query)]
+
+
+def _batch(session: Session, row: PaymentBatch, refused: Iterable[Refused] = ()) -> Batch:
+    return Batch(row.id, row.batch_no, PaymentBatchState(row.state), row.item_count, row.total_yuan, row.file_name,
+                 row.file_sha256, row.created_by, row.created_at, row.result_sha256, row.settled_by, row.settled_at,
+                 tuple(_items(session, row.id)), tuple(refused))
+
+
+def get_payment_batch(store: Store, batch_id_or_no: str) -> Batch:
+    with store.session(readonly=True) as session:
+        row = _load_batch(session, batch_id_or_no)
+        if row is None:
+            raise NotFound(f"未找到发放批次：{batch_id_or_no}")
+        return _batch(session, row)
+
+
+def list_payment_batches(store: Store) -> list[Batch]:
+    """Newest first."""
+    with store.session(readonly=True) as session:
+        rows = session.scalars(select(PaymentBatch).order_by(PaymentBatch.created_at.desc(),
+                                                             PaymentBatch.batch_no.desc()))
+        return [_batch(session, row) for row in rows]
+
+
+def _no_live_item(case_id_column: Any) -> Any:
+    return ~exists().where(PaymentItem.case_id == case_id_column, PaymentItem.live.is_(True))
+
+
+def payable_cases(store: Store) -> list[CaseRecord]:
+    """Approved cases not in a live payment item (the next export's candidates), by case number."""
+    with store.session(readonly=True) as session:
+        rows = session.scalars(select(Case).where(Case.state == State.approved.value, _no_live_item(Case.id))
+                               .order_by(Case.case_no))
+        return [record_of(row) for row in rows]
+
+
+def payments_of(session: Session, case_id: str) -> list[tuple[PaymentBatch, PaymentItem]]:
+    """Every payment item of a case with its batch, oldest first (for the audit trail)."""
+    query = (select(PaymentBatch, PaymentItem).join(PaymentItem, PaymentItem.batch_id == PaymentBatch.id)
+             .where(PaymentItem.case_id == case_id).order_by(PaymentBatch.created_at))
+    return [(batch, item) for batch, item in session.execute(query)]
+
+
+# --- export ------------------------------------------------------------------------
+
+
+def _target(out: Path | str) -> Path:
+    path = Path(out).expanduser()
+    if path.suffix.lower() not in EXPORT_SUFFIXES:
+        raise InvalidInput("out", f"发放文件应为 .csv 或 .xlsx，收到“{path.name}”")
+    if path.is_dir():
+        raise InvalidInput("out", f"{path} 是文件夹，请给出文件名")
+    if not path.parent.is_dir():
+        raise InvalidInput("out", f"文件夹 {path.parent} 不存在")
+    if path.exists():
+        # Each disbursement file is a document sent to the bank: never overwrite an earlier one.
+        raise InvalidInput("out", f"文件 {path.name} 已存在，请换一个文件名（已导出的发放文件不会被覆盖）")
+    return path.absolute()
+
+
+def _next_batch_no(session: Session, store: Store, day: dt.date) -> str:
+    prefix = f"{store.office_code}-{store.device_code}-FF{day:%Y%m%d}-"
+    taken = session.scalar(select(func.count()).select_from(PaymentBatch)
+                           .where(PaymentBatch.batch_no.like(prefix + "%"))) or 0
+    return f"{prefix}{taken + 1:02d}"
+
+
+def _csv_bytes(rows: list[list[Any]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(DISBURSEMENT_COLUMNS)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8-sig")  # the BOM lets Excel show the Chinese
+
+
+def _xlsx_bytes(rows: list[list[Any]], title: str) -> bytes:
+    from openpyxl import Workbook  # only XLSX needs it
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title[:31]
+    sheet.append(list(DISBURSEMENT_COLUMNS))
+    text_columns = [i for i, c in enumerate(DISBURSEMENT_COLUMNS) if c != "amount_yuan"]
+    for values in rows:
+        sheet.append(values)
+        for index in text_columns:
+            sheet.cell(row=sheet.max_row, column=index + 1).number_format = "@"  # 19-digit accounts stay text
+    for index, width in enumerate((26, 28, 12, 12, 24, 20, 12), start=1):
+        sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = width
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _write_temp(data: bytes, path: Path) -> Path:
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    return Path(name)
+
+
+def export_payments(store: Store, actor: StaffUser, out: Path | str, *,
+                    case_ids: Collection[str] | None = None) -> Batch:
+    """Write approved, unpaid cases (all, or those of ``case_ids`` that qualify) to a numbered
+    disbursement file.  Raises Conflict when no case can be paid (risk flags raised on refused
+    cases are kept)."""
+    require(actor, Action.case_pay)
+    path = _target(out)
+    wanted = None if case_ids is None else {c.strip() for c in case_ids if c and c.strip()}
+    refused: list[Refused] = []
+    moved = False
+    temp: Path | None = None
+    result: Batch | None = None
+    try:
+        with store.session() as session:
+            at = store.clock.now()
+            query = (select(Case).where(Case.state == State.approved.value, _no_live_item(Case.id))
+                     .order_by(Case.case_no))
+            payable: list[Case] = []
+            for row in session.scalars(query):
+                if wanted is not None and row.id not in wanted and row.case_no not in wanted:
+                    continue
+                finding = risk.holder_mismatch_finding(row)
+                if finding is not None:
+                    risk.raise_findings(session, row, [finding], actor=actor.username, at=at)
+                    refused.append(Refused(row.case_no, finding.message))
+                elif row.amount_yuan <= 0:
+                    refused.append(Refused(row.case_no, "核定补贴金额为0元"))
+                else:
+                    payable.append(row)
+            if payable:  # else no file and no batch; the flags just raised are kept (committed)
+                result, data = _export(session, store, actor, path, payable, refused, at)
+                temp = _write_temp(data, path)
+                os.replace(temp, path)
+                temp, moved = None, True
+    except BaseException:
+        if temp is not None:
+            temp.unlink(missing_ok=True)
+        if moved:
+            path.unlink(missing_ok=True)  # the commit failed: no disbursement file without its batch
+        raise
+    if result is None:
+        listed = "；".join(f"{r.case_no}：{r.reason}" for r in refused[:3]) + ("等" if len(refused) > 3 else "")
+        why = f"（{len(refused)}件不符合发放条件，未导出：{listed}）" if refused else ""
+        raise Conflict(f"没有待发放的案件{why}")
+    return result
+
+
+def _export(session: Session, store: Store, actor: StaffUser, path: Path, rows: list[Case],
+            refused: list[Refused], at: dt.datetime) -> tuple[Batch, bytes]:
+    """The batch and its items, audited, and the file's bytes (written by the caller before the commit)."""
+    batch_no = _next_batch_no(session, store, store.clock.today())
+    lines = [[batch_no, row.case_no, row.holder_name, row.payment_kind, row.payment_account, row.bank_name,
+              row.amount_yuan] for row in rows]
+    data = _xlsx_bytes(lines, batch_no) if path.suffix.lower() == ".xlsx" else _csv_bytes(lines)
+    digest = hashlib.sha256(data).hexdigest()
+    batch = PaymentBatch(id=str(uuid.uuid4()), batch_no=batch_no, office_code=store.office_code,
+                         state=PaymentBatchState.exported.value, item_count=len(rows),
+                         total_yuan=sum(r.amount_yuan for r in rows), file_name=path.name, file_sha256=digest,
+                         created_by=actor.username, created_at=at)
+    session.add(batch)
+    session.flush()
+    for row in rows:
+        session.add(PaymentItem(batch_id=batch.id, case_id=row.id, amount_yuan=row.amount_yuan,
+                                account_kind=row.payment_kind, account=row.payment_account, bank_name=row.bank_name,
+                                holder_name=row.holder_name, status=ItemStatus.pending.value, live=True))
+    try:
+        session.flush()
+    except IntegrityError:
+        raise Conflict("有案件已在其他发放批次中（待发放或已发放），不能重复发放；本次未导出") from None
+    for row in rows:
+        event = {"batch_id": batch.id, "batch_no": batch_no, "amount_yuan": row.amount_yuan,
+                 "account": mask_account(row.payment_account)}
+        audit.record(session, actor=actor.username, action="payment.export", entity="case", entity_id=row.id,
+                     before=None, after=event, at=at)
+        enqueue_case_event(session, row, op="case.payment_exported", event=event, at=at)
+    body = {"batch_no": batch_no, "items": len(rows), "total_yuan": batch.total_yuan, "file": path.name,
+            "sha256": digest, "refused": [r.case_no for r in refused]}
+    audit.record(session, actor=actor.username, action="payment.export", entity="payment_batch", entity_id=batch.id,
+                 before=None, after=body, at=at)
+    return _batch(session, batch, refused), data
+
+
+# --- import ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Row:
+    number: int
+    values: dict[str, str]
+    raw_account: Any
+
+
+def _read(path: Path) -> tuple[bytes, list[_Row]]:
+    path = Path(path)
+    rows = _numbered(path)  # raises InvalidInput("FILE") for a file it cannot read
+    try:
+        first = next(rows, None)
+        if first is None:
+            raise InvalidInput("FILE", f"{path.name}：文件是空的，没有表头")
+        header = [_text(cell).lower() for cell in first[1]]
+        positions: dict[str, int] = {}
+        for index, name in enumerate(header):
+            if name in RESULT_COLUMNS and name not in positions:
+                positions[name] = index
+        missing = [c for c in RESULT_REQUIRED if c not in positions]
+        if missing:
+            names = "、".join(f"{c}（{COLUMN_LABELS[c]}）" for c in missing)
+            raise InvalidInput("FILE", f"{path.name}：缺少必需的列 {names}；表头应为 {','.join(RESULT_COLUMNS)}")
+        found = []
+        for number, cells in rows:
+            values = {c: _text(cells[i]) if i < len(cells) else "" for c, i in positions.items()}
+            raw = cells[positions["account"]] if positions["account"] < len(cells) else None
+            found.append(_Row(number, values, raw))
+    finally:
+        rows.close()  # type: ignore[attr-defined]
+    if not found:
+        raise InvalidInput("FILE", f"{path.name}：只有表头，没有数据行")
+    try:
+        content = path.read_bytes()
+    except OSError as exc:
+        raise InvalidInput("FILE", f"{path.name}：无法读取（{exc.strerror or exc}）") from None
+    return content, found
+
+
+_SEPARATORS = re.compile(r"[\s\-]+")
+
+
+def _account(text: str) -> str:
+    return _SEPARATORS.sub("", unicodedata.normalize("NFKC", text or ""))
+
+
+def _amount(text: str) -> int | None:
+    value = unicodedata.normalize("NFKC", text or "").strip().replace(",", "")
+    if re.fullmatch(r"\d+(\.0+)?", value):
+        return int(value.split(".")[0])
+    return None
+
+
+@dataclass
+class _Checked:
+    batch: PaymentBatch | None
+    problems: list[ResultProblem]
+    results: list[tuple[PaymentItem, Case, str, str]]  # item, case, status, reason
+
+
+def _check(session: Session, rows: list[_Row]) -> _Checked:
+    problems: list[ResultProblem] = []
+
+    def bad(row: _Row | None, column: str, message: str) -> None:
+        problems.append(ResultProblem(row.number if row else None, column, message))
+
+    first_batch = rows[0].values.get("batch_id", "")
+    batch = _load_batch(session, first_batch)
+    items: dict[str, tuple[PaymentItem, Case]] = {}
+    if batch is not None:
+        items = {case.case_no: (item, case) for item, case in session.execute(
+            select(PaymentItem, Case).join(Case, Case.id == PaymentItem.case_id)
+            .where(PaymentItem.batch_id == batch.id))}
+        if batch.state == PaymentBatchState.settled.value:
+            settled = batch.settled_at.date().isoformat() if batch.settled_at else ""
+            bad(rows[0], "batch_id", f"批次 {batch.batch_no} 已于{settled}导入过发放结果，不能重复导入")
+    seen: dict[str, int] = {}
+    results = []
+    for row in rows:
+        v = row.values
+        if not v["batch_id"]:
+            bad(row, "batch_id", "批次号不能为空")
+            continue
+        if batch is None:
+            bad(row, "batch_id", f"未知的发放批次“{v['batch_id']}”")
+            continue
+        if v["batch_id"] != first_batch:
+            bad(row, "batch_id", f"批次号“{v['batch_id']}”与第{rows[0].number}行（{first_batch}）不同；"
+                                 "一个结果文件只能对应一个批次")
+            continue
+        case_no = v["case_no"].strip().upper()
+        if not case_no:
+            bad(row, "case_no", "受理编号不能为空")
+            continue
+        if case_no in seen:
+            bad(row, "case_no", f"与第{seen[case_no]}行重复：同一案件只能有一条发放结果")
+            continue
+        seen[case_no] = row.number
+        found = items.get(case_no)
+        if found is None:
+            exists_elsewhere = session.scalar(select(Case.id).where(Case.case_no == case_no)) is not None
+            bad(row, "case_no", f"案件 {case_no} 不在批次 {batch.batch_no} 中" if exists_elsewhere
+                else f"未知案件 {case_no}")
+            continue
+        item, case = found
+        if risk.normalize_person_name(v["name"]) != risk.normalize_person_name(item.holder_name):
+            bad(row, "name", f"户名与发放文件不一致（应为 {mask_name(item.holder_name)}）")
+        if v["account_kind"].strip().lower() != item.account_kind:
+            bad(row, "account_kind", f"账户类型“{v['account_kind']}”与发放文件的“{item.account_kind}”不一致")
+        if _account(v["account"]) != item.account:
+            hint = "；该账号可能被Excel存成了数字，请把该列设为文本" if isinstance(row.raw_account, float) else ""
+            bad(row, "account", f"收款账号与发放文件不一致（应为 {mask_account(item.account)}）{hint}")
+        amount = _amount(v["amount_yuan"])
+        if amount is None:
+            bad(row, "amount_yuan", f"金额应为整数元，收到“{v['amount_yuan']}”")
+        elif amount != item.amount_yuan:
+            bad(row, "amount_yuan", f"金额{amount}元与发放文件的{item.amount_yuan}元不一致")
+        status = v["status"].strip().lower()
+        if status not in (ItemStatus.paid.value, ItemStatus.failed.value):
+            bad(row, "status", f"发放结果应为 paid 或 failed，收到“{v['status']}”")
+            continue
+        if item.status != ItemStatus.pending.value and batch.state != PaymentBatchState.settled.value:
+            bad(row, "case_no", f"案件 {case_no} 的发放结果已登记（{item.status}）")
+            continue
+        if State(case.state) is not State.approved and batch.state != PaymentBatchState.settled.value:
+            bad(row, "case_no", f"案件 {case_no} 当前状态为“{State(case.state).label}”，不能登记发放结果")
+            continue
+        results.append((item, case, status, v.get("reason", "").strip()))
+    if batch is not None and batch.state != PaymentBatchState.settled.value:
+        for case_no in sorted(set(items) - set(seen)):
+            bad(None, "case_no", f"批次 {batch.batch_no} 中的案件 {case_no} 在结果文件中没有结果")
+    return _Checked(batch, problems, results)
+
+
+def import_payment_result(store: Store, actor: StaffUser, path: Path | str) -> ImportSummary:
+    """Settle a batch from the bank's result file, or refuse the file whole (nothing changed)."""
+    require(actor, Action.case_pay)
+    path = Path(path)
+    content, rows = _read(path)
+    with store.session() as session:
+        checked = _check(session, rows)
+        if checked.problems:
+            raise PaymentResultRefused(path.name, checked.problems)
+        batch = checked.batch
+        assert batch is not None
+        at = store.clock.now()
+        paid = failed = paid_yuan = failed_yuan = 0
+        failures = []
+        for item, case, status, reason in checked.results:
+            details = {"payment_batch": batch.batch_no, "amount_yuan": item.amount_yuan}
+            item.resolved_at = at
+            if status == ItemStatus.paid.value:
+                item.status = ItemStatus.paid.value
+                apply_transition(session, case, actor, State.paid, at=at, details=details)
+                paid, paid_yuan = paid + 1, paid_yuan + item.amount_yuan
+            else:
+                reason = reason or NO_REASON
+                item.status, item.live, item.reason = ItemStatus.failed.value, False, reason
+                apply_transition(session, case, actor, State.payment_failed, note=f"银行退回：{reason}", at=at,
+                                 details=details)
+                failed, failed_yuan = failed + 1, failed_yuan + item.amount_yuan
+                failures.append((case.case_no, reason))
+        batch.state = PaymentBatchState.settled.value
+        batch.result_sha256 = hashlib.sha256(content).hexdigest()
+        batch.settled_by, batch.settled_at = actor.username, at
+        session.flush()
+        body = {"batch_no": batch.batch_no, "paid": paid, "failed": failed, "paid_yuan": paid_yuan,
+                "failed_yuan": failed_yuan, "result_file": path.name, "result_sha256": batch.result_sha256}
+        audit.record(session, actor=actor.username, action="payment.result", entity="payment_batch",
+                     entity_id=batch.id, before={"state": PaymentBatchState.exported.value},
+                     after={"state": batch.state, **body}, at=at)
+        return ImportSummary(batch.batch_no, paid, failed, paid_yuan, failed_yuan, tuple(failures))
+
+
+# --- correcting and requeueing -------------------------------------------------------
+
+
+def _account_changes(row: Case, *, account: str | None, bank_name: str | None, holder_name: str | None,
+                     kind: str | None) -> dict[str, Any]:
+    changes: dict[str, Any] = {}
+    new_kind = row.payment_kind if kind is None else kind
+    if new_kind not in PAYMENT_KINDS:
+        raise InvalidInput("payment.kind", f"应为 bank 或 sscard，收到 {kind!r}")
+    if new_kind != row.payment_kind:
+        changes["payment_kind"] = new_kind
+    if account is not None:
+        if new_kind == "bank":
+            number = check_bank_card(account, "payment.account").number
+        else:
+            number = _account(account)
+            if not number or not number.isascii() or not number.isalnum() or len(number) > MAX_ACCOUNT:
+                raise InvalidInput("payment.account", "社会保障卡账号应为数字或字母，不超过40位")
+        if number != row.payment_account:
+            changes["payment_account"] = number
+    if bank_name is not None and bank_name.strip() != row.bank_name:
+        changes["bank_name"] = bank_name.strip()
+    if holder_name is not None:
+        holder = holder_name.strip()
+        if not risk.holder_matches(row.applicant_name, holder):
+            raise InvalidInput("payment.holder_name", f"户名“{holder}”不是申请人本人；补贴只能发放到申请人本人账户")
+        if holder != row.holder_name:
+            changes["holder_name"] = holder
+    return changes
+
+
+def _correct(session: Session, row: Case, actor: StaffUser, changes: dict[str, Any], note: str,
+             at: dt.datetime) -> None:
+    if not changes:
+        return
+    update_case_fields(session, row, actor, action="payment.correct_account", op="case.account_corrected",
+                       changes=changes, at=at, note=note)
+    if risk.holder_matches(row.applicant_name, row.holder_name):
+        # The flag said the holder was someone else; it no longer is.
+        for flag_row in list(session.scalars(select(RiskFlag).where(
+                RiskFlag.case_id == row.id, RiskFlag.code == risk.RiskCode.holder_mismatch.value,
+                RiskFlag.cleared_at.is_(None)))):
+            risk.clear_in(session, flag_row, actor=actor.username, at=at,
+                          note=f"收款账户已更正为申请人本人账户：{note}")
+
+
+def _note(note: str) -> str:
+    if not isinstance(note, str) or not note.strip():
+        raise InvalidInput("note", "请写明更正或重新发放的原因")
+    return note.strip()
+
+
+def correct_account(store: Store, actor: StaffUser, case_id: str, *, note: str, account: str | None = None,
+                    bank_name: str | None = None, holder_name: str | None = None,
+                    kind: str | None = None) -> CaseRecord:
+    """Correct the payment account of an approved or failed case that is not in a live item."""
+    require(actor, Action.case_requeue_payment)
+    note = _note(note)
+    with store.session() as session:
+        row = load_case_row(session, case_id)
+        if State(row.state) not in (State.approved, State.payment_failed):
+            raise Conflict(f"案件 {row.case_no} 当前状态为“{State(row.state).label}”，不能更正收款账户")
+        if session.scalar(select(PaymentItem.batch_id).where(PaymentItem.case_id == row.id,
+                                                              PaymentItem.live.is_(True))) is not None:
+            raise Conflict(f"案件 {row.case_no} 已在发放批次中，待银行结果导入后才能更正收款账户")
+        changes = _account_changes(row, account=account, bank_name=bank_name, holder_name=holder_name, kind=kind)
+        if not changes:
+            raise InvalidInput("payment.account", "收款账户没有变化")
+        _correct(session, row, actor, changes, note, store.clock.now())
+        return record_of(row)
+
+
+def requeue_payment(store: Store, actor: StaffUser, case_id: str, *, note: str, account: str | None = None,
+                    bank_name: str | None = None, holder_name: str | None = None,
+                    kind: str | None = None) -> CaseRecord:
+    """A failed payment back to approved (correcting the account first if given), for a later batch."""
+    require(actor, Action.case_requeue_payment)
+    note = _note(note)
+    with store.session() as session:
+        row = load_case_row(session, case_id)
+        if State(row.state) is not State.payment_failed:
+            raise Conflict(f"案件 {row.case_no} 当前状态为“{State(row.state).label}”，只有发放失败的案件才能重新发放")
+        at = store.clock.now()
+        changes = _account_changes(row, account=account, bank_name=bank_name, holder_name=holder_name, kind=kind)
+        _correct(session, row, actor, changes, note, at)
+        return apply_transition(session, row, actor, State.approved, note=note, at=at,
+                                details={"requeued": True, "account_corrected": bool(changes)})
+
+
+__all__ = [
+    "COLUMN_LABELS",
+    "DISBURSEMENT_COLUMNS",
+    "RESULT_COLUMNS",
+    "RESULT_REQUIRED",
+    "Batch",
+    "ImportSummary",
+    "Item",
+    "ItemStatus",
+    "PaymentBatchState",
+    "PaymentResultRefused",
+    "Refused",
+    "ResultProblem",
+    "correct_account",
+    "export_payments",
+    "get_payment_batch",
+    "import_payment_result",
+    "list_payment_batches",
+    "payable_cases",
+    "payments_of",
+    "requeue_payment",
+]

@@ -1,0 +1,840 @@
+"""Figures for supervisors: the daily summary and the 展翅行动 monthly report.
+
+Everything is counted by SQLite (``GROUP BY``, ``COUNT``, ``SUM``); Python only
+receives grouped rows, a day's worth of entries at most, and the (capped)
+list of overdue reviews — never a million cases.
+
+Decisions:
+
+- **What happened on a day comes from the audit trail**, not from
+  ``cases.state_changed_at``.  ``state_changed_at`` is only the *last* change:
+  a case approved and paid the same afternoon would count as paid but not
+  approved; a case approved on Monday and paid on Tuesday drops out of
+  Monday's approvals once it is paid, so a reprint of Monday's summary would
+  not match the signed one; a payment re-queued after a failure would count
+  as a fresh approval.  Audit entries record every transition with its actor,
+  so the summary is exact for any past day and agrees with the trail the
+  supervisor's signature vouches for.  A transition is read from the entry's
+  ``after.state`` (every case change writes it), an approval from its action
+  (``case.approve``; re-queuing a failed payment also returns to "approved"
+  but is not an approval).
+- **Finding a day's entries fast without an index on ``audit_log.at``.**  The
+  audit table is the largest (several entries per case), and has no index on
+  its time.  But ``seq`` is its integer primary key and every service takes
+  ``at`` inside its write transaction (SQLite serialises them), so ``at``
+  grows with ``seq``: a binary search on the primary key (about 25 point
+  reads) finds the day's seq range, widened by ``CLOCK_SLACK`` either side for
+  a wall clock stepped back a little, and the query then filters on ``at``
+  exactly.  Every entry the search looked at, with the first and the last, is
+  checked to be in time order; if not (a clock was set wrong, then put right),
+  the search is not trusted and every case entry is read instead: slow on a
+  large trail, but right.  If an index whose first column is
+  ``audit_log.at`` exists (``CREATE INDEX ix_audit_log_at ON audit_log (at)``,
+  not in the schema yet), it is used instead and none of this is needed.
+- **Received** is cases created that office day (``cases.created_at``,
+  indexed), drafts included and counted apart: a case is "received" when the
+  counter files it, whether or not it could be accepted at once.
+- **Office day**: the day runs from midnight to midnight in the office's time
+  zone (``store.clock``), whatever zone the computer is in (POLICY.md §6).
+- **Reviews past their time limit**: a case still accepted or under review
+  whose acceptance day plus the policy's ``review_workdays`` working days is
+  before the summary's day.  As the deadline only moves later with the
+  acceptance day, "overdue" is ``accepted_at`` before one instant, found once
+  from the calendar — a range instead of a calendar walk per case.  Where
+  policies differ in ``review_workdays`` the cases between the two bounds are
+  resolved one by one with their own policy.  The count reads the open cases'
+  rows (no index holds ``accepted_at``): quick while open cases number in the
+  thousands, about a second with a fifth of a million open; an index
+  ``CREATE INDEX ix_cases_state_accepted_at ON cases (state, accepted_at)``
+  (not in the schema yet) makes it an index count, and is used when present.
+  The list holds the ``OVERDUE_LIMIT`` longest overdue, read in filing order
+  from ``ix_cases_state_created_at`` (see ``_longest_overdue``).  For a past
+  day the figure is of the cases still open now; one decided since is gone.
+- **Personal data**: none.  The overdue list names cases by number; employer
+  names are organisations.  The reports go to supervisors and upward.
+- **Office**: ``office_code=None`` counts every case in the data folder (a
+  data folder is one office's counter); a code counts that office's cases.
+  Sync and risk figures are the data folder's.
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import datetime as dt
+import functools
+import heapq
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, case, distinct, func, literal, select, text, tuple_
+from sqlalchemy.orm import Session
+
+from desktop.models import outbox
+from desktop.models.cases import State
+from desktop.models.clock import Clock
+from desktop.models.errors import InvalidInput
+from desktop.models.policy import LEVEL_NAMES, Policy, PolicyBook
+from desktop.models.reference import occupations, regions
+from desktop.models.rules import Verifier
+from desktop.models.schema import AuditLog, Case, RiskFlag, Staff, UTCDateTime, utc_text
+from desktop.models.store import Store, get_meta
+from desktop.models.workdays import WorkCalendar
+
+CLOCK_SLACK = dt.timedelta(hours=1)
+OVERDUE_LIMIT = 5_000  # rows listed (the count is always complete); the most overdue first
+TOP_EMPLOYERS = 10
+OPEN_FOR_REVIEW = (State.accepted, State.under_review)
+META_LAST_SYNC = "last_sync"  # set by the sync client after a successful round
+
+# Flows of a day, in the order a summary shows them.
+RECEIVED = "received"
+FLOWS = (RECEIVED, "accepted", "rejected", "publicized", "approved", "paid", "payment_failed", "withdrawn")
+FLOW_LABELS = {
+    RECEIVED: "收件（新建案件）",
+    "accepted": "受理",
+    "rejected": "驳回",
+    "publicized": "进入公示",
+    "approved": "审批通过",
+    "paid": "发放成功",
+    "payment_failed": "发放失败",
+    "withdrawn": "撤回",
+}
+_APPROVE_ACTION = "case.approve"
+_REQUEUE_ACTION = "case.requeue_payment"
+_STATE_FLOWS = tuple(f for f in FLOWS if f not in (RECEIVED, "approved"))
+LEVELS_SHOWN = (5, 4, 3)  # the covered levels always get a row; others only when they occur
+
+
+# --- values -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Tally:
+    count: int = 0
+    amount_yuan: int = 0
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(self.count + other.count, self.amount_yuan + other.amount_yuan)
+
+
+ZERO = Tally()
+
+
+@dataclass(frozen=True)
+class LevelFigures:
+    level: int
+    flows: Mapping[str, Tally]  # flow -> tally; every flow of FLOWS present
+
+    def __getitem__(self, flow: str) -> Tally:
+        return self.flows.get(flow, ZERO)
+
+
+@dataclass(frozen=True)
+class ClerkFigures:
+    username: str
+    display_name: str
+    accepted: Tally
+    disputed: int  # of those, accepted against a not-eligible verdict
+
+
+@dataclass(frozen=True)
+class EmployerFigures:
+    name: str  # "" when the applicant gave none
+    received: Tally
+
+
+@dataclass(frozen=True)
+class OverdueReview:
+    case_no: str
+    state: State
+    level: int
+    occupation: str
+    accepted_by: str  # display name
+    accepted_on: dt.date  # office date
+    deadline: dt.date  # last day of the review time limit
+    workdays_overdue: int  # working days after the deadline up to the summary's day
+    provisional: bool  # deadline counted on a fallback calendar (holidays not yet published)
+
+
+@dataclass(frozen=True)
+class SyncFigures:
+    pending: int  # neither applied nor rejected by the central system
+    rejected: int  # refused by the central system, waiting for a person
+    last_sync: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class RiskFigures:
+    open: int  # raised and not cleared, all days
+    raised_on_day: int
+    by_code: tuple[tuple[str, int], ...]  # open flags by code, most first
+
+
+@dataclass(frozen=True)
+class DailySummary:
+    day: dt.date
+    office_code: str | None
+    tz_name: str
+    as_of: dt.datetime  # when the figures were read (aware, UTC)
+    complete: bool  # the day was over when read; else figures run to ``as_of``
+    flows: Mapping[str, Tally]
+    drafts_received: int  # received cases still drafts now
+    disputed_accepted: int  # accepted against a not-eligible verdict
+    by_level: tuple[LevelFigures, ...]
+    by_clerk: tuple[ClerkFigures, ...]
+    top_employers: tuple[EmployerFigures, ...]
+    overdue_count: int
+    overdue: tuple[OverdueReview, ...]  # at most OVERDUE_LIMIT rows, most overdue first
+    review_workdays: tuple[int, ...]  # the time limits in force (usually one value)
+    sync: SyncFigures
+    risk: RiskFigures | None  # None while no risk flag was ever raised
+
+    def __getitem__(self, flow: str) -> Tally:
+        return self.flows.get(flow, ZERO)
+
+    @property
+    def overdue_truncated(self) -> bool:
+        return len(self.overdue) < self.overdue_count
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "day": self.day.isoformat(),
+            "office_code": self.office_code,
+            "as_of": utc_text(self.as_of),
+            "complete": self.complete,
+            "flows": {f: [self[f].count, self[f].amount_yuan] for f in FLOWS},
+            "drafts_received": self.drafts_received,
+            "disputed_accepted": self.disputed_accepted,
+            "overdue": self.overdue_count,
+            "pending_sync": self.sync.pending,
+            "sync_rejected": self.sync.rejected,
+            "risk_open": None if self.risk is None else self.risk.open,
+        }
+
+
+@dataclass(frozen=True)
+class MonthlyRow:
+    dimension: str  # level | occupation | region | total
+    code: str  # level digit, occupation code, prefecture code; "" for the total
+    name: str
+    applications: Tally
+    payments: Tally
+
+
+@dataclass(frozen=True)
+class MonthlyReport:
+    year: int
+    month: int
+    office_code: str | None
+    tz_name: str
+    as_of: dt.datetime
+    complete: bool  # the month was over when read
+    total: MonthlyRow
+    by_level: tuple[MonthlyRow, ...]
+    by_occupation: tuple[MonthlyRow, ...]
+    by_region: tuple[MonthlyRow, ...]
+
+    @property
+    def label(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    def rows(self) -> list[MonthlyRow]:
+        """Every row in file order: levels, occupations, regions, then the total."""
+        return [*self.by_level, *self.by_occupation, *self.by_region, self.total]
+
+
+DIMENSIONS = ("level", "occupation", "region", "total")
+
+
+# --- time -----------------------------------------------------------------------------------
+
+
+def day_bounds(day: dt.date, clock: Clock) -> tuple[dt.datetime, dt.datetime]:
+    """[start, end) of an office day as aware instants (midnight to midnight in the office's zone)."""
+    start = dt.datetime.combine(day, dt.time(), clock.tz)
+    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), clock.tz)
+    return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
+
+
+def _check_day(day: Any) -> dt.date:
+    if isinstance(day, dt.datetime) or not isinstance(day, dt.date):
+        raise InvalidInput("date", "应为日期（YYYY-MM-DD）")
+    return day
+
+
+# --- the audit trail, a time window of it -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Window:
+    start: str  # UTC text, inclusive
+    end: str  # UTC text, exclusive
+    seq_lo: int | None  # seq bounds [lo, hi) holding every entry of [start, end); None: use the time index
+    seq_hi: int | None
+
+    def where(self, entity: str) -> list[Any]:
+        """Entries of ``entity`` in the window."""
+        conditions: list[Any] = [AuditLog.at >= self.start, AuditLog.at < self.end]
+        if self.seq_lo is None or self.seq_hi is None:
+            return [*conditions, AuditLog.entity == entity]
+        # ``entity || ''`` keeps SQLite off ix_audit_log_entity, which it would otherwise prefer
+        # (no statistics) and read every case entry of all time: the seq range is the narrow one.
+        return [*conditions, AuditLog.seq >= self.seq_lo, AuditLog.seq < self.seq_hi,
+                (AuditLog.entity + "") == entity]
+
+
+def _indexed(conn: Connection, table: str, *columns: str) -> bool:
+    """Whether an index of ``table`` starts with ``columns`` (indexes the schema may gain later)."""
+    for (name,) in conn.execute(text("SELECT name FROM pragma_index_list(:t)"), {"t": table}):
+        leading = [row[0] for row in conn.execute(
+            text("SELECT name FROM pragma_index_info(:i) ORDER BY seqno"), {"i": name})][:len(columns)]
+        if leading == list(columns):
+            return True
+    return False
+
+
+def _first_seq_at_or_after(conn: Connection, at: str, first: int, last: int,
+                           seen: dict[int, str]) -> int:
+    """The smallest seq from which every entry is stamped ``at`` or later (``last + 1`` if none),
+    by binary search on the primary key; each entry looked at goes into ``seen``."""
+    lo, hi = first, last + 1
+    while lo < hi:
+        mid = (lo + hi) // 2
+        # The first entry from ``mid`` on (seq gaps are tolerated, though the chain has none).
+        row = conn.execute(select(AuditLog.seq, AuditLog.at).where(AuditLog.seq >= mid)
+                           .order_by(AuditLog.seq).limit(1)).first()
+        if row is not None:
+            seen[row.seq] = row.at
+        if row is not None and row.at >= at:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+def _in_time_order(seen: dict[int, str]) -> bool:
+    """Whether the entries looked at are stamped in seq order, give or take CLOCK_SLACK."""
+    stamps = [dt.datetime.fromisoformat(seen[seq]) for seq in sorted(seen)]
+    return all(later >= earlier - CLOCK_SLACK for earlier, later in zip(stamps, stamps[1:], strict=False))
+
+
+def _window(conn: Connection, start: dt.datetime, end: dt.datetime) -> _Window:
+    start_text, end_text = utc_text(start), utc_text(end)
+    if _indexed(conn, "audit_log", "at"):
+        return _Window(start_text, end_text, None, None)
+    # Two queries: SQLite answers a lone min() or max() from the primary key at once, but
+    # both in one statement scan an index.
+    first = conn.execute(select(func.min(AuditLog.seq))).scalar()
+    last = conn.execute(select(func.max(AuditLog.seq))).scalar()
+    if first is None or last is None:
+        return _Window(start_text, end_text, 0, 0)
+    seen: dict[int, str] = {row.seq: row.at for row in conn.execute(
+        select(AuditLog.seq, AuditLog.at).where(AuditLog.seq.in_((first, last))))}
+    lo = _first_seq_at_or_after(conn, utc_text(start - CLOCK_SLACK), first, last, seen)
+    hi = _first_seq_at_or_after(conn, utc_text(end + CLOCK_SLACK), lo, last, seen)
+    if not _in_time_order(seen):
+        # A clock was set wrong (or back) while entries were written: the search cannot be
+        # trusted.  Read every case entry instead — slow on a large trail, but right.
+        return _Window(start_text, end_text, None, None)
+    return _Window(start_text, end_text, lo, hi)
+
+
+def _transitions(window: _Window, office_code: str | None) -> Any:
+    """One row per (case, flow) that happened in the window: case id, flow, actor."""
+    state = func.json_extract(AuditLog.after_json, "$.state")
+    flow = case(
+        (AuditLog.action == _APPROVE_ACTION, literal("approved")),
+        (AuditLog.action == _REQUEUE_ACTION, literal(None)),
+        (state.in_(_STATE_FLOWS), state),
+        else_=literal(None),
+    ).label("flow")
+    entries = (
+        select(AuditLog.entity_id.label("case_id"), flow, AuditLog.actor.label("actor"))
+        .where(AuditLog.action.like("case.%"), AuditLog.action != "case.create", *window.where("case"))
+        .subquery()
+    )
+    moved = (
+        select(entries.c.case_id, entries.c.flow, func.min(entries.c.actor).label("actor"))
+        .where(entries.c.flow.is_not(None))
+        .group_by(entries.c.case_id, entries.c.flow)
+        .subquery()
+    )
+    joined = select(moved.c.flow, moved.c.actor, Case.cert_level, Case.amount_yuan, Case.disputed).join(
+        Case, Case.id == moved.c.case_id
+    )
+    if office_code is not None:
+        joined = joined.where(Case.office_code == office_code)
+    return joined.subquery()
+
+
+# --- the daily summary -------------------------------------------------------------------------
+
+
+def daily_summary(store: Store, day: dt.date, office_code: str | None = None, *,
+                  verifier: Verifier | None = None, overdue_limit: int = OVERDUE_LIMIT) -> DailySummary:
+    """The figures of one office day for a supervisor (see the module notes for each figure).
+
+    ``verifier`` supplies the policies' review time limits and the working-day
+    calendar (loaded from the data folder when not given)."""
+    day = _check_day(day)
+    verifier = verifier or _verifier(store)
+    clock = store.clock
+    start, end = day_bounds(day, clock)
+    as_of = clock.now()
+    with store.session(readonly=True) as session:
+        conn = session.connection()
+        received_by_level, drafts, employers = _received(session, start, end, office_code)
+        window = _window(conn, start, end)
+        moved = _transitions(window, office_code)
+        flows_by_level: dict[tuple[str, int], Tally] = {}
+        accepted_by: dict[str, tuple[Tally, int]] = {}
+        for flow, level, actor, count, amount, disputed_n in session.execute(
+            select(moved.c.flow, moved.c.cert_level, moved.c.actor, func.count(),
+                   func.coalesce(func.sum(moved.c.amount_yuan), 0), func.coalesce(func.sum(moved.c.disputed), 0))
+            .group_by(moved.c.flow, moved.c.cert_level, moved.c.actor)
+        ):
+            tally = Tally(count, amount)
+            flows_by_level[(flow, level)] = flows_by_level.get((flow, level), ZERO) + tally
+            if flow == "accepted":
+                before, disputed_before = accepted_by.get(actor, (ZERO, 0))
+                accepted_by[actor] = (before + tally, disputed_before + int(disputed_n))
+        for level, tally in received_by_level.items():
+            flows_by_level[(RECEIVED, level)] = tally
+        disputed = sum(n for _, n in accepted_by.values())
+        clerks = _by_clerk(session, accepted_by)
+        overdue_count, overdue, limits = _overdue(session, verifier, clock, day, office_code, overdue_limit)
+        sync = SyncFigures(outbox.pending_count(session), outbox.rejected_count(session), _last_sync(session))
+        risk = _risk(session, start, end, office_code)
+    levels = sorted({level for _, level in flows_by_level} | set(LEVELS_SHOWN), reverse=True)
+    by_level = tuple(
+        LevelFigures(level, {f: flows_by_level.get((f, level), ZERO) for f in FLOWS}) for level in levels
+    )
+    totals = {f: sum((lv[f] for lv in by_level), ZERO) for f in FLOWS}
+    return DailySummary(
+        day=day,
+        office_code=office_code,
+        tz_name=clock.tz_name,
+        as_of=as_of,
+        complete=as_of >= end,
+        flows=totals,
+        drafts_received=drafts,
+        disputed_accepted=disputed,
+        by_level=by_level,
+        by_clerk=clerks,
+        top_employers=employers,
+        overdue_count=overdue_count,
+        overdue=overdue,
+        review_workdays=limits,
+        sync=sync,
+        risk=risk,
+    )
+
+
+def _verifier(store: Store) -> Verifier:
+    return Verifier.load(store.data_dir)
+
+
+def _office_filter(office_code: str | None) -> list[Any]:
+    return [] if office_code is None else [Case.office_code == office_code]
+
+
+def _received(session: Session, start: dt.datetime, end: dt.datetime,
+              office_code: str | None) -> tuple[dict[int, Tally], int, tuple[EmployerFigures, ...]]:
+    """Cases created in [start, end): by level, drafts among them, the employers most applied from.
+
+    One pass over the day's cases (the created_at index): grouped by level, draft or not and
+    employer, then folded here — a few hundred groups at most."""
+    by_level: dict[int, Tally] = {}
+    by_employer: dict[str, Tally] = {}
+    drafts = 0
+    for level, is_draft, employer, n, amount in session.execute(
+        select(Case.cert_level, Case.state == State.draft.value, Case.employer_name, func.count(),
+               func.coalesce(func.sum(Case.amount_yuan), 0))
+        .where(Case.created_at >= start, Case.created_at < end, *_office_filter(office_code))
+        .group_by(Case.cert_level, Case.state == State.draft.value, Case.employer_name)
+    ):
+        tally = Tally(n, amount)
+        by_level[level] = by_level.get(level, ZERO) + tally
+        by_employer[employer or ""] = by_employer.get(employer or "", ZERO) + tally
+        drafts += n if is_draft else 0
+    top = sorted(by_employer.items(), key=lambda item: (-item[1].count, -item[1].amount_yuan, item[0]))
+    return by_level, drafts, tuple(EmployerFigures(name, tally) for name, tally in top[:TOP_EMPLOYERS])
+
+
+def _display_names(session: Session, usernames: Iterable[str]) -> dict[str, str]:
+    wanted = sorted(set(usernames))
+    if not wanted:
+        return {}
+    return dict(session.execute(select(Staff.username, Staff.display_name).where(Staff.username.in_(wanted))).all())
+
+
+def _by_clerk(session: Session, accepted_by: Mapping[str, tuple[Tally, int]]) -> tuple[ClerkFigures, ...]:
+    names = _display_names(session, accepted_by)
+    clerks = [ClerkFigures(user, names.get(user, user), tally, disputed)
+              for user, (tally, disputed) in accepted_by.items()]
+    return tuple(sorted(clerks, key=lambda c: (-c.accepted.count, -c.accepted.amount_yuan, c.username)))
+
+
+def _last_sync(session: Session) -> dt.datetime | None:
+    value = get_meta(session, META_LAST_SYNC)
+    if not value:
+        return None
+    try:
+        stamp = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return stamp if stamp.tzinfo is not None else None
+
+
+def _risk(session: Session, start: dt.datetime, end: dt.datetime, office_code: str | None) -> RiskFigures | None:
+    if session.scalar(select(RiskFlag.id).limit(1)) is None:
+        return None
+    query = select(RiskFlag.code, func.count()).where(RiskFlag.cleared_at.is_(None))
+    raised = select(func.count()).select_from(RiskFlag).where(RiskFlag.raised_at >= start, RiskFlag.raised_at < end)
+    if office_code is not None:
+        query = query.join(Case, Case.id == RiskFlag.case_id).where(Case.office_code == office_code)
+        raised = raised.join(Case, Case.id == RiskFlag.case_id).where(Case.office_code == office_code)
+    by_code = sorted(session.execute(query.group_by(RiskFlag.code)).tuples(), key=lambda r: (-r[1], r[0]))
+    return RiskFigures(sum(n for _, n in by_code), int(session.scalar(raised) or 0), tuple(by_code))
+
+
+# --- reviews past their time limit ---------------------------------------------------------------
+
+
+def _nth_workday_before(cal: WorkCalendar, day: dt.date, n: int) -> dt.date:
+    """The n-th working day counting back from the day before ``day`` (``day`` itself for n = 0).
+
+    A case accepted on office day ``a`` is overdue on ``day`` exactly when ``a``
+    is before this date: its deadline, the n-th working day after ``a``, then
+    falls before ``day``."""
+    d, found = day, 0
+    while found < n:
+        d -= dt.timedelta(days=1)
+        if cal.is_workday(d):
+            found += 1
+    return d
+
+
+@dataclass
+class _CaseLimits:
+    """A case's review time limit from its own policy (its dates, region and national policy id),
+    remembered per combination: cases of one day and region share it."""
+
+    book: PolicyBook
+    _known: dict[tuple[dt.date, str, str], int] = field(default_factory=dict)
+
+    def __call__(self, application_date: dt.date, region: str, policy_id: str) -> int:
+        key = (application_date, region, policy_id)
+        if key not in self._known:
+            national = policy_id.split("+", 1)[0]
+            ids = {p.id for p in self.book.nationals}
+            policy: Policy = self.book.for_case(application_date, region, national if national in ids else None)
+            self._known[key] = policy.review_workdays
+        return self._known[key]
+
+
+def review_limits(book: PolicyBook) -> tuple[int, ...]:
+    """Every review time limit a case can have: the national policies' and the overlays' values."""
+    values = {p.review_workdays for p in book.nationals}
+    values |= {o.changes["review_workdays"] for o in book.overlays if "review_workdays" in o.changes}
+    return tuple(sorted(values)) or (0,)
+
+
+_OVERDUE_COLUMNS = (Case.case_no, Case.state, Case.cert_level, Case.occupation_code, Case.occupation_name,
+                    Case.accepted_by, Case.accepted_at, Case.created_at, Case.application_date,
+                    Case.application_region, Case.policy_id)
+
+
+def _overdue(session: Session, verifier: Verifier, clock: Clock, day: dt.date, office_code: str | None,
+             limit: int) -> tuple[int, tuple[OverdueReview, ...], tuple[int, ...]]:
+    cal = verifier.calendar
+    limits = review_limits(verifier.book)
+    limit = max(limit, 0)
+    # Accepted before ``sure``: overdue under the longest limit, so under any.  Accepted from
+    # ``sure`` to ``maybe``: depends on the case's own policy.  From ``maybe`` on: not overdue.
+    sure = day_bounds(_nth_workday_before(cal, day, max(limits)), clock)[0]
+    maybe = day_bounds(_nth_workday_before(cal, day, min(limits)), clock)[0]
+    case_limit = _CaseLimits(verifier.book)
+    base = [Case.state.in_([s.value for s in OPEN_FOR_REVIEW]), *_office_filter(office_code)]
+    by_acceptance = _indexed(session.connection(), "cases", "state", "accepted_at")
+    rows = list(heapq.merge(*(
+        _longest_overdue(session, state, [*_office_filter(office_code), Case.accepted_at < sure], limit + 1,
+                         by_acceptance=by_acceptance)
+        for state in OPEN_FOR_REVIEW
+    ), key=_acceptance_order))[:limit + 1]
+    if len(rows) > limit:  # more than are listed: count them all (the list stays capped)
+        rows = rows[:limit]
+        count = int(session.scalar(select(func.count()).select_from(Case).where(*base, Case.accepted_at < sure)) or 0)
+    else:
+        count = len(rows)
+    if maybe > sure:
+        for row in session.execute(
+            select(*_OVERDUE_COLUMNS).where(*base, Case.accepted_at >= sure, Case.accepted_at < maybe)
+            .order_by(Case.accepted_at, Case.case_no)
+        ):
+            n = case_limit(row.application_date, row.application_region, row.policy_id)
+            if clock.local_date(row.accepted_at) < _nth_workday_before(cal, day, n):
+                count += 1
+                if len(rows) < limit:
+                    rows.append(row)
+    if not rows:
+        return count, (), limits
+    one_limit = len(limits) == 1
+    names = _display_names(session, (r.accepted_by for r in rows if r.accepted_by))
+    accepted = [clock.local_date(r.accepted_at) for r in rows]
+    table = _CalendarTable(cal, min(accepted), day)
+    listed = []
+    for row, accepted_on in zip(rows, accepted, strict=True):
+        n = limits[0] if one_limit else case_limit(row.application_date, row.application_region, row.policy_id)
+        deadline, provisional = table.add_workdays(accepted_on, n)
+        listed.append(OverdueReview(
+            case_no=row.case_no,
+            state=State(row.state),
+            level=row.cert_level,
+            occupation=_occupation_name(row.occupation_code, row.occupation_name),
+            accepted_by=names.get(row.accepted_by or "", row.accepted_by or ""),
+            accepted_on=accepted_on,
+            deadline=deadline,
+            workdays_overdue=table.workdays_between(deadline, day),
+            provisional=provisional,
+        ))
+    return count, tuple(listed), limits
+
+
+@functools.lru_cache(maxsize=64)
+def _year_flags(cal: WorkCalendar, year: int) -> tuple[bytes, bytes]:
+    """Each day of ``year``: working day? provisional?  Remembered per calendar (a loaded
+    calendar never changes), as the holiday package takes tens of microseconds a day asked."""
+    first = dt.date(year, 1, 1)
+    days = [first + dt.timedelta(days=i) for i in range((dt.date(year + 1, 1, 1) - first).days)]
+    return bytes(cal.is_workday(d) for d in days), bytes(cal.is_provisional(d) for d in days)
+
+
+def _acceptance_order(row: Any) -> tuple[dt.datetime, str]:
+    return row.accepted_at, row.case_no
+
+
+def _longest_overdue(session: Session, state: State, where: list[Any], n: int, *, by_acceptance: bool) -> list[Any]:
+    """The ``n`` cases in ``state`` matching ``where`` accepted first, in acceptance order.
+
+    Reads about ``n`` rows, never every open case: one query per state, each walking an index
+    in order and stopping early (an IN over both states, or an order no index gives, would
+    read and sort them all).  With an index on (state, accepted_at) — not in the schema yet —
+    that is acceptance order.  Without, it is filing order on ix_cases_state_created_at, in
+    batches: a case is accepted when or after it is filed, so once the n-th best acceptance
+    so far is no later than the filing of the last row read, no row further on can beat it."""
+    columns = select(*_OVERDUE_COLUMNS).where(Case.state == state.value, *where)
+    if by_acceptance:
+        return session.execute(columns.order_by(Case.accepted_at, Case.case_no).limit(n)).all()
+    best: list[Any] = []
+    after: tuple[dt.datetime, str] | None = None
+    while True:
+        query = columns.order_by(Case.created_at, Case.case_no).limit(n)
+        if after is not None:
+            query = query.where(tuple_(Case.created_at, Case.case_no)
+                                > tuple_(literal(after[0], UTCDateTime()), literal(after[1])))
+        batch = session.execute(query).all()
+        best = sorted([*best, *batch], key=_acceptance_order)[:n]
+        if len(batch) < n:
+            return best  # every row read
+        after = (batch[-1].created_at, batch[-1].case_no)
+        if len(best) == n and _acceptance_order(best[-1]) <= after:
+            return best
+
+
+class _CalendarTable:
+    """``WorkCalendar.add_workdays`` and ``workdays_between`` for many dates of one range,
+    from one pass over the range: a list of overdue cases may reach back years."""
+
+    def __init__(self, cal: WorkCalendar, first: dt.date, last: dt.date) -> None:
+        self.first = first
+        self._workdays_upto: list[int] = []  # working days in [first, first + i]
+        self._provisional_upto: list[int] = []
+        self._workdays: list[dt.date] = []
+        worked = provisional = 0
+        for year in range(first.year, last.year + 1):
+            workday, maybe = _year_flags(cal, year)
+            start = first if year == first.year else dt.date(year, 1, 1)
+            stop = last if year == last.year else dt.date(year, 12, 31)
+            offset = (start - dt.date(year, 1, 1)).days
+            for i in range(offset, offset + (stop - start).days + 1):
+                if workday[i]:
+                    worked += 1
+                    self._workdays.append(dt.date(year, 1, 1) + dt.timedelta(days=i))
+                provisional += maybe[i]
+                self._workdays_upto.append(worked)
+                self._provisional_upto.append(provisional)
+        self._cal = cal
+
+    def _index(self, d: dt.date) -> int:
+        return (d - self.first).days
+
+    def add_workdays(self, start: dt.date, n: int) -> tuple[dt.date, bool]:
+        """The n-th working day after ``start``, and whether any day counted was provisional."""
+        k = self._workdays_upto[self._index(start)] + n - 1  # that working day's place in the list
+        if n == 0:
+            return start, False
+        if k >= len(self._workdays):  # past the table (not overdue then): ask the calendar
+            result = self._cal.add_workdays(start, n)
+            return result.date, result.provisional
+        end = self._workdays[k]
+        return end, self._provisional_upto[self._index(end)] > self._provisional_upto[self._index(start)]
+
+    def workdays_between(self, start: dt.date, end: dt.date) -> int:
+        """Working days after ``start`` up to and including ``end`` (0 when ``end`` is not later)."""
+        if end <= start:
+            return 0
+        return self._workdays_upto[self._index(end)] - self._workdays_upto[self._index(start)]
+
+
+def _occupation_name(code: str, name: str) -> str:
+    if name:
+        return name
+    known = occupations().get(code)
+    return known.name if known is not None else code
+
+
+# --- the monthly report ------------------------------------------------------------------------
+
+
+def _check_month(year: Any, month: Any) -> tuple[int, int]:
+    if isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2200:
+        raise InvalidInput("month", f"年份应为2000到2200之间的整数，收到 {year!r}")
+    if isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= 12:
+        raise InvalidInput("month", f"月份应为1到12，收到 {month!r}")
+    return year, month
+
+
+def prefecture_of(region: str) -> tuple[str, str]:
+    """The prefecture-level unit (code, name) of an insured region: 440106 -> (440100, 广州市).
+
+    Municipalities answer with themselves (110000 北京市); a county-level city directly
+    under a province with itself; an unknown code with its first four digits + 00."""
+    catalogue = regions()
+    code = (region or "").strip()
+    city = catalogue.city_of(code) if len(code) == 6 else None
+    if city is None:
+        city = code[:4] + "00" if len(code) == 6 and code.isdigit() else code
+    full = catalogue.name(city) or ""
+    province = (catalogue.name(city[:2] + "0000") or "") if len(city) == 6 else ""
+    short = full[len(province):] if province and full.startswith(province) and full != province else full
+    return city, short or full or city
+
+
+def monthly_report(store: Store, year: int, month: int, office_code: str | None = None) -> MonthlyReport:
+    """The 展翅行动 monthly report: applications and payments by level, occupation and region.
+
+    Applications: cases accepted at some point (drafts never accepted are not
+    applications) whose application date (office date of record) falls in the
+    month, whatever became of them since.  Payments: cases whose payment
+    succeeded in the month (audit trail, office days), with the case's amount.
+    Region: the prefecture of the insured region."""
+    year, month = _check_month(year, month)
+    clock = store.clock
+    first = dt.date(year, month, 1)
+    last = dt.date(year, month, _calendar.monthrange(year, month)[1])
+    start, end = day_bounds(first, clock)[0], day_bounds(last, clock)[1]
+    as_of = clock.now()
+    with store.session(readonly=True) as session:
+        conn = session.connection()
+        applications = session.execute(
+            select(Case.cert_level, Case.occupation_code, func.max(Case.occupation_name), Case.insured_region,
+                   func.count(), func.coalesce(func.sum(Case.amount_yuan), 0))
+            .where(Case.application_date >= first, Case.application_date <= last, Case.accepted_at.is_not(None),
+                   *_office_filter(office_code))
+            .group_by(Case.cert_level, Case.occupation_code, Case.insured_region)
+        ).all()
+        window = _window(conn, start, end)
+        paid_cases = (
+            select(distinct(AuditLog.entity_id).label("case_id"))
+            .where(AuditLog.action.like("case.%"),
+                   func.json_extract(AuditLog.after_json, "$.state") == State.paid.value, *window.where("case"))
+            .subquery()
+        )
+        payments = session.execute(
+            select(Case.cert_level, Case.occupation_code, func.max(Case.occupation_name), Case.insured_region,
+                   func.count(), func.coalesce(func.sum(Case.amount_yuan), 0))
+            .join(paid_cases, paid_cases.c.case_id == Case.id)
+            .where(*_office_filter(office_code))
+            .group_by(Case.cert_level, Case.occupation_code, Case.insured_region)
+        ).all()
+    groups: dict[str, dict[str, list[Any]]] = {d: {} for d in DIMENSIONS}
+
+    def add(rows: list[Any], which: int) -> None:
+        for level, occ_code, occ_name, region, n, amount in rows:
+            prefecture, prefecture_name = prefecture_of(region)
+            keys = {
+                "level": (str(level), _level_name(level)),
+                "occupation": (occ_code, _occupation_name(occ_code, occ_name or "")),
+                "region": (prefecture, prefecture_name),
+                "total": ("", "合计"),
+            }
+            for dimension, (code, name) in keys.items():
+                slot = groups[dimension].setdefault(code, [name, ZERO, ZERO])
+                slot[1 + which] = slot[1 + which] + Tally(n, amount)
+
+    add(applications, 0)
+    add(payments, 1)
+
+    def rows(dimension: str, order: Any) -> tuple[MonthlyRow, ...]:
+        made = [MonthlyRow(dimension, code, name, apps, pays) for code, (name, apps, pays) in groups[dimension].items()]
+        return tuple(sorted(made, key=order))
+
+    total = groups["total"].get("", ["合计", ZERO, ZERO])
+    return MonthlyReport(
+        year=year,
+        month=month,
+        office_code=office_code,
+        tz_name=clock.tz_name,
+        as_of=as_of,
+        complete=as_of >= end,
+        total=MonthlyRow("total", "", "合计", total[1], total[2]),
+        by_level=rows("level", lambda r: -int(r.code)),
+        by_occupation=rows("occupation", lambda r: r.code),
+        by_region=rows("region", lambda r: r.code),
+    )
+
+
+def _level_name(level: int) -> str:
+    return LEVEL_NAMES.get(level, f"{level}级")
+
+
+def parse_month(value: str) -> tuple[int, int]:
+    """``2026-11`` -> (2026, 11); anything else is ``InvalidInput`` naming ``--month``."""
+    text_value = (value or "").strip()
+    parts = text_value.split("-")
+    if len(parts) != 2 or len(parts[0]) != 4 or len(parts[1]) != 2 or not all(p.isdigit() for p in parts):
+        raise InvalidInput("--month", f"应为 YYYY-MM（例如 2026-11），收到 {value!r}")
+    try:
+        return _check_month(int(parts[0]), int(parts[1]))
+    except InvalidInput as exc:
+        raise InvalidInput("--month", exc.reason) from None
+
+
+__all__ = [
+    "CLOCK_SLACK",
+    "DIMENSIONS",
+    "FLOWS",
+    "FLOW_LABELS",
+    "LEVELS_SHOWN",
+    "OPEN_FOR_REVIEW",
+    "OVERDUE_LIMIT",
+    "RECEIVED",
+    "ClerkFigures",
+    "DailySummary",
+    "EmployerFigures",
+    "LevelFigures",
+    "MonthlyReport",
+    "MonthlyRow",
+    "OverdueReview",
+    "RiskFigures",
+    "SyncFigures",
+    "Tally",
+    "daily_summary",
+    "day_bounds",
+    "monthly_report",
+    "parse_month",
+    "prefecture_of",
+    "review_limits",
+]

@@ -1,0 +1,219 @@
+"""The HTTP client of the central system (httpx), speaking ``desktop.sync.protocol``.
+
+Failures come out as three typed errors, so callers decide without looking
+at HTTP: ``CentralUnreachable`` (no network, timeout, the server failing or
+overloaded: try again later), ``CentralRefused`` (401/403: the credential or
+token is not accepted, or the change is not this office's: a person must
+act) and ``ProtocolError`` (an answer that makes no sense: a bug or a
+version mismatch).  The credential travels only in the Authorization header
+and is never logged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from desktop.models.errors import InvalidInput, ZhanchiError
+from desktop.sync.protocol import (
+    API_PREFIX,
+    PROTOCOL_HEADER,
+    PROTOCOL_VERSION,
+    EnrolRequest,
+    EnrolResponse,
+    PersonAnswer,
+    PersonQuery,
+    ProgressAnswer,
+    ProgressQuery,
+    PullAnswer,
+    PullRequest,
+    PushAnswer,
+    PushBatch,
+    PushItem,
+    PushRefused,
+    Stats,
+)
+
+DEFAULT_TIMEOUT = 30.0
+_LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+M = TypeVar("M", bound=BaseModel)
+
+
+class SyncError(ZhanchiError):
+    """Base of the sync errors."""
+
+
+class CentralUnreachable(SyncError):
+    """The central system cannot be reached or is failing: try again later."""
+
+
+class CentralRefused(SyncError):
+    """The central system refused the request (401/403): a person must act."""
+
+    def __init__(self, message: str, status: int, refused_keys: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.status = status
+        self.refused_keys = list(refused_keys)
+
+
+class ProtocolError(SyncError):
+    """An answer the client cannot use (a bug, or a server speaking another protocol version)."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class NotRegistered(SyncError):
+    """This data folder has no device credential yet."""
+
+
+def check_central_url(url: str, field: str = "--central") -> str:
+    url = (url or "").strip().rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InvalidInput(field, f"中心系统地址应形如 https://zhanchi.example.gov.cn 或 http://127.0.0.1:8700，收到“{url}”")
+    return url
+
+
+def encode_push_batch(rows: Iterable[tuple[str, str, str, str, str, dt.datetime]]) -> bytes:
+    """A ``PushBatch`` as JSON from (idempotency_key, entity, entity_id, op, payload JSON text, created_at)
+    rows, the payload text spliced in unchanged (it must be a JSON object, as the outbox stores it)."""
+    parts = []
+    for key, entity, entity_id, op, payload_json, created_at in rows:
+        head = json.dumps(
+            {"idempotency_key": key, "entity": entity, "entity_id": entity_id, "op": op,
+             "created_at": created_at.isoformat()},
+            ensure_ascii=False, separators=(",", ":"),
+        )
+        parts.append(f'{head[:-1]},"payload":{payload_json}}}')
+    return ('{"items":[' + ",".join(parts) + "]}").encode("utf-8")
+
+
+def _detail(response: httpx.Response) -> str:
+    try:
+        body = response.json()
+    except (json.JSONDecodeError, UnicodeDecodeError, ValueError):
+        return response.text.strip()[:200] or response.reason_phrase
+    detail = body.get("detail") if isinstance(body, dict) else None
+    if isinstance(detail, str):
+        return detail
+    return json.dumps(detail if detail is not None else body, ensure_ascii=False)[:300]
+
+
+class CentralClient:
+    """One connection pool to one central system.  Use as a context manager or ``close()``."""
+
+    def __init__(
+        self,
+        base_url: str,
+        credential: str | None = None,
+        *,
+        timeout: float = DEFAULT_TIMEOUT,
+        transport: httpx.BaseTransport | None = None,
+        trust_env: bool = True,
+    ) -> None:
+        self.base_url = check_central_url(base_url, "central_url")
+        if urlsplit(self.base_url).hostname in _LOOPBACK:
+            trust_env = False  # never send loopback traffic to a proxy from the environment
+        headers = {PROTOCOL_HEADER: str(PROTOCOL_VERSION), "User-Agent": "zhanchi-counter"}
+        if credential:
+            headers["Authorization"] = f"Bearer {credential}"
+        self._http = httpx.Client(
+            base_url=self.base_url, headers=headers, timeout=timeout, transport=transport, trust_env=trust_env
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> CentralClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- transport ----------------------------------------------------------------------
+
+    def _request(self, method: str, path: str, *, body: BaseModel | bytes | None = None,
+                 timeout: float | None = None) -> httpx.Response:
+        content = body.model_dump_json().encode("utf-8") if isinstance(body, BaseModel) else body
+        extra: dict[str, Any] = {}
+        if timeout is not None:
+            extra["timeout"] = timeout
+        try:
+            response = self._http.request(
+                method, path, content=content,
+                headers={"Content-Type": "application/json"} if content is not None else None, **extra,
+            )
+        except httpx.TimeoutException as exc:
+            raise CentralUnreachable(f"中心系统无响应（{type(exc).__name__}）：{self.base_url}") from exc
+        except httpx.TransportError as exc:
+            raise CentralUnreachable(f"无法连接中心系统 {self.base_url}（{type(exc).__name__}）") from exc
+        status = response.status_code
+        if status in (401, 403):
+            refused: list[str] = []
+            if status == 403:
+                try:
+                    refused = PushRefused.model_validate_json(response.content).refused
+                except ValidationError:
+                    refused = []
+            raise CentralRefused(_detail(response), status, refused)
+        if status == 429 or status >= 500:
+            raise CentralUnreachable(f"中心系统暂时无法处理请求（HTTP {status}）：{_detail(response)}")
+        if status >= 400:
+            raise ProtocolError(f"中心系统不接受请求（HTTP {status}）：{_detail(response)}", status)
+        return response
+
+    def _call(self, method: str, path: str, answer: type[M], body: BaseModel | bytes | None = None,
+              timeout: float | None = None) -> M:
+        response = self._request(method, path, body=body, timeout=timeout)
+        try:
+            return answer.model_validate_json(response.content)
+        except ValidationError as exc:
+            raise ProtocolError(f"中心系统的应答无法识别（{exc.errors()[0].get('msg', '')}）") from exc
+
+    # --- the protocol ---------------------------------------------------------------------
+
+    def health(self, timeout: float | None = None) -> bool:
+        self._request("GET", "/healthz", timeout=timeout)
+        return True
+
+    def enrol(self, token: str, office_code: str, device_name: str, client_device_id: str = "") -> EnrolResponse:
+        request = EnrolRequest(token=token, office_code=office_code, device_name=device_name,
+                               client_device_id=client_device_id)
+        return self._call("POST", f"{API_PREFIX}/enrol", EnrolResponse, request)
+
+    def push(self, items: Sequence[PushItem]) -> PushAnswer:
+        return self._call("POST", f"{API_PREFIX}/push", PushAnswer, PushBatch(items=list(items)))
+
+    def push_encoded(self, batch_json: bytes) -> PushAnswer:
+        """``push`` for a ``PushBatch`` already encoded (``encode_push_batch``): the outbox keeps each
+        payload as JSON text, so the sync engine sends it as it is instead of parsing and re-encoding."""
+        return self._call("POST", f"{API_PREFIX}/push", PushAnswer, batch_json)
+
+    def pull(self, cursors: dict[str, int], limit: int | None = None) -> PullAnswer:
+        request = PullRequest(cursors=cursors) if limit is None else PullRequest(cursors=cursors, limit=limit)
+        return self._call("POST", f"{API_PREFIX}/pull", PullAnswer, request)
+
+    def person(self, id_number: str, timeout: float | None = None) -> PersonAnswer:
+        return self._call("POST", f"{API_PREFIX}/registry/person", PersonAnswer, PersonQuery(id_number=id_number),
+                          timeout=timeout)
+
+    def progress(self, case_no: str, lookup_code: str, timeout: float | None = None) -> ProgressAnswer | None:
+        """The case's progress, or None when no case has this number and lookup code."""
+        try:
+            return self._call("POST", f"{API_PREFIX}/progress", ProgressAnswer,
+                              ProgressQuery(case_no=case_no, lookup_code=lookup_code), timeout=timeout)
+        except ProtocolError as exc:
+            if exc.status == 404:
+                return None
+            raise
+
+    def stats(self) -> Stats:
+        return self._call("GET", f"{API_PREFIX}/stats", Stats)

@@ -1,0 +1,81 @@
+"""The device credential, kept in the data folder as ``device.json`` (owner-only).
+
+Written once by ``register`` and read by every sync.  The file is created
+with mode 0600 before the secret is written into it and replaced atomically,
+so no other account ever reads it and a crash never leaves half a file.  The
+secret is never logged and never shown in ``repr``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop.models.errors import StorageError
+
+DEVICE_FILE = "device.json"
+
+
+@dataclass(frozen=True)
+class DeviceCredential:
+    central_url: str
+    device_id: str
+    device_name: str
+    office_code: str
+    registered_at: str
+    credential: str = field(repr=False)
+
+    def public(self) -> dict[str, Any]:
+        """Everything but the secret (for output and logs)."""
+        data = asdict(self)
+        data.pop("credential")
+        return data
+
+
+def device_path(data_dir: Path) -> Path:
+    return Path(data_dir) / DEVICE_FILE
+
+
+def load_device(data_dir: Path) -> DeviceCredential | None:
+    """The stored credential, or None when this data folder was never registered (or the file is damaged)."""
+    path = device_path(data_dir)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return DeviceCredential(**{k: str(data[k]) for k in DeviceCredential.__dataclass_fields__})
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def save_device(data_dir: Path, device: DeviceCredential) -> Path:
+    """Write ``device.json`` with owner-only permissions, atomically."""
+    data_dir = Path(data_dir)
+    path = device_path(data_dir)
+    text = json.dumps(asdict(device), ensure_ascii=False, indent=2)
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=".device-", suffix=".tmp", dir=data_dir)  # mode 0600
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            if sys.platform != "win32":
+                os.chmod(temp, 0o600)
+            os.replace(temp, path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise StorageError(f"无法保存设备凭据 {path}：{exc.strerror or exc}") from exc
+    return path
+
+
+def forget_device(data_dir: Path) -> None:
+    device_path(data_dir).unlink(missing_ok=True)

@@ -1,0 +1,286 @@
+"""Real central servers for the tests: uvicorn in a subprocess on a free loopback port,
+over a SQLite file or a throw-away PostgreSQL cluster, and synthetic pushes.
+
+PostgreSQL refuses to run as root: as root the cluster belongs to the ``postgres``
+system user that the Debian package creates (``runuser -u postgres``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[2]
+PG_PACKAGE = "postgresql"  # the Debian package dev.sh installs
+# One connection pool for the tests' own requests (a new httpx client per call costs tens of ms).
+HTTP = httpx.Client(timeout=60, trust_env=False)
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def central_cli(db_url: str, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """``python -m central --db URL ARGS`` as a real process."""
+    return subprocess.run(
+        [sys.executable, "-m", "central", "--db", db_url, *args],
+        capture_output=True, text=True, encoding="utf-8", timeout=timeout, cwd=ROOT,
+    )
+
+
+class CentralServer:
+    """``python -m central --db URL --port P serve`` until ``stop()``."""
+
+    def __init__(self, db_url: str, log_path: Path) -> None:
+        self.db_url = db_url
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._log = log_path.open("w", encoding="utf-8")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "central", "--db", db_url, "--port", str(self.port), "serve",
+             "--log-level", "warning"],
+            stdout=self._log, stderr=subprocess.STDOUT, cwd=ROOT,
+        )
+        self.log_path = log_path
+        self._wait()
+
+    def _wait(self, timeout: float = 60.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"central server exited: {self.log_path.read_text(encoding='utf-8')}")
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"{self.url}/healthz", timeout=1.0).status_code == 200:
+                    return
+            time.sleep(0.05)
+        self.stop()
+        raise RuntimeError("central server did not answer /healthz")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        self._log.close()
+
+
+# --- PostgreSQL -------------------------------------------------------------------------------
+
+
+def pg_bin_dir() -> Path | None:
+    """Where ``initdb`` and ``pg_ctl`` are (Debian keeps them out of PATH), or None."""
+    found = shutil.which("initdb")
+    if found and shutil.which("pg_ctl"):
+        return Path(found).parent
+    for candidate in sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), reverse=True):
+        folder = Path(candidate).parent
+        if (folder / "pg_ctl").exists():
+            return folder
+    return None
+
+
+_shared_cluster: PostgresCluster | None = None
+
+
+def shared_cluster(bin_dir: Path) -> PostgresCluster:
+    """One cluster per test process (central and sync tests alike), stopped when the process ends."""
+    global _shared_cluster
+    if _shared_cluster is None:
+        import atexit
+
+        _shared_cluster = PostgresCluster(bin_dir)
+        atexit.register(_shared_cluster.stop)
+    return _shared_cluster
+
+
+class PostgresCluster:
+    """A private cluster in a temporary folder on a free port, trust authentication on loopback."""
+
+    def __init__(self, bin_dir: Path) -> None:
+        self.bin_dir = bin_dir
+        self.port = free_port()
+        self.root = Path(tempfile.mkdtemp(prefix="zhanchi-pg-"))
+        self.data = self.root / "data"
+        self.user: str | None = None
+        if os.geteuid() == 0:
+            import pwd
+
+            try:
+                pwd.getpwnam("postgres")
+            except KeyError:
+                raise RuntimeError(
+                    f"running as root, PostgreSQL needs the 'postgres' system user (Debian package {PG_PACKAGE})"
+                ) from None
+            self.user = "postgres"
+            shutil.chown(self.root, "postgres", "postgres")
+        self._run("initdb", "-D", str(self.data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C",
+                  "--no-sync")
+        options = (f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off "
+                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60")
+        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.root / "server.log"), "-o", options, "-w", "start")
+
+    def _run(self, tool: str, *args: str) -> None:
+        command: list[str] = [str(self.bin_dir / tool), *args]
+        if self.user is not None:
+            command = ["runuser", "-u", self.user, "--", *command]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        if result.returncode != 0:
+            raise RuntimeError(f"{tool} failed: {result.stdout}\n{result.stderr}")
+
+    def url(self, database: str = "postgres") -> str:
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
+
+    def create_database(self) -> str:
+        import psycopg
+
+        name = f"central_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres",
+                             autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return self.url(name)
+
+    def stop(self) -> None:
+        with contextlib.suppress(RuntimeError, subprocess.TimeoutExpired):
+            self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+# --- talking to a server directly -----------------------------------------------------------------
+
+
+def issue_token(db_url: str, office: str) -> str:
+    from central.auth import issue_token as issue
+    from central.db import make_engine
+
+    engine = make_engine(db_url)
+    try:
+        return issue(engine, office)[0]
+    finally:
+        engine.dispose()
+
+
+def enrol(server_url: str, db_url: str, office: str, name: str = "窗口") -> tuple[str, str]:
+    """A new device of ``office``: (device id, credential)."""
+    response = HTTP.post(f"{server_url}/v1/enrol", json={
+        "token": issue_token(db_url, office), "office_code": office, "device_name": name,
+    })
+    assert response.status_code == 200, response.text
+    body = response.json()
+    return body["device_id"], body["credential"]
+
+
+def bearer(credential: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {credential}"}
+
+
+def case_payload(office: str, *, id_number: str, state: str = "accepted", version: int = 1,
+                 occupation_code: str = "6-18-01-01", level: int = 4, case_id: str | None = None,
+                 case_no: str | None = None, lookup_code: str = "ABC234", name: str = "张三丰") -> dict[str, Any]:
+    """A case record as a counter's outbox holds it (the fields the central system reads, and a few more)."""
+    case_id = case_id or str(uuid.uuid4())
+    now = dt.datetime.now(dt.UTC).isoformat()
+    return {
+        "id": case_id,
+        "case_no": case_no or f"{office}-T{uuid.uuid4().hex[:3].upper()}-20261127-{uuid.uuid4().int % 10000:04d}",
+        "office_code": office,
+        "device_id": str(uuid.uuid4()),
+        "state": state,
+        "applicant_name": name,
+        "id_number": id_number,
+        "occupation_code": occupation_code,
+        "occupation_name": "车工",
+        "cert_level": level,
+        "cert_number": "S000144000123174000056",
+        "application_date": "2018-01-10",
+        "shortage": False,
+        "insured_region": office,
+        "application_region": office,
+        "lookup_code": lookup_code,
+        "version": version,
+        "accepted_at": now if state != "draft" else None,
+        "created_at": now,
+        "updated_at": now,
+        "payment_account": "6222020200112233445",
+    }
+
+
+def push_item(payload: dict[str, Any], *, op: str | None = None, key: str | None = None,
+              entity: str = "case") -> dict[str, Any]:
+    return {
+        "idempotency_key": key or str(uuid.uuid4()),
+        "entity": entity,
+        "entity_id": payload.get("id") or payload.get("case_id"),
+        "op": op or f"case.{payload.get('state', 'accepted')}",
+        "payload": payload,
+        "created_at": dt.datetime.now(dt.UTC).isoformat(),
+    }
+
+
+def push(server_url: str, credential: str, items: Sequence[dict[str, Any]]) -> httpx.Response:
+    return HTTP.post(f"{server_url}/v1/push", json={"items": list(items)}, headers=bearer(credential))
+
+
+def pull(server_url: str, credential: str, cursors: dict[str, int] | None = None, limit: int | None = None
+         ) -> dict[str, Any]:
+    body: dict[str, Any] = {"cursors": cursors or {}}
+    if limit is not None:
+        body["limit"] = limit
+    response = HTTP.post(f"{server_url}/v1/pull", json=body, headers=bearer(credential))
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def import_registry(db_url: str, kind: str, path: Path) -> dict[str, Any]:
+    """What ``python -m central import`` does, in this process (faster than a subprocess)."""
+    from central.db import make_engine
+    from central.registry import import_file
+    from desktop.models.registry_files import read_registry
+
+    engine = make_engine(db_url)
+    try:
+        return import_file(engine, read_registry(path, kind)).to_json()  # type: ignore[arg-type]
+    finally:
+        engine.dispose()
+
+
+def stats(db_url: str) -> dict[str, int]:
+    from central.db import make_engine
+    from central.pull import stats as read_stats
+
+    engine = make_engine(db_url)
+    try:
+        return read_stats(engine).model_dump()
+    finally:
+        engine.dispose()
+
+
+def central_rows(db_url: str, sql: str, **params: Any) -> list[tuple[Any, ...]]:
+    from sqlalchemy import text
+
+    from central.db import make_engine
+
+    engine = make_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(text(sql), params)]
+    finally:
+        engine.dispose()
