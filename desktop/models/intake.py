@@ -114,6 +114,7 @@ class RegistryHit:
     certificates: tuple[CertificateRow, ...]
     insured_as_of: dt.datetime | None
     certificates_as_of: dt.datetime | None
+    online: bool = False  # asked the central registries live (else: the local synced copy)
 
 
 def lookup_applicant(store: Store, id_number: str) -> RegistryHit:

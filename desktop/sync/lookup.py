@@ -52,7 +52,7 @@ def lookup_online(
     certificates = tuple(
         CertificateRow(*row, updated_at=answer.certificates_updated_at or asked) for row in answer.certificates
     )
-    return RegistryHit(person, certificates, asked, asked)
+    return RegistryHit(person, certificates, asked, asked, online=True)
 
 
 def lookup_progress(

@@ -285,8 +285,9 @@ class IntakeForm(QWidget):
         if hit is None:
             return result
         person = hit.person
+        kind = SourceKind.ONLINE if hit.online else SourceKind.SYNCED
         if person is not None and person.id_number == self._id_value():
-            synced = Source(SourceKind.SYNCED, hit.insured_as_of)
+            synced = Source(kind, hit.insured_as_of)
             if person.name == self.name.text().strip():
                 result["identity"] = synced
             if (person.contribution_months, person.insured_region) == (
@@ -295,7 +296,7 @@ class IntakeForm(QWidget):
         number = identity.normalize_certificate_number(self.cert_number.text())
         cert = next((c for c in hit.certificates if c.number == number), None)
         if cert is not None and (cert.level, cert.issue_date) == (self.cert_level.currentData(), self._issue_date()):
-            result["certificate"] = Source(SourceKind.SYNCED, hit.certificates_as_of)
+            result["certificate"] = Source(kind, hit.certificates_as_of)
         return result
 
     def _show_sources(self) -> None:

@@ -40,6 +40,7 @@ from desktop.models.masking import mask_id
 from desktop.models.scan import Scan
 from desktop.models.staff import StaffUser
 from desktop.models.workspace import Workspace
+from desktop.sync.lookup import lookup_online, online_client
 from desktop.views.intake_form import IntakeForm
 from desktop.views.tasks import TaskRunner
 from desktop.views.verify_panel import VerifyPanel
@@ -60,6 +61,7 @@ class IntakePage(QWidget):
         self._generation = 0
         self._received: set[str] = set()
         self.receipt_format = "a4"  # the window sets it from the settings (a4 | 80mm)
+        self.online = False  # the window sets it from each sync round: ask the central registries live
 
         self.form = IntakeForm()
         scroll = QScrollArea()
@@ -150,8 +152,23 @@ class IntakePage(QWidget):
     # --- live verification ------------------------------------------------------------------
 
     def _lookup(self, id_number: str) -> None:
-        store = self.workspace.store
-        self.runner.run(lambda: lookup_applicant(store, id_number), self._on_lookup, self._on_error)
+        store, ask_central = self.workspace.store, self.online
+
+        def lookup() -> RegistryHit:
+            # Live first when the central system answered the last sync round (a bounded wait);
+            # else, or when it cannot answer now, the local synced copy with its "as of" time.
+            if ask_central:
+                client = online_client(store)
+                if client is not None:
+                    try:
+                        hit = lookup_online(client, id_number)
+                    finally:
+                        client.close()
+                    if hit is not None:
+                        return hit
+            return lookup_applicant(store, id_number)
+
+        self.runner.run(lookup, self._on_lookup, self._on_error)
 
     def _on_lookup(self, hit: RegistryHit) -> None:
         if hit.person is None and not hit.certificates:

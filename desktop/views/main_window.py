@@ -6,6 +6,7 @@ when carried over), online/offline, changes waiting to sync, last sync time.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -13,7 +14,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from desktop.documents.case_documents import IssuedDocument
-from desktop.models import outbox
 from desktop.models.backup import backup_due, take_backup
 from desktop.models.cases import CaseRecord
 from desktop.models.document_kinds import KIND_LABELS
@@ -21,13 +21,14 @@ from desktop.models.errors import ZhanchiError
 from desktop.models.reference import regions
 from desktop.models.scan import classify_scan
 from desktop.models.staff import Action, StaffUser, can
-from desktop.models.store import get_meta
 from desktop.models.workspace import Workspace
 from desktop.settings import Settings, load_settings
+from desktop.sync.engine import SyncStatus, read_status
 from desktop.views.document_preview import DocumentPreview
 from desktop.views.intake_page import IntakePage
 from desktop.views.login_dialog import LoginDialog
 from desktop.views.scanner import ScanListener
+from desktop.views.sync_service import BackgroundSync
 from desktop.views.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -78,6 +79,9 @@ class MainWindow(QMainWindow):
         self.status_timer.setInterval(15_000)
         self.status_timer.timeout.connect(self.refresh_status)
         self.status_timer.start()
+        self.sync = BackgroundSync(workspace.store, self)
+        self.sync.status_changed.connect(self._show_sync)
+        self.sync.start()
         self.refresh_status()
         self._daily_backup()
 
@@ -100,6 +104,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.detail_page)
         self.search_page.open_case.connect(self.open_case)
         self.detail_page.changed.connect(self.search_page.update_case)  # keeps the scroll position
+        self.detail_page.changed.connect(lambda _case_id: self.sync.changed())
         self.detail_page.close_requested.connect(self.show_search)
         self.detail_page.document_issued.connect(self.preview_document)
         self._set_receipt_format()
@@ -123,6 +128,23 @@ class MainWindow(QMainWindow):
         search.setShortcut(QKeySequence.StandardKey.Find)
         search.triggered.connect(self.show_search)
         bar.addAction(search)
+        progress = QAction(self.tr("进度查询"), self)
+        progress.setObjectName("nav.progress")
+        progress.setToolTip(self.tr("电话咨询：凭受理编号和查询码向中心系统查询办理进度"))
+        progress.triggered.connect(self.show_progress_lookup)
+        bar.addAction(progress)
+        bar.addSeparator()
+        sync_now = QAction(self.tr("立即同步 (F5)"), self)
+        sync_now.setObjectName("nav.sync")
+        sync_now.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        sync_now.triggered.connect(self.sync_now)
+        bar.addAction(sync_now)
+        self.sync_problems_action = QAction(self.tr("同步问题"), self)
+        self.sync_problems_action.setObjectName("nav.sync_problems")
+        self.sync_problems_action.setToolTip(self.tr("中心系统拒收的变更：需要人工处理"))
+        self.sync_problems_action.triggered.connect(self.show_sync_problems)
+        self.sync_problems_action.setVisible(False)
+        bar.addAction(self.sync_problems_action)
         bar.addSeparator()
         lock = QAction(self.tr("锁屏 (Ctrl+L)"), self)
         lock.setObjectName("nav.lock")
@@ -191,6 +213,7 @@ class MainWindow(QMainWindow):
         self.preview.open()  # window-modal, not blocking: the clerk prints or closes it
 
     def _on_case_filed(self, record: CaseRecord) -> None:
+        self.sync.changed()
         self.refresh_status()
         self.search_page.refresh()
 
@@ -228,22 +251,49 @@ class MainWindow(QMainWindow):
             self.policy_label.setToolTip(policy.note)
         self.policy_label.setText(text)
 
-        def read() -> tuple[int, int, str | None]:
-            with ws.store.session(readonly=True) as session:
-                return outbox.pending_count(session), outbox.rejected_count(session), get_meta(session, "last_sync")
+        self.runner.run(lambda: read_status(ws.store), lambda status: self._show_sync(status, ""))
 
-        self.runner.run(read, self._show_sync)
-
-    def _show_sync(self, counts: tuple[int, int, str | None]) -> None:
-        pending, rejected, last_sync = counts
-        online = False  # the sync client (central system issue) will report reachability
-        state = self.tr("在线") if online else self.tr("离线")
-        text = self.tr("%1 · 待同步 %2 条").replace("%1", state).replace("%2", str(pending))
-        if rejected:
-            text += self.tr(" · 被拒 %1 条待处理").replace("%1", str(rejected))
-        text += " · " + self.tr("上次同步：") + (last_sync or self.tr("从未"))
+    def _show_sync(self, status: SyncStatus, message: str) -> None:
+        if not status.registered:
+            state = self.tr("离线（未注册）")
+        elif status.online:
+            state = self.tr("在线")
+        else:
+            state = self.tr("离线")
+        text = self.tr("%1 · 待同步 %2 条").replace("%1", state).replace("%2", str(status.pending))
+        if status.rejected:
+            text += self.tr(" · 被拒 %1 条待处理").replace("%1", str(status.rejected))
+        last = self._local_time(status.last_sync) if status.last_sync else self.tr("从未")
+        text += " · " + self.tr("上次同步：") + last
+        if status.next_attempt is not None and status.registered and not status.online:
+            text += " · " + self.tr("下次重试：") + self._local_time(status.next_attempt)
         self.sync_label.setText(text)
-        self.sync_label.setProperty("pending", pending)
+        self.sync_label.setToolTip(message or status.last_error or "")
+        self.sync_label.setProperty("pending", status.pending)
+        self.sync_status = status
+        if self.intake_page is not None:
+            self.intake_page.online = bool(status.registered and status.online)
+        self.sync_problems_action.setVisible(bool(status.rejected))
+
+    def _local_time(self, instant: dt.datetime) -> str:
+        return instant.astimezone(self.workspace.clock.tz).strftime("%m-%d %H:%M")
+
+    def sync_now(self) -> None:
+        self.sync_label.setText(self.tr("正在同步…"))
+        self.sync.request(force=True)
+
+    def show_sync_problems(self) -> None:
+        from desktop.views.sync_dialogs import RejectedChangesDialog
+
+        self.sync_problems = RejectedChangesDialog(self.workspace, self.runner, self)
+        self.sync_problems.requeued.connect(self.sync.changed)
+        self.sync_problems.open()
+
+    def show_progress_lookup(self) -> None:
+        from desktop.views.sync_dialogs import ProgressLookupDialog
+
+        self.progress_lookup = ProgressLookupDialog(self.workspace, self)
+        self.progress_lookup.open()
 
     # --- lock, errors, closing ------------------------------------------------------------------
 
@@ -293,5 +343,6 @@ class MainWindow(QMainWindow):
             app.removeEventFilter(self._idle)
             app.removeEventFilter(self.scanner)
         self.status_timer.stop()
+        self.sync.shutdown()
         self.runner.shutdown()
         super().closeEvent(event)

@@ -756,6 +756,26 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>Search (Ctrl+F)</translation>
     </message>
     <message>
+        <source>进度查询</source>
+        <translation>Progress lookup</translation>
+    </message>
+    <message>
+        <source>电话咨询：凭受理编号和查询码向中心系统查询办理进度</source>
+        <translation>Phone inquiries: ask the central system for a case's progress with its case number and lookup code</translation>
+    </message>
+    <message>
+        <source>立即同步 (F5)</source>
+        <translation>Sync now (F5)</translation>
+    </message>
+    <message>
+        <source>同步问题</source>
+        <translation>Sync problems</translation>
+    </message>
+    <message>
+        <source>中心系统拒收的变更：需要人工处理</source>
+        <translation>Changes the central system refused: a person must deal with them</translation>
+    </message>
+    <message>
         <source>锁屏 (Ctrl+L)</source>
         <translation>Lock (Ctrl+L)</translation>
     </message>
@@ -778,6 +798,10 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     <message>
         <source>（延续执行）</source>
         <translation> (carried over)</translation>
+    </message>
+    <message>
+        <source>离线（未注册）</source>
+        <translation>Offline (not registered)</translation>
     </message>
     <message>
         <source>在线</source>
@@ -804,8 +828,94 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>never</translation>
     </message>
     <message>
+        <source>下次重试：</source>
+        <translation>Next try: </translation>
+    </message>
+    <message>
+        <source>正在同步…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
         <source>内部错误，已记录日志，请重试或联系管理员</source>
         <translation>Internal error (logged). Please try again or contact the administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressLookupDialog</name>
+    <message>
+        <source>办理进度查询</source>
+        <translation>Progress lookup</translation>
+    </message>
+    <message>
+        <source>受理编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <source>查询码</source>
+        <translation>Lookup code</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>Look up</translation>
+    </message>
+    <message>
+        <source>受理编号和查询码都要填写（二者缺一不予查询）</source>
+        <translation>Enter both the case number and the lookup code (neither works alone)</translation>
+    </message>
+    <message>
+        <source>本机未注册到中心系统，无法在线查询</source>
+        <translation>This computer is not registered with the central system: no online lookup</translation>
+    </message>
+    <message>
+        <source>中心系统暂时无法连接：</source>
+        <translation>The central system cannot be reached now: </translation>
+    </message>
+    <message>
+        <source>没有与此受理编号和查询码相符的案件</source>
+        <translation>No case matches this case number and lookup code</translation>
+    </message>
+    <message>
+        <source>%1（%2）：%3，更新于 %4</source>
+        <translation>%1 (%2): %3, updated %4</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedChangesDialog</name>
+    <message>
+        <source>同步问题：中心系统拒收的变更</source>
+        <translation>Sync problems: changes the central system refused</translation>
+    </message>
+    <message>
+        <source>处理后重新发送所选</source>
+        <translation>Send the selected again (after fixing)</translation>
+    </message>
+    <message>
+        <source>以下变更被中心系统拒收，不会自动重试。请核对原因并处理后再重新发送。</source>
+        <translation>The central system refused these changes; they are not retried by themselves. Check the reason, fix it, then send again.</translation>
+    </message>
+    <message>
+        <source>%1&#x3000;%2&#x3000;原因：%3</source>
+        <translation>%1  %2  reason: %3</translation>
+    </message>
+    <message>
+        <source>未说明</source>
+        <translation>not given</translation>
+    </message>
+    <message>
+        <source>没有被拒收的变更</source>
+        <translation>No refused changes</translation>
+    </message>
+    <message>
+        <source>请先选择要重新发送的变更</source>
+        <translation>Select the changes to send again first</translation>
+    </message>
+    <message>
+        <source>已重新排队 %1 条，将在下次同步时发送</source>
+        <translation>%1 queued again; they go with the next sync</translation>
+    </message>
+    <message>
+        <source>读取失败，请重试</source>
+        <translation>Could not read them; please try again</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,142 @@
+"""Sync problems (changes the central system rejected) and the progress lookup for phone inquiries."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models.errors import ZhanchiError
+from desktop.models.outbox import OutboxItem
+from desktop.models.workspace import Workspace
+from desktop.sync.client import SyncError
+from desktop.sync.engine import rejected_items, requeue
+from desktop.sync.lookup import lookup_progress, online_client
+from desktop.views.tasks import TaskRunner
+
+
+class RejectedChangesDialog(QDialog):
+    """Rejected changes wait for a person: listed with the reason, sent again only when asked."""
+
+    requeued = Signal()
+
+    def __init__(self, workspace: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace, self.runner = workspace, runner
+        self.setObjectName("sync.problems")
+        self.setWindowTitle(self.tr("同步问题：中心系统拒收的变更"))
+        self.resize(760, 420)
+        self.items = QListWidget()
+        self.items.setObjectName("sync.rejected")
+        self.items.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        resend = QPushButton(self.tr("处理后重新发送所选"))
+        resend.setObjectName("sync.requeue")
+        resend.clicked.connect(self._requeue)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.addButton(resend, QDialogButtonBox.ButtonRole.ActionRole)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("以下变更被中心系统拒收，不会自动重试。请核对原因并处理后再重新发送。")))
+        layout.addWidget(self.items, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self._load()
+
+    def _load(self) -> None:
+        store = self.workspace.store
+        self.runner.run(lambda: rejected_items(store), self._show, self._failed)
+
+    def _show(self, items: list[OutboxItem]) -> None:
+        self.items.clear()
+        for item in items:
+            case_no = item.payload.get("case_no", item.entity_id)
+            row = QListWidgetItem(self.tr("%1　%2　原因：%3").replace("%1", str(case_no)).replace("%2", item.op)
+                                  .replace("%3", item.last_error or self.tr("未说明")))
+            row.setData(Qt.ItemDataRole.UserRole, item.id)
+            self.items.addItem(row)
+        if not items:
+            self.message.setText(self.tr("没有被拒收的变更"))
+
+    def _requeue(self) -> None:
+        ids = [row.data(Qt.ItemDataRole.UserRole) for row in self.items.selectedItems()]
+        if not ids:
+            self.message.setText(self.tr("请先选择要重新发送的变更"))
+            return
+        store = self.workspace.store
+
+        def done(count: int) -> None:
+            self.message.setText(self.tr("已重新排队 %1 条，将在下次同步时发送").replace("%1", str(count)))
+            self.requeued.emit()
+            self._load()
+
+        self.runner.run(lambda: requeue(store, ids), done, self._failed)
+
+    def _failed(self, error: Exception) -> None:
+        self.message.setText(str(error) if isinstance(error, ZhanchiError) else self.tr("读取失败，请重试"))
+
+
+class ProgressLookupDialog(QDialog):
+    """进度查询: what the central system says about a case, given both its number and its lookup code."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.setObjectName("progress.dialog")
+        self.setWindowTitle(self.tr("办理进度查询"))
+        form = QFormLayout()
+        self.case_no = QLineEdit()
+        self.case_no.setObjectName("progress.case_no")
+        self.code = QLineEdit()
+        self.code.setObjectName("progress.code")
+        form.addRow(self.tr("受理编号"), self.case_no)
+        form.addRow(self.tr("查询码"), self.code)
+        self.answer = QLabel()
+        self.answer.setObjectName("progress.answer")
+        self.answer.setWordWrap(True)
+        ask = QPushButton(self.tr("查询"))
+        ask.setObjectName("progress.ask")
+        ask.setDefault(True)
+        ask.clicked.connect(self.ask)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.addButton(ask, QDialogButtonBox.ButtonRole.ActionRole)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.answer)
+        layout.addWidget(buttons)
+
+    def ask(self) -> None:
+        # A short, bounded wait (ONLINE_TIMEOUT): the caller is on the phone and the dialog is modal.
+        case_no, code = self.case_no.text().strip(), self.code.text().strip()
+        if not case_no or not code:
+            self.answer.setText(self.tr("受理编号和查询码都要填写（二者缺一不予查询）"))
+            return
+        client = online_client(self.workspace.store)
+        if client is None:
+            self.answer.setText(self.tr("本机未注册到中心系统，无法在线查询"))
+            return
+        try:
+            found = lookup_progress(client, case_no, code)
+        except SyncError as exc:
+            self.answer.setText(self.tr("中心系统暂时无法连接：") + str(exc))
+            return
+        finally:
+            client.close()
+        if found is None:
+            self.answer.setText(self.tr("没有与此受理编号和查询码相符的案件"))
+            return
+        when = found.updated_at.astimezone(self.workspace.clock.tz).strftime("%Y-%m-%d %H:%M")
+        self.answer.setText(self.tr("%1（%2）：%3，更新于 %4").replace("%1", found.case_no)
+                            .replace("%2", found.applicant).replace("%3", found.state_label).replace("%4", when))
