@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from desktop.models.errors import InvalidInput, StorageError
+from desktop.models.errors import InvalidInput, StorageError, os_error_text
 
 log = logging.getLogger(__name__)
 
@@ -143,7 +143,7 @@ def save_settings(data_dir: str | Path, settings: Settings) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise StorageError(f"设置未保存：无法写入数据文件夹 {path.parent}（{exc.strerror or exc}）") from exc
+        raise StorageError(f"设置未保存：无法写入数据文件夹 {path.parent}：{os_error_text(exc)}") from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
@@ -154,6 +154,6 @@ def save_settings(data_dir: str | Path, settings: Settings) -> Path:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         if isinstance(exc, OSError):
-            raise StorageError(f"设置未保存：无法写入 {path}（{exc.strerror or exc}）") from exc
+            raise StorageError(f"设置未保存：无法写入 {path}：{os_error_text(exc)}") from exc
         raise
     return path

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from desktop.config import data_dir
-from desktop.models.errors import InvalidInput
+from desktop.models.errors import InvalidInput, os_error_text
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -32,7 +32,7 @@ def read_json(source: str) -> Any:
     try:
         text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise InvalidInput("FILE", f"无法读取 {source}：{exc.strerror}") from None
+        raise InvalidInput("FILE", f"无法读取 {source}：{os_error_text(exc)}") from None
     except UnicodeDecodeError:
         raise InvalidInput("FILE", f"{source} 不是 UTF-8 编码的文本") from None
     try:

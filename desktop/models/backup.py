@@ -17,7 +17,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.models.errors import InvalidInput, StorageError
+from desktop.models.errors import InvalidInput, StorageError, os_error_text
 
 BACKUP_DIR = "backups"
 KEEP = 14  # backups kept; older ones are deleted after a new one is verified
@@ -95,7 +95,7 @@ def take_backup(data_dir: Path, *, reason: str, now: dt.datetime, keep: int = KE
     except sqlite3.Error as exc:
         raise StorageError(f"备份失败：{exc}") from exc
     except OSError as exc:
-        raise StorageError(f"备份失败（{folder}）：{exc.strerror or exc}") from exc
+        raise StorageError(f"备份失败：备份文件夹 {folder} {os_error_text(exc)}") from exc
     for old in list_backups(data_dir)[keep:]:
         old.path.unlink(missing_ok=True)
     return _describe(target)
@@ -149,7 +149,7 @@ def restore_backup(data_dir: Path, backup: Path, *, now: dt.datetime) -> Path:
         _owner_only(partial, 0o600)
         os.replace(partial, live)
     except OSError as exc:
-        raise StorageError(f"恢复失败：{exc.strerror or exc}") from exc
+        raise StorageError(f"恢复失败：数据文件夹 {data_dir} {os_error_text(exc)}") from exc
     return kept
 
 

@@ -7,6 +7,8 @@ form put the message beside the widget and lets the CLI name the input key.
 
 from __future__ import annotations
 
+import errno
+
 
 class ZhanchiError(Exception):
     """Base of every error the core raises on purpose (never a bug)."""
@@ -56,3 +58,14 @@ class AccountLocked(ZhanchiError):
 
 class StorageError(ZhanchiError):
     """The environment failed the store: disk full, database locked, read-only folder."""
+
+
+def os_error_text(exc: OSError) -> str:
+    """What an operating-system error means for the person at the counter, in Chinese."""
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "无法写入（只读或权限不足），请检查文件夹权限"
+    if exc.errno == errno.ENOSPC:
+        return "所在磁盘已满，请清理磁盘空间后重试"
+    if exc.errno == errno.ENOENT:
+        return "不存在或已被移走，请检查数据文件夹位置"
+    return f"无法访问（{exc.strerror or exc}）"

@@ -71,7 +71,7 @@ from desktop.models.cases import (
     record_of,
     update_case_fields,
 )
-from desktop.models.errors import Conflict, InvalidInput, NotFound
+from desktop.models.errors import Conflict, InvalidInput, NotFound, os_error_text
 from desktop.models.identity import check_bank_card
 from desktop.models.masking import mask_account, mask_name
 from desktop.models.registry_files import _numbered, _text  # the one CSV/XLSX reader of the project
@@ -448,7 +448,7 @@ def _read(path: Path) -> tuple[bytes, list[_Row]]:
     try:
         content = path.read_bytes()
     except OSError as exc:
-        raise InvalidInput("FILE", f"{path.name}：无法读取（{exc.strerror or exc}）") from None
+        raise InvalidInput("FILE", f"{path.name}：无法读取：{os_error_text(exc)}") from None
     return content, found
 
 

@@ -29,7 +29,7 @@ from typing import Any, Literal, NamedTuple
 
 from desktop.models.application import CERT_KINDS
 from desktop.models.clock import Clock
-from desktop.models.errors import InvalidInput
+from desktop.models.errors import InvalidInput, os_error_text
 from desktop.models.identity import (
     PROVINCE_PREFIXES,
     check_id_number,
@@ -547,7 +547,7 @@ def _records(path: Path) -> Iterator[Sequence[Any]]:
                 raise _file_error(path, "不是有效的 XLSX 文件；请用 Excel 另存为 .xlsx 或 CSV UTF-8")
             return _xlsx_records(path)
     except OSError as exc:
-        raise _file_error(path, f"无法读取（{exc.strerror or exc}）") from None
+        raise _file_error(path, f"无法读取：{os_error_text(exc)}") from None
     if suffix == ".xls":
         raise _file_error(path, "是旧版 Excel（.xls）文件；请另存为 .xlsx 或 CSV UTF-8 后再导入")
     raise _file_error(path, "只能导入 CSV（.csv）或 Excel（.xlsx）文件")
@@ -568,7 +568,7 @@ def _numbered(path: Path) -> Iterator[tuple[int, Sequence[Any]]]:
             if cells and not _blank(cells):
                 yield number, cells
     except OSError as exc:
-        raise _file_error(path, f"读取时出错（{exc.strerror or exc}）") from None
+        raise _file_error(path, f"读取时出错：{os_error_text(exc)}") from None
 
 
 def read_headers(path: Path) -> list[str]:
@@ -809,7 +809,7 @@ def write_rejects(path: Path, registry_file: RegistryFile) -> int:
                     out[error_at] = message
                 writer.writerow(out)
     except OSError as exc:
-        raise InvalidInput("rejects", f"无法写入 {path}：{exc.strerror or exc}") from None
+        raise InvalidInput("rejects", f"无法写入 {path}：{os_error_text(exc)}") from None
     return registry_file.rejected
 
 

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from desktop.models.backup import DB_FILENAME, take_backup
 from desktop.models.clock import Clock
-from desktop.models.errors import StorageError
+from desktop.models.errors import StorageError, os_error_text
 from desktop.models.schema import Meta
 
 HEAD_REVISION = "0004"
@@ -238,7 +238,7 @@ def open_store(data_dir: Path, *, clock: Clock | None = None, office_code: str =
             os.close(os.open(db_path, os.O_CREAT | os.O_WRONLY, 0o600))
         _restrict(db_path, 0o600)
     except OSError as exc:
-        raise StorageError(f"无法创建数据文件夹 {data_dir}：{exc.strerror or exc}") from exc
+        raise StorageError(f"数据文件夹 {data_dir} {os_error_text(exc)}") from exc
     engine = _make_engine(db_path)
     clock = clock or Clock()
     try:

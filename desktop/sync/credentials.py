@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop.models.errors import StorageError
+from desktop.models.errors import StorageError, os_error_text
 
 DEVICE_FILE = "device.json"
 
@@ -73,7 +73,7 @@ def save_device(data_dir: Path, device: DeviceCredential) -> Path:
             Path(temp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise StorageError(f"无法保存设备凭据 {path}：{exc.strerror or exc}") from exc
+        raise StorageError(f"无法保存设备凭据 {path}：{os_error_text(exc)}") from exc
     return path
 
 
