@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMainWindow, QSta
 from desktop.documents.case_documents import IssuedDocument
 from desktop.models.backup import backup_due, take_backup
 from desktop.models.cases import CaseRecord
+from desktop.models.clock_check import clock_warning
 from desktop.models.document_kinds import KIND_LABELS
 from desktop.models.errors import ZhanchiError
 from desktop.models.reference import regions
@@ -238,7 +239,12 @@ class MainWindow(QMainWindow):
         self.policy_label.setObjectName("status.policy")
         self.sync_label = QLabel()
         self.sync_label.setObjectName("sync.status")
-        for label in (self.user_label, self.office_label, self.policy_label):
+        self.clock_label = QLabel()
+        self.clock_label.setObjectName("status.clock")
+        self.clock_label.setStyleSheet("color: #a61b1b; font-weight: bold;")
+        self.clock_label.setWordWrap(True)
+        self.clock_label.hide()
+        for label in (self.user_label, self.office_label, self.policy_label, self.clock_label):
             bar.addWidget(label)
         bar.addPermanentWidget(self.sync_label)
 
@@ -252,6 +258,11 @@ class MainWindow(QMainWindow):
         self.policy_label.setText(text)
 
         self.runner.run(lambda: read_status(ws.store), lambda status: self._show_sync(status, ""))
+        self.runner.run(lambda: clock_warning(ws.store), self._show_clock_warning)
+
+    def _show_clock_warning(self, warning: str | None) -> None:
+        self.clock_label.setText("⚠ " + warning if warning else "")
+        self.clock_label.setVisible(bool(warning))
 
     def _show_sync(self, status: SyncStatus, message: str) -> None:
         if not status.registered:

@@ -23,6 +23,424 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>存疑理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>批次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发放批次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公示批次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>账号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开户银行</source>
+        <translation type="unfinished">Bank</translation>
+    </message>
+    <message>
+        <source>户名</source>
+        <translation type="unfinished">Account holder</translation>
+    </message>
+    <message>
+        <source>公示起</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公示止</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已解除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>补打</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>行数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结果文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>件数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>到账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>失败</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>期间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>异议人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>联系方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>答复异议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>认定事实</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>失败次数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机构</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>诚信档案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审计记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation type="unfinished">Settings</translation>
+    </message>
+    <message>
+        <source>政策推送</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation type="unfinished">Accept</translation>
+    </message>
+    <message>
+        <source>审核通过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发布公示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公示期满</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审批</source>
+        <translation type="unfinished">Case approved</translation>
+    </message>
+    <message>
+        <source>导出发放</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发放到账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>校验审计记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作日志</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案件追溯</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按人员筛选</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>受理编号（不填为全部）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>查询 (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>申请人 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>变更前：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>变更后：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>显示最近%1条（较早的记录请缩小日期范围或按人员、案件筛选）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共%1条，按时间先后排列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有符合条件的记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ 审计记录完整：共%1条，哈希链校验通过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ 审计记录异常：%1（第%2条起不可信）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出操作日志</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV 文件 (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已导出%1条到 %2（身份证号、账号、电话号码已部分隐去；本次导出已记入审计记录）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>输入受理编号，回车查询</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>追溯</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打开案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>查看该案全部日志</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>经办人与时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>适用政策</source>
+        <translation type="unfinished">Policy</translation>
+    </message>
+    <message>
+        <source>环节</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation type="unfinished">Clerk</translation>
+    </message>
+    <message>
+        <source>详情</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理环节</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>批次 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公示期 %1 至 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>说明：%1</source>
+        <translation type="unfinished">Note: %1</translation>
+    </message>
+    <message>
+        <source>请输入受理编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>输入受理编号，查看经办全过程与防篡改校验</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ 未被篡改：审计链完整（%1）；案件数据与审计记录逐项一致</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审计链异常：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案件数据与审计记录不一致的字段：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BatchState</name>
+    <message>
+        <source>待发布</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公示中</source>
+        <translation type="unfinished">On public notice</translation>
+    </message>
+    <message>
+        <source>公示期满</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseAction</name>
     <message>
         <source>新建案件</source>
@@ -96,24 +514,8 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>Reject</translation>
     </message>
     <message>
-        <source>公示</source>
-        <translation>Put on public notice</translation>
-    </message>
-    <message>
-        <source>异议退回</source>
-        <translation>Objection: back to review</translation>
-    </message>
-    <message>
         <source>批准</source>
         <translation>Approve</translation>
-    </message>
-    <message>
-        <source>标记已发放</source>
-        <translation>Mark as paid</translation>
-    </message>
-    <message>
-        <source>发放失败</source>
-        <translation>Payment failed</translation>
     </message>
     <message>
         <source>重新发放</source>
@@ -136,8 +538,16 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>Social security card</translation>
     </message>
     <message>
-        <source>说明或理由：驳回时必填，撤回、异议退回、发放失败时请写明</source>
-        <translation>Note or reason: required to reject; also give one to withdraw, return or record a failed payment</translation>
+        <source>审核通过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记异议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>说明或理由：驳回、重新发放时必填；存疑或有异议的案件审核通过时必填</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>办理说明</source>
@@ -459,6 +869,205 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>统计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>刷新 (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今日受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本月受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本月发放到账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审核超期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>风险提示（未解除）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今日件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今日金额</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本月件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本月金额</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation type="unfinished">Level</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation type="unfinished">Clerk</translation>
+    </message>
+    <message>
+        <source>按状态（当期最后变动的案件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按证书等级（当期受理）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按受理人（当期受理）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审核超期的案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>风险提示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审核超期的案件（受理编号 · 办结期限）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未解除的风险提示（按类型）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印日报 (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>生成月报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日报日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>月报月份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>截至 %1&#x3000;今日 %2；本月 %3 至 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&#x3000;期限 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ 没有超期的审核</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ %1：%2项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本月新提示%1项，涉及金额%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>须尽快办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>均在期限内</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未上传%1条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>被拒%1条待处理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本月新提示%1项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>业务日报（%1）已生成：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>业务日报 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>生成业务日报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV 文件 (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存月报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>月报（%1）已生成：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>月报 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DocumentPreview</name>
     <message>
         <source>打印 (Ctrl+P)</source>
@@ -761,7 +1370,7 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     </message>
     <message>
         <source>电话咨询：凭受理编号和查询码向中心系统查询办理进度</source>
-        <translation>Phone inquiries: ask the central system for a case's progress with its case number and lookup code</translation>
+        <translation>Phone inquiries: ask the central system for a case&apos;s progress with its case number and lookup code</translation>
     </message>
     <message>
         <source>立即同步 (F5)</source>
@@ -841,6 +1450,396 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     </message>
 </context>
 <context>
+    <name>ObjectionDialog</name>
+    <message>
+        <source>登记公示异议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案件 %1 公示期间收到的异议。登记后案件退出公示批次，退回审核。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>异议人(&amp;O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>联系方式(&amp;C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>异议内容(&amp;T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不能为空</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>异议人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>联系方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>异议内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaymentPage</name>
+    <message>
+        <source>银行卡</source>
+        <translation type="unfinished">Bank card</translation>
+    </message>
+    <message>
+        <source>社保卡</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待回盘</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已到账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发放失败</source>
+        <translation type="unfinished">Payment failed</translation>
+    </message>
+    <message>
+        <source>审批与发放</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>刷新 (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>问题清单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>受理编号</source>
+        <translation type="unfinished">Case number</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>职业（工种）</source>
+        <translation type="unfinished">Occupation</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation type="unfinished">Level</translation>
+    </message>
+    <message>
+        <source>补贴金额</source>
+        <translation type="unfinished">Amount</translation>
+    </message>
+    <message>
+        <source>受理人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>申请日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待审批案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审批意见（可不填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>批准所选 (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部批准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公示期满并已结束公示的案件；本人受理的案件不在此列（受理人不得审批）。多件一并批准时，只要有一件不能批准，本次一件也不批准，并列出原因。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审批意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>账户类型</source>
+        <translation type="unfinished">Account type</translation>
+    </message>
+    <message>
+        <source>收款账号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开户银行</source>
+        <translation type="unfinished">Bank</translation>
+    </message>
+    <message>
+        <source>户名</source>
+        <translation type="unfinished">Account holder</translation>
+    </message>
+    <message>
+        <source>风险提示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待发放案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出发放文件… (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已批准、尚未列入发放批次的案件。导出后生成编号批次，交银行代发；收款账户户名不是申请人本人的案件不予导出（补贴直发）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>待更正账户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发放失败与待更正账户的案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不改则留空</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>须为申请人本人；不改则留空</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>必填：更正或重新发放的原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>仅更正账户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重新发放 (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>更正收款账户 / 重新发放（所选案件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新收款账号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>批次号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>件数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>回盘</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发放文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发放批次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>批次明细</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入银行结果… (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>银行回盘文件须包含批次的每一件（发放文件各列加 status：paid/failed 与 reason）；文件有任何问题即整体退回，不做任何改动。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ 户名不是申请人本人：不予导出，请更正账户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已回盘：到账%1 失败%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待银行回盘</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>可导出%1件，合计%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待审批（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待发放（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>失败·更正（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发放批次（待回盘%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待审批%1件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待发放%1件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1个批次待银行回盘</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已批准%1件，合计%2，转入待发放</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1件中有%2件不能审批，本次未审批任何案件；请去掉下列案件后再批准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审批</source>
+        <translation type="unfinished">Case approved</translation>
+    </message>
+    <message>
+        <source>保存发放文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV 文件 (*.csv);;Excel 工作簿 (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已导出发放批次 %1：%2件，合计%3；文件 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未导出 %1：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出发放文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择银行回盘文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>银行结果文件 (*.csv *.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>批次 %1 已回盘：到账%2件 %3，失败%4件 %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>；失败的案件在“失败·更正”中更正账户后重新发放</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发放失败 %1：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结果文件 %1 有%2处问题，已整体退回，未导入任何内容；请银行更正后重新提供</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入银行结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>整个文件 %1：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第%1行 %2：%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>更正收款账户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案件 %1 的收款账户已更正</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重新发放</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案件 %1 已转回待发放，将列入下一个发放批次</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProgressLookupDialog</name>
     <message>
         <source>办理进度查询</source>
@@ -880,6 +1879,269 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     </message>
 </context>
 <context>
+    <name>PublicityPage</name>
+    <message>
+        <source>公示</source>
+        <translation type="unfinished">Put on public notice</translation>
+    </message>
+    <message>
+        <source>刷新 (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>受理编号</source>
+        <translation type="unfinished">Case number</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>职业（工种）</source>
+        <translation type="unfinished">Occupation</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation type="unfinished">Level</translation>
+    </message>
+    <message>
+        <source>补贴金额</source>
+        <translation type="unfinished">Amount</translation>
+    </message>
+    <message>
+        <source>审核通过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待公示案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所选列入新批次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部列入新批次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待公示案件（审核已通过，尚未列入批次）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>批次号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>金额合计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公示期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公示批次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作单位</source>
+        <translation type="unfinished">Employer</translation>
+    </message>
+    <message>
+        <source>在列情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>批次中的案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>批次明细</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公示开始日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发布公示 (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印公示名单 (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结束公示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>批次办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>反映人姓名或单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>电话或地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>反映的问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记异议并退回审核</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记公示异议（对批次明细中所选案件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>异议人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>联系方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>异议内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>·可结束</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未发布</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 至 %2，%3个工作日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&#x3000;暂定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公示期跨越的年度节假日安排尚未公布，结束日期为暂定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在列（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已撤出（异议）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待公示%1件；公示中批次%2个</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>批次明细（未选择批次）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在待公示案件中选择案件列入新批次，或在右上方选择一个批次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>批次明细：%1（%2）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚未发布：选择开始日期（须为工作日）后发布，公示不少于5个工作日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公示期已于%1届满，可结束公示；结束后案件转入待审批</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公示中，至%1（含）；届满后方可结束公示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>。该年度节假日安排尚未公布，日期为暂定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公示期满，已于%1结束公示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已建立公示批次 %1，共%2件；请选择开始日期后发布</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>建立公示批次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>批次 %1 已发布，公示期 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>；请打印公示名单张贴</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发布公示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公示名单 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（第%1次补打）</source>
+        <translation type="unfinished"> (reprint %1)</translation>
+    </message>
+    <message>
+        <source>公示名单已出具：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印公示名单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>批次 %1 公示期满，已结束公示；%2件案件转入待审批</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已登记对案件 %1 的异议，案件已撤出公示并退回审核</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记公示异议</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RejectedChangesDialog</name>
     <message>
         <source>同步问题：中心系统拒收的变更</source>
@@ -916,6 +2178,308 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     <message>
         <source>读取失败，请重试</source>
         <translation>Could not read them; please try again</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>审核队列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>刷新 (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>核验结果与数据来源</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>风险提示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>核查意见（解除提示时必填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>风险提示核查意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>解除所选提示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公示异议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>核验结果、数据来源与重复申领</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>风险提示（逐项核查后解除）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待答复的公示异议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审核意见(&amp;N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审核意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始审核 (F7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审核通过 (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>驳回 (F8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打开案件 (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印审核决定书</source>
+        <translation type="unfinished">Printed the decision</translation>
+    </message>
+    <message>
+        <source>受理编号</source>
+        <translation type="unfinished">Case number</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation type="unfinished">Level</translation>
+    </message>
+    <message>
+        <source>补贴金额</source>
+        <translation type="unfinished">Amount</translation>
+    </message>
+    <message>
+        <source>受理日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审核期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重复申领</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>复核事由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（暂定）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&#x3000;超期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&#x3000;今日到期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&#x3000;剩%1个工作日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>自%1起%2个工作日内办结，已用%3个工作日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>；该年度节假日安排尚未公布，期限为暂定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ %1项待核查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已解除%1项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ 疑似重复%1条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>存疑受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公示异议%1件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共%1件待审核</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>，其中超期%1件（已排在最前）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未选择案件：在上方队列中选择一件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&#x3000;收款账户 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ 没有风险提示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有待答复的异议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>必填：存疑受理或有公示异议的案件，须写明审核意见（对异议的核查结论）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>通过时可写审核意见；驳回时必填驳回理由（写入审核决定书）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ 存疑受理：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ %1：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ 核验各项均符合条件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ 重复申领：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ %1：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ %1（已解除：%2，%3 %4）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&#x3000;%2（%3）：%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始审核</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案件 %1 已开始审核</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案件 %1 审核通过，已转入待公示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审核通过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案件 %1 已驳回，请打印审核决定书交申请人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>驳回</source>
+        <translation type="unfinished">Reject</translation>
+    </message>
+    <message>
+        <source>驳回理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已解除风险提示：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>解除风险提示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>核查意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审核决定书已出具：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审核决定书 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RiskCode</name>
+    <message>
+        <source>同一账户为多人收款</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>账户户名与申请人不符</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证书编号重复使用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>申报等级与证书编号不符</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>评价机构短期发证异常</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用人单位短期取证异常</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>申请人列入诚信档案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用人单位列入诚信档案</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -279,3 +279,25 @@ def test_receipt_prints_on_the_thermal_roll_when_set(qtbot: QtBot, store: Store,
     width = float(info.split("Page size:")[1].split("x")[0])
     assert abs(width - 80 / 25.4 * 72) < 0.5, info
     win.close()
+
+
+def test_a_clock_set_back_is_shown_in_the_status_bar(qtbot: QtBot, store: Store,
+                                                      make_staff: Callable[..., staff.StaffUser],
+                                                      make_intake: Callable[..., object]) -> None:
+    from desktop.models.cases import create_case
+
+    clerk = make_staff("clerk", "clerk")
+    create_case(store, clerk, make_intake(), verdict={}, eligible=True, amount_yuan=1500,  # type: ignore[arg-type]
+                policy_id="cn-2025")
+    future = dt.datetime.now(dt.UTC) + dt.timedelta(days=3)  # the trail says work was done after "now"
+    with store.session() as session:
+        from sqlalchemy import text
+
+        session.execute(text("DROP TRIGGER IF EXISTS audit_log_no_update"))
+        session.execute(text("UPDATE audit_log SET at = :at"), {"at": future.isoformat()})
+    win = create_main_window(store.data_dir, "clerk")
+    qtbot.addWidget(win)
+    win.show()
+    label = find(win, "status.clock")
+    qtbot.waitUntil(lambda: label.isVisible() and "校准" in label.text(), timeout=5000)  # type: ignore[attr-defined]
+    win.close()
