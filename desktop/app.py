@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from desktop.config import data_dir as resolve_data_dir
+from desktop.logging_setup import setup_logging
 from desktop.models.backup import DB_FILENAME, check_database, newest_good_backup, restore_backup
 from desktop.models.clock import Clock
 from desktop.models.errors import ZhanchiError
@@ -104,6 +105,7 @@ def run_gui(data_dir: str | Path | None) -> int:
 
     app = _application()
     folder = resolve_data_dir(data_dir)
+    setup_logging(folder)
     settings = load_settings(folder)
     apply_settings(app, settings, folder)  # the sign-in dialog is already in the chosen language
     workspace = open_or_recover(folder)
