@@ -36,9 +36,10 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import UnaryExpression
 
-from desktop.models import audit
+from desktop.models import audit, publicity
+from desktop.models.approval import OWN_CASE
 from desktop.models.audit import AuditEntry
-from desktop.models.cases import TRANSITIONS, CaseRecord, State, get_case
+from desktop.models.cases import GENERIC_TRANSITIONS, SERVICE_MOVES, CaseRecord, State, get_case
 from desktop.models.document_kinds import DOCUMENT_ACTIONS
 from desktop.models.masking import mask_id
 from desktop.models.schema import Case, UTCDateTime
@@ -350,19 +351,69 @@ def case_detail(store: Store, case_id: str) -> CaseDetail:
 
 
 def allowed_transitions(actor: StaffUser, case: CaseRecord) -> tuple[State, ...]:
-    """The states ``actor`` may move ``case`` to now, in ``TRANSITIONS`` order.
+    """The states ``actor`` may move ``case`` to now with ``cases.transition``, in table order.
 
-    The same checks ``cases.transition`` makes before it changes anything, so a
-    window offers exactly the buttons that can succeed.
+    Only the generic moves (``GENERIC_TRANSITIONS``): those of ``SERVICE_MOVES`` are the
+    services' (``service_actions``).  The same checks ``cases.transition`` makes before it
+    changes anything, so a window offers exactly the buttons that can succeed.
     """
-    allowed = []
-    for (source, target), action in TRANSITIONS.items():
-        if source is not case.state or not can(actor, action):
-            continue
-        if action is Action.case_approve and case.accepted_by == actor.username:
-            continue  # whoever accepted a case may not approve it
-        allowed.append(target)
-    return tuple(allowed)
+    return tuple(target for (source, target), action in GENERIC_TRANSITIONS.items()
+                 if source is case.state and can(actor, action))
+
+
+class ServiceAction(StrEnum):
+    """A back-office service a case page may run on one case (``SERVICE_MOVES``)."""
+
+    pass_review = "pass_review"  # review.pass_review: under_review → publicized
+    approve = "approve"  # approval.approve: publicized → approved, after the publicity period closed
+    requeue_payment = "requeue_payment"  # payments.requeue_payment: payment_failed → approved
+    record_objection = "record_objection"  # publicity.record_objection: publicized → under_review
+
+
+@dataclass(frozen=True)
+class ServiceOffer:
+    """What the services let ``actor`` do to the case now, and why not the rest."""
+
+    actions: tuple[ServiceAction, ...]  # in ``ServiceAction`` order
+    notes: tuple[str, ...]  # a move the actor's role makes but not here, or not yet: where, or why
+
+
+def service_offer(store: Store, actor: StaffUser, case: CaseRecord) -> ServiceOffer:
+    """The service actions ``actor`` may take on ``case`` now, from the services' own cheap checks
+    (the role's permission, the state, the four-eyes rule, ``publicity.approval_problem``).  A
+    service still checks everything when it runs: what cannot be known without running it (open
+    risk flags, a missing review note) is refused then, in words."""
+    state = case.state
+    actions: list[ServiceAction] = []
+    notes: list[str] = []
+    if state is State.under_review and can(actor, Action.case_publicize):
+        actions.append(ServiceAction.pass_review)
+    if state is State.publicized and can(actor, Action.case_approve):
+        if case.accepted_by == actor.username:
+            notes.append(OWN_CASE)
+        else:
+            with store.session(readonly=True) as session:
+                row = session.get(Case, case.id)
+                problem = ("未找到此案件" if row is None
+                           else publicity.approval_problem(session, row, store.clock.today()))
+            if problem is None and case.amount_yuan <= 0:
+                problem = "核定补贴金额为0元"
+            if problem is None:
+                actions.append(ServiceAction.approve)
+            else:
+                notes.append(problem)
+    if state is State.payment_failed and can(actor, Action.case_requeue_payment):
+        actions.append(ServiceAction.requeue_payment)
+    if state is State.publicized and can(actor, Action.case_object):
+        actions.append(ServiceAction.record_objection)
+    if state is State.approved and can(actor, Action.case_pay):
+        notes.append(SERVICE_MOVES[State.approved, State.paid])
+    return ServiceOffer(tuple(actions), tuple(notes))
+
+
+def service_actions(store: Store, actor: StaffUser, case: CaseRecord) -> tuple[ServiceAction, ...]:
+    """The service actions ``actor`` may take on ``case`` now (``service_offer``)."""
+    return service_offer(store, actor, case).actions
 
 
 def explain(session: Session, query: Select[Any]) -> list[str]:
@@ -378,6 +429,8 @@ __all__ = [
     "CaseRow",
     "Cursor",
     "SearchKind",
+    "ServiceAction",
+    "ServiceOffer",
     "allowed_transitions",
     "case_detail",
     "case_row",
@@ -387,5 +440,7 @@ __all__ = [
     "page_queries",
     "search_kinds",
     "search_page",
+    "service_actions",
+    "service_offer",
     "today_queue",
 ]

@@ -1,9 +1,11 @@
 """The case lifecycle and the services that move cases through it.
 
 ``TRANSITIONS`` is the one table of allowed state changes and the action
-(permission) each needs.  Every service runs in one transaction that writes
-the case change, its audit entry and its outbox row together; input is
-checked before the transaction opens, so bad input writes nothing.
+(permission) each needs.  ``SERVICE_MOVES`` marks those only a back-office
+service makes (review, publicity, approval, payments); ``transition`` makes
+the others.  Every service runs in one transaction that writes the case
+change, its audit entry and its outbox row together; input is checked before
+the transaction opens, so bad input writes nothing.
 Services return ``CaseRecord`` values, never ORM objects.
 """
 
@@ -77,6 +79,26 @@ TRANSITIONS: Mapping[tuple[State, State], Action] = MappingProxyType(
         (State.approved, State.payment_failed): Action.case_pay,
         (State.payment_failed, State.approved): Action.case_requeue_payment,
     }
+)
+
+# The moves that belong to a back-office service, each with where it is done.  ``transition``
+# refuses them (the services enforce what the table cannot: risk flags cleared and the amount
+# set before a pass, who objected and how to reach them, approval only after the publicity period
+# closed, payment results only from the bank's file); the services make them with
+# ``apply_transition`` inside their own transaction.
+SERVICE_MOVES: Mapping[tuple[State, State], str] = MappingProxyType(
+    {
+        (State.under_review, State.publicized): "审核通过请在“审核”中办理",
+        (State.publicized, State.under_review): "公示异议请登记异议",
+        (State.publicized, State.approved): "批准须在公示期满后通过“审批”办理",
+        (State.approved, State.paid): "发放结果须导入银行回盘文件",
+        (State.approved, State.payment_failed): "发放结果须导入银行回盘文件",
+        (State.payment_failed, State.approved): "重新发放请在“发放”中办理",
+    }
+)
+# What ``transition`` does itself: the rest of the table, in its order.
+GENERIC_TRANSITIONS: Mapping[tuple[State, State], Action] = MappingProxyType(
+    {move: action for move, action in TRANSITIONS.items() if move not in SERVICE_MOVES}
 )
 
 # States after which the application no longer counts as a subsidy in the ledger.
@@ -381,7 +403,8 @@ def _accept(session: Session, row: Case, actor: StaffUser, reason: str | None, a
     return _change(session, row, actor, Action.case_accept, State.accepted, changes, note=reason, at=at)
 
 
-def _check_version(row: Case, expected_version: int | None) -> None:
+def check_version(row: Case, expected_version: int | None) -> None:
+    """Conflict when someone changed the case since the caller read it (``expected_version``)."""
     if expected_version is not None and row.version != expected_version:
         raise Conflict(f"案件 {row.case_no} 已被他人修改，请刷新后重试")
 
@@ -477,7 +500,7 @@ def accept_case(
     reason = _check_reason("reason", reason)
     with store.session() as session:
         row = _load(session, case_id)
-        _check_version(row, expected_version)
+        check_version(row, expected_version)
         if State(row.state) is not State.draft:
             raise Conflict(f"案件当前状态为“{State(row.state).label}”，不能受理")
         return _accept(session, row, actor, reason, store.clock.now())
@@ -492,7 +515,10 @@ def transition(
     note: str | None = None,
     expected_version: int | None = None,
 ) -> CaseRecord:
-    """Move a case along ``TRANSITIONS``, as ``actor``'s role allows."""
+    """Move a case along ``GENERIC_TRANSITIONS``, as ``actor``'s role allows.
+
+    A move of ``SERVICE_MOVES`` is refused (``Conflict`` naming where it is done): passing a
+    review, an objection, approval and payment results go through their services."""
     try:
         to = State(to)
     except ValueError:
@@ -502,7 +528,10 @@ def transition(
         raise InvalidInput("note", "驳回须写明理由")
     with store.session() as session:
         row = _load(session, case_id)
-        _check_version(row, expected_version)
+        check_version(row, expected_version)
+        hint = SERVICE_MOVES.get((State(row.state), to))
+        if hint is not None:
+            raise Conflict(f"案件 {row.case_no} 不能在此直接改为“{to.label}”：{hint}")
         return apply_transition(session, row, actor, to, note=note, at=store.clock.now())
 
 
@@ -529,9 +558,11 @@ def apply_transition(
     at: dt.datetime,
     details: Mapping[str, Any] | None = None,
 ) -> CaseRecord:
-    """``transition`` inside the caller's transaction: the same table, permission and
-    four-eyes rules, the same audit entry and outbox row.  ``details`` go into the audit
-    entry's ``after`` only (e.g. the payment batch), never into a column."""
+    """A move inside the caller's transaction, for the services: the whole table (the
+    ``SERVICE_MOVES`` included: the calling service has checked its own rules), the same
+    permission and four-eyes rules, audit entry and outbox row as ``transition``.
+    ``details`` go into the audit entry's ``after`` only (e.g. the payment batch), never
+    into a column."""
     to = State(to)
     note = _check_reason("note", note)
     if to is State.rejected and not note:

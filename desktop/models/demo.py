@@ -1,8 +1,9 @@
 """Demo data: staff accounts, registry rows and sample cases over every state.
 
-Everything is made through the same services the counter uses (staff,
-registry import, intake, transitions), so a demo folder is a real one: its
-audit trail verifies and its outbox holds every change.  Random choices come
+Everything is made through the same services the counter and the back office
+use (staff, registry import, intake, review, publicity, approval, payment
+files), so a demo folder is a real one: its audit trail verifies, its outbox
+holds every change, and no case skipped a rule on the way.  Random choices come
 from a seeded generator, so two demo folders hold the same people.
 """
 
@@ -21,6 +22,7 @@ from desktop.models.application import Application, Certificate, Employer, Intak
 from desktop.models.cases import CaseRecord, State, get_case, list_cases, transition
 from desktop.models.checklist import Source, SourceKind
 from desktop.models.clock import Clock
+from desktop.models.errors import Conflict
 from desktop.models.identity import id_check_character, uscc_check_character
 from desktop.models.intake import file_case
 from desktop.models.registry import import_registry
@@ -63,21 +65,27 @@ STATE_WEIGHTS = (
     (State.publicized, 12), (State.approved, 20), (State.paid, 17), (State.payment_failed, 4),
     (State.withdrawn, 5),
 )
-# The path from accepted to each state, as (target, role that moves it).
-PATHS: dict[State, tuple[tuple[State, Role], ...]] = {
+# The case's own steps after filing, each by one person at the counter or in the review (the
+# back office's batches, approval and payment files run in daily rounds, see ``fill``).
+STEPS: dict[State, tuple[State, ...]] = {
     State.draft: (),
     State.accepted: (),
-    State.under_review: ((State.under_review, Role.reviewer),),
-    State.rejected: ((State.under_review, Role.reviewer), (State.rejected, Role.reviewer)),
-    State.publicized: ((State.under_review, Role.reviewer), (State.publicized, Role.reviewer)),
-    State.approved: ((State.under_review, Role.reviewer), (State.publicized, Role.reviewer),
-                     (State.approved, Role.approver)),
-    State.paid: ((State.under_review, Role.reviewer), (State.publicized, Role.reviewer),
-                 (State.approved, Role.approver), (State.paid, Role.approver)),
-    State.payment_failed: ((State.under_review, Role.reviewer), (State.publicized, Role.reviewer),
-                           (State.approved, Role.approver), (State.payment_failed, Role.approver)),
-    State.withdrawn: ((State.withdrawn, Role.clerk),),
+    State.under_review: (State.under_review,),
+    State.rejected: (State.under_review, State.rejected),
+    State.publicized: (State.under_review, State.publicized),
+    State.approved: (State.under_review, State.publicized),
+    State.paid: (State.under_review, State.publicized),
+    State.payment_failed: (State.under_review, State.publicized),
+    State.withdrawn: (State.withdrawn,),
 }
+# Passed, publicized for at least five working days, then approved (and paid): filed long enough ago.
+APPROVED_TARGETS = (State.approved, State.paid, State.payment_failed)
+PASSED_TARGETS = (State.publicized, *APPROVED_TARGETS)
+# The back office's daily rounds on working days, office time: close the batches whose period is
+# over, approve their cases, export a payment file, import the bank's answer, publish a new batch.
+ROUNDS = (("close", dt.time(8, 30)), ("approve", dt.time(9, 0)), ("export", dt.time(10, 0)),
+          ("import", dt.time(15, 0)), ("publish", dt.time(16, 0)))
+FAILED_REASON = "账户已销户"
 
 
 @dataclass(frozen=True)
@@ -200,7 +208,14 @@ def create_demo_staff(store: Store) -> dict[str, StaffUser]:
 def fill(store: Store, clock: Clock, verifier: Verifier, cases: int = 200, *,
          progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
     """Fill a store.  ``clock`` is the store's clock: it is set to each event's time so the
-    sample cases spread over the last weeks in time order (the audit trail stays monotonic)."""
+    sample cases spread over the last weeks in time order (the audit trail stays monotonic).
+
+    Every move goes through the service that makes it at an office: the review
+    (``review.start_review``, ``pass_review``, ``reject_review``), the clerk's withdrawal
+    (``cases.transition``), and the back office's daily rounds: publicity batches published
+    and closed after their period, approval of the closed batches' cases, a payment file
+    exported and the bank's answer imported (one payment fails).  Cases meant to be approved
+    or paid are filed early enough for their publicity to run its course."""
     original = clock.fixed
     real_now = clock.now()
     accounts = create_demo_staff(store)
@@ -208,46 +223,57 @@ def fill(store: Store, clock: Clock, verifier: Verifier, cases: int = 200, *,
     insured, certificates = write_registry_files(store.data_dir / "demo", persons)
     import_registry(store, read_registry(insured, "insured"), as_of=real_now)
     import_registry(store, read_registry(certificates, "certificates"), as_of=real_now)
-    actors = {Role.reviewer: accounts["reviewer"], Role.approver: accounts["approver"]}
     clerks = [accounts["clerk"], accounts["clerk2"]]
     rng = random.Random(27)
     states = [s for s, w in STATE_WEIGHTS for _ in range(w)]
     synced = Source(SourceKind.SYNCED, real_now)
     sources = {"identity": synced, "contributions": synced, "certificate": synced}
 
-    # A timeline of (time, case index, step number): filing is step 0, then the path to the target.
     # One case in each state first, then the rest in proportion to the weights.
     targets = [state for state, _ in STATE_WEIGHTS][:cases]
     rest = cases - len(targets)
     targets += [states[i * len(states) // rest] for i in range(rest)]
-    # An ineligible applicant's case is filed as disputed and goes no further than rejection.
-    starts = [real_now - dt.timedelta(days=rng.randrange(0, 40), hours=rng.randrange(1, 8)) for _ in range(cases)]
-    intakes = [intake_for(p, clock.local_date(at)) for p, at in zip(persons, starts, strict=False)]
+    starts = [real_now - (dt.timedelta(days=rng.randrange(28, 45)) if target in APPROVED_TARGETS
+                          else dt.timedelta(days=rng.randrange(0, 40)))
+              - dt.timedelta(hours=rng.randrange(1, 8)) for target in targets]
+    intakes, eligible = _applicants(verifier, clock, persons, targets, starts)
     # One applicant under review gives another applicant's bank card (a family member's, say): the
     # review's risk monitor flags the shared account and the holder's name.
     borrower = next((i for i, t in enumerate(targets) if t is State.under_review), None)
     lender = next((i for i, t in enumerate(targets) if t is State.paid), None)
     if borrower is not None and lender is not None:
-        other = persons[lender]
-        intakes[borrower] = dataclasses.replace(intakes[borrower],
-                                                payment=Payment("bank", other.account, other.bank, other.name))
-    eligible = [verifier.verify(intake.application).eligible for intake in intakes]
+        intakes[borrower] = dataclasses.replace(intakes[borrower], payment=intakes[lender].payment)
+    # An ineligible applicant's case is filed as disputed and goes no further than rejection.
     ends = (State.draft, State.accepted, State.under_review, State.rejected, State.withdrawn)
     targets = [t if eligible[i] or t in ends else State.rejected for i, t in enumerate(targets)]
-    events: list[tuple[dt.datetime, int, int]] = []
+
+    # The timeline: (time, order, case index or -1 for a round, step number or round name).
+    events: list[tuple[dt.datetime, int, int, int | str]] = []
     for i, target in enumerate(targets):
         at = starts[i]
-        events.append((at, i, 0))
-        for step in range(len(PATHS[target])):
+        events.append((at, 1, i, 0))
+        for step in range(len(STEPS[target])):
             at = max(at, min(at + dt.timedelta(hours=rng.randrange(1, 30)), real_now))
-            events.append((at, i, step + 1))
-    events.sort()
+            events.append((at, 1, i, step + 1))
+    day = clock.local_date(min(starts, default=real_now))
+    while day <= clock.local_date(real_now):
+        if verifier.calendar.is_workday(day):
+            for name, time in ROUNDS:
+                at = dt.datetime.combine(day, time, clock.tz).astimezone(dt.UTC)
+                if at <= real_now:
+                    events.append((at, 0, -1, name))
+        day += dt.timedelta(days=1)
+    events.sort(key=lambda e: (e[0], e[1], e[2], str(e[3])))
 
+    office = _BackOffice(store, verifier, accounts, targets)
     records: dict[int, CaseRecord] = {}
     done = 0
     try:
-        for at, i, step in events:
+        for at, _, i, step in events:
             clock.fixed = at
+            if isinstance(step, str):
+                office.round(step, records)
+                continue
             target, clerk = targets[i], clerks[i % len(clerks)]
             if step == 0:
                 draft = target is State.draft
@@ -257,54 +283,126 @@ def fill(store: Store, clock: Clock, verifier: Verifier, cases: int = 200, *,
                     received=["application_form"] if draft else ["application_form", "payment_account"],
                 )
             else:
-                to, role = PATHS[target][step - 1]
-                note = {State.rejected: "经审核，资格条件不符，驳回", State.withdrawn: "申请人申请撤回"}.get(to)
-                records[i] = transition(store, clerk if role is Role.clerk else actors[role], records[i].id, to,
-                                        note=note)
-            if step == len(PATHS[target]):
+                records[i] = office.step(records[i], STEPS[target][step - 1], clerk)
+                if STEPS[target][step - 1] is State.publicized:
+                    office.ready.append(i)
+            if step == len(STEPS[target]):
                 done += 1
                 if progress is not None:
                     progress(done, cases)
     finally:
         clock.fixed = original
-    back_office(store, verifier, accounts, [persons[i] for i, t in enumerate(targets) if t is State.under_review])
-    states_now = [get_case(store, record.id).state for record in records.values()]  # payments moved some on
+    back_office(store, verifier, accounts, [intakes[i] for i, t in enumerate(targets) if t is State.under_review])
+    states_now = [get_case(store, record.id).state for record in records.values()]
     return {state.value: n for state in State if (n := states_now.count(state))}
 
 
-def back_office(store: Store, verifier: Verifier, accounts: dict[str, StaffUser], under_review: list[Person]) -> None:
-    """The back office's side of the demo, through its services: an integrity record and the risk
-    flags of the cases under review, a published publicity batch of the publicized cases, and a
-    settled payment batch for about half of the approved cases (one payment failed), the rest left
-    approved and unpaid."""
-    from desktop.models import integrity, payments, publicity, risk  # the back office, only for the demo
+def _applicants(verifier: Verifier, clock: Clock, persons: list[Person], targets: list[State],
+                starts: list[dt.datetime]) -> tuple[list[Intake], list[bool]]:
+    """An applicant for each case, in the order of ``persons``; a case meant to pass the review
+    takes the next applicant who is eligible on its application date (the others keep their order)."""
+    unused = list(range(len(persons)))
+    intakes, eligible = [], []
+    for target, at in zip(targets, starts, strict=True):
+        day = clock.local_date(at)
+        chosen, ok = unused[0], None
+        if target in PASSED_TARGETS:
+            for index in unused:
+                if verifier.verify(intake_for(persons[index], day).application).eligible:
+                    chosen, ok = index, True
+                    break
+        unused.remove(chosen)
+        intake = intake_for(persons[chosen], day)
+        intakes.append(intake)
+        eligible.append(ok if ok is not None else verifier.verify(intake.application).eligible)
+    return intakes, eligible
 
-    reviewer, approver = accounts["reviewer"], accounts["approver"]
+
+class _BackOffice:
+    """The reviewer's and the approver's side of the demo, through their services."""
+
+    def __init__(self, store: Store, verifier: Verifier, accounts: dict[str, StaffUser],
+                 targets: list[State]) -> None:
+        self.store, self.verifier, self.targets = store, verifier, targets
+        self.reviewer, self.approver = accounts["reviewer"], accounts["approver"]
+        self.ready: list[int] = []  # passed, waiting for a batch
+        self.batches: list[tuple[str, dt.date, list[int]]] = []  # published: id, last day, cases
+        self.closed: list[int] = []  # in a closed batch, waiting for approval
+        self.approved: list[int] = []  # approved, to be paid
+        self.exported: tuple[Path, set[str]] | None = None  # today's payment file, failing case numbers
+
+    def step(self, record: CaseRecord, to: State, clerk: StaffUser) -> CaseRecord:
+        from desktop.models import review  # the back office, only for the demo
+
+        store = self.store
+        if to is State.under_review:
+            return review.start_review(store, self.verifier, self.reviewer, record.id)
+        if to is State.rejected:
+            return review.reject_review(store, self.reviewer, record.id, "经审核，资格条件不符，驳回")
+        if to is State.publicized:
+            try:
+                return review.pass_review(store, self.verifier, self.reviewer, record.id)
+            except Conflict:  # a risk flag raised on the way: the reviewer checks it and writes a finding
+                from desktop.models import risk
+
+                for flag in risk.flags_of(store, record.id, open_only=True):
+                    risk.clear_flag(store, self.reviewer, flag.id, "经电话核实及材料核查，情况属实，不影响申领")
+                return review.pass_review(store, self.verifier, self.reviewer, record.id)
+        assert to is State.withdrawn
+        return transition(store, clerk, record.id, State.withdrawn, note="申请人申请撤回")
+
+    def round(self, name: str, records: dict[int, CaseRecord]) -> None:
+        from desktop.models import approval, payments, publicity  # the back office, only for the demo
+
+        store, today = self.store, self.store.clock.today()
+        if name == "close":
+            for batch_id, ends_on, members in [b for b in self.batches if b[1] < today]:
+                publicity.close_batch(store, self.reviewer, batch_id)
+                self.batches.remove((batch_id, ends_on, members))
+                self.closed += [i for i in members if self.targets[i] in APPROVED_TARGETS]
+        elif name == "approve" and self.closed:
+            approval.approve(store, self.approver, [records[i].id for i in self.closed])
+            self.approved += [i for i in self.closed if self.targets[i] in (State.paid, State.payment_failed)]
+            self.closed = []
+        elif name == "export" and self.approved:
+            folder = store.data_dir / "demo"
+            exported = folder / f"payment-{store.clock.now():%Y%m%dT%H%M%S}.csv"
+            payments.export_payments(store, self.approver, exported, case_ids=[records[i].id for i in self.approved])
+            failing = {records[i].case_no for i in self.approved if self.targets[i] is State.payment_failed}
+            self.exported, self.approved = (exported, failing), []
+        elif name == "import" and self.exported is not None:
+            exported, failing = self.exported
+            with exported.open(encoding="utf-8-sig", newline="") as source:
+                rows = list(csv.DictReader(source))
+            answer = exported.with_name(f"{exported.stem}-result.csv")
+            with answer.open("w", encoding="utf-8-sig", newline="") as target:
+                writer = csv.DictWriter(target, fieldnames=list(payments.RESULT_COLUMNS))
+                writer.writeheader()
+                for row in rows:
+                    failed = row["case_no"] in failing
+                    writer.writerow({**row, "status": "failed" if failed else "paid",
+                                     "reason": FAILED_REASON if failed else ""})
+            payments.import_payment_result(store, self.approver, answer)
+            self.exported = None
+        elif name == "publish" and self.ready:
+            batch = publicity.create_batch(store, self.reviewer, [records[i].id for i in self.ready])
+            published = publicity.publish_batch(store, self.verifier, self.reviewer, batch.id)
+            assert published.ends_on is not None
+            self.batches.append((published.id, published.ends_on, self.ready))
+            self.ready = []
+
+
+def back_office(store: Store, verifier: Verifier, accounts: dict[str, StaffUser], under_review: list[Intake]) -> None:
+    """What the back office has open at the end of the demo, through its services: an integrity
+    record and the risk flags of the cases under review."""
+    from desktop.models import integrity, risk  # the back office, only for the demo
+
+    reviewer = accounts["reviewer"]
     if under_review:
-        suspect = under_review[-1]
+        suspect = under_review[-1].application
         integrity.record_finding(store, reviewer, subject_kind="person", subject_id=suspect.id_number,
-                                 subject_name=suspect.name, finding="2023年以他人代考取得的证书申领补贴，已追回")
+                                 subject_name=suspect.applicant_name,
+                                 finding="2023年以他人代考取得的证书申领补贴，已追回")
     thresholds = risk.default_thresholds(store.data_dir)
     for case in list_cases(store, states=(State.under_review,), limit=10_000):
         risk.assess_case(store, reviewer, case.id, thresholds=thresholds)
-    if publicity.ready_cases(store):
-        batch = publicity.create_batch(store, reviewer)
-        publicity.publish_batch(store, verifier, reviewer, batch.id)
-    payable = payments.payable_cases(store)
-    if len(payable) < 2:
-        return  # keep the approved, unpaid case(s)
-    folder = store.data_dir / "demo"
-    stamp = store.clock.now().strftime("%Y%m%dT%H%M%S%f")
-    exported = folder / f"payment-{stamp}.csv"
-    paid = payments.export_payments(store, approver, exported, case_ids=[c.id for c in payable[: len(payable) // 2]])
-    failing = {paid.items[-1].case_no} if len(paid.items) >= 3 else set()
-    with exported.open(encoding="utf-8-sig", newline="") as source:
-        rows = list(csv.DictReader(source))
-    answer = folder / f"payment-{stamp}-result.csv"
-    with answer.open("w", encoding="utf-8-sig", newline="") as target:
-        writer = csv.DictWriter(target, fieldnames=list(payments.RESULT_COLUMNS))
-        writer.writeheader()
-        for row in rows:
-            failed = row["case_no"] in failing
-            writer.writerow({**row, "status": "failed" if failed else "paid", "reason": "账户已销户" if failed else ""})
-    payments.import_payment_result(store, approver, answer)

@@ -50,6 +50,7 @@ from desktop.models.cases import (
     CaseRecord,
     State,
     apply_transition,
+    check_version,
     load_case_row,
     record_of,
     update_case_fields,
@@ -237,12 +238,13 @@ def _start_if_accepted(session: Session, row: Case, actor: StaffUser, at: dt.dat
 
 
 def start_review(store: Store, verifier: Verifier, actor: StaffUser, case_id: str, *,
-                 thresholds: risk.Thresholds | None = None) -> CaseRecord:
+                 thresholds: risk.Thresholds | None = None, expected_version: int | None = None) -> CaseRecord:
     """accepted → under_review, with the risk flags computed in the same transaction."""
     require(actor, Action.case_start_review)
     thresholds = thresholds or risk.default_thresholds(store.data_dir)
     with store.session() as session:
         row = load_case_row(session, case_id)
+        check_version(row, expected_version)
         at = store.clock.now()
         record = apply_transition(session, row, actor, State.under_review, at=at)
         risk.refresh_flags(session, row, thresholds, actor=actor.username, at=at)
@@ -315,7 +317,8 @@ def _check_passable(session: Session, row: Case, note: str | None) -> None:
         raise InvalidInput("note", "该案件有尚未答复的公示异议，审核通过须写明对异议的核查意见")
 
 
-def reject_review(store: Store, actor: StaffUser, case_id: str, note: str) -> CaseRecord:
+def reject_review(store: Store, actor: StaffUser, case_id: str, note: str, *,
+                  expected_version: int | None = None) -> CaseRecord:
     """Reject with the reasons (they go on the written decision); answers open objections."""
     require(actor, Action.case_reject)
     reasons = _clean_note(note)
@@ -323,6 +326,7 @@ def reject_review(store: Store, actor: StaffUser, case_id: str, note: str) -> Ca
         raise InvalidInput("note", "驳回须写明理由")
     with store.session() as session:
         row = load_case_row(session, case_id)
+        check_version(row, expected_version)
         state = State(row.state)
         if state not in REVIEW_STATES:
             raise Conflict(f"案件 {row.case_no} 当前状态为“{state.label}”，不在审核中")

@@ -1,10 +1,16 @@
 """One case: everything about it, its history, and what the signed-in person may do next.
 
-The page only shows and asks.  Which buttons appear is the core's answer
-(``case_queries.allowed_transitions``: ``TRANSITIONS`` and the role's
-permissions); each button runs ``cases.transition`` on the worker thread.
-A refusal the clerk can correct (a missing rejection reason, a case changed
-by someone else) is shown in words beside the note field, never in a box.
+The page only shows and asks.  Which buttons appear is the core's answer:
+``case_queries.allowed_transitions`` for the generic moves (each button runs
+``cases.transition``) and ``case_queries.service_offer`` for the moves that
+belong to a back-office service (审核通过 → ``review.pass_review``, 批准 →
+``approval.approve`` once the publicity period closed, 登记异议 →
+``publicity.record_objection`` through a small dialog, 重新发放 →
+``payments.requeue_payment``), all on the worker thread.  When nothing is
+offered, the core's words say why (the publicity period still running, results
+come from the bank's file).  A refusal the clerk can correct (a missing reason,
+an open risk flag, a case changed by someone else) is shown in words beside
+the note field, never in a box.
 
 This is the one place the full ID number and account are shown.
 """
@@ -16,6 +22,8 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -25,6 +33,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -33,9 +42,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.documents.case_documents import IssuedDocument, issue_to_data_folder, printable_kinds
-from desktop.models import case_queries
+from desktop.models import approval, case_queries, payments, publicity, review
 from desktop.models.audit import AuditEntry
-from desktop.models.case_queries import CaseDetail
+from desktop.models.case_queries import CaseDetail, ServiceAction, ServiceOffer
 from desktop.models.cases import CaseRecord, State, transition
 from desktop.models.errors import Conflict, InvalidInput, NotFound, ZhanchiError
 from desktop.models.money import yuan_in_capitals
@@ -53,7 +62,8 @@ from desktop.views.tasks import TaskRunner
 
 CONTEXT = "CaseDetailPage"
 
-# Button text per transition; the core decides which of them the signed-in person sees.
+# Button text per generic transition (``cases.GENERIC_TRANSITIONS``); the core decides which
+# of them the signed-in person sees.
 _TRANSITION_LABELS: dict[tuple[State, State], str] = {
     (State.draft, State.accepted): QT_TRANSLATE_NOOP("CaseDetailPage", "受理"),
     (State.draft, State.withdrawn): QT_TRANSLATE_NOOP("CaseDetailPage", "撤回"),
@@ -61,18 +71,20 @@ _TRANSITION_LABELS: dict[tuple[State, State], str] = {
     (State.under_review, State.withdrawn): QT_TRANSLATE_NOOP("CaseDetailPage", "撤回"),
     (State.accepted, State.under_review): QT_TRANSLATE_NOOP("CaseDetailPage", "开始审核"),
     (State.under_review, State.rejected): QT_TRANSLATE_NOOP("CaseDetailPage", "驳回"),
-    (State.under_review, State.publicized): QT_TRANSLATE_NOOP("CaseDetailPage", "公示"),
-    (State.publicized, State.under_review): QT_TRANSLATE_NOOP("CaseDetailPage", "异议退回"),
-    (State.publicized, State.approved): QT_TRANSLATE_NOOP("CaseDetailPage", "批准"),
-    (State.approved, State.paid): QT_TRANSLATE_NOOP("CaseDetailPage", "标记已发放"),
-    (State.approved, State.payment_failed): QT_TRANSLATE_NOOP("CaseDetailPage", "发放失败"),
-    (State.payment_failed, State.approved): QT_TRANSLATE_NOOP("CaseDetailPage", "重新发放"),
+}
+# Button text per back-office service the page runs (``case_queries.ServiceAction``).
+_SERVICE_LABELS: dict[ServiceAction, str] = {
+    ServiceAction.pass_review: QT_TRANSLATE_NOOP("CaseDetailPage", "审核通过"),
+    ServiceAction.approve: QT_TRANSLATE_NOOP("CaseDetailPage", "批准"),
+    ServiceAction.requeue_payment: QT_TRANSLATE_NOOP("CaseDetailPage", "重新发放"),
+    ServiceAction.record_objection: QT_TRANSLATE_NOOP("CaseDetailPage", "登记异议"),
 }
 # Steps that undo or refuse something read as such: they are set apart from the forward step.
-_BACKWARD = {State.withdrawn, State.rejected, State.payment_failed}
-_BUTTON_ORDER = (
-    State.accepted, State.under_review, State.publicized, State.approved, State.paid,
-    State.withdrawn, State.rejected, State.payment_failed,
+_BACKWARD: set[State | ServiceAction] = {State.withdrawn, State.rejected, ServiceAction.record_objection}
+# One button per generic target state (``case.to.<state>``) and per service (``case.action.<name>``).
+_BUTTON_ORDER: tuple[State | ServiceAction, ...] = (
+    State.accepted, State.under_review, ServiceAction.pass_review, ServiceAction.approve,
+    ServiceAction.requeue_payment, State.withdrawn, State.rejected, ServiceAction.record_objection,
 )
 
 # The core's action labels, marked for lupdate (the timeline shows them).
@@ -105,6 +117,10 @@ def _tr(text: str) -> str:
 
 def transition_label(source: State, target: State) -> str:
     return _tr(_TRANSITION_LABELS.get((source, target), target.label))
+
+
+def service_label(action: ServiceAction) -> str:
+    return _tr(_SERVICE_LABELS[action])
 
 
 # A print in the timeline: "打印" + the document's name (document_kinds.KIND_LABELS; a test keeps them in step).
@@ -155,21 +171,28 @@ class CaseDetailPage(QWidget):
 
         self.note = QLineEdit()
         self.note.setObjectName("case.note")
-        self.note.setPlaceholderText(self.tr("说明或理由：驳回时必填，撤回、异议退回、发放失败时请写明"))
+        self.note.setPlaceholderText(self.tr("说明或理由：驳回、重新发放时必填；存疑或有异议的案件审核通过时必填"))
         self.note.setAccessibleName(self.tr("办理说明"))
         self.buttons_box = QHBoxLayout()
-        self._all_buttons: dict[State, QPushButton] = {}
-        for target in _BUTTON_ORDER:
+        self._all_buttons: dict[State | ServiceAction, QPushButton] = {}
+        for key in _BUTTON_ORDER:
             button = QPushButton()
-            button.setObjectName(f"case.to.{target.value}")
             button.setAutoDefault(False)
-            if target in _BACKWARD:
+            if key in _BACKWARD:
                 button.setStyleSheet("color: #8e1b1b;")
-            button.clicked.connect(lambda _checked=False, t=target: self.run_transition(t))
+            if isinstance(key, State):
+                button.setObjectName(f"case.to.{key.value}")
+                button.clicked.connect(lambda _checked=False, t=key: self.run_transition(t))
+            else:
+                button.setObjectName(f"case.action.{key.value}")
+                button.setText(service_label(key))
+                button.clicked.connect(lambda _checked=False, a=key: self.run_service(a))
             button.setVisible(False)
             self.buttons_box.addWidget(button)
-            self._all_buttons[target] = button
-        self.buttons: dict[State, QPushButton] = {}  # those offered now
+            self._all_buttons[key] = button
+        self.buttons: dict[State | ServiceAction, QPushButton] = {}  # those offered now, in button order
+        self.offer = ServiceOffer((), ())
+        self.objection_dialog: ObjectionDialog | None = None
         self.no_actions = QLabel(self.tr("您的角色在此状态下无可办理事项"))
         self.no_actions.setObjectName("case.no_actions")
         self.no_actions.setStyleSheet("color: #555;")
@@ -288,9 +311,15 @@ class CaseDetailPage(QWidget):
         self._generation += 1
         generation, store = self._generation, self.workspace.store
         self._set_busy(True)
+        user = self.user
+
+        def load() -> tuple[CaseDetail, ServiceOffer]:
+            detail = case_queries.case_detail(store, case_id)
+            return detail, case_queries.service_offer(store, user, detail.case)
+
         self.runner.run(
-            lambda: case_queries.case_detail(store, case_id),
-            lambda detail: self._loaded(generation, detail),
+            load,
+            lambda loaded: self._loaded(generation, *loaded),
             lambda error: self._load_failed(generation, error),
         )
 
@@ -312,10 +341,10 @@ class CaseDetailPage(QWidget):
         if self._case_id is not None:
             self.show_case(self._case_id)
 
-    def _loaded(self, generation: int, detail: CaseDetail) -> None:
+    def _loaded(self, generation: int, detail: CaseDetail, offer: ServiceOffer) -> None:
         if generation != self._generation:
             return
-        self.detail = detail
+        self.detail, self.offer = detail, offer
         self._case_id = detail.case.id
         self._set_busy(False)
         self._show(detail)
@@ -340,7 +369,8 @@ class CaseDetailPage(QWidget):
             label.setText("")
         self.timeline.clear()
         self.documents.clear()
-        self._set_buttons(())
+        self.offer = ServiceOffer((), ())
+        self._set_buttons((), ())
         for button in self.print_buttons.values():
             button.hide()
 
@@ -362,7 +392,7 @@ class CaseDetailPage(QWidget):
         self._fill_fields(case)
         self._fill_timeline(detail.timeline)
         self._fill_documents(detail.documents)
-        self._set_buttons(case_queries.allowed_transitions(self.user, case))
+        self._set_buttons(case_queries.allowed_transitions(self.user, case), self.offer.actions)
         printable = printable_kinds(self.user, case)
         for kind, button in self.print_buttons.items():
             button.setVisible(kind in printable)
@@ -430,25 +460,32 @@ class CaseDetailPage(QWidget):
 
     # --- actions --------------------------------------------------------------------------------
 
-    def _set_buttons(self, targets: tuple[State, ...]) -> None:
-        # One button per target state, made once and shown or hidden: deleting and
-        # re-creating buttons while a click's answer is still being handled invites
+    def _set_buttons(self, targets: tuple[State, ...], services: tuple[ServiceAction, ...]) -> None:
+        # One button per target state and per service, made once and shown or hidden: deleting
+        # and re-creating buttons while a click's answer is still being handled invites
         # use-after-free crashes in the bindings, and fixed object names help tests.
         case = self.case
         self.buttons = {}
-        for target, button in self._all_buttons.items():
-            offered = case is not None and target in targets
-            if offered:
+        for key, button in self._all_buttons.items():
+            offered = case is not None and (key in services if isinstance(key, ServiceAction) else key in targets)
+            if offered and isinstance(key, State):
                 assert case is not None
-                button.setText(transition_label(case.state, target))
-                self.buttons[target] = button
+                button.setText(transition_label(case.state, key))
+            if offered:
+                self.buttons[key] = button
             button.setVisible(offered)
         if case is None:
             self.actions_frame.setVisible(False)
             return
-        self.no_actions.setVisible(not targets)
-        self.note.setVisible(bool(targets))
-        self.note_label.setVisible(bool(targets))
+        anything = bool(self.buttons)
+        # Nothing to do here: the core's words say why (the publicity period is still running,
+        # results come from the bank's file) when it has them.
+        self.no_actions.setText("；".join(self.offer.notes) if self.offer.notes
+                                else self.tr("您的角色在此状态下无可办理事项"))
+        self.no_actions.setVisible(not anything)
+        uses_note = any(key is not ServiceAction.record_objection for key in self.buttons)  # the dialog asks
+        self.note.setVisible(uses_note)
+        self.note_label.setVisible(uses_note)
         self.actions_frame.setVisible(True)
         self._set_busy(self._busy)
 
@@ -461,11 +498,76 @@ class CaseDetailPage(QWidget):
         store, user, label = self.workspace.store, self.user, transition_label(case.state, target)
         self._set_busy(True)
         self._show_message(self.tr("正在办理：%1…").replace("%1", label))
-        self.runner.run(
-            lambda: transition(store, user, case.id, target, note=note, expected_version=case.version),
-            lambda record: self._done(record, label),
-            self._refused,
-        )
+        verifier = self.workspace.verifier
+
+        def run() -> CaseRecord:
+            # Starting review computes the risk flags, rejecting answers open objections: the review service's work.
+            if (case.state, target) == (State.accepted, State.under_review):
+                return review.start_review(store, verifier, user, case.id, expected_version=case.version)
+            if target is State.rejected:
+                return review.reject_review(store, user, case.id, note or "", expected_version=case.version)
+            return transition(store, user, case.id, target, note=note, expected_version=case.version)
+
+        self.runner.run(run, lambda record: self._done(record, label), self._refused)
+
+    def run_service(self, action: ServiceAction) -> None:
+        """Run a back-office service on the shown case (a button's click); the service checks everything."""
+        case = self.case
+        if case is None or self._busy:
+            return
+        if action is ServiceAction.record_objection:
+            self._ask_objection(case)
+            return
+        note = self.note.text().strip() or None
+        ws, user, case_id, label = self.workspace, self.user, case.id, service_label(action)
+
+        def run() -> CaseRecord:
+            if action is ServiceAction.pass_review:
+                return review.pass_review(ws.store, ws.verifier, user, case_id, note=note)
+            if action is ServiceAction.approve:
+                return approval.approve(ws.store, user, case_id, note=note)[0]
+            return payments.requeue_payment(ws.store, user, case_id, note=note or "")
+
+        self._set_busy(True)
+        self._show_message(self.tr("正在办理：%1…").replace("%1", label))
+        self.runner.run(run, lambda record: self._done(record, label), self._refused)
+
+    def _ask_objection(self, case: CaseRecord) -> None:
+        """The objection's who, how to reach them and what, in a small dialog; the service runs on 登记."""
+        dialog = ObjectionDialog(case.case_no, self)
+        self.objection_dialog = dialog
+        ws, user, case_id, label = self.workspace, self.user, case.id, service_label(ServiceAction.record_objection)
+
+        def submit(objector: str, contact: str, content: str) -> None:
+            def done(result: tuple[publicity.ObjectionRecord, CaseRecord]) -> None:
+                if self.objection_dialog is dialog:
+                    dialog.accept()  # recorded: close
+                self._done(result[1], label)
+
+            def refused(error: Exception) -> None:
+                open_still = self.objection_dialog is dialog  # not cancelled meanwhile
+                if open_still and isinstance(error, InvalidInput) and error.field in ObjectionDialog.FIELDS:
+                    self._set_busy(False)
+                    dialog.show_error(error.field, error.reason)
+                    return
+                if open_still:
+                    dialog.reject()
+                self._refused(error)
+
+            self._set_busy(True)
+            dialog.set_busy(True)
+            self.runner.run(lambda: publicity.record_objection(ws.store, user, case_id, objector=objector,
+                                                               contact=contact, content=content),
+                            done, refused)
+
+        dialog.submitted.connect(submit)
+        dialog.finished.connect(lambda _result: self._forget_dialog(dialog))
+        dialog.open()
+
+    def _forget_dialog(self, dialog: ObjectionDialog) -> None:
+        if self.objection_dialog is dialog:
+            self.objection_dialog = None
+        dialog.deleteLater()
 
     def _done(self, record: CaseRecord, label: str) -> None:
         self._set_busy(False)
@@ -503,3 +605,71 @@ class CaseDetailPage(QWidget):
     def button_labels(self) -> list[str]:
         """The actions offered now, as their buttons read."""
         return [button.text() for button in self.buttons.values()]
+
+
+class ObjectionDialog(QDialog):
+    """A publicity objection: who objects, how to reach them, what they say.  登记 emits
+    ``submitted``; the page runs the service and closes the dialog once it is recorded, or
+    shows the refusal here beside the fields."""
+
+    submitted = Signal(str, str, str)  # objector, contact, content
+    FIELDS = ("objector", "contact", "content")
+
+    def __init__(self, case_no: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("登记公示异议"))
+        self.setObjectName("objection.dialog")
+        self.objector = QLineEdit()
+        self.objector.setObjectName("objection.objector")
+        self.objector.setMaxLength(publicity.MAX_OBJECTOR)
+        self.contact = QLineEdit()
+        self.contact.setObjectName("objection.contact")
+        self.contact.setMaxLength(publicity.MAX_CONTACT)
+        self.content = QPlainTextEdit()
+        self.content.setObjectName("objection.content")
+        self.content.setTabChangesFocus(True)
+        self.message = QLabel()
+        self.message.setObjectName("objection.message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #a61b1b; font-weight: bold;")
+        self.message.setVisible(False)
+        intro = QLabel(self.tr("案件 %1 公示期间收到的异议。登记后案件退出公示批次，退回审核。").replace("%1", case_no))
+        intro.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("异议人(&O)"), self.objector)
+        form.addRow(self.tr("联系方式(&C)"), self.contact)
+        form.addRow(self.tr("异议内容(&T)"), self.content)
+        self.buttons = QDialogButtonBox()
+        self.submit = self.buttons.addButton(self.tr("登记"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.submit.setObjectName("objection.submit")
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.resize(480, 320)
+
+    def _field(self, name: str) -> QWidget:
+        return {"objector": self.objector, "contact": self.contact, "content": self.content}[name]
+
+    def _submit(self) -> None:
+        texts = (self.objector.text().strip(), self.contact.text().strip(), self.content.toPlainText().strip())
+        for name, text in zip(self.FIELDS, texts, strict=True):
+            if not text:  # the service would refuse it too; saying so here saves a round trip
+                self.show_error(name, self.tr("不能为空"))
+                return
+        self.message.setVisible(False)
+        self.submitted.emit(*texts)
+
+    def set_busy(self, busy: bool) -> None:
+        self.submit.setEnabled(not busy)
+
+    def show_error(self, field: str, reason: str) -> None:
+        label = {"objector": self.tr("异议人"), "contact": self.tr("联系方式"), "content": self.tr("异议内容")}[field]
+        self.set_busy(False)
+        self.message.setText(f"{label}：{reason}")
+        self.message.setVisible(True)
+        self._field(field).setFocus()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -25,6 +26,7 @@ from desktop.models.staff import Action, StaffUser, can
 from desktop.models.workspace import Workspace
 from desktop.settings import Settings, load_settings
 from desktop.sync.engine import SyncStatus, read_status
+from desktop.views.back_office import back_office_pages
 from desktop.views.document_preview import DocumentPreview
 from desktop.views.intake_page import IntakePage
 from desktop.views.login_dialog import LoginDialog
@@ -109,6 +111,16 @@ class MainWindow(QMainWindow):
         self.detail_page.close_requested.connect(self.show_search)
         self.detail_page.document_issued.connect(self.preview_document)
         self._set_receipt_format()
+        # Review, publicity, payment, statistics, audit: only the pages this role may use.
+        self.back_office = back_office_pages(self.workspace, self.runner, self.user)
+        for _label, _name, page in self.back_office:
+            self.pages.addWidget(page)
+            page.open_case.connect(self.open_case)
+            page.case_changed.connect(self.search_page.update_case)
+            page.case_changed.connect(lambda _case_id: self.sync.changed())
+            page.document_ready.connect(self.preview_pdf)
+        if self.intake_page is None and self.back_office:
+            self.pages.setCurrentWidget(self.back_office[0][2])  # a reviewer starts at 审核, not 查询
 
     def _build_navigation(self) -> None:
         bar = QToolBar(self.tr("导航"))
@@ -124,11 +136,19 @@ class MainWindow(QMainWindow):
             bar.addAction(new_case)
             bar.widgetForAction(new_case).setObjectName("nav.new_case")
             self.new_case_action = new_case
+        # UI.md order: 受理 · 审核 · 公示 · 发放 · 查询 · 统计 · 设置 (and 审计 for auditors)
+        after_search = ("nav.dashboard", "nav.audit")
+        for label, name, page in self.back_office:
+            if name not in after_search:
+                self._page_action(bar, label, name, page)
         search = QAction(self.tr("查询 (Ctrl+F)"), self)
         search.setObjectName("nav.search")
         search.setShortcut(QKeySequence.StandardKey.Find)
         search.triggered.connect(self.show_search)
         bar.addAction(search)
+        for label, name, page in self.back_office:
+            if name in after_search:
+                self._page_action(bar, label, name, page)
         progress = QAction(self.tr("进度查询"), self)
         progress.setObjectName("nav.progress")
         progress.setToolTip(self.tr("电话咨询：凭受理编号和查询码向中心系统查询办理进度"))
@@ -178,6 +198,17 @@ class MainWindow(QMainWindow):
             self.intake_page.receipt_format = self.settings.receipt_format
         self.detail_page.receipt_format = self.settings.receipt_format
 
+    def _page_action(self, bar: QToolBar, label: str, name: str, page: QWidget) -> None:
+        action = QAction(label, self)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False, p=page: self.pages.setCurrentWidget(p))
+        bar.addAction(action)
+        bar.widgetForAction(action).setObjectName(name)
+
+    def preview_pdf(self, path: str, title: str) -> None:
+        self.preview = DocumentPreview(Path(path), title, self)
+        self.preview.open()  # window-modal, not blocking: the person prints or closes it
+
     def new_case(self) -> None:
         if self.intake_page is not None:
             self.pages.setCurrentWidget(self.intake_page)
@@ -210,8 +241,7 @@ class MainWindow(QMainWindow):
         title = KIND_LABELS.get(issued.kind, issued.kind) + " " + issued.case_no
         if issued.reprint_count:
             title += self.tr("（第%1次补打）").replace("%1", str(issued.reprint_count))
-        self.preview = DocumentPreview(issued.path, title, self)
-        self.preview.open()  # window-modal, not blocking: the clerk prints or closes it
+        self.preview_pdf(str(issued.path), title)
 
     def _on_case_filed(self, record: CaseRecord) -> None:
         self.sync.changed()

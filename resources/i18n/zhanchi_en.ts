@@ -26,418 +26,482 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     <name>AuditPage</name>
     <message>
         <source>状态</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>说明</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>存疑理由</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispute reason</translation>
     </message>
     <message>
         <source>批次</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch</translation>
     </message>
     <message>
         <source>发放批次</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment batches</translation>
     </message>
     <message>
         <source>公示批次</source>
-        <translation type="unfinished"></translation>
+        <translation>Notice batches</translation>
     </message>
     <message>
         <source>金额</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount</translation>
     </message>
     <message>
         <source>账号</source>
-        <translation type="unfinished"></translation>
+        <translation>Account</translation>
     </message>
     <message>
         <source>开户银行</source>
-        <translation type="unfinished">Bank</translation>
+        <translation>Bank</translation>
     </message>
     <message>
         <source>户名</source>
-        <translation type="unfinished">Account holder</translation>
+        <translation>Account holder</translation>
     </message>
     <message>
         <source>公示起</source>
-        <translation type="unfinished"></translation>
+        <translation>Notice from</translation>
     </message>
     <message>
         <source>公示止</source>
-        <translation type="unfinished"></translation>
+        <translation>Notice to</translation>
     </message>
     <message>
         <source>工作日</source>
-        <translation type="unfinished"></translation>
+        <translation>Working days</translation>
     </message>
     <message>
         <source>暂定</source>
-        <translation type="unfinished"></translation>
+        <translation>Provisional</translation>
     </message>
     <message>
         <source>类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <source>提示</source>
-        <translation type="unfinished"></translation>
+        <translation>Message</translation>
     </message>
     <message>
         <source>已解除</source>
-        <translation type="unfinished"></translation>
+        <translation>Cleared</translation>
     </message>
     <message>
         <source>补打</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprint</translation>
     </message>
     <message>
         <source>行数</source>
-        <translation type="unfinished"></translation>
+        <translation>Rows</translation>
     </message>
     <message>
         <source>文件</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
     <message>
         <source>结果文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Result file</translation>
     </message>
     <message>
         <source>件数</source>
-        <translation type="unfinished"></translation>
+        <translation>Items</translation>
     </message>
     <message>
         <source>合计</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <source>到账</source>
-        <translation type="unfinished"></translation>
+        <translation>Paid</translation>
     </message>
     <message>
         <source>失败</source>
-        <translation type="unfinished"></translation>
+        <translation>Failed</translation>
     </message>
     <message>
         <source>案件</source>
-        <translation type="unfinished"></translation>
+        <translation>Case</translation>
     </message>
     <message>
         <source>原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>期间</source>
-        <translation type="unfinished"></translation>
+        <translation>Period</translation>
     </message>
     <message>
         <source>异议人</source>
-        <translation type="unfinished"></translation>
+        <translation>Objector</translation>
     </message>
     <message>
         <source>联系方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact</translation>
     </message>
     <message>
         <source>答复异议</source>
-        <translation type="unfinished"></translation>
+        <translation>Objections answered</translation>
     </message>
     <message>
         <source>对象</source>
-        <translation type="unfinished"></translation>
+        <translation>Subject</translation>
     </message>
     <message>
         <source>认定事实</source>
-        <translation type="unfinished"></translation>
+        <translation>Finding</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>角色</source>
-        <translation type="unfinished"></translation>
+        <translation>Role</translation>
     </message>
     <message>
         <source>启用</source>
-        <translation type="unfinished"></translation>
+        <translation>Active</translation>
     </message>
     <message>
         <source>失败次数</source>
-        <translation type="unfinished"></translation>
+        <translation>Failed attempts</translation>
     </message>
     <message>
         <source>人员</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff</translation>
     </message>
     <message>
         <source>本机构</source>
-        <translation type="unfinished"></translation>
+        <translation>Office</translation>
     </message>
     <message>
         <source>诚信档案</source>
-        <translation type="unfinished"></translation>
+        <translation>Integrity record</translation>
     </message>
     <message>
         <source>审计记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit trail</translation>
     </message>
     <message>
         <source>文书</source>
-        <translation type="unfinished"></translation>
+        <translation>Document</translation>
     </message>
     <message>
         <source>设置</source>
-        <translation type="unfinished">Settings</translation>
+        <translation>Settings</translation>
     </message>
     <message>
         <source>政策推送</source>
-        <translation type="unfinished"></translation>
+        <translation>Outreach</translation>
     </message>
-    <message>
-        <source>受理</source>
-        <translation type="unfinished">Accept</translation>
-    </message>
-    <message>
-        <source>审核通过</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>发布公示</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>公示期满</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>审批</source>
-        <translation type="unfinished">Case approved</translation>
-    </message>
-    <message>
-        <source>导出发放</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>发放到账</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>审计</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>校验审计记录</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>操作日志</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>案件追溯</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>按人员筛选</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>全部人员</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>受理编号（不填为全部）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>查询 (F5)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>导出CSV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>日期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>至</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>序号</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>时间</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>操作</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>内容</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>申请人 %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>是</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>否</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1件</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>变更前：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>变更后：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>显示最近%1条（较早的记录请缩小日期范围或按人员、案件筛选）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>共%1条，按时间先后排列</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>没有符合条件的记录</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>✔ 审计记录完整：共%1条，哈希链校验通过</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>✘ 审计记录异常：%1（第%2条起不可信）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>导出操作日志</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV 文件 (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>已导出%1条到 %2（身份证号、账号、电话号码已部分隐去；本次导出已记入审计记录）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>开始日期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>结束日期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>输入受理编号，回车查询</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>追溯</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>打开案件</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>查看该案全部日志</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>经办人与时间</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>适用政策</source>
-        <translation type="unfinished">Policy</translation>
-    </message>
-    <message>
-        <source>环节</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>经办人</source>
-        <translation type="unfinished">Clerk</translation>
-    </message>
-    <message>
-        <source>详情</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>办理环节</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>批次 %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>公示期 %1 至 %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>说明：%1</source>
-        <translation type="unfinished">Note: %1</translation>
-    </message>
-    <message>
-        <source>请输入受理编号</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>输入受理编号，查看经办全过程与防篡改校验</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>✔ 未被篡改：审计链完整（%1）；案件数据与审计记录逐项一致</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>审计链异常：%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>案件数据与审计记录不一致的字段：%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>BatchState</name>
     <message>
         <source>待发布</source>
-        <translation type="unfinished"></translation>
+        <translation>Not yet published</translation>
     </message>
     <message>
         <source>公示中</source>
-        <translation type="unfinished">On public notice</translation>
+        <translation>On notice</translation>
+    </message>
+    <message>
+        <source>已导出待回盘</source>
+        <translation>Exported, awaiting the bank</translation>
+    </message>
+    <message>
+        <source>已回盘</source>
+        <translation>Settled</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>审核通过</source>
+        <translation>Review passed</translation>
+    </message>
+    <message>
+        <source>发布公示</source>
+        <translation>Notice published</translation>
+    </message>
+    <message>
+        <source>查询 (Ctrl+R)</source>
+        <translation>Search (Ctrl+R)</translation>
     </message>
     <message>
         <source>公示期满</source>
-        <translation type="unfinished"></translation>
+        <translation>Period ended</translation>
+    </message>
+    <message>
+        <source>审批</source>
+        <translation>Approval</translation>
+    </message>
+    <message>
+        <source>导出发放</source>
+        <translation>Exported for payment</translation>
+    </message>
+    <message>
+        <source>发放到账</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>审计</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>校验审计记录</source>
+        <translation>Verify the audit trail</translation>
+    </message>
+    <message>
+        <source>操作日志</source>
+        <translation>Operation log</translation>
+    </message>
+    <message>
+        <source>案件追溯</source>
+        <translation>Case trail</translation>
+    </message>
+    <message>
+        <source>按人员筛选</source>
+        <translation>Filter by staff</translation>
+    </message>
+    <message>
+        <source>全部人员</source>
+        <translation>All staff</translation>
+    </message>
+    <message>
+        <source>受理编号（不填为全部）</source>
+        <translation>Case number (empty for all)</translation>
+    </message>
+    <message>
+        <source>导出CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>申请人 %1</source>
+        <translation>Applicant %1</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>%1件</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>变更前：</source>
+        <translation>Before: </translation>
+    </message>
+    <message>
+        <source>变更后：</source>
+        <translation>After: </translation>
+    </message>
+    <message>
+        <source>显示最近%1条（较早的记录请缩小日期范围或按人员、案件筛选）</source>
+        <translation>Showing the latest %1 (for earlier entries narrow the dates or filter by staff or case)</translation>
+    </message>
+    <message>
+        <source>共%1条，按时间先后排列</source>
+        <translation>%1 entries, oldest first</translation>
+    </message>
+    <message>
+        <source>没有符合条件的记录</source>
+        <translation>No entries match</translation>
+    </message>
+    <message>
+        <source>✔ 审计记录完整：共%1条，哈希链校验通过</source>
+        <translation>✔ Audit trail intact: %1 entries, hash chain verified</translation>
+    </message>
+    <message>
+        <source>✘ 审计记录异常：%1（第%2条起不可信）</source>
+        <translation>✘ Audit trail damaged: %1 (not to be trusted from entry %2)</translation>
+    </message>
+    <message>
+        <source>导出操作日志</source>
+        <translation>Export the operation log</translation>
+    </message>
+    <message>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>已导出%1条到 %2（身份证号、账号、电话号码已部分隐去；本次导出已记入审计记录）</source>
+        <translation>Exported %1 entries to %2 (ID, account and phone numbers partly hidden; the export is in the audit trail)</translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>To date</translation>
+    </message>
+    <message>
+        <source>输入受理编号，回车查询</source>
+        <translation>Type a case number and press Enter</translation>
+    </message>
+    <message>
+        <source>追溯</source>
+        <translation>Trace</translation>
+    </message>
+    <message>
+        <source>打开案件</source>
+        <translation>Open case</translation>
+    </message>
+    <message>
+        <source>查看该案全部日志</source>
+        <translation>Whole log of the case</translation>
+    </message>
+    <message>
+        <source>经办人与时间</source>
+        <translation>Who and when</translation>
+    </message>
+    <message>
+        <source>适用政策</source>
+        <translation>Policy</translation>
+    </message>
+    <message>
+        <source>环节</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <source>详情</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>办理环节</source>
+        <translation>Steps</translation>
+    </message>
+    <message>
+        <source>批次 %1</source>
+        <translation>Batch %1</translation>
+    </message>
+    <message>
+        <source>公示期 %1 至 %2</source>
+        <translation>Notice %1 to %2</translation>
+    </message>
+    <message>
+        <source>说明：%1</source>
+        <translation>Note: %1</translation>
+    </message>
+    <message>
+        <source>请输入受理编号</source>
+        <translation>Please type a case number</translation>
+    </message>
+    <message>
+        <source>输入受理编号，查看经办全过程与防篡改校验</source>
+        <translation>Type a case number to see every step and the tamper check</translation>
+    </message>
+    <message>
+        <source>✔ 未被篡改：审计链完整（%1）；案件数据与审计记录逐项一致</source>
+        <translation>✔ Not altered: audit chain intact (%1); the case matches its audit entries field by field</translation>
+    </message>
+    <message>
+        <source>审计链异常：%1</source>
+        <translation>Audit chain damaged: %1</translation>
+    </message>
+    <message>
+        <source>案件数据与审计记录不一致的字段：%1</source>
+        <translation>Fields that differ from the audit entries: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BackOffice</name>
+    <message>
+        <source>同一账户为多人收款</source>
+        <translation>One account receives for several applicants</translation>
+    </message>
+    <message>
+        <source>账户户名与申请人不符</source>
+        <translation>Account holder is not the applicant</translation>
+    </message>
+    <message>
+        <source>证书编号重复使用</source>
+        <translation>Certificate number used in another case</translation>
+    </message>
+    <message>
+        <source>申报等级与证书编号不符</source>
+        <translation>Declared level differs from the certificate number</translation>
+    </message>
+    <message>
+        <source>评价机构短期发证异常</source>
+        <translation>Unusually many certificates from one assessment body</translation>
+    </message>
+    <message>
+        <source>用人单位短期取证异常</source>
+        <translation>Unusually many certificates at one employer</translation>
+    </message>
+    <message>
+        <source>申请人列入诚信档案</source>
+        <translation>Applicant is on the integrity list</translation>
+    </message>
+    <message>
+        <source>用人单位列入诚信档案</source>
+        <translation>Employer is on the integrity list</translation>
+    </message>
+    <message>
+        <source>审核</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>公示</source>
+        <translation>Public notice</translation>
+    </message>
+    <message>
+        <source>发放</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>统计</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <source>审计</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>操作未完成：程序内部错误，已记录日志，请联系管理员</source>
+        <translation>Not done: internal error, logged; please contact the administrator</translation>
+    </message>
+    <message>
+        <source>正在办理：</source>
+        <translation>Working on: </translation>
     </message>
 </context>
 <context>
@@ -539,15 +603,15 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     </message>
     <message>
         <source>审核通过</source>
-        <translation type="unfinished"></translation>
+        <translation>Pass review</translation>
     </message>
     <message>
         <source>登记异议</source>
-        <translation type="unfinished"></translation>
+        <translation>Record objection</translation>
     </message>
     <message>
         <source>说明或理由：驳回、重新发放时必填；存疑或有异议的案件审核通过时必填</source>
-        <translation type="unfinished"></translation>
+        <translation>Note or reason: required to reject or re-queue a payment, and to pass a disputed case or one with an objection</translation>
     </message>
     <message>
         <source>办理说明</source>
@@ -872,199 +936,203 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     <name>DashboardPage</name>
     <message>
         <source>统计</source>
-        <translation type="unfinished"></translation>
+        <translation>Figures</translation>
     </message>
     <message>
-        <source>刷新 (F5)</source>
-        <translation type="unfinished"></translation>
+        <source>刷新 (Ctrl+R)</source>
+        <translation>Refresh (Ctrl+R)</translation>
     </message>
     <message>
         <source>今日受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepted today</translation>
     </message>
     <message>
         <source>本月受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepted this month</translation>
     </message>
     <message>
         <source>本月发放到账</source>
-        <translation type="unfinished"></translation>
+        <translation>Paid this month</translation>
     </message>
     <message>
         <source>审核超期</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue reviews</translation>
     </message>
     <message>
         <source>待同步</source>
-        <translation type="unfinished"></translation>
+        <translation>To sync</translation>
     </message>
     <message>
         <source>风险提示（未解除）</source>
-        <translation type="unfinished"></translation>
+        <translation>Risk flags (open)</translation>
     </message>
     <message>
         <source>今日件</source>
-        <translation type="unfinished"></translation>
+        <translation>Today</translation>
     </message>
     <message>
         <source>今日金额</source>
-        <translation type="unfinished"></translation>
+        <translation>Today ¥</translation>
     </message>
     <message>
         <source>本月件</source>
-        <translation type="unfinished"></translation>
+        <translation>Month</translation>
     </message>
     <message>
         <source>本月金额</source>
-        <translation type="unfinished"></translation>
+        <translation>Month ¥</translation>
     </message>
     <message>
         <source>状态</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>等级</source>
-        <translation type="unfinished">Level</translation>
+        <translation>Level</translation>
     </message>
     <message>
         <source>经办人</source>
-        <translation type="unfinished">Clerk</translation>
+        <translation>Handled by</translation>
     </message>
     <message>
         <source>按状态（当期最后变动的案件）</source>
-        <translation type="unfinished"></translation>
+        <translation>By status (last change in the period)</translation>
     </message>
     <message>
         <source>按证书等级（当期受理）</source>
-        <translation type="unfinished"></translation>
+        <translation>By level (accepted in the period)</translation>
     </message>
     <message>
         <source>按受理人（当期受理）</source>
-        <translation type="unfinished"></translation>
+        <translation>By clerk (accepted in the period)</translation>
     </message>
     <message>
         <source>审核超期的案件</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue reviews</translation>
     </message>
     <message>
         <source>风险提示</source>
-        <translation type="unfinished"></translation>
+        <translation>Risk flags</translation>
     </message>
     <message>
         <source>审核超期的案件（受理编号 · 办结期限）</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue reviews (case number · deadline)</translation>
     </message>
     <message>
         <source>未解除的风险提示（按类型）</source>
-        <translation type="unfinished"></translation>
+        <translation>Open risk flags (by kind)</translation>
     </message>
     <message>
         <source>打印日报 (F9)</source>
-        <translation type="unfinished"></translation>
+        <translation>Print daily summary (F9)</translation>
     </message>
     <message>
         <source>生成月报</source>
-        <translation type="unfinished"></translation>
+        <translation>Make monthly report</translation>
     </message>
     <message>
         <source>报表</source>
-        <translation type="unfinished"></translation>
+        <translation>Reports</translation>
     </message>
     <message>
         <source>日报日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Summary day</translation>
     </message>
     <message>
         <source>月报月份</source>
-        <translation type="unfinished"></translation>
+        <translation>Report month</translation>
     </message>
     <message>
         <source>截至 %1&#x3000;今日 %2；本月 %3 至 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>As of %1  today %2; this month %3 to %4</translation>
     </message>
     <message>
         <source>%1&#x3000;期限 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  due %2</translation>
     </message>
     <message>
         <source>✔ 没有超期的审核</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ No overdue reviews</translation>
     </message>
     <message>
         <source>⚠ %1：%2项</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ %1: %2</translation>
     </message>
     <message>
         <source>本月新提示%1项，涉及金额%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 raised this month, amounting to %2</translation>
     </message>
     <message>
         <source>%1件</source>
-        <translation type="unfinished"></translation>
+        <translation>%1</translation>
     </message>
     <message>
         <source>须尽快办结</source>
-        <translation type="unfinished"></translation>
+        <translation>To be finished soon</translation>
     </message>
     <message>
         <source>均在期限内</source>
-        <translation type="unfinished"></translation>
+        <translation>All within the limit</translation>
     </message>
     <message>
-        <source>未上传%1条</source>
-        <translation type="unfinished"></translation>
+        <source>等待上传</source>
+        <translation>Waiting to upload</translation>
+    </message>
+    <message>
+        <source>已全部同步</source>
+        <translation>All synced</translation>
     </message>
     <message>
         <source>被拒%1条待处理</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 refused, to be handled</translation>
     </message>
     <message>
         <source>%1条</source>
-        <translation type="unfinished"></translation>
+        <translation>%1</translation>
     </message>
     <message>
         <source>%1项</source>
-        <translation type="unfinished"></translation>
+        <translation>%1</translation>
     </message>
     <message>
         <source>本月新提示%1项</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 raised this month</translation>
     </message>
     <message>
         <source>业务日报（%1）已生成：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Daily summary (%1) made: %2</translation>
     </message>
     <message>
         <source>业务日报 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Daily summary %1</translation>
     </message>
     <message>
         <source>生成业务日报</source>
-        <translation type="unfinished"></translation>
+        <translation>Make the daily summary</translation>
     </message>
     <message>
         <source>CSV 文件 (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV files (*.csv)</translation>
     </message>
     <message>
         <source>Excel 工作簿 (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
         <source>保存月报</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the monthly report</translation>
     </message>
     <message>
         <source>月报（%1）已生成：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Monthly report (%1) made: %2</translation>
     </message>
     <message>
         <source>月报 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Monthly report %1</translation>
     </message>
     <message>
         <source>文件</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
 </context>
 <context>
@@ -1453,390 +1521,390 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     <name>ObjectionDialog</name>
     <message>
         <source>登记公示异议</source>
-        <translation type="unfinished"></translation>
+        <translation>Record a publicity objection</translation>
     </message>
     <message>
         <source>案件 %1 公示期间收到的异议。登记后案件退出公示批次，退回审核。</source>
-        <translation type="unfinished"></translation>
+        <translation>An objection to case %1 received during publicity. Once recorded, the case leaves its batch and goes back to review.</translation>
     </message>
     <message>
         <source>异议人(&amp;O)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Objector</translation>
     </message>
     <message>
         <source>联系方式(&amp;C)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Contact</translation>
     </message>
     <message>
         <source>异议内容(&amp;T)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Text of the objection</translation>
     </message>
     <message>
         <source>登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Record</translation>
     </message>
     <message>
         <source>不能为空</source>
-        <translation type="unfinished"></translation>
+        <translation>must not be empty</translation>
     </message>
     <message>
         <source>异议人</source>
-        <translation type="unfinished"></translation>
+        <translation>Objector</translation>
     </message>
     <message>
         <source>联系方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact</translation>
     </message>
     <message>
         <source>异议内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Objection</translation>
     </message>
 </context>
 <context>
     <name>PaymentPage</name>
     <message>
         <source>银行卡</source>
-        <translation type="unfinished">Bank card</translation>
+        <translation>Bank card</translation>
     </message>
     <message>
         <source>社保卡</source>
-        <translation type="unfinished"></translation>
+        <translation>Social security card</translation>
     </message>
     <message>
         <source>待回盘</source>
-        <translation type="unfinished"></translation>
+        <translation>Awaiting the bank</translation>
     </message>
     <message>
         <source>已到账</source>
-        <translation type="unfinished"></translation>
+        <translation>Paid</translation>
     </message>
     <message>
         <source>发放失败</source>
-        <translation type="unfinished">Payment failed</translation>
+        <translation>Payment failed</translation>
     </message>
     <message>
         <source>审批与发放</source>
-        <translation type="unfinished"></translation>
+        <translation>Approval and payment</translation>
     </message>
     <message>
-        <source>刷新 (F5)</source>
-        <translation type="unfinished"></translation>
+        <source>刷新 (Ctrl+R)</source>
+        <translation>Refresh (Ctrl+R)</translation>
     </message>
     <message>
         <source>问题清单</source>
-        <translation type="unfinished"></translation>
+        <translation>Problems</translation>
     </message>
     <message>
         <source>受理编号</source>
-        <translation type="unfinished">Case number</translation>
+        <translation>Case number</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>职业（工种）</source>
-        <translation type="unfinished">Occupation</translation>
+        <translation>Occupation</translation>
     </message>
     <message>
         <source>等级</source>
-        <translation type="unfinished">Level</translation>
+        <translation>Level</translation>
     </message>
     <message>
         <source>补贴金额</source>
-        <translation type="unfinished">Amount</translation>
+        <translation>Amount</translation>
     </message>
     <message>
         <source>受理人</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepted by</translation>
     </message>
     <message>
         <source>申请日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Applied</translation>
     </message>
     <message>
         <source>待审批案件</source>
-        <translation type="unfinished"></translation>
+        <translation>Cases to approve</translation>
     </message>
     <message>
         <source>审批意见（可不填）</source>
-        <translation type="unfinished"></translation>
+        <translation>Approval note (optional)</translation>
     </message>
     <message>
         <source>批准所选 (F9)</source>
-        <translation type="unfinished"></translation>
+        <translation>Approve selected (F9)</translation>
     </message>
     <message>
         <source>全部批准</source>
-        <translation type="unfinished"></translation>
+        <translation>Approve all</translation>
     </message>
     <message>
         <source>公示期满并已结束公示的案件；本人受理的案件不在此列（受理人不得审批）。多件一并批准时，只要有一件不能批准，本次一件也不批准，并列出原因。</source>
-        <translation type="unfinished"></translation>
+        <translation>Cases whose public notice has ended; cases you accepted are not listed (no one approves their own). When several are approved together and one cannot be, none is approved and the reasons are listed.</translation>
     </message>
     <message>
         <source>审批意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Approval note</translation>
     </message>
     <message>
         <source>账户类型</source>
-        <translation type="unfinished">Account type</translation>
+        <translation>Account type</translation>
     </message>
     <message>
         <source>收款账号</source>
-        <translation type="unfinished"></translation>
+        <translation>Account number</translation>
     </message>
     <message>
         <source>开户银行</source>
-        <translation type="unfinished">Bank</translation>
+        <translation>Bank</translation>
     </message>
     <message>
         <source>户名</source>
-        <translation type="unfinished">Account holder</translation>
+        <translation>Account holder</translation>
     </message>
     <message>
         <source>风险提示</source>
-        <translation type="unfinished"></translation>
+        <translation>Risk flags</translation>
     </message>
     <message>
         <source>待发放案件</source>
-        <translation type="unfinished"></translation>
+        <translation>Cases to pay</translation>
     </message>
     <message>
         <source>导出发放文件… (F9)</source>
-        <translation type="unfinished"></translation>
+        <translation>Export disbursement file… (F9)</translation>
     </message>
     <message>
         <source>已批准、尚未列入发放批次的案件。导出后生成编号批次，交银行代发；收款账户户名不是申请人本人的案件不予导出（补贴直发）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Approved cases not yet in a payment batch. Exporting makes a numbered batch for the bank; a case whose account is not held by the applicant is left out (paid to the applicant only).</translation>
     </message>
     <message>
         <source>状态</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>待更正账户</source>
-        <translation type="unfinished"></translation>
+        <translation>Account to correct</translation>
     </message>
     <message>
         <source>原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>发放失败与待更正账户的案件</source>
-        <translation type="unfinished"></translation>
+        <translation>Failed payments and accounts to correct</translation>
     </message>
     <message>
         <source>不改则留空</source>
-        <translation type="unfinished"></translation>
+        <translation>Leave empty to keep</translation>
     </message>
     <message>
         <source>须为申请人本人；不改则留空</source>
-        <translation type="unfinished"></translation>
+        <translation>Must be the applicant; leave empty to keep</translation>
     </message>
     <message>
         <source>必填：更正或重新发放的原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Required: why it is corrected or paid again</translation>
     </message>
     <message>
         <source>仅更正账户</source>
-        <translation type="unfinished"></translation>
+        <translation>Correct the account only</translation>
     </message>
     <message>
         <source>重新发放 (F9)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pay again (F9)</translation>
     </message>
     <message>
         <source>更正收款账户 / 重新发放（所选案件）</source>
-        <translation type="unfinished"></translation>
+        <translation>Correct the account / pay again (selected case)</translation>
     </message>
     <message>
         <source>新收款账号</source>
-        <translation type="unfinished"></translation>
+        <translation>New account number</translation>
     </message>
     <message>
         <source>说明</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>批次号</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch number</translation>
     </message>
     <message>
         <source>件数</source>
-        <translation type="unfinished"></translation>
+        <translation>Items</translation>
     </message>
     <message>
         <source>金额</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount</translation>
     </message>
     <message>
         <source>导出</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported</translation>
     </message>
     <message>
         <source>回盘</source>
-        <translation type="unfinished"></translation>
+        <translation>Bank result</translation>
     </message>
     <message>
         <source>发放文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Disbursement file</translation>
     </message>
     <message>
         <source>发放批次</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment batches</translation>
     </message>
     <message>
         <source>结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Result</translation>
     </message>
     <message>
         <source>批次明细</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch items</translation>
     </message>
     <message>
         <source>导入银行结果… (F9)</source>
-        <translation type="unfinished"></translation>
+        <translation>Import bank result… (F9)</translation>
     </message>
     <message>
         <source>银行回盘文件须包含批次的每一件（发放文件各列加 status：paid/failed 与 reason）；文件有任何问题即整体退回，不做任何改动。</source>
-        <translation type="unfinished"></translation>
+        <translation>The bank&apos;s result must list every item of the batch (the disbursement columns plus status: paid/failed and reason); a file with any problem is refused whole and changes nothing.</translation>
     </message>
     <message>
         <source>⚠ 户名不是申请人本人：不予导出，请更正账户</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Holder is not the applicant: not exported, correct the account</translation>
     </message>
     <message>
         <source>已回盘：到账%1 失败%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Settled: %1 paid, %2 failed</translation>
     </message>
     <message>
         <source>待银行回盘</source>
-        <translation type="unfinished"></translation>
+        <translation>Awaiting the bank</translation>
     </message>
     <message>
         <source>：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>: %1</translation>
     </message>
     <message>
         <source>可导出%1件，合计%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 to export, total %2</translation>
     </message>
     <message>
         <source>待审批（%1）</source>
-        <translation type="unfinished"></translation>
+        <translation>To approve (%1)</translation>
     </message>
     <message>
         <source>待发放（%1）</source>
-        <translation type="unfinished"></translation>
+        <translation>To pay (%1)</translation>
     </message>
     <message>
         <source>失败·更正（%1）</source>
-        <translation type="unfinished"></translation>
+        <translation>Failed · correct (%1)</translation>
     </message>
     <message>
         <source>发放批次（待回盘%1）</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment batches (%1 awaiting the bank)</translation>
     </message>
     <message>
         <source>待审批%1件</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 to approve</translation>
     </message>
     <message>
         <source>待发放%1件</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 to pay</translation>
     </message>
     <message>
         <source>%1个批次待银行回盘</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 batches awaiting the bank</translation>
     </message>
     <message>
         <source>已批准%1件，合计%2，转入待发放</source>
-        <translation type="unfinished"></translation>
+        <translation>Approved %1, total %2, now to pay</translation>
     </message>
     <message>
         <source>%1件中有%2件不能审批，本次未审批任何案件；请去掉下列案件后再批准</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 of %1 cannot be approved, so none was approved; take these cases off and approve again</translation>
     </message>
     <message>
         <source>%1：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>审批</source>
-        <translation type="unfinished">Case approved</translation>
+        <translation>Approval</translation>
     </message>
     <message>
         <source>保存发放文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the disbursement file</translation>
     </message>
     <message>
         <source>CSV 文件 (*.csv);;Excel 工作簿 (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV files (*.csv);;Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
         <source>已导出发放批次 %1：%2件，合计%3；文件 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported payment batch %1: %2 cases, total %3; file %4</translation>
     </message>
     <message>
         <source>未导出 %1：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Not exported %1: %2</translation>
     </message>
     <message>
         <source>导出发放文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the disbursement file</translation>
     </message>
     <message>
         <source>选择银行回盘文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the bank&apos;s result file</translation>
     </message>
     <message>
         <source>银行结果文件 (*.csv *.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bank result files (*.csv *.xlsx)</translation>
     </message>
     <message>
         <source>批次 %1 已回盘：到账%2件 %3，失败%4件 %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch %1 settled: %2 paid %3, %4 failed %5</translation>
     </message>
     <message>
         <source>；失败的案件在“失败·更正”中更正账户后重新发放</source>
-        <translation type="unfinished"></translation>
+        <translation>; correct the failed ones under &quot;Failed · correct&quot; and pay again</translation>
     </message>
     <message>
         <source>发放失败 %1：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment failed %1: %2</translation>
     </message>
     <message>
         <source>结果文件 %1 有%2处问题，已整体退回，未导入任何内容；请银行更正后重新提供</source>
-        <translation type="unfinished"></translation>
+        <translation>Result file %1 has %2 problems and was refused whole; nothing was imported. Ask the bank for a corrected file</translation>
     </message>
     <message>
         <source>导入银行结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Import the bank result</translation>
     </message>
     <message>
         <source>整个文件 %1：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Whole file %1: %2</translation>
     </message>
     <message>
         <source>第%1行 %2：%3</source>
-        <translation type="unfinished"></translation>
+        <translation>Row %1 %2: %3</translation>
     </message>
     <message>
         <source>更正收款账户</source>
-        <translation type="unfinished"></translation>
+        <translation>Correct the account</translation>
     </message>
     <message>
         <source>案件 %1 的收款账户已更正</source>
-        <translation type="unfinished"></translation>
+        <translation>Account of case %1 corrected</translation>
     </message>
     <message>
         <source>重新发放</source>
-        <translation type="unfinished"></translation>
+        <translation>Pay again</translation>
     </message>
     <message>
         <source>案件 %1 已转回待发放，将列入下一个发放批次</source>
-        <translation type="unfinished"></translation>
+        <translation>Case %1 is back to pay and goes into the next batch</translation>
     </message>
 </context>
 <context>
@@ -1882,263 +1950,275 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     <name>PublicityPage</name>
     <message>
         <source>公示</source>
-        <translation type="unfinished">Put on public notice</translation>
-    </message>
-    <message>
-        <source>刷新 (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Public notice</translation>
     </message>
     <message>
         <source>受理编号</source>
-        <translation type="unfinished">Case number</translation>
+        <translation>Case number</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>职业（工种）</source>
-        <translation type="unfinished">Occupation</translation>
+        <translation>Occupation</translation>
     </message>
     <message>
         <source>等级</source>
-        <translation type="unfinished">Level</translation>
+        <translation>Level</translation>
     </message>
     <message>
         <source>补贴金额</source>
-        <translation type="unfinished">Amount</translation>
+        <translation>Amount</translation>
     </message>
     <message>
         <source>审核通过</source>
-        <translation type="unfinished"></translation>
+        <translation>Review passed</translation>
     </message>
     <message>
         <source>待公示案件</source>
-        <translation type="unfinished"></translation>
+        <translation>Cases for public notice</translation>
     </message>
     <message>
         <source>所选列入新批次</source>
-        <translation type="unfinished"></translation>
+        <translation>Selected into a new batch</translation>
     </message>
     <message>
         <source>全部列入新批次</source>
-        <translation type="unfinished"></translation>
+        <translation>All into a new batch</translation>
     </message>
     <message>
         <source>待公示案件（审核已通过，尚未列入批次）</source>
-        <translation type="unfinished"></translation>
+        <translation>Cases for public notice (review passed, not yet in a batch)</translation>
     </message>
     <message>
         <source>批次号</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch number</translation>
     </message>
     <message>
         <source>状态</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
-        <source>案件</source>
-        <translation type="unfinished"></translation>
+        <source>待发布</source>
+        <translation>Not yet published</translation>
+    </message>
+    <message>
+        <source>公示中</source>
+        <translation>On notice</translation>
+    </message>
+    <message>
+        <source>公示期满</source>
+        <translation>Period ended</translation>
+    </message>
+    <message>
+        <source>刷新 (Ctrl+R)</source>
+        <translation>Refresh (Ctrl+R)</translation>
     </message>
     <message>
         <source>%1件</source>
-        <translation type="unfinished"></translation>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>件数</source>
+        <translation>Items</translation>
     </message>
     <message>
         <source>金额合计</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <source>公示期</source>
-        <translation type="unfinished"></translation>
+        <translation>Notice period</translation>
     </message>
     <message>
         <source>公示批次</source>
-        <translation type="unfinished"></translation>
+        <translation>Notice batches</translation>
     </message>
     <message>
         <source>工作单位</source>
-        <translation type="unfinished">Employer</translation>
+        <translation>Employer</translation>
     </message>
     <message>
         <source>在列情况</source>
-        <translation type="unfinished"></translation>
+        <translation>On the list</translation>
     </message>
     <message>
         <source>批次中的案件</source>
-        <translation type="unfinished"></translation>
+        <translation>Cases in the batch</translation>
     </message>
     <message>
         <source>批次明细</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch items</translation>
     </message>
     <message>
         <source>公示开始日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Notice start date</translation>
     </message>
     <message>
         <source>发布公示 (F9)</source>
-        <translation type="unfinished"></translation>
+        <translation>Publish (F9)</translation>
     </message>
     <message>
         <source>打印公示名单 (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Print the notice list (Ctrl+P)</translation>
     </message>
     <message>
         <source>结束公示</source>
-        <translation type="unfinished"></translation>
+        <translation>End the notice</translation>
     </message>
     <message>
         <source>批次办理</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch</translation>
     </message>
     <message>
         <source>开始日期</source>
-        <translation type="unfinished"></translation>
+        <translation>From date</translation>
     </message>
     <message>
         <source>反映人姓名或单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Name of the person or body objecting</translation>
     </message>
     <message>
         <source>电话或地址</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone or address</translation>
     </message>
     <message>
         <source>反映的问题</source>
-        <translation type="unfinished"></translation>
+        <translation>What is objected to</translation>
     </message>
     <message>
         <source>登记异议并退回审核</source>
-        <translation type="unfinished"></translation>
+        <translation>Record the objection and send back to review</translation>
     </message>
     <message>
         <source>登记公示异议（对批次明细中所选案件）</source>
-        <translation type="unfinished"></translation>
+        <translation>Record an objection (to the case selected in the batch)</translation>
     </message>
     <message>
         <source>异议人</source>
-        <translation type="unfinished"></translation>
+        <translation>Objector</translation>
     </message>
     <message>
         <source>联系方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact</translation>
     </message>
     <message>
         <source>异议内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Objection</translation>
     </message>
     <message>
         <source>·可结束</source>
-        <translation type="unfinished"></translation>
+        <translation> · may end</translation>
     </message>
     <message>
         <source>未发布</source>
-        <translation type="unfinished"></translation>
+        <translation>Not published</translation>
     </message>
     <message>
         <source>%1 至 %2，%3个工作日</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 to %2, %3 working days</translation>
     </message>
     <message>
         <source>&#x3000;暂定</source>
-        <translation type="unfinished"></translation>
+        <translation>  provisional</translation>
     </message>
     <message>
         <source>公示期跨越的年度节假日安排尚未公布，结束日期为暂定</source>
-        <translation type="unfinished"></translation>
+        <translation>The holiday arrangement of a year in the period is not yet published: the end date is provisional</translation>
     </message>
     <message>
         <source>在列（%1）</source>
-        <translation type="unfinished"></translation>
+        <translation>Listed (%1)</translation>
     </message>
     <message>
         <source>已撤出（异议）</source>
-        <translation type="unfinished"></translation>
+        <translation>Taken out (objection)</translation>
     </message>
     <message>
         <source>待公示%1件；公示中批次%2个</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 waiting for notice; %2 batches on notice</translation>
     </message>
     <message>
         <source>批次明细（未选择批次）</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch items (no batch selected)</translation>
     </message>
     <message>
         <source>在待公示案件中选择案件列入新批次，或在右上方选择一个批次</source>
-        <translation type="unfinished"></translation>
+        <translation>Put waiting cases into a new batch, or choose a batch on the right</translation>
     </message>
     <message>
         <source>批次明细：%1（%2）</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch items: %1 (%2)</translation>
     </message>
     <message>
         <source>尚未发布：选择开始日期（须为工作日）后发布，公示不少于5个工作日</source>
-        <translation type="unfinished"></translation>
+        <translation>Not yet published: choose a start date (a working day) and publish; the notice lasts at least 5 working days</translation>
     </message>
     <message>
         <source>公示期已于%1届满，可结束公示；结束后案件转入待审批</source>
-        <translation type="unfinished"></translation>
+        <translation>The notice period ended on %1: end the notice and its cases go to approval</translation>
     </message>
     <message>
         <source>公示中，至%1（含）；届满后方可结束公示</source>
-        <translation type="unfinished"></translation>
+        <translation>On notice until %1 (inclusive); it can be ended after that</translation>
     </message>
     <message>
         <source>。该年度节假日安排尚未公布，日期为暂定</source>
-        <translation type="unfinished"></translation>
+        <translation>. The year&apos;s holiday arrangement is not yet published: the date is provisional</translation>
     </message>
     <message>
         <source>公示期满，已于%1结束公示</source>
-        <translation type="unfinished"></translation>
+        <translation>Notice period over, ended on %1</translation>
     </message>
     <message>
         <source>已建立公示批次 %1，共%2件；请选择开始日期后发布</source>
-        <translation type="unfinished"></translation>
+        <translation>Notice batch %1 made with %2 cases; choose the start date and publish</translation>
     </message>
     <message>
         <source>建立公示批次</source>
-        <translation type="unfinished"></translation>
+        <translation>Make a notice batch</translation>
     </message>
     <message>
         <source>批次 %1 已发布，公示期 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch %1 published, notice period %2</translation>
     </message>
     <message>
         <source>；请打印公示名单张贴</source>
-        <translation type="unfinished"></translation>
+        <translation>; print the list and post it</translation>
     </message>
     <message>
         <source>发布公示</source>
-        <translation type="unfinished"></translation>
+        <translation>Notice published</translation>
     </message>
     <message>
         <source>公示名单 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Notice list %1</translation>
     </message>
     <message>
         <source>（第%1次补打）</source>
-        <translation type="unfinished"> (reprint %1)</translation>
+        <translation> (reprint %1)</translation>
     </message>
     <message>
         <source>公示名单已出具：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Notice list made: %1</translation>
     </message>
     <message>
         <source>打印公示名单</source>
-        <translation type="unfinished"></translation>
+        <translation>Print the notice list</translation>
     </message>
     <message>
         <source>批次 %1 公示期满，已结束公示；%2件案件转入待审批</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch %1: notice ended; %2 cases go to approval</translation>
     </message>
     <message>
         <source>已登记对案件 %1 的异议，案件已撤出公示并退回审核</source>
-        <translation type="unfinished"></translation>
+        <translation>Objection to case %1 recorded; the case left the notice and went back to review</translation>
     </message>
     <message>
         <source>登记公示异议</source>
-        <translation type="unfinished"></translation>
+        <translation>Record an objection</translation>
     </message>
 </context>
 <context>
@@ -2184,302 +2264,271 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     <name>ReviewPage</name>
     <message>
         <source>审核队列</source>
-        <translation type="unfinished"></translation>
+        <translation>Review queue</translation>
     </message>
     <message>
-        <source>刷新 (F5)</source>
-        <translation type="unfinished"></translation>
+        <source>刷新 (Ctrl+R)</source>
+        <translation>Refresh (Ctrl+R)</translation>
     </message>
     <message>
         <source>核验结果与数据来源</source>
-        <translation type="unfinished"></translation>
+        <translation>Verification and data sources</translation>
     </message>
     <message>
         <source>风险提示</source>
-        <translation type="unfinished"></translation>
+        <translation>Risk flags</translation>
     </message>
     <message>
         <source>核查意见（解除提示时必填）</source>
-        <translation type="unfinished"></translation>
+        <translation>Finding (required to clear a flag)</translation>
     </message>
     <message>
         <source>风险提示核查意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Finding on the risk flag</translation>
     </message>
     <message>
         <source>解除所选提示</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear the selected flag</translation>
     </message>
     <message>
         <source>公示异议</source>
-        <translation type="unfinished"></translation>
+        <translation>Public notice objections</translation>
     </message>
     <message>
         <source>核验结果、数据来源与重复申领</source>
-        <translation type="unfinished"></translation>
+        <translation>Verification, data sources and duplicate claims</translation>
     </message>
     <message>
         <source>风险提示（逐项核查后解除）</source>
-        <translation type="unfinished"></translation>
+        <translation>Risk flags (check and clear each)</translation>
     </message>
     <message>
         <source>待答复的公示异议</source>
-        <translation type="unfinished"></translation>
+        <translation>Objections to answer</translation>
     </message>
     <message>
         <source>审核意见(&amp;N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Review &amp;note</translation>
     </message>
     <message>
         <source>审核意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Review note</translation>
     </message>
     <message>
         <source>开始审核 (F7)</source>
-        <translation type="unfinished"></translation>
+        <translation>Start review (F7)</translation>
     </message>
     <message>
         <source>审核通过 (F9)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pass (F9)</translation>
     </message>
     <message>
         <source>驳回 (F8)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reject (F8)</translation>
     </message>
     <message>
         <source>打开案件 (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Open case (Enter)</translation>
     </message>
     <message>
         <source>打印审核决定书</source>
-        <translation type="unfinished">Printed the decision</translation>
+        <translation>Print the review decision</translation>
     </message>
     <message>
         <source>受理编号</source>
-        <translation type="unfinished">Case number</translation>
+        <translation>Case number</translation>
     </message>
     <message>
         <source>状态</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>等级</source>
-        <translation type="unfinished">Level</translation>
+        <translation>Level</translation>
     </message>
     <message>
         <source>补贴金额</source>
-        <translation type="unfinished">Amount</translation>
+        <translation>Amount</translation>
     </message>
     <message>
         <source>受理日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepted</translation>
     </message>
     <message>
         <source>审核期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Review deadline</translation>
     </message>
     <message>
         <source>重复申领</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplicate claims</translation>
     </message>
     <message>
         <source>复核事由</source>
-        <translation type="unfinished"></translation>
+        <translation>Why a note is needed</translation>
     </message>
     <message>
         <source>（暂定）</source>
-        <translation type="unfinished"></translation>
+        <translation> (provisional)</translation>
     </message>
     <message>
         <source>&#x3000;超期</source>
-        <translation type="unfinished"></translation>
+        <translation>  overdue</translation>
     </message>
     <message>
         <source>&#x3000;今日到期</source>
-        <translation type="unfinished"></translation>
+        <translation>  due today</translation>
     </message>
     <message>
         <source>&#x3000;剩%1个工作日</source>
-        <translation type="unfinished"></translation>
+        <translation>  %1 working days left</translation>
     </message>
     <message>
         <source>自%1起%2个工作日内办结，已用%3个工作日</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 working days from %1; %3 used</translation>
     </message>
     <message>
         <source>；该年度节假日安排尚未公布，期限为暂定</source>
-        <translation type="unfinished"></translation>
+        <translation>; the year&apos;s holiday arrangement is not yet published: provisional</translation>
     </message>
     <message>
         <source>⚠ %1项待核查</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ %1 to check</translation>
     </message>
     <message>
         <source>已解除%1项</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 cleared</translation>
     </message>
     <message>
         <source>⚠ 疑似重复%1条</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ %1 possible duplicates</translation>
     </message>
     <message>
         <source>存疑受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Disputed</translation>
     </message>
     <message>
         <source>公示异议%1件</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 objections</translation>
     </message>
     <message>
         <source>共%1件待审核</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 to review</translation>
     </message>
     <message>
         <source>，其中超期%1件（已排在最前）</source>
-        <translation type="unfinished"></translation>
+        <translation>, %1 overdue (listed first)</translation>
     </message>
     <message>
         <source>未选择案件：在上方队列中选择一件</source>
-        <translation type="unfinished"></translation>
+        <translation>No case chosen: choose one in the queue above</translation>
     </message>
     <message>
         <source>&#x3000;收款账户 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  account %1</translation>
     </message>
     <message>
         <source>✔ 没有风险提示</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ No risk flags</translation>
     </message>
     <message>
         <source>没有待答复的异议</source>
-        <translation type="unfinished"></translation>
+        <translation>No objections to answer</translation>
     </message>
     <message>
         <source>必填：存疑受理或有公示异议的案件，须写明审核意见（对异议的核查结论）</source>
-        <translation type="unfinished"></translation>
+        <translation>Required: a disputed or objected case needs a review note (what the check of the objection found)</translation>
     </message>
     <message>
         <source>通过时可写审核意见；驳回时必填驳回理由（写入审核决定书）</source>
-        <translation type="unfinished"></translation>
+        <translation>A note is optional to pass; to reject, the reasons are required (they go on the decision)</translation>
     </message>
     <message>
         <source>⚠ 存疑受理：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Disputed: %1</translation>
     </message>
     <message>
         <source>✘ %1：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>✘ %1: %2</translation>
     </message>
     <message>
         <source>✔ 核验各项均符合条件</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Every check passed</translation>
     </message>
     <message>
         <source>%1：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>⚠ 重复申领：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Duplicate claim: %1</translation>
     </message>
     <message>
         <source>⚠ %1：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ %1: %2</translation>
     </message>
     <message>
         <source>✔ %1（已解除：%2，%3 %4）</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ %1 (cleared: %2, %3 %4)</translation>
     </message>
     <message>
         <source>%1&#x3000;%2（%3）：%4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  %2 (%3): %4</translation>
     </message>
     <message>
         <source>开始审核</source>
-        <translation type="unfinished"></translation>
+        <translation>Start review</translation>
     </message>
     <message>
         <source>案件 %1 已开始审核</source>
-        <translation type="unfinished"></translation>
+        <translation>Review of case %1 started</translation>
     </message>
     <message>
         <source>案件 %1 审核通过，已转入待公示</source>
-        <translation type="unfinished"></translation>
+        <translation>Case %1 passed, now waiting for public notice</translation>
     </message>
     <message>
         <source>审核通过</source>
-        <translation type="unfinished"></translation>
+        <translation>Review passed</translation>
+    </message>
+    <message>
+        <source>打印审核决定书（%1）</source>
+        <translation>Print the review decision (%1)</translation>
     </message>
     <message>
         <source>案件 %1 已驳回，请打印审核决定书交申请人</source>
-        <translation type="unfinished"></translation>
+        <translation>Case %1 rejected; print the decision for the applicant</translation>
     </message>
     <message>
         <source>驳回</source>
-        <translation type="unfinished">Reject</translation>
+        <translation>Reject</translation>
     </message>
     <message>
         <source>驳回理由</source>
-        <translation type="unfinished"></translation>
+        <translation>Reasons</translation>
     </message>
     <message>
         <source>已解除风险提示：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Risk flag cleared: %1</translation>
     </message>
     <message>
         <source>解除风险提示</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear the risk flag</translation>
     </message>
     <message>
         <source>核查意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Finding</translation>
     </message>
     <message>
         <source>审核决定书已出具：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Review decision made: %1</translation>
     </message>
     <message>
         <source>审核决定书 %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>RiskCode</name>
-    <message>
-        <source>同一账户为多人收款</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>账户户名与申请人不符</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>证书编号重复使用</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>申报等级与证书编号不符</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>评价机构短期发证异常</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>用人单位短期取证异常</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>申请人列入诚信档案</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>用人单位列入诚信档案</source>
-        <translation type="unfinished"></translation>
+        <translation>Review decision %1</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,7 +19,7 @@ from desktop.cli import print_commands, run  # noqa: E402
 from desktop.documents import case_documents  # noqa: E402
 from desktop.models import audit  # noqa: E402
 from desktop.models.application import Intake  # noqa: E402
-from desktop.models.cases import CaseRecord, State, transition  # noqa: E402
+from desktop.models.cases import CaseRecord, State  # noqa: E402
 from desktop.models.checklist import Source, SourceKind  # noqa: E402
 from desktop.models.intake import file_case  # noqa: E402
 from desktop.models.rules import Verifier  # noqa: E402
@@ -98,14 +99,13 @@ def test_print_receipt_then_a_reprint(store: Store, accepted: CaseRecord, out_di
 
 
 def test_print_notice_and_decision(store: Store, people: dict[str, StaffUser], draft: CaseRecord,
-                                   accepted: CaseRecord, out_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+                                   accepted: CaseRecord, out_dir: Path, capsys: pytest.CaptureFixture[str],
+                                   advance: Any) -> None:
     code, out, err = zhanchi(capsys, store.data_dir, "print", "notice", draft.case_no, "--out", str(out_dir / "n.pdf"))
     assert code == 0, err
     assert json.loads(out)["kind"] == "notice"
     assert "失业保险参保缴费证明" in flat(pdf_text(out_dir / "n.pdf"))
-    for state, who in ((State.under_review, "reviewer"), (State.publicized, "reviewer"),
-                       (State.approved, "approver"), (State.paid, "approver")):
-        transition(store, people[who], accepted.id, state)
+    advance(accepted, State.paid, reviewer=people["reviewer"], approver=people["approver"])
     code, out, err = zhanchi(capsys, store.data_dir, "print", "decision", accepted.case_no,
                              "--out", str(out_dir / "d.pdf"))
     assert code == 0, err

@@ -24,7 +24,7 @@ from desktop.documents.case_documents import (
 )
 from desktop.models import audit, outbox
 from desktop.models.application import Intake
-from desktop.models.cases import CaseRecord, State, get_case, transition
+from desktop.models.cases import SERVICE_MOVES, CaseRecord, State, get_case, transition
 from desktop.models.checklist import Source, SourceKind
 from desktop.models.errors import InvalidInput, PermissionDenied
 from desktop.models.identity import id_check_character
@@ -83,14 +83,20 @@ def new_case(store: Store, verifier: Verifier, people: dict[str, StaffUser],
     return make
 
 
-def move(store: Store, people: dict[str, StaffUser], case: CaseRecord, *states: State, note: str | None = None
-         ) -> CaseRecord:
+def move(store: Store, people: dict[str, StaffUser], case: CaseRecord, *states: State, note: str | None = None,
+         advance: Any = None) -> CaseRecord:
+    """The case moved through ``states``: generic moves with ``transition``, the back office's
+    (passing the review, approval, payment) through their services with the ``advance`` fixture."""
     actors = {State.under_review: "reviewer", State.publicized: "reviewer", State.rejected: "reviewer",
               State.approved: "approver", State.paid: "approver", State.payment_failed: "approver",
               State.withdrawn: "clerk"}
     for state in states:
-        case = transition(store, people[actors[state]], case.id, state,
-                          note=note if state in (State.rejected, State.withdrawn) else None)
+        if (case.state, state) in SERVICE_MOVES:
+            assert advance is not None, "a service move: pass the advance fixture"
+            case = advance(case, state, reviewer=people["reviewer"], approver=people["approver"])
+        else:
+            case = transition(store, people[actors[state]], case.id, state,
+                              note=note if state in (State.rejected, State.withdrawn) else None)
     return case
 
 
@@ -176,12 +182,13 @@ def test_a_withdrawn_case_has_no_receipt(store: Store, verifier: Verifier, peopl
 @pytest.mark.parametrize("state", [State.under_review, State.rejected, State.approved, State.paid])
 def test_a_receipt_can_be_reprinted_after_acceptance(state: State, store: Store, verifier: Verifier,
                                                      people: dict[str, StaffUser],
-                                                     new_case: Callable[..., CaseRecord], out_dir: Path) -> None:
+                                                     new_case: Callable[..., CaseRecord], out_dir: Path,
+                                                     advance: Any) -> None:
     path = {State.under_review: (State.under_review,),
             State.rejected: (State.under_review, State.rejected),
             State.approved: (State.under_review, State.publicized, State.approved),
             State.paid: (State.under_review, State.publicized, State.approved, State.paid)}[state]
-    case = move(store, people, new_case(), *path, note="材料虚假")
+    case = move(store, people, new_case(), *path, note="材料虚假", advance=advance)
     issued = issue_receipt(store, verifier, people["clerk"], case.case_no, out_dir / "r.pdf")
     assert case.case_no in flat(pdf_text(issued.path))
 
@@ -284,8 +291,10 @@ def test_rejection_of_an_eligible_case_prints_the_reviewers_reason(
 
 
 def test_approval_states_the_amount_and_the_approver(store: Store, verifier: Verifier, people: dict[str, StaffUser],
-                                                     new_case: Callable[..., CaseRecord], out_dir: Path) -> None:
-    case = move(store, people, new_case(), State.under_review, State.publicized, State.approved, State.paid)
+                                                     new_case: Callable[..., CaseRecord], out_dir: Path,
+                                                     advance: Any) -> None:
+    case = move(store, people, new_case(), State.under_review, State.publicized, State.approved, State.paid,
+                advance=advance)
     issued = issue_decision(store, verifier, people["clerk"], case.case_no, out_dir / "d.pdf")
     text = flat(pdf_text(issued.path))
     assert "准予核发" in text and "1,500元" in text and "壹仟伍佰元整" in text
@@ -296,8 +305,8 @@ def test_approval_states_the_amount_and_the_approver(store: Store, verifier: Ver
 @pytest.mark.parametrize("states", [(), (State.under_review,), (State.under_review, State.publicized)])
 def test_no_decision_before_one_is_taken(states: tuple[State, ...], store: Store, verifier: Verifier,
                                          people: dict[str, StaffUser], new_case: Callable[..., CaseRecord],
-                                         out_dir: Path) -> None:
-    case = move(store, people, new_case(), *states)
+                                         out_dir: Path, advance: Any) -> None:
+    case = move(store, people, new_case(), *states, advance=advance)
     with pytest.raises(InvalidInput) as caught:
         issue_decision(store, verifier, people["reviewer"], case.case_no, out_dir / "d.pdf")
     assert caught.value.field == "CASE_NO" and "尚未作出决定" in str(caught.value)
@@ -308,10 +317,11 @@ def test_no_decision_before_one_is_taken(states: tuple[State, ...], store: Store
 
 
 def test_every_print_is_audited_and_queued(store: Store, verifier: Verifier, people: dict[str, StaffUser],
-                                           new_case: Callable[..., CaseRecord], out_dir: Path) -> None:
+                                           new_case: Callable[..., CaseRecord], out_dir: Path,
+                                           advance: Any) -> None:
     draft = new_case(accept=False)
     accepted = move(store, people, new_case(applicant={"name": "赵六", "id_number": person_id(6)}),
-                    State.under_review, State.publicized, State.approved)
+                    State.under_review, State.publicized, State.approved, advance=advance)
     printed = [
         issue_notice(store, verifier, people["clerk"], draft.case_no, out_dir / "n.pdf"),
         issue_receipt(store, verifier, people["clerk"], accepted.case_no, out_dir / "r.pdf", format="80mm"),

@@ -9,6 +9,7 @@ import hashlib
 import io
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -32,7 +33,7 @@ AMOUNTS = {5: 1000, 4: 1500, 3: 2000}
 
 @pytest.fixture
 def november(store: Store, clock: Clock, make_staff: Callable[..., StaffUser],
-             make_intake: Callable[..., Intake]) -> MonthlyReport:
+             make_intake: Callable[..., Intake], advance: Any) -> MonthlyReport:
     """Five November applications (one insured in Shenzhen, two welders) and two payments."""
     clock.fixed = dt.datetime(2026, 11, 1, 9, 0, tzinfo=BEIJING)
     clerk, reviewer, approver = (make_staff(role, role) for role in ("clerk", "reviewer", "approver"))
@@ -48,7 +49,10 @@ def november(store: Store, clock: Clock, make_staff: Callable[..., StaffUser],
                              insured_region=region, application_date=clock.today().isoformat(),
                              certificate={"number": f"S00014400012317{level}{n:06d}", "kind": "skill_level",
                                           "level": level, "occupation_code": occupation[0],
-                                          "occupation_name": occupation[1], "issue_date": "2026-06-01"})
+                                          "occupation_name": occupation[1], "issue_date": "2026-06-01"},
+                             # paid to the applicant's own account (补贴直发)
+                             payment={"kind": "bank", "account": f"62220202{n:011d}", "bank_name": "工商银行",
+                                      "holder_name": f"申请人{n}"})
         return cases.create_case(store, clerk, intake,
                                  verdict={"eligible": True, "amount_yuan": AMOUNTS[level], "policy": "cn-2025",
                                           "checks": []},
@@ -60,14 +64,10 @@ def november(store: Store, clock: Clock, make_staff: Callable[..., StaffUser],
     file(3, "2026-11-04 09:00", 5, region="440304", occupation=welder)
     file(4, "2026-11-05 09:00", 4)
     file(5, "2026-11-06 09:00", 3)
-    for case in paid:
-        at("2026-11-10 09:00")
-        cases.transition(store, reviewer, case.id, State.under_review)
-        cases.transition(store, reviewer, case.id, State.publicized)
-        at("2026-11-20 09:00")
-        cases.transition(store, approver, case.id, State.approved)
-        at("2026-11-25 09:00")
-        cases.transition(store, approver, case.id, State.paid)
+    at("2026-11-10 09:00")
+    for case in paid:  # reviewed, publicized (five working days), approved and paid within November
+        advance(case, State.paid, reviewer=reviewer, approver=approver)
+    assert clock.today() < dt.date(2026, 12, 1)
     at("2026-12-02 09:00")
     return monthly_report(store, 2026, 11)
 

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from sqlalchemy import insert, select
 
-from desktop.models import audit
+from desktop.models import audit, publicity
 from desktop.models import case_queries as cq
 from desktop.models.application import Intake
 from desktop.models.case_queries import CaseRow, Cursor, SearchKind
@@ -368,20 +368,68 @@ def test_allowed_transitions_follow_the_table_and_the_roles(
     assert cq.allowed_transitions(team["reviewer"], record) == (State.under_review,)
     for role in ("approver", "supervisor", "auditor", "admin"):
         assert cq.allowed_transitions(team[role], record) == (), role
-    publicized = dataclasses_replace(record, state=State.publicized)
-    assert cq.allowed_transitions(team["approver"], publicized) == (State.approved,)
-    assert cq.allowed_transitions(team["reviewer"], publicized) == (State.under_review,)
-    approved = dataclasses_replace(record, state=State.approved)
-    assert cq.allowed_transitions(team["supervisor"], approved) == (State.paid, State.payment_failed)
+    under_review = dataclasses_replace(record, state=State.under_review)
+    assert cq.allowed_transitions(team["reviewer"], under_review) == (State.rejected,)  # passing is the review's
+    assert cq.allowed_transitions(team["clerk"], under_review) == (State.withdrawn,)
+    # Approval, objections and payment results belong to their services: never a plain transition.
+    for state in (State.publicized, State.approved, State.payment_failed):
+        moved = dataclasses_replace(record, state=state)
+        for role in Role:
+            assert cq.allowed_transitions(team[role.value], moved) == (), (state, role)
+
+
+def test_service_actions_follow_the_services(
+    store: Store, make_staff: Callable[..., StaffUser], make_intake: Callable[..., Intake], advance: Any
+) -> None:
+    team = _team(make_staff)
+
+    def offered(record: Any) -> dict[str, tuple[tuple[cq.ServiceAction, ...], tuple[str, ...]]]:
+        found = {}
+        for role in Role:
+            offer = cq.service_offer(store, team[role.value], cq.case_detail(store, record.id).case)
+            assert offer.actions == cq.service_actions(store, team[role.value], record)
+            if offer.actions or offer.notes:
+                found[role.value] = (offer.actions, offer.notes)
+        return found
+
+    record = _accepted(store, team["clerk"], make_intake)
+    assert offered(record) == {}  # the review starts first (a generic move)
+    record = advance(record, State.under_review)
+    assert offered(record) == {"reviewer": ((cq.ServiceAction.pass_review,), ())}
+    record = advance(record, State.publicized)  # passed, in no batch yet
+    assert offered(record) == {
+        "reviewer": ((cq.ServiceAction.record_objection,), ()),
+        "approver": ((), ("案件尚未列入公示批次，公示期满后方可审批",)),
+    }
+    record = advance(record, State.publicized, publicity="published")
+    [batch] = publicity.list_batches(store)
+    assert batch.ends_on is not None
+    assert offered(record)["approver"] == (
+        (), (f"公示期至{batch.ends_on.isoformat()}，尚未届满；公示期满并结束公示后方可审批",))
+    record = advance(record, State.publicized, publicity="closed")
+    assert offered(record) == {
+        "reviewer": ((cq.ServiceAction.record_objection,), ()),
+        "approver": ((cq.ServiceAction.approve,), ()),
+    }
+    record = advance(record, State.approved)
+    bank_file = "发放结果须导入银行回盘文件"
+    assert offered(record) == {"approver": ((), (bank_file,)), "supervisor": ((), (bank_file,))}
+    record = advance(record, State.payment_failed)
+    assert offered(record) == {"approver": ((cq.ServiceAction.requeue_payment,), ())}
+    record = advance(record, State.paid)
+    assert offered(record) == {}
 
 
 def test_whoever_accepted_a_case_is_not_offered_its_approval(
-    store: Store, make_staff: Callable[..., StaffUser], make_intake: Callable[..., Intake]
+    store: Store, make_staff: Callable[..., StaffUser], make_intake: Callable[..., Intake], advance: Any
 ) -> None:
     team = _team(make_staff)
-    record = dataclasses_replace(_accepted(store, team["clerk"], make_intake), state=State.publicized)
+    record = advance(_accepted(store, team["clerk"], make_intake), State.publicized, publicity="closed")
     acceptor_as_approver = StaffUser("clerk", "受理员", Role.approver, "440100")
     assert cq.allowed_transitions(acceptor_as_approver, record) == ()
+    assert cq.service_actions(store, acceptor_as_approver, record) == ()
+    assert cq.service_offer(store, acceptor_as_approver, record).notes == ("受理人不得审批本人受理的案件",)
+    assert cq.service_actions(store, team["approver"], record) == (cq.ServiceAction.approve,)
 
 
 def test_case_detail_has_the_full_case_its_history_and_its_documents(

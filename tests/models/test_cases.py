@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from desktop.models import audit, cases, outbox
+from desktop.models import approval, audit, cases, outbox, payments, publicity, review
 from desktop.models.application import Intake
-from desktop.models.cases import TRANSITIONS, CaseRecord, State
+from desktop.models.cases import GENERIC_TRANSITIONS, SERVICE_MOVES, TRANSITIONS, CaseRecord, State
 from desktop.models.clock import Clock
 from desktop.models.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from desktop.models.schema import AuditLog, Case, CaseSequence, Ledger, Outbox
@@ -24,6 +24,7 @@ from desktop.models.store import CODE_ALPHABET, Store, open_store
 
 MakeStaff = Callable[..., StaffUser]
 MakeIntake = Callable[..., Intake]
+Advance = Any  # tests/conftest.py's ``advance`` fixture (an ``Advance``)
 
 ELIGIBLE = {"eligible": True, "amount_yuan": 1500, "policy": "cn-2017", "checks": []}
 INELIGIBLE = {
@@ -33,21 +34,7 @@ INELIGIBLE = {
     "checks": [{"rule": "contribution_months", "passed": False, "message": "累计缴纳失业保险费35个月，不满36个月"}],
 }
 
-# How to bring a fresh draft to each state, and who does each step.
-PATHS: dict[State, list[State]] = {
-    State.draft: [],
-    State.accepted: [State.accepted],
-    State.under_review: [State.accepted, State.under_review],
-    State.publicized: [State.accepted, State.under_review, State.publicized],
-    State.approved: [State.accepted, State.under_review, State.publicized, State.approved],
-    State.payment_failed: [
-        State.accepted,
-        State.under_review,
-        State.publicized,
-        State.approved,
-        State.payment_failed,
-    ],
-}
+# Who makes each move.
 DOER = {
     State.accepted: "clerk",
     State.under_review: "reviewer",
@@ -86,19 +73,44 @@ def _new(
     )
 
 
-def _drive(store: Store, team: SimpleNamespace, case_id: str, target: State) -> CaseRecord:
-    record = cases.get_case(store, case_id)
-    for step in PATHS[target]:
-        record = cases.transition(store, getattr(team, DOER[step]), case_id, step, note="理由")
-    return record
+def _drive(advance: Advance, case_id: str, target: State) -> CaseRecord:
+    """A fresh draft brought to ``target`` through the services; a publicized case with its
+    publicity period over, ready for approval."""
+    return advance(case_id, target, note="理由", publicity="closed")
+
+
+def _service_move(store: Store, advance: Advance, actor: StaffUser, case: CaseRecord, to: State,
+                  exported: Path | None = None) -> CaseRecord:
+    """The move ``case.state`` → ``to`` of ``SERVICE_MOVES`` made by ``actor`` through its service;
+    a payment result answers ``exported`` (the case's disbursement file, ``_export``)."""
+    if (case.state, to) == (State.under_review, State.publicized):
+        return review.pass_review(store, advance.verifier, actor, case.id, note="理由")
+    if (case.state, to) == (State.publicized, State.under_review):
+        return publicity.record_objection(store, actor, case.id, objector="李先生", contact="13900001111",
+                                          content="理由")[1]
+    if (case.state, to) == (State.publicized, State.approved):
+        return approval.approve(store, actor, case.id)[0]
+    if (case.state, to) == (State.payment_failed, State.approved):
+        return payments.requeue_payment(store, actor, case.id, note="理由")
+    assert case.state is State.approved and to in (State.paid, State.payment_failed) and exported is not None
+    advance.settle(exported, actor, failed=to is State.payment_failed)
+    return cases.get_case(store, case.id)
+
+
+def _export(advance: Advance, case: CaseRecord) -> Path | None:
+    """An approved case's disbursement file, exported by the team's approver (None for other states)."""
+    return advance.export(case, advance.staff_of(Role.approver)) if case.state is State.approved else None
 
 
 def _counts(store: Store) -> dict[str, int]:
     with store.session(readonly=True) as session:
-        return {
+        counts = {
             name: session.scalar(select(func.count()).select_from(table)) or 0
             for name, table in (("cases", Case), ("audit", AuditLog), ("outbox", Outbox), ("ledger", Ledger))
         }
+        counts["case_audit"] = session.scalar(select(func.count()).select_from(AuditLog)
+                                              .where(AuditLog.entity == "case")) or 0
+        return counts
 
 
 def _outbox_ops(store: Store) -> list[str]:
@@ -125,7 +137,8 @@ def test_create_case_files_a_draft_with_audit_and_outbox(
     assert record.materials == {"id_card": True}
     assert record.created_by == "clerk" and record.accepted_by is None
     assert record.created_at == store.clock.now() and record.created_at.tzinfo is not None
-    assert _counts(store) == {"cases": 1, "audit": 5, "outbox": 1, "ledger": 0}  # 4 staff.create + case.create
+    # 4 staff.create + case.create
+    assert _counts(store) == {"cases": 1, "audit": 5, "outbox": 1, "ledger": 0, "case_audit": 1}
     assert _outbox_ops(store) == ["case.created"]
     with store.session(readonly=True) as session:
         item = outbox.pending_items(session)[0]
@@ -282,42 +295,89 @@ def test_early_morning_in_beijing_files_under_the_beijing_date(tmp_path: Path, m
 # --- the lifecycle --------------------------------------------------------------
 
 
-def test_full_lifecycle(store: Store, team: SimpleNamespace, make_intake: MakeIntake) -> None:
+def test_full_lifecycle(
+    store: Store, team: SimpleNamespace, make_intake: MakeIntake, advance: Advance, tmp_path: Path
+) -> None:
+    """Every state change: one new version, one audit entry on the case, one outbox row, at the
+    clock's time.  The generic moves through ``transition``, the others through their services;
+    the back office's own steps (batches, the disbursement file) come in between."""
     case = _new(store, team, make_intake)
-    steps = [
-        (team.clerk, State.accepted, None),
-        (team.reviewer, State.under_review, None),
-        (team.reviewer, State.publicized, None),
-        (team.reviewer, State.under_review, "公示期间有异议：证书存疑"),
-        (team.reviewer, State.publicized, None),
-        (team.approver, State.approved, None),
-        (team.approver, State.payment_failed, "账户已销户"),
-        (team.approver, State.approved, None),
-        (team.supervisor, State.paid, None),
+    pay_file = tmp_path / "pay.csv"
+    objection_batch: list[str] = []
+
+    def publish() -> None:
+        batch = publicity.create_batch(store, team.reviewer, [case.id])
+        publicity.publish_batch(store, advance.verifier, team.reviewer, batch.id)
+        objection_batch.append(batch.batch_no)
+
+    def close_publicity() -> None:  # a new batch, published; the clock past its end; closed
+        advance.publicize(cases.get_case(store, case.id), reviewer=team.reviewer, close=True)
+
+    def export() -> None:
+        pay_file.unlink(missing_ok=True)
+        payments.export_payments(store, team.approver, pay_file)
+
+    def objection(actor: StaffUser) -> CaseRecord:
+        return publicity.record_objection(store, actor, case.id, objector="李先生", contact="13900001111",
+                                          content="公示期间有异议：证书存疑")[1]
+
+    def bank_answer(failed: bool) -> Callable[[StaffUser], CaseRecord]:
+        def answer(actor: StaffUser) -> CaseRecord:
+            advance.settle(pay_file, actor, failed=failed)
+            return cases.get_case(store, case.id)
+
+        return answer
+
+    def move(to: State) -> Callable[[StaffUser], CaseRecord]:
+        return lambda actor: cases.transition(store, actor, case.id, to, expected_version=version)
+
+    # (who, to, what the back office does first, the move)
+    steps: list[tuple[StaffUser, State, Callable[[], None] | None, Callable[[StaffUser], CaseRecord]]] = [
+        (team.clerk, State.accepted, None, move(State.accepted)),
+        (team.reviewer, State.under_review, None, move(State.under_review)),
+        (team.reviewer, State.publicized, None, lambda a: review.pass_review(store, advance.verifier, a, case.id)),
+        (team.reviewer, State.under_review, publish, objection),
+        (team.reviewer, State.publicized, None,
+         lambda a: review.pass_review(store, advance.verifier, a, case.id, note="异议经核查不成立")),
+        (team.approver, State.approved, close_publicity, lambda a: approval.approve(store, a, case.id)[0]),
+        (team.approver, State.payment_failed, export, bank_answer(failed=True)),
+        (team.approver, State.approved, None,
+         lambda a: payments.requeue_payment(store, a, case.id, note="已核实账户，重新发放")),
+        (team.supervisor, State.paid, export, bank_answer(failed=False)),
     ]
     version = case.version
-    for actor, to, note in steps:
-        before = _counts(store)
+    for actor, to, prepare, step in steps:
+        if prepare is not None:
+            store.clock.fixed = store.clock.now() + dt.timedelta(hours=1)
+            prepare()
         store.clock.fixed = store.clock.now() + dt.timedelta(hours=1)
-        record = cases.transition(store, actor, case.id, to, note=note, expected_version=version)
+        before = _counts(store)
+        record = step(actor)
         after = _counts(store)
         assert record.state is to
         assert record.version == version + 1
         assert record.updated_at == record.state_changed_at == store.clock.now()
-        assert (after["audit"] - before["audit"], after["outbox"] - before["outbox"]) == (1, 1)
+        assert (after["case_audit"] - before["case_audit"], after["outbox"] - before["outbox"]) == (1, 1)
         version = record.version
     assert record.accepted_by == "clerk"
-    assert record.decision_note == "账户已销户"
+    assert record.decision_note == "已核实账户，重新发放"  # the last note given
     assert _outbox_ops(store) == [
         "case.created",
         "case.accepted",
         "case.under_review",
         "case.publicized",
+        "case.publicity_add",
+        "case.publicity_publish",
         "case.under_review",
         "case.publicized",
+        "case.publicity_add",
+        "case.publicity_publish",
+        "case.publicity_close",
         "case.approved",
+        "case.payment_exported",
         "case.payment_failed",
         "case.approved",
+        "case.payment_exported",
         "case.paid",
     ]
     with store.session(readonly=True) as session:
@@ -327,22 +387,37 @@ def test_full_lifecycle(store: Store, team: SimpleNamespace, make_intake: MakeIn
             "case.accept",
             "case.start_review",
             "case.publicize",
+            "publicity.add",
+            "publicity.publish",
             "case.object",
             "case.publicize",
+            "publicity.add",
+            "publicity.publish",
+            "publicity.close",
             "case.approve",
+            "payment.export",
             "case.pay",
             "case.requeue_payment",
+            "payment.export",
             "case.pay",
         ]
-        assert history[4].before == {"state": "publicized", "decision_note": None, "version": 4}
-        assert history[4].after == {
+        objected = history[6]
+        assert objected.before == {"state": "publicized", "decision_note": None, "version": 4}
+        assert objected.after is not None
+        assert objected.after == {
             "state": "under_review",
-            "decision_note": "公示期间有异议：证书存疑",
-            "note": "公示期间有异议：证书存疑",
+            "decision_note": "公示异议：公示期间有异议：证书存疑",
+            "note": "公示异议：公示期间有异议：证书存疑",
             "version": 5,
+            "objection_id": objected.after["objection_id"],
+            "batch_no": objection_batch[0],
+            "objector": "李先生",
+            "contact": "13900001111",
         }
+        failed = history[13]
+        assert failed.after is not None and failed.after["note"] == "银行退回：账户已销户"
         assert audit.verify(session).ok
-        assert outbox.pending_count(session) == 10
+        assert outbox.pending_count(session) == 17
         assert outbox.rejected_count(session) == 0
     counts = cases.count_by_state(store)
     assert set(counts) == {s.value for s in State}
@@ -350,24 +425,25 @@ def test_full_lifecycle(store: Store, team: SimpleNamespace, make_intake: MakeIn
 
 
 @pytest.mark.parametrize("start", [State.draft, State.accepted, State.under_review])
-def test_withdrawal(store: Store, team: SimpleNamespace, make_intake: MakeIntake, start: State) -> None:
+def test_withdrawal(
+    store: Store, team: SimpleNamespace, make_intake: MakeIntake, advance: Advance, start: State
+) -> None:
     case = _new(store, team, make_intake)
-    _drive(store, team, case.id, start)
+    _drive(advance, case.id, start)
     record = cases.transition(store, team.clerk, case.id, State.withdrawn, note="申请人自愿撤回")
     assert record.state is State.withdrawn
     assert _counts(store)["ledger"] == 0  # a withdrawn application is no prior subsidy
 
 
 def test_transitions_outside_the_table_are_conflicts(
-    store: Store, team: SimpleNamespace, make_intake: MakeIntake
+    store: Store, team: SimpleNamespace, make_intake: MakeIntake, advance: Advance
 ) -> None:
     case = _new(store, team, make_intake)
     with pytest.raises(Conflict, match="草稿.*已批准"):
         cases.transition(store, team.approver, case.id, State.approved)
     with pytest.raises(Conflict):
         cases.transition(store, team.clerk, case.id, State.draft)
-    _drive(store, team, case.id, State.approved)
-    cases.transition(store, team.approver, case.id, State.paid)
+    _drive(advance, case.id, State.paid)
     for to in State:
         with pytest.raises(Conflict):
             cases.transition(store, team.approver, case.id, to, note="x")
@@ -387,6 +463,32 @@ def test_stale_version_is_a_conflict(store: Store, team: SimpleNamespace, make_i
         cases.transition(store, team.reviewer, case.id, State.under_review, expected_version=case.version)
 
 
+def test_service_moves_are_part_of_the_table() -> None:
+    assert set(SERVICE_MOVES) < set(TRANSITIONS)
+    assert dict(GENERIC_TRANSITIONS) == {move: a for move, a in TRANSITIONS.items() if move not in SERVICE_MOVES}
+    assert set(GENERIC_TRANSITIONS) == {
+        (State.draft, State.accepted), (State.draft, State.withdrawn), (State.accepted, State.withdrawn),
+        (State.under_review, State.withdrawn), (State.accepted, State.under_review),
+        (State.under_review, State.rejected),
+    }
+
+
+@pytest.mark.parametrize(("start", "to"), list(SERVICE_MOVES), ids=[f"{a}->{b}" for a, b in SERVICE_MOVES])
+def test_transition_refuses_a_service_move_and_says_where_it_is_done(
+    store: Store, team: SimpleNamespace, make_intake: MakeIntake, advance: Advance, start: State, to: State
+) -> None:
+    case = _drive(advance, _new(store, team, make_intake).id, start)
+    hint = SERVICE_MOVES[start, to]
+    before = _counts(store)
+    # Whoever's role makes the move in its service, with or without a note and the current version.
+    with pytest.raises(Conflict, match=f"不能在此直接改为“{to.label}”：{hint}$"):
+        cases.transition(store, getattr(team, DOER[to]), case.id, to, note="理由", expected_version=case.version)
+    with pytest.raises(Conflict, match=hint):
+        cases.transition(store, team.supervisor, case.id, to)
+    assert cases.get_case(store, case.id) == case
+    assert _counts(store) == before
+
+
 @pytest.mark.parametrize("role", list(Role))
 @pytest.mark.parametrize(("start", "to"), list(TRANSITIONS), ids=[f"{a}->{b}" for a, b in TRANSITIONS])
 def test_permission_matrix(
@@ -394,37 +496,53 @@ def test_permission_matrix(
     team: SimpleNamespace,
     make_intake: MakeIntake,
     make_staff: MakeStaff,
+    advance: Advance,
     role: Role,
     start: State,
     to: State,
 ) -> None:
-    case = _new(store, team, make_intake)
-    _drive(store, team, case.id, start)
+    """Each role may make a move exactly when it holds the move's permission: generic moves
+    through ``transition``, the others through their services (``transition`` refuses those)."""
+    case = _drive(advance, _new(store, team, make_intake).id, start)
+    exported = _export(advance, case) if (start, to) in SERVICE_MOVES else None
     actor = make_staff(role, "actor")  # never the person who accepted the case
     allowed = TRANSITIONS[start, to] in PERMISSIONS[role]
+
+    def move() -> CaseRecord:
+        if (start, to) in SERVICE_MOVES:
+            with pytest.raises(Conflict, match=SERVICE_MOVES[start, to]):
+                cases.transition(store, actor, case.id, to, note="理由")
+            return _service_move(store, advance, actor, cases.get_case(store, case.id), to, exported)
+        return cases.transition(store, actor, case.id, to, note="理由")
+
     before = _counts(store)
     if allowed:
-        assert cases.transition(store, actor, case.id, to, note="理由").state is to
+        assert move().state is to
     else:
         with pytest.raises(PermissionDenied, match=f"^{role.label}无权"):
-            cases.transition(store, actor, case.id, to, note="理由")
+            move()
         assert cases.get_case(store, case.id).state is start
         assert _counts(store) == before
 
 
-def test_acceptor_can_never_approve(store: Store, team: SimpleNamespace, make_intake: MakeIntake) -> None:
+def test_acceptor_can_never_approve(
+    store: Store, team: SimpleNamespace, make_intake: MakeIntake, advance: Advance
+) -> None:
     case = _new(store, team, make_intake)
-    _drive(store, team, case.id, State.publicized)
+    _drive(advance, case.id, State.publicized)  # the publicity period over: approvable
     # The clerk who accepted the case has since moved to the approver's desk.
     promoted = StaffUser("clerk", team.clerk.display_name, Role.approver, "440100")
     with pytest.raises(PermissionDenied, match="^受理人不得审批本人受理的案件$"):
+        approval.approve(store, promoted, case.id)
+    with pytest.raises(Conflict, match=SERVICE_MOVES[State.publicized, State.approved]):
         cases.transition(store, promoted, case.id, State.approved)
-    assert cases.transition(store, team.approver, case.id, State.approved).state is State.approved
+    assert cases.get_case(store, case.id).state is State.publicized
+    assert approval.approve(store, team.approver, case.id)[0].state is State.approved
 
 
-def test_rejection_needs_a_note(store: Store, team: SimpleNamespace, make_intake: MakeIntake) -> None:
+def test_rejection_needs_a_note(store: Store, team: SimpleNamespace, make_intake: MakeIntake, advance: Advance) -> None:
     case = _new(store, team, make_intake)
-    _drive(store, team, case.id, State.under_review)
+    _drive(advance, case.id, State.under_review)
     for note in (None, "   "):
         with pytest.raises(InvalidInput) as caught:
             cases.transition(store, team.reviewer, case.id, State.rejected, note=note)
@@ -498,18 +616,24 @@ def _boom(*args: Any, **kwargs: Any) -> None:
     raise RuntimeError("outbox failed")
 
 
+# The state before each move, and the move: ``transition`` for the generic ones, the service otherwise.
+BEFORE = {State.accepted: State.draft, State.under_review: State.accepted, State.publicized: State.under_review,
+          State.approved: State.publicized}
+
+
 @pytest.mark.parametrize("to", [State.accepted, State.under_review, State.publicized, State.approved])
 def test_failure_mid_transition_leaves_nothing(
-    store: Store, team: SimpleNamespace, make_intake: MakeIntake, monkeypatch: pytest.MonkeyPatch, to: State
+    store: Store, team: SimpleNamespace, make_intake: MakeIntake, monkeypatch: pytest.MonkeyPatch, to: State,
+    advance: Advance,
 ) -> None:
-    case = _new(store, team, make_intake)
-    path = PATHS[to] if to is not State.accepted else [State.accepted]
-    for step in path[:-1]:
-        cases.transition(store, getattr(team, DOER[step]), case.id, step)
+    case = _drive(advance, _new(store, team, make_intake).id, BEFORE[to])
     before_case, before_counts = cases.get_case(store, case.id), _counts(store)
     monkeypatch.setattr(outbox, "enqueue", _boom)
     with pytest.raises(RuntimeError, match="outbox failed"):
-        cases.transition(store, getattr(team, DOER[to]), case.id, to)
+        if (case.state, to) in SERVICE_MOVES:
+            _service_move(store, advance, getattr(team, DOER[to]), case, to)
+        else:
+            cases.transition(store, getattr(team, DOER[to]), case.id, to)
     assert cases.get_case(store, case.id) == before_case
     assert _counts(store) == before_counts
     with store.session(readonly=True) as session:

@@ -1,7 +1,8 @@
 """Daily summary and monthly report figures (desktop.models.reports) over crafted cases.
 
 Cases are filed and moved through the real services with the store's clock set to each
-event's time, so the audit trail, the outbox and the case rows are what the counter writes.
+event's time (the back office's moves through its services: review, publicity, approval,
+payment files), so the audit trail, the outbox and the case rows are what the counter writes.
 Times are Beijing time; the tests run with the process in UTC to prove the office day is
 the office's, not the computer's.
 """
@@ -18,9 +19,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import insert, text
 
-from desktop.models import cases, outbox
+from desktop.models import cases, outbox, publicity
 from desktop.models.application import Intake
-from desktop.models.cases import CaseRecord, State
+from desktop.models.cases import SERVICE_MOVES, CaseRecord, State
 from desktop.models.clock import Clock
 from desktop.models.errors import InvalidInput
 from desktop.models.identity import id_check_character
@@ -72,8 +73,8 @@ class Office:
     """Files and moves cases at given Beijing times through the real services."""
 
     def __init__(self, store: Store, clock: Clock, make_staff: Callable[..., StaffUser],
-                 make_intake: Callable[..., Intake]) -> None:
-        self.store, self.clock, self.make_intake = store, clock, make_intake
+                 make_intake: Callable[..., Intake], advance: Any) -> None:
+        self.store, self.clock, self.make_intake, self.advance = store, clock, make_intake, advance
         self.at("2026-11-01 09:00")  # accounts first: the audit trail is written in time order
         self.staff = {name: make_staff(role, name) for name, role in (
             ("clerk1", "clerk"), ("clerk2", "clerk"), ("rev", "reviewer"), ("appr", "approver"))}
@@ -97,6 +98,8 @@ class Office:
                          "occupation_code": occupation[0], "occupation_name": occupation[1],
                          "issue_date": "2026-06-01"},
             employer={"name": employer, "uscc": ""},
+            payment={"kind": "bank", "account": f"62220202{self.count:011d}", "bank_name": "工商银行",
+                     "holder_name": f"申请人{self.count}"},  # each their own account: no risk flag
         )
         amount = AMOUNTS[level]
         return cases.create_case(
@@ -107,20 +110,38 @@ class Office:
         )
 
     def move(self, when: str, case: CaseRecord, to: State, who: str, note: str | None = None) -> CaseRecord:
+        """A generic move through ``cases.transition``; passing the review, approval and payment
+        through their services (a case is approved once its publicity batch, ``publish``, has run
+        its period: closed at ``when``, then approved)."""
         self.at(when)
+        current = cases.get_case(self.store, case.id).state
+        if (current, to) in SERVICE_MOVES:
+            role = "reviewer" if to is State.publicized else "approver"
+            return self.advance(case, to, note=note, **{role: self.staff[who]})
         return cases.transition(self.store, self.staff[who], case.id, to, note=note)
+
+    def publish(self, when: str, *cases_: CaseRecord) -> publicity.Batch:
+        """A publicity batch of these (passed) cases, published at ``when``."""
+        self.at(when)
+        batch = publicity.create_batch(self.store, self.staff["rev"], [c.id for c in cases_])
+        return publicity.publish_batch(self.store, self.advance.verifier, self.staff["rev"], batch.id)
 
 
 @pytest.fixture
 def office(store: Store, clock: Clock, make_staff: Callable[..., StaffUser],
-           make_intake: Callable[..., Intake]) -> Office:
-    return Office(store, clock, make_staff, make_intake)
+           make_intake: Callable[..., Intake], advance: Any) -> Office:
+    return Office(store, clock, make_staff, make_intake, advance)
 
 
 @pytest.fixture
 def week(office: Office) -> dict[str, CaseRecord]:
     """Three office days, Wednesday 25 to Friday 27 November 2026 (today, 10:00)."""
     c: dict[str, CaseRecord] = {}
+    # The week before: a case reviewed and publicized, its period over on Wednesday 25.
+    c["veteran"] = office.file("2026-11-16 09:00", clerk="clerk1", level=4)
+    office.move("2026-11-16 14:00", c["veteran"], State.under_review, "rev")
+    office.move("2026-11-17 10:00", c["veteran"], State.publicized, "rev")
+    office.publish("2026-11-18 09:00", c["veteran"])  # 18 to 25 November
     # Wednesday 25
     c["early"] = office.file("2026-11-25 07:30", clerk="clerk1", level=4)  # 24 Nov 23:30 UTC
     c["two"] = office.file("2026-11-25 09:00", clerk="clerk1", level=5, employer="广州市某纺织有限公司")
@@ -133,9 +154,9 @@ def week(office: Office) -> dict[str, CaseRecord]:
     office.move("2026-11-26 10:00", c["two"], State.rejected, "rev", note="证书核验不通过")
     office.move("2026-11-26 11:00", c["early"], State.publicized, "rev")
     office.move("2026-11-26 14:00", c["draft"], State.accepted, "clerk2")
-    # Friday 27: approved and paid the same morning
-    office.move("2026-11-27 08:00", c["early"], State.approved, "appr")
-    office.move("2026-11-27 09:00", c["early"], State.paid, "appr")
+    # Friday 27: the publicity over, approved and paid the same morning
+    office.move("2026-11-27 08:00", c["veteran"], State.approved, "appr")
+    office.move("2026-11-27 09:00", c["veteran"], State.paid, "appr")
     office.at("2026-11-27 10:00")
     return c
 
@@ -362,6 +383,8 @@ def test_monthly_report_by_level_occupation_and_region(store: Store, office: Off
     for case in (a, d, c):
         office.move("2026-11-10 09:00", case, State.under_review, "rev")
         office.move("2026-11-11 09:00", case, State.publicized, "rev")
+    office.publish("2026-11-11 10:00", a, d, c)  # 11 to 18 November
+    for case in (a, d, c):
         office.move("2026-11-20 09:00", case, State.approved, "appr")
     office.move("2026-11-25 09:00", a, State.paid, "appr")
     office.move("2026-11-30 23:59", d, State.paid, "appr")

@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel, QLineEdit
-from pytestqt.qtbot import QtBot
-
 from central_harness import CentralServer, central_cli
 from counter_devices import make_counter, new_person
+from PySide6.QtWidgets import QLabel, QLineEdit
+from pytestqt.qtbot import QtBot
 
 from desktop.app import create_main_window
 

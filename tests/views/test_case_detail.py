@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListWidget, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 from qt_helpers import find, type_text
 
+from desktop.models import publicity
 from desktop.models.application import Intake
 from desktop.models.cases import CaseRecord, State, create_case, get_case, transition
 from desktop.models.staff import Role, StaffUser
@@ -21,13 +23,6 @@ from desktop.views.tasks import TaskRunner
 pytestmark = pytest.mark.gui
 
 VERDICT = {"eligible": True, "amount_yuan": 1500, "policy": "cn-2017", "checks": []}
-# The steps from a fresh accepted case to each state, and who takes each.
-STEPS = {
-    State.accepted: [],
-    State.under_review: [(State.under_review, "reviewer")],
-    State.publicized: [(State.under_review, "reviewer"), (State.publicized, "reviewer")],
-    State.approved: [(State.under_review, "reviewer"), (State.publicized, "reviewer"), (State.approved, "approver")],
-}
 
 
 @pytest.fixture
@@ -42,17 +37,16 @@ def team(make_staff: Callable[..., StaffUser]) -> SimpleNamespace:
 
 @pytest.fixture
 def file_case(
-    workspace: Workspace, team: SimpleNamespace, make_intake: Callable[..., Intake]
-) -> Callable[[State], CaseRecord]:
-    """A case filed through the real services and moved to ``state``."""
+    workspace: Workspace, team: SimpleNamespace, make_intake: Callable[..., Intake], advance: Any
+) -> Callable[..., CaseRecord]:
+    """``file_case(state, publicity="ready", **intake overrides)``: a case filed through the real
+    services and moved to ``state`` through them (``advance``: review, publicity, approval, payment)."""
 
-    def make(state: State) -> CaseRecord:
+    def make(state: State, publicity: str = "ready", **overrides: Any) -> CaseRecord:
         first = State.draft if state is State.draft else State.accepted
-        record = create_case(workspace.store, team.clerk, make_intake(), verdict=VERDICT, eligible=True,
+        record = create_case(workspace.store, team.clerk, make_intake(**overrides), verdict=VERDICT, eligible=True,
                              amount_yuan=1500, policy_id="cn-2017", state=first)
-        for target, who in STEPS.get(state, []):
-            record = transition(workspace.store, getattr(team, who), record.id, target)
-        return record
+        return advance(record, state, publicity=publicity)
 
     return make
 
@@ -96,7 +90,7 @@ def test_reviewer_on_an_accepted_case_may_start_review_but_not_approve(
     page = open_page(team.reviewer, file_case(State.accepted))
     assert labels(page) == ["开始审核"]
     assert "批准" not in labels(page)
-    start, approve = find(page, "case.to.under_review"), find(page, "case.to.approved")
+    start, approve = find(page, "case.to.under_review"), find(page, "case.action.approve")
     assert isinstance(start, QPushButton) and start.isVisible() and start.isEnabled()
     assert not approve.isVisible()
 
@@ -126,13 +120,51 @@ def test_a_clerk_never_sees_an_approve_action(
     assert find(page, "case.no_actions").isVisible() is (state not in expected)  # type: ignore[attr-defined]
 
 
-def test_approver_on_a_publicized_case_sees_approve_only(
-    team: SimpleNamespace, file_case: Callable[[State], CaseRecord], open_page: Callable[..., CaseDetailPage]
+def no_actions(page: CaseDetailPage) -> str:
+    label = find(page, "case.no_actions")
+    assert isinstance(label, QLabel)
+    return label.text() if label.isVisible() else ""
+
+
+def test_approver_sees_approve_only_after_the_publicity_period_closed_and_it_works(
+    qtbot: QtBot, workspace: Workspace, team: SimpleNamespace, file_case: Callable[..., CaseRecord],
+    open_page: Callable[..., CaseDetailPage], advance: Any,
 ) -> None:
-    page = open_page(team.approver, file_case(State.publicized))
+    record = file_case(State.publicized)  # passed, not yet in a batch
+    page = open_page(team.approver, record)
+    assert labels(page) == [] and no_actions(page) == "案件尚未列入公示批次，公示期满后方可审批"
+    record = advance(record, State.publicized, publicity="published")
+    [batch] = publicity.list_batches(workspace.store)
+    assert batch.ends_on is not None
+    page = open_page(team.approver, record)
+    assert labels(page) == []
+    assert no_actions(page) == f"公示期至{batch.ends_on.isoformat()}，尚未届满；公示期满并结束公示后方可审批"
+    assert not find(page, "case.action.approve").isVisible()
+    record = advance(record, State.publicized, publicity="closed")  # the clock past the period, closed
+    page = open_page(team.approver, record)
     assert labels(page) == ["批准"]
-    page = open_page(team.approver, file_case(State.approved))
-    assert labels(page) == ["标记已发放", "发放失败"]
+    assert open_page(team.clerk, record).button_labels() == []  # whoever accepted it: never
+    note = find(page, "case.note")
+    type_text(qtbot, note, "经公示无异议，同意发放")
+    with qtbot.waitSignal(page.changed, timeout=5000):
+        qtbot.mouseClick(find(page, "case.action.approve"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.case is not None and page.case.state is State.approved and not page._busy,
+                    timeout=5000)
+    assert get_case(workspace.store, record.id).decision_note == "经公示无异议，同意发放"
+    assert "审批 → 已批准" in timeline(page)[-1] and "经办人 approver" in timeline(page)[-1]
+    assert "已办理：批准，案件现为“已批准”" in message(page)
+    # Payment results come from the bank's file, not from a button here.
+    assert labels(page) == [] and no_actions(page) == "发放结果须导入银行回盘文件"
+
+
+def test_acceptor_promoted_to_approver_is_told_why_there_is_no_approve(
+    workspace: Workspace, team: SimpleNamespace, file_case: Callable[..., CaseRecord],
+    open_page: Callable[..., CaseDetailPage],
+) -> None:
+    record = file_case(State.publicized, publicity="closed")
+    promoted = StaffUser("clerk", team.clerk.display_name, Role.approver, "440100")
+    page = open_page(promoted, record)
+    assert labels(page) == [] and no_actions(page) == "受理人不得审批本人受理的案件"
 
 
 def test_an_auditor_sees_the_case_but_no_action(
@@ -158,7 +190,7 @@ def test_running_a_transition_changes_the_state_and_appends_to_the_timeline(
     assert find(page, "case.state").text() == "审核中"  # type: ignore[attr-defined]
     assert "开始审核 → 审核中" in timeline(page)[-1] and "经办人 reviewer" in timeline(page)[-1]
     assert "已办理：开始审核" in message(page)
-    assert labels(page) == ["公示", "驳回"]  # the next steps, forward first
+    assert labels(page) == ["审核通过", "驳回"]  # the next steps, forward first
 
 
 def test_reject_without_a_note_is_refused_beside_the_note_then_done_with_one(
@@ -194,6 +226,95 @@ def test_a_case_changed_meanwhile_is_reported_and_shown_as_it_is_now(
     qtbot.waitUntil(lambda: page.case is not None and page.case.state is State.withdrawn, timeout=5000)
     assert "已被他人修改" in message(page)
     assert labels(page) == []
+
+
+def test_pass_review_from_the_page_takes_the_note_and_says_a_refusal_beside_it(
+    qtbot: QtBot, workspace: Workspace, team: SimpleNamespace, make_intake: Callable[..., Intake],
+    open_page: Callable[..., CaseDetailPage], advance: Any,
+) -> None:
+    # Accepted against a not-eligible verdict: passing it needs the reviewer's written opinion.
+    record = create_case(workspace.store, team.clerk, make_intake(), verdict={
+        "eligible": False, "amount_yuan": 0, "policy": "cn-2017",
+        "checks": [{"rule": "contribution_months", "passed": False, "message": "缴费不满36个月"}]},
+        eligible=False, amount_yuan=0, policy_id="cn-2017", state=State.accepted, reason="申请人提供了缴费凭证")
+    record = advance(record, State.under_review)
+    page = open_page(team.reviewer, record)
+    assert labels(page) == ["审核通过", "驳回"]
+    qtbot.mouseClick(find(page, "case.action.pass_review"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: message(page) == "该案件系对核验结论有异议而受理的，审核通过须写明审核意见", timeout=5000)
+    assert QApplication.activeModalWidget() is None  # in words on the page, no box
+    assert get_case(workspace.store, record.id).state is State.under_review
+    note = find(page, "case.note")
+    assert isinstance(note, QLineEdit)
+    qtbot.waitUntil(note.hasFocus)
+    type_text(qtbot, note, "缴费凭证经社保经办机构核实，累计缴费满36个月")
+    with qtbot.waitSignal(page.changed, timeout=5000):
+        qtbot.mouseClick(find(page, "case.action.pass_review"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.case is not None and page.case.state is State.publicized and not page._busy,
+                    timeout=5000)
+    passed = get_case(workspace.store, record.id)
+    assert passed.decision_note == "缴费凭证经社保经办机构核实，累计缴费满36个月"
+    assert passed.amount_yuan == 1500  # the review set the policy's amount
+    assert "公示案件 → 公示中" in timeline(page)[-1] and "经办人 reviewer" in timeline(page)[-1]
+    assert note.text() == ""
+    assert labels(page) == ["登记异议"]
+
+
+def test_an_objection_recorded_from_the_page_sends_the_case_back_to_review(
+    qtbot: QtBot, workspace: Workspace, team: SimpleNamespace, file_case: Callable[..., CaseRecord],
+    open_page: Callable[..., CaseDetailPage],
+) -> None:
+    record = file_case(State.publicized, publicity="published")
+    [batch] = publicity.list_batches(workspace.store)
+    page = open_page(team.reviewer, record)
+    assert labels(page) == ["登记异议"]
+    assert not find(page, "case.note").isVisible()  # the dialog asks for what an objection needs
+    qtbot.mouseClick(find(page, "case.action.record_objection"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.objection_dialog is not None and page.objection_dialog.isVisible(), timeout=5000)
+    dialog = page.objection_dialog
+    assert dialog is not None
+    submit = find(dialog, "objection.submit")
+    qtbot.mouseClick(submit, Qt.MouseButton.LeftButton)  # nothing filled in
+    assert find(dialog, "objection.message").text() == "异议人：不能为空"  # type: ignore[attr-defined]
+    assert dialog.isVisible() and get_case(workspace.store, record.id).state is State.publicized
+    type_text(qtbot, find(dialog, "objection.objector"), "李先生")
+    type_text(qtbot, find(dialog, "objection.contact"), "13900001111")
+    content = find(dialog, "objection.content")
+    assert isinstance(content, QPlainTextEdit)
+    type_text(qtbot, content, "申请人已于2017年离职，证书取得时不是本单位职工")
+    with qtbot.waitSignal(page.changed, timeout=5000):
+        qtbot.mouseClick(submit, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.case is not None and page.case.state is State.under_review and not page._busy,
+                    timeout=5000)
+    assert page.objection_dialog is None and QApplication.activeModalWidget() is None  # closed once recorded
+    [objection] = publicity.objections_of(workspace.store, record.id)
+    assert (objection.objector, objection.contact, objection.content, objection.recorded_by, objection.open) == (
+        "李先生", "13900001111", "申请人已于2017年离职，证书取得时不是本单位职工", "reviewer", True)
+    assert objection.batch_id == batch.id
+    assert publicity.get_batch(workspace.store, batch.id).live_entries == ()  # out of the batch
+    assert "处理公示异议 → 审核中" in timeline(page)[-1]
+    assert "说明：公示异议：申请人已于2017年离职" in timeline(page)[-1]
+    assert "已办理：登记异议，案件现为“审核中”" in message(page)
+    assert labels(page) == ["审核通过", "驳回"]  # a new review answers the objection
+
+
+def test_a_failed_payment_is_requeued_from_the_page_with_a_reason(
+    qtbot: QtBot, workspace: Workspace, team: SimpleNamespace, file_case: Callable[..., CaseRecord],
+    open_page: Callable[..., CaseDetailPage],
+) -> None:
+    record = file_case(State.payment_failed)
+    page = open_page(team.approver, record)
+    assert labels(page) == ["重新发放"]
+    qtbot.mouseClick(find(page, "case.action.requeue_payment"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: message(page) == "请写明更正或重新发放的原因", timeout=5000)
+    assert get_case(workspace.store, record.id).state is State.payment_failed
+    type_text(qtbot, find(page, "case.note"), "申请人已激活银行卡")
+    with qtbot.waitSignal(page.changed, timeout=5000):
+        qtbot.mouseClick(find(page, "case.action.requeue_payment"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.case is not None and page.case.state is State.approved and not page._busy,
+                    timeout=5000)
+    assert get_case(workspace.store, record.id).decision_note == "申请人已激活银行卡"
+    assert labels(page) == [] and no_actions(page) == "发放结果须导入银行回盘文件"
 
 
 def test_an_unknown_case_is_said_in_words(
@@ -251,6 +372,16 @@ def test_auditor_sees_no_print_buttons(
     record = file_case(State.accepted)
     page = open_page(make_staff("auditor"), record)
     assert not any(find(page, f"case.print.{kind}").isVisibleTo(page) for kind in ("receipt", "notice", "decision"))
+
+
+def test_every_generic_move_has_a_button_and_every_service_one() -> None:
+    from desktop.models.case_queries import ServiceAction
+    from desktop.models.cases import GENERIC_TRANSITIONS
+    from desktop.views.case_detail import _BUTTON_ORDER, _TRANSITION_LABELS
+
+    assert set(_TRANSITION_LABELS) == set(GENERIC_TRANSITIONS)
+    assert {key for key in _BUTTON_ORDER if isinstance(key, State)} == {to for _, to in GENERIC_TRANSITIONS}
+    assert {key for key in _BUTTON_ORDER if isinstance(key, ServiceAction)} == set(ServiceAction)
 
 
 def test_print_labels_in_the_timeline_follow_the_document_names() -> None:

@@ -1,0 +1,495 @@
+"""The back office (审核 · 公示 · 发放 · 统计 · 审计): which pages a role gets, and what they share.
+
+``back_office_pages`` answers, from ``staff.can`` alone, which of the five pages
+the signed-in person may use, in the order of UI.md; a clerk gets none.  The
+window adds them to its navigation and connects the three signals every page
+has (``BackOfficePage``): ``open_case(case_id)``, ``case_changed(case_id)`` and
+``document_ready(pdf_path, title)``.
+
+What the pages share lives here too, so each page module holds only its page:
+
+- ``RowsModel``: the one table model of the back office, built like
+  ``case_table_model.CaseTableModel`` (column constants in each page, custom
+  roles, ``set_rows`` inside a model reset, ``dataChanged`` for one row).  The
+  back-office lists are short (a day's queue, a month's batches), so they are
+  loaded whole; the operation log is capped by the core's ``limit``.
+- ``BackOfficePage``: the runner calls with busy state and dropped stale answers,
+  the inline message line (never a modal box for something correctable, never a
+  traceback), and a refresh each time the page is shown.
+
+The pages are imported inside ``back_office_pages`` (they import this module).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from desktop.models.errors import InvalidInput, ZhanchiError
+from desktop.models.risk import RiskCode
+from desktop.models.staff import Action, StaffUser, can
+from desktop.models.workspace import Workspace
+from desktop.views.case_table_model import QT_TRANSLATE_NOOP
+from desktop.views.tasks import TaskRunner
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+CONTEXT = "BackOffice"
+
+KeyRole = Qt.ItemDataRole.UserRole + 1  # the row's key (a case id, a batch id …), whatever the column
+RowRole = Qt.ItemDataRole.UserRole + 2  # the whole row object
+
+# (text, background): the words always say it, the colour only helps the eye.
+ALERT = ("#8e1b1b", "#f8d4d4")
+WARN = ("#7a4b00", "#fdf0d5")
+GOOD = ("#1f6130", "#e2f3e6")
+QUIET = ("#5a5a5a", "#f3f3f3")
+
+
+def colours(pair: tuple[str, str]) -> tuple[QColor, QColor]:
+    return QColor(pair[0]), QColor(pair[1])
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+# The core's risk-flag labels (risk.RiskCode.label), marked for lupdate.
+_RISK_LABELS = {
+    RiskCode.shared_account: QT_TRANSLATE_NOOP("BackOffice", "同一账户为多人收款"),
+    RiskCode.holder_mismatch: QT_TRANSLATE_NOOP("BackOffice", "账户户名与申请人不符"),
+    RiskCode.certificate_reused: QT_TRANSLATE_NOOP("BackOffice", "证书编号重复使用"),
+    RiskCode.level_digit_mismatch: QT_TRANSLATE_NOOP("BackOffice", "申报等级与证书编号不符"),
+    RiskCode.issuer_volume: QT_TRANSLATE_NOOP("BackOffice", "评价机构短期发证异常"),
+    RiskCode.employer_volume: QT_TRANSLATE_NOOP("BackOffice", "用人单位短期取证异常"),
+    RiskCode.integrity_person: QT_TRANSLATE_NOOP("BackOffice", "申请人列入诚信档案"),
+    RiskCode.integrity_employer: QT_TRANSLATE_NOOP("BackOffice", "用人单位列入诚信档案"),
+}
+
+
+def risk_label(code: str) -> str:
+    """A risk flag's kind in the interface language (a code of a later version as it is)."""
+    try:
+        return _tr(_RISK_LABELS[RiskCode(code)])
+    except (ValueError, KeyError):
+        return str(code)
+
+
+# --- which pages --------------------------------------------------------------------------
+
+
+def back_office_pages(workspace: Workspace, runner: TaskRunner, user: StaffUser) -> list[tuple[str, str, QWidget]]:
+    """(navigation label, object name, page) for each back-office page ``user`` may use, in the
+    order of UI.md (审核 · 公示 · 发放 · 统计 · 审计).  Decided from the permission table only."""
+    from desktop.views.audit_page import AuditPage
+    from desktop.views.dashboard_page import DashboardPage
+    from desktop.views.payment_page import PaymentPage
+    from desktop.views.publicity_page import PublicityPage
+    from desktop.views.review_page import ReviewPage
+
+    pages: list[tuple[str, str, QWidget]] = []
+    if can(user, Action.case_start_review):
+        pages.append((QCoreApplication.translate("BackOffice", "审核"), "nav.review",
+                      ReviewPage(workspace, runner, user)))
+    if can(user, Action.case_publicize):
+        pages.append((QCoreApplication.translate("BackOffice", "公示"), "nav.publicity",
+                      PublicityPage(workspace, runner, user)))
+    if can(user, Action.case_approve) or can(user, Action.case_pay):
+        pages.append((QCoreApplication.translate("BackOffice", "发放"), "nav.payment",
+                      PaymentPage(workspace, runner, user)))
+    if can(user, Action.report_view):
+        pages.append((QCoreApplication.translate("BackOffice", "统计"), "nav.dashboard",
+                      DashboardPage(workspace, runner, user)))
+    if can(user, Action.audit_view):
+        pages.append((QCoreApplication.translate("BackOffice", "审计"), "nav.audit",
+                      AuditPage(workspace, runner, user)))
+    return pages
+
+
+# --- the table model -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its header and how a row shows in it (text, and optionally colours, a tooltip)."""
+
+    header: str
+    text: Callable[[Any], str]
+    right: bool = False  # figures: right-aligned
+    colours: Callable[[Any], tuple[QColor, QColor] | None] | None = None
+    tip: Callable[[Any], str | None] | None = None
+    bold: Callable[[Any], bool] | None = None
+
+
+class RowsModel(QAbstractTableModel):
+    """A whole, short list of rows (any objects) shown through ``Column`` definitions."""
+
+    def __init__(self, columns: Sequence[Column], key: Callable[[Any], str], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._columns = tuple(columns)
+        self._key = key
+        self._rows: list[Any] = []
+
+    def set_rows(self, rows: Iterable[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def update_row(self, row: Any) -> None:
+        """Show one row's new values in place (keeps the selection and the scroll position)."""
+        index = self.row_of(self._key(row))
+        if index >= 0:
+            self._rows[index] = row
+            self.dataChanged.emit(self.index(index, 0), self.index(index, len(self._columns) - 1))
+
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> Any:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, key: str) -> int:
+        return next((i for i, held in enumerate(self._rows) if self._key(held) == key), -1)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[section].header
+        if role == Qt.ItemDataRole.TextAlignmentRole and self._columns[section].right:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if not 0 <= index.column() < len(self._columns):
+            return None
+        row, column = self._rows[index.row()], self._columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return column.text(row)
+        if role == KeyRole:
+            return self._key(row)
+        if role == RowRole:
+            return row
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = Qt.AlignmentFlag.AlignRight if column.right else Qt.AlignmentFlag.AlignLeft
+            return horizontal | Qt.AlignmentFlag.AlignVCenter
+        if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole) and column.colours:
+            pair = column.colours(row)
+            if pair is None:
+                return None
+            return pair[0] if role == Qt.ItemDataRole.ForegroundRole else pair[1]
+        if role == Qt.ItemDataRole.ToolTipRole and column.tip:
+            return column.tip(row)
+        if role == Qt.ItemDataRole.FontRole and column.bold and column.bold(row):
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
+def make_table(name: str, model: RowsModel, *, widths: dict[int, int] | None = None, stretch: int | None = None,
+               multi: bool = False, accessible: str = "") -> QTableView:
+    """A read-only list of rows, set up the same way everywhere.  Columns fit their contents (the lists
+    are short) and ``stretch`` takes what is left; with ``widths`` (in characters of the base font)
+    the columns start at those widths instead and the user may resize them (for long lists)."""
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setAccessibleName(accessible)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
+                          else QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().setVisible(False)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive if widths
+                                else QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(stretch is None)
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    char = view.fontMetrics().horizontalAdvance("中")
+    for column, width in (widths or {}).items():
+        view.setColumnWidth(column, width * char * 2 // 3 + 16)
+    return view
+
+
+def selected_rows(view: QTableView) -> list[Any]:
+    """The row objects selected in ``view`` (a RowsModel), in list order."""
+    model = view.model()
+    assert isinstance(model, RowsModel)
+    rows = sorted({index.row() for index in view.selectionModel().selectedRows()})
+    return [model.row_at(r) for r in rows if model.row_at(r) is not None]
+
+
+def current_row(view: QTableView) -> Any:
+    model = view.model()
+    assert isinstance(model, RowsModel)
+    selected = view.selectionModel().selectedRows()
+    return model.row_at(selected[0].row()) if selected else None
+
+
+def select_key(view: QTableView, key: str | None) -> bool:
+    """Select the row whose key is ``key``; False when it is not listed."""
+    model = view.model()
+    assert isinstance(model, RowsModel)
+    row = model.row_of(key) if key else -1
+    if row < 0:
+        return False
+    view.selectRow(row)
+    view.scrollTo(model.index(row, 0))
+    return True
+
+
+# --- words -------------------------------------------------------------------------------------
+
+
+def to_qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+def local_text(instant: dt.datetime | None, tz: Any, *, seconds: bool = False) -> str:
+    if instant is None:
+        return "—"
+    return f"{instant.astimezone(tz):%Y-%m-%d %H:%M:%S}" if seconds else f"{instant.astimezone(tz):%Y-%m-%d %H:%M}"
+
+
+def fill_list(widget: QListWidget, lines: Iterable[str | tuple[str, tuple[str, str] | None]], *,
+              empty: str = "") -> None:
+    """Replace a list's lines; a line may carry (text, background) colours; ``empty`` shown greyed when none."""
+    widget.clear()
+    for line in lines:
+        text, pair = (line, None) if isinstance(line, str) else line
+        item = QListWidgetItem(text)
+        if pair is not None:
+            fore, back = colours(pair)
+            item.setForeground(fore)
+            item.setBackground(back)
+        widget.addItem(item)
+    if widget.count() == 0 and empty:
+        item = QListWidgetItem(empty)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        widget.addItem(item)
+
+
+class MessageLine(QLabel):
+    """The page's answer in words: green for done, red for refused; the icon says it without colour."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error = False
+        self.hide()
+
+    def ok(self, text: str) -> None:
+        self._set("✔ " + text if text else "", "color: #1f6130;", False)
+
+    def info(self, text: str) -> None:
+        self._set(text, "color: #333;", False)
+
+    def fail(self, text: str) -> None:
+        self._set("⚠ " + text, "color: #a61b1b; font-weight: bold;", True)
+
+    def clear_message(self) -> None:
+        self._set("", "", False)
+
+    def _set(self, text: str, style: str, error: bool) -> None:
+        self.error = error
+        self.setText(text)
+        self.setStyleSheet(style)
+        self.setVisible(bool(text))
+
+
+FieldMap = dict[str, tuple[str, QWidget | None]]  # core field name -> (label in words, widget to focus)
+
+
+def error_words(error: Exception, fields: FieldMap | None = None) -> str:
+    """A typed core error in words (an input error named by its field's label, not its key);
+    anything else as an internal error, never a traceback."""
+    if isinstance(error, InvalidInput):
+        label = (fields or {}).get(error.field, ("", None))[0]
+        return f"{label}：{error.reason}" if label else error.reason
+    if isinstance(error, ZhanchiError):
+        return str(error)
+    return QCoreApplication.translate("BackOffice", "操作未完成：程序内部错误，已记录日志，请联系管理员")
+
+
+# --- the page base -----------------------------------------------------------------------------
+
+
+class BackOfficePage(QWidget):
+    """What every back-office page has: the three signals, a refresh on show, runner calls."""
+
+    open_case = Signal(str)  # case id: the window shows the full case page
+    case_changed = Signal(str)  # case id, after this page changed it (lists elsewhere update it in place)
+    document_ready = Signal(str, str)  # PDF path, title: the window previews and prints it
+    refreshed = Signal()  # after each refresh has been shown
+
+    def __init__(self, workspace: Workspace, runner: TaskRunner, user: StaffUser,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace, self.runner, self.user = workspace, runner, user
+        self.message = MessageLine(f"{self.page_name}.message")
+        self.action_buttons: list[QPushButton] = []  # disabled while an action is under way
+        self._generation = 0
+        self._loading = False
+        self._busy = False
+
+    page_name = "back_office"
+
+    @property
+    def busy(self) -> bool:
+        """An action or a refresh is under way."""
+        return self._busy or self._loading
+
+    # --- loading ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Ask the core for what the page shows; the answer is shown by ``show_data``."""
+        self._generation += 1
+        generation = self._generation
+        self._loading = True
+        self.runner.run(self.loader(), lambda data: self._loaded(generation, data),
+                        lambda error: self._load_failed(generation, error))
+        self.update_actions()
+
+    def loader(self) -> Callable[[], Any]:
+        """The question to ask, built on the GUI thread: a page whose question depends on its widgets
+        (filters) reads them here, never from the worker."""
+        return self.load
+
+    def load(self) -> Any:
+        """Runs on the worker thread: core calls only, no widget."""
+        raise NotImplementedError
+
+    def show_data(self, data: Any) -> None:
+        raise NotImplementedError
+
+    def _loaded(self, generation: int, data: Any) -> None:
+        if generation != self._generation:
+            return  # an older question: a newer answer is on its way
+        self._loading = False
+        self.show_data(data)
+        self.update_actions()
+        self.refreshed.emit()
+
+    def _load_failed(self, generation: int, error: Exception) -> None:
+        if generation != self._generation:
+            return
+        self._loading = False
+        self.message.fail(error_words(error))
+        self.update_actions()
+        self.refreshed.emit()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.refresh()  # each time the page is chosen: others may have moved cases on
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def act(self, label: str, fn: Callable[[], Any], done: Callable[[Any], None], *,
+            fields: FieldMap | None = None, refused: Callable[[Exception], None] | None = None) -> None:
+        """Run one action on the worker; the buttons wait; a refusal is shown in words beside them."""
+        if self._busy:
+            return
+        self._set_busy(True)
+        self.message.info(QCoreApplication.translate("BackOffice", "正在办理：") + label + "…")
+
+        def ok(result: Any) -> None:
+            self._set_busy(False)
+            self.message.clear_message()
+            done(result)
+
+        def failed(error: Exception) -> None:
+            self._set_busy(False)
+            self.message.fail(error_words(error, fields))
+            if isinstance(error, InvalidInput) and fields and error.field in fields:
+                widget = fields[error.field][1]
+                if widget is not None:
+                    widget.setFocus()
+            if refused is not None:
+                refused(error)
+
+        self.runner.run(fn, ok, failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.update_actions()
+
+    def update_actions(self) -> None:
+        """Enable what fits now: nothing while an action runs.  Pages with buttons that depend on a
+        selection override this (and call it whenever the selection changes)."""
+        for button in self.action_buttons:
+            button.setEnabled(not self._busy)
+
+
+__all__ = [
+    "ALERT",
+    "GOOD",
+    "QUIET",
+    "WARN",
+    "BackOfficePage",
+    "Column",
+    "KeyRole",
+    "MessageLine",
+    "RowRole",
+    "RowsModel",
+    "back_office_pages",
+    "colours",
+    "current_row",
+    "error_words",
+    "fill_list",
+    "from_qdate",
+    "local_text",
+    "make_table",
+    "risk_label",
+    "select_key",
+    "selected_rows",
+    "to_qdate",
+]

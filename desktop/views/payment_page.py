@@ -1,0 +1,632 @@
+"""发放: approval after publicity, the disbursement file, the bank's result, failures.
+
+Four tabs, each with its main action on F9:
+
+- 待审批 (审批员): cases whose publicity closed, not accepted by this approver;
+  approve the chosen ones or all.  Approval is all or nothing per click: a refusal
+  lists each case that cannot be approved, and why, in the problem list;
+- 待发放: approved, unpaid cases → a numbered disbursement file (CSV or XLSX,
+  where the approver saves it).  Cases the core leaves out (an account not held by
+  the applicant) are listed with the reason;
+- 失败·更正 (审批员): failed payments, and approved cases whose account holder is
+  not the applicant; correct the account and/or send a failed one again;
+- 发放批次: the batches, their items, and the bank's result file.  A refused file
+  changes nothing and its problems are listed row by row.
+
+Accounts are masked in every list; the full number is on the case page only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models import approval, payments, risk
+from desktop.models.approval import ApprovalRefused
+from desktop.models.cases import CaseRecord, State, list_cases
+from desktop.models.masking import mask_account, mask_name
+from desktop.models.payments import COLUMN_LABELS, ItemStatus, PaymentBatchState, PaymentResultRefused
+from desktop.models.staff import Action, StaffUser, can
+from desktop.models.workspace import Workspace
+from desktop.views.back_office import (
+    ALERT,
+    GOOD,
+    WARN,
+    BackOfficePage,
+    Column,
+    RowsModel,
+    colours,
+    current_row,
+    fill_list,
+    local_text,
+    make_table,
+    risk_label,
+    select_key,
+    selected_rows,
+)
+from desktop.views.case_table_model import QT_TRANSLATE_NOOP, amount_text, level_text
+from desktop.views.style import emphasise
+from desktop.views.tasks import TaskRunner
+
+_KINDS = {"bank": QT_TRANSLATE_NOOP("PaymentPage", "银行卡"), "sscard": QT_TRANSLATE_NOOP("PaymentPage", "社保卡")}
+_ITEM_STATUS = {
+    ItemStatus.pending: QT_TRANSLATE_NOOP("PaymentPage", "待回盘"),
+    ItemStatus.paid: QT_TRANSLATE_NOOP("PaymentPage", "已到账"),
+    ItemStatus.failed: QT_TRANSLATE_NOOP("PaymentPage", "发放失败"),
+}
+TAB_APPROVE, TAB_PAYABLE, TAB_FIX, TAB_BATCHES = "approve", "payable", "fix", "batches"
+
+
+@dataclass(frozen=True)
+class Payable:
+    case: CaseRecord
+    flags: tuple[risk.Flag, ...]  # open ones
+
+    @property
+    def holder_mismatch(self) -> bool:
+        return any(f.code == risk.RiskCode.holder_mismatch for f in self.flags)
+
+
+@dataclass(frozen=True)
+class Fix:
+    case: CaseRecord
+    why: str
+    batch_no: str = ""
+
+
+@dataclass(frozen=True)
+class Desk:
+    approvable: list[CaseRecord]
+    payable: list[Payable]
+    fixes: list[Fix]
+    batches: list[payments.Batch]
+    today: dt.date
+
+
+class PaymentPage(BackOfficePage):
+    page_name = "payment"
+
+    def __init__(self, workspace: Workspace, runner: TaskRunner, user: StaffUser,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(workspace, runner, user, parent)
+        self.setObjectName("page.payment")
+        self.may_approve = can(user, Action.case_approve)
+        self.may_pay = can(user, Action.case_pay)
+        self.may_requeue = can(user, Action.case_requeue_payment)
+        self.last_folder = Path.home()
+        self._batch_id: str | None = None
+
+        title = QLabel(self.tr("审批与发放"))
+        emphasise(title, 1.3)
+        self.summary = QLabel()
+        self.summary.setObjectName("payment.summary")
+        self.refresh_button = QPushButton(self.tr("刷新 (Ctrl+R)"))
+        self.refresh_button.setObjectName("payment.refresh")
+        self.refresh_button.clicked.connect(self.refresh)
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.refresh_button)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("payment.tabs")
+        self._tab_names: dict[str, QWidget] = {}
+        if self.may_approve:
+            self._add_tab(TAB_APPROVE, self._approve_tab())
+        if self.may_pay:
+            self._add_tab(TAB_PAYABLE, self._payable_tab())
+        if self.may_requeue:
+            self._add_tab(TAB_FIX, self._fix_tab())
+        self._add_tab(TAB_BATCHES, self._batches_tab())
+        self.tabs.currentChanged.connect(lambda _i: self.update_actions())
+
+        self.problems = QListWidget()
+        self.problems.setObjectName("payment.problems")
+        self.problems.setAccessibleName(self.tr("问题清单"))
+        self.problems.setWordWrap(True)
+        self.problems.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 12)
+        self.problems.hide()
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.problems)
+        QShortcut(QKeySequence("Ctrl+R"), self, self.refresh)
+        QShortcut(QKeySequence(Qt.Key.Key_F9), self, self.main_action)
+        self.update_actions()
+
+    def _add_tab(self, name: str, widget: QWidget) -> None:
+        widget.setObjectName(f"payment.tab.{name}")
+        self._tab_names[name] = widget
+        self.tabs.addTab(widget, "")
+
+    def show_tab(self, name: str) -> None:
+        if name in self._tab_names:
+            self.tabs.setCurrentWidget(self._tab_names[name])
+
+    def _tab_is(self, name: str) -> bool:
+        return self.tabs.currentWidget() is self._tab_names.get(name)
+
+    # --- the tabs -------------------------------------------------------------------------------
+
+    def _case_columns(self) -> list[Column]:
+        return [
+            Column(self.tr("受理编号"), lambda c: c.case_no),
+            Column(self.tr("姓名"), lambda c: mask_name(c.applicant_name)),
+            Column(self.tr("职业（工种）"), lambda c: c.occupation_name),
+            Column(self.tr("等级"), lambda c: level_text(c.cert_level)),
+            Column(self.tr("补贴金额"), lambda c: amount_text(c.amount_yuan), right=True),
+            Column(self.tr("受理人"), lambda c: c.accepted_by or "—"),
+            Column(self.tr("申请日期"), lambda c: c.application_date.isoformat()),
+        ]
+
+    def _approve_tab(self) -> QWidget:
+        self.approve_model = RowsModel(self._case_columns(), lambda c: c.id, self)
+        self.approve_table = make_table("payment.approvable", self.approve_model, multi=True, stretch=2,
+                                        accessible=self.tr("待审批案件"))
+        self.approve_table.selectionModel().selectionChanged.connect(lambda *_: self.update_actions())
+        self.approve_table.doubleClicked.connect(lambda i: self._open(self.approve_model.row_at(i.row())))
+        self.approve_note = QLineEdit()
+        self.approve_note.setObjectName("payment.approve_note")
+        self.approve_note.setPlaceholderText(self.tr("审批意见（可不填）"))
+        self.approve_selected = QPushButton(self.tr("批准所选 (F9)"))
+        self.approve_selected.setObjectName("payment.approve_selected")
+        self.approve_selected.clicked.connect(lambda: self.approve(selected=True))
+        self.approve_all = QPushButton(self.tr("全部批准"))
+        self.approve_all.setObjectName("payment.approve_all")
+        self.approve_all.clicked.connect(lambda: self.approve(selected=False))
+        hint = QLabel(self.tr("公示期满并已结束公示的案件；本人受理的案件不在此列（受理人不得审批）。"
+                              "多件一并批准时，只要有一件不能批准，本次一件也不批准，并列出原因。"))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        buttons = QHBoxLayout()
+        buttons.addWidget(QLabel(self.tr("审批意见")))
+        buttons.addWidget(self.approve_note, 1)
+        buttons.addWidget(self.approve_selected)
+        buttons.addWidget(self.approve_all)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(hint)
+        layout.addWidget(self.approve_table, 1)
+        layout.addLayout(buttons)
+        return tab
+
+    def _payable_tab(self) -> QWidget:
+        self.payable_model = RowsModel([
+            Column(self.tr("受理编号"), lambda p: p.case.case_no),
+            Column(self.tr("姓名"), lambda p: mask_name(p.case.applicant_name)),
+            Column(self.tr("账户类型"), lambda p: self._kind(p.case.payment_kind)),
+            Column(self.tr("收款账号"), lambda p: mask_account(p.case.payment_account)),
+            Column(self.tr("开户银行"), lambda p: p.case.bank_name or "—"),
+            Column(self.tr("户名"), lambda p: mask_name(p.case.holder_name)),
+            Column(self.tr("补贴金额"), lambda p: amount_text(p.case.amount_yuan), right=True),
+            Column(self.tr("风险提示"), self._payable_flags,
+                   colours=lambda p: colours(ALERT) if p.holder_mismatch else (colours(WARN) if p.flags else None)),
+        ], lambda p: p.case.id, self)
+        self.payable_table = make_table("payment.payable", self.payable_model, stretch=7,
+                                        accessible=self.tr("待发放案件"))
+        self.payable_table.doubleClicked.connect(lambda i: self._open(self.payable_model.row_at(i.row())))
+        self.export_button = QPushButton(self.tr("导出发放文件… (F9)"))
+        self.export_button.setObjectName("payment.export")
+        self.export_button.clicked.connect(self.export_file)
+        self.payable_total = QLabel()
+        self.payable_total.setObjectName("payment.payable_total")
+        hint = QLabel(self.tr("已批准、尚未列入发放批次的案件。导出后生成编号批次，交银行代发；"
+                              "收款账户户名不是申请人本人的案件不予导出（补贴直发）。"))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.payable_total, 1)
+        buttons.addWidget(self.export_button)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(hint)
+        layout.addWidget(self.payable_table, 1)
+        layout.addLayout(buttons)
+        return tab
+
+    def _fix_tab(self) -> QWidget:
+        self.fix_model = RowsModel([
+            Column(self.tr("受理编号"), lambda f: f.case.case_no),
+            Column(self.tr("状态"), lambda f: self.tr("发放失败") if f.case.state is State.payment_failed
+                   else self.tr("待更正账户"), colours=lambda f: colours(ALERT)),
+            Column(self.tr("姓名"), lambda f: mask_name(f.case.applicant_name)),
+            Column(self.tr("收款账号"), lambda f: mask_account(f.case.payment_account)),
+            Column(self.tr("户名"), lambda f: mask_name(f.case.holder_name)),
+            Column(self.tr("补贴金额"), lambda f: amount_text(f.case.amount_yuan), right=True),
+            Column(self.tr("原因"), lambda f: f.why),
+        ], lambda f: f.case.id, self)
+        self.fix_table = make_table("payment.fixes", self.fix_model, stretch=6,
+                                    accessible=self.tr("发放失败与待更正账户的案件"))
+        self.fix_table.selectionModel().selectionChanged.connect(lambda *_: self.update_actions())
+        self.fix_table.doubleClicked.connect(lambda i: self._open(self.fix_model.row_at(i.row())))
+        self.new_account = QLineEdit()
+        self.new_account.setObjectName("payment.new_account")
+        self.new_account.setPlaceholderText(self.tr("不改则留空"))
+        self.new_bank = QLineEdit()
+        self.new_bank.setObjectName("payment.new_bank")
+        self.new_bank.setPlaceholderText(self.tr("不改则留空"))
+        self.new_holder = QLineEdit()
+        self.new_holder.setObjectName("payment.new_holder")
+        self.new_holder.setPlaceholderText(self.tr("须为申请人本人；不改则留空"))
+        self.fix_note = QLineEdit()
+        self.fix_note.setObjectName("payment.fix_note")
+        self.fix_note.setPlaceholderText(self.tr("必填：更正或重新发放的原因"))
+        self.correct_button = QPushButton(self.tr("仅更正账户"))
+        self.correct_button.setObjectName("payment.correct")
+        self.correct_button.clicked.connect(self.correct_account)
+        self.requeue_button = QPushButton(self.tr("重新发放 (F9)"))
+        self.requeue_button.setObjectName("payment.requeue")
+        self.requeue_button.clicked.connect(self.requeue)
+        form_box = QGroupBox(self.tr("更正收款账户 / 重新发放（所选案件）"))
+        form = QFormLayout(form_box)
+        form.addRow(self.tr("新收款账号"), self.new_account)
+        form.addRow(self.tr("开户银行"), self.new_bank)
+        form.addRow(self.tr("户名"), self.new_holder)
+        form.addRow(self.tr("说明"), self.fix_note)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.correct_button)
+        buttons.addWidget(self.requeue_button)
+        form.addRow(buttons)
+        tab = QWidget()
+        layout = QHBoxLayout(tab)
+        layout.addWidget(self.fix_table, 3)
+        layout.addWidget(form_box, 2)
+        return tab
+
+    def _batches_tab(self) -> QWidget:
+        tz = self.workspace.clock.tz
+        self.batch_model = RowsModel([
+            Column(self.tr("批次号"), lambda b: b.batch_no),
+            Column(self.tr("状态"), self._batch_state, colours=lambda b: colours(
+                GOOD if b.state is PaymentBatchState.settled else WARN)),
+            Column(self.tr("件数"), lambda b: str(b.item_count), right=True),
+            Column(self.tr("金额"), lambda b: amount_text(b.total_yuan), right=True),
+            Column(self.tr("导出"), lambda b: f"{local_text(b.created_at, tz)} {b.created_by}"),
+            Column(self.tr("回盘"), lambda b: f"{local_text(b.settled_at, tz)} {b.settled_by}" if b.settled_at
+                   else "—"),
+            Column(self.tr("发放文件"), lambda b: b.file_name),
+        ], lambda b: b.id, self)
+        self.batch_table = make_table("payment.batches", self.batch_model, stretch=6,
+                                      accessible=self.tr("发放批次"))
+        self.batch_table.selectionModel().selectionChanged.connect(lambda *_: self._on_batch())
+        self.item_model = RowsModel([
+            Column(self.tr("受理编号"), lambda i: i.case_no),
+            Column(self.tr("户名"), lambda i: mask_name(i.name)),
+            Column(self.tr("收款账号"), lambda i: mask_account(i.account)),
+            Column(self.tr("金额"), lambda i: amount_text(i.amount_yuan), right=True),
+            Column(self.tr("结果"), self._item_status, colours=lambda i: colours(
+                {ItemStatus.paid: GOOD, ItemStatus.failed: ALERT}.get(i.status, WARN))),
+        ], lambda i: i.case_id, self)
+        self.item_table = make_table("payment.items", self.item_model, stretch=4, accessible=self.tr("批次明细"))
+        self.item_table.doubleClicked.connect(lambda i: self._open_id(self.item_model.row_at(i.row())))
+        self.import_button = QPushButton(self.tr("导入银行结果… (F9)"))
+        self.import_button.setObjectName("payment.import")
+        self.import_button.clicked.connect(self.import_result)
+        self.import_button.setVisible(self.may_pay)
+        hint = QLabel(self.tr("银行回盘文件须包含批次的每一件（发放文件各列加 status：paid/failed 与 reason）；"
+                              "文件有任何问题即整体退回，不做任何改动。"))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        buttons = QHBoxLayout()
+        buttons.addWidget(hint, 1)
+        buttons.addWidget(self.import_button)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.batch_table)
+        splitter.addWidget(self.item_table)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([300, 500])  # in proportion: the chosen batch's items get more room
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+        return tab
+
+    # --- words ---------------------------------------------------------------------------------
+
+    def _kind(self, kind: str) -> str:
+        return self.tr(_KINDS[kind]) if kind in _KINDS else kind
+
+    def _payable_flags(self, payable: Payable) -> str:
+        if payable.holder_mismatch:
+            return self.tr("⚠ 户名不是申请人本人：不予导出，请更正账户")
+        if payable.flags:
+            return "⚠ " + "、".join(risk_label(f.code) for f in payable.flags)
+        return "—"
+
+    def _batch_state(self, batch: payments.Batch) -> str:
+        if batch.state is PaymentBatchState.settled:
+            paid = sum(1 for i in batch.items if i.status is ItemStatus.paid)
+            failed = sum(1 for i in batch.items if i.status is ItemStatus.failed)
+            return self.tr("已回盘：到账%1 失败%2").replace("%1", str(paid)).replace("%2", str(failed))
+        return self.tr("待银行回盘")
+
+    def _item_status(self, item: payments.Item) -> str:
+        text = self.tr(_ITEM_STATUS[item.status]) if item.status in _ITEM_STATUS else str(item.status)
+        if item.reason:
+            text += self.tr("：%1").replace("%1", item.reason)
+        return text
+
+    # --- loading --------------------------------------------------------------------------------
+
+    def load(self) -> Desk:
+        ws, user = self.workspace, self.user
+        store = ws.store
+        approvable = approval.approvable_cases(store, user) if self.may_approve else []
+        payable_cases = payments.payable_cases(store)
+        with store.session(readonly=True) as session:
+            open_flags = risk.flags_in(session, [c.id for c in payable_cases], open_only=True)
+        payable = [Payable(c, tuple(open_flags.get(c.id, []))) for c in payable_cases]
+        batches = payments.list_payment_batches(store)
+        fixes: list[Fix] = []
+        if self.may_requeue:
+            reasons: dict[str, tuple[str, str]] = {}
+            for batch in reversed(batches):  # oldest first: the latest failure wins
+                for item in batch.items:
+                    if item.status is ItemStatus.failed:
+                        reasons[item.case_id] = (item.reason or "", batch.batch_no)
+            for case in list_cases(store, states=(State.payment_failed,), limit=10_000):
+                reason, batch_no = reasons.get(case.id, ("", ""))
+                fixes.append(Fix(case, reason, batch_no))
+            for p in payable:
+                if p.holder_mismatch:
+                    found = next(f for f in p.flags if f.code == risk.RiskCode.holder_mismatch)
+                    fixes.append(Fix(p.case, found.message))
+            fixes.sort(key=lambda f: f.case.case_no)
+        return Desk(approvable, payable, fixes, batches, ws.clock.today())
+
+    def show_data(self, data: Desk) -> None:
+        if self.may_approve:
+            self.approve_model.set_rows(data.approvable)
+        if self.may_pay:
+            self.payable_model.set_rows(data.payable)
+            exportable = [p for p in data.payable if not p.holder_mismatch]
+            self.payable_total.setText(self.tr("可导出%1件，合计%2").replace("%1", str(len(exportable)))
+                                       .replace("%2", amount_text(sum(p.case.amount_yuan for p in exportable))))
+        if self.may_requeue:
+            keep = current_row(self.fix_table)
+            self.fix_model.set_rows(data.fixes)
+            if not select_key(self.fix_table, keep.case.id if keep else None) and data.fixes:
+                self.fix_table.selectRow(0)
+        keep_batch = self._batch_id
+        self.batch_model.set_rows(data.batches)
+        if not select_key(self.batch_table, keep_batch) and data.batches:
+            self.batch_table.selectRow(0)
+        if not data.batches:
+            self.item_model.set_rows([])
+        waiting = sum(1 for b in data.batches if b.state is PaymentBatchState.exported)
+        counts = {TAB_APPROVE: len(data.approvable), TAB_PAYABLE: len(data.payable), TAB_FIX: len(data.fixes),
+                  TAB_BATCHES: waiting}
+        labels = {TAB_APPROVE: self.tr("待审批（%1）"), TAB_PAYABLE: self.tr("待发放（%1）"),
+                  TAB_FIX: self.tr("失败·更正（%1）"), TAB_BATCHES: self.tr("发放批次（待回盘%1）")}
+        for name, widget in self._tab_names.items():
+            self.tabs.setTabText(self.tabs.indexOf(widget), labels[name].replace("%1", str(counts[name])))
+        parts = []
+        if self.may_approve:
+            parts.append(self.tr("待审批%1件").replace("%1", str(len(data.approvable))))
+        parts.append(self.tr("待发放%1件").replace("%1", str(len(data.payable))))
+        if waiting:
+            parts.append(self.tr("%1个批次待银行回盘").replace("%1", str(waiting)))
+        self.summary.setText("；".join(parts))
+        self.update_actions()
+
+    def _on_batch(self) -> None:
+        batch = current_row(self.batch_table)
+        self._batch_id = batch.id if batch else None
+        self.item_model.set_rows(batch.items if batch else [])
+        self.update_actions()
+
+    def update_actions(self) -> None:
+        free = not self.busy
+        if self.may_approve:
+            self.approve_selected.setEnabled(free and bool(selected_rows(self.approve_table)))
+            self.approve_all.setEnabled(free and self.approve_model.rowCount() > 0)
+        if self.may_pay:
+            self.export_button.setEnabled(free and self.payable_model.rowCount() > 0)
+            self.import_button.setEnabled(free)
+        if self.may_requeue:
+            fix = current_row(self.fix_table)
+            self.correct_button.setEnabled(free and fix is not None)
+            self.requeue_button.setEnabled(free and fix is not None and fix.case.state is State.payment_failed)
+        self.refresh_button.setEnabled(not self._loading)
+
+    # --- problems -------------------------------------------------------------------------------
+
+    def show_problems(self, lines: list[str]) -> None:
+        fill_list(self.problems, lines)
+        self.problems.setVisible(bool(lines))
+
+    def _act(self, label: str, fn: Any, done: Any, **kwargs: Any) -> None:
+        self.show_problems([])
+        self.act(label, fn, done, **kwargs)
+
+    def _changed(self, text: str, case_ids: list[str]) -> None:
+        self.message.ok(text)
+        for case_id in case_ids:
+            self.case_changed.emit(case_id)
+        self.refresh()
+
+    # --- approval -------------------------------------------------------------------------------
+
+    def approve(self, *, selected: bool) -> None:
+        if not self.may_approve:
+            return
+        rows = selected_rows(self.approve_table) if selected else self.approve_model.rows()
+        if not rows:
+            return
+        ids = [c.id for c in rows]
+        store, user, note = self.workspace.store, self.user, self.approve_note.text().strip() or None
+
+        def done(records: list[CaseRecord]) -> None:
+            self.approve_note.clear()
+            total = sum(r.amount_yuan for r in records)
+            self._changed(self.tr("已批准%1件，合计%2，转入待发放").replace("%1", str(len(records)))
+                          .replace("%2", amount_text(total)), [r.id for r in records])
+
+        def refused(error: Exception) -> None:
+            if isinstance(error, ApprovalRefused):
+                self.message.fail(self.tr("%1件中有%2件不能审批，本次未审批任何案件；请去掉下列案件后再批准")
+                                  .replace("%1", str(len(ids))).replace("%2", str(len(error.refusals))))
+                self.show_problems([self.tr("%1：%2").replace("%1", r.case).replace("%2", r.reason)
+                                    for r in error.refusals])
+            self.refresh()
+
+        self._act(self.tr("审批"), lambda: approval.approve(store, user, ids, note=note), done,
+                  refused=refused, fields={"note": (self.tr("审批意见"), self.approve_note)})
+
+    # --- export and import ---------------------------------------------------------------------------
+
+    def ask_save_path(self, title: str, suggested: str, filters: str) -> str:
+        """The file to write (the system's save dialog); empty when cancelled.  Tests replace it."""
+        path, chosen = QFileDialog.getSaveFileName(self, title, suggested, filters)
+        if path and not Path(path).suffix:
+            path += ".xlsx" if "xlsx" in chosen else ".csv"
+        return path
+
+    def ask_open_path(self, title: str, filters: str) -> str:
+        """The file to read (the system's open dialog); empty when cancelled.  Tests replace it."""
+        path, _chosen = QFileDialog.getOpenFileName(self, title, str(self.last_folder), filters)
+        return path
+
+    def export_file(self) -> None:
+        if not self.may_pay or not self.export_button.isEnabled():
+            return
+        today = self.workspace.clock.today()
+        suggested = str(self.last_folder / f"发放文件-{today:%Y%m%d}.csv")
+        path = self.ask_save_path(self.tr("保存发放文件"), suggested,
+                                  self.tr("CSV 文件 (*.csv);;Excel 工作簿 (*.xlsx)"))
+        if not path:
+            return
+        self.last_folder = Path(path).parent
+        store, user = self.workspace.store, self.user
+
+        def done(batch: payments.Batch) -> None:
+            text = self.tr("已导出发放批次 %1：%2件，合计%3；文件 %4").replace("%1", batch.batch_no) \
+                .replace("%2", str(batch.item_count)).replace("%3", amount_text(batch.total_yuan)) \
+                .replace("%4", path)
+            self._batch_id = batch.id
+            self._changed(text, [i.case_id for i in batch.items])
+            if batch.refused:
+                self.show_problems([self.tr("未导出 %1：%2").replace("%1", r.case_no).replace("%2", r.reason)
+                                    for r in batch.refused])
+
+        self._act(self.tr("导出发放文件"), lambda: payments.export_payments(store, user, path), done,
+                  refused=lambda _e: self.refresh(), fields={"out": (self.tr("发放文件"), None)})
+
+    def import_result(self) -> None:
+        if not self.may_pay or not self.import_button.isEnabled():
+            return
+        path = self.ask_open_path(self.tr("选择银行回盘文件"), self.tr("银行结果文件 (*.csv *.xlsx)"))
+        if not path:
+            return
+        self.last_folder = Path(path).parent
+        store, user = self.workspace.store, self.user
+
+        def done(summary: payments.ImportSummary) -> None:
+            text = self.tr("批次 %1 已回盘：到账%2件 %3，失败%4件 %5").replace("%1", summary.batch_id) \
+                .replace("%2", str(summary.paid)).replace("%3", amount_text(summary.paid_yuan)) \
+                .replace("%4", str(summary.failed)).replace("%5", amount_text(summary.failed_yuan))
+            if summary.failed:
+                text += self.tr("；失败的案件在“失败·更正”中更正账户后重新发放")
+            self._changed(text, [])
+            if summary.failures:
+                self.show_problems([self.tr("发放失败 %1：%2").replace("%1", c).replace("%2", r)
+                                    for c, r in summary.failures])
+
+        def refused(error: Exception) -> None:
+            if isinstance(error, PaymentResultRefused):
+                self.message.fail(self.tr("结果文件 %1 有%2处问题，已整体退回，未导入任何内容；请银行更正后重新提供")
+                                  .replace("%1", Path(path).name).replace("%2", str(len(error.problems))))
+                self.show_problems([self.problem_text(p) for p in error.problems])
+
+        self._act(self.tr("导入银行结果"), lambda: payments.import_payment_result(store, user, path), done,
+                  refused=refused, fields={"FILE": ("", None)})
+
+    def problem_text(self, problem: payments.ResultProblem) -> str:
+        column = COLUMN_LABELS.get(problem.column, problem.column)
+        if problem.row is None:
+            return self.tr("整个文件 %1：%2").replace("%1", column).replace("%2", problem.message)
+        return self.tr("第%1行 %2：%3").replace("%1", str(problem.row)).replace("%2", column) \
+            .replace("%3", problem.message)
+
+    # --- correcting and requeueing ---------------------------------------------------------------
+
+    def _corrections(self) -> dict[str, str | None]:
+        return {"account": self.new_account.text().strip() or None, "bank_name": self.new_bank.text().strip() or None,
+                "holder_name": self.new_holder.text().strip() or None}
+
+    def _fix_fields(self) -> dict[str, tuple[str, QWidget | None]]:
+        return {"note": (self.tr("说明"), self.fix_note), "payment.account": (self.tr("新收款账号"), self.new_account),
+                "payment.holder_name": (self.tr("户名"), self.new_holder),
+                "payment.kind": (self.tr("账户类型"), None)}
+
+    def _fixed(self, text: str, record: CaseRecord) -> None:
+        for widget in (self.new_account, self.new_bank, self.new_holder, self.fix_note):
+            widget.clear()
+        self._changed(text.replace("%1", record.case_no), [record.id])
+
+    def correct_account(self) -> None:
+        fix = current_row(self.fix_table) if self.may_requeue else None
+        if fix is None or not self.correct_button.isEnabled():
+            return
+        store, user, case_id, note, changes = self.workspace.store, self.user, fix.case.id, self.fix_note.text(), \
+            self._corrections()
+        self._act(self.tr("更正收款账户"),
+                  lambda: payments.correct_account(store, user, case_id, note=note, **changes),
+                  lambda record: self._fixed(self.tr("案件 %1 的收款账户已更正"), record),
+                  fields=self._fix_fields())
+
+    def requeue(self) -> None:
+        fix = current_row(self.fix_table) if self.may_requeue else None
+        if fix is None or not self.requeue_button.isEnabled():
+            return
+        store, user, case_id, note, changes = self.workspace.store, self.user, fix.case.id, self.fix_note.text(), \
+            self._corrections()
+        self._act(self.tr("重新发放"),
+                  lambda: payments.requeue_payment(store, user, case_id, note=note, **changes),
+                  lambda record: self._fixed(self.tr("案件 %1 已转回待发放，将列入下一个发放批次"), record),
+                  fields=self._fix_fields())
+
+    # --- the one key ------------------------------------------------------------------------------
+
+    def main_action(self) -> None:
+        """F9: the current tab's main action."""
+        if self._tab_is(TAB_APPROVE):
+            self.approve(selected=True)
+        elif self._tab_is(TAB_PAYABLE):
+            self.export_file()
+        elif self._tab_is(TAB_FIX):
+            self.requeue()
+        elif self._tab_is(TAB_BATCHES):
+            self.import_result()
+
+    def _open(self, row: Any) -> None:
+        if isinstance(row, CaseRecord):
+            self.open_case.emit(row.id)
+        elif row is not None and hasattr(row, "case"):
+            self.open_case.emit(row.case.id)
+
+    def _open_id(self, item: Any) -> None:
+        if item is not None:
+            self.open_case.emit(item.case_id)
