@@ -100,6 +100,9 @@ class Case(Base):
         Index("ix_cases_application_date", "application_date"),
         Index("ix_cases_created_at", "created_at", "case_no"),  # newest-first list (0002)
         Index("ix_cases_state_created_at", "state", "created_at", "case_no"),
+        Index("ix_cases_state_accepted_at", "state", "accepted_at"),  # overdue reviews (0005)
+        Index("ix_cases_payment_account", "payment_account"),  # one account, several applicants (0005)
+        Index("ix_cases_employer_issue", "employer_uscc", "cert_issue_date"),  # certificates per employer (0005)
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)  # client-generated UUID
@@ -233,7 +236,10 @@ class RegistryCertificate(Base):
     """Columns of CONTRACTS.md "certificates" registry file."""
 
     __tablename__ = "registry_certificates"
-    __table_args__ = (Index("ix_registry_certificates_id_number", "id_number"),)
+    __table_args__ = (
+        Index("ix_registry_certificates_id_number", "id_number"),
+        Index("ix_registry_certificates_issuer", "issuer", "issue_date"),  # certificates per assessment body (0005)
+    )
 
     number: Mapped[str] = mapped_column(String(64), primary_key=True)
     id_number: Mapped[str] = mapped_column(String(18))
