@@ -8,6 +8,7 @@ else), the audit trail verifies, and the store opens and works again.
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -93,3 +94,67 @@ def test_sigkill_during_intake_and_review_loses_nothing_half_written(tmp_path: P
         assert count >= total, "nothing committed is lost"
         total = count
     assert total >= 20, "the worker was killed while working, not before it started"
+
+
+@pytest.fixture(scope="module")
+def exported_batch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
+    """A demo office with a disbursement file exported and the bank's result file for it."""
+    import csv
+
+    base = tmp_path_factory.mktemp("payments")
+    run = [sys.executable, "-m", "desktop", "--data-dir", str(base)]
+    subprocess.run([*run, "demo", "--cases", "200"], check=True, capture_output=True, timeout=300)
+    subprocess.run([*run, "payment", "export", "--out", str(base / "out.csv")], check=True, capture_output=True,
+                   timeout=120)
+    with (base / "out.csv").open(encoding="utf-8-sig") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) >= 20
+    result = base / "result.csv"
+    with result.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, [*rows[0], "status", "reason"])
+        writer.writeheader()
+        for i, row in enumerate(rows):
+            writer.writerow({**row, "status": "failed" if i == 0 else "paid", "reason": "户名不符" if i == 0 else ""})
+    return base, result, rows[0]["batch_id"]
+
+
+def payment_consistent(data_dir: Path, batch_no: str) -> str:
+    """All of a batch's results are recorded, or none: returns the batch's state."""
+    db = sqlite3.connect(data_dir / DB_FILENAME)
+    try:
+        assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        [(batch_id, state)] = db.execute("SELECT id, state FROM payment_batches WHERE batch_no = ?",
+                                         (batch_no,)).fetchall()
+        rows = db.execute(
+            "SELECT i.status, c.state FROM payment_items i JOIN cases c ON c.id = i.case_id WHERE i.batch_id = ?",
+            (batch_id,)).fetchall()
+    finally:
+        db.close()
+    expected = {"pending": "approved", "paid": "paid", "failed": "payment_failed"}
+    assert all(case_state == expected[status] for status, case_state in rows), rows
+    statuses = {status for status, _ in rows}
+    assert statuses == {"pending"} if state == "exported" else "pending" not in statuses, (state, statuses)
+    return state
+
+
+def test_sigkill_during_payment_import_records_all_results_or_none(tmp_path: Path,
+                                                                   exported_batch: tuple[Path, Path, str]) -> None:
+    base, result, batch_no = exported_batch
+    seen = set()
+    for round_no, delay in enumerate((0.05, 0.45, 0.6, 0.75, 0.9, 1.2, 1.6, 6.0)):
+        folder = tmp_path / f"round{round_no}"
+        shutil.copytree(base, folder)
+        worker = subprocess.Popen([sys.executable, "-m", "desktop", "--data-dir", str(folder), "payment", "import",
+                                   str(result), "--user", "approver"],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(delay)
+        worker.send_signal(signal.SIGKILL)
+        worker.communicate(timeout=30)
+        seen.add(payment_consistent(folder, batch_no))
+        assert check_consistent(folder) > 0
+        again = subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(folder), "payment", "import",
+                                str(result), "--user", "approver"], capture_output=True, text=True, timeout=120)
+        # Finishing the import after the kill works once; a result already recorded is refused, not applied twice.
+        assert payment_consistent(folder, batch_no) == "settled"
+        assert again.returncode in (0, 2), again.stderr
+    assert seen == {"exported", "settled"}, f"kills landed before and after the import committed: {seen}"
