@@ -37,6 +37,7 @@ from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import UnaryExpression
 
 from desktop.models import audit, publicity
+from desktop.models.annotations import Annotation, annotations_in
 from desktop.models.approval import OWN_CASE
 from desktop.models.audit import AuditEntry
 from desktop.models.cases import GENERIC_TRANSITIONS, SERVICE_MOVES, CaseRecord, State, get_case
@@ -333,6 +334,7 @@ class CaseDetail:
     case: CaseRecord
     timeline: tuple[AuditEntry, ...]  # oldest first
     documents: tuple[AuditEntry, ...]  # prints and reprints, oldest first
+    annotations: tuple[Annotation, ...] = ()  # what the central system added (duplicates first to see)
 
 
 def _is_document(entry: AuditEntry) -> bool:
@@ -347,7 +349,8 @@ def case_detail(store: Store, case_id: str) -> CaseDetail:
     record = get_case(store, case_id)
     with store.session(readonly=True) as session:
         entries = tuple(audit.entries(session, entity="case", entity_id=record.id))
-    return CaseDetail(record, entries, tuple(e for e in entries if _is_document(e)))
+        notes = tuple(annotations_in(session, [record.id]).get(record.id, ()))
+    return CaseDetail(record, entries, tuple(e for e in entries if _is_document(e)), notes)
 
 
 def allowed_transitions(actor: StaffUser, case: CaseRecord) -> tuple[State, ...]:

@@ -37,7 +37,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,6 +44,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.models import publicity, risk
+from desktop.models.annotations import Annotation, annotations_in
 from desktop.models.application import Application, Certificate
 from desktop.models.cases import (
     CaseRecord,
@@ -59,25 +59,13 @@ from desktop.models.clock import Clock
 from desktop.models.errors import Conflict, InvalidInput
 from desktop.models.policy import Policy
 from desktop.models.rules import Verifier, amount_for
-from desktop.models.schema import Case, CaseAnnotation, Objection
+from desktop.models.schema import Case, Objection
 from desktop.models.staff import Action, StaffUser, can, require
 from desktop.models.store import Store
 from desktop.models.workdays import WorkdayResult
 
 REVIEW_STATES = (State.accepted, State.under_review)
 VIEW_ACTIONS = (Action.case_start_review, Action.report_view)
-
-
-@dataclass(frozen=True)
-class Annotation:
-    """What the central system added to the case (a duplicate claim elsewhere, a ledger entry …)."""
-
-    id: str
-    kind: str
-    message: str
-    details: dict[str, Any]
-    created_at: dt.datetime
-    acknowledged: bool
 
 
 @dataclass(frozen=True)
@@ -145,19 +133,6 @@ def review_deadline(verifier: Verifier, clock: Clock, case: Case | CaseRecord, *
     return Deadline(started_on, end.date, end.provisional, limit, used, today > end.date)
 
 
-def _annotations(session: Session, case_ids: Collection[str]) -> dict[str, list[Annotation]]:
-    found: dict[str, list[Annotation]] = {}
-    ids = list(case_ids)
-    for start in range(0, len(ids), 500):
-        query = (select(CaseAnnotation).where(CaseAnnotation.case_id.in_(ids[start:start + 500]))
-                 .order_by(CaseAnnotation.created_at))
-        for row in session.scalars(query):
-            found.setdefault(row.case_id, []).append(Annotation(
-                row.id, row.kind, row.message, json.loads(row.details_json or "{}"), row.created_at,
-                row.acknowledged_at is not None))
-    return found
-
-
 def _last_objection_at(objections: list[publicity.ObjectionRecord]) -> dt.datetime | None:
     return max((o.recorded_at for o in objections), default=None)
 
@@ -165,7 +140,7 @@ def _last_objection_at(objections: list[publicity.ObjectionRecord]) -> dt.dateti
 def _items(session: Session, store: Store, verifier: Verifier, rows: list[Case], today: dt.date) -> list[ReviewItem]:
     ids = [row.id for row in rows]
     flags = risk.flags_in(session, ids)
-    notes = _annotations(session, ids)
+    notes = annotations_in(session, ids)
     every_objection = publicity.objections_in(session, ids)
     items = []
     for row in rows:

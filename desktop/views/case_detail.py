@@ -278,6 +278,11 @@ class CaseDetailPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.actions_frame)
+        self.central_notes = QLabel()
+        self.central_notes.setObjectName("case.central_notes")
+        self.central_notes.setWordWrap(True)
+        self.central_notes.hide()
+        layout.addWidget(self.central_notes)
         layout.addWidget(splitter, 1)
         back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_requested.emit)
         back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # not the window's Esc elsewhere
@@ -389,6 +394,7 @@ class CaseDetailPage(QWidget):
             summary += self.tr("　⚠ 存疑受理：核验结果为不符合条件，受理理由“%1”，待审核人复核").replace(
                 "%1", case.dispute_reason or "")
         self.summary.setText(summary)
+        self._show_central_notes(detail)
         self._fill_fields(case)
         self._fill_timeline(detail.timeline)
         self._fill_documents(detail.documents)
@@ -444,6 +450,23 @@ class CaseDetailPage(QWidget):
         if isinstance(note, str) and note:
             details.append(self.tr("说明：%1").replace("%1", note))
         return f"{head}\n{'　'.join(details)}"
+
+    def _show_central_notes(self, detail: CaseDetail) -> None:
+        """Duplicates found by the central system, in red and words; other annotations as information."""
+        lines = []
+        for note in detail.annotations:
+            when = self._local(note.created_at)
+            if note.needs_attention:
+                text = self.tr("⚠ 中心系统发现重复申领（%1）：%2")
+            elif note.kind == "duplicate":
+                text = self.tr("重复申领（已处理，%1）：%2")
+            else:
+                continue
+            lines.append(text.replace("%1", when).replace("%2", note.message))
+        attention = any(note.needs_attention for note in detail.annotations)
+        self.central_notes.setText("\n".join(lines))
+        self.central_notes.setStyleSheet("color: #a61b1b; font-weight: bold;" if attention else "color: #555;")
+        self.central_notes.setVisible(bool(lines))
 
     def _fill_documents(self, entries: tuple[AuditEntry, ...]) -> None:
         self.documents.clear()

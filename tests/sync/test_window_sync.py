@@ -45,3 +45,31 @@ def test_window_pushes_changes_and_asks_the_central_registry_live(
     assert "在线核验" in source, source
     window.close()
     counter.close()
+
+
+def test_a_duplicate_found_centrally_shows_on_the_case_page(qtbot: QtBot, tmp_path: Path,
+                                                            sqlite_central: CentralServer) -> None:
+    from desktop.models.staff import Role, create_staff
+    from desktop.views.case_detail import CaseDetailPage
+
+    first = make_counter(tmp_path / "a", sqlite_central, "440100", sqlite_central.url, "一号窗口")
+    second = make_counter(tmp_path / "b", sqlite_central, "440100", sqlite_central.url, "二号窗口")
+    person = new_person()
+    record = first.accept(person)
+    second.accept(person)  # the same claim at another counter, before either synced
+    first.sync()
+    second.sync()
+    first.sync()  # the flag comes back on pull
+    create_staff(first.store, actor=None, username="reviewer", display_name="审核员", role=Role.reviewer,
+                 office_code="440100", password="zhanchi-test-pw")
+    window = create_main_window(first.data_dir, "reviewer")
+    qtbot.addWidget(window)
+    window.open_case(record.id)  # type: ignore[attr-defined]
+    page = window.findChild(CaseDetailPage)
+    assert page is not None
+    notes = page.findChild(QLabel, "case.central_notes")
+    assert notes is not None
+    qtbot.waitUntil(lambda: "重复申领" in notes.text(), timeout=10_000)
+    window.close()
+    first.close()
+    second.close()
