@@ -802,6 +802,14 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>Note: %1</translation>
     </message>
     <message>
+        <source>⚠ 中心系统发现重复申领（%1）：%2</source>
+        <translation>⚠ The central system found a duplicate claim (%1): %2</translation>
+    </message>
+    <message>
+        <source>重复申领（已处理，%1）：%2</source>
+        <translation>Duplicate claim (dealt with, %1): %2</translation>
+    </message>
+    <message>
         <source>尚无出具文书的记录</source>
         <translation>No documents issued yet</translation>
     </message>
