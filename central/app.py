@@ -18,11 +18,13 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
 
-from central import auth, pull, push
+from central import auth, field, pull, push
 from central.db import make_engine
 from desktop.sync.protocol import (
     API_PREFIX,
     PROTOCOL_VERSION,
+    EmployerAnswer,
+    EmployerQuery,
     EnrolRequest,
     EnrolResponse,
     Health,
@@ -65,7 +67,7 @@ class _FailureLimiter:
             self._failures[key].append(time.monotonic())
 
 
-def _json(model: PullAnswer | PushAnswer | PersonAnswer) -> Response:
+def _json(model: PullAnswer | PushAnswer | PersonAnswer | EmployerAnswer) -> Response:
     # Already validated models: skip FastAPI's second validation pass (a pull page can be 20,000 rows).
     return Response(content=model.model_dump_json(), media_type="application/json")
 
@@ -130,6 +132,11 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None) -> Fa
     @app.post(f"{API_PREFIX}/registry/person", response_model=PersonAnswer, tags=["verification"])
     def registry_person(query: PersonQuery, device: DeviceDep) -> Response:
         return _json(pull.person(engine, query.id_number))
+
+    @app.post(f"{API_PREFIX}/registry/employers", response_model=EmployerAnswer, tags=["verification"])
+    def registry_employers(query: EmployerQuery, device: DeviceDep) -> Response:
+        """Field preload: an industrial park's registry rows and the ledger of those people."""
+        return _json(field.employers(engine, device, query))
 
     @app.post(f"{API_PREFIX}/progress", response_model=ProgressAnswer, tags=["progress"],
               responses={404: {"description": "no case with this number and lookup code"},

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from desktop.cli import (
     backup_commands,
     core_commands,
+    outreach_commands,
     payment_commands,
     print_commands,
     registry_commands,
@@ -32,7 +33,7 @@ from desktop.models.errors import (
 )
 
 COMMAND_MODULES = (core_commands, registry_commands, print_commands, backup_commands, sync_commands, report_commands,
-                   payment_commands)
+                   payment_commands, outreach_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -13,6 +13,7 @@ POST /v1/enrol              EnrolRequest                  EnrolResponse
 POST /v1/push               PushBatch                     PushAnswer (403: PushRefused)
 POST /v1/pull               PullRequest                   PullAnswer
 POST /v1/registry/person    PersonQuery                   PersonAnswer
+POST /v1/registry/employers EmployerQuery                 EmployerAnswer
 POST /v1/progress           ProgressQuery                 ProgressAnswer (404 without a match)
 GET  /v1/stats                                            Stats
 GET  /healthz                                             Health
@@ -34,6 +35,12 @@ sequence number on the central system.  The answer holds what changed after
 each cursor (at most ``limit`` rows per stream), the new cursors, and
 ``more`` when another request would bring more.  Registry rows come for the
 device's region (first four digits of the office code) only.
+
+Field preload (``/v1/registry/employers``, added for field mode): before a
+day at an industrial park, a laptop asks for the registry rows of the park's
+employers (by unified social credit code or exact name) in its region, and
+every national ledger entry of those people, in one answer, without pulling
+the whole region.
 """
 
 from __future__ import annotations
@@ -249,6 +256,31 @@ class PersonAnswer(Message):
     server_time: AwareDatetime
 
 
+MAX_FIELD_EMPLOYERS = 500
+
+
+class EmployerQuery(Message):
+    """The employers of a field day (an industrial park): codes and/or exact registered names."""
+
+    usccs: list[str] = Field(default_factory=list, max_length=MAX_FIELD_EMPLOYERS,
+                             description="unified social credit codes (18 characters)")
+    names: list[str] = Field(default_factory=list, max_length=MAX_FIELD_EMPLOYERS,
+                             description="employer names exactly as the insured registry has them")
+
+
+class EmployerAnswer(Message):
+    """The region's insured rows of those employers, their certificates and every ledger entry of those
+    people (active or not, so a withdrawn claim is taken out of the laptop's copy too)."""
+
+    insured: list[InsuredRow] = Field(default_factory=list, description=f"rows in column order {INSURED_COLUMNS}")
+    certificates: list[CertificateRow] = Field(
+        default_factory=list, description=f"rows in column order {CERTIFICATE_COLUMNS}"
+    )
+    ledger: list[LedgerEntry] = Field(default_factory=list)
+    unmatched: list[str] = Field(default_factory=list, description="asked-for codes or names no insured row has")
+    server_time: AwareDatetime
+
+
 class ProgressQuery(Message):
     case_no: str = Field(min_length=1, max_length=40)
     lookup_code: str = Field(min_length=1, max_length=16)
@@ -287,6 +319,7 @@ __all__ = [
     "ENTITY_CASE",
     "ENTITY_DOCUMENT",
     "INSURED_COLUMNS",
+    "MAX_FIELD_EMPLOYERS",
     "MAX_PULL_LIMIT",
     "MAX_PUSH_ITEMS",
     "PROTOCOL_HEADER",
@@ -296,6 +329,8 @@ __all__ = [
     "Annotation",
     "CaseSnapshot",
     "CertificateRow",
+    "EmployerAnswer",
+    "EmployerQuery",
     "EnrolRequest",
     "EnrolResponse",
     "Health",

@@ -28,6 +28,7 @@ from desktop.settings import Settings, load_settings
 from desktop.sync.engine import SyncStatus, read_status
 from desktop.views.back_office import back_office_pages
 from desktop.views.document_preview import DocumentPreview
+from desktop.views.field_page import FieldPage
 from desktop.views.intake_page import IntakePage
 from desktop.views.login_dialog import LoginDialog
 from desktop.views.scanner import ScanListener
@@ -119,6 +120,12 @@ class MainWindow(QMainWindow):
             page.case_changed.connect(self.search_page.update_case)
             page.case_changed.connect(lambda _case_id: self.sync.changed())
             page.document_ready.connect(self.preview_pdf)
+        self.field_page: FieldPage | None = None
+        if self.intake_page is not None:  # the counter's own work, taken to an industrial park
+            self.field_page = FieldPage(self.workspace, self.runner, self.user)
+            self.field_page.document_issued.connect(lambda path: self.preview_pdf(path, self.tr("外出受理对账单")))
+            self.field_page.field_mode_changed.connect(lambda _on: self.refresh_status())
+            self.pages.addWidget(self.field_page)
         if self.intake_page is None and self.back_office:
             self.pages.setCurrentWidget(self.back_office[0][2])  # a reviewer starts at 审核, not 查询
 
@@ -149,6 +156,13 @@ class MainWindow(QMainWindow):
         for label, name, page in self.back_office:
             if name in after_search:
                 self._page_action(bar, label, name, page)
+        if self.field_page is not None:
+            self._page_action(bar, self.tr("外出受理"), "nav.field", self.field_page)
+        if can(self.user, Action.registry_import):
+            registry = QAction(self.tr("导入登记数据"), self)
+            registry.setObjectName("nav.import")
+            registry.triggered.connect(self.show_import)
+            bar.addAction(registry)
         progress = QAction(self.tr("进度查询"), self)
         progress.setObjectName("nav.progress")
         progress.setToolTip(self.tr("电话咨询：凭受理编号和查询码向中心系统查询办理进度"))
@@ -329,6 +343,12 @@ class MainWindow(QMainWindow):
         self.sync_problems = RejectedChangesDialog(self.workspace, self.runner, self)
         self.sync_problems.requeued.connect(self.sync.changed)
         self.sync_problems.open()
+
+    def show_import(self) -> None:
+        from desktop.views.import_dialog import ImportDialog
+
+        self.import_dialog = ImportDialog(self.workspace, self.runner, self.user, self)
+        self.import_dialog.open()
 
     def show_progress_lookup(self) -> None:
         from desktop.views.sync_dialogs import ProgressLookupDialog

@@ -1163,6 +1163,276 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     </message>
 </context>
 <context>
+    <name>FieldPage</name>
+    <message>
+        <source>如：广州开发区某某工业园</source>
+        <translation>e.g. the industrial park's name</translation>
+    </message>
+    <message>
+        <source>每行一家单位：统一社会信用代码或单位全称</source>
+        <translation>One employer a line: unified social credit code or full registered name</translation>
+    </message>
+    <message>
+        <source>从中心系统下载（需联网）</source>
+        <translation>Download from the central system (needs the network)</translation>
+    </message>
+    <message>
+        <source>使用本机已有的数据（不联网）</source>
+        <translation>Use the data already on this computer (offline)</translation>
+    </message>
+    <message>
+        <source>准备外出</source>
+        <translation>Prepare to go out</translation>
+    </message>
+    <message>
+        <source>返回并对账（先同步）</source>
+        <translation>Back: sync and reconcile</translation>
+    </message>
+    <message>
+        <source>打印对账单…</source>
+        <translation>Print the reconciliation sheet…</translation>
+    </message>
+    <message>
+        <source>受理编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>核对结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>中心系统反馈</source>
+        <translation>Central system's answer</translation>
+    </message>
+    <message>
+        <source>处理</source>
+        <translation>What to do</translation>
+    </message>
+    <message>
+        <source>外出地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>园区单位</source>
+        <translation>Employers of the park</translation>
+    </message>
+    <message>
+        <source>数据来源</source>
+        <translation>Data from</translation>
+    </message>
+    <message>
+        <source>在办公室。外出受理前，请填写园区和单位，准备外出数据。</source>
+        <translation>In the office. Before a field day, enter the park and its employers and prepare the data.</translation>
+    </message>
+    <message>
+        <source>外出受理中：{label}（{since} 起）。本机携带参保人员{insured}人、证书{certificates}本、补贴台账{ledger}条；离线受理出具的回执为临时回执，回到办公室后同步并对账。</source>
+        <translation>In the field: {label} (since {since}). This computer carries {insured} insured people, {certificates} certificates and {ledger} ledger entries; receipts issued offline are provisional. Sync and reconcile back in the office.</translation>
+    </message>
+    <message>
+        <source>名册中没有这些单位：</source>
+        <translation>Not in the registry:</translation>
+    </message>
+    <message>
+        <source>正在准备外出数据…</source>
+        <translation>Preparing the field data…</translation>
+    </message>
+    <message>
+        <source>已准备好，可以断网外出。</source>
+        <translation>Ready: you can go out without a network.</translation>
+    </message>
+    <message>
+        <source>出错了，已记录日志</source>
+        <translation>Something went wrong; it has been logged</translation>
+    </message>
+    <message>
+        <source>（无法联网时可选“使用本机已有的数据”）</source>
+        <translation>(without a network, choose "Use the data already on this computer")</translation>
+    </message>
+    <message>
+        <source>正在同步并对账…</source>
+        <translation>Syncing and reconciling…</translation>
+    </message>
+    <message>
+        <source>共{cases}件：已确认{ok}件，重复申领{dup}件，中心拒收{refused}件，未同步{pending}件。</source>
+        <translation>{cases} cases: {ok} confirmed, {dup} duplicate claims, {refused} refused by the central system, {pending} not synced.</translation>
+    </message>
+    <message>
+        <source>保存对账单</source>
+        <translation>Save the reconciliation sheet</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>对账单已保存：{path}</source>
+        <translation>Reconciliation sheet saved: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>导入名册</source>
+        <translation>Import a registry file</translation>
+    </message>
+    <message>
+        <source>取消导入</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>您的账户无权导入名册（需要科长或系统管理员）</source>
+        <translation>Your account may not import registry files (section chief or administrator)</translation>
+    </message>
+    <message>
+        <source>CSV（UTF-8）或 Excel（.xlsx）文件，首行为表头</source>
+        <translation>CSV (UTF-8) or Excel (.xlsx) file with a header row</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>参保人员名册</source>
+        <translation>Insured people</translation>
+    </message>
+    <message>
+        <source>证书名册</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
+        <source>下一步：对应列</source>
+        <translation>Next: match columns</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>名册类别</source>
+        <translation>Registry</translation>
+    </message>
+    <message>
+        <source>选择名册文件</source>
+        <translation>Choose a registry file</translation>
+    </message>
+    <message>
+        <source>名册文件 (*.csv *.xlsx *.xlsm)</source>
+        <translation>Registry files (*.csv *.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <source>请选择要导入的文件</source>
+        <translation>Choose the file to import</translation>
+    </message>
+    <message>
+        <source>名册的列</source>
+        <translation>Registry column</translation>
+    </message>
+    <message>
+        <source>文件中的列</source>
+        <translation>Column in the file</translation>
+    </message>
+    <message>
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>下一步：检查文件</source>
+        <translation>Next: check the file</translation>
+    </message>
+    <message>
+        <source>请为名册的每一列选择文件中对应的列（带*的必须有）。多余的列不导入。</source>
+        <translation>Choose the file's column for each registry column (* is required). Other columns are not imported.</translation>
+    </message>
+    <message>
+        <source>（文件中没有）</source>
+        <translation>(not in the file)</translation>
+    </message>
+    <message>
+        <source>还缺必需的列：</source>
+        <translation>Required columns missing:</translation>
+    </message>
+    <message>
+        <source>同一文件列选了两次：</source>
+        <translation>Chosen twice:</translation>
+    </message>
+    <message>
+        <source>各列已对应，可以检查文件</source>
+        <translation>All columns matched: the file can be checked</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>只导入正确的行，有错误的行另存为文件以便改正</source>
+        <translation>Import only the correct rows and save the rows with errors to a file to fix</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>错误行保存到</source>
+        <translation>Save rows with errors to</translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>正在检查文件…</source>
+        <translation>Checking the file…</translation>
+    </message>
+    <message>
+        <source>共{total}行：正确{good}行，有错误{bad}行。</source>
+        <translation>{total} rows: {good} correct, {bad} with errors.</translation>
+    </message>
+    <message>
+        <source>文件有错误时默认不导入；可改正后重新选择文件，或只导入正确的行。</source>
+        <translation>A file with errors is not imported: fix it and choose it again, or import only the correct rows.</translation>
+    </message>
+    <message>
+        <source>仅显示前{n}个错误；全部错误见保存的错误行文件</source>
+        <translation>Only the first {n} errors are shown; the rejects file holds them all</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>导入完成：新增{inserted}行，更新{updated}行。</source>
+        <translation>Imported: {inserted} rows added, {updated} updated.</translation>
+    </message>
+    <message>
+        <source>{n}行有错误未导入，已保存到 {path}，改正后可再次导入。</source>
+        <translation>{n} rows with errors were not imported; they are saved to {path} to fix and import again.</translation>
+    </message>
+    <message>
+        <source>出错了，已记录日志</source>
+        <translation>Something went wrong; it has been logged</translation>
+    </message>
+</context>
+<context>
     <name>IntakeForm</name>
     <message>
         <source>职业技能等级证书</source>
@@ -1429,6 +1699,10 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>Zhanchi Counter · Skill Upgrade Subsidy</translation>
     </message>
     <message>
+        <source>外出受理对账单</source>
+        <translation>Field day reconciliation</translation>
+    </message>
+    <message>
         <source>导航</source>
         <translation>Navigation</translation>
     </message>
@@ -1439,6 +1713,14 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     <message>
         <source>查询 (Ctrl+F)</source>
         <translation>Search (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>外出受理</source>
+        <translation>Field day</translation>
+    </message>
+    <message>
+        <source>导入登记数据</source>
+        <translation>Import registry</translation>
     </message>
     <message>
         <source>进度查询</source>

@@ -14,18 +14,19 @@ from desktop.models.store import Store
 
 pytestmark = pytest.mark.gui
 
-PAGES = ("nav.new_case", "nav.review", "nav.publicity", "nav.payment", "nav.dashboard", "nav.audit")
+PAGES = ("nav.new_case", "nav.review", "nav.publicity", "nav.payment", "nav.dashboard", "nav.audit", "nav.field",
+         "nav.import")
 
 
 @pytest.mark.parametrize(
     ("role", "expected"),
     [
-        ("clerk", {"nav.new_case"}),
+        ("clerk", {"nav.new_case", "nav.field"}),
         ("reviewer", {"nav.review", "nav.publicity"}),
         ("approver", {"nav.payment"}),
-        ("supervisor", {"nav.payment", "nav.dashboard", "nav.audit"}),
+        ("supervisor", {"nav.payment", "nav.dashboard", "nav.audit", "nav.import"}),
         ("auditor", {"nav.dashboard", "nav.audit"}),
-        ("admin", set()),
+        ("admin", {"nav.import"}),
     ],
 )
 def test_each_role_sees_its_own_pages(qtbot: QtBot, store: Store, make_staff: Callable[..., staff.StaffUser],
