@@ -43,8 +43,6 @@ import datetime as dt
 import functools
 import hashlib
 import io
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,6 +60,7 @@ from desktop.models.cases import CaseRecord, State, get_case
 from desktop.models.checklist import SHARED_LABELS, Source, SourceKind
 from desktop.models.document_kinds import DOCUMENT_ACTIONS, FORMATS, KIND_LABELS, KINDS, Kind
 from desktop.models.errors import InvalidInput, NotFound, PermissionDenied
+from desktop.models.files import placed_with_transaction
 from desktop.models.office import OfficeProfile, read_office_profile
 from desktop.models.policy import Policy
 from desktop.models.reference import occupations
@@ -363,19 +362,6 @@ def _target(out: Path | str) -> Path:
     return path.absolute()
 
 
-def _write_temp(data: bytes, path: Path) -> Path:
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
-    return Path(name)
-
-
 Builder = Callable[[Session, CaseRecord, int, dt.datetime], Callable[[io.BytesIO], None]]
 
 
@@ -383,35 +369,24 @@ def _issue(store: Store, actor: StaffUser, case_id_or_no: str, out: Path | str, 
            build: Builder) -> IssuedDocument:
     path = _target(out)
     case = get_case(store, case_id_or_no)
-    moved = False
-    temp: Path | None = None
-    try:
-        with store.session() as session:
-            _check_printer(session, actor)
-            printed_at = store.clock.now()
-            reprint = _earlier_prints(session, case, kind)
-            render = build(session, case, reprint, printed_at)
-            buffer = io.BytesIO()
-            render(buffer)
-            pdf = buffer.getvalue()
-            temp = _write_temp(pdf, path)
-            digest = hashlib.sha256(pdf).hexdigest()
-            after = {"kind": kind, "format": fmt, "reprint": reprint, "sha256": digest, "path": str(path)}
-            entry = audit.record(session, actor=actor.username, action=f"document.{kind}", entity="case",
-                                 entity_id=case.id, before=None, after=after, at=printed_at)
-            outbox.enqueue(session, entity="document", entity_id=case.id, op=f"document.{kind}",
-                           payload={"case_id": case.id, "case_no": case.case_no, "kind": kind, "format": fmt,
-                                    "reprint": reprint, "sha256": digest, "printed_by": actor.username,
-                                    "printed_at": entry.at, "audit_seq": entry.seq},
-                           at=printed_at)
-            os.replace(temp, path)
-            moved = True
-    except BaseException:
-        if temp is not None:
-            temp.unlink(missing_ok=True)
-        if moved:
-            path.unlink(missing_ok=True)  # the commit failed: no print without its audit entry
-        raise
+    with placed_with_transaction() as files, store.session() as session:
+        _check_printer(session, actor)
+        printed_at = store.clock.now()
+        reprint = _earlier_prints(session, case, kind)
+        render = build(session, case, reprint, printed_at)
+        buffer = io.BytesIO()
+        render(buffer)
+        pdf = buffer.getvalue()
+        digest = hashlib.sha256(pdf).hexdigest()
+        after = {"kind": kind, "format": fmt, "reprint": reprint, "sha256": digest, "path": str(path)}
+        entry = audit.record(session, actor=actor.username, action=f"document.{kind}", entity="case",
+                             entity_id=case.id, before=None, after=after, at=printed_at)
+        outbox.enqueue(session, entity="document", entity_id=case.id, op=f"document.{kind}",
+                       payload={"case_id": case.id, "case_no": case.case_no, "kind": kind, "format": fmt,
+                                "reprint": reprint, "sha256": digest, "printed_by": actor.username,
+                                "printed_at": entry.at, "audit_seq": entry.seq},
+                       at=printed_at)
+        files.place(pdf, path)  # last: if the commit fails the file goes too (no print without its entry)
     return IssuedDocument(kind, case.case_no, path, printed_at, actor.username, reprint, fmt, digest)
 
 

@@ -27,8 +27,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,6 +62,7 @@ from desktop.documents.layout import (
 )
 from desktop.models import audit
 from desktop.models.errors import InvalidInput, PermissionDenied
+from desktop.models.files import placed_with_transaction
 from desktop.models.office import default_profile, read_office_profile
 from desktop.models.reports import FLOW_LABELS, FLOWS, DailySummary, Tally, daily_summary
 from desktop.models.rules import Verifier
@@ -445,27 +444,14 @@ def issue_office_document(store: Store, username: str, *, kind: str, period: str
     """Put ``data`` at ``out`` and record it in the audit trail (``document.<kind>`` on entity
     ``office``) in one transaction: no file without its entry, no entry without its file."""
     digest = hashlib.sha256(data).hexdigest()
-    fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    temp, moved = Path(name), False
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        with store.session() as session:
-            printed_at = store.clock.now()
-            audit.record(session, actor=username, action=f"document.{kind}", entity="office",
-                         entity_id=office_code or store.office_code, before=None,
-                         after={"kind": kind, "period": period, "format": fmt, "sha256": digest, "path": str(out),
-                                "figures": figures},
-                         at=printed_at)
-            os.replace(temp, out)
-            moved = True
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        if moved:
-            out.unlink(missing_ok=True)  # the commit failed: no report without its audit entry
-        raise
+    with placed_with_transaction() as files, store.session() as session:
+        printed_at = store.clock.now()
+        audit.record(session, actor=username, action=f"document.{kind}", entity="office",
+                     entity_id=office_code or store.office_code, before=None,
+                     after={"kind": kind, "period": period, "format": fmt, "sha256": digest, "path": str(out),
+                            "figures": figures},
+                     at=printed_at)
+        files.place(data, out)  # last: undone if the commit fails (no report without its audit entry)
     return IssuedReport(kind, period, out, fmt, printed_at, username, digest)
 
 

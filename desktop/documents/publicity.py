@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +30,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.documents import wording
-from desktop.documents.case_documents import PRINT_ROLES, _target, _write_temp
+from desktop.documents.case_documents import PRINT_ROLES, _target
 from desktop.documents.data import Office
 from desktop.documents.layout import (
     Output,
@@ -48,6 +47,7 @@ from desktop.documents.layout import (
 )
 from desktop.models import audit
 from desktop.models.errors import Conflict, PermissionDenied
+from desktop.models.files import placed_with_transaction
 from desktop.models.masking import mask_name
 from desktop.models.office import read_office_profile
 from desktop.models.publicity import Batch, BatchState, batch_in
@@ -192,34 +192,23 @@ def _check_printer(session: Session, actor: StaffUser) -> None:
 def issue_publicity_list(store: Store, actor: StaffUser, batch_id_or_no: str, out: Path | str) -> IssuedList:
     """Print a published batch's list to ``out`` (audited; a later print is a reprint)."""
     path = _target(out)
-    moved = False
-    temp: Path | None = None
-    try:
-        with store.session() as session:
-            _check_printer(session, actor)
-            batch = batch_in(session, batch_id_or_no)
-            reprint = sum(1 for e in audit.entries(session, entity="publicity_batch", entity_id=batch.id)
-                          if e.action == ACTION)
-            data = list_data(store, session, batch, reprint=reprint)
-            buffer = io.BytesIO()
-            render_publicity_list(data, buffer)
-            pdf = buffer.getvalue()
-            printed_at = store.clock.now()
-            temp = _write_temp(pdf, path)
-            digest = hashlib.sha256(pdf).hexdigest()
-            after = {"kind": KIND, "batch_no": batch.batch_no, "reprint": reprint, "sha256": digest,
-                     "path": str(path), "cases": len(data.rows)}
-            # Audit only: the central system takes documents of a case, and a list is no case's document.
-            audit.record(session, actor=actor.username, action=ACTION, entity="publicity_batch",
-                         entity_id=batch.id, before=None, after=after, at=printed_at)
-            os.replace(temp, path)
-            temp, moved = None, True
-    except BaseException:
-        if temp is not None:
-            temp.unlink(missing_ok=True)
-        if moved:
-            path.unlink(missing_ok=True)  # the commit failed: no print without its audit entry
-        raise
+    with placed_with_transaction() as files, store.session() as session:
+        _check_printer(session, actor)
+        batch = batch_in(session, batch_id_or_no)
+        reprint = sum(1 for e in audit.entries(session, entity="publicity_batch", entity_id=batch.id)
+                      if e.action == ACTION)
+        data = list_data(store, session, batch, reprint=reprint)
+        buffer = io.BytesIO()
+        render_publicity_list(data, buffer)
+        pdf = buffer.getvalue()
+        printed_at = store.clock.now()
+        digest = hashlib.sha256(pdf).hexdigest()
+        after = {"kind": KIND, "batch_no": batch.batch_no, "reprint": reprint, "sha256": digest,
+                 "path": str(path), "cases": len(data.rows)}
+        # Audit only: the central system takes documents of a case, and a list is no case's document.
+        audit.record(session, actor=actor.username, action=ACTION, entity="publicity_batch",
+                     entity_id=batch.id, before=None, after=after, at=printed_at)
+        files.place(pdf, path)  # last: undone if the commit fails
     return IssuedList(batch.batch_no, path, printed_at, actor.username, reprint, digest)
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,7 +27,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from desktop.documents import wording
-from desktop.documents.case_documents import PRINT_ROLES, _target, _write_temp
+from desktop.documents.case_documents import PRINT_ROLES, _target
 from desktop.documents.data import Office
 from desktop.documents.layout import (
     Output,
@@ -52,6 +51,7 @@ from desktop.models.field_mode import (
     ReconItem,
     reconcile,
 )
+from desktop.models.files import placed_with_transaction
 from desktop.models.masking import mask_name
 from desktop.models.office import office_profile
 from desktop.models.staff import Role, StaffUser
@@ -195,30 +195,19 @@ def issue_reconciliation(store: Store, actor: StaffUser, out: Path | str, *,
     profile = office_profile(store)
     office = Office(code=profile.code, name=profile.name, address=profile.address, phone=profile.phone,
                     progress_hint=profile.progress_hint, tz_name=store.clock.tz_name)
-    moved = False
-    temp: Path | None = None
-    try:
-        with store.session() as session:
-            reprint = sum(1 for e in audit.entries(session, entity="field_day", entity_id=day.id)
-                          if e.action == ACTION)
-            buffer = io.BytesIO()
-            render_reconciliation(ReconciliationSheet(office, reconciliation, reprint), buffer)
-            pdf = buffer.getvalue()
-            temp = _write_temp(pdf, path)
-            digest = hashlib.sha256(pdf).hexdigest()
-            counts = {k: v for k, v in reconciliation.counts.items() if v}
-            after = {"kind": KIND, "field_day": day.id, "reprint": reprint, "sha256": digest, "path": str(path),
-                     "cases": len(reconciliation.items), "counts": counts, "complete": reconciliation.complete}
-            audit.record(session, actor=actor.username, action=ACTION, entity="field_day", entity_id=day.id,
-                         before=None, after=after, at=store.clock.now())
-            os.replace(temp, path)
-            temp, moved = None, True
-    except BaseException:
-        if temp is not None:
-            temp.unlink(missing_ok=True)
-        if moved:
-            path.unlink(missing_ok=True)  # the commit failed: no print without its audit entry
-        raise
+    with placed_with_transaction() as files, store.session() as session:
+        reprint = sum(1 for e in audit.entries(session, entity="field_day", entity_id=day.id)
+                      if e.action == ACTION)
+        buffer = io.BytesIO()
+        render_reconciliation(ReconciliationSheet(office, reconciliation, reprint), buffer)
+        pdf = buffer.getvalue()
+        digest = hashlib.sha256(pdf).hexdigest()
+        counts = {k: v for k, v in reconciliation.counts.items() if v}
+        after = {"kind": KIND, "field_day": day.id, "reprint": reprint, "sha256": digest, "path": str(path),
+                 "cases": len(reconciliation.items), "counts": counts, "complete": reconciliation.complete}
+        audit.record(session, actor=actor.username, action=ACTION, entity="field_day", entity_id=day.id,
+                     before=None, after=after, at=store.clock.now())
+        files.place(pdf, path)  # last: undone if the commit fails
     return IssuedSheet(path, day.id, reprint, digest, reconciliation)
 
 

@@ -45,9 +45,7 @@ import csv
 import datetime as dt
 import hashlib
 import io
-import os
 import re
-import tempfile
 import unicodedata
 import uuid
 from collections.abc import Collection, Iterable, Sequence
@@ -72,6 +70,7 @@ from desktop.models.cases import (
     update_case_fields,
 )
 from desktop.models.errors import Conflict, InvalidInput, NotFound, os_error_text
+from desktop.models.files import placed_with_transaction
 from desktop.models.identity import check_bank_card
 from desktop.models.masking import mask_account, mask_name
 from desktop.models.registry_files import _numbered, _text  # the one CSV/XLSX reader of the project
@@ -315,19 +314,6 @@ def _xlsx_bytes(rows: list[list[Any]], title: str) -> bytes:
     return buffer.getvalue()
 
 
-def _write_temp(data: bytes, path: Path) -> Path:
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
-    return Path(name)
-
-
 def export_payments(store: Store, actor: StaffUser, out: Path | str, *,
                     case_ids: Collection[str] | None = None) -> Batch:
     """Write approved, unpaid cases (all, or those of ``case_ids`` that qualify) to a numbered
@@ -337,37 +323,26 @@ def export_payments(store: Store, actor: StaffUser, out: Path | str, *,
     path = _target(out)
     wanted = None if case_ids is None else {c.strip() for c in case_ids if c and c.strip()}
     refused: list[Refused] = []
-    moved = False
-    temp: Path | None = None
     result: Batch | None = None
-    try:
-        with store.session() as session:
-            at = store.clock.now()
-            query = (select(Case).where(Case.state == State.approved.value, _no_live_item(Case.id))
-                     .order_by(Case.case_no))
-            payable: list[Case] = []
-            for row in session.scalars(query):
-                if wanted is not None and row.id not in wanted and row.case_no not in wanted:
-                    continue
-                finding = risk.holder_mismatch_finding(row)
-                if finding is not None:
-                    risk.raise_findings(session, row, [finding], actor=actor.username, at=at)
-                    refused.append(Refused(row.case_no, finding.message))
-                elif row.amount_yuan <= 0:
-                    refused.append(Refused(row.case_no, "核定补贴金额为0元"))
-                else:
-                    payable.append(row)
-            if payable:  # else no file and no batch; the flags just raised are kept (committed)
-                result, data = _export(session, store, actor, path, payable, refused, at)
-                temp = _write_temp(data, path)
-                os.replace(temp, path)
-                temp, moved = None, True
-    except BaseException:
-        if temp is not None:
-            temp.unlink(missing_ok=True)
-        if moved:
-            path.unlink(missing_ok=True)  # the commit failed: no disbursement file without its batch
-        raise
+    with placed_with_transaction() as files, store.session() as session:
+        at = store.clock.now()
+        query = (select(Case).where(Case.state == State.approved.value, _no_live_item(Case.id))
+                 .order_by(Case.case_no))
+        payable: list[Case] = []
+        for row in session.scalars(query):
+            if wanted is not None and row.id not in wanted and row.case_no not in wanted:
+                continue
+            finding = risk.holder_mismatch_finding(row)
+            if finding is not None:
+                risk.raise_findings(session, row, [finding], actor=actor.username, at=at)
+                refused.append(Refused(row.case_no, finding.message))
+            elif row.amount_yuan <= 0:
+                refused.append(Refused(row.case_no, "核定补贴金额为0元"))
+            else:
+                payable.append(row)
+        if payable:  # else no file and no batch; the flags just raised are kept (committed)
+            result, data = _export(session, store, actor, path, payable, refused, at)
+            files.place(data, path)  # last: undone if the commit fails
     if result is None:
         listed = "；".join(f"{r.case_no}：{r.reason}" for r in refused[:3]) + ("等" if len(refused) > 3 else "")
         why = f"（{len(refused)}件不符合发放条件，未导出：{listed}）" if refused else ""
