@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from desktop.cli import (
     backup_commands,
+    bench_commands,
     core_commands,
     outreach_commands,
     payment_commands,
@@ -33,7 +34,7 @@ from desktop.models.errors import (
 )
 
 COMMAND_MODULES = (core_commands, registry_commands, print_commands, backup_commands, sync_commands, report_commands,
-                   payment_commands, outreach_commands)
+                   payment_commands, outreach_commands, bench_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,164 @@
+"""The child side of the process scenarios: ``python -m bench.probe MODE [DATA_DIR USER]``.
+
+Each mode runs in a fresh interpreter started by ``bench.gui`` and prints one
+JSON line on stdout when it is done; the parent times the start from its own
+clock (from spawning the process to reading the line), so interpreter start and
+every import count, as they do for a person double-clicking the icon.
+
+* ``bare``: a bare PySide6 ``QMainWindow`` (1366x768): QApplication, the
+  window, ``show()``;
+* ``app``: ``desktop.app.create_main_window(DATA_DIR, USER)``, ``show()``;
+* ``rss``: as ``app``, then the search page with every case listed: the model's
+  ``fetchMore`` until no page is left, the view scrolled to the bottom after
+  each page; the line reports the peak resident set size.
+
+"Ready" (bare and app alike) is: the window has received its first paint event
+and the event loop is about to wait for input (idle) right after.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+_STARTED = time.perf_counter()
+_TIMEOUT_S = 120.0
+
+
+def _emit(payload: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(payload) + "\n")
+    sys.stdout.flush()
+
+
+def _memory_kb() -> dict[str, int]:
+    """VmRSS and VmHWM (peak) of this process, from /proc (Linux); getrusage's peak elsewhere."""
+    found: dict[str, int] = {}
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                key, _, value = line.partition(":")
+                if key in ("VmRSS", "VmHWM"):
+                    found[key] = int(value.split()[0])
+    except OSError:
+        pass
+    if "VmHWM" not in found:
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        found["VmHWM"] = peak // 1024 if sys.platform == "darwin" else peak
+    return found
+
+
+def _wait_ready(app: Any, window: Any) -> float:
+    """Show ``window`` and run the event loop until it has painted and gone idle; seconds since start."""
+    from PySide6.QtCore import QAbstractEventDispatcher, QEvent, QObject, QTimer
+
+    state = {"painted": False, "ready": None}
+
+    class PaintWatch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+            if event.type() == QEvent.Type.Paint and not state["painted"]:
+                widget = watched if hasattr(watched, "window") else None
+                if widget is not None and widget.window() is window:
+                    state["painted"] = True
+            return False
+
+    def idle() -> None:
+        if state["painted"] and state["ready"] is None:
+            state["ready"] = time.perf_counter() - _STARTED
+            app.exit(0)
+
+    watch = PaintWatch()
+    app.installEventFilter(watch)
+    dispatcher = QAbstractEventDispatcher.instance()
+    dispatcher.aboutToBlock.connect(idle)
+    QTimer.singleShot(int(_TIMEOUT_S * 1000), lambda: app.exit(1))
+    window.show()
+    code = app.exec()
+    dispatcher.aboutToBlock.disconnect(idle)
+    app.removeEventFilter(watch)
+    if code != 0 or state["ready"] is None:
+        raise RuntimeError("the window never painted")
+    return float(state["ready"])
+
+
+def _bare() -> dict[str, Any]:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1366, 768)
+    window.setWindowTitle("bare")
+    return {"ready_s": _wait_ready(app, window)}
+
+
+def _app(data_dir: Path, user: str) -> tuple[dict[str, Any], Any, Any]:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import create_main_window
+
+    window = create_main_window(data_dir, user)
+    app = QApplication.instance()
+    built = time.perf_counter() - _STARTED
+    ready = _wait_ready(app, window)
+    return {"built_s": built, "ready_s": ready}, app, window
+
+
+def _scroll_all(app: Any, window: Any) -> dict[str, Any]:
+    """The search page listing every case, fetched page by page and scrolled to the bottom."""
+    window.show_search()
+    page = window.search_page
+    model, view = page.model, page.results
+    started = time.perf_counter()
+    deadline = started + 3600
+    while time.perf_counter() < deadline:
+        app.processEvents()
+        if model.loading:
+            time.sleep(0.0005)  # the page is being read on the worker thread
+            continue
+        view.scrollToBottom()
+        app.processEvents()
+        if model.exhausted:
+            break
+        if model.canFetchMore():  # the view asks by itself when scrolled to the bottom; ask if it did not
+            model.fetchMore()
+    else:
+        raise RuntimeError("the case list did not finish loading")
+    for _ in range(5):
+        app.processEvents()
+    from desktop.models.case_queries import PAGE_SIZE
+
+    rows = model.rowCount()
+    bar = view.verticalScrollBar()
+    return {"rows": rows, "pages": -(-rows // PAGE_SIZE), "load_s": time.perf_counter() - started,
+            "scrolled_to_last": bar.value() == bar.maximum()
+            and view.rowAt(view.viewport().height() - 1) in (rows - 1, -1)}
+
+
+def main(argv: list[str]) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    mode = argv[0]
+    if mode == "bare":
+        payload = _bare()
+    elif mode in ("app", "rss"):
+        data_dir, user = Path(argv[1]), argv[2]
+        payload, app, window = _app(data_dir, user)
+        payload["rss_window_kb"] = _memory_kb().get("VmRSS", 0)
+        if mode == "rss":
+            payload |= _scroll_all(app, window)
+    else:
+        raise SystemExit(f"unknown probe mode {mode!r}")
+    memory = _memory_kb()
+    payload |= {"mode": mode, "peak_rss_kb": memory.get("VmHWM", 0), "rss_kb": memory.get("VmRSS", 0),
+                "platform": os.environ.get("QT_QPA_PLATFORM", "")}
+    _emit(payload)
+    # No teardown: the parent has its figure, and a million-row model takes seconds to free.
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
