@@ -26,6 +26,9 @@ class ProbeFailed(RuntimeError):
 
 def _environment() -> dict[str, str]:
     env = dict(os.environ)
+    # An installed program runs from compiled bytecode (the bundle ships it); a shell that
+    # forbids writing .pyc files would make every start compile the app's sources again.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["PYTHONUNBUFFERED"] = "1"
     return env

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pkgutil
 import subprocess
 import sys
@@ -34,3 +35,18 @@ def test_domain_imports_without_pyside6_in_a_fresh_interpreter() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "", f"Qt imported by the domain: {result.stdout}"
+
+
+def test_the_window_starts_without_the_print_and_network_libraries() -> None:
+    """reportlab, cn2an and httpx (with the CLI tools it pulls in) cost half a second at start:
+    they load at the first print, amount in words or sync round, never with the window."""
+    code = (
+        "import sys\n"
+        "import desktop.app, desktop.views.main_window\n"
+        "late = ('reportlab', 'cn2an', 'httpx', 'click', 'rich', 'pygments')\n"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in late)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "", f"loaded at start: {result.stdout}"

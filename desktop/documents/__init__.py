@@ -11,10 +11,30 @@ and writes a PDF with the embedded WenQuanYi Micro Hei font:
 blocks for later documents live in ``layout.py``; fixed wording in ``wording.py``.
 """
 
-from desktop.documents.data import DecisionData, Material, NoticeData, Office, ReceiptData
-from desktop.documents.decision import render_decision
-from desktop.documents.notice import render_notice
-from desktop.documents.receipt import render_receipt
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+# The renderers import reportlab (a tenth of a second): loaded at the first print, not
+# when a window or a command merely names this package (PEP 562 module __getattr__).
+_LAZY = {
+    "DecisionData": "desktop.documents.data",
+    "Material": "desktop.documents.data",
+    "NoticeData": "desktop.documents.data",
+    "Office": "desktop.documents.data",
+    "ReceiptData": "desktop.documents.data",
+    "render_decision": "desktop.documents.decision",
+    "render_notice": "desktop.documents.notice",
+    "render_receipt": "desktop.documents.receipt",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "DecisionData",

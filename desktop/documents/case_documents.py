@@ -52,9 +52,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.documents.data import DecisionData, Material, NoticeData, Office, ReceiptData
-from desktop.documents.decision import render_decision
-from desktop.documents.notice import render_notice
-from desktop.documents.receipt import render_receipt
 from desktop.models import audit, outbox
 from desktop.models.cases import CaseRecord, State, get_case
 from desktop.models.checklist import SHARED_LABELS, Source, SourceKind
@@ -397,6 +394,8 @@ def issue_receipt(store: Store, verifier: Verifier, actor: StaffUser, case_id_or
         raise InvalidInput("format", f"应为 a4 或 80mm，收到 {format!r}")
 
     def build(session: Session, case: CaseRecord, reprint: int, at: dt.datetime) -> Callable[[io.BytesIO], None]:
+        from desktop.documents.receipt import render_receipt  # reportlab: loaded at the first print
+
         data = receipt_data(session, store, verifier, case, reprint=reprint, printed_at=at)
         return lambda buffer: render_receipt(data, buffer, format=format)  # type: ignore[arg-type]
 
@@ -408,6 +407,8 @@ def issue_notice(store: Store, verifier: Verifier, actor: StaffUser, case_id_or_
     """Print the 一次性告知书 of everything the case still lacks."""
 
     def build(session: Session, case: CaseRecord, reprint: int, at: dt.datetime) -> Callable[[io.BytesIO], None]:
+        from desktop.documents.notice import render_notice
+
         data = notice_data(session, store, verifier, case, actor=actor, printed_at=at)
         return lambda buffer: render_notice(data, buffer)
 
@@ -419,6 +420,8 @@ def issue_decision(store: Store, verifier: Verifier, actor: StaffUser, case_id_o
     """Print the 审核决定书 (approval with the amount, or rejection with reasons and clauses)."""
 
     def build(session: Session, case: CaseRecord, reprint: int, at: dt.datetime) -> Callable[[io.BytesIO], None]:
+        from desktop.documents.decision import render_decision
+
         data = decision_data(session, store, verifier, case)
         return lambda buffer: render_decision(data, buffer)
 

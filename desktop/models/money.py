@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import cn2an
-
 
 def _require_int(amount: object) -> int:
     # bool is an int subclass; True yuan is a bug, not an amount.
@@ -14,6 +12,8 @@ def _require_int(amount: object) -> int:
 
 def yuan_in_capitals(amount: int) -> str:
     """Amount in Chinese financial capitals for receipts: 1500 → 壹仟伍佰元整, 0 → 零元整."""
+    import cn2an  # compiles many regular expressions on import: loaded at the first amount, not at start
+
     value = _require_int(amount)
     return str(cn2an.an2cn(int(value), "rmb"))
 

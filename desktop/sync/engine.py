@@ -71,15 +71,20 @@ from desktop.sync.protocol import (
     PushAnswer,
     ReferenceFile,
 )
+from desktop.sync.status import (  # noqa: F401 - the engine's status API, also importable from here
+    META_FAILURES,
+    META_LAST_ERROR,
+    META_LAST_SYNC,
+    META_NEXT_ATTEMPT,
+    META_ONLINE,
+    SyncStatus,
+    _parse_time,
+    read_status,
+)
 
 log = logging.getLogger(__name__)
 
 DEFAULT_BATCH_SIZE = 500
-META_LAST_SYNC = "last_sync"
-META_ONLINE = "online"
-META_FAILURES = "sync_failures"
-META_NEXT_ATTEMPT = "sync_next_attempt"
-META_LAST_ERROR = "sync_last_error"
 META_CURSOR_PREFIX = "sync_cursor."
 _SAFE_REFERENCE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,100}\.toml")
 _CHUNK = 500
@@ -132,59 +137,6 @@ class SyncReport:
             "pulled": dict(self.pulled),
             "last_sync": self.last_sync,
         }
-
-
-@dataclass(frozen=True)
-class SyncStatus:
-    """For the status bar: online or not, what waits, when the last sync was, when the next try is."""
-
-    registered: bool
-    online: bool | None  # None: never tried
-    pending: int  # neither applied nor rejected by the central system
-    rejected: int  # waiting for a person
-    last_sync: dt.datetime | None
-    next_attempt: dt.datetime | None  # set while backing off
-    failures: int
-    last_error: str | None
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "registered": self.registered,
-            "online": self.online,
-            "pending": self.pending,
-            "rejected": self.rejected,
-            "last_sync": self.last_sync.isoformat() if self.last_sync else None,
-            "next_attempt": self.next_attempt.isoformat() if self.next_attempt else None,
-            "failures": self.failures,
-            "last_error": self.last_error,
-        }
-
-
-def _parse_time(text: str | None) -> dt.datetime | None:
-    if not text:
-        return None
-    try:
-        return dt.datetime.fromisoformat(text).astimezone(dt.UTC)
-    except ValueError:
-        return None
-
-
-def read_status(store: Store) -> SyncStatus:
-    """The sync state as stored (no network)."""
-    with store.session(readonly=True) as session:
-        pending, rejected = outbox.pending_count(session), outbox.rejected_count(session)
-        online = get_meta(session, META_ONLINE)
-        failures = get_meta(session, META_FAILURES)
-        return SyncStatus(
-            registered=load_device(store.data_dir) is not None,
-            online=None if online is None else online == "true",
-            pending=pending,
-            rejected=rejected,
-            last_sync=_parse_time(get_meta(session, META_LAST_SYNC)),
-            next_attempt=_parse_time(get_meta(session, META_NEXT_ATTEMPT)),
-            failures=int(failures) if failures and failures.isdigit() else 0,
-            last_error=get_meta(session, META_LAST_ERROR),
-        )
 
 
 def rejected_items(store: Store, limit: int = 200) -> list[OutboxItem]:

@@ -40,7 +40,6 @@ from desktop.models.masking import mask_id
 from desktop.models.scan import Scan
 from desktop.models.staff import StaffUser
 from desktop.models.workspace import Workspace
-from desktop.sync.lookup import lookup_online, online_client
 from desktop.views.intake_form import IntakeForm
 from desktop.views.tasks import TaskRunner
 from desktop.views.verify_panel import VerifyPanel
@@ -158,6 +157,8 @@ class IntakePage(QWidget):
             # Live first when the central system answered the last sync round (a bounded wait);
             # else, or when it cannot answer now, the local synced copy with its "as of" time.
             if ask_central:
+                from desktop.sync.lookup import lookup_online, online_client  # httpx: only when online
+
                 client = online_client(store)
                 if client is not None:
                     try:

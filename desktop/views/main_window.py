@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMainWindow, QStackedWidget, QToolBar, QWidget
 
-from desktop.documents.case_documents import IssuedDocument
 from desktop.models.backup import backup_due, take_backup
 from desktop.models.cases import CaseRecord
 from desktop.models.clock_check import clock_warning
@@ -25,7 +25,7 @@ from desktop.models.scan import classify_scan
 from desktop.models.staff import Action, StaffUser, can
 from desktop.models.workspace import Workspace
 from desktop.settings import Settings, load_settings
-from desktop.sync.engine import SyncStatus, read_status
+from desktop.sync.status import SyncStatus, read_status
 from desktop.views.back_office import back_office_pages
 from desktop.views.document_preview import DocumentPreview
 from desktop.views.field_page import FieldPage
@@ -34,6 +34,9 @@ from desktop.views.login_dialog import LoginDialog
 from desktop.views.scanner import ScanListener
 from desktop.views.sync_service import BackgroundSync
 from desktop.views.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from desktop.documents.case_documents import IssuedDocument
 
 log = logging.getLogger(__name__)
 

@@ -352,7 +352,9 @@ def test_a_failed_render_leaves_no_file_and_no_audit_entry(
         target.write(b"%PDF-1.4 half a page")
         raise RuntimeError("printer font cache exploded")
 
-    monkeypatch.setattr(case_documents, "render_receipt", broken)
+    import desktop.documents.receipt
+
+    monkeypatch.setattr(desktop.documents.receipt, "render_receipt", broken)  # looked up at print time
     with pytest.raises(RuntimeError):
         issue_receipt(store, verifier, people["clerk"], case.case_no, out)
     assert list(out_dir.iterdir()) == [], "no file, not even a temporary one"
