@@ -236,18 +236,21 @@ def _import_rate(folder: Path, registry_file: Any, as_of: dt.datetime) -> float:
 
 
 def import_ratio(work: Path, files: dict[str, Path]) -> tuple[float, dict[str, Any]]:
-    """Registry import rows/s (``import_registry`` of the rows ``read_registry`` checked: the import
-    half) over raw ``executemany`` rows/s of the same rows into the same table of a fresh store;
-    both sides twice, alternating, best of each.  The key is the insured registry; the certificates
-    registry (two more indexes) is in the details."""
+    """Registry import rows/s, from the file to the table (``read_registry``: parse and check every
+    row; ``import_registry``: write them), over raw ``executemany`` rows/s of the same ready rows
+    into the same table of a fresh store.  The writing half alone is timed twice, alternating with
+    the raw insert, best of each; the reading half once.  The key is the lower of the two
+    registries' ratios (the certificates table has two more indexes); each is in the details,
+    with the writing half's own ratio."""
     from desktop.models.registry import _bound
     from desktop.models.registry_files import read_registry
 
     clock = Clock()
-    details: dict[str, Any] = {"what": "import half: desktop.models.registry.import_registry of a file already read "
-                                       "and checked by registry_files.read_registry, vs one raw sqlite3 executemany "
-                                       "INSERT of the same rows into the same empty table (same indexes, same "
-                                       "pragmas); fresh store for every run, best of two alternating runs each"}
+    details: dict[str, Any] = {"what": "file to table: desktop.models.registry_files.read_registry (parse and check "
+                                       "every row) then desktop.models.registry.import_registry, vs one raw sqlite3 "
+                                       "executemany INSERT of the same ready rows into the same empty table (same "
+                                       "indexes, same pragmas); fresh store for every run; the lower ratio of the "
+                                       "two registries"}
     ratios: dict[str, float] = {}
     for kind, path in files.items():
         started = time.perf_counter()
@@ -266,15 +269,16 @@ def import_ratio(work: Path, files: dict[str, Path]) -> tuple[float, dict[str, A
         shutil.rmtree(work / f"raw-{kind}", ignore_errors=True)
         shutil.rmtree(work / f"import-{kind}", ignore_errors=True)
         rows = len(registry_file.rows)
-        ratios[kind] = max(imported) / max(raw)
+        end_to_end = rows / (read_s + rows / max(imported))
+        ratios[kind] = end_to_end / max(raw)
         details[kind] = {
-            "rows": rows, "import_rows_per_s": round(max(imported)), "raw_rows_per_s": round(max(raw)),
+            "rows": rows, "read_and_import_rows_per_s": round(end_to_end), "raw_rows_per_s": round(max(raw)),
             "ratio": round(ratios[kind], 3), "read_registry_rows_per_s": round(rows / read_s),
-            "read_and_import_rows_per_s": round(rows / (read_s + rows / max(imported))),
+            "import_rows_per_s": round(max(imported)), "import_only_ratio": round(max(imported) / max(raw), 3),
         }
         del registry_file, bound
         gc.collect()
-    return ratios["insured"], details
+    return min(ratios.values()), details
 
 
 __all__ = ["daily_summary", "import_ratio", "receipt", "rounded", "screening", "search", "verify"]

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from desktop.config import data_dir as resolve_data_dir
 from desktop.logging_setup import setup_logging
-from desktop.models.backup import DB_FILENAME, check_database, newest_good_backup, restore_backup
+from desktop.models.backup import DB_FILENAME, newest_good_backup, restore_backup, startup_check
 from desktop.models.clock import Clock
 from desktop.models.errors import ZhanchiError
 from desktop.models.reference import resource_dir
@@ -79,7 +79,7 @@ def open_or_recover(folder: Path) -> Workspace | None:
     from PySide6.QtWidgets import QMessageBox
 
     title = QCoreApplication.translate("Application", "展翅柜台")
-    check = check_database(folder / DB_FILENAME)
+    check = startup_check(folder / DB_FILENAME)
     if not check.ok:
         backup = newest_good_backup(folder)
         if backup is None:

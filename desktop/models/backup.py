@@ -9,11 +9,14 @@ newest good backup instead of crashing.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import shutil
 import sqlite3
 import sys
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +25,14 @@ from desktop.models.errors import InvalidInput, StorageError, os_error_text
 BACKUP_DIR = "backups"
 KEEP = 14  # backups kept; older ones are deleted after a new one is verified
 DB_FILENAME = "zhanchi.db"  # the store's file; defined here because the store imports this module
+# quick_check reads every page: about a second for this size here, minutes for years of cases.
+FULL_CHECK_AT_START_BYTES = 256 * 2**20
+
+Stop = Callable[[], bool]
+
+
+class BackupStopped(Exception):
+    """A backup or check abandoned because the program is closing (nothing was kept)."""
 
 
 @dataclass(frozen=True)
@@ -47,16 +58,26 @@ def _owner_only(path: Path, mode: int) -> None:
         os.chmod(path, mode)
 
 
-def check_database(path: Path, *, quick: bool = True) -> DatabaseCheck:
-    """Whether the file is a sound SQLite database (``quick_check`` by default: fast enough at start)."""
+def check_database(path: Path, *, quick: bool = True, stop: Stop | None = None) -> DatabaseCheck:
+    """Whether the file is a sound SQLite database: ``quick_check`` by default, ``integrity_check``
+    with ``quick=False``.  Both read every page (minutes for a database of years of cases): at
+    start the app uses ``startup_check``.  ``stop`` is asked now and then; True abandons the check
+    (``BackupStopped``)."""
     if not path.exists():
         return DatabaseCheck(True, "数据库尚未建立")
+    if stop is not None and stop():
+        raise BackupStopped("检查已中止")
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            rows = conn.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check").fetchall()
+            with _interrupted_when(conn, stop):
+                rows = conn.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check").fetchall()
         finally:
             conn.close()
+    except sqlite3.OperationalError as exc:
+        if stop is not None and stop():
+            raise BackupStopped("检查已中止") from exc
+        return DatabaseCheck(False, f"数据库文件已损坏，无法打开（{exc}）")
     except sqlite3.DatabaseError as exc:
         return DatabaseCheck(False, f"数据库文件已损坏，无法打开（{exc}）")
     if rows != [("ok",)]:
@@ -65,8 +86,54 @@ def check_database(path: Path, *, quick: bool = True) -> DatabaseCheck:
     return DatabaseCheck(True, "数据库完好")
 
 
-def take_backup(data_dir: Path, *, reason: str, now: dt.datetime, keep: int = KEEP) -> Backup:
-    """Copy the live database with the online backup API, verify the copy, prune old ones."""
+@contextlib.contextmanager
+def _interrupted_when(conn: sqlite3.Connection, stop: Stop | None) -> Iterator[None]:
+    """Interrupt ``conn``'s statement once ``stop()`` says so: the check is one long step inside
+    SQLite (no progress callback reaches it), but ``interrupt`` may come from another thread."""
+    if stop is None:
+        yield
+        return
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(0.2):
+            if stop():
+                conn.interrupt()
+                return
+
+    watcher = threading.Thread(target=watch, name="zhanchi-check-stop", daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        done.set()
+        watcher.join()
+
+
+def startup_check(path: Path) -> DatabaseCheck:
+    """The check before the window opens: the whole ``quick_check`` while the file is small,
+    else what can be read at once (the header, the schema, the store's own tables).  Every
+    daily backup is checked page by page (``integrity_check`` of the copy) in the background,
+    so damage in the rest of a large file is still found the same day."""
+    if not path.exists() or path.stat().st_size <= FULL_CHECK_AT_START_BYTES:
+        return check_database(path)
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            conn.execute("SELECT name, sql FROM sqlite_master").fetchall()
+            for table in ("alembic_version", "meta", "staff"):
+                conn.execute(f"SELECT * FROM {table} LIMIT 1").fetchall()  # noqa: S608 - fixed names
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return DatabaseCheck(False, f"数据库文件已损坏，无法打开（{exc}）")
+    return DatabaseCheck(True, "数据库可以打开（完整检查随每日备份进行）")
+
+
+def take_backup(data_dir: Path, *, reason: str, now: dt.datetime, keep: int = KEEP,
+                stop: Stop | None = None) -> Backup:
+    """Copy the live database with the online backup API, verify the copy, prune old ones.
+    ``stop`` is asked between steps; True abandons the backup (``BackupStopped``, no file left)."""
     source_path = Path(data_dir) / DB_FILENAME
     if not source_path.exists():
         raise InvalidInput("data_dir", f"{data_dir} 中没有数据库，无需备份")
@@ -81,17 +148,20 @@ def take_backup(data_dir: Path, *, reason: str, now: dt.datetime, keep: int = KE
         try:
             copy = sqlite3.connect(partial)
             try:
-                source.backup(copy, pages=1024)  # in steps: the counter is not blocked for long
+                source.backup(copy, pages=1024, progress=_stopper(stop))  # in steps: no lock held for long
             finally:
                 copy.close()
         finally:
             source.close()
         _owner_only(partial, 0o600)
-        check = check_database(partial, quick=False)
+        check = check_database(partial, quick=False, stop=stop)
         if not check.ok:
             partial.unlink(missing_ok=True)
             raise StorageError(f"备份未通过完整性检查，已放弃：{check.message}")
         os.replace(partial, target)
+    except BackupStopped:
+        partial.unlink(missing_ok=True)
+        raise
     except sqlite3.Error as exc:
         raise StorageError(f"备份失败：{exc}") from exc
     except OSError as exc:
@@ -99,6 +169,18 @@ def take_backup(data_dir: Path, *, reason: str, now: dt.datetime, keep: int = KE
     for old in list_backups(data_dir)[keep:]:
         old.path.unlink(missing_ok=True)
     return _describe(target)
+
+
+def _stopper(stop: Stop | None) -> Callable[[int, int, int], None] | None:
+    """A backup progress callback that raises when ``stop()`` says so (sqlite3 then aborts the copy)."""
+    if stop is None:
+        return None
+
+    def progress(_status: int, _remaining: int, _total: int) -> None:
+        if stop():
+            raise BackupStopped("备份已中止")
+
+    return progress
 
 
 def _safe(reason: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMainWindow, QStackedWidget, QToolBar, QWidget
 
-from desktop.models.backup import backup_due, take_backup
+from desktop.models.backup import BackupStopped, backup_due, take_backup
 from desktop.models.cases import CaseRecord
 from desktop.models.clock_check import clock_warning
 from desktop.models.document_kinds import KIND_LABELS
@@ -64,6 +65,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("展翅柜台 · 技能提升补贴受理"))
         self.resize(1366, 768)
         self.runner = TaskRunner(self._report_error, self)
+        # Long housekeeping (the daily backup copies and checks the whole database: minutes for
+        # years of cases) on its own thread, so the counter's queries never wait behind it.
+        self.maintenance = TaskRunner(self._report_error, self, name="zhanchi-maintenance")
+        self._closing = threading.Event()
         self.pages = QStackedWidget()
         self.setCentralWidget(self.pages)
         self._build_pages()
@@ -266,13 +271,21 @@ class MainWindow(QMainWindow):
         self.search_page.refresh()
 
     def _daily_backup(self) -> None:
-        ws = self.workspace
+        ws, closing = self.workspace, self._closing
 
         def backup() -> None:
             if backup_due(ws.data_dir, ws.clock.today(), ws.clock.tz):
-                take_backup(ws.data_dir, reason="daily", now=ws.clock.now())
+                take_backup(ws.data_dir, reason="daily", now=ws.clock.now(), stop=closing.is_set)
 
-        self.runner.run(backup)
+        self.maintenance.run(backup, on_error=self._backup_failed)
+
+    def _backup_failed(self, error: Exception) -> None:
+        if isinstance(error, BackupStopped):
+            return  # closing: the next start takes it
+        # The daily backup is also the full check of the database: its failure stays on screen.
+        text = str(error) if isinstance(error, ZhanchiError) else self.tr("内部错误，已记录日志")
+        self.backup_label.setText("⚠ " + self.tr("今日备份失败：") + text)
+        self.backup_label.show()
 
     # --- status bar -----------------------------------------------------------------------
 
@@ -291,7 +304,12 @@ class MainWindow(QMainWindow):
         self.clock_label.setStyleSheet("color: #a61b1b; font-weight: bold;")
         self.clock_label.setWordWrap(True)
         self.clock_label.hide()
-        for label in (self.user_label, self.office_label, self.policy_label, self.clock_label):
+        self.backup_label = QLabel()
+        self.backup_label.setObjectName("status.backup")
+        self.backup_label.setStyleSheet("color: #a61b1b; font-weight: bold;")
+        self.backup_label.setWordWrap(True)
+        self.backup_label.hide()
+        for label in (self.user_label, self.office_label, self.policy_label, self.clock_label, self.backup_label):
             bar.addWidget(label)
         bar.addPermanentWidget(self.sync_label)
 
@@ -407,6 +425,8 @@ class MainWindow(QMainWindow):
             app.removeEventFilter(self._idle)
             app.removeEventFilter(self.scanner)
         self.status_timer.stop()
+        self._closing.set()  # a backup in progress stops within a step, leaving no file
         self.sync.shutdown()
         self.runner.shutdown()
+        self.maintenance.shutdown()
         super().closeEvent(event)

@@ -44,13 +44,13 @@ class TaskRunner(QObject):
     submitted = Signal(int, object)
     busy_changed = Signal(bool)
 
-    def __init__(self, on_error: Failed, parent: QObject | None = None) -> None:
+    def __init__(self, on_error: Failed, parent: QObject | None = None, *, name: str = "zhanchi-core") -> None:
         super().__init__(parent)
         self._default_error = on_error
         self._ids = itertools.count(1)
         self._pending: dict[int, tuple[Done | None, Failed | None]] = {}
         self._thread = QThread()
-        self._thread.setObjectName("zhanchi-core")
+        self._thread.setObjectName(name)
         self._worker = _Worker()
         self._worker.moveToThread(self._thread)
         self.submitted.connect(self._worker.run)

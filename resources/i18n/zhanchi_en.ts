@@ -1166,7 +1166,7 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     <name>FieldPage</name>
     <message>
         <source>如：广州开发区某某工业园</source>
-        <translation>e.g. the industrial park's name</translation>
+        <translation>e.g. the industrial park&apos;s name</translation>
     </message>
     <message>
         <source>每行一家单位：统一社会信用代码或单位全称</source>
@@ -1206,7 +1206,7 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     </message>
     <message>
         <source>中心系统反馈</source>
-        <translation>Central system's answer</translation>
+        <translation>Central system&apos;s answer</translation>
     </message>
     <message>
         <source>处理</source>
@@ -1250,7 +1250,7 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     </message>
     <message>
         <source>（无法联网时可选“使用本机已有的数据”）</source>
-        <translation>(without a network, choose "Use the data already on this computer")</translation>
+        <translation>(without a network, choose &quot;Use the data already on this computer&quot;)</translation>
     </message>
     <message>
         <source>正在同步并对账…</source>
@@ -1345,7 +1345,7 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     </message>
     <message>
         <source>请为名册的每一列选择文件中对应的列（带*的必须有）。多余的列不导入。</source>
-        <translation>Choose the file's column for each registry column (* is required). Other columns are not imported.</translation>
+        <translation>Choose the file&apos;s column for each registry column (* is required). Other columns are not imported.</translation>
     </message>
     <message>
         <source>（文件中没有）</source>
@@ -1757,6 +1757,14 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     <message>
         <source>（第%1次补打）</source>
         <translation> (reprint %1)</translation>
+    </message>
+    <message>
+        <source>内部错误，已记录日志</source>
+        <translation>Internal error, logged</translation>
+    </message>
+    <message>
+        <source>今日备份失败：</source>
+        <translation>Today&apos;s backup failed: </translation>
     </message>
     <message>
         <source>适用政策：</source>

@@ -12,12 +12,15 @@ from pathlib import Path
 import pytest
 
 from desktop.models.application import Intake
+from desktop.models import backup as backup_module
 from desktop.models.backup import (
+    BackupStopped,
     backup_due,
     check_database,
     list_backups,
     newest_good_backup,
     restore_backup,
+    startup_check,
     take_backup,
 )
 from desktop.models.cases import count_by_state, create_case
@@ -114,3 +117,45 @@ def test_daily_backup_is_due_once_per_office_day(store: Store) -> None:
     take_backup(store.data_dir, reason="daily", now=NOW)
     assert not backup_due(store.data_dir, today, tz)
     assert backup_due(store.data_dir, today + dt.timedelta(days=1), tz)
+
+
+def test_a_backup_stopped_because_the_program_closes_leaves_nothing(store: Store) -> None:
+    asked: list[bool] = []
+
+    def stop() -> bool:
+        asked.append(True)
+        return True
+
+    with pytest.raises(BackupStopped):
+        take_backup(store.data_dir, reason="daily", now=NOW, stop=stop)
+    assert asked, "the copy asked whether to go on"
+    assert list_backups(store.data_dir) == [] and not list(backup_module.backup_dir(store.data_dir).iterdir())
+    assert backup_due(store.data_dir, NOW.astimezone(Clock().tz).date(), Clock().tz), "the next start takes it"
+
+
+def test_the_check_of_the_copy_can_be_stopped_too(store: Store) -> None:
+    # (Stopping in the middle of a long check interrupts SQLite from a watcher thread; a tiny
+    # test database is checked before the watcher looks, so only the start is tested here.)
+    with pytest.raises(BackupStopped):
+        check_database(store.data_dir / DB_FILENAME, quick=False, stop=lambda: True)
+    assert check_database(store.data_dir / DB_FILENAME, quick=False, stop=lambda: False).ok
+
+
+def test_the_start_check_of_a_large_file_reads_what_it_needs_and_still_finds_a_damaged_one(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every file counts as large: quick_check would read every page of years of cases at each start.
+    monkeypatch.setattr(backup_module, "FULL_CHECK_AT_START_BYTES", 0)
+    calls: list[Path] = []
+    monkeypatch.setattr(backup_module, "check_database", lambda path, **_: calls.append(path))
+    live = store.data_dir / DB_FILENAME
+    assert startup_check(live).ok and calls == [], "no page-by-page check at start"
+    store.close()
+    corrupt(live)
+    check = startup_check(live)
+    assert not check.ok and "损坏" in check.message
+
+
+def test_a_small_database_gets_the_whole_quick_check_at_start(store: Store) -> None:
+    live = store.data_dir / DB_FILENAME
+    assert live.stat().st_size < backup_module.FULL_CHECK_AT_START_BYTES
+    assert startup_check(live).message == "数据库完好"
