@@ -3,9 +3,11 @@
 Rows come from ``case_queries.search_page`` a page at a time through the
 ``TaskRunner``: ``fetchMore`` asks the worker for the next page and the rows
 are appended with ``beginInsertRows`` when the answer arrives on the GUI
-thread, so a million cases never sit in memory and the window never waits
-on the database.  Answers to an older query (the clerk kept typing) are
-dropped by generation number.
+thread, so the window never waits on the database.  Only a small LRU cache of
+pages keeps its rows; every other listed page is remembered by its start
+cursor alone and read again (on the worker) when a view asks for one of its
+rows, so a million listed cases cost a few MB.  Answers to an older query
+(the clerk kept typing) are dropped by generation number.
 
 Personal data is already masked by the core (``CaseRow``); the full values
 are only on the case detail.
@@ -13,8 +15,10 @@ are only on the case detail.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-from collections.abc import Collection
+from collections import OrderedDict
+from collections.abc import Callable, Collection
 from typing import Any
 
 from PySide6.QtCore import (
@@ -23,6 +27,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor
@@ -35,6 +40,18 @@ from desktop.models.store import Store
 from desktop.views.tasks import TaskRunner
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+# Pages of rows held at once (16 x 200 = 3,200 rows, ~2 MB): far more than a screen shows,
+# so the rows on screen and around them are cached, while a million listed cases cost
+# only a cursor per page.
+CACHE_PAGES = 16
+
+
+class _Gone:
+    """A row past the end of its page's re-read: the data shrank since it was listed."""
+
+
+_GONE = _Gone()
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
@@ -105,24 +122,54 @@ def amount_text(amount_yuan: int) -> str:
 
 
 class CaseTableModel(QAbstractTableModel):
+    """The case list, a page at a time, holding only a few pages of rows.
+
+    What it keeps for every listed page is its start ``Cursor`` and first row
+    number (a few hundred bytes per page, whatever the page size); the rows
+    themselves sit in a small LRU cache of pages.  A row whose page was evicted
+    shows a placeholder until the worker has read that page again by its start
+    cursor; then ``dataChanged`` repaints it.  ``cache_pages * page_size`` must
+    exceed what a view shows at once, or the view would keep evicting the
+    pages it is painting.
+    """
+
     loading_changed = Signal(bool)  # a page is being fetched
-    page_loaded = Signal(int)  # rows now held, after each page
+    page_loaded = Signal(int)  # rows now listed, after each page
     failed = Signal(str)  # a typed core error, in words
 
-    def __init__(self, store: Store, runner: TaskRunner, parent: Any = None, *, page_size: int = PAGE_SIZE) -> None:
+    def __init__(self, store: Store, runner: TaskRunner, parent: Any = None, *, page_size: int = PAGE_SIZE,
+                 cache_pages: int = CACHE_PAGES) -> None:
         super().__init__(parent)
+        if page_size < 1 or cache_pages < 1:
+            raise ValueError("page_size and cache_pages must be at least 1")
         self._store = store
         self._runner = runner
         self._page_size = page_size
-        self._rows: list[CaseRow] = []
+        self._cache_pages = cache_pages
         self._text = ""
         self._states: tuple[State, ...] | None = None
         self._day: dt.date | None = None  # today's queue: cases applied for on this office day
         self._created_by: str | None = None
-        self._cursor: Cursor | None = None
+        self._cursor: Cursor | None = None  # where the next page starts
         self._exhausted = True  # nothing asked yet
         self._loading = False
         self._generation = 0
+        self._row_count = 0
+        # Per listed page: its first row and the cursor it was read after (None: the first page).
+        self._page_rows: list[int] = []
+        self._page_cursors: list[Cursor | None] = []
+        self._cache: OrderedDict[int, list[CaseRow]] = OrderedDict()  # page -> rows, least recent first
+        self._wanted: OrderedDict[int, None] = OrderedDict()  # evicted pages a view asked for, latest last
+        self._waiters: dict[int, list[Callable[[], None]]] = {}  # page -> with_row callbacks
+        self._rereading: int | None = None  # the page being read again (one at a time)
+        # The page data() used last, as (first row, end row, rows): a view paints row after
+        # row of one page, so most calls skip the search and the LRU bookkeeping.
+        self._hot: tuple[int, int, list[CaseRow]] = (0, 0, [])
+        self._reread_broken = False  # a re-read failed: stop until the next search
+        self._reread_timer = QTimer(self)
+        self._reread_timer.setSingleShot(True)
+        self._reread_timer.setInterval(0)  # out of data(): no task is started while a view paints
+        self._reread_timer.timeout.connect(self._reread_next)
         self._headers = (
             self.tr("案件编号"),
             self.tr("状态"),
@@ -147,12 +194,18 @@ class CaseTableModel(QAbstractTableModel):
 
     @property
     def loading(self) -> bool:
+        """The next page is being fetched (re-reads of evicted pages do not count)."""
         return self._loading
 
     @property
     def exhausted(self) -> bool:
-        """Every matching case is held (no further page)."""
+        """Every matching case is listed (no further page)."""
         return self._exhausted and not self._loading
+
+    @property
+    def cached_rows(self) -> int:
+        """How many ``CaseRow`` objects the model holds now (at most ``cache_pages * page_size``)."""
+        return sum(len(rows) for rows in self._cache.values())
 
     def set_query(self, text: str, states: Collection[State] | None = None, *, day: dt.date | None = None,
                   created_by: str | None = None) -> None:
@@ -162,7 +215,14 @@ class CaseTableModel(QAbstractTableModel):
         self._text = text
         self._states = None if states is None else tuple(states)
         self._day, self._created_by = day, created_by
-        self._rows = []
+        self._row_count = 0
+        self._page_rows, self._page_cursors = [], []
+        self._cache.clear()
+        self._hot = (0, 0, [])
+        self._wanted.clear()
+        self._waiters.clear()
+        self._rereading = None
+        self._reread_broken = False
         self._cursor = None
         self._exhausted = False
         self._set_loading(False)
@@ -174,18 +234,48 @@ class CaseTableModel(QAbstractTableModel):
         self.set_query(self._text, self._states, day=self._day, created_by=self._created_by)
 
     def update_case(self, row: CaseRow) -> None:
-        """Show a case's new values in place, if it is listed (keeps the scroll position)."""
-        for i, held in enumerate(self._rows):
-            if held.id == row.id:
-                self._rows[i] = row
-                self.dataChanged.emit(self.index(i, 0), self.index(i, COLUMN_COUNT - 1))
-                return
+        """Show a case's new values in place, if it is listed (keeps the scroll position).
+
+        Only cached pages are looked at: an evicted page is read from the database
+        again before it is shown, with the case's new values.
+        """
+        for page, rows in self._cache.items():
+            for offset, held in enumerate(rows):
+                if held.id == row.id:
+                    rows[offset] = row
+                    i = self._page_rows[page] + offset
+                    self.dataChanged.emit(self.index(i, 0), self.index(i, COLUMN_COUNT - 1))
+                    return
 
     def row_at(self, row: int) -> CaseRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        """The case on ``row`` if its page is cached (None otherwise: see ``with_row``)."""
+        if not 0 <= row < self._row_count:
+            return None
+        page = self._page_of(row)
+        rows = self._cache.get(page)
+        offset = row - self._page_rows[page]
+        return rows[offset] if rows is not None and offset < len(rows) else None
 
     def row_of(self, case_id: str) -> int:
-        return next((i for i, held in enumerate(self._rows) if held.id == case_id), -1)
+        """The row of a case among the cached pages; -1 if it is not there."""
+        for page, rows in self._cache.items():
+            for offset, held in enumerate(rows):
+                if held.id == case_id:
+                    return self._page_rows[page] + offset
+        return -1
+
+    def with_row(self, row: int, done: Callable[[CaseRow | None], None]) -> None:
+        """Call ``done`` with the case on ``row``: at once if its page is cached, else once the
+        worker has read the page again (not at all if a new search starts first)."""
+        if not 0 <= row < self._row_count:
+            done(None)
+            return
+        page = self._page_of(row)
+        if page in self._cache:
+            done(self.row_at(row))
+            return
+        self._waiters.setdefault(page, []).append(lambda: done(self.row_at(row)))
+        self._want(page)
 
     # --- lazy loading ---------------------------------------------------------------------
 
@@ -195,17 +285,21 @@ class CaseTableModel(QAbstractTableModel):
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008 - Qt's signature
         if parent.isValid() or self._exhausted or self._loading:
             return
-        generation, store, text, states = self._generation, self._store, self._text, self._states
-        after, limit, day, created_by = self._cursor, self._page_size, self._day, self._created_by
+        generation, after, limit = self._generation, self._cursor, self._page_size
         self._set_loading(True)
         self._runner.run(
-            lambda: case_queries.search_page(store, text, states=states, day=day, created_by=created_by,
-                                             after=after, limit=limit),
-            lambda page: self._append(generation, page),
+            self._reader(after, limit),
+            lambda page: self._append(generation, after, page),
             lambda error: self._fail(generation, error),
         )
 
-    def _append(self, generation: int, page: tuple[list[CaseRow], Cursor | None]) -> None:
+    def _reader(self, after: Cursor | None, limit: int) -> Callable[[], tuple[list[CaseRow], Cursor | None]]:
+        """The page read for the worker thread, with the query's values bound now."""
+        store, text, states, day, created_by = self._store, self._text, self._states, self._day, self._created_by
+        return lambda: case_queries.search_page(store, text, states=states, day=day, created_by=created_by,
+                                                after=after, limit=limit)
+
+    def _append(self, generation: int, after: Cursor | None, page: tuple[list[CaseRow], Cursor | None]) -> None:
         if generation != self._generation:
             return
         rows, cursor = page
@@ -214,18 +308,24 @@ class CaseTableModel(QAbstractTableModel):
         self._cursor = cursor
         self._exhausted = cursor is None
         if rows:
-            first = len(self._rows)
+            first = self._row_count
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            self._rows.extend(rows)
+            self._page_rows.append(first)
+            self._page_cursors.append(after)
+            self._row_count += len(rows)
+            self._cache_page(len(self._page_rows) - 1, rows)
             self.endInsertRows()
         self._set_loading(False)
-        self.page_loaded.emit(len(self._rows))
+        self.page_loaded.emit(self._row_count)
 
     def _fail(self, generation: int, error: Exception) -> None:
         if generation != self._generation:
             return
         self._exhausted = True  # do not ask again and again; a new search or refresh retries
         self._set_loading(False)
+        self._report(error)
+
+    def _report(self, error: Exception) -> None:
         if isinstance(error, ZhanchiError):
             self.failed.emit(str(error))
         else:  # a bug: the runner has logged it; the clerk gets words, not a traceback
@@ -236,10 +336,105 @@ class CaseTableModel(QAbstractTableModel):
             self._loading = loading
             self.loading_changed.emit(loading)
 
+    # --- the page cache ---------------------------------------------------------------------
+
+    def _page_of(self, row: int) -> int:
+        return bisect.bisect_right(self._page_rows, row) - 1
+
+    def _page_length(self, page: int) -> int:
+        end = self._page_rows[page + 1] if page + 1 < len(self._page_rows) else self._row_count
+        return end - self._page_rows[page]
+
+    def _cache_page(self, page: int, rows: list[CaseRow]) -> None:
+        self._hot = (0, 0, [])  # it may be evicted now, and the LRU order has moved
+        self._cache[page] = rows
+        self._cache.move_to_end(page)
+        while len(self._cache) > self._cache_pages:
+            self._cache.popitem(last=False)
+
+    def _want(self, page: int) -> None:
+        """Remember that a view (or ``with_row``) needs an evicted page; read soon, latest first."""
+        if self._reread_broken or page == self._rereading:
+            return
+        self._wanted[page] = None
+        self._wanted.move_to_end(page)
+        # Scrolling fast past thousands of pages must not queue thousands of reads: only
+        # the latest few are kept, besides those a caller waits for.
+        excess = len(self._wanted) - self._cache_pages
+        if excess > 0:
+            for stale in [p for p in self._wanted if p not in self._waiters][:excess]:
+                del self._wanted[stale]
+        if self._rereading is None and not self._reread_timer.isActive():
+            self._reread_timer.start()
+
+    def _reread_next(self) -> None:
+        while self._rereading is None and self._wanted and not self._reread_broken:
+            page, _ = self._wanted.popitem(last=True)  # the page the view asked for last
+            if page in self._cache:
+                self._wake(page)
+                continue
+            self._start_reread(page)
+
+    def _start_reread(self, page: int) -> None:
+        generation = self._generation
+        self._rereading = page
+        # By its start cursor, as many rows as the page had when first read.
+        self._runner.run(
+            self._reader(self._page_cursors[page], self._page_length(page)),
+            lambda answer: self._reread(generation, page, answer[0]),
+            lambda error: self._reread_failed(generation, error),
+        )
+
+    def _reread(self, generation: int, page: int, rows: list[CaseRow]) -> None:
+        if generation != self._generation:
+            return
+        self._rereading = None
+        # The data may have changed since the page was first read.  The row count and
+        # page boundaries are kept as they were (no rows inserted or removed behind the
+        # view's back): the page is filled from its start cursor with as many rows as
+        # it had, so a case that left the filter lets the next one move up (it may then
+        # also show on the following page), a newer case pushes one out, and rows past
+        # the end of the data stay blank.  A new search or refresh lines everything up.
+        length = self._page_length(page)
+        self._cache_page(page, rows[:length])
+        first = self._page_rows[page]
+        self.dataChanged.emit(self.index(first, 0), self.index(first + length - 1, COLUMN_COUNT - 1))
+        self._wake(page)
+        self._reread_next()
+
+    def _reread_failed(self, generation: int, error: Exception) -> None:
+        if generation != self._generation:
+            return
+        self._rereading = None
+        self._reread_broken = True  # placeholders stay; a new search or refresh retries
+        self._wanted.clear()
+        self._waiters.clear()
+        self._report(error)
+
+    def _wake(self, page: int) -> None:
+        for waiter in self._waiters.pop(page, []):
+            waiter()
+
+    def _cached(self, row: int) -> CaseRow | _Gone | None:
+        """The row for a view (None: being read).  A hit marks its page as recently used,
+        a miss asks for the page again."""
+        first, end, rows = self._hot
+        if not first <= row < end:
+            page = self._page_of(row)
+            cached = self._cache.get(page)
+            if cached is None:
+                self._want(page)
+                return None
+            self._cache.move_to_end(page)
+            first, rows = self._page_rows[page], cached
+            self._hot = (first, first + self._page_length(page), rows)
+        offset = row - first
+        return rows[offset] if offset < len(rows) else _GONE
+
     # --- QAbstractTableModel ------------------------------------------------------------------
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._row_count
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COLUMN_COUNT
@@ -259,9 +454,13 @@ class CaseTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < self._row_count:
             return None
-        row, column = self._rows[index.row()], index.column()
+        row, column = self._cached(index.row()), index.column()
+        if row is None:
+            return self._placeholder(column, role)
+        if isinstance(row, _Gone):
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == CaseIdRole:
@@ -281,6 +480,14 @@ class CaseTableModel(QAbstractTableModel):
             return self.tr("核验结果为不符合条件，经填写理由后受理，待审核人复核")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._display(row, column)
+        return None
+
+    def _placeholder(self, column: int, role: int) -> Any:
+        """A row whose page is being read again."""
+        if role == Qt.ItemDataRole.DisplayRole and column == COL_CASE_NO:
+            return "…"
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            return self.tr("正在读取…")
         return None
 
     def _display(self, row: CaseRow, column: int) -> str:

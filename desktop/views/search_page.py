@@ -38,7 +38,6 @@ from desktop.views.case_table_model import (
     COL_NAME,
     COL_OCCUPATION,
     COL_STATE,
-    CaseIdRole,
     CaseTableModel,
     state_text,
 )
@@ -244,9 +243,9 @@ class SearchPage(QWidget):
             self._open_row(index.row())
 
     def _open_row(self, row: int) -> None:
-        case_id = self.model.data(self.model.index(row, 0), CaseIdRole)
-        if case_id:
-            self.open_case.emit(case_id)
+        # The row's page may have left the model's cache (the current row scrolled far
+        # away): then the case opens once the worker has read the page again.
+        self.model.with_row(row, lambda case: self.open_case.emit(case.id) if case is not None else None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):

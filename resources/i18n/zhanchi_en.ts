@@ -936,6 +936,10 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>Not eligible on verification; accepted with a reason, awaiting the reviewer</translation>
     </message>
     <message>
+        <source>正在读取…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
         <source>（存疑受理）</source>
         <translation> (disputed)</translation>
     </message>

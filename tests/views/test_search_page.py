@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -15,7 +16,8 @@ from desktop.models.application import Intake
 from desktop.models.cases import State, accept_case, create_case
 from desktop.models.staff import Role, StaffUser
 from desktop.models.workspace import Workspace
-from desktop.views.case_table_model import COL_CASE_NO, COL_ID_NUMBER, COL_NAME, CaseIdRole
+from desktop.views import search_page
+from desktop.views.case_table_model import COL_CASE_NO, COL_ID_NUMBER, COL_NAME, CaseIdRole, CaseTableModel
 from desktop.views.search_page import DEBOUNCE_MS, SearchPage
 from desktop.views.tasks import TaskRunner
 
@@ -27,6 +29,10 @@ FULL_WIDTH = str.maketrans("0123456789X", "０１２３４５６７８９Ｘ")
 
 @pytest.fixture
 def page(qtbot: QtBot, workspace: Workspace, runner: TaskRunner, many_cases: Rows) -> SearchPage:
+    return shown_page(qtbot, workspace, runner)
+
+
+def shown_page(qtbot: QtBot, workspace: Workspace, runner: TaskRunner) -> SearchPage:
     widget = SearchPage(workspace, runner)
     qtbot.addWidget(widget)
     widget.resize(1366, 700)
@@ -228,3 +234,37 @@ def test_todays_queue_and_my_cases(qtbot: QtBot, page: SearchPage, many_cases: R
     mine.setChecked(True)
     settle(qtbot, page)
     assert shown(page) == newest_first([r for r in todays if r["created_by"] == "clerk1"])
+
+
+@pytest.fixture
+def long_list(
+    qtbot: QtBot, workspace: Workspace, runner: TaskRunner, many_cases: Rows, monkeypatch: pytest.MonkeyPatch
+) -> SearchPage:
+    """The page over a list far longer than its model's cache: pages of 20, three of them held."""
+    monkeypatch.setattr(search_page, "CaseTableModel", functools.partial(CaseTableModel, page_size=20, cache_pages=3))
+    return shown_page(qtbot, workspace, runner)
+
+
+def test_a_list_longer_than_the_cache_scrolls_end_to_end_and_still_opens_and_shows_any_row(
+    qtbot: QtBot, long_list: SearchPage, many_cases: Rows
+) -> None:
+    model, table = long_list.model, long_list.results
+    table.setFocus()
+    table.setCurrentIndex(model.index(5, 0))
+    while not model.exhausted:  # as a clerk dragging the list down to its end
+        table.scrollToBottom()
+        qtbot.waitUntil(lambda: not model.loading, timeout=5000)
+        if model.canFetchMore():
+            model.fetchMore()
+    settle(qtbot, long_list)
+    expected = newest_first(many_cases)
+    assert model.rowCount() == 450 and model.cached_rows <= 60
+    assert "共 450 条" in long_list.status.text() and "已全部显示" in long_list.status.text()
+    assert model.row_at(5) is None  # the current row's page was evicted on the way down
+    with qtbot.waitSignal(long_list.open_case, timeout=5000) as opened:
+        qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert opened.args == [next(r["id"] for r in many_cases if r["case_no"] == expected[5])]
+    table.scrollToTop()  # the view asks for the top rows again: read on the worker, then painted
+    qtbot.waitUntil(lambda: model.row_at(0) is not None and model.row_at(10) is not None, timeout=5000)
+    assert [model.row_at(r).case_no for r in range(11)] == expected[:11]  # type: ignore[union-attr]
+    assert model.cached_rows <= 60
