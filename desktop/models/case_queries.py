@@ -222,7 +222,7 @@ def _page_query(kind: SearchKind, text: str, filters: _Filters, after: Cursor | 
         # Two steps, so that only a page of rows is read from the table: the newest matches'
         # rowids from the name index alone (it holds the sort key: a top-k over index entries),
         # then those rows.  correlate(None): the inner query reads its own cases, not the outer's.
-        newest = select(_ROWID).where(*where).order_by(*newest_first).limit(limit).correlate(None)
+        newest = select(_ROWID).select_from(Case).where(*where).order_by(*newest_first).limit(limit).correlate(None)
         return select(*_ROW_COLUMNS).where(_ROWID.in_(newest)).order_by(*newest_first)
     return select(*_ROW_COLUMNS).where(*where).order_by(*newest_first).limit(limit)
 
@@ -345,8 +345,15 @@ def count(
     if states is not None and not states:
         return 0
     filters = _filters(states, day, created_by)
-    branches = [select(Case.id).where(*_where(kind, text, filters)) for kind in search_kinds(text)]
-    matches = (branches[0] if len(branches) == 1 else union(*branches)).limit(cap + 1).subquery()
+    # Each kind stops at cap + 1 before the union, which reads all it is given before any LIMIT
+    # (a surname matches tens of thousands of cases).  Still exact: below the cap no kind was
+    # cut short, and a kind cut short alone makes more than the cap.  Rowids, not ids: the
+    # rowid is in every index entry, the id only in the table.
+    hits = []
+    for kind in search_kinds(text):
+        branch = select(_ROWID.label("hit")).select_from(Case).where(*_where(kind, text, filters))
+        hits.append(select(branch.limit(cap + 1).subquery().c.hit))
+    matches = (hits[0] if len(hits) == 1 else union(*hits)).limit(cap + 1).subquery()
     with store.session(readonly=True) as session:
         return int(session.scalar(select(func.count()).select_from(matches)) or 0)
 

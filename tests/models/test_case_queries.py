@@ -281,6 +281,9 @@ def test_count_is_exact_below_the_cap_and_capped_above(store: Store, bulk: list[
     assert cq.count(store, "", states=[]) == 0
     surname = bulk[5]["applicant_name"][0]
     assert cq.count(store, surname) == sum(1 for r in bulk if r["applicant_name"].startswith(surname))
+    assert cq.count(store, surname, cap=3) == 4  # two kinds (certificate number, name), each cut at the cap
+    insert_cases(store, 1, seed=2, cert_number="ABC123", applicant_name="ABC123", case_no="440100-AB3K-20250303-9999")
+    assert cq.count(store, "abc123") == 1  # matched two ways, counted once
 
 
 def test_cases_filed_through_the_services_are_found(
