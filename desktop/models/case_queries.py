@@ -16,6 +16,12 @@ What the clerk typed decides what is searched (``search_kinds``):
   when the text has an ID number's shape, and a name prefix when the text is
   not all digits — each one indexed query, merged newest first.
 
+A name prefix may match tens of thousands of cases (a common surname is ~7% of
+people), so it never reads them all from the table: one character walks the
+index on a name's first character, already newest first, and stops after a
+page; a longer prefix takes the page's newest rowids from the name index alone
+(it carries the sort key), then reads just those rows.
+
 Input is normalised like the stored values: full-width to ASCII (NFKC),
 spaces removed, letters upper-cased for numbers (names keep their case).
 """
@@ -31,7 +37,19 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, and_, func, literal, select, tuple_, union
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    String,
+    and_,
+    func,
+    literal,
+    literal_column,
+    select,
+    tuple_,
+    union,
+)
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import UnaryExpression
@@ -43,13 +61,15 @@ from desktop.models.audit import AuditEntry
 from desktop.models.cases import GENERIC_TRANSITIONS, SERVICE_MOVES, CaseRecord, State, get_case
 from desktop.models.document_kinds import DOCUMENT_ACTIONS
 from desktop.models.masking import mask_id
-from desktop.models.schema import Case, UTCDateTime
+from desktop.models.schema import Case, UTCDateTime, name_initial
 from desktop.models.staff import Action, StaffUser, can
 from desktop.models.store import Store
 
 PAGE_SIZE = 200
 COUNT_CAP = 1_000
 _TOP = "\U0010ffff"  # sorts after every character SQLite will hold: "prefix" <= x < "prefix" + _TOP
+# What every index entry of cases points to the row with.
+_ROWID: ColumnElement[int] = literal_column(f"{Case.__tablename__}.rowid", Integer())
 
 _WHITESPACE = re.compile(r"\s+")
 # 440100-AB3K-20261127-0001 and every prefix of it (office, device code, office day, sequence).
@@ -160,6 +180,11 @@ def _filter_terms(filters: _Filters, *, state_index: bool) -> list[ColumnElement
     return terms
 
 
+def _by_initial(text: str) -> bool:
+    """Whether a name search for ``text`` is one character, searched through the initial's index."""
+    return len(normalise_query(text)) == 1
+
+
 def _match_term(kind: SearchKind, text: str) -> ColumnElement[bool] | None:
     name = normalise_query(text)
     code = name.upper()
@@ -172,6 +197,8 @@ def _match_term(kind: SearchKind, text: str) -> ColumnElement[bool] | None:
         return Case.id_number == code
     if kind is SearchKind.cert_number:
         return Case.cert_number == code
+    if _by_initial(text):
+        return name_initial() == name  # the same cases as the range below, through an index newest first
     return and_(Case.applicant_name >= name, Case.applicant_name < name + _TOP)
 
 
@@ -181,16 +208,23 @@ def _where(kind: SearchKind, text: str, filters: _Filters) -> list[ColumnElement
 
 
 def _page_query(kind: SearchKind, text: str, filters: _Filters, after: Cursor | None, limit: int) -> Select[Any]:
-    query = select(*_ROW_COLUMNS).where(*_where(kind, text, filters)).limit(limit)
+    where = _where(kind, text, filters)
     if kind is SearchKind.case_no:
         if after is not None:
-            query = query.where(Case.case_no < after.case_no)
-        return query.order_by(Case.case_no.desc())
+            where.append(Case.case_no < after.case_no)
+        return select(*_ROW_COLUMNS).where(*where).order_by(Case.case_no.desc()).limit(limit)
     if after is not None:
         # A row value, so SQLite can seek an index on (created_at, case_no) to the cursor.
         key = tuple_(literal(after.created_at, UTCDateTime()), literal(after.case_no))
-        query = query.where(tuple_(Case.created_at, Case.case_no) < key)
-    return query.order_by(Case.created_at.desc(), Case.case_no.desc())
+        where.append(tuple_(Case.created_at, Case.case_no) < key)
+    newest_first = (Case.created_at.desc(), Case.case_no.desc())
+    if kind is SearchKind.name and not _by_initial(text):
+        # Two steps, so that only a page of rows is read from the table: the newest matches'
+        # rowids from the name index alone (it holds the sort key: a top-k over index entries),
+        # then those rows.  correlate(None): the inner query reads its own cases, not the outer's.
+        newest = select(_ROWID).select_from(Case).where(*where).order_by(*newest_first).limit(limit).correlate(None)
+        return select(*_ROW_COLUMNS).where(_ROWID.in_(newest)).order_by(*newest_first)
+    return select(*_ROW_COLUMNS).where(*where).order_by(*newest_first).limit(limit)
 
 
 def page_queries(
@@ -311,8 +345,15 @@ def count(
     if states is not None and not states:
         return 0
     filters = _filters(states, day, created_by)
-    branches = [select(Case.id).where(*_where(kind, text, filters)) for kind in search_kinds(text)]
-    matches = (branches[0] if len(branches) == 1 else union(*branches)).limit(cap + 1).subquery()
+    # Each kind stops at cap + 1 before the union, which reads all it is given before any LIMIT
+    # (a surname matches tens of thousands of cases).  Still exact: below the cap no kind was
+    # cut short, and a kind cut short alone makes more than the cap.  Rowids, not ids: the
+    # rowid is in every index entry, the id only in the table.
+    hits = []
+    for kind in search_kinds(text):
+        branch = select(_ROWID.label("hit")).select_from(Case).where(*_where(kind, text, filters))
+        hits.append(select(branch.limit(cap + 1).subquery().c.hit))
+    matches = (hits[0] if len(hits) == 1 else union(*hits)).limit(cap + 1).subquery()
     with store.session(readonly=True) as session:
         return int(session.scalar(select(func.count()).select_from(matches)) or 0)
 

@@ -206,6 +206,24 @@ def test_name_prefix_matches_every_name_starting_so(store: Store, bulk: list[dic
     assert bulk[5]["id"] in {r.id for r in cq.search_page(store, f"{full[0]} {full[1:]}")[0]}
 
 
+def test_longer_name_prefixes_page_newest_first_through_ties_and_filters(store: Store) -> None:
+    # One character and longer prefixes take different queries (module docstring): both must
+    # page like the rest, a bulk import's equal creation times included.
+    names = ("王伟", "王伟明", "王伟强", "王", "王芳", "李伟", "汪伟")
+    rng = random.Random(7)
+    rows = [case_values(i, rng, at=START + dt.timedelta(minutes=3 * (i // 4)), applicant_name=names[i % len(names)])
+            for i in range(1, 85)]
+    with store.engine.begin() as conn:
+        conn.execute(insert(Case.__table__), rows)
+    for typed in ("王", "王伟", "王 伟 明", "汪"):
+        prefix = cq.normalise_query(typed)
+        expected = newest_first([r for r in rows if r["applicant_name"].startswith(prefix)])
+        assert expected and [r.case_no for r in all_pages(store, typed, limit=4)] == expected, typed
+        paid = newest_first([r for r in rows if r["applicant_name"].startswith(prefix) and r["state"] == "paid"])
+        assert [r.case_no for r in all_pages(store, typed, limit=2, states=[State.paid])] == paid, typed
+    assert cq.count(store, "王") == sum(1 for r in rows if r["applicant_name"].startswith("王"))
+
+
 def test_certificate_number_exact_with_spaces_and_lower_case(store: Store, bulk: list[dict]) -> None:
     target = bulk[77]
     typed = " ".join(target["cert_number"][i : i + 4] for i in range(0, 22, 4)).lower()
@@ -263,6 +281,9 @@ def test_count_is_exact_below_the_cap_and_capped_above(store: Store, bulk: list[
     assert cq.count(store, "", states=[]) == 0
     surname = bulk[5]["applicant_name"][0]
     assert cq.count(store, surname) == sum(1 for r in bulk if r["applicant_name"].startswith(surname))
+    assert cq.count(store, surname, cap=3) == 4  # two kinds (certificate number, name), each cut at the cap
+    insert_cases(store, 1, seed=2, cert_number="ABC123", applicant_name="ABC123", case_no="440100-AB3K-20250303-9999")
+    assert cq.count(store, "abc123") == 1  # matched two ways, counted once
 
 
 def test_cases_filed_through_the_services_are_found(
@@ -308,7 +329,7 @@ INDEX_OF = {
     SearchKind.case_no: "sqlite_autoindex_cases_2",  # the UNIQUE constraint on case_no
     SearchKind.id_number: "ix_cases_id_number",
     SearchKind.cert_number: "ix_cases_cert_number",
-    SearchKind.name: "ix_cases_applicant_name",
+    SearchKind.name: "ix_cases_name_initial_created_at",  # EXAMPLES' name is one character
 }
 
 
@@ -320,6 +341,24 @@ def test_every_text_search_seeks_its_own_index(store: Store, kind: SearchKind, e
     # With a state filter too, the text's index still leads: the state index would visit every paid case.
     assert uses_index_for(plan, INDEX_OF[kind]), plan
     assert not any(line.startswith("SCAN cases") for line in plan), plan
+
+
+@pytest.mark.parametrize("extra", [{}, {"after": SOME_CURSOR}])
+def test_one_character_walks_the_initial_index_newest_first(store: Store, extra: dict[str, Any]) -> None:
+    # A common surname matches ~7% of cases: its first page must not sort them all.
+    plan = plans(store, "王", **extra)[-1]
+    assert uses_index_for(plan, "ix_cases_name_initial_created_at"), plan
+    assert not any("TEMP B-TREE" in line or line.startswith("SCAN") for line in plan), plan
+
+
+@pytest.mark.parametrize("extra", [{}, {"after": SOME_CURSOR}])
+def test_a_longer_name_prefix_takes_its_page_from_the_covering_name_index(store: Store, extra: dict[str, Any]) -> None:
+    plan = plans(store, "王伟", **extra)[-1]
+    # The newest matches from index entries alone (no table row per match), then a page of rows by rowid.
+    assert any(line.startswith("SEARCH cases USING COVERING INDEX ix_cases_applicant_name_created_at ")
+               for line in plan), plan
+    assert "SEARCH cases USING INTEGER PRIMARY KEY (rowid=?)" in plan, plan
+    assert not any(line.startswith("SCAN") for line in plan), plan
 
 
 def test_case_number_prefix_needs_no_sort(store: Store) -> None:

@@ -18,7 +18,8 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine
+from sqlalchemy import Column, create_engine
+from sqlalchemy.schema import CreateIndex
 
 from desktop.models import audit, cases, staff
 from desktop.models.clock import Clock
@@ -149,10 +150,20 @@ def test_head_revision_constant_matches_alembic() -> None:
     assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD_REVISION
 
 
+# SQLAlchemy cannot reflect an index on an expression, so compare_metadata skips those (with a
+# warning each); their CREATE INDEX text is compared with what the migrations made instead.
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index:Warning")
+@pytest.mark.filterwarnings("ignore:autogenerate skipping metadata-specified expression-based index:UserWarning")
 def test_schema_py_matches_the_migrations(tmp_path: Path) -> None:
     with open_store(tmp_path) as store, store.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": True})
         assert compare_metadata(context, Base.metadata) == []
+        made = dict(conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'index'").all())
+        on_expressions = [index for table in Base.metadata.sorted_tables for index in table.indexes
+                          if not all(isinstance(part, Column) for part in index.expressions)]
+        assert on_expressions  # name_initial's index, at least: the check below must check something
+        for index in on_expressions:
+            assert made.get(index.name) == str(CreateIndex(index).compile(dialect=conn.dialect)), index.name
 
 
 def test_downgrade_to_base_and_back(tmp_path: Path) -> None:
