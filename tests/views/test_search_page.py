@@ -42,8 +42,9 @@ def shown_page(qtbot: QtBot, workspace: Workspace, runner: TaskRunner) -> Search
 
 
 def settle(qtbot: QtBot, page: SearchPage) -> None:
-    """Wait out the debounce and the worker."""
-    qtbot.waitUntil(lambda: not page._timer.isActive() and not page.model.loading, timeout=5000)
+    """Wait out the debounce and the worker (the page and, after it, the count)."""
+    qtbot.waitUntil(lambda: not page._timer.isActive() and not page.model.loading and not page.runner.busy,
+                    timeout=5000)
 
 
 def shown(page: SearchPage, column: int = COL_CASE_NO) -> list[str]:
