@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.models.application import Intake
 from desktop.models import backup as backup_module
+from desktop.models.application import Intake
 from desktop.models.backup import (
     BackupStopped,
     backup_due,
