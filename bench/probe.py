@@ -10,7 +10,10 @@ every import count, as they do for a person double-clicking the icon.
 * ``app``: ``desktop.app.create_main_window(DATA_DIR, USER)``, ``show()``;
 * ``rss``: as ``app``, then the search page with every case listed: the model's
   ``fetchMore`` until no page is left, the view scrolled to the bottom after
-  each page; the line reports the peak resident set size.
+  each page; the line reports the peak resident set size;
+* ``signin``: the program as a person starts it (``python -m desktop --data-dir
+  DATA_DIR``) up to its first window, the sign-in dialog, painted and idle
+  (the data folder is then still opening behind it).
 
 "Ready" (bare and app alike) is: the window has received its first paint event
 and the event loop is about to wait for input (idle) right after.
@@ -108,6 +111,24 @@ def _app(data_dir: Path, user: str) -> tuple[dict[str, Any], Any, Any]:
     return {"built_s": built, "ready_s": ready}, app, window
 
 
+def _signin(data_dir: Path) -> dict[str, Any]:
+    """Run the program's own start; its sign-in dialog, instead of waiting for a person, reports."""
+    from desktop.views import login_dialog
+
+    def report(dialog: Any) -> int:
+        from PySide6.QtWidgets import QApplication
+
+        _emit({"mode": "signin", "ready_s": _wait_ready(QApplication.instance(), dialog),
+               "store_open_when_shown": dialog.store is not None})
+        os._exit(0)  # the folder is still opening on its thread: nothing to wait for
+
+    login_dialog.LoginDialog.exec = report  # type: ignore[method-assign]
+    from desktop.__main__ import main as program
+
+    program(["--data-dir", str(data_dir)])
+    raise RuntimeError("the program ended without showing its sign-in")
+
+
 def _scroll_all(app: Any, window: Any) -> dict[str, Any]:
     """The search page listing every case, fetched page by page and scrolled to the bottom."""
     window.show_search()
@@ -142,6 +163,8 @@ def _scroll_all(app: Any, window: Any) -> dict[str, Any]:
 def main(argv: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     mode = argv[0]
+    if mode == "signin":
+        _signin(Path(argv[1]))  # reports and exits from inside the program
     if mode == "bare":
         payload = _bare()
     elif mode in ("app", "rss"):

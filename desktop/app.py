@@ -1,11 +1,21 @@
-"""Composition root: QApplication, fonts, translator, core services, main window."""
+"""Composition root: QApplication, fonts, translator, core services, main window.
+
+The program's start (``run_gui``) shows the sign-in at once and opens the data
+folder on a thread of its own while the person types: SQLAlchemy, the store
+(with a migration and its backup after an upgrade: minutes on a large folder)
+and the main window's modules load behind the dialog, which signs in as soon
+as the data is open.
+"""
 
 from __future__ import annotations
 
+import logging
 import sys
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -15,11 +25,14 @@ from desktop.models.backup import DB_FILENAME, newest_good_backup, restore_backu
 from desktop.models.clock import Clock
 from desktop.models.errors import ZhanchiError
 from desktop.models.reference import resource_dir
-from desktop.models.staff import get_staff
-from desktop.models.workspace import Workspace, open_workspace
 from desktop.settings import Settings, load_settings
 from desktop.views.compat import immortalise_singletons
 from desktop.views.i18n import install_translator
+
+if TYPE_CHECKING:
+    from desktop.models.workspace import Workspace
+
+log = logging.getLogger(__name__)
 
 BASE_POINT_SIZE = 11  # UI.md: at least 11 pt
 
@@ -64,6 +77,8 @@ def _application() -> QApplication:
 
 def create_main_window(data_dir: Path, user: str) -> QMainWindow:
     """The main window over ``data_dir``, already signed in as ``user`` (CONTRACTS.md)."""
+    from desktop.models.staff import get_staff
+    from desktop.models.workspace import open_workspace
     from desktop.views.main_window import MainWindow
 
     app = _application()
@@ -73,48 +88,117 @@ def create_main_window(data_dir: Path, user: str) -> QMainWindow:
     return MainWindow(workspace, get_staff(workspace.store, user), settings=settings)
 
 
-def open_or_recover(folder: Path) -> Workspace | None:
-    """Open the data folder; a damaged database is offered the newest good backup instead of a crash.
-    Returns None when nothing can be opened (the person has been told why)."""
+def recover_if_damaged(folder: Path) -> bool:
+    """Before opening: a damaged database is offered the newest good backup instead of a crash.
+    False when it cannot be opened (the person has been told why)."""
     from PySide6.QtWidgets import QMessageBox
 
     title = QCoreApplication.translate("Application", "展翅柜台")
     check = startup_check(folder / DB_FILENAME)
-    if not check.ok:
-        backup = newest_good_backup(folder)
-        if backup is None:
-            QMessageBox.critical(None, title, check.message + QCoreApplication.translate(
-                "Application", "\n没有可用的备份。请联系管理员，不要删除数据文件夹。"))
-            return None
-        when = backup.taken_at.astimezone(Clock().tz).strftime("%Y-%m-%d %H:%M")
-        answer = QMessageBox.question(None, title, check.message + QCoreApplication.translate(
-            "Application", "\n\n是否用最近一次完好的备份（%1）恢复？损坏的文件会保留，不会删除。").replace("%1", when))
-        if answer != QMessageBox.StandardButton.Yes:
-            return None
-        restore_backup(folder, backup.path, now=Clock().now())
+    if check.ok:
+        return True
+    backup = newest_good_backup(folder)
+    if backup is None:
+        QMessageBox.critical(None, title, check.message + QCoreApplication.translate(
+            "Application", "\n没有可用的备份。请联系管理员，不要删除数据文件夹。"))
+        return False
+    when = backup.taken_at.astimezone(Clock().tz).strftime("%Y-%m-%d %H:%M")
+    answer = QMessageBox.question(None, title, check.message + QCoreApplication.translate(
+        "Application", "\n\n是否用最近一次完好的备份（%1）恢复？损坏的文件会保留，不会删除。").replace("%1", when))
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    restore_backup(folder, backup.path, now=Clock().now())
+    return True
+
+
+def open_or_recover(folder: Path) -> Workspace | None:
+    """Open the data folder after ``recover_if_damaged``; None when nothing can be opened
+    (disk full, read-only folder, locked: said in words, never a traceback)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.models.workspace import open_workspace
+
+    if not recover_if_damaged(folder):
+        return None
     try:
         return open_workspace(folder)
-    except ZhanchiError as exc:  # disk full, read-only folder, locked: said in words, never a traceback
-        QMessageBox.critical(None, title, str(exc))
+    except ZhanchiError as exc:
+        QMessageBox.critical(None, QCoreApplication.translate("Application", "展翅柜台"), str(exc))
         return None
 
 
+class FolderOpening(QObject):
+    """Opens the data folder on its own thread; the answer comes back on the GUI thread."""
+
+    opened = Signal(object)  # Workspace
+    failed = Signal(str)  # what to tell the person
+
+    def __init__(self, folder: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.folder = folder
+        self.thread = threading.Thread(target=self._open, name="zhanchi-open")
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def _open(self) -> None:
+        try:
+            from desktop.models.workspace import open_workspace
+
+            workspace = open_workspace(self.folder)
+            import desktop.views.main_window  # noqa: F401 - loaded while the person types
+        except ZhanchiError as exc:
+            self.failed.emit(str(exc))
+            return
+        except Exception:  # noqa: BLE001 - logged; the person gets words, not a traceback
+            log.exception("opening the data folder failed")
+            self.failed.emit(QCoreApplication.translate("Application", "打开数据文件夹时出现内部错误，已记录日志"))
+            return
+        self.opened.emit(workspace)
+
+
 def run_gui(data_dir: str | Path | None) -> int:
+    from PySide6.QtWidgets import QMessageBox
+
     from desktop.views.login_dialog import LoginDialog
-    from desktop.views.main_window import MainWindow
 
     app = _application()
     folder = resolve_data_dir(data_dir)
     setup_logging(folder)
     settings = load_settings(folder)
     apply_settings(app, settings, folder)  # the sign-in dialog is already in the chosen language
-    workspace = open_or_recover(folder)
-    if workspace is None:
+    if not recover_if_damaged(folder):
         return 1
-    login = LoginDialog(workspace.store)
-    if not login.exec() or login.user is None:
+    login = LoginDialog(None)
+    opening = FolderOpening(folder)
+    opened: list[Workspace] = []
+    problem: list[str] = []
+
+    def on_opened(workspace: Workspace) -> None:
+        opened.append(workspace)
+        login.set_store(workspace.store)
+
+    def on_failed(message: str) -> None:
+        problem.append(message)
+        login.reject()
+
+    opening.opened.connect(on_opened)
+    opening.failed.connect(on_failed)
+    opening.start()
+    signed_in = login.exec() and login.user is not None
+    opening.thread.join()  # a migration in progress finishes (closing the dialog does not cut it)
+    app.processEvents()  # the answer, if it came after the dialog closed
+    if problem:
+        QMessageBox.critical(None, QCoreApplication.translate("Application", "展翅柜台"), problem[0])
+        return 1
+    if not opened:
+        return 1
+    workspace = opened[0]
+    if not signed_in:
         workspace.close()
         return 0
+    from desktop.views.main_window import MainWindow
+
     window = MainWindow(workspace, login.user, settings=settings)
     window.show()
     code = app.exec()

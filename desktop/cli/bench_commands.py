@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import EXIT_FAILED, EXIT_OK
+from desktop.cli.common import EXIT_FAILED, EXIT_OK, fail
 from desktop.models.errors import InvalidInput
 
 MIN_SCALE = 100
@@ -36,7 +36,10 @@ def register(sub: Any) -> None:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from bench import suite
+    try:
+        from bench import suite
+    except ImportError:  # the installed bundle leaves the suite out
+        return fail("基准测试套件不随安装包分发：请在源码目录中运行 python -m desktop bench", EXIT_FAILED)
 
     scale = suite.DEFAULT_SCALE if args.scale is None else args.scale
     if scale < MIN_SCALE:

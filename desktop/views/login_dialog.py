@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -13,18 +15,24 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.errors import ZhanchiError
-from desktop.models.staff import StaffUser, authenticate
-from desktop.models.store import Store
 from desktop.views.style import emphasise
+
+if TYPE_CHECKING:
+    from desktop.models.staff import StaffUser
+    from desktop.models.store import Store
 
 
 class LoginDialog(QDialog):
     """Sign in; with ``locked_user`` it is the lock screen: only that person may unlock,
-    or sign out to let someone else in."""
+    or sign out to let someone else in.  At the program's start ``store`` is None while the
+    data folder opens behind the dialog (``set_store``): the person can type meanwhile, and a
+    sign-in asked for before then goes ahead as soon as the data is open."""
 
-    def __init__(self, store: Store, *, locked_user: StaffUser | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store | None, *, locked_user: StaffUser | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self._waiting = False
         self.user: StaffUser | None = None
         self.switch_requested = False
         locked = locked_user is not None
@@ -49,6 +57,10 @@ class LoginDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #a61b1b;")
         layout.addWidget(self.error)
+        self.status = QLabel(self.tr("正在打开数据…") if store is None else "")
+        self.status.setObjectName("login.status")
+        self.status.setVisible(store is None)
+        layout.addWidget(self.status)
         buttons = QDialogButtonBox()
         ok = buttons.addButton(self.tr("解锁") if locked else self.tr("登录"), QDialogButtonBox.ButtonRole.AcceptRole)
         ok.setObjectName("login.ok")
@@ -63,7 +75,21 @@ class LoginDialog(QDialog):
         layout.addWidget(buttons)
         (self.password if locked else self.username).setFocus()
 
+    def set_store(self, store: Store) -> None:
+        """The data folder is open: sign in now if the person already asked to."""
+        self.store = store
+        self.status.hide()
+        if self._waiting:
+            self._waiting = False
+            self._try()
+
     def _try(self) -> None:
+        if self.store is None:
+            self._waiting = True
+            self.status.setText(self.tr("正在打开数据，打开后自动登录…"))
+            return
+        from desktop.models.staff import authenticate
+
         try:
             # Quick enough on the GUI thread: one argon2 hash, and the dialog is modal anyway.
             self.user = authenticate(self.store, self.username.text().strip(), self.password.text())

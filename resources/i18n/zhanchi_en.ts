@@ -21,6 +21,10 @@ No usable backup was found. Please call the administrator and do not delete the 
 
 Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</translation>
     </message>
+    <message>
+        <source>打开数据文件夹时出现内部错误，已记录日志</source>
+        <translation>An internal error occurred while opening the data folder; it has been logged</translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>
@@ -1684,6 +1688,10 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>Password</translation>
     </message>
     <message>
+        <source>正在打开数据…</source>
+        <translation>Opening the data…</translation>
+    </message>
+    <message>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
@@ -1694,6 +1702,10 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     <message>
         <source>切换用户</source>
         <translation>Switch user</translation>
+    </message>
+    <message>
+        <source>正在打开数据，打开后自动登录…</source>
+        <translation>Opening the data; you will be signed in when it is open…</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,105 @@
+"""The program's start: the sign-in shows at once and the data folder opens behind it (issue 8).
+
+Opening a large folder (SQLAlchemy, the store, a migration with its backup after an
+upgrade) takes from a second to minutes; the person types meanwhile, and a sign-in asked
+for before the data is open goes ahead as soon as it is.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop import app as app_module
+from desktop.cli import _window_only
+from desktop.models import staff
+from desktop.models.errors import StorageError
+from desktop.models.store import Store
+from desktop.views.login_dialog import LoginDialog
+
+pytestmark = pytest.mark.gui
+
+
+def test_a_sign_in_asked_for_before_the_data_is_open_goes_ahead_when_it_is(
+        qtbot: QtBot, store: Store, make_staff: Callable[..., staff.StaffUser], staff_password: str) -> None:
+    make_staff("clerk", "clerk")
+    dialog = LoginDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    status = dialog.findChild(type(dialog.status), "login.status")
+    assert status is not None and status.isVisible() and "正在打开数据" in status.text()
+    qtbot.keyClicks(dialog.username, "clerk")
+    qtbot.keyClicks(dialog.password, staff_password)
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.user is None and "打开后自动登录" in status.text()
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.set_store(store)
+    assert dialog.user is not None and dialog.user.username == "clerk" and not status.isVisible()
+
+
+def test_a_wrong_password_typed_early_is_told_once_the_data_is_open(
+        qtbot: QtBot, store: Store, make_staff: Callable[..., staff.StaffUser]) -> None:
+    make_staff("clerk", "clerk")
+    dialog = LoginDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.username, "clerk")
+    qtbot.keyClicks(dialog.password, "not-the-password")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    dialog.set_store(store)
+    assert dialog.isVisible() and dialog.user is None and dialog.error.text()
+    assert dialog.password.text() == "", "typed again, not kept"
+
+
+def test_the_folder_opens_on_its_own_thread_and_answers_on_the_gui_thread(qtbot: QtBot, store: Store) -> None:
+    store.close()
+    opening = app_module.FolderOpening(store.data_dir)
+    with qtbot.waitSignal(opening.opened, timeout=30_000) as opened:
+        opening.start()
+    workspace = opened.args[0]
+    try:
+        assert workspace.data_dir == store.data_dir and workspace.store.office_code
+    finally:
+        opening.thread.join()
+        workspace.close()
+
+
+def test_a_folder_that_cannot_be_opened_is_said_in_words(qtbot: QtBot, store: Store,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import desktop.models.workspace
+
+    def full_disk(*_: Any, **__: Any) -> None:
+        raise StorageError("磁盘已满：请清理磁盘空间后重试")
+
+    monkeypatch.setattr(desktop.models.workspace, "open_workspace", full_disk)
+    opening = app_module.FolderOpening(store.data_dir)
+    with qtbot.waitSignal(opening.failed, timeout=10_000) as failed:
+        opening.start()
+    opening.thread.join()
+    assert failed.args == ["磁盘已满：请清理磁盘空间后重试"]
+
+
+@pytest.mark.parametrize(("argv", "window"), [
+    ([], True), (["--data-dir", "D"], True), (["status"], False), (["--data-dir", "D", "status"], False),
+    (["--help"], False), (["--data-dir"], False),
+])
+def test_only_a_window_start_skips_the_commands(argv: list[str], window: bool) -> None:
+    assert (_window_only(argv) is not None) is window
+
+
+def test_the_sign_in_shows_before_the_database_layer_is_imported() -> None:
+    code = (
+        "import sys\n"
+        "import desktop.__main__, desktop.cli, desktop.app, desktop.views.login_dialog\n"
+        "heavy = ('sqlalchemy', 'alembic', 'argon2', 'reportlab', 'httpx')\n"
+        "print(','.join(sorted({m.split('.')[0] for m in sys.modules if m.split('.')[0] in heavy})))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "", f"loaded before the sign-in: {result.stdout}"
