@@ -37,16 +37,27 @@ def test_domain_imports_without_pyside6_in_a_fresh_interpreter() -> None:
     assert result.stdout.strip() == "", f"Qt imported by the domain: {result.stdout}"
 
 
-def test_the_window_starts_without_the_print_and_network_libraries() -> None:
-    """reportlab, cn2an and httpx (with the CLI tools it pulls in) cost half a second at start:
-    they load at the first print, amount in words or sync round, never with the window."""
+def packages_loaded(modules: str, packages: tuple[str, ...]) -> list[str]:
+    """Which of ``packages`` a fresh interpreter has loaded after importing ``modules``."""
     code = (
         "import sys\n"
-        "import desktop.app, desktop.views.main_window\n"
-        "late = ('reportlab', 'cn2an', 'httpx', 'click', 'rich', 'pygments')\n"
-        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in late)))\n"
+        f"import {modules}\n"
+        f"print(','.join(sorted({{m.split('.')[0] for m in sys.modules}} & set({packages!r}))))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "", f"loaded at start: {result.stdout}"
+    return [name for name in result.stdout.strip().split(",") if name]
+
+
+def test_the_window_starts_without_the_print_and_network_libraries() -> None:
+    """reportlab, cn2an and httpx (with the CLI tools it pulls in) cost half a second at start:
+    they load at the first print, amount in words or sync round, never with the window."""
+    late = ("reportlab", "cn2an", "httpx", "click", "rich", "pygments")
+    assert packages_loaded("desktop.app, desktop.views.main_window", late) == []
+
+
+def test_the_sign_in_shows_before_the_database_layer_is_imported() -> None:
+    """The program's start shows the sign-in first; the data folder opens behind it (tests/views/test_start.py)."""
+    heavy = ("sqlalchemy", "alembic", "argon2", "reportlab", "httpx")
+    assert packages_loaded("desktop.__main__, desktop.cli, desktop.app, desktop.views.login_dialog", heavy) == []

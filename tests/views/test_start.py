@@ -7,8 +7,6 @@ for before the data is open goes ahead as soon as it is.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -91,15 +89,3 @@ def test_a_folder_that_cannot_be_opened_is_said_in_words(qtbot: QtBot, store: St
 ])
 def test_only_a_window_start_skips_the_commands(argv: list[str], window: bool) -> None:
     assert (_window_only(argv) is not None) is window
-
-
-def test_the_sign_in_shows_before_the_database_layer_is_imported() -> None:
-    code = (
-        "import sys\n"
-        "import desktop.__main__, desktop.cli, desktop.app, desktop.views.login_dialog\n"
-        "heavy = ('sqlalchemy', 'alembic', 'argon2', 'reportlab', 'httpx')\n"
-        "print(','.join(sorted({m.split('.')[0] for m in sys.modules if m.split('.')[0] in heavy})))\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "", f"loaded before the sign-in: {result.stdout}"
