@@ -132,6 +132,7 @@ class FolderOpening(QObject):
 
     opened = Signal(object)  # Workspace
     failed = Signal(str)  # what to tell the person
+    stage = Signal(str)  # what is taking long, for the sign-in to show
 
     def __init__(self, folder: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -143,8 +144,12 @@ class FolderOpening(QObject):
 
     def _open(self) -> None:
         try:
+            from desktop.models.store import pending_migration
             from desktop.models.workspace import open_workspace
 
+            if pending_migration(self.folder) is not None:
+                self.stage.emit(QCoreApplication.translate(
+                    "Application", "正在升级数据库：先完整备份，数据多时需要几分钟，请勿关闭…"))
             workspace = open_workspace(self.folder)
             import desktop.views.main_window  # noqa: F401 - loaded while the person types
         except ZhanchiError as exc:
@@ -184,6 +189,7 @@ def run_gui(data_dir: str | Path | None) -> int:
 
     opening.opened.connect(on_opened)
     opening.failed.connect(on_failed)
+    opening.stage.connect(login.show_status)
     opening.start()
     signed_in = login.exec() and login.user is not None
     opening.thread.join()  # a migration in progress finishes (closing the dialog does not cut it)

@@ -179,6 +179,23 @@ def _current_revision(engine: Engine) -> str | None:
         return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
+def pending_migration(data_dir: Path) -> str | None:
+    """The revision an existing database is at when opening it will migrate it (after a full
+    backup: minutes for years of cases), else None.  Read without opening the store."""
+    db_path = Path(data_dir) / DB_FILENAME
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None  # a new or damaged file: nothing to say in advance
+    return None if row is None or row[0] == HEAD_REVISION else str(row[0])
+
+
 def alembic_config(connection: Any = None) -> Any:
     """An Alembic ``Config`` for our migrations (no alembic.ini)."""
     from alembic.config import Config  # imported lazily: most opens need no migration

@@ -75,6 +75,12 @@ class LoginDialog(QDialog):
         layout.addWidget(buttons)
         (self.password if locked else self.username).setFocus()
 
+    def show_status(self, text: str) -> None:
+        """What the data folder's opening is doing (an upgrade takes minutes on a large folder)."""
+        if self.store is None:
+            self.status.setText(text)
+            self.status.show()
+
     def set_store(self, store: Store) -> None:
         """The data folder is open: sign in now if the person already asked to."""
         self.store = store

@@ -22,6 +22,10 @@ No usable backup was found. Please call the administrator and do not delete the 
 Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</translation>
     </message>
     <message>
+        <source>正在升级数据库：先完整备份，数据多时需要几分钟，请勿关闭…</source>
+        <translation>Upgrading the database: a full backup first; with a lot of data this takes a few minutes. Please do not close…</translation>
+    </message>
+    <message>
         <source>打开数据文件夹时出现内部错误，已记录日志</source>
         <translation>An internal error occurred while opening the data folder; it has been logged</translation>
     </message>

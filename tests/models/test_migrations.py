@@ -239,3 +239,17 @@ if __name__ == "__main__":  # regenerate the saved file (only while 0001 is the 
         pytest.exit(f"{SAVED_0001} exists; delete it first if you really mean to rebuild it")
     build_schema_0001(SAVED_0001)
     print(f"wrote {SAVED_0001}")
+
+
+def test_a_pending_migration_is_known_before_the_store_opens(tmp_path: Path) -> None:
+    from desktop.models.store import pending_migration
+
+    old, new, empty = tmp_path / "old", tmp_path / "new", tmp_path / "empty"
+    old.mkdir()
+    shutil.copyfile(SAVED_0001, old / DB_FILENAME)
+    open_store(new).close()
+    assert pending_migration(old) == "0001"
+    assert pending_migration(new) is None, "at the head revision"
+    assert pending_migration(empty) is None, "no database yet: created, not migrated"
+    open_store(old).close()
+    assert pending_migration(old) is None

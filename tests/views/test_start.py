@@ -7,7 +7,9 @@ for before the data is open goes ahead as soon as it is.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,11 +19,14 @@ from pytestqt.qtbot import QtBot
 from desktop import app as app_module
 from desktop.cli import _window_only
 from desktop.models import staff
+from desktop.models.backup import list_backups
 from desktop.models.errors import StorageError
-from desktop.models.store import Store
+from desktop.models.store import DB_FILENAME, Store
 from desktop.views.login_dialog import LoginDialog
 
 pytestmark = pytest.mark.gui
+
+SAVED_0001 = Path(__file__).resolve().parents[1] / "models" / "data" / "schema_0001.sqlite"
 
 
 def test_a_sign_in_asked_for_before_the_data_is_open_goes_ahead_when_it_is(
@@ -89,3 +94,25 @@ def test_a_folder_that_cannot_be_opened_is_said_in_words(qtbot: QtBot, store: St
 ])
 def test_only_a_window_start_skips_the_commands(argv: list[str], window: bool) -> None:
     assert (_window_only(argv) is not None) is window
+
+
+def test_an_upgrade_behind_the_sign_in_is_said_before_it_starts(qtbot: QtBot, tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    shutil.copyfile(SAVED_0001, folder / DB_FILENAME)  # as revision 0001 left it (tests/models/test_migrations.py)
+    dialog = LoginDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    opening = app_module.FolderOpening(folder)
+    opening.stage.connect(dialog.show_status)
+    with qtbot.waitSignal(opening.opened, timeout=60_000) as opened:
+        opening.start()
+    opening.thread.join()
+    assert "正在升级数据库" in dialog.status.text(), "the person was told why it takes long"
+    workspace = opened.args[0]
+    try:
+        assert [b.reason for b in list_backups(folder)] == ["before-migration-0001"]
+        dialog.set_store(workspace.store)
+        assert not dialog.status.isVisible()
+    finally:
+        workspace.close()
