@@ -59,6 +59,7 @@ class LoginDialog(QDialog):
         layout.addWidget(self.error)
         self.status = QLabel(self.tr("正在打开数据…") if store is None else "")
         self.status.setObjectName("login.status")
+        self.status.setWordWrap(True)
         self.status.setVisible(store is None)
         layout.addWidget(self.status)
         buttons = QDialogButtonBox()
