@@ -111,22 +111,6 @@ def recover_if_damaged(folder: Path) -> bool:
     return True
 
 
-def open_or_recover(folder: Path) -> Workspace | None:
-    """Open the data folder after ``recover_if_damaged``; None when nothing can be opened
-    (disk full, read-only folder, locked: said in words, never a traceback)."""
-    from PySide6.QtWidgets import QMessageBox
-
-    from desktop.models.workspace import open_workspace
-
-    if not recover_if_damaged(folder):
-        return None
-    try:
-        return open_workspace(folder)
-    except ZhanchiError as exc:
-        QMessageBox.critical(None, QCoreApplication.translate("Application", "展翅柜台"), str(exc))
-        return None
-
-
 class FolderOpening(QObject):
     """Opens the data folder on its own thread; the answer comes back on the GUI thread."""
 

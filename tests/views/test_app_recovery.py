@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.app import open_or_recover
+from desktop.app import recover_if_damaged
 from desktop.models.backup import take_backup
-from desktop.models.store import DB_FILENAME, Store
+from desktop.models.store import DB_FILENAME, Store, open_store
 
 pytestmark = pytest.mark.gui
 
@@ -24,9 +24,8 @@ def test_damaged_database_restored_when_the_person_agrees(qapp: Any, store: Stor
     asked: list[str] = []
     monkeypatch.setattr(QMessageBox, "question",
                         lambda _parent, _title, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes)
-    workspace = open_or_recover(store.data_dir)
-    assert workspace is not None and "2026-11-27 09:00" in asked[0]
-    workspace.close()
+    assert recover_if_damaged(store.data_dir) and "2026-11-27 09:00" in asked[0]
+    open_store(store.data_dir).close()  # the restored database opens
     assert list(Path(store.data_dir).glob(f"{DB_FILENAME}.replaced-*")), "the damaged file is kept"
 
 
@@ -36,5 +35,5 @@ def test_damaged_database_without_backup_is_explained(qapp: Any, store: Store,
     (store.data_dir / DB_FILENAME).write_bytes(b"garbage" * 1000)
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text, *a: told.append(text))
-    assert open_or_recover(store.data_dir) is None
+    assert not recover_if_damaged(store.data_dir)
     assert "没有可用的备份" in told[0]
