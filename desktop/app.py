@@ -12,8 +12,9 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QFont, QFontDatabase
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from desktop.models.workspace import Workspace
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 BASE_POINT_SIZE = 11  # UI.md: at least 11 pt
 
@@ -88,6 +90,41 @@ def create_main_window(data_dir: Path, user: str) -> QMainWindow:
     return MainWindow(workspace, get_staff(workspace.store, user), settings=settings)
 
 
+def _while_busy(text: str, work: Callable[[], T]) -> T:
+    """Run ``work`` on a thread behind a busy dialog (checking or restoring a large backup takes
+    minutes: the person sees what is happening instead of nothing)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QProgressDialog
+
+    result: list[T] = []
+    error: list[BaseException] = []
+    done = threading.Event()
+
+    def run() -> None:
+        try:
+            result.append(work())
+        except BaseException as exc:  # noqa: BLE001 - raised again on the GUI thread
+            error.append(exc)
+        finally:
+            done.set()
+
+    dialog = QProgressDialog(text, "", 0, 0)
+    dialog.setCancelButton(None)  # type: ignore[arg-type] - no cancel: a half-restored folder helps nobody
+    dialog.setWindowTitle(QCoreApplication.translate("Application", "展翅柜台"))
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.show()
+    worker = threading.Thread(target=run, name="zhanchi-recover")
+    worker.start()
+    while not done.wait(0.05):
+        QApplication.processEvents()
+    worker.join()
+    dialog.close()
+    if error:
+        raise error[0]
+    return result[0]
+
+
 def recover_if_damaged(folder: Path) -> bool:
     """Before opening: a damaged database is offered the newest good backup instead of a crash.
     False when it cannot be opened (the person has been told why)."""
@@ -97,7 +134,8 @@ def recover_if_damaged(folder: Path) -> bool:
     check = startup_check(folder / DB_FILENAME)
     if check.ok:
         return True
-    backup = newest_good_backup(folder)
+    backup = _while_busy(QCoreApplication.translate("Application", "数据库已损坏，正在检查备份…"),
+                         lambda: newest_good_backup(folder))
     if backup is None:
         QMessageBox.critical(None, title, check.message + QCoreApplication.translate(
             "Application", "\n没有可用的备份。请联系管理员，不要删除数据文件夹。"))
@@ -107,7 +145,12 @@ def recover_if_damaged(folder: Path) -> bool:
         "Application", "\n\n是否用最近一次完好的备份（%1）恢复？损坏的文件会保留，不会删除。").replace("%1", when))
     if answer != QMessageBox.StandardButton.Yes:
         return False
-    restore_backup(folder, backup.path, now=Clock().now())
+    try:
+        _while_busy(QCoreApplication.translate("Application", "正在从备份恢复数据库…"),
+                    lambda: restore_backup(folder, backup.path, now=Clock().now()))
+    except ZhanchiError as exc:  # e.g. the disk filled up: said in words, the damaged file untouched
+        QMessageBox.critical(None, title, str(exc))
+        return False
     return True
 
 

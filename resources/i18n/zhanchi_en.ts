@@ -8,6 +8,10 @@
         <translation>Zhanchi Counter</translation>
     </message>
     <message>
+        <source>数据库已损坏，正在检查备份…</source>
+        <translation>The database is damaged; checking the backups…</translation>
+    </message>
+    <message>
         <source>
 没有可用的备份。请联系管理员，不要删除数据文件夹。</source>
         <translation>
@@ -20,6 +24,10 @@ No usable backup was found. Please call the administrator and do not delete the 
         <translation>
 
 Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</translation>
+    </message>
+    <message>
+        <source>正在从备份恢复数据库…</source>
+        <translation>Restoring the database from the backup…</translation>
     </message>
     <message>
         <source>正在升级数据库：先完整备份，数据多时需要几分钟，请勿关闭…</source>

@@ -37,3 +37,37 @@ def test_damaged_database_without_backup_is_explained(qapp: Any, store: Store,
     monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text, *a: told.append(text))
     assert not recover_if_damaged(store.data_dir)
     assert "没有可用的备份" in told[0]
+
+
+def test_checking_and_restoring_run_behind_a_busy_dialog_and_a_failure_is_said(
+        qapp: Any, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    from desktop import app as app_module
+    from desktop.models.errors import StorageError
+
+    take_backup(store.data_dir, reason="daily", now=dt.datetime(2026, 11, 27, 1, 0, tzinfo=dt.UTC))
+    store.close()
+    (store.data_dir / DB_FILENAME).write_bytes(b"garbage" * 1000)
+    seen: list[tuple[bool, bool]] = []  # (on the GUI thread, a busy dialog showing)
+    real_pick = app_module.newest_good_backup
+
+    def pick(folder: Path) -> Any:
+        busy = any(isinstance(w, QProgressDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
+        seen.append((threading.current_thread() is threading.main_thread(), busy))
+        return real_pick(folder)
+
+    def disk_full(*_: Any, **__: Any) -> None:
+        raise StorageError("恢复失败：磁盘已满")
+
+    told: list[str] = []
+    monkeypatch.setattr(app_module, "newest_good_backup", pick)
+    monkeypatch.setattr(app_module, "restore_backup", disk_full)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text, *a: told.append(text))
+    assert not recover_if_damaged(store.data_dir)
+    assert seen == [(False, True)], "looked for a good backup off the GUI thread, behind a busy dialog"
+    assert told == ["恢复失败：磁盘已满"]
+    assert (store.data_dir / DB_FILENAME).read_bytes().startswith(b"garbage"), "the damaged file untouched"
