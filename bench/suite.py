@@ -137,22 +137,20 @@ def _in_process(runner: Runner, results: Results, info: BigFolder, wanted: set[s
     verifier = Verifier.load(info.data_dir)
     small = scale < 100_000
     try:
-        if "verify_p95_ms" in wanted:
-            runner.attempt(results, ["verify_p95_ms"], "verify_p95_ms: intake.assess",
-                           lambda: results.record("verify_p95_ms",
-                                                  *scenarios.verify(store, verifier, info, 200 if small else 1000)))
-        if "receipt_ms" in wanted:
-            runner.attempt(results, ["receipt_ms"], "receipt_ms: render_receipt",
-                           lambda: results.record("receipt_ms",
-                                                  *scenarios.receipt(store, verifier, info, 10 if small else 50)))
-        if "search_p95_ms" in wanted:
-            runner.attempt(results, ["search_p95_ms"], "search_p95_ms: case_queries.search_page",
-                           lambda: results.record("search_p95_ms",
-                                                  *scenarios.search(store, info, 300 if small else 1500)))
-        if "daily_summary_ms" in wanted:
-            runner.attempt(results, ["daily_summary_ms"], "daily_summary_ms: reports.daily_summary",
-                           lambda: results.record("daily_summary_ms",
-                                                  *scenarios.daily_summary(store, verifier, 3 if small else 5)))
+        # key: (what is timed, the scenario giving (value, details))
+        simple: dict[str, tuple[str, Callable[[], tuple[float, dict[str, Any]]]]] = {
+            "verify_p95_ms": ("intake.assess",
+                              lambda: scenarios.verify(store, verifier, info, 200 if small else 1000)),
+            "receipt_ms": ("render_receipt", lambda: scenarios.receipt(store, verifier, info, 10 if small else 50)),
+            "search_p95_ms": ("case_queries.search_page",
+                              lambda: scenarios.search(store, info, 300 if small else 1500)),
+            "daily_summary_ms": ("reports.daily_summary",
+                                 lambda: scenarios.daily_summary(store, verifier, 3 if small else 5)),
+        }
+        for key, (what, scenario) in simple.items():
+            if key in wanted:
+                runner.attempt(results, [key], f"{key}: {what}",
+                               lambda key=key, scenario=scenario: results.record(key, *scenario()))
         if "screening_1m_s" in wanted:
             def screen() -> None:
                 value, details, note = scenarios.screening(store, verifier, 1 if small else 3)
