@@ -6,10 +6,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from desktop.config import data_dir
 from desktop.models.errors import InvalidInput, os_error_text
+
+if TYPE_CHECKING:
+    from desktop.models.store import Store
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -47,3 +50,17 @@ def print_json(value: Any, *, indent: int | None = 2) -> None:
 
 def resolve_data_dir(args: argparse.Namespace) -> Path:
     return data_dir(getattr(args, "data_dir", None))
+
+
+def open_existing_store(args: argparse.Namespace, field: str = "--data-dir", missing: str | None = None) -> Store:
+    """The store of the command's data folder, which must already hold a database: opening
+    would create an empty one, and a typo in --data-dir should not.  Without one, the error
+    names ``field`` and says ``missing``, where ``{folder}`` stands for the folder (default: the
+    folder has no data yet)."""
+    from desktop.models.backup import DB_FILENAME
+    from desktop.models.store import open_store  # SQLAlchemy: not on the window's start path
+
+    folder = resolve_data_dir(args)
+    if not (folder / DB_FILENAME).exists():
+        raise InvalidInput(field, (missing or "数据文件夹 {folder} 中还没有数据").replace("{folder}", str(folder)))
+    return open_store(folder)

@@ -23,9 +23,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import EXIT_FAILED, EXIT_OK, CliParser, fail, print_json, resolve_data_dir
+from desktop.cli.common import EXIT_FAILED, EXIT_OK, CliParser, fail, open_existing_store, print_json, resolve_data_dir
 from desktop.models.errors import InvalidInput, PermissionDenied
-from desktop.models.store import DB_FILENAME, Store, open_store
+from desktop.models.store import Store
 
 
 def register(sub: Any) -> None:
@@ -62,14 +62,6 @@ def register(sub: Any) -> None:
     r.add_argument("--field-day", metavar="ID", help="外出记录编号（默认最近一次）")
     r.add_argument("--user", required=True, help="打印人账号")
     r.set_defaults(func=cmd_field_reconcile)
-
-
-def _open(args: argparse.Namespace) -> Store:
-    data_dir = resolve_data_dir(args)
-    if not (data_dir / DB_FILENAME).exists():
-        # Opening would create an empty database; a typo in --data-dir should not.
-        raise InvalidInput("--data-dir", f"数据文件夹 {data_dir} 中还没有数据")
-    return open_store(data_dir)
 
 
 def _employers(args: argparse.Namespace) -> list[str]:
@@ -114,7 +106,7 @@ def cmd_outreach(args: argparse.Namespace) -> int:
             raise InvalidInput("--out", f"文件夹 {out.parent} 不存在")
     employers = _employers(args)
     data_dir = resolve_data_dir(args)
-    store = _open(args)
+    store = open_existing_store(args)
     try:
         template = outreach.load_template(Path(args.template) if args.template else None, data_dir=data_dir)
         user = _staff(store, args.user) if args.user else None
@@ -147,7 +139,7 @@ def cmd_field_start(args: argparse.Namespace) -> int:
     from desktop.models import field_mode
     from desktop.sync.client import SyncError
 
-    store = _open(args)
+    store = open_existing_store(args)
     try:
         user = _staff(store, args.user)
         fetch = None if args.local else field_mode.central_fetcher(store)
@@ -164,7 +156,7 @@ def cmd_field_start(args: argparse.Namespace) -> int:
 def cmd_field_end(args: argparse.Namespace) -> int:
     from desktop.models import field_mode
 
-    store = _open(args)
+    store = open_existing_store(args)
     try:
         day = field_mode.end_field_day(store, _staff(store, args.user))
     finally:
@@ -176,7 +168,7 @@ def cmd_field_end(args: argparse.Namespace) -> int:
 def cmd_field_reconcile(args: argparse.Namespace) -> int:
     from desktop.documents.reconciliation import issue_reconciliation
 
-    store = _open(args)
+    store = open_existing_store(args)
     try:
         try:
             issued = issue_reconciliation(store, _staff(store, args.user), args.out, field_day_id=args.field_day)

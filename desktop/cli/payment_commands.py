@@ -21,9 +21,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import EXIT_OK, CliParser, print_json, resolve_data_dir
+from desktop.cli.common import EXIT_OK, CliParser, open_existing_store, print_json
 from desktop.models.errors import InvalidInput, NotFound, PermissionDenied
-from desktop.models.store import DB_FILENAME, Store, open_store
+from desktop.models.store import Store
 
 DEFAULT_ROLES = ("approver", "supervisor")  # in this order, the roles whose one account is the default
 
@@ -40,14 +40,6 @@ def register(sub: Any) -> None:
     i.add_argument("file", metavar="FILE", help="CSV（UTF-8）或 XLSX 文件，首行为表头")
     i.add_argument("--user", help="经办人账号（默认：唯一的审批员账号）")
     i.set_defaults(func=cmd_import)
-
-
-def _open(args: argparse.Namespace) -> Store:
-    data_dir = resolve_data_dir(args)
-    if not (data_dir / DB_FILENAME).exists():
-        # Opening would create an empty database; a typo in --data-dir should not.
-        raise InvalidInput("--data-dir", f"数据文件夹 {data_dir} 中还没有案件数据")
-    return open_store(data_dir)
 
 
 def _user(store: Store, explicit: str | None) -> Any:
@@ -76,7 +68,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from desktop.models.payments import export_payments
 
     out = Path(args.out)
-    store = _open(args)
+    store = open_existing_store(args, missing="数据文件夹 {folder} 中还没有案件数据")
     try:
         user = _user(store, args.user)
         try:
@@ -98,7 +90,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from desktop.models.payments import import_payment_result
 
-    store = _open(args)
+    store = open_existing_store(args, missing="数据文件夹 {folder} 中还没有案件数据")
     try:
         user = _user(store, args.user)
         summary = import_payment_result(store, user, Path(args.file))

@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.cli import report_commands
-from desktop.cli.common import EXIT_OK, CliParser, print_json, resolve_data_dir
+from desktop.cli.common import EXIT_OK, CliParser, open_existing_store, print_json
 from desktop.models.document_kinds import FORMATS, KIND_LABELS, KINDS  # light: no reportlab at start
 from desktop.models.errors import InvalidInput, NotFound, PermissionDenied
-from desktop.models.store import DB_FILENAME, Store, open_store
+from desktop.models.store import Store
 
 if TYPE_CHECKING:
     from desktop.models.cases import CaseRecord
@@ -56,10 +56,7 @@ def cmd_print_publicity(args: argparse.Namespace) -> int:
     from desktop.models.staff import get_staff
 
     out = _out_path(args.out)
-    data_dir = resolve_data_dir(args)
-    if not (data_dir / DB_FILENAME).exists():
-        raise InvalidInput("BATCH", f"没有公示批次 {args.batch}（数据文件夹 {data_dir} 中还没有数据）")
-    store = open_store(data_dir)
+    store = open_existing_store(args, "BATCH", f"没有公示批次 {args.batch}（数据文件夹 {{folder}} 中还没有数据）")
     try:
         try:
             batch = get_batch(store, args.batch)
@@ -133,18 +130,15 @@ def cmd_print_case(args: argparse.Namespace) -> int:
     from desktop.models.rules import Verifier
 
     out = _out_path(args.out)
-    data_dir = resolve_data_dir(args)
-    if not (data_dir / DB_FILENAME).exists():
-        # Opening would create an empty database; a typo in --data-dir should not.
-        raise InvalidInput("CASE_NO", f"没有此案件 {args.case_no}（数据文件夹 {data_dir} 中还没有案件数据）")
-    store = open_store(data_dir)
+    store = open_existing_store(args, "CASE_NO",
+                                f"没有此案件 {args.case_no}（数据文件夹 {{folder}} 中还没有案件数据）")
     try:
         try:
             case = get_case(store, args.case_no)
         except NotFound:
             raise InvalidInput("CASE_NO", f"没有此案件 {args.case_no}，请核对受理编号") from None
         user = _printer(store, case, args.kind, args.user)
-        verifier = Verifier.load(data_dir)
+        verifier = Verifier.load(store.data_dir)
         try:
             if args.kind == "receipt":
                 issued = issue_receipt(store, verifier, user, case.id, out, format=args.format)

@@ -21,9 +21,9 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.cli.common import EXIT_OK, CliParser, print_json, resolve_data_dir
+from desktop.cli.common import EXIT_OK, CliParser, open_existing_store, print_json
 from desktop.models.errors import InvalidInput, NotFound, PermissionDenied
-from desktop.models.store import DB_FILENAME, Store, open_store
+from desktop.models.store import Store
 
 if TYPE_CHECKING:
     from desktop.models.staff import StaffUser
@@ -68,14 +68,6 @@ def month_argument(text: str) -> tuple[int, int]:
         raise argparse.ArgumentTypeError(exc.reason) from None
 
 
-def _open(args: argparse.Namespace) -> Store:
-    data_dir = resolve_data_dir(args)
-    if not (data_dir / DB_FILENAME).exists():
-        # Opening would create an empty database; a typo in --data-dir should not.
-        raise InvalidInput("--data-dir", f"数据文件夹 {data_dir} 中还没有数据")
-    return open_store(data_dir)
-
-
 def _user(store: Store, username: str | None) -> StaffUser | None:
     from desktop.models.staff import get_staff
 
@@ -109,7 +101,7 @@ def cmd_print_daily_summary(args: argparse.Namespace) -> int:
     from desktop.models.rules import Verifier
 
     out = _out(args.out)
-    store = _open(args)
+    store = open_existing_store(args)
     try:
         today = store.clock.today()
         day = args.date or today
@@ -132,7 +124,7 @@ def cmd_report_monthly(args: argparse.Namespace) -> int:
 
     out = _out(args.out)
     year, month = args.month
-    store = _open(args)
+    store = open_existing_store(args)
     try:
         today = store.clock.today()
         if (year, month) > (today.year, today.month):

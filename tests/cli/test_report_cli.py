@@ -19,8 +19,9 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "documents"))
 from document_helpers import flat, pdf_text  # noqa: E402
 
-from desktop.cli import report_commands, run  # noqa: E402
+from desktop.cli import run  # noqa: E402
 from desktop.models import audit  # noqa: E402
+from desktop.models import store as store_module  # noqa: E402
 from desktop.models.application import Intake  # noqa: E402
 from desktop.models.cases import State, create_case  # noqa: E402
 from desktop.models.clock import Clock  # noqa: E402
@@ -30,7 +31,8 @@ from desktop.models.store import Store, open_store  # noqa: E402
 
 @pytest.fixture(autouse=True)
 def commands_use_the_test_clock(monkeypatch: pytest.MonkeyPatch, clock: Clock) -> None:
-    monkeypatch.setattr(report_commands, "open_store", lambda data_dir: open_store(data_dir, clock=clock))
+    # Commands open their folder through cli.common.open_existing_store, which looks open_store up when called.
+    monkeypatch.setattr(store_module, "open_store", lambda data_dir: open_store(data_dir, clock=clock))
 
 
 @pytest.fixture
