@@ -1,14 +1,22 @@
 """The child side of the process scenarios: ``python -m bench.probe MODE [DATA_DIR USER]``.
 
 Each mode runs in a fresh interpreter started by ``bench.gui`` and prints one
-JSON line on stdout when it is done; the parent times the start from its own
-clock (from spawning the process to reading the line), so interpreter start and
-every import count, as they do for a person double-clicking the icon.
+JSON line on stdout when it is ready; the parent times the start from its own
+clock (from spawning the process to reading that line), so interpreter start and
+every import count, as they do for a person double-clicking the icon.  What a
+probe checks after it was timed comes on further lines.
 
 * ``bare``: a bare PySide6 ``QMainWindow`` (1366x768): QApplication, the
   window, ``show()``;
-* ``app``: ``desktop.app.create_main_window(DATA_DIR, USER)``, ``show()``;
-* ``rss``: as ``app``, then the search page with every case listed: the model's
+* ``app``: ``desktop.app.open_main_window(DATA_DIR, USER)``, ``show()``: the
+  window as it first appears, the data folder opening behind it.  Once ready
+  it is checked usable: the keyboard focus is in the intake form's ID field and
+  keys typed there before the data arrives are kept; the line also reports when
+  the data was open and every page built (``data_ready_s``) and the longest the
+  event loop was held up meanwhile (``longest_stall_ms``);
+* ``complete``: ``desktop.app.create_main_window(DATA_DIR, USER)``, ``show()``:
+  every page built and the data open before the window shows;
+* ``rss``: as ``complete``, then the search page with every case listed: the model's
   ``fetchMore`` until no page is left, the view scrolled to the bottom after
   each page; the line reports the peak resident set size;
 * ``signin``: the program as a person starts it (``python -m desktop --data-dir
@@ -63,11 +71,12 @@ def _wait_ready(app: Any, window: Any) -> float:
     state = {"painted": False, "ready": None}
 
     class PaintWatch(QObject):
+        # On the window alone (its own paint comes first in a repaint, its children's in the
+        # same pass before the loop idles): an application-wide filter would run Python for
+        # every event of every widget, a cost of the measuring that grows with the window.
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-            if event.type() == QEvent.Type.Paint and not state["painted"]:
-                widget = watched if hasattr(watched, "window") else None
-                if widget is not None and widget.window() is window:
-                    state["painted"] = True
+            if not state["painted"] and event.type() == QEvent.Type.Paint:
+                state["painted"] = True
             return False
 
     def idle() -> None:
@@ -76,14 +85,14 @@ def _wait_ready(app: Any, window: Any) -> float:
             app.exit(0)
 
     watch = PaintWatch()
-    app.installEventFilter(watch)
+    window.installEventFilter(watch)
     dispatcher = QAbstractEventDispatcher.instance()
     dispatcher.aboutToBlock.connect(idle)
     QTimer.singleShot(int(_TIMEOUT_S * 1000), lambda: app.exit(1))
     window.show()
     code = app.exec()
     dispatcher.aboutToBlock.disconnect(idle)
-    app.removeEventFilter(watch)
+    window.removeEventFilter(watch)
     if code != 0 or state["ready"] is None:
         raise RuntimeError("the window never painted")
     return float(state["ready"])
@@ -99,7 +108,7 @@ def _bare() -> dict[str, Any]:
     return {"ready_s": _wait_ready(app, window)}
 
 
-def _app(data_dir: Path, user: str) -> tuple[dict[str, Any], Any, Any]:
+def _complete(data_dir: Path, user: str) -> tuple[dict[str, Any], Any, Any]:
     from PySide6.QtWidgets import QApplication
 
     from desktop.app import create_main_window
@@ -109,6 +118,56 @@ def _app(data_dir: Path, user: str) -> tuple[dict[str, Any], Any, Any]:
     built = time.perf_counter() - _STARTED
     ready = _wait_ready(app, window)
     return {"built_s": built, "ready_s": ready}, app, window
+
+
+_TYPED = "44010"  # the start of an ID number, typed before the data is open
+
+
+def _app(data_dir: Path, user: str) -> dict[str, Any]:
+    """The window as it first appears; then whether it is usable: typing kept, loop not held up."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import open_main_window
+
+    window = open_main_window(data_dir, user)
+    app = QApplication.instance()
+    built = time.perf_counter() - _STARTED
+    ready = _wait_ready(app, window)
+    _emit({"mode": "app", "built_s": built, "ready_s": ready})  # the parent's clock stops here
+    # Not timed from here on: what a person at the counter would find in that window.
+    from PySide6.QtTest import QTest
+
+    focus = app.focusWidget()
+    focus_name = focus.objectName() if focus is not None else ""
+    data_open_when_ready = window.workspace is not None
+    if focus is not None:
+        QTest.keyClicks(focus, _TYPED)
+    state: dict[str, Any] = {"opened": window.workspace is not None and window.sync is not None, "stall": 0.0}
+    window.opened.connect(lambda: state.update(opened=True, at=time.perf_counter() - _STARTED))
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        state["stall"] = max(state["stall"], now - last[0])
+        last[0] = now
+
+    ticker = QTimer()
+    ticker.setInterval(5)
+    ticker.timeout.connect(tick)
+    ticker.start()
+    deadline = time.perf_counter() + _TIMEOUT_S
+    while not state["opened"] and time.perf_counter() < deadline:
+        app.processEvents()
+        time.sleep(0.001)
+    ticker.stop()
+    if not state["opened"]:
+        raise RuntimeError("the data folder never opened behind the window")
+    kept = window.findChild(type(focus), "intake.id_number") if focus is not None else None
+    return {"data_ready_s": state.get("at", ready),
+            "data_open_when_ready": data_open_when_ready, "focus": focus_name,
+            "typed_kept": kept is not None and kept.text().startswith(_TYPED),
+            "longest_stall_ms": state["stall"] * 1000}
 
 
 def _signin(data_dir: Path) -> dict[str, Any]:
@@ -167,9 +226,11 @@ def main(argv: list[str]) -> int:
         _signin(Path(argv[1]))  # reports and exits from inside the program
     if mode == "bare":
         payload = _bare()
-    elif mode in ("app", "rss"):
+    elif mode == "app":
+        payload = _app(Path(argv[1]), argv[2])
+    elif mode in ("complete", "rss"):
         data_dir, user = Path(argv[1]), argv[2]
-        payload, app, window = _app(data_dir, user)
+        payload, app, window = _complete(data_dir, user)
         payload["rss_window_kb"] = _memory_kb().get("VmRSS", 0)
         if mode == "rss":
             payload |= _scroll_all(app, window)

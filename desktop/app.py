@@ -9,6 +9,7 @@ as the data is open.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 import threading
@@ -16,14 +17,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from desktop.config import data_dir as resolve_data_dir
-from desktop.logging_setup import setup_logging
-from desktop.models.backup import DB_FILENAME, newest_good_backup, restore_backup, startup_check
-from desktop.models.clock import Clock
 from desktop.models.errors import ZhanchiError
 from desktop.models.reference import resource_dir
 from desktop.settings import Settings, load_settings
@@ -37,6 +34,14 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 BASE_POINT_SIZE = 11  # UI.md: at least 11 pt
+# What the main window builds once the data is open (imported by FolderOpening on its thread).
+WINDOW_MODULES = (
+    "desktop.views.main_window", "desktop.views.search_page", "desktop.views.case_detail",
+    "desktop.views.field_page", "desktop.views.back_office", "desktop.views.review_page",
+    "desktop.views.publicity_page", "desktop.views.payment_page", "desktop.views.dashboard_page",
+    "desktop.views.audit_page", "desktop.views.sync_service", "desktop.views.scanner",
+    "desktop.views.document_preview", "desktop.views.login_dialog",
+)
 
 
 def setup_application(app: QApplication) -> None:
@@ -78,7 +83,8 @@ def _application() -> QApplication:
 
 
 def create_main_window(data_dir: Path, user: str) -> QMainWindow:
-    """The main window over ``data_dir``, already signed in as ``user`` (CONTRACTS.md)."""
+    """The main window over ``data_dir``, already signed in as ``user`` (CONTRACTS.md): every
+    page built and the data open when it returns."""
     from desktop.models.staff import get_staff
     from desktop.models.workspace import open_workspace
     from desktop.views.main_window import MainWindow
@@ -88,6 +94,31 @@ def create_main_window(data_dir: Path, user: str) -> QMainWindow:
     settings = load_settings(workspace.data_dir)
     apply_settings(app, settings, workspace.data_dir)
     return MainWindow(workspace, get_staff(workspace.store, user), settings=settings)
+
+
+def open_main_window(data_dir: Path, user: str) -> QMainWindow:
+    """The main window signed in as ``user``, shown at once: the navigation for the role and, for
+    a clerk, the intake form taking keys, while the data folder opens on a thread; the other
+    pages follow (``MainWindow.opened`` when all are there).  When the account cannot be read
+    without the store (no database yet, a damaged file), it is ``create_main_window``."""
+    from desktop.models.account_peek import peek_account
+    from desktop.views.main_window import MainWindow
+
+    folder = Path(data_dir)
+    account = peek_account(folder, user)
+    if account is None:
+        return create_main_window(folder, user)
+    app = _application()
+    settings = load_settings(folder)
+    apply_settings(app, settings, folder)
+    window = MainWindow(None, account, settings=settings, data_dir=folder)
+    opening = FolderOpening(folder, parent=window)
+    opening.opened.connect(window.attach)
+    opening.failed.connect(window.open_failed)
+    # Started once the window is on screen: loading the database layer beside the first paint
+    # would slow both (they share the interpreter).
+    window.first_painted.connect(opening.start, Qt.ConnectionType.SingleShotConnection)
+    return window
 
 
 def _while_busy(text: str, work: Callable[[], T]) -> T:
@@ -129,6 +160,9 @@ def recover_if_damaged(folder: Path) -> bool:
     """Before opening: a damaged database is offered the newest good backup instead of a crash.
     False when it cannot be opened (the person has been told why)."""
     from PySide6.QtWidgets import QMessageBox
+
+    from desktop.models.backup import DB_FILENAME, newest_good_backup, restore_backup, startup_check
+    from desktop.models.clock import Clock
 
     title = QCoreApplication.translate("Application", "展翅柜台")
     check = startup_check(folder / DB_FILENAME)
@@ -178,7 +212,8 @@ class FolderOpening(QObject):
                 self.stage.emit(QCoreApplication.translate(
                     "Application", "正在升级数据库：先完整备份，数据多时需要几分钟，请勿关闭…"))
             workspace = open_workspace(self.folder)
-            import desktop.views.main_window  # noqa: F401 - loaded while the person types
+            for module in WINDOW_MODULES:  # loaded here while the person types, not on the GUI thread
+                importlib.import_module(module)
         except ZhanchiError as exc:
             self.failed.emit(str(exc))
             return
@@ -192,6 +227,8 @@ class FolderOpening(QObject):
 def run_gui(data_dir: str | Path | None) -> int:
     from PySide6.QtWidgets import QMessageBox
 
+    from desktop.config import data_dir as resolve_data_dir
+    from desktop.logging_setup import setup_logging
     from desktop.views.login_dialog import LoginDialog
 
     app = _application()

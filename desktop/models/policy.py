@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from desktop.models.errors import InvalidInput, PolicyError
+from desktop.models.levels import LEVEL_NAMES as LEVEL_NAMES  # re-exported: rules, reports, risk use it
 from desktop.models.reference import resource_dir
 
 LEVELS = (5, 4, 3, 2, 1)
-LEVEL_NAMES = {5: "初级（五级）", 4: "中级（四级）", 3: "高级（三级）", 2: "技师（二级）", 1: "高级技师（一级）"}
 
 # The parameters each rule takes from a policy file: name -> (type, default).
 # A default of ``REQUIRED`` means the file must give it.  rules.py implements

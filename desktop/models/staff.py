@@ -1,8 +1,5 @@
-"""Staff accounts, roles and the permission table.
+"""Staff accounts (roles and the permission table are in ``permissions``).
 
-``PERMISSIONS`` is the single source of truth for who may do what; views ask
-it to grey out buttons and services call ``require`` before changing
-anything, so the rule holds whether the action comes from a window or the CLI.
 Passwords are hashed with argon2id; repeated failures lock the account.
 """
 
@@ -10,11 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from enum import StrEnum
-from types import MappingProxyType
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -28,8 +22,8 @@ from desktop.models.errors import (
     Conflict,
     InvalidInput,
     NotFound,
-    PermissionDenied,
 )
+from desktop.models.permissions import PERMISSIONS, Action, Role, StaffUser, can, require
 from desktop.models.schema import Staff
 from desktop.models.store import Store, session_clock
 
@@ -37,101 +31,6 @@ MAX_FAILED_SIGNINS = 5
 LOCK_MINUTES = 15
 MIN_PASSWORD_LENGTH = 8
 SYSTEM_ACTOR = "system"  # audit actor for bootstrap and demo accounts
-
-
-class Role(StrEnum):
-    clerk = "clerk"
-    reviewer = "reviewer"
-    approver = "approver"
-    supervisor = "supervisor"
-    auditor = "auditor"
-    admin = "admin"
-
-    @property
-    def label(self) -> str:
-        return _ROLE_LABELS[self]
-
-
-_ROLE_LABELS = {
-    Role.clerk: "受理员",
-    Role.reviewer: "审核员",
-    Role.approver: "审批员",
-    Role.supervisor: "科长",
-    Role.auditor: "审计员",
-    Role.admin: "管理员",
-}
-
-
-class Action(StrEnum):
-    case_create = "case.create"
-    case_accept = "case.accept"
-    case_withdraw = "case.withdraw"
-    case_start_review = "case.start_review"
-    case_reject = "case.reject"
-    case_publicize = "case.publicize"
-    case_object = "case.object"  # an objection during publicity sends the case back to review
-    case_approve = "case.approve"
-    case_pay = "case.pay"  # payment export/import, mark paid or failed
-    case_requeue_payment = "case.requeue_payment"
-    report_view = "report.view"
-    audit_view = "audit.view"
-    staff_manage = "staff.manage"
-    settings_manage = "settings.manage"
-    registry_import = "registry.import"
-
-    @property
-    def label(self) -> str:
-        return _ACTION_LABELS[self]
-
-
-_ACTION_LABELS = {
-    Action.case_create: "新建案件",
-    Action.case_accept: "受理案件",
-    Action.case_withdraw: "撤回案件",
-    Action.case_start_review: "开始审核",
-    Action.case_reject: "驳回案件",
-    Action.case_publicize: "公示案件",
-    Action.case_object: "处理公示异议",
-    Action.case_approve: "审批",
-    Action.case_pay: "办理发放",
-    Action.case_requeue_payment: "重新发放",
-    Action.report_view: "查看报表",
-    Action.audit_view: "查看审计记录",
-    Action.staff_manage: "管理人员账户",
-    Action.settings_manage: "修改设置",
-    Action.registry_import: "导入登记数据",
-}
-
-PERMISSIONS: Mapping[Role, frozenset[Action]] = MappingProxyType(
-    {
-        Role.clerk: frozenset({Action.case_create, Action.case_accept, Action.case_withdraw}),
-        Role.reviewer: frozenset(
-            {Action.case_start_review, Action.case_reject, Action.case_publicize, Action.case_object}
-        ),
-        Role.approver: frozenset({Action.case_approve, Action.case_pay, Action.case_requeue_payment}),
-        Role.supervisor: frozenset({Action.report_view, Action.audit_view, Action.case_pay, Action.registry_import}),
-        Role.auditor: frozenset({Action.audit_view, Action.report_view}),
-        # The administrator runs the system and does not handle cases.
-        Role.admin: frozenset({Action.staff_manage, Action.settings_manage, Action.registry_import}),
-    }
-)
-
-
-@dataclass(frozen=True)
-class StaffUser:
-    username: str
-    display_name: str
-    role: Role
-    office_code: str
-
-
-def can(actor: StaffUser, action: Action) -> bool:
-    return action in PERMISSIONS.get(Role(actor.role), frozenset())
-
-
-def require(actor: StaffUser, action: Action) -> None:
-    if not can(actor, action):
-        raise PermissionDenied(f"{Role(actor.role).label}无权{Action(action).label}")
 
 
 # --- password hashing -------------------------------------------------------

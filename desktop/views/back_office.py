@@ -1,6 +1,6 @@
 """The back office (审核 · 公示 · 发放 · 统计 · 审计): which pages a role gets, and what they share.
 
-``back_office_pages`` answers, from ``staff.can`` alone, which of the five pages
+``back_office_pages`` builds, from ``navigation.back_office_entries``, which of the five pages
 the signed-in person may use, in the order of UI.md; a clerk gets none.  The
 window adds them to its navigation and connects the three signals every page
 has (``BackOfficePage``): ``open_case(case_id)``, ``case_changed(case_id)`` and
@@ -17,7 +17,8 @@ What the pages share lives here too, so each page module holds only its page:
   the inline message line (never a modal box for something correctable, never a
   traceback), and a refresh each time the page is shown.
 
-The pages are imported inside ``back_office_pages`` (they import this module).
+Which pages a role gets is ``navigation.BACK_OFFICE``; the pages are imported when built
+(they import this module).
 """
 
 from __future__ import annotations
@@ -50,9 +51,10 @@ from PySide6.QtWidgets import (
 
 from desktop.models.errors import InvalidInput, ZhanchiError
 from desktop.models.risk import RiskCode
-from desktop.models.staff import Action, StaffUser, can
+from desktop.models.staff import StaffUser
 from desktop.models.workspace import Workspace
 from desktop.views.case_table_model import QT_TRANSLATE_NOOP
+from desktop.views.navigation import back_office_entries, build_page
 from desktop.views.tasks import TaskRunner
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -103,29 +105,8 @@ def risk_label(code: str) -> str:
 def back_office_pages(workspace: Workspace, runner: TaskRunner, user: StaffUser) -> list[tuple[str, str, QWidget]]:
     """(navigation label, object name, page) for each back-office page ``user`` may use, in the
     order of UI.md (审核 · 公示 · 发放 · 统计 · 审计).  Decided from the permission table only."""
-    from desktop.views.audit_page import AuditPage
-    from desktop.views.dashboard_page import DashboardPage
-    from desktop.views.payment_page import PaymentPage
-    from desktop.views.publicity_page import PublicityPage
-    from desktop.views.review_page import ReviewPage
-
-    pages: list[tuple[str, str, QWidget]] = []
-    if can(user, Action.case_start_review):
-        pages.append((QCoreApplication.translate("BackOffice", "审核"), "nav.review",
-                      ReviewPage(workspace, runner, user)))
-    if can(user, Action.case_publicize):
-        pages.append((QCoreApplication.translate("BackOffice", "公示"), "nav.publicity",
-                      PublicityPage(workspace, runner, user)))
-    if can(user, Action.case_approve) or can(user, Action.case_pay):
-        pages.append((QCoreApplication.translate("BackOffice", "发放"), "nav.payment",
-                      PaymentPage(workspace, runner, user)))
-    if can(user, Action.report_view):
-        pages.append((QCoreApplication.translate("BackOffice", "统计"), "nav.dashboard",
-                      DashboardPage(workspace, runner, user)))
-    if can(user, Action.audit_view):
-        pages.append((QCoreApplication.translate("BackOffice", "审计"), "nav.audit",
-                      AuditPage(workspace, runner, user)))
-    return pages
+    return [(entry.label, entry.name, build_page(entry, workspace, runner, user))
+            for entry in back_office_entries(user)]
 
 
 # --- the table model -------------------------------------------------------------------------

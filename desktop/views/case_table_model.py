@@ -37,6 +37,7 @@ from desktop.models.case_queries import PAGE_SIZE, CaseRow, Cursor
 from desktop.models.cases import State
 from desktop.models.errors import ZhanchiError
 from desktop.models.store import Store
+from desktop.views.i18n import QT_TRANSLATE_NOOP
 from desktop.views.tasks import TaskRunner
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -53,10 +54,6 @@ class _Gone:
 
 _GONE = _Gone()
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
-    """Marks ``text`` for lupdate; translated where it is shown (PySide6's own is typed ``object``)."""
-    return text
 
 # Column constants, defined once: every other place refers to them by name.
 COL_CASE_NO, COL_STATE, COL_NAME, COL_ID_NUMBER, COL_OCCUPATION, COL_LEVEL, COL_AMOUNT, COL_DATE, COL_CLERK = range(9)

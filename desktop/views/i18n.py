@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -39,6 +37,11 @@ _installed: list[QTranslator] = []
 _language = SOURCE_LANGUAGE
 _locale_before: QLocale | None = None  # the default locale before we first set one
 
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Marks ``text`` for lupdate; translated where it is shown (PySide6's own is typed ``object``)."""
+    return text
 
 def i18n_dir() -> Path:
     """``resources/i18n``: the committed ``.ts`` files (and the ``.qm`` built from them)."""
@@ -68,6 +71,8 @@ def lrelease_command() -> list[str] | None:
     beside_python = Path(sys.executable).parent / f"pyside6-lrelease{exe}"
     if beside_python.is_file():
         return [str(beside_python)]
+    import shutil  # here: building a catalogue is rare, the start that imports this module is not
+
     for name in ("pyside6-lrelease", "lrelease", "lrelease-qt6"):
         found = shutil.which(name)
         if found:
@@ -77,6 +82,8 @@ def lrelease_command() -> list[str] | None:
 
 def build_qm(ts: Path, qm: Path) -> bool:
     """Compile ``ts`` into ``qm`` (written atomically); False when it cannot be done."""
+    import subprocess
+
     command = lrelease_command()
     if command is None:
         log.warning("lrelease not found: cannot build %s", qm.name)

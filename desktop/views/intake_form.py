@@ -9,7 +9,7 @@ hand.  Enter moves to the next field (keyboard-first, UI.md).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -28,12 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models import identity
-from desktop.models.checklist import TYPED, Source, SourceKind
 from desktop.models.errors import InvalidInput
-from desktop.models.intake import RegistryHit
-from desktop.models.policy import LEVEL_NAMES
+from desktop.models.levels import LEVEL_NAMES
 from desktop.models.reference import occupations
-from desktop.views.case_table_model import QT_TRANSLATE_NOOP
+from desktop.views.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from desktop.models.checklist import Source
+    from desktop.models.intake import RegistryHit
 
 CERT_KINDS = (
     ("skill_level", QT_TRANSLATE_NOOP("IntakeForm", "职业技能等级证书")),
@@ -175,12 +177,19 @@ class IntakeForm(QWidget):
         return label
 
     def _occupation_completer(self) -> None:
-        entries = [f"{o.code} {o.name}" for o in occupations()]
-        completer = QCompleter(QStringListModel(entries, self), self)
+        # The 1,634 occupations are read when the clerk first types here, not while the window
+        # opens (the list is connected first, so it is full before the completer looks).
+        self._occupation_list = QStringListModel(self)
+        self.occupation.textEdited.connect(self._fill_occupations)
+        completer = QCompleter(self._occupation_list, self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setMaxVisibleItems(12)
         self.occupation.setCompleter(completer)
+
+    def _fill_occupations(self) -> None:
+        if not self._occupation_list.rowCount():
+            self._occupation_list.setStringList([f"{o.code} {o.name}" for o in occupations()])
 
     # --- live checks beside the field (UI.md: errors beside the field, with the fix) ----------
 
@@ -281,6 +290,8 @@ class IntakeForm(QWidget):
 
     def sources(self) -> dict[str, Source]:
         """Where each kind of datum came from: the registry copy while it still matches, else typed."""
+        from desktop.models.checklist import TYPED, Source, SourceKind
+
         hit, result = self._hit, {"identity": TYPED, "contributions": TYPED, "certificate": TYPED}
         if hit is None:
             return result
@@ -300,6 +311,8 @@ class IntakeForm(QWidget):
         return result
 
     def _show_sources(self) -> None:
+        from desktop.models.checklist import SourceKind
+
         sources = self.sources()
         for label, key in ((self.insured_source, "contributions"), (self.cert_source, "certificate")):
             source = sources[key]

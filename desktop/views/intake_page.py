@@ -5,6 +5,11 @@ Every judgement is the core's: the page sends the form's JSON to
 ``intake.assess`` (off the GUI thread) as the clerk types and shows the answer;
 acceptance goes through ``intake.file_case``.  What is typed is saved to a
 draft file as it is typed, so a crash or a power cut loses nothing.
+
+The page can be built before the data folder is open (the window shows at once
+and the clerk starts typing): until ``attach`` hands it the workspace, what is
+typed waits, the verdict says the data is opening, and filing is not offered.
+The database layer is imported only where it is used, on the worker thread.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -30,19 +35,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.documents.case_documents import issue_to_data_folder
 from desktop.models import identity
-from desktop.models.application import parse_application, parse_intake
-from desktop.models.cases import CaseRecord
 from desktop.models.errors import InvalidInput, ZhanchiError
-from desktop.models.intake import Assessment, RegistryHit, assess, file_case, lookup_applicant
 from desktop.models.masking import mask_id
+from desktop.models.permissions import StaffUser
 from desktop.models.scan import Scan
-from desktop.models.staff import StaffUser
-from desktop.models.workspace import Workspace
 from desktop.views.intake_form import IntakeForm
 from desktop.views.tasks import TaskRunner
 from desktop.views.verify_panel import VerifyPanel
+
+if TYPE_CHECKING:
+    from desktop.models.cases import CaseRecord
+    from desktop.models.intake import Assessment, RegistryHit
+    from desktop.models.workspace import Workspace
 
 log = logging.getLogger(__name__)
 DRAFT_FILE = "drafts/intake.json"
@@ -52,10 +57,17 @@ class IntakePage(QWidget):
     case_filed = Signal(object)  # CaseRecord, after acceptance or saving as waiting for materials
     document_issued = Signal(object)  # IssuedDocument: the receipt or the notice, to preview and print
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner, user: StaffUser,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace | None, runner: TaskRunner, user: StaffUser,
+                 parent: QWidget | None = None, *, data_dir: Path | None = None) -> None:
         super().__init__(parent)
         self.workspace, self.runner, self.user = workspace, runner, user
+        if workspace is not None:
+            data_dir = workspace.data_dir
+        if data_dir is None:
+            raise ValueError("IntakePage needs the workspace or the data folder")
+        self.data_dir = data_dir
+        self._pending_lookup: str | None = None
+        self._typed_while_opening = False
         self._assessment: Assessment | None = None
         self._generation = 0
         self._received: set[str] = set()
@@ -118,12 +130,27 @@ class IntakePage(QWidget):
         self.form.changed.connect(self._timer.start)
         self.form.id_number_complete.connect(self._lookup)
         self._restore_draft()
+        if workspace is None:
+            self._enable(False)
+            self.panel.show_status(self.tr("正在打开数据，请稍候：已录入的内容不会丢失"))
+
+    def attach(self, workspace: Workspace) -> None:
+        """The data folder is open: what was typed meanwhile is looked up and verified now."""
+        self.workspace = workspace
+        self._enable(True)
+        self.panel.show_waiting([])
+        if self._pending_lookup is not None:
+            self._lookup(self._pending_lookup)
+            self._pending_lookup = None
+        if self._typed_while_opening:
+            self._typed_while_opening = False
+            self._reassess()
 
     # --- drafts ---------------------------------------------------------------------------
 
     @property
     def _draft_path(self) -> Path:
-        return self.workspace.data_dir / DRAFT_FILE
+        return self.data_dir / DRAFT_FILE
 
     def _restore_draft(self) -> None:
         try:
@@ -151,9 +178,14 @@ class IntakePage(QWidget):
     # --- live verification ------------------------------------------------------------------
 
     def _lookup(self, id_number: str) -> None:
+        if self.workspace is None:
+            self._pending_lookup = id_number
+            return
         store, ask_central = self.workspace.store, self.online
 
         def lookup() -> RegistryHit:
+            from desktop.models.intake import lookup_applicant
+
             # Live first when the central system answered the last sync round (a bounded wait);
             # else, or when it cannot answer now, the local synced copy with its "as of" time.
             if ask_central:
@@ -176,32 +208,42 @@ class IntakePage(QWidget):
             self.show_message(self.tr("登记数据中没有此人：参保与证书信息请手工录入，受理后待核验"))
         self.form.apply_registry(hit)
 
-    def _intake_json(self) -> dict[str, Any]:
-        return self.form.values(self.workspace.clock.today(), self.workspace.store.office_code)
+    def _intake_json(self, workspace: Workspace) -> dict[str, Any]:
+        return self.form.values(workspace.clock.today(), workspace.store.office_code)
 
     def _reassess(self) -> None:
         self._save_draft()
         self._generation += 1
         generation = self._generation
         self._assessment = None
+        ws = self.workspace
+        if ws is None:
+            self._typed_while_opening = True  # attach() verifies it
+            return
         missing = self.form.missing_fields()
         if missing:
             self.panel.show_waiting(missing)
             return
+        from desktop.models.application import parse_application
+
         try:
             # Eligibility needs only the application; payment details matter when the case is filed.
-            app = parse_application(self._intake_json())
+            app = parse_application(self._intake_json(ws))
         except InvalidInput as exc:
             self.panel.show_error(str(exc))
             return
-        ws, sources, received = self.workspace, self.form.sources(), set(self._received)
+        sources, received = self.form.sources(), set(self._received)
 
         def done(assessment: Assessment) -> None:
             if generation == self._generation:  # an older answer must not overwrite a newer one
                 self._show(assessment)
 
-        self.runner.run(lambda: assess(ws.store, ws.verifier, app, sources=sources,
-                                       received=received), done, self._on_error)
+        def run() -> Assessment:
+            from desktop.models.intake import assess
+
+            return assess(ws.store, ws.verifier, app, sources=sources, received=received)
+
+        self.runner.run(run, done, self._on_error)
 
     def _show(self, assessment: Assessment) -> None:
         self._assessment = assessment
@@ -262,18 +304,23 @@ class IntakePage(QWidget):
         self._file(accept=True, reason=reason, then_print="receipt")
 
     def _file(self, *, accept: bool, reason: str | None, then_print: str | None = None) -> None:
+        ws = self.workspace
+        if ws is None:  # the buttons are off until the data is open; this is the shortcut keys
+            self.show_message(self.tr("数据尚未打开，请稍候再受理"), error=True)
+            return
+        from desktop.models.application import parse_intake
+
         try:
-            intake = parse_intake(self._intake_json())
+            intake = parse_intake(self._intake_json(ws))
         except InvalidInput as exc:
             self.show_message(str(exc), error=True)
             return
-        ws, user, sources, received = self.workspace, self.user, self.form.sources(), sorted(self._received)
-        for button in (self.accept_button, self.save_button, self.notice_button):
-            button.setEnabled(False)  # one filing at a time: no double case from a double press
+        user, sources, received = self.user, self.form.sources(), sorted(self._received)
+        self._enable(False)  # one filing at a time: no double case from a double press
 
         def done(result: tuple[CaseRecord, Assessment]) -> None:
             record, _ = result
-            self._enable()
+            self._enable(True)
             self._discard_draft()
             self.form.clear()
             self._received.clear()
@@ -284,20 +331,29 @@ class IntakePage(QWidget):
             self.case_filed.emit(record)
             if then_print is not None:
                 paper = self.receipt_format
-                self.runner.run(lambda: issue_to_data_folder(ws.store, ws.verifier, user, record.id, then_print,
-                                                             format=paper),
-                                self.document_issued.emit, self._on_error)
+
+                def issue() -> Any:
+                    from desktop.documents.case_documents import issue_to_data_folder
+
+                    return issue_to_data_folder(ws.store, ws.verifier, user, record.id, then_print, format=paper)
+
+                self.runner.run(issue, self.document_issued.emit, self._on_error)
 
         def failed(error: Exception) -> None:
-            self._enable()
+            self._enable(True)
             self._on_error(error)
 
-        self.runner.run(lambda: file_case(ws.store, ws.verifier, user, intake, accept=accept, reason=reason,
-                                          sources=sources, received=received), done, failed)
+        def file() -> tuple[CaseRecord, Assessment]:
+            from desktop.models.intake import file_case
 
-    def _enable(self) -> None:
+            return file_case(ws.store, ws.verifier, user, intake, accept=accept, reason=reason,
+                             sources=sources, received=received)
+
+        self.runner.run(file, done, failed)
+
+    def _enable(self, on: bool) -> None:
         for button in (self.accept_button, self.save_button, self.notice_button):
-            button.setEnabled(True)
+            button.setEnabled(on)
 
     def take_scan(self, scan: Scan) -> None:
         """An ID card fills the ID field (asking first if the form holds another person);

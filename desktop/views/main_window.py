@@ -2,6 +2,14 @@
 
 UI.md: who is signed in and as what, the office, the policy in force (延续执行
 when carried over), online/offline, changes waiting to sync, last sync time.
+
+The window can appear before its data (``MainWindow(None, user, data_dir=...)``,
+what ``app.open_main_window`` does): the navigation for the role and, for a
+clerk, the intake form are there at once and take typing, while the data folder
+opens on a thread; ``attach`` then builds the other pages one per turn of the
+event loop (the window keeps answering keys) and enables what needs the data.
+Given the workspace, everything is built before the constructor returns.  The
+database layer is imported only with the pages that need it.
 """
 
 from __future__ import annotations
@@ -9,35 +17,33 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMainWindow, QStackedWidget, QToolBar, QWidget
 
-from desktop.models.backup import BackupStopped, backup_due, take_backup
-from desktop.models.cases import CaseRecord
-from desktop.models.clock_check import clock_warning
 from desktop.models.document_kinds import KIND_LABELS
 from desktop.models.errors import ZhanchiError
+from desktop.models.permissions import Action, StaffUser, can
 from desktop.models.reference import regions
 from desktop.models.scan import classify_scan
-from desktop.models.staff import Action, StaffUser, can
-from desktop.models.workspace import Workspace
 from desktop.settings import Settings, load_settings
-from desktop.sync.status import SyncStatus, read_status
-from desktop.views.back_office import back_office_pages
-from desktop.views.document_preview import DocumentPreview
-from desktop.views.field_page import FieldPage
 from desktop.views.intake_page import IntakePage
-from desktop.views.login_dialog import LoginDialog
-from desktop.views.scanner import ScanListener
-from desktop.views.sync_service import BackgroundSync
+from desktop.views.navigation import PageEntry, back_office_entries, build_page
 from desktop.views.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from desktop.documents.case_documents import IssuedDocument
+    from desktop.models.cases import CaseRecord
+    from desktop.models.workspace import Workspace
+    from desktop.sync.status import SyncStatus
+    from desktop.views.case_detail import CaseDetailPage
+    from desktop.views.field_page import FieldPage
+    from desktop.views.search_page import SearchPage
+    from desktop.views.sync_service import BackgroundSync
 
 log = logging.getLogger(__name__)
 
@@ -56,12 +62,21 @@ class _IdleWatch(QObject):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workspace: Workspace, user: StaffUser, *, settings: Settings | None = None,
-                 idle_lock_minutes: int | None = None) -> None:
+    opened = Signal()  # the data folder is open and every page is built (at once when given the workspace)
+    first_painted = Signal()  # the window is on screen: work that would slow its first look can start
+
+    def __init__(self, workspace: Workspace | None, user: StaffUser, *, settings: Settings | None = None,
+                 data_dir: Path | None = None, idle_lock_minutes: int | None = None) -> None:
         super().__init__()
-        self.workspace, self.user = workspace, user
-        self.settings = settings or load_settings(workspace.data_dir)
+        if workspace is not None:
+            data_dir = workspace.data_dir
+        if data_dir is None:
+            raise ValueError("MainWindow needs the workspace or the data folder")
+        self.workspace: Workspace | None = None
+        self.user, self.data_dir = user, data_dir
+        self.settings = settings or load_settings(data_dir)
         self.setObjectName("main.window")
+        self._painted = False
         self.setWindowTitle(self.tr("展翅柜台 · 技能提升补贴受理"))
         self.resize(1366, 768)
         self.runner = TaskRunner(self._report_error, self)
@@ -69,10 +84,9 @@ class MainWindow(QMainWindow):
         # years of cases) on its own thread, so the counter's queries never wait behind it.
         self.maintenance = TaskRunner(self._report_error, self, name="zhanchi-maintenance")
         self._closing = threading.Event()
+        self.sync: BackgroundSync | None = None
         self.pages = QStackedWidget()
         self.setCentralWidget(self.pages)
-        self._build_pages()
-        self._build_navigation()
         self._build_status_bar()
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
@@ -80,62 +94,155 @@ class MainWindow(QMainWindow):
         self.idle_timer.setInterval(minutes * 60_000)
         self.idle_timer.timeout.connect(self.lock)
         self._idle = _IdleWatch(self.idle_timer)
-        self.scanner = ScanListener(self)
-        self.scanner.scanned.connect(self.route_scan)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self._idle)
-            app.installEventFilter(self.scanner)
-        self.idle_timer.start()
         self.status_timer = QTimer(self)
         self.status_timer.setInterval(15_000)
         self.status_timer.timeout.connect(self.refresh_status)
-        self.status_timer.start()
-        self.sync = BackgroundSync(workspace.store, self)
-        self.sync.status_changed.connect(self._show_sync)
-        self.sync.start()
-        self.refresh_status()
-        self._daily_backup()
+        self._build_for_user()
+        if workspace is not None:
+            self.attach(workspace, gradually=False)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)  # after the rest of this paint
 
     # --- pages and navigation -------------------------------------------------------------
 
-    def _build_pages(self) -> None:
-        from desktop.views.case_detail import CaseDetailPage
-        from desktop.views.search_page import SearchPage
-
+    def _build_for_user(self) -> None:
+        """What needs only the role: the first page and the navigation (the rest at attach)."""
+        self.search_page: SearchPage | None = None
+        self.detail_page: CaseDetailPage | None = None
+        self.field_page: FieldPage | None = None
+        self.back_office: list[tuple[str, str, QWidget]] = []
+        self._named_pages: dict[str, QWidget] = {}
+        self._data_actions: list[QAction] = []  # enabled when the data is open
         self.intake_page: IntakePage | None = None
         if can(self.user, Action.case_create):
-            self.intake_page = IntakePage(self.workspace, self.runner, self.user)
+            self.intake_page = IntakePage(self.workspace, self.runner, self.user, data_dir=self.data_dir)
             self.intake_page.case_filed.connect(self._on_case_filed)
             self.intake_page.document_issued.connect(self.preview_document)
             self.pages.addWidget(self.intake_page)
-        self.search_page = SearchPage(self.workspace, self.runner)
+            self.intake_page.form.id_number.setFocus()  # keyboard first: type or scan the ID at once
+        else:
+            self.opening_label = QLabel(self.tr("正在打开数据，请稍候…"))
+            self.opening_label.setObjectName("main.opening")
+            self.opening_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.pages.addWidget(self.opening_label)
+        self._build_navigation()
+
+    def attach(self, workspace: Workspace, *, gradually: bool = True) -> None:
+        """The data folder is open: build the pages that need it (``gradually``: one per turn of
+        the event loop, so typing goes on), then start sync, status and the daily backup."""
+        if self._closing.is_set():
+            workspace.close()  # the window was closed while the folder opened
+            return
+        self.workspace = workspace
+        back_office = [self._back_office_step(entry) for entry in back_office_entries(self.user)]
+        steps = [self._attach_intake, self._build_case_pages, *back_office, self._build_field_page,
+                 self._start_services]
+        if not gradually:
+            for step in steps:
+                step()
+            return
+
+        def next_step() -> None:
+            if self._closing.is_set():
+                return
+            steps.pop(0)()
+            if steps:
+                QTimer.singleShot(0, next_step)
+
+        next_step()
+
+    def _attach_intake(self) -> None:
+        if self.intake_page is not None:
+            self.intake_page.attach(self._workspace())
+
+    def _build_case_pages(self) -> None:
+        from desktop.views.case_detail import CaseDetailPage
+        from desktop.views.search_page import SearchPage
+
+        workspace = self._workspace()
+        self.search_page = SearchPage(workspace, self.runner)
         self.search_page.username = self.user.username
         self.pages.addWidget(self.search_page)
-        self.detail_page = CaseDetailPage(self.workspace, self.runner, self.user)
+        self.detail_page = CaseDetailPage(workspace, self.runner, self.user)
         self.pages.addWidget(self.detail_page)
         self.search_page.open_case.connect(self.open_case)
         self.detail_page.changed.connect(self.search_page.update_case)  # keeps the scroll position
-        self.detail_page.changed.connect(lambda _case_id: self.sync.changed())
+        self.detail_page.changed.connect(self._data_changed)
         self.detail_page.close_requested.connect(self.show_search)
         self.detail_page.document_issued.connect(self.preview_document)
         self._set_receipt_format()
+
+    def _back_office_step(self, entry: PageEntry) -> Callable[[], None]:
         # Review, publicity, payment, statistics, audit: only the pages this role may use.
-        self.back_office = back_office_pages(self.workspace, self.runner, self.user)
-        for _label, _name, page in self.back_office:
+        def step() -> None:
+            page = build_page(entry, self._workspace(), self.runner, self.user)
+            self.back_office.append((entry.label, entry.name, page))
+            self._named_pages[entry.name] = page
             self.pages.addWidget(page)
-            page.open_case.connect(self.open_case)
-            page.case_changed.connect(self.search_page.update_case)
-            page.case_changed.connect(lambda _case_id: self.sync.changed())
-            page.document_ready.connect(self.preview_pdf)
-        self.field_page: FieldPage | None = None
-        if self.intake_page is not None:  # the counter's own work, taken to an industrial park
-            self.field_page = FieldPage(self.workspace, self.runner, self.user)
-            self.field_page.document_issued.connect(lambda path: self.preview_pdf(path, self.tr("外出受理对账单")))
-            self.field_page.field_mode_changed.connect(lambda _on: self.refresh_status())
-            self.pages.addWidget(self.field_page)
-        if self.intake_page is None and self.back_office:
-            self.pages.setCurrentWidget(self.back_office[0][2])  # a reviewer starts at 审核, not 查询
+            page.open_case.connect(self.open_case)  # type: ignore[attr-defined]
+            page.case_changed.connect(self._case_changed)  # type: ignore[attr-defined]
+            page.document_ready.connect(self.preview_pdf)  # type: ignore[attr-defined]
+            if self.intake_page is None and len(self.back_office) == 1:
+                self.pages.setCurrentWidget(page)  # a reviewer starts at 审核, not 查询
+
+        return step
+
+    def _build_field_page(self) -> None:
+        from desktop.views.field_page import FieldPage
+
+        if self.intake_page is None:
+            return
+        # The counter's own work, taken to an industrial park.
+        self.field_page = FieldPage(self._workspace(), self.runner, self.user)
+        self.field_page.document_issued.connect(lambda path: self.preview_pdf(path, self.tr("外出受理对账单")))
+        self.field_page.field_mode_changed.connect(lambda _on: self.refresh_status())
+        self._named_pages["nav.field"] = self.field_page
+        self.pages.addWidget(self.field_page)
+
+    def _start_services(self) -> None:
+        from desktop.views.scanner import ScanListener
+        from desktop.views.sync_service import BackgroundSync
+
+        workspace = self._workspace()
+        if self.intake_page is None and not self.back_office:
+            self.pages.setCurrentWidget(self.search_page)
+        office = workspace.store.office_code
+        self.office_label.setText(f"{office} {regions().name(office) or ''}")
+        for action in self._data_actions:
+            action.setEnabled(True)
+        if self.sync is None:  # once per window: switching user keeps the sync thread
+            self.scanner = ScanListener(self)
+            self.scanner.scanned.connect(self.route_scan)
+            app = QApplication.instance()
+            if app is not None:
+                app.installEventFilter(self._idle)
+                app.installEventFilter(self.scanner)
+            self.idle_timer.start()
+            self.status_timer.start()
+            self.sync = BackgroundSync(workspace.store, self)
+            self.sync.status_changed.connect(self._show_sync)
+            self.sync.start()
+            self._daily_backup()
+        self.refresh_status()
+        self.opened.emit()
+
+    def _workspace(self) -> Workspace:
+        if self.workspace is None:
+            raise RuntimeError("the data folder is not open yet")
+        return self.workspace
+
+    def _data_changed(self, _case_id: str = "") -> None:
+        if self.sync is not None:
+            self.sync.changed()
+
+    def _case_changed(self, case_id: str) -> None:
+        if self.search_page is not None:
+            self.search_page.update_case(case_id)
+        self._data_changed()
 
     def _build_navigation(self) -> None:
         bar = QToolBar(self.tr("导航"))
@@ -153,35 +260,23 @@ class MainWindow(QMainWindow):
             self.new_case_action = new_case
         # UI.md order: 受理 · 审核 · 公示 · 发放 · 查询 · 统计 · 设置 (and 审计 for auditors)
         after_search = ("nav.dashboard", "nav.audit")
-        for label, name, page in self.back_office:
-            if name not in after_search:
-                self._page_action(bar, label, name, page)
-        search = QAction(self.tr("查询 (Ctrl+F)"), self)
-        search.setObjectName("nav.search")
-        search.setShortcut(QKeySequence.StandardKey.Find)
-        search.triggered.connect(self.show_search)
-        bar.addAction(search)
-        for label, name, page in self.back_office:
-            if name in after_search:
-                self._page_action(bar, label, name, page)
-        if self.field_page is not None:
-            self._page_action(bar, self.tr("外出受理"), "nav.field", self.field_page)
+        entries = back_office_entries(self.user)
+        for entry in entries:
+            if entry.name not in after_search:
+                self._page_action(bar, entry.label, entry.name)
+        self._data_action(bar, self.tr("查询 (Ctrl+F)"), "nav.search", self.show_search,
+                          QKeySequence(QKeySequence.StandardKey.Find))
+        for entry in entries:
+            if entry.name in after_search:
+                self._page_action(bar, entry.label, entry.name)
+        if self.intake_page is not None:
+            self._page_action(bar, self.tr("外出受理"), "nav.field")
         if can(self.user, Action.registry_import):
-            registry = QAction(self.tr("导入登记数据"), self)
-            registry.setObjectName("nav.import")
-            registry.triggered.connect(self.show_import)
-            bar.addAction(registry)
-        progress = QAction(self.tr("进度查询"), self)
-        progress.setObjectName("nav.progress")
+            self._data_action(bar, self.tr("导入登记数据"), "nav.import", self.show_import)
+        progress = self._data_action(bar, self.tr("进度查询"), "nav.progress", self.show_progress_lookup)
         progress.setToolTip(self.tr("电话咨询：凭受理编号和查询码向中心系统查询办理进度"))
-        progress.triggered.connect(self.show_progress_lookup)
-        bar.addAction(progress)
         bar.addSeparator()
-        sync_now = QAction(self.tr("立即同步 (F5)"), self)
-        sync_now.setObjectName("nav.sync")
-        sync_now.setShortcut(QKeySequence(Qt.Key.Key_F5))
-        sync_now.triggered.connect(self.sync_now)
-        bar.addAction(sync_now)
+        self._data_action(bar, self.tr("立即同步 (F5)"), "nav.sync", self.sync_now, QKeySequence(Qt.Key.Key_F5))
         self.sync_problems_action = QAction(self.tr("同步问题"), self)
         self.sync_problems_action.setObjectName("nav.sync_problems")
         self.sync_problems_action.setToolTip(self.tr("中心系统拒收的变更：需要人工处理"))
@@ -189,24 +284,32 @@ class MainWindow(QMainWindow):
         self.sync_problems_action.setVisible(False)
         bar.addAction(self.sync_problems_action)
         bar.addSeparator()
-        lock = QAction(self.tr("锁屏 (Ctrl+L)"), self)
-        lock.setObjectName("nav.lock")
-        lock.setShortcut(QKeySequence("Ctrl+L"))
-        lock.triggered.connect(self.lock)
-        bar.addAction(lock)
+        self._data_action(bar, self.tr("锁屏 (Ctrl+L)"), "nav.lock", self.lock, QKeySequence("Ctrl+L"))
+        self._data_action(bar, self.tr("设置"), "nav.settings", self.open_settings)
 
-        def open_settings() -> None:
-            from desktop.views.settings_dialog import SettingsDialog
+    def _data_action(self, bar: QToolBar, label: str, name: str, slot: Callable[[], None],
+                     shortcut: QKeySequence | None = None) -> QAction:
+        """A navigation action that needs the data folder: greyed until it is open."""
+        action = QAction(label, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        action.setEnabled(self.workspace is not None)
+        self._data_actions.append(action)
+        bar.addAction(action)
+        bar.widgetForAction(action).setObjectName(name)
+        return action
 
-            self.settings_dialog = SettingsDialog(self.workspace.data_dir, self)
-            self.settings_dialog.saved.connect(self.apply_settings)
-            self.settings_dialog.open()  # window-modal, not blocking
+    def _page_action(self, bar: QToolBar, label: str, name: str) -> None:
+        self._data_action(bar, label, name, lambda: self.pages.setCurrentWidget(self._named_pages[name]))
 
-        settings = QAction(self.tr("设置"), self)
-        settings.setObjectName("nav.settings")
-        settings.triggered.connect(open_settings)
-        bar.addAction(settings)
-        bar.widgetForAction(settings).setObjectName("nav.settings")
+    def open_settings(self) -> None:
+        from desktop.views.settings_dialog import SettingsDialog
+
+        self.settings_dialog = SettingsDialog(self.data_dir, self)
+        self.settings_dialog.saved.connect(self.apply_settings)
+        self.settings_dialog.open()  # window-modal, not blocking
 
     def apply_settings(self, settings: Settings) -> None:
         """What can change while the window is open: the idle lock and the receipt paper.
@@ -216,18 +319,13 @@ class MainWindow(QMainWindow):
         self._set_receipt_format()
 
     def _set_receipt_format(self) -> None:
-        if self.intake_page is not None:
-            self.intake_page.receipt_format = self.settings.receipt_format
-        self.detail_page.receipt_format = self.settings.receipt_format
-
-    def _page_action(self, bar: QToolBar, label: str, name: str, page: QWidget) -> None:
-        action = QAction(label, self)
-        action.setObjectName(name)
-        action.triggered.connect(lambda _checked=False, p=page: self.pages.setCurrentWidget(p))
-        bar.addAction(action)
-        bar.widgetForAction(action).setObjectName(name)
+        for page in (self.intake_page, self.detail_page):
+            if page is not None:
+                page.receipt_format = self.settings.receipt_format
 
     def preview_pdf(self, path: str, title: str) -> None:
+        from desktop.views.document_preview import DocumentPreview
+
         self.preview = DocumentPreview(Path(path), title, self)
         self.preview.open()  # window-modal, not blocking: the person prints or closes it
 
@@ -237,11 +335,15 @@ class MainWindow(QMainWindow):
             self.intake_page.new_case()
 
     def show_search(self) -> None:
+        if self.search_page is None:
+            return  # the data is still opening (the action is greyed)
         self.pages.setCurrentWidget(self.search_page)
         self.search_page.refresh()
         self.search_page.findChild(QWidget, "search.query").setFocus()
 
     def open_case(self, case_id: str) -> None:
+        if self.detail_page is None:
+            return
         self.pages.setCurrentWidget(self.detail_page)
         self.detail_page.show_case(case_id)
 
@@ -253,7 +355,7 @@ class MainWindow(QMainWindow):
         elif scan.kind in ("id_number", "certificate") and self.intake_page is not None:
             self.pages.setCurrentWidget(self.intake_page)
             self.intake_page.take_scan(scan)
-        elif scan.kind in ("id_number", "certificate"):
+        elif scan.kind in ("id_number", "certificate") and self.search_page is not None:
             self.show_search()
             self.search_page.findChild(QLineEdit, "search.query").setText(scan.value)
         else:
@@ -266,20 +368,25 @@ class MainWindow(QMainWindow):
         self.preview_pdf(str(issued.path), title)
 
     def _on_case_filed(self, record: CaseRecord) -> None:
-        self.sync.changed()
+        self._data_changed()
         self.refresh_status()
-        self.search_page.refresh()
+        if self.search_page is not None:
+            self.search_page.refresh()
 
     def _daily_backup(self) -> None:
-        ws, closing = self.workspace, self._closing
+        ws, closing = self._workspace(), self._closing
 
         def backup() -> None:
+            from desktop.models.backup import backup_due, take_backup
+
             if backup_due(ws.data_dir, ws.clock.today(), ws.clock.tz):
                 take_backup(ws.data_dir, reason="daily", now=ws.clock.now(), stop=closing.is_set)
 
         self.maintenance.run(backup, on_error=self._backup_failed)
 
     def _backup_failed(self, error: Exception) -> None:
+        from desktop.models.backup import BackupStopped
+
         if isinstance(error, BackupStopped):
             return  # closing: the next start takes it
         # The daily backup is also the full check of the database: its failure stays on screen.
@@ -291,13 +398,12 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        office = self.workspace.store.office_code
         self.user_label = QLabel(f"{self.user.display_name}（{self.user.role.label}）")
         self.user_label.setObjectName("status.user")
-        self.office_label = QLabel(f"{office} {regions().name(office) or ''}")
+        self.office_label = QLabel()  # the store's office, when it is open
         self.policy_label = QLabel()
         self.policy_label.setObjectName("status.policy")
-        self.sync_label = QLabel()
+        self.sync_label = QLabel(self.tr("正在打开数据…"))
         self.sync_label.setObjectName("sync.status")
         self.clock_label = QLabel()
         self.clock_label.setObjectName("status.clock")
@@ -314,7 +420,12 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.sync_label)
 
     def refresh_status(self) -> None:
+        from desktop.models.clock_check import clock_warning
+        from desktop.sync.status import read_status
+
         ws = self.workspace
+        if ws is None:
+            return
         policy = ws.verifier.book.for_case(ws.clock.today(), ws.store.office_code)
         text = self.tr("适用政策：") + policy.label
         if policy.carried_over:
@@ -352,34 +463,40 @@ class MainWindow(QMainWindow):
         self.sync_problems_action.setVisible(bool(status.rejected))
 
     def _local_time(self, instant: dt.datetime) -> str:
-        return instant.astimezone(self.workspace.clock.tz).strftime("%m-%d %H:%M")
+        return instant.astimezone(self._workspace().clock.tz).strftime("%m-%d %H:%M")
 
     def sync_now(self) -> None:
+        if self.sync is None:
+            return
         self.sync_label.setText(self.tr("正在同步…"))
         self.sync.request(force=True)
 
     def show_sync_problems(self) -> None:
         from desktop.views.sync_dialogs import RejectedChangesDialog
 
-        self.sync_problems = RejectedChangesDialog(self.workspace, self.runner, self)
-        self.sync_problems.requeued.connect(self.sync.changed)
+        self.sync_problems = RejectedChangesDialog(self._workspace(), self.runner, self)
+        self.sync_problems.requeued.connect(self._data_changed)
         self.sync_problems.open()
 
     def show_import(self) -> None:
         from desktop.views.import_dialog import ImportDialog
 
-        self.import_dialog = ImportDialog(self.workspace, self.runner, self.user, self)
+        self.import_dialog = ImportDialog(self._workspace(), self.runner, self.user, self)
         self.import_dialog.open()
 
     def show_progress_lookup(self) -> None:
         from desktop.views.sync_dialogs import ProgressLookupDialog
 
-        self.progress_lookup = ProgressLookupDialog(self.workspace, self)
+        self.progress_lookup = ProgressLookupDialog(self._workspace(), self)
         self.progress_lookup.open()
 
     # --- lock, errors, closing ------------------------------------------------------------------
 
     def lock(self) -> None:
+        from desktop.views.login_dialog import LoginDialog
+
+        if self.workspace is None:
+            return  # nothing to lock before the data is open (the action is greyed)
         self.idle_timer.stop()
         dialog = LoginDialog(self.workspace.store, locked_user=self.user, parent=self)
         self.lock_dialog = dialog
@@ -387,9 +504,11 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _unlocked(self, result: int) -> None:
+        from desktop.views.login_dialog import LoginDialog
+
         dialog = self.lock_dialog
         if dialog.switch_requested:
-            login = LoginDialog(self.workspace.store, parent=self)
+            login = LoginDialog(self._workspace().store, parent=self)
             if login.exec() and login.user is not None:
                 self.user = login.user
                 self._rebuild_for_user()
@@ -410,10 +529,19 @@ class MainWindow(QMainWindow):
             page = self.pages.widget(0)
             self.pages.removeWidget(page)
             page.deleteLater()
-        self._build_pages()
-        self._build_navigation()
+        workspace = self._workspace()
+        self.workspace = None
+        self._build_for_user()
         self.user_label.setText(f"{self.user.display_name}（{self.user.role.label}）")
-        self.refresh_status()
+        self.attach(workspace, gradually=False)
+
+    def open_failed(self, message: str) -> None:
+        """The data folder could not be opened behind the window: said in words, then closed."""
+        from PySide6.QtWidgets import QMessageBox
+
+        self.sync_label.setText("⚠ " + message)
+        QMessageBox.critical(self, self.tr("无法打开数据"), message)
+        self.close()
 
     def _report_error(self, error: Exception) -> None:
         text = str(error) if isinstance(error, ZhanchiError) else self.tr("内部错误，已记录日志，请重试或联系管理员")
@@ -423,10 +551,12 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self._idle)
-            app.removeEventFilter(self.scanner)
+            if hasattr(self, "scanner"):
+                app.removeEventFilter(self.scanner)
         self.status_timer.stop()
         self._closing.set()  # a backup in progress stops within a step, leaving no file
-        self.sync.shutdown()
+        if self.sync is not None:
+            self.sync.shutdown()
         self.runner.shutdown()
         self.maintenance.shutdown()
         super().closeEvent(event)

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from desktop.models.checklist import Source
 from desktop.models.money import format_yuan, yuan_in_capitals
-from desktop.models.rules import Verdict
 from desktop.views.style import emphasise
+
+if TYPE_CHECKING:
+    from desktop.models.checklist import Source
+    from desktop.models.rules import Verdict
 
 # Which data source each rule rests on, to say where its figures came from.
 RULE_SOURCES = {
@@ -74,6 +77,11 @@ class VerifyPanel(QFrame):
         if missing_fields:
             item = QListWidgetItem(self.tr("尚未填写：") + "、".join(missing_fields))
             self.checks.addItem(item)
+
+    def show_status(self, text: str) -> None:
+        """Something to say before there can be a verdict (the data folder is still opening)."""
+        self.show_waiting([])
+        self.headline.setText(text)
 
     def show_error(self, message: str) -> None:
         self.setAccessibleDescription("")

@@ -1625,6 +1625,10 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>Documents (tick what was handed in; items obtained through data sharing are not needed)</translation>
     </message>
     <message>
+        <source>正在打开数据，请稍候：已录入的内容不会丢失</source>
+        <translation>Opening the data, please wait: what you type is kept</translation>
+    </message>
+    <message>
         <source>已恢复上次未完成的录入</source>
         <translation>Restored the unfinished form from last time</translation>
     </message>
@@ -1651,6 +1655,10 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     <message>
         <source>未填写受理理由，案件未受理</source>
         <translation>No reason given: the case was not accepted</translation>
+    </message>
+    <message>
+        <source>数据尚未打开，请稍候再受理</source>
+        <translation>The data is not open yet: please wait before filing</translation>
     </message>
     <message>
         <source>已受理：%1</source>
@@ -1727,6 +1735,10 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>Zhanchi Counter · Skill Upgrade Subsidy</translation>
     </message>
     <message>
+        <source>正在打开数据，请稍候…</source>
+        <translation>Opening the data, please wait…</translation>
+    </message>
+    <message>
         <source>外出受理对账单</source>
         <translation>Field day reconciliation</translation>
     </message>
@@ -1795,6 +1807,10 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>Today&apos;s backup failed: </translation>
     </message>
     <message>
+        <source>正在打开数据…</source>
+        <translation>Opening the data…</translation>
+    </message>
+    <message>
         <source>适用政策：</source>
         <translation>Policy: </translation>
     </message>
@@ -1837,6 +1853,10 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     <message>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>无法打开数据</source>
+        <translation>Cannot open the data</translation>
     </message>
     <message>
         <source>内部错误，已记录日志，请重试或联系管理员</source>

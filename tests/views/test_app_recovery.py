@@ -45,14 +45,14 @@ def test_checking_and_restoring_run_behind_a_busy_dialog_and_a_failure_is_said(
 
     from PySide6.QtWidgets import QApplication, QProgressDialog
 
-    from desktop import app as app_module
+    from desktop.models import backup as backup_module
     from desktop.models.errors import StorageError
 
     take_backup(store.data_dir, reason="daily", now=dt.datetime(2026, 11, 27, 1, 0, tzinfo=dt.UTC))
     store.close()
     (store.data_dir / DB_FILENAME).write_bytes(b"garbage" * 1000)
     seen: list[tuple[bool, bool]] = []  # (on the GUI thread, a busy dialog showing)
-    real_pick = app_module.newest_good_backup
+    real_pick = backup_module.newest_good_backup
 
     def pick(folder: Path) -> Any:
         busy = any(isinstance(w, QProgressDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
@@ -63,8 +63,8 @@ def test_checking_and_restoring_run_behind_a_busy_dialog_and_a_failure_is_said(
         raise StorageError("恢复失败：磁盘已满")
 
     told: list[str] = []
-    monkeypatch.setattr(app_module, "newest_good_backup", pick)
-    monkeypatch.setattr(app_module, "restore_backup", disk_full)
+    monkeypatch.setattr(backup_module, "newest_good_backup", pick)
+    monkeypatch.setattr(backup_module, "restore_backup", disk_full)
     monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text, *a: told.append(text))
     assert not recover_if_damaged(store.data_dir)

@@ -15,11 +15,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop.app import create_main_window
+from desktop.models import backup as backup_module
 from desktop.models import staff
 from desktop.models.backup import BackupStopped, list_backups
 from desktop.models.errors import StorageError
 from desktop.models.store import Store
-from desktop.views import main_window as main_window_module
 
 pytestmark = pytest.mark.gui
 
@@ -36,7 +36,7 @@ def test_a_long_backup_does_not_hold_up_the_window_and_stops_when_it_closes(
         stopped.set()
         raise BackupStopped("备份已中止")
 
-    monkeypatch.setattr(main_window_module, "take_backup", slow_backup)
+    monkeypatch.setattr(backup_module, "take_backup", slow_backup)
     make_staff("clerk", "clerk")
     window = create_main_window(store.data_dir, "clerk")
     qtbot.addWidget(window)
@@ -55,7 +55,7 @@ def test_a_failed_daily_backup_stays_on_the_status_bar(
     def failing(*_: Any, **__: Any) -> None:
         raise StorageError("备份未通过完整性检查，已放弃：数据库文件已损坏：page 7 is never used")
 
-    monkeypatch.setattr(main_window_module, "take_backup", failing)
+    monkeypatch.setattr(backup_module, "take_backup", failing)
     make_staff("clerk", "clerk")
     window = create_main_window(store.data_dir, "clerk")
     qtbot.addWidget(window)

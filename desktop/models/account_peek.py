@@ -1,0 +1,36 @@
+"""A signed-in person's account read straight from the database file.
+
+The main window decides its pages from the role (``permissions``) before the
+store and SQLAlchemy are loaded (they take most of a second); this reads the one
+row with the standard library, read-only.  ``staff.get_staff`` stays the
+authority: the window checks the two agree when the store arrives.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from desktop.models.backup import DB_FILENAME
+from desktop.models.permissions import Role, StaffUser
+
+
+def peek_account(data_dir: Path, username: str) -> StaffUser | None:
+    """The account ``username`` in ``data_dir``'s database, or None when it cannot be read
+    cheaply (no database yet, an unknown name or role, a damaged or locked file): the caller
+    then opens the store first and gets the store's own answer and error."""
+    db_path = Path(data_dir) / DB_FILENAME
+    if not db_path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{db_path.as_posix()}?mode=ro", uri=True, timeout=0.2)
+        try:
+            row = conn.execute("SELECT username, display_name, role, office_code FROM staff WHERE username = ?",
+                               (username,)).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    if row is None or row[2] not in Role.__members__:
+        return None
+    return StaffUser(row[0], row[1], Role(row[2]), row[3])

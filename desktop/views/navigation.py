@@ -1,0 +1,63 @@
+"""Which back-office pages a person gets, decided from the permission table alone.
+
+Kept apart from the pages themselves (and their database imports) so the main
+window can lay out its navigation the moment it appears, while the data folder
+is still opening; ``build_page`` imports a page's module only when it is built.
+The order is UI.md's: 审核 · 公示 · 发放 · 统计 · 审计.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.models.permissions import Action, StaffUser, can
+from desktop.views.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.models.workspace import Workspace
+    from desktop.views.tasks import TaskRunner
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    name: str  # the objectName of its navigation action
+    source_label: str  # Chinese source text, context "BackOffice"
+    page_class: str  # "module:Class"
+    allowed: Callable[[StaffUser], bool]
+
+    @property
+    def label(self) -> str:
+        return QCoreApplication.translate("BackOffice", self.source_label)
+
+
+BACK_OFFICE: tuple[PageEntry, ...] = (
+    PageEntry("nav.review", QT_TRANSLATE_NOOP("BackOffice", "审核"), "desktop.views.review_page:ReviewPage",
+              lambda user: can(user, Action.case_start_review)),
+    PageEntry("nav.publicity", QT_TRANSLATE_NOOP("BackOffice", "公示"), "desktop.views.publicity_page:PublicityPage",
+              lambda user: can(user, Action.case_publicize)),
+    PageEntry("nav.payment", QT_TRANSLATE_NOOP("BackOffice", "发放"), "desktop.views.payment_page:PaymentPage",
+              lambda user: can(user, Action.case_approve) or can(user, Action.case_pay)),
+    PageEntry("nav.dashboard", QT_TRANSLATE_NOOP("BackOffice", "统计"), "desktop.views.dashboard_page:DashboardPage",
+              lambda user: can(user, Action.report_view)),
+    PageEntry("nav.audit", QT_TRANSLATE_NOOP("BackOffice", "审计"), "desktop.views.audit_page:AuditPage",
+              lambda user: can(user, Action.audit_view)),
+)
+
+
+def back_office_entries(user: StaffUser) -> list[PageEntry]:
+    """The back-office pages ``user`` may use, in navigation order; a clerk gets none."""
+    return [entry for entry in BACK_OFFICE if entry.allowed(user)]
+
+
+def build_page(entry: PageEntry, workspace: Workspace, runner: TaskRunner, user: StaffUser) -> QWidget:
+    module, _, name = entry.page_class.partition(":")
+    page_class = getattr(importlib.import_module(module), name)
+    page: QWidget = page_class(workspace, runner, user)
+    return page
