@@ -269,7 +269,9 @@ def run_gui(data_dir: str | Path | None) -> int:
         return 0
     from desktop.views.main_window import MainWindow
 
-    window = MainWindow(workspace, login.user, settings=settings)
+    # The window shows with the first page; the others are built in the next turns of the loop.
+    window = MainWindow(None, login.user, settings=settings, data_dir=folder)
+    window.attach(workspace)
     window.show()
     code = app.exec()
     workspace.close()

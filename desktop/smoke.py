@@ -12,8 +12,9 @@ office's data:
    through JSON and back, equal to verifying the same case directly;
 3. that case filed and accepted, and its receipt printed as a PDF with the
    embedded CJK font (reportlab, the QR code), then opened with QtPdf;
-4. the main window over that folder, signed in, shown, its background worker
-   answering, the application font loaded, the translations loadable, then closed;
+4. the main window over that folder, signed in, shown before its data and then
+   filled in as the folder opens on its thread, its background worker answering,
+   the application font loaded, the translations loadable, then closed;
 5. the audit trail of all that verifies.
 
 It prints one line, ``smoke ok: ...``, and returns 0; on any failure one line
@@ -151,17 +152,18 @@ def _gui(folder: Path, pdf: Path) -> dict[str, Any]:
     from PySide6.QtPdf import QPdfDocument
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from desktop.app import create_main_window
+    from desktop.app import open_main_window
 
     started = time.perf_counter()
-    window: Any = create_main_window(folder, SMOKE_USER)
+    window: Any = open_main_window(folder, SMOKE_USER)  # as it first appears, the folder opening behind it
     app = QApplication.instance()
     _check(isinstance(app, QApplication), "no QApplication")
     assert isinstance(app, QApplication)
     try:
         window.show()
         _check(_wait(app, window.isVisible, 5.0), "the main window did not show")
-        _check(window.findChild(QWidget, "search.results") is not None, "main window: no search.results")
+        _check(_wait(app, lambda: window.findChild(QWidget, "search.results") is not None, _WORKER_TIMEOUT_S),
+               "main window: the data folder did not open behind it (no search.results)")
         # The worker thread answers (the status bar's sync figures come from it).
         runner = getattr(window, "runner", None)
         if runner is not None:

@@ -6,6 +6,7 @@ import os
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
 
 import desktop.documents
 import desktop.models
@@ -61,3 +62,29 @@ def test_the_sign_in_shows_before_the_database_layer_is_imported() -> None:
     """The program's start shows the sign-in first; the data folder opens behind it (tests/views/test_start.py)."""
     heavy = ("sqlalchemy", "alembic", "argon2", "reportlab", "httpx")
     assert packages_loaded("desktop.__main__, desktop.cli, desktop.app, desktop.views.login_dialog", heavy) == []
+
+
+def test_the_main_window_shows_before_the_database_layer_is_imported(tmp_path: Path) -> None:
+    """open_main_window's first look (tests/views/test_window_first.py): the navigation and the
+    clerk's intake form, built and painted with none of the heavy libraries loaded."""
+    heavy = ("sqlalchemy", "alembic", "argon2", "reportlab", "httpx", "cn2an")
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from desktop.app import _application\n"
+        "from desktop.models.permissions import Role, StaffUser\n"
+        "from desktop.views.main_window import MainWindow\n"
+        "app = _application()\n"
+        "clerk = StaffUser('clerk', '陈受理', Role.clerk, '440100')\n"
+        f"window = MainWindow(None, clerk, data_dir=Path({str(tmp_path)!r}))\n"
+        "window.show()\n"
+        "for _ in range(20):\n"
+        "    app.processEvents()\n"
+        "assert window.intake_page is not None and window.findChild(object, 'intake.id_number') is not None\n"
+        "window.close()  # stops the window's worker threads\n"
+        f"print(','.join(sorted({{m.split('.')[0] for m in sys.modules}} & set({heavy!r}))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
