@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 BASE_POINT_SIZE = 11  # UI.md: at least 11 pt
+_OPEN_ANYWAY_MS = 500  # open_main_window: the data folder opens by then even if the window never painted
 # What the main window builds once the data is open (imported by FolderOpening on its thread).
 WINDOW_MODULES = (
     "desktop.views.main_window", "desktop.views.search_page", "desktop.views.case_detail",
@@ -116,8 +117,9 @@ def open_main_window(data_dir: Path, user: str) -> QMainWindow:
     opening.opened.connect(window.attach)
     opening.failed.connect(window.open_failed)
     # Started once the window is on screen: loading the database layer beside the first paint
-    # would slow both (they share the interpreter).
-    window.first_painted.connect(opening.start, Qt.ConnectionType.SingleShotConnection)
+    # would slow both (they share the interpreter).  A window started minimized paints nothing.
+    window.first_painted.connect(opening.start)
+    QTimer.singleShot(_OPEN_ANYWAY_MS, window, opening.start)
     return window
 
 
@@ -201,7 +203,8 @@ class FolderOpening(QObject):
         self.thread = threading.Thread(target=self._open, name="zhanchi-open")
 
     def start(self) -> None:
-        self.thread.start()
+        if self.thread.ident is None:  # once, whichever of its triggers comes first
+            self.thread.start()
 
     def _open(self) -> None:
         try:
@@ -221,7 +224,10 @@ class FolderOpening(QObject):
             log.exception("opening the data folder failed")
             self.failed.emit(QCoreApplication.translate("Application", "打开数据文件夹时出现内部错误，已记录日志"))
             return
-        self.opened.emit(workspace)
+        try:
+            self.opened.emit(workspace)
+        except RuntimeError:  # the window that asked (our parent) is gone: nobody will close it
+            workspace.close()
 
 
 def run_gui(data_dir: str | Path | None) -> int:
