@@ -18,7 +18,6 @@ import dataclasses
 import json
 import logging
 import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -137,6 +136,8 @@ def save_settings(data_dir: str | Path, settings: Settings) -> Path:
     A folder that cannot be written (read-only, disk full) raises ``StorageError``."""
     if not isinstance(settings, Settings):
         raise TypeError("save_settings needs a Settings")
+    import tempfile  # here, not at start: the window reads the settings, saving is rare
+
     path = settings_path(data_dir)
     text = json.dumps(settings.to_json(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     try:
