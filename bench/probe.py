@@ -141,6 +141,7 @@ def _app(data_dir: Path, user: str) -> dict[str, Any]:
     focus = app.focusWidget()
     focus_name = focus.objectName() if focus is not None else ""
     data_open_when_ready = window.workspace is not None
+    before = focus.text() if hasattr(focus, "text") else ""  # a draft left by an earlier start
     if focus is not None:
         QTest.keyClicks(focus, _TYPED)
     state: dict[str, Any] = {"opened": window.workspace is not None and window.sync is not None, "stall": 0.0}
@@ -164,9 +165,11 @@ def _app(data_dir: Path, user: str) -> dict[str, Any]:
     if not state["opened"]:
         raise RuntimeError("the data folder never opened behind the window")
     kept = window.findChild(type(focus), "intake.id_number") if focus is not None else None
+    typed_kept = kept is not None and kept.text() == before + _TYPED
+    if window.intake_page is not None:
+        window.intake_page.new_case()  # no draft left behind for the next start to restore
     return {"data_ready_s": state.get("at", ready),
-            "data_open_when_ready": data_open_when_ready, "focus": focus_name,
-            "typed_kept": kept is not None and kept.text().startswith(_TYPED),
+            "data_open_when_ready": data_open_when_ready, "focus": focus_name, "typed_kept": typed_kept,
             "longest_stall_ms": state["stall"] * 1000}
 
 

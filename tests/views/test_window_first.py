@@ -6,6 +6,7 @@ folder opens behind it; nothing typed meanwhile is lost, and the other pages fol
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -28,6 +29,18 @@ ID_NUMBER = "44010619900307" + "123"
 ID_NUMBER += id_check_character(ID_NUMBER)
 
 
+def shown_at_once(qtbot: QtBot, folder: Path, username: str) -> MainWindow:
+    window = open_main_window(folder, username)
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def nav_names(window: MainWindow) -> list[str]:
+    return [a.objectName() for a in window.findChildren(QAction) if a.objectName().startswith("nav.")]
+
+
 def action(window: MainWindow, name: str) -> QAction:
     found = window.findChild(QAction, name)
     assert found is not None, name
@@ -37,10 +50,7 @@ def action(window: MainWindow, name: str) -> QAction:
 def test_a_clerk_types_before_the_data_is_open_and_nothing_is_lost(
         qtbot: QtBot, store: Store, make_staff: Callable[..., staff.StaffUser]) -> None:
     make_staff("clerk", "clerk")
-    window = open_main_window(store.data_dir, "clerk")
-    assert isinstance(window, MainWindow)
-    qtbot.addWidget(window)
-    window.show()
+    window = shown_at_once(qtbot, store.data_dir, "clerk")
     assert window.workspace is None, "shown before the data folder is open"
     assert action(window, "nav.new_case").isEnabled()
     assert not action(window, "nav.search").isEnabled(), "pages that need the data are greyed meanwhile"
@@ -73,10 +83,7 @@ def test_a_clerk_types_before_the_data_is_open_and_nothing_is_lost(
 def test_a_reviewer_gets_the_navigation_at_once_and_the_review_page_when_the_data_is_open(
         qtbot: QtBot, store: Store, make_staff: Callable[..., staff.StaffUser]) -> None:
     make_staff("reviewer", "reviewer")
-    window = open_main_window(store.data_dir, "reviewer")
-    assert isinstance(window, MainWindow)
-    qtbot.addWidget(window)
-    window.show()
+    window = shown_at_once(qtbot, store.data_dir, "reviewer")
     assert window.findChild(QAction, "nav.new_case") is None
     assert not action(window, "nav.review").isEnabled()
     placeholder = window.findChild(QLabel, "main.opening")
@@ -95,13 +102,9 @@ def test_the_first_page_is_the_same_with_or_without_waiting(
     assert isinstance(window, MainWindow)
     qtbot.addWidget(window)
     assert window.workspace is not None and action(window, "nav.search").isEnabled()
-    names = [a.objectName() for a in window.findChildren(QAction) if a.objectName().startswith("nav.")]
-    later = open_main_window(store.data_dir, "clerk")
-    assert isinstance(later, MainWindow)
-    qtbot.addWidget(later)
-    later.show()
+    later = shown_at_once(qtbot, store.data_dir, "clerk")
     qtbot.waitSignal(later.opened, timeout=20_000).wait()
-    assert [a.objectName() for a in later.findChildren(QAction) if a.objectName().startswith("nav.")] == names
+    assert nav_names(later) == nav_names(window)
     later.close()
     window.close()
 
@@ -161,9 +164,7 @@ def test_a_folder_that_cannot_be_opened_is_said_in_words_and_the_window_closes(
     told: list[str] = []
     monkeypatch.setattr(workspace_module, "open_workspace", refuse)
     monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text, *a: told.append(text))
-    window = open_main_window(store.data_dir, "clerk")
-    qtbot.addWidget(window)
-    window.show()
+    window = shown_at_once(qtbot, store.data_dir, "clerk")
     qtbot.waitUntil(lambda: bool(told), timeout=20_000)
     assert told == ["数据文件夹只读：请让管理员检查权限"]
     assert not window.isVisible()
