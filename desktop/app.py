@@ -200,11 +200,11 @@ class FolderOpening(QObject):
     def __init__(self, folder: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.folder = folder
-        self.thread = threading.Thread(target=self._open, name="zhanchi-open")
+        self.worker = threading.Thread(target=self._open, name="zhanchi-open")  # not "thread": QObject.thread()
 
     def start(self) -> None:
-        if self.thread.ident is None:  # once, whichever of its triggers comes first
-            self.thread.start()
+        if self.worker.ident is None:  # once, whichever of its triggers comes first
+            self.worker.start()
 
     def _open(self) -> None:
         try:
@@ -262,7 +262,7 @@ def run_gui(data_dir: str | Path | None) -> int:
     opening.stage.connect(login.show_status)
     opening.start()
     signed_in = login.exec() and login.user is not None
-    opening.thread.join()  # a migration in progress finishes (closing the dialog does not cut it)
+    opening.worker.join()  # a migration in progress finishes (closing the dialog does not cut it)
     app.processEvents()  # the answer, if it came after the dialog closed
     if problem:
         QMessageBox.critical(None, QCoreApplication.translate("Application", "展翅柜台"), problem[0])

@@ -208,7 +208,7 @@ class MainWindow(QMainWindow):
         from desktop.views.sync_service import BackgroundSync
 
         workspace = self._workspace()
-        if self.intake_page is None and not self.back_office:
+        if self.intake_page is None and not self.back_office and self.search_page is not None:
             self.pages.setCurrentWidget(self.search_page)
         office = workspace.store.office_code
         self.office_label.setText(f"{office} {regions().name(office) or ''}")

@@ -69,7 +69,7 @@ def test_the_folder_opens_on_its_own_thread_and_answers_on_the_gui_thread(qtbot:
     try:
         assert workspace.data_dir == store.data_dir and workspace.store.office_code
     finally:
-        opening.thread.join()
+        opening.worker.join()
         workspace.close()
 
 
@@ -84,7 +84,7 @@ def test_a_folder_that_cannot_be_opened_is_said_in_words(qtbot: QtBot, store: St
     opening = app_module.FolderOpening(store.data_dir)
     with qtbot.waitSignal(opening.failed, timeout=10_000) as failed:
         opening.start()
-    opening.thread.join()
+    opening.worker.join()
     assert failed.args == ["磁盘已满：请清理磁盘空间后重试"]
 
 
@@ -107,7 +107,7 @@ def test_an_upgrade_behind_the_sign_in_is_said_before_it_starts(qtbot: QtBot, tm
     opening.stage.connect(dialog.show_status)
     with qtbot.waitSignal(opening.opened, timeout=60_000) as opened:
         opening.start()
-    opening.thread.join()
+    opening.worker.join()
     assert "正在升级数据库" in dialog.status.text(), "the person was told why it takes long"
     workspace = opened.args[0]
     try:

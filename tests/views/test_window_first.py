@@ -144,9 +144,9 @@ def test_closing_before_the_data_is_open_closes_it_when_it_arrives(
     opening = window.findChild(FolderOpening)
     assert opening is not None
     window.show()
-    qtbot.waitUntil(lambda: opening.thread.ident is not None, timeout=5_000)  # started after the first paint
+    qtbot.waitUntil(lambda: opening.worker.ident is not None, timeout=5_000)  # started after the first paint
     window.close()
-    opening.thread.join(timeout=20)
+    opening.worker.join(timeout=20)
     qtbot.waitUntil(lambda: len(closed) == 1, timeout=5_000)
     assert window.workspace is None and window.search_page is None, "nothing built for a closed window"
 
