@@ -264,7 +264,7 @@ class MainWindow(QMainWindow):
         for entry in entries:
             if entry.name not in after_search:
                 self._page_action(bar, entry.label, entry.name)
-        self._data_action(bar, self.tr("查询 (Ctrl+F)"), "nav.search", self.show_search,
+        self._nav_action(bar, self.tr("查询 (Ctrl+F)"), "nav.search", self.show_search,
                           QKeySequence(QKeySequence.StandardKey.Find))
         for entry in entries:
             if entry.name in after_search:
@@ -272,11 +272,11 @@ class MainWindow(QMainWindow):
         if self.intake_page is not None:
             self._page_action(bar, self.tr("外出受理"), "nav.field")
         if can(self.user, Action.registry_import):
-            self._data_action(bar, self.tr("导入登记数据"), "nav.import", self.show_import)
-        progress = self._data_action(bar, self.tr("进度查询"), "nav.progress", self.show_progress_lookup)
+            self._nav_action(bar, self.tr("导入登记数据"), "nav.import", self.show_import)
+        progress = self._nav_action(bar, self.tr("进度查询"), "nav.progress", self.show_progress_lookup)
         progress.setToolTip(self.tr("电话咨询：凭受理编号和查询码向中心系统查询办理进度"))
         bar.addSeparator()
-        self._data_action(bar, self.tr("立即同步 (F5)"), "nav.sync", self.sync_now, QKeySequence(Qt.Key.Key_F5))
+        self._nav_action(bar, self.tr("立即同步 (F5)"), "nav.sync", self.sync_now, QKeySequence(Qt.Key.Key_F5))
         self.sync_problems_action = QAction(self.tr("同步问题"), self)
         self.sync_problems_action.setObjectName("nav.sync_problems")
         self.sync_problems_action.setToolTip(self.tr("中心系统拒收的变更：需要人工处理"))
@@ -284,25 +284,27 @@ class MainWindow(QMainWindow):
         self.sync_problems_action.setVisible(False)
         bar.addAction(self.sync_problems_action)
         bar.addSeparator()
-        self._data_action(bar, self.tr("锁屏 (Ctrl+L)"), "nav.lock", self.lock, QKeySequence("Ctrl+L"))
-        self._data_action(bar, self.tr("设置"), "nav.settings", self.open_settings)
+        self._nav_action(bar, self.tr("锁屏 (Ctrl+L)"), "nav.lock", self.lock, QKeySequence("Ctrl+L"))
+        # Settings are a file in the folder: open before the database is.
+        self._nav_action(bar, self.tr("设置"), "nav.settings", self.open_settings, needs_data=False)
 
-    def _data_action(self, bar: QToolBar, label: str, name: str, slot: Callable[[], None],
-                     shortcut: QKeySequence | None = None) -> QAction:
-        """A navigation action that needs the data folder: greyed until it is open."""
+    def _nav_action(self, bar: QToolBar, label: str, name: str, slot: Callable[[], None],
+                    shortcut: QKeySequence | None = None, *, needs_data: bool = True) -> QAction:
+        """A navigation action; one that ``needs_data`` is greyed until the data folder is open."""
         action = QAction(label, self)
         action.setObjectName(name)
         if shortcut is not None:
             action.setShortcut(shortcut)
         action.triggered.connect(lambda _checked=False: slot())
-        action.setEnabled(self.workspace is not None)
-        self._data_actions.append(action)
+        if needs_data:
+            action.setEnabled(self.workspace is not None)
+            self._data_actions.append(action)
         bar.addAction(action)
         bar.widgetForAction(action).setObjectName(name)
         return action
 
     def _page_action(self, bar: QToolBar, label: str, name: str) -> None:
-        self._data_action(bar, label, name, lambda: self.pages.setCurrentWidget(self._named_pages[name]))
+        self._nav_action(bar, label, name, lambda: self.pages.setCurrentWidget(self._named_pages[name]))
 
     def open_settings(self) -> None:
         from desktop.views.settings_dialog import SettingsDialog

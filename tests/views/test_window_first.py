@@ -54,6 +54,7 @@ def test_a_clerk_types_before_the_data_is_open_and_nothing_is_lost(
     assert window.workspace is None, "shown before the data folder is open"
     assert action(window, "nav.new_case").isEnabled()
     assert not action(window, "nav.search").isEnabled(), "pages that need the data are greyed meanwhile"
+    assert action(window, "nav.settings").isEnabled(), "the settings are a file: no need to wait"
     assert window.findChild(QWidget, "search.results") is None
     id_field = window.findChild(QLineEdit, "intake.id_number")
     assert id_field is not None and window.focusWidget() is id_field, "keyboard first: the ID field takes the keys"
