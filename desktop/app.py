@@ -35,12 +35,11 @@ T = TypeVar("T")
 
 BASE_POINT_SIZE = 11  # UI.md: at least 11 pt
 _OPEN_ANYWAY_MS = 500  # open_main_window: the data folder opens by then even if the window never painted
-# What the main window builds once the data is open (imported by FolderOpening on its thread).
+# What the main window builds once the data is open, besides the back-office pages (navigation
+# names those): imported by FolderOpening on its thread.
 WINDOW_MODULES = (
     "desktop.views.main_window", "desktop.views.search_page", "desktop.views.case_detail",
-    "desktop.views.field_page", "desktop.views.back_office", "desktop.views.review_page",
-    "desktop.views.publicity_page", "desktop.views.payment_page", "desktop.views.dashboard_page",
-    "desktop.views.audit_page", "desktop.views.sync_service", "desktop.views.scanner",
+    "desktop.views.field_page", "desktop.views.sync_service", "desktop.views.scanner",
     "desktop.views.document_preview", "desktop.views.login_dialog",
 )
 
@@ -215,7 +214,9 @@ class FolderOpening(QObject):
                 self.stage.emit(QCoreApplication.translate(
                     "Application", "正在升级数据库：先完整备份，数据多时需要几分钟，请勿关闭…"))
             workspace = open_workspace(self.folder)
-            for module in WINDOW_MODULES:  # loaded here while the person types, not on the GUI thread
+            from desktop.views.navigation import page_modules
+
+            for module in (*WINDOW_MODULES, *page_modules()):  # here while the person types, not on the GUI thread
                 importlib.import_module(module)
         except ZhanchiError as exc:
             self.failed.emit(str(exc))

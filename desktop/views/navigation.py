@@ -56,6 +56,11 @@ def back_office_entries(user: StaffUser) -> list[PageEntry]:
     return [entry for entry in BACK_OFFICE if entry.allowed(user)]
 
 
+def page_modules() -> list[str]:
+    """Every back-office page's module (to import ahead of building, off the GUI thread)."""
+    return [entry.page_class.partition(":")[0] for entry in BACK_OFFICE]
+
+
 def build_page(entry: PageEntry, workspace: Workspace, runner: TaskRunner, user: StaffUser) -> QWidget:
     module, _, name = entry.page_class.partition(":")
     page_class = getattr(importlib.import_module(module), name)
