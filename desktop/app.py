@@ -200,6 +200,7 @@ class FolderOpening(QObject):
         super().__init__(parent)
         self.folder = folder
         self.worker = threading.Thread(target=self._open, name="zhanchi-open")  # not "thread": QObject.thread()
+        self._last_stage: tuple[str, int | None] | None = None
 
     def start(self) -> None:
         if self.worker.ident is None:  # once, whichever of its triggers comes first
@@ -210,10 +211,10 @@ class FolderOpening(QObject):
             from desktop.models.store import pending_migration
             from desktop.models.workspace import open_workspace
 
-            if pending_migration(self.folder) is not None:
-                self.stage.emit(QCoreApplication.translate(
-                    "Application", "正在升级数据库：先完整备份，数据多时需要几分钟，请勿关闭…"))
-            workspace = open_workspace(self.folder)
+            upgrading = pending_migration(self.folder) is not None
+            if upgrading:
+                self._upgrade_progress("backup_copy", 0.0)  # said before the first step is done
+            workspace = open_workspace(self.folder, progress=self._upgrade_progress if upgrading else None)
             from desktop.views.navigation import page_modules
 
             for module in (*WINDOW_MODULES, *page_modules()):  # here while the person types, not on the GUI thread
@@ -229,6 +230,23 @@ class FolderOpening(QObject):
             self.opened.emit(workspace)
         except RuntimeError:  # the window that asked (our parent) is gone: nobody will close it
             workspace.close()
+
+    def _upgrade_progress(self, step: str, fraction: float | None) -> None:
+        percent = None if fraction is None else int(fraction * 100)
+        if (step, percent) != self._last_stage:  # the copy reports every 1,024 pages: say each percent once
+            self._last_stage = (step, percent)
+            self.stage.emit(_upgrade_text(step, fraction))
+
+
+def _upgrade_text(step: str, fraction: float | None) -> str:
+    """What the sign-in says while an upgrade runs behind it (minutes on a large folder)."""
+    if step == "backup_copy":
+        return QCoreApplication.translate(
+            "Application", "正在升级数据库：先完整备份，已复制 %1%，数据多时需要几分钟，请勿关闭…").replace(
+            "%1", str(int((fraction or 0.0) * 100)))
+    if step == "backup_check":
+        return QCoreApplication.translate("Application", "正在升级数据库：正在检查备份是否完好，请勿关闭…")
+    return QCoreApplication.translate("Application", "正在升级数据库：正在更新数据结构，请勿关闭…")
 
 
 def run_gui(data_dir: str | Path | None) -> int:

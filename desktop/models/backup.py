@@ -29,6 +29,9 @@ DB_FILENAME = "zhanchi.db"  # the store's file; defined here because the store i
 FULL_CHECK_AT_START_BYTES = 256 * 2**20
 
 Stop = Callable[[], bool]
+# How far a long job has got, for a window to show: (step, fraction done or None when unknown).
+# Steps: "backup_copy", "backup_check" (take_backup), "migrate" (store.open_store).
+Progress = Callable[[str, float | None], None]
 
 
 class BackupStopped(Exception):
@@ -131,9 +134,10 @@ def startup_check(path: Path) -> DatabaseCheck:
 
 
 def take_backup(data_dir: Path, *, reason: str, now: dt.datetime, keep: int = KEEP,
-                stop: Stop | None = None) -> Backup:
+                stop: Stop | None = None, progress: Progress | None = None) -> Backup:
     """Copy the live database with the online backup API, verify the copy, prune old ones.
-    ``stop`` is asked between steps; True abandons the backup (``BackupStopped``, no file left)."""
+    ``stop`` is asked between steps; True abandons the backup (``BackupStopped``, no file left).
+    ``progress`` hears how much is copied, then that the copy is being checked."""
     source_path = Path(data_dir) / DB_FILENAME
     if not source_path.exists():
         raise InvalidInput("data_dir", f"{data_dir} 中没有数据库，无需备份")
@@ -148,12 +152,14 @@ def take_backup(data_dir: Path, *, reason: str, now: dt.datetime, keep: int = KE
         try:
             copy = sqlite3.connect(partial)
             try:
-                source.backup(copy, pages=1024, progress=_stopper(stop))  # in steps: no lock held for long
+                source.backup(copy, pages=1024, progress=_each_step(stop, progress))  # no lock held for long
             finally:
                 copy.close()
         finally:
             source.close()
         _owner_only(partial, 0o600)
+        if progress is not None:
+            progress("backup_check", None)  # page by page, as long as the copy or longer
         check = check_database(partial, quick=False, stop=stop)
         if not check.ok:
             partial.unlink(missing_ok=True)
@@ -171,16 +177,19 @@ def take_backup(data_dir: Path, *, reason: str, now: dt.datetime, keep: int = KE
     return _describe(target)
 
 
-def _stopper(stop: Stop | None) -> Callable[[int, int, int], None] | None:
-    """A backup progress callback that raises when ``stop()`` says so (sqlite3 then aborts the copy)."""
-    if stop is None:
+def _each_step(stop: Stop | None, progress: Progress | None) -> Callable[[int, int, int], None] | None:
+    """sqlite3's backup callback: passes on how much is copied, and raises when ``stop()`` says
+    so (sqlite3 then aborts the copy)."""
+    if stop is None and progress is None:
         return None
 
-    def progress(_status: int, _remaining: int, _total: int) -> None:
-        if stop():
+    def step(_status: int, remaining: int, total: int) -> None:
+        if stop is not None and stop():
             raise BackupStopped("备份已中止")
+        if progress is not None and total:
+            progress("backup_copy", (total - remaining) / total)
 
-    return progress
+    return step
 
 
 def _safe(reason: str) -> str:

@@ -28,7 +28,7 @@ from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from desktop.models.backup import DB_FILENAME, take_backup
+from desktop.models.backup import DB_FILENAME, Progress, take_backup
 from desktop.models.clock import Clock
 from desktop.models.errors import StorageError, os_error_text
 from desktop.models.schema import Meta
@@ -208,13 +208,15 @@ def alembic_config(connection: Any = None) -> Any:
     return config
 
 
-def _migrate(engine: Engine, data_dir: Path, clock: Clock) -> None:
+def _migrate(engine: Engine, data_dir: Path, clock: Clock, progress: Progress | None) -> None:
     current = _current_revision(engine)
     if current == HEAD_REVISION:
         return  # the common case: skip importing Alembic at all
     if current is not None:
         # A migration rewrites tables: keep a copy of the database as it was (issue 8: backups).
-        take_backup(data_dir, reason=f"before-migration-{current}", now=clock.now())
+        take_backup(data_dir, reason=f"before-migration-{current}", now=clock.now(), progress=progress)
+        if progress is not None:
+            progress("migrate", None)
     from alembic import command
 
     with engine.connect() as conn:
@@ -238,11 +240,13 @@ def _init_meta(engine: Engine, office_code: str) -> None:
             set_meta(session, META_OFFICE_CODE, office_code)
 
 
-def open_store(data_dir: Path, *, clock: Clock | None = None, office_code: str = "440100") -> Store:
+def open_store(data_dir: Path, *, clock: Clock | None = None, office_code: str = "440100",
+               progress: Progress | None = None) -> Store:
     """Open (creating and migrating as needed) the store in ``data_dir``.
 
     ``office_code`` is recorded on first open only; an existing folder keeps
-    the office it was set up for.
+    the office it was set up for.  ``progress`` hears how an upgrade is getting
+    on (its full backup first: minutes for years of cases).
     """
     data_dir = Path(data_dir)
     db_path = data_dir / DB_FILENAME
@@ -259,7 +263,7 @@ def open_store(data_dir: Path, *, clock: Clock | None = None, office_code: str =
     engine = _make_engine(db_path)
     clock = clock or Clock()
     try:
-        _migrate(engine, data_dir, clock)
+        _migrate(engine, data_dir, clock, progress)
         _init_meta(engine, office_code)
         store = Store(data_dir, engine, clock)
     except DBAPIError as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.models.backup import Progress
 from desktop.models.clock import Clock
 from desktop.models.rules import Verifier
 from desktop.models.store import Store, open_store
@@ -21,7 +22,7 @@ class Workspace:
         self.store.close()
 
 
-def open_workspace(data_dir: Path, *, clock: Clock | None = None) -> Workspace:
+def open_workspace(data_dir: Path, *, clock: Clock | None = None, progress: Progress | None = None) -> Workspace:
     clock = clock or Clock()
-    store = open_store(data_dir, clock=clock)
+    store = open_store(data_dir, clock=clock, progress=progress)
     return Workspace(data_dir, store, Verifier.load(data_dir), clock)

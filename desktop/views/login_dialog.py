@@ -56,6 +56,7 @@ class LoginDialog(QDialog):
         self.error.setObjectName("login.error")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #a61b1b;")
+        self.error.hide()  # no empty line until there is something to say
         layout.addWidget(self.error)
         self.status = QLabel(self.tr("正在打开数据…") if store is None else "")
         self.status.setObjectName("login.status")
@@ -74,13 +75,18 @@ class LoginDialog(QDialog):
         buttons.accepted.connect(self._try)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.setMinimumWidth(440)  # room for a status line of an upgrade without a tall narrow box
         (self.password if locked else self.username).setFocus()
+
+    def _say(self, label: QLabel, text: str) -> None:
+        label.setText(text)
+        label.show()
+        self.adjustSize()  # a wrapped line grows the dialog instead of being cut off
 
     def show_status(self, text: str) -> None:
         """What the data folder's opening is doing (an upgrade takes minutes on a large folder)."""
         if self.store is None:
-            self.status.setText(text)
-            self.status.show()
+            self._say(self.status, text)
 
     def set_store(self, store: Store) -> None:
         """The data folder is open: sign in now if the person already asked to."""
@@ -93,7 +99,7 @@ class LoginDialog(QDialog):
     def _try(self) -> None:
         if self.store is None:
             self._waiting = True
-            self.status.setText(self.tr("正在打开数据，打开后自动登录…"))
+            self._say(self.status, self.tr("正在打开数据，打开后自动登录…"))
             return
         from desktop.models.staff import authenticate
 
@@ -101,7 +107,7 @@ class LoginDialog(QDialog):
             # Quick enough on the GUI thread: one argon2 hash, and the dialog is modal anyway.
             self.user = authenticate(self.store, self.username.text().strip(), self.password.text())
         except ZhanchiError as exc:
-            self.error.setText(str(exc))
+            self._say(self.error, str(exc))
             self.password.clear()
             self.password.setFocus()
             return

@@ -30,8 +30,16 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>Restoring the database from the backup…</translation>
     </message>
     <message>
-        <source>正在升级数据库：先完整备份，数据多时需要几分钟，请勿关闭…</source>
-        <translation>Upgrading the database: a full backup first; with a lot of data this takes a few minutes. Please do not close…</translation>
+        <source>正在升级数据库：先完整备份，已复制 %1%，数据多时需要几分钟，请勿关闭…</source>
+        <translation>Upgrading the database: backing it up first, %1% copied (minutes with much data), do not close…</translation>
+    </message>
+    <message>
+        <source>正在升级数据库：正在检查备份是否完好，请勿关闭…</source>
+        <translation>Upgrading the database: checking the backup is sound, do not close…</translation>
+    </message>
+    <message>
+        <source>正在升级数据库：正在更新数据结构，请勿关闭…</source>
+        <translation>Upgrading the database: updating its structure, do not close…</translation>
     </message>
     <message>
         <source>打开数据文件夹时出现内部错误，已记录日志</source>

@@ -54,6 +54,19 @@ def test_backup_is_a_verified_owner_only_copy(store: Store, make_staff: Callable
     assert list_backups(store.data_dir)[0].path == backup.path
 
 
+def test_a_backup_says_how_far_it_has_copied_then_that_it_checks(store: Store) -> None:
+    import sqlite3
+
+    with sqlite3.connect(store.data_dir / DB_FILENAME) as db:  # 8 MB: the copy takes several steps
+        db.execute("CREATE TABLE scratch (b BLOB)")
+        db.executemany("INSERT INTO scratch VALUES (randomblob(4000))", [()] * 2000)
+    heard: list[tuple[str, float | None]] = []
+    take_backup(store.data_dir, reason="manual", now=NOW, progress=lambda step, done: heard.append((step, done)))
+    copied = [done for step, done in heard if step == "backup_copy"]
+    assert len(copied) > 1 and copied == sorted(copied) and copied[-1] == 1.0
+    assert heard[-1] == ("backup_check", None), "then the page-by-page check of the copy"
+
+
 def test_only_the_newest_are_kept(store: Store) -> None:
     for minute in range(5):
         take_backup(store.data_dir, reason="daily", now=NOW + dt.timedelta(minutes=minute), keep=3)
@@ -67,7 +80,9 @@ def test_a_backup_is_taken_before_every_migration(tmp_path: Path) -> None:
     data_dir = tmp_path / "old"
     data_dir.mkdir()
     shutil.copy(saved, data_dir / DB_FILENAME)
-    open_store(data_dir, clock=Clock(fixed=NOW)).close()
+    steps: list[str] = []
+    open_store(data_dir, clock=Clock(fixed=NOW), progress=lambda step, _done: steps.append(step)).close()
+    assert list(dict.fromkeys(steps)) == ["backup_copy", "backup_check", "migrate"], "an upgrade says how it gets on"
     [backup] = list_backups(data_dir)
     assert backup.reason == "before-migration-0001"
     assert check_database(backup.path).ok

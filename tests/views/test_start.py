@@ -105,10 +105,15 @@ def test_an_upgrade_behind_the_sign_in_is_said_before_it_starts(qtbot: QtBot, tm
     dialog.show()
     opening = app_module.FolderOpening(folder)
     opening.stage.connect(dialog.show_status)
+    said: list[str] = []
+    opening.stage.connect(said.append)
     with qtbot.waitSignal(opening.opened, timeout=60_000) as opened:
         opening.start()
     opening.worker.join()
     assert "正在升级数据库" in dialog.status.text(), "the person was told why it takes long"
+    assert "已复制 0%" in said[0] and any("已复制 100%" in text for text in said), "and how far the backup is"
+    assert "检查备份" in said[-2] and "更新数据结构" in said[-1]
+    assert len(said) == len(set(said)), "each figure said once"
     workspace = opened.args[0]
     try:
         assert [b.reason for b in list_backups(folder)] == ["before-migration-0001"]
