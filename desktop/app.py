@@ -281,7 +281,9 @@ def run_gui(data_dir: str | Path | None) -> int:
     opening.stage.connect(login.show_status)
     opening.start()
     signed_in = login.exec() and login.user is not None
-    opening.worker.join()  # a migration in progress finishes (closing the dialog does not cut it)
+    if opening.worker.is_alive():  # an upgrade in progress finishes: cutting it would help nobody
+        _while_busy(QCoreApplication.translate("Application", "正在打开数据文件夹（升级数据库时需要几分钟），请稍候…"),
+                    opening.worker.join)
     app.processEvents()  # the answer, if it came after the dialog closed
     if problem:
         QMessageBox.critical(None, QCoreApplication.translate("Application", "展翅柜台"), problem[0])

@@ -42,6 +42,10 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>Upgrading the database: updating its structure, do not close…</translation>
     </message>
     <message>
+        <source>正在打开数据文件夹（升级数据库时需要几分钟），请稍候…</source>
+        <translation>Opening the data folder (an upgrade takes minutes), please wait…</translation>
+    </message>
+    <message>
         <source>打开数据文件夹时出现内部错误，已记录日志</source>
         <translation>An internal error occurred while opening the data folder; it has been logged</translation>
     </message>

@@ -121,3 +121,43 @@ def test_an_upgrade_behind_the_sign_in_is_said_before_it_starts(qtbot: QtBot, tm
         assert not dialog.status.isVisible()
     finally:
         workspace.close()
+
+
+def test_cancelling_the_sign_in_while_the_folder_opens_waits_behind_a_busy_dialog(
+        qapp: Any, store: Store, make_staff: Callable[..., staff.StaffUser], monkeypatch: pytest.MonkeyPatch) -> None:
+    """An upgrade cannot be cut short; the person sees what the program is waiting for instead of nothing."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    from desktop.models import workspace as workspace_module
+
+    make_staff("clerk", "clerk")
+    store.close()
+    release = threading.Event()
+    real_open = workspace_module.open_workspace
+
+    def slow_open(folder: Path, **kwargs: Any) -> Any:
+        release.wait(20)  # an upgrade of years of cases
+        return real_open(folder, **kwargs)
+
+    busy: list[str] = []
+
+    def watch() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QProgressDialog) and widget.isVisible():
+                busy.append(widget.labelText())
+                release.set()
+
+    monkeypatch.setattr(workspace_module, "open_workspace", slow_open)
+    monkeypatch.setattr(LoginDialog, "exec", lambda _self: 0)  # the person cancels at once
+    timer = QTimer()
+    timer.timeout.connect(watch)
+    timer.start(20)
+    try:
+        assert app_module.run_gui(store.data_dir) == 0
+    finally:
+        timer.stop()
+        release.set()
+    assert busy and "正在打开数据文件夹" in busy[0]
