@@ -81,6 +81,7 @@ case "${1:-}" in
     shift
     setup
     "$VENV/bin/ruff" check .
+    "$VENV/bin/mypy" desktop central bench
     QT_QPA_PLATFORM=offscreen exec "$VENV/bin/python" -m pytest -q "$@"
     ;;
   *)

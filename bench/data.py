@@ -699,7 +699,7 @@ def build_big_folder(folder: Path, scale: int, *, csv_dir: Path | None = None, p
         for table in ("registry_insured", "registry_certificates"):
             conn.execute(f"INSERT INTO main.{table} SELECT * FROM side.{table}")
         for kind in ("insured", "certificates"):
-            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (META_AS_OF[kind], stamp))  # type: ignore[index]
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (META_AS_OF[kind], stamp))
         conn.execute("COMMIT")
         conn.execute("DETACH DATABASE side")
         side.unlink()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import math
 import statistics
@@ -35,7 +36,7 @@ def samples_ms(fn: Callable[[Any], Any], inputs: Sequence[Any], *, warmup: int =
     for x in list(inputs)[:warmup]:
         fn(x)
     gc.collect()
-    return [timed_ms(lambda x=x: fn(x)) for x in inputs]
+    return [timed_ms(functools.partial(fn, x)) for x in inputs]
 
 
 def summary(values_ms: Sequence[float]) -> dict[str, float]:

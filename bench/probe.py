@@ -68,7 +68,7 @@ def _wait_ready(app: Any, window: Any) -> float:
     """Show ``window`` and run the event loop until it has painted and gone idle; seconds since start."""
     from PySide6.QtCore import QAbstractEventDispatcher, QEvent, QObject, QTimer
 
-    state = {"painted": False, "ready": None}
+    state: dict[str, Any] = {"painted": False, "ready": None}
 
     class PaintWatch(QObject):
         # On the window alone (its own paint comes first in a repaint, its children's in the
@@ -130,8 +130,8 @@ def _app(data_dir: Path, user: str) -> dict[str, Any]:
 
     from desktop.app import open_main_window
 
-    window = open_main_window(data_dir, user)
-    app = QApplication.instance()
+    window: Any = open_main_window(data_dir, user)  # a MainWindow
+    app: Any = QApplication.instance()
     built = time.perf_counter() - _STARTED
     ready = _wait_ready(app, window)
     _emit({"mode": "app", "built_s": built, "ready_s": ready})  # the parent's clock stops here

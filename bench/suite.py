@@ -8,6 +8,7 @@ run.  Every figure is measured in this run, ratios on both sides in this run.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import shutil
 import sys
 import tempfile
@@ -147,10 +148,12 @@ def _in_process(runner: Runner, results: Results, info: BigFolder, wanted: set[s
             "daily_summary_ms": ("reports.daily_summary",
                                  lambda: scenarios.daily_summary(store, verifier, 3 if small else 5)),
         }
+        def record(key: str, scenario: Callable[[], tuple[float, dict[str, Any]]]) -> None:
+            results.record(key, *scenario())
+
         for key, (what, scenario) in simple.items():
             if key in wanted:
-                runner.attempt(results, [key], f"{key}: {what}",
-                               lambda key=key, scenario=scenario: results.record(key, *scenario()))
+                runner.attempt(results, [key], f"{key}: {what}", functools.partial(record, key, scenario))
         if "screening_1m_s" in wanted:
             def screen() -> None:
                 value, details, note = scenarios.screening(store, verifier, 1 if small else 3)

@@ -119,7 +119,7 @@ def _queue_copies(folder: Path, changes: int) -> int:
     try:
         conn.row_factory = sqlite3.Row
         cases = [dict(r) for r in conn.execute("SELECT * FROM cases ORDER BY case_no")]
-        outbox = {}
+        outbox: dict[str, list[dict[str, Any]]] = {}
         for r in conn.execute("SELECT * FROM outbox ORDER BY id"):
             outbox.setdefault(r["entity_id"], []).append(dict(r))
         queued = conn.execute("SELECT COUNT(*) FROM outbox").fetchone()[0]

@@ -141,7 +141,7 @@ def _while_busy(text: str, work: Callable[[], T]) -> T:
             done.set()
 
     dialog = QProgressDialog(text, "", 0, 0)
-    dialog.setCancelButton(None)  # type: ignore[arg-type] - no cancel: a half-restored folder helps nobody
+    dialog.setCancelButton(None)  # no cancel: a half-restored folder helps nobody
     dialog.setWindowTitle(QCoreApplication.translate("Application", "展翅柜台"))
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(0)
@@ -297,6 +297,7 @@ def run_gui(data_dir: str | Path | None) -> int:
     from desktop.views.main_window import MainWindow
 
     # The window shows with the first page; the others are built in the next turns of the loop.
+    assert login.user is not None  # signed_in says so
     window = MainWindow(None, login.user, settings=settings, data_dir=folder)
     window.attach(workspace)
     window.show()

@@ -481,8 +481,9 @@ def issue_to_data_folder(store: Store, verifier: Verifier, actor: StaffUser, cas
                          format: str = "a4") -> IssuedDocument:  # noqa: A002
     """Issue a document into the data folder (``documents/<case_no>/``), where the window
     previews and prints it; the folder is the owner's only, like the database."""
-    issuers = {"receipt": functools.partial(issue_receipt, format=format), "notice": issue_notice,
-               "decision": issue_decision}
+    issuers: dict[str, Callable[[Store, Verifier, StaffUser, str, Path], IssuedDocument]] = {
+        "receipt": functools.partial(issue_receipt, format=format), "notice": issue_notice,
+        "decision": issue_decision}
     if kind not in issuers:
         raise InvalidInput("kind", f"没有这种文书：{kind!r}")
     case = get_case(store, case_id_or_no)

@@ -46,7 +46,7 @@ class Source:
     @classmethod
     def from_json(cls, data: Mapping[str, str | None]) -> Source:
         as_of = data.get("as_of")
-        return cls(SourceKind(data["kind"]), dt.datetime.fromisoformat(as_of) if as_of else None)
+        return cls(SourceKind(str(data["kind"])), dt.datetime.fromisoformat(as_of) if as_of else None)
 
 
 TYPED = Source(SourceKind.TYPED)

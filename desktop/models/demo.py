@@ -252,9 +252,9 @@ def fill(store: Store, clock: Clock, verifier: Verifier, cases: int = 200, *,
     for i, target in enumerate(targets):
         at = starts[i]
         events.append((at, 1, i, 0))
-        for step in range(len(STEPS[target])):
+        for number in range(1, len(STEPS[target]) + 1):
             at = max(at, min(at + dt.timedelta(hours=rng.randrange(1, 30)), real_now))
-            events.append((at, 1, i, step + 1))
+            events.append((at, 1, i, number))
     day = clock.local_date(min(starts, default=real_now))
     while day <= clock.local_date(real_now):
         if verifier.calendar.is_workday(day):

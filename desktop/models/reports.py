@@ -63,7 +63,7 @@ import calendar as _calendar
 import datetime as dt
 import functools
 import heapq
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -466,7 +466,8 @@ def _display_names(session: Session, usernames: Iterable[str]) -> dict[str, str]
     wanted = sorted(set(usernames))
     if not wanted:
         return {}
-    return dict(session.execute(select(Staff.username, Staff.display_name).where(Staff.username.in_(wanted))).all())
+    rows = session.execute(select(Staff.username, Staff.display_name).where(Staff.username.in_(wanted)))
+    return {username: name for username, name in rows}
 
 
 def _by_clerk(session: Session, accepted_by: Mapping[str, tuple[Tally, int]]) -> tuple[ClerkFigures, ...]:
@@ -626,7 +627,7 @@ def _longest_overdue(session: Session, state: State, where: list[Any], n: int, *
     so far is no later than the filing of the last row read, no row further on can beat it."""
     columns = select(*_OVERDUE_COLUMNS).where(Case.state == state.value, *where)
     if by_acceptance:
-        return session.execute(columns.order_by(Case.accepted_at, Case.case_no).limit(n)).all()
+        return list(session.execute(columns.order_by(Case.accepted_at, Case.case_no).limit(n)).all())
     best: list[Any] = []
     after: tuple[dt.datetime, str] | None = None
     while True:
@@ -761,7 +762,7 @@ def monthly_report(store: Store, year: int, month: int, office_code: str | None 
         ).all()
     groups: dict[str, dict[str, list[Any]]] = {d: {} for d in DIMENSIONS}
 
-    def add(rows: list[Any], which: int) -> None:
+    def add(rows: Sequence[Any], which: int) -> None:
         for level, occ_code, occ_name, region, n, amount in rows:
             prefecture, prefecture_name = prefecture_of(region)
             keys = {

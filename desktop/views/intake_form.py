@@ -58,7 +58,8 @@ class _EnterMovesOn(QObject):
             and isinstance(watched, QWidget)
         ):
             completer = watched.completer() if isinstance(watched, QLineEdit) else None
-            if completer is not None and completer.popup().isVisible():
+            popup = completer.popup() if completer is not None else None
+            if popup is not None and popup.isVisible():
                 return False  # Enter picks the completion first
             watched.focusNextChild()
             return True
@@ -329,7 +330,9 @@ class IntakeForm(QWidget):
     def _issue_date(self) -> dt.date | None:
         if self.cert_issue_date.date() == self.cert_issue_date.minimumDate():
             return None
-        return self.cert_issue_date.date().toPython()  # type: ignore[no-any-return]
+        issued = self.cert_issue_date.date().toPython()
+        assert isinstance(issued, dt.date)  # QDate.toPython is typed as object
+        return issued
 
     def occupation_code_name(self) -> tuple[str, str]:
         text = self.occupation.text().strip()

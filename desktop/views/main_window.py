@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMainWindow, QStackedWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from desktop.models.document_kinds import KIND_LABELS
 from desktop.models.errors import ZhanchiError
@@ -341,7 +341,7 @@ class MainWindow(QMainWindow):
             return  # the data is still opening (the action is greyed)
         self.pages.setCurrentWidget(self.search_page)
         self.search_page.refresh()
-        self.search_page.findChild(QWidget, "search.query").setFocus()
+        self.search_page.query.setFocus()
 
     def open_case(self, case_id: str) -> None:
         if self.detail_page is None:
@@ -359,7 +359,7 @@ class MainWindow(QMainWindow):
             self.intake_page.take_scan(scan)
         elif scan.kind in ("id_number", "certificate") and self.search_page is not None:
             self.show_search()
-            self.search_page.findChild(QLineEdit, "search.query").setText(scan.value)
+            self.search_page.query.setText(scan.value)
         else:
             self.statusBar().showMessage(self.tr("扫描内容无法识别：") + text[:40], 10_000)
 
@@ -527,8 +527,7 @@ class MainWindow(QMainWindow):
         for bar in self.findChildren(QToolBar):
             self.removeToolBar(bar)
             bar.deleteLater()
-        while self.pages.count():
-            page = self.pages.widget(0)
+        while (page := self.pages.widget(0)) is not None:
             self.pages.removeWidget(page)
             page.deleteLater()
         workspace = self._workspace()
