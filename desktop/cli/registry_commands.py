@@ -11,6 +11,7 @@ from desktop.cli.common import EXIT_BAD_INPUT, EXIT_OK, fail, print_json, resolv
 from desktop.models.errors import InvalidInput
 from desktop.models.registry import ImportRejected, import_registry, rejection_summary
 from desktop.models.registry_files import COLUMNS, KINDS, read_registry, write_rejects
+from desktop.models.staff import SYSTEM_ACTOR
 from desktop.models.store import open_store
 
 
@@ -49,7 +50,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         saved = f"，错误行已保存到 {args.rejects}" if registry_file.rejected else ""
     store = open_store(resolve_data_dir(args))
     try:
-        report = import_registry(store, registry_file, valid_only=args.valid_only, as_of=store.clock.now())
+        report = import_registry(store, registry_file, valid_only=args.valid_only, as_of=store.clock.now(),
+                                 audit_actor=SYSTEM_ACTOR)  # the command line has no signed-in person
     except ImportRejected as exc:
         hint = "；加 --valid-only 只导入正确的行" + (saved or "，--rejects 保存错误行")
         return fail(f"FILE: {rejection_summary(exc.report)}{hint}", EXIT_BAD_INPUT)

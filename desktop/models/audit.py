@@ -16,13 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.models.schema import AuditLog, utc_text
+from desktop.models.schema import AuditLog, Meta, utc_text
 from desktop.models.store import get_meta, set_meta
 
 GENESIS_HASH = "0" * 64
@@ -99,6 +100,27 @@ def _head(session: Session) -> tuple[int, str]:
     return int(seq), digest
 
 
+def _entry(seq: int, prev_hash: str, *, actor: str, action: str, entity: str, entity_id: str,
+           before: dict[str, Any] | None, after: dict[str, Any] | None, at: dt.datetime) -> AuditEntry:
+    """The next entry of the chain after (``seq`` - 1, ``prev_hash``), hashed."""
+    at_text = utc_text(at)
+    # Round-trip through JSON so the stored and the hashed data are identical.
+    before_n = json.loads(canonical_json(before)) if before is not None else None
+    after_n = json.loads(canonical_json(after)) if after is not None else None
+    digest = entry_hash(seq=seq, at=at_text, actor=actor, action=action, entity=entity, entity_id=entity_id,
+                        before=before_n, after=after_n, prev_hash=prev_hash)
+    return AuditEntry(seq, at_text, actor, action, entity, entity_id, before_n, after_n, prev_hash, digest)
+
+
+def _stored(entry: AuditEntry) -> dict[str, Any]:
+    """The entry as the audit_log row holds it."""
+    return {"seq": entry.seq, "at": entry.at, "actor": entry.actor, "action": entry.action, "entity": entry.entity,
+            "entity_id": entry.entity_id,
+            "before_json": canonical_json(entry.before) if entry.before is not None else None,
+            "after_json": canonical_json(entry.after) if entry.after is not None else None,
+            "prev_hash": entry.prev_hash, "hash": entry.hash}
+
+
 def record(
     session: Session,
     *,
@@ -111,41 +133,42 @@ def record(
     at: dt.datetime,
 ) -> AuditEntry:
     """Append one entry in the caller's transaction (so it commits with the change)."""
-    at_text = utc_text(at)
-    # Round-trip through JSON so the stored and the hashed data are identical.
-    before_n = json.loads(canonical_json(before)) if before is not None else None
-    after_n = json.loads(canonical_json(after)) if after is not None else None
     last_seq, prev_hash = _head(session)
-    seq = last_seq + 1
-    digest = entry_hash(
-        seq=seq,
-        at=at_text,
-        actor=actor,
-        action=action,
-        entity=entity,
-        entity_id=entity_id,
-        before=before_n,
-        after=after_n,
-        prev_hash=prev_hash,
-    )
-    session.add(
-        AuditLog(
-            seq=seq,
-            at=at_text,
-            actor=actor,
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            before_json=canonical_json(before_n) if before_n is not None else None,
-            after_json=canonical_json(after_n) if after_n is not None else None,
-            prev_hash=prev_hash,
-            hash=digest,
-        )
-    )
-    set_meta(session, META_HEAD_SEQ, str(seq))
-    set_meta(session, META_HEAD_HASH, digest)
+    entry = _entry(last_seq + 1, prev_hash, actor=actor, action=action, entity=entity, entity_id=entity_id,
+                   before=before, after=after, at=at)
+    session.add(AuditLog(**_stored(entry)))
+    set_meta(session, META_HEAD_SEQ, str(entry.seq))
+    set_meta(session, META_HEAD_HASH, entry.hash)
     session.flush()
-    return AuditEntry(seq, at_text, actor, action, entity, entity_id, before_n, after_n, prev_hash, digest)
+    return entry
+
+
+def record_raw(
+    cursor: sqlite3.Cursor,
+    *,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+    at: dt.datetime,
+) -> AuditEntry:
+    """``record`` for a bulk writer on a raw sqlite3 transaction (the registry import), so the
+    entry commits with the change there too."""
+    head = dict(cursor.execute(f"SELECT key, value FROM {Meta.__tablename__} WHERE key IN (?, ?)",
+                               (META_HEAD_SEQ, META_HEAD_HASH)).fetchall())
+    last_seq, prev_hash = (int(head[META_HEAD_SEQ]), head[META_HEAD_HASH]) if len(head) == 2 else (0, GENESIS_HASH)
+    entry = _entry(last_seq + 1, prev_hash, actor=actor, action=action, entity=entity, entity_id=entity_id,
+                   before=before, after=after, at=at)
+    row = _stored(entry)
+    columns = ", ".join(row)
+    cursor.execute(f"INSERT INTO {AuditLog.__tablename__} ({columns}) VALUES ({', '.join('?' * len(row))})",
+                   tuple(row.values()))
+    cursor.executemany(f"INSERT INTO {Meta.__tablename__} (key, value) VALUES (?, ?) "
+                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                       [(META_HEAD_SEQ, str(entry.seq)), (META_HEAD_HASH, entry.hash)])
+    return entry
 
 
 def _load(text: str | None) -> dict[str, Any] | None:

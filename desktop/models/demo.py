@@ -28,7 +28,7 @@ from desktop.models.intake import file_case
 from desktop.models.registry import import_registry
 from desktop.models.registry_files import CERTIFICATE_COLUMNS, INSURED_COLUMNS, read_registry
 from desktop.models.rules import Verifier
-from desktop.models.staff import Role, StaffUser
+from desktop.models.staff import SYSTEM_ACTOR, Role, StaffUser
 from desktop.models.store import Store
 
 DEMO_PASSWORD = "zhanchi-demo"
@@ -221,8 +221,8 @@ def fill(store: Store, clock: Clock, verifier: Verifier, cases: int = 200, *,
     accounts = create_demo_staff(store)
     persons = list(people(max(cases * 2, 50), clock.today()))
     insured, certificates = write_registry_files(store.data_dir / "demo", persons)
-    import_registry(store, read_registry(insured, "insured"), as_of=real_now)
-    import_registry(store, read_registry(certificates, "certificates"), as_of=real_now)
+    import_registry(store, read_registry(insured, "insured"), as_of=real_now, audit_actor=SYSTEM_ACTOR)
+    import_registry(store, read_registry(certificates, "certificates"), as_of=real_now, audit_actor=SYSTEM_ACTOR)
     clerks = [accounts["clerk"], accounts["clerk2"]]
     rng = random.Random(27)
     states = [s for s, w in STATE_WEIGHTS for _ in range(w)]

@@ -73,6 +73,8 @@ ACTION_LABELS = {
     "staff.change_password": "修改密码",
     "staff.activate": "启用账户",
     "staff.deactivate": "停用账户",
+    "field.start": "开始外出受理",
+    "field.end": "结束外出受理",
 }
 
 # Keys whose values are masked wherever the log leaves the system.

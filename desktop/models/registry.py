@@ -14,15 +14,18 @@ them after the session ends.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from desktop.models import audit
 from desktop.models.errors import InvalidInput
 from desktop.models.identity import normalize_certificate_number, normalize_id_number
 from desktop.models.registry_files import (
@@ -145,6 +148,7 @@ def import_registry(
     valid_only: bool = False,
     as_of: dt.datetime,
     progress: Callable[[int, int], None] | None = None,
+    audit_actor: str | None = None,
 ) -> ImportReport:
     """Load the file's rows into the local registry; see the module docstring.
 
@@ -153,6 +157,9 @@ def import_registry(
     ``as_of`` (aware) is stamped on every row written and recorded in ``meta``.
     ``progress(done, total)`` is called after each chunk; an exception raised
     from it cancels the import and leaves the registry as it was.
+    ``audit_actor``: a person's import of a file (not a sync page from the central
+    system) is written to the audit trail in the same transaction, with the file's
+    name and SHA-256, the row counts and the "as of" time.
     """
     kind = registry_file.kind
     if kind not in KINDS:
@@ -166,8 +173,26 @@ def import_registry(
     if not rows:
         return ImportReport(kind, 0, 0, rejected, list(registry_file.errors))
     engine = _engine_of(engine_or_store)
-    inserted = _write(engine, kind, rows, stamp, progress)
+
+    def audit_entry(cursor: sqlite3.Cursor, inserted: int) -> None:
+        if audit_actor is not None:
+            audit.record_raw(cursor, actor=audit_actor, action="registry.import", entity="registry", entity_id=kind,
+                             before=None, after=_import_facts(registry_file, inserted, as_of), at=as_of)
+
+    inserted = _write(engine, kind, rows, stamp, progress, audit_entry)
     return ImportReport(kind, inserted, len(rows) - inserted, rejected, list(registry_file.errors), as_of)
+
+
+def _import_facts(registry_file: RegistryFile, inserted: int, as_of: dt.datetime) -> dict[str, Any]:
+    """What the audit trail keeps of an import: enough to find and check the file again."""
+    source = Path(registry_file.source) if registry_file.source else None
+    digest = None
+    if source is not None and source.is_file():
+        with source.open("rb") as handle:
+            digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    return {"file": source.name if source else "", "sha256": digest, "rows": len(registry_file.rows),
+            "inserted": inserted, "updated": len(registry_file.rows) - inserted, "rejected": registry_file.rejected,
+            "as_of": utc_text(as_of)}
 
 
 def _write(
@@ -176,8 +201,10 @@ def _write(
     rows: list[tuple[Any, ...]],
     stamp: str,
     progress: Callable[[int, int], None] | None,
+    before_commit: Callable[[sqlite3.Cursor, int], None],
 ) -> int:
-    """Upsert all rows in one transaction; returns how many were new."""
+    """Upsert all rows in one transaction; returns how many were new.  ``before_commit(cursor,
+    inserted)`` writes what must commit with them."""
     table = _TABLES[kind].name
     sql = _upsert_sql(kind)
     total = len(rows)
@@ -207,6 +234,7 @@ def _write(
                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                     (META_AS_OF[kind], stamp),
                 )
+                before_commit(cursor, int(after) - int(before))
                 cursor.execute("COMMIT")
             except BaseException:
                 if connection.in_transaction:

@@ -68,7 +68,7 @@ from desktop.models.registry_files import (
     suggest_mapping,
     write_rejects,
 )
-from desktop.models.staff import Action, StaffUser, can
+from desktop.models.staff import SYSTEM_ACTOR, Action, StaffUser, can
 from desktop.models.workspace import Workspace
 from desktop.views.tasks import TaskRunner
 
@@ -482,7 +482,7 @@ class ImportDialog(QDialog):
             return
         valid_only = self.valid_only.isChecked()
         rejects = Path(self.rejects_path.text().strip()) if valid_only and checked.rejected else None
-        store = self.workspace.store
+        store, user = self.workspace.store, (self.user.username if self.user else SYSTEM_ACTOR)
         relay = self._busy(self.tr("正在导入…"))
 
         def work() -> ImportOutcome:
@@ -490,7 +490,7 @@ class ImportDialog(QDialog):
                 write_rejects(rejects, checked)
             try:
                 report = import_registry(store, checked, valid_only=valid_only, as_of=store.clock.now(),
-                                         progress=relay.report)
+                                         progress=relay.report, audit_actor=user)
             except ImportRejected as exc:
                 raise InvalidInput("FILE", rejection_summary(exc.report)) from None
             return ImportOutcome(report, rejects, checked.rejected)

@@ -194,3 +194,17 @@ def test_only_supervisors_and_auditors_look(
     with pytest.raises(PermissionDenied):
         oversight.dashboard(store, verifier, actor)
     assert not (tmp_path / "log.csv").exists()
+
+
+def test_every_action_the_code_records_has_a_label_for_the_auditor() -> None:
+    """The audit page shows 操作 in words: an action recorded anywhere without a label would show as code."""
+    import re
+    from pathlib import Path
+
+    from desktop.models.oversight import ACTION_LABELS
+
+    root = Path(__file__).resolve().parents[2] / "desktop"
+    recorded = {match for path in root.rglob("*.py")
+                for match in re.findall(r'\baction="([a-z_]+\.[a-z_]+)"', path.read_text(encoding="utf-8"))}
+    assert recorded, "found the recorded actions"
+    assert sorted(recorded - ACTION_LABELS.keys()) == []

@@ -201,3 +201,40 @@ def test_an_empty_valid_set_writes_nothing(store: Store, tmp_path: Path) -> None
     assert (report.inserted, report.updated, report.rejected, report.as_of) == (0, 0, 1, None)
     with store.session(readonly=True) as session:
         assert registry_as_of(session, "insured") is None
+
+
+def test_a_persons_import_is_in_the_audit_trail_with_the_file_it_came_from(store: Store, tmp_path: Path) -> None:
+    """A registry file decides verdicts (contribution months, certificates): who loaded which file
+    is kept like every other operation, in the import's own transaction, and the chain verifies."""
+    import hashlib
+
+    from desktop.models import audit
+
+    people = insured_file(tmp_path, [insured(1), insured(2)])
+    import_registry(store, people, as_of=T1, audit_actor="admin")
+    newer = insured_file(tmp_path, [insured(2, contribution_months=99), insured(3)], "newer.csv")
+    import_registry(store, newer, as_of=T2, audit_actor="admin")
+    import_registry(store, insured_file(tmp_path, [insured(4)], "sync.csv"), as_of=T2)  # no actor: not recorded
+    with store.session(readonly=True) as session:
+        entries = [e for e in audit.entries(session) if e.action == "registry.import"]
+        assert audit.verify(session).ok
+    assert [(e.actor, e.entity, e.entity_id) for e in entries] == [("admin", "registry", "insured")] * 2
+    assert entries[1].after == {
+        "file": "newer.csv", "sha256": hashlib.sha256((tmp_path / "newer.csv").read_bytes()).hexdigest(),
+        "rows": 2, "inserted": 1, "updated": 1, "rejected": 0, "as_of": "2026-11-27T02:00:00.000000+00:00"}
+
+
+def test_a_failed_import_leaves_no_audit_entry(store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.models import audit
+
+    monkeypatch.setattr(registry, "CHUNK_ROWS", 1)
+
+    def pulled_out(done: int, _total: int) -> None:
+        if done > 1:
+            raise RuntimeError("disk pulled out")
+
+    with pytest.raises(RuntimeError):
+        import_registry(store, insured_file(tmp_path, [insured(1), insured(2)]), as_of=T1, progress=pulled_out,
+                        audit_actor="admin")
+    with store.session(readonly=True) as session:
+        assert [e for e in audit.entries(session) if e.action == "registry.import"] == []
