@@ -22,7 +22,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.models import audit, outbox
@@ -630,26 +630,13 @@ def get_case(store: Store, case_id_or_no: str) -> CaseRecord:
 
 
 def search_cases(store: Store, text: str, limit: int = 50) -> list[CaseRecord]:
-    """Case number prefix, exact ID number, name prefix or certificate number; newest first.
+    """Case number prefix, exact ID number, name prefix or certificate number; newest first:
+    the search box's own query (``case_queries.search_page``), as full records.  Empty text
+    lists the newest cases."""
+    from desktop.models.case_queries import search_page  # it builds on this module
 
-    Prefixes are matched as ranges so the indexes are used.  Empty text lists
-    the newest cases.
-    """
-    text = (text or "").strip()
-    query = select(Case).order_by(Case.created_at.desc(), Case.case_no.desc()).limit(limit)
-    if text:
-        upper = text.upper()
-        top = "\U0010ffff"  # sorts after every character SQLite will hold
-        query = query.where(
-            or_(
-                and_(Case.case_no >= upper, Case.case_no < upper + top),
-                Case.id_number == normalize_id_number(text),
-                and_(Case.applicant_name >= text, Case.applicant_name < text + top),
-                Case.cert_number == _normalise_cert_number(text),
-            )
-        )
-    with store.session(readonly=True) as session:
-        return [_record(row) for row in session.scalars(query)]
+    rows, _ = search_page(store, text, limit=limit)
+    return [get_case(store, row.id) for row in rows]
 
 
 def list_cases(
