@@ -37,9 +37,10 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QShowEvent
+from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -55,6 +56,7 @@ from desktop.models.staff import StaffUser
 from desktop.models.workspace import Workspace
 from desktop.views.case_table_model import QT_TRANSLATE_NOOP
 from desktop.views.navigation import back_office_entries, build_page
+from desktop.views.style import emphasise
 from desktop.views.tasks import TaskRunner
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -362,6 +364,23 @@ class BackOfficePage(QWidget):
         self._busy = False
 
     page_name = "back_office"
+
+    def header(self, title: str, *, summary: str = "summary") -> QHBoxLayout:
+        """The page's top line: its title, a summary (``self.summary``, object name
+        ``<page>.<summary>``) and 刷新 with its key Ctrl+R (F5 is the window's 立即同步)."""
+        heading = QLabel(title)
+        emphasise(heading, 1.3)
+        self.summary = QLabel()
+        self.summary.setObjectName(f"{self.page_name}.{summary}")
+        self.refresh_button = QPushButton(QCoreApplication.translate("BackOffice", "刷新 (Ctrl+R)"))
+        self.refresh_button.setObjectName(f"{self.page_name}.refresh")
+        self.refresh_button.clicked.connect(self.refresh)
+        QShortcut(QKeySequence("Ctrl+R"), self, self.refresh)
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.refresh_button)
+        return top
 
     @property
     def busy(self) -> bool:

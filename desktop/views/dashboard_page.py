@@ -109,17 +109,8 @@ class DashboardPage(BackOfficePage):
         self.dashboard: Dashboard | None = None
         today = workspace.clock.today()
 
-        title = QLabel(self.tr("统计"))
-        emphasise(title, 1.3)
-        self.as_of = QLabel()
-        self.as_of.setObjectName("dashboard.as_of")
-        self.refresh_button = QPushButton(self.tr("刷新 (Ctrl+R)"))
-        self.refresh_button.setObjectName("dashboard.refresh")
-        self.refresh_button.clicked.connect(self.refresh)
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addWidget(self.as_of, 1)
-        top.addWidget(self.refresh_button)
+        top = self.header(self.tr("统计"), summary="as_of")
+        self.as_of = self.summary
 
         self.cards = {
             "today": _Card("dashboard.card.today", self.tr("今日受理")),
@@ -212,7 +203,6 @@ class DashboardPage(BackOfficePage):
         layout.addLayout(tables, 3)
         layout.addLayout(bottom, 2)
         layout.addWidget(self.message)
-        QShortcut(QKeySequence("Ctrl+R"), self, self.refresh)
         QShortcut(QKeySequence(Qt.Key.Key_F9), self, self.print_daily)
 
     # --- figures ---------------------------------------------------------------------------------

@@ -64,7 +64,6 @@ from desktop.views.back_office import (
     selected_rows,
 )
 from desktop.views.case_table_model import QT_TRANSLATE_NOOP, amount_text, level_text
-from desktop.views.style import emphasise
 from desktop.views.tasks import TaskRunner
 
 _KINDS = {"bank": QT_TRANSLATE_NOOP("PaymentPage", "银行卡"), "sscard": QT_TRANSLATE_NOOP("PaymentPage", "社保卡")}
@@ -115,17 +114,7 @@ class PaymentPage(BackOfficePage):
         self.last_folder = Path.home()
         self._batch_id: str | None = None
 
-        title = QLabel(self.tr("审批与发放"))
-        emphasise(title, 1.3)
-        self.summary = QLabel()
-        self.summary.setObjectName("payment.summary")
-        self.refresh_button = QPushButton(self.tr("刷新 (Ctrl+R)"))
-        self.refresh_button.setObjectName("payment.refresh")
-        self.refresh_button.clicked.connect(self.refresh)
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addWidget(self.summary, 1)
-        top.addWidget(self.refresh_button)
+        top = self.header(self.tr("审批与发放"))
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("payment.tabs")
@@ -151,7 +140,6 @@ class PaymentPage(BackOfficePage):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.problems)
-        QShortcut(QKeySequence("Ctrl+R"), self, self.refresh)
         QShortcut(QKeySequence(Qt.Key.Key_F9), self, self.main_action)
         self.update_actions()
 

@@ -57,7 +57,6 @@ from desktop.views.back_office import (
     to_qdate,
 )
 from desktop.views.case_table_model import QT_TRANSLATE_NOOP, amount_text, level_text, state_text
-from desktop.views.style import emphasise
 from desktop.views.tasks import TaskRunner
 
 _BATCH_STATES = {
@@ -91,17 +90,7 @@ class PublicityPage(BackOfficePage):
         self.may_object = can(user, Action.case_object)
         self._batch_id: str | None = None
 
-        title = QLabel(self.tr("公示"))
-        emphasise(title, 1.3)
-        self.summary = QLabel()
-        self.summary.setObjectName("publicity.summary")
-        self.refresh_button = QPushButton(self.tr("刷新 (Ctrl+R)"))
-        self.refresh_button.setObjectName("publicity.refresh")
-        self.refresh_button.clicked.connect(self.refresh)
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addWidget(self.summary, 1)
-        top.addWidget(self.refresh_button)
+        top = self.header(self.tr("公示"))
 
         # Cases waiting for a batch.
         self.ready_model = RowsModel([
@@ -249,7 +238,6 @@ class PublicityPage(BackOfficePage):
         for button in (self.create_selected, self.create_all, self.publish_button, self.print_button,
                        self.close_button, self.object_button):
             button.setAutoDefault(False)
-        QShortcut(QKeySequence("Ctrl+R"), self, self.refresh)
         QShortcut(QKeySequence(Qt.Key.Key_F9), self, self.publish_batch)
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_list)
         self._show_batch(None)

@@ -86,17 +86,7 @@ class ReviewPage(BackOfficePage):
         self.may_decide = can(user, Action.case_publicize)
         self.may_start = can(user, Action.case_start_review)
 
-        title = QLabel(self.tr("审核队列"))
-        emphasise(title, 1.3)
-        self.summary = QLabel()
-        self.summary.setObjectName("review.summary")
-        self.refresh_button = QPushButton(self.tr("刷新 (Ctrl+R)"))
-        self.refresh_button.setObjectName("review.refresh")
-        self.refresh_button.clicked.connect(self.refresh)
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addWidget(self.summary, 1)
-        top.addWidget(self.refresh_button)
+        top = self.header(self.tr("审核队列"))
 
         self.model = RowsModel(self._columns(), lambda item: item.case.id, self)
         self.table = make_table("review.queue", self.model, stretch=COL_REASON,
@@ -206,7 +196,6 @@ class ReviewPage(BackOfficePage):
         layout.addWidget(splitter, 1)
         self.setFocusProxy(self.table)
 
-        QShortcut(QKeySequence("Ctrl+R"), self, self.refresh)  # F5 is the window's 立即同步
         for key, slot in ((Qt.Key.Key_F7, self.start_review), (Qt.Key.Key_F9, self.pass_review),
                           (Qt.Key.Key_F8, self.reject_review)):
             QShortcut(QKeySequence(key), self, slot)

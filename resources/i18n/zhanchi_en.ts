@@ -528,6 +528,10 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>Not done: internal error, logged; please contact the administrator</translation>
     </message>
     <message>
+        <source>刷新 (Ctrl+R)</source>
+        <translation>Refresh (Ctrl+R)</translation>
+    </message>
+    <message>
         <source>正在办理：</source>
         <translation>Working on: </translation>
     </message>
@@ -977,10 +981,6 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     <message>
         <source>统计</source>
         <translation>Figures</translation>
-    </message>
-    <message>
-        <source>刷新 (Ctrl+R)</source>
-        <translation>Refresh (Ctrl+R)</translation>
     </message>
     <message>
         <source>今日受理</source>
@@ -1945,10 +1945,6 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>Approval and payment</translation>
     </message>
     <message>
-        <source>刷新 (Ctrl+R)</source>
-        <translation>Refresh (Ctrl+R)</translation>
-    </message>
-    <message>
         <source>问题清单</source>
         <translation>Problems</translation>
     </message>
@@ -2371,10 +2367,6 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>Period ended</translation>
     </message>
     <message>
-        <source>刷新 (Ctrl+R)</source>
-        <translation>Refresh (Ctrl+R)</translation>
-    </message>
-    <message>
         <source>%1件</source>
         <translation>%1</translation>
     </message>
@@ -2623,10 +2615,6 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     <message>
         <source>审核队列</source>
         <translation>Review queue</translation>
-    </message>
-    <message>
-        <source>刷新 (Ctrl+R)</source>
-        <translation>Refresh (Ctrl+R)</translation>
     </message>
     <message>
         <source>核验结果与数据来源</source>
