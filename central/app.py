@@ -131,7 +131,7 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None) -> Fa
 
     @app.post(f"{API_PREFIX}/registry/person", response_model=PersonAnswer, tags=["verification"])
     def registry_person(query: PersonQuery, device: DeviceDep) -> Response:
-        return _json(pull.person(engine, query.id_number))
+        return _json(pull.person(engine, device, query.id_number))
 
     @app.post(f"{API_PREFIX}/registry/employers", response_model=EmployerAnswer, tags=["verification"])
     def registry_employers(query: EmployerQuery, device: DeviceDep) -> Response:

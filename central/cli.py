@@ -82,6 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("stats", parents=[_common()], help="统计（JSON）：案件、设备、台账、重复申领")
     p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("lookups", parents=[_common()], help="谁在何时在线查询过此人的登记信息（JSON）")
+    p.add_argument("id_number", metavar="ID_NUMBER")
+    p.set_defaults(func=cmd_lookups)
     return parser
 
 
@@ -180,6 +184,19 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from central.pull import stats
 
     _print_json(stats(make_engine(args.db)).model_dump())
+    return EXIT_OK
+
+
+def cmd_lookups(args: argparse.Namespace) -> int:
+    from central.pull import lookups_of
+    from desktop.models.errors import InvalidInput
+    from desktop.models.identity import check_id_number
+
+    try:
+        number = check_id_number(args.id_number).number
+    except InvalidInput as exc:
+        raise _BadInput("ID_NUMBER", exc.reason) from None
+    _print_json(lookups_of(make_engine(args.db), number))
     return EXIT_OK
 
 

@@ -242,6 +242,20 @@ registry_certificates = Table(
     Index("ix_registry_certificates_id_number", "id_number"),
 )
 
+# Who asked the registries about whom (online verification at a counter): the central system holds
+# everyone's insurance and certificate data, so each person lookup is kept, like any other access.
+registry_lookups = Table(
+    "registry_lookups",
+    metadata,
+    Column("id", _BigId, primary_key=True, autoincrement=True),
+    Column("at", UTCDateTime(), nullable=False),
+    Column("device_id", String(36), nullable=False),
+    Column("office_code", String(6), nullable=False),
+    Column("id_number", String(18), nullable=False),
+    Column("found", Boolean, nullable=False),
+    Index("ix_registry_lookups_id_number", "id_number", "at"),
+)
+
 reference_files = Table(
     "reference_files",
     metadata,

@@ -28,6 +28,7 @@ from central.db import (
     reference_files,
     registry_certificates,
     registry_insured,
+    registry_lookups,
     utcnow,
     write,
 )
@@ -121,7 +122,9 @@ def pull(engine: Engine, device: Device, request: PullRequest) -> PullAnswer:
     )
 
 
-def person(engine: Engine, id_number: str) -> PersonAnswer:
+def person(engine: Engine, device: Device, id_number: str) -> PersonAnswer:
+    """The registries' rows of one person, for a counter's online verification; the lookup is
+    kept (``registry_lookups``: which device of which office asked, when, and whether found)."""
     number = "".join(id_number.split()).upper()
     with read(engine) as conn:
         row = conn.execute(
@@ -133,13 +136,29 @@ def person(engine: Engine, id_number: str) -> PersonAnswer:
             .where(registry_certificates.c.id_number == number)
             .order_by(registry_certificates.c.issue_date, registry_certificates.c.number)
         ))
+    now = utcnow()
+    with write(engine) as conn:
+        conn.execute(registry_lookups.insert().values(at=now, device_id=device.id, office_code=device.office_code,
+                                                      id_number=number, found=row is not None or bool(certs)))
     return PersonAnswer(
         person=tuple(row)[:-1] if row is not None else None,
         person_updated_at=row.updated_at if row is not None else None,
         certificates=[tuple(c)[:-1] for c in certs],
         certificates_updated_at=max((c.updated_at for c in certs), default=None),
-        server_time=utcnow(),
+        server_time=now,
     )
+
+
+def lookups_of(engine: Engine, id_number: str) -> list[dict[str, Any]]:
+    """Every online lookup of this person, oldest first: when, which office and device, found."""
+    with read(engine) as conn:
+        rows = conn.execute(
+            select(registry_lookups.c.at, registry_lookups.c.office_code, registry_lookups.c.device_id,
+                   registry_lookups.c.found)
+            .where(registry_lookups.c.id_number == id_number)
+            .order_by(registry_lookups.c.at, registry_lookups.c.id))
+        return [{"at": row.at.isoformat(), "office_code": row.office_code, "device_id": row.device_id,
+                 "found": bool(row.found)} for row in rows]
 
 
 def _mask_name(name: str) -> str:
