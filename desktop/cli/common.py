@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from desktop.config import data_dir
-from desktop.models.errors import InvalidInput, os_error_text
+from desktop.models.errors import InvalidInput, NotFound, os_error_text
 
 if TYPE_CHECKING:
+    from desktop.models.permissions import StaffUser
     from desktop.models.store import Store
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -64,3 +65,13 @@ def open_existing_store(args: argparse.Namespace, field: str = "--data-dir", mis
     if not (folder / DB_FILENAME).exists():
         raise InvalidInput(field, (missing or "数据文件夹 {folder} 中还没有数据").replace("{folder}", str(folder)))
     return open_store(folder)
+
+
+def named_staff(store: Store, username: str) -> StaffUser:
+    """The account named by ``--user``; an unknown name is refused naming the option."""
+    from desktop.models.staff import get_staff
+
+    try:
+        return get_staff(store, username)
+    except NotFound:
+        raise InvalidInput("--user", f"没有用户 {username}") from None

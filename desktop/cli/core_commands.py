@@ -6,14 +6,14 @@ import argparse
 import sys
 from typing import Any
 
-from desktop.cli.common import EXIT_FAILED, EXIT_OK, CliParser, print_json, read_json, resolve_data_dir
+from desktop.cli.common import EXIT_FAILED, EXIT_OK, CliParser, named_staff, print_json, read_json, resolve_data_dir
 from desktop.models import audit, outbox
 from desktop.models.application import parse_application, parse_intake
 from desktop.models.cases import State, count_by_state
-from desktop.models.errors import InvalidInput, NotFound, PermissionDenied
+from desktop.models.errors import InvalidInput, PermissionDenied
 from desktop.models.intake import assess, file_case
 from desktop.models.rules import Verifier
-from desktop.models.staff import Action, can, get_staff
+from desktop.models.staff import Action, can
 from desktop.models.store import get_meta, open_store
 
 
@@ -64,10 +64,7 @@ def cmd_intake(args: argparse.Namespace) -> int:
     data_dir = resolve_data_dir(args)
     store = open_store(data_dir)
     try:
-        try:
-            user = get_staff(store, args.user)
-        except NotFound as exc:
-            raise InvalidInput("--user", str(exc)) from None
+        user = named_staff(store, args.user)
         if not can(user, Action.case_accept):
             raise PermissionDenied(f"--user: {user.username}（{user.role.label}）无权受理案件")
         verifier = Verifier.load(data_dir)

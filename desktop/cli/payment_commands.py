@@ -21,8 +21,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import EXIT_OK, CliParser, open_existing_store, print_json
-from desktop.models.errors import InvalidInput, NotFound, PermissionDenied
+from desktop.cli.common import EXIT_OK, CliParser, named_staff, open_existing_store, print_json
+from desktop.models.errors import InvalidInput, PermissionDenied
 from desktop.models.store import Store
 
 DEFAULT_ROLES = ("approver", "supervisor")  # in this order, the roles whose one account is the default
@@ -43,13 +43,10 @@ def register(sub: Any) -> None:
 
 
 def _user(store: Store, explicit: str | None) -> Any:
-    from desktop.models.staff import Action, can, get_staff, list_staff
+    from desktop.models.staff import Action, can, list_staff
 
     if explicit:
-        try:
-            user = get_staff(store, explicit)
-        except NotFound:
-            raise InvalidInput("--user", f"没有用户 {explicit}") from None
+        user = named_staff(store, explicit)
         if not can(user, Action.case_pay):
             raise PermissionDenied(f"--user: {user.username}（{user.role.label}）无权办理发放")
         return user

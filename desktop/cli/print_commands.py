@@ -16,11 +16,13 @@ beside the case documents in ``register``: each is one more sub-parser of
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.cli import report_commands
-from desktop.cli.common import EXIT_OK, CliParser, open_existing_store, print_json
+from desktop.cli.common import EXIT_OK, CliParser, named_staff, open_existing_store, print_json
 from desktop.models.document_kinds import FORMATS, KIND_LABELS, KINDS  # light: no reportlab at start
 from desktop.models.errors import InvalidInput, NotFound, PermissionDenied
 from desktop.models.store import Store
@@ -53,7 +55,6 @@ def cmd_print_publicity(args: argparse.Namespace) -> int:
     """print publicity BATCH --out FILE.pdf: the batch's 公示名单, audited like every print."""
     from desktop.documents.publicity import issue_publicity_list
     from desktop.models.publicity import get_batch
-    from desktop.models.staff import get_staff
 
     out = _out_path(args.out)
     store = open_existing_store(args, "BATCH", f"没有公示批次 {args.batch}（数据文件夹 {{folder}} 中还没有数据）")
@@ -62,19 +63,9 @@ def cmd_print_publicity(args: argparse.Namespace) -> int:
             batch = get_batch(store, args.batch)
         except NotFound:
             raise InvalidInput("BATCH", f"没有公示批次 {args.batch}，请核对批次号") from None
-        username = args.user or batch.created_by
-        try:
-            user = get_staff(store, username)
-        except NotFound:
-            raise InvalidInput("--user", f"没有用户 {username}") from None
-        try:
+        user = named_staff(store, args.user or batch.created_by)
+        with _printing_as(user):
             issued = issue_publicity_list(store, user, batch.id, out)
-        except PermissionDenied as exc:
-            raise PermissionDenied(f"--user: {user.username}：{exc}") from None
-        except InvalidInput as exc:
-            if exc.field == "out":
-                raise InvalidInput("--out", exc.reason) from None
-            raise
     finally:
         store.close()
     print_json(issued.to_json(), indent=None)
@@ -113,15 +104,26 @@ def _default_user(store: Store, case: CaseRecord, kind: str) -> str:
 
 
 def _printer(store: Store, case: CaseRecord, kind: str, explicit: str | None) -> StaffUser:
-    from desktop.models.staff import get_staff
-
-    username = explicit or _default_user(store, case, kind)
+    if explicit:
+        return named_staff(store, explicit)
+    username = _default_user(store, case, kind)
     try:
-        return get_staff(store, username)
-    except NotFound:
-        if explicit:
-            raise InvalidInput("--user", f"没有用户 {username}") from None
+        return named_staff(store, username)
+    except InvalidInput:
         raise InvalidInput("--user", f"默认打印人 {username} 的账户已不存在，请用 --user 指定") from None
+
+
+@contextmanager
+def _printing_as(user: StaffUser) -> Iterator[None]:
+    """The core's refusals of a print, said in terms of the command's options."""
+    try:
+        yield
+    except PermissionDenied as exc:
+        raise PermissionDenied(f"--user: {user.username}：{exc}") from None
+    except InvalidInput as exc:
+        if exc.field == "out":
+            raise InvalidInput("--out", exc.reason) from None
+        raise
 
 
 def cmd_print_case(args: argparse.Namespace) -> int:
@@ -139,19 +141,13 @@ def cmd_print_case(args: argparse.Namespace) -> int:
             raise InvalidInput("CASE_NO", f"没有此案件 {args.case_no}，请核对受理编号") from None
         user = _printer(store, case, args.kind, args.user)
         verifier = Verifier.load(store.data_dir)
-        try:
+        with _printing_as(user):
             if args.kind == "receipt":
                 issued = issue_receipt(store, verifier, user, case.id, out, format=args.format)
             elif args.kind == "notice":
                 issued = issue_notice(store, verifier, user, case.id, out)
             else:
                 issued = issue_decision(store, verifier, user, case.id, out)
-        except PermissionDenied as exc:
-            raise PermissionDenied(f"--user: {user.username}：{exc}") from None
-        except InvalidInput as exc:
-            if exc.field == "out":
-                raise InvalidInput("--out", exc.reason) from None
-            raise
     finally:
         store.close()
     print_json({"case_no": issued.case_no, "kind": issued.kind, "out": str(issued.path),

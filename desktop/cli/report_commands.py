@@ -21,8 +21,8 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.cli.common import EXIT_OK, CliParser, open_existing_store, print_json
-from desktop.models.errors import InvalidInput, NotFound, PermissionDenied
+from desktop.cli.common import EXIT_OK, CliParser, named_staff, open_existing_store, print_json
+from desktop.models.errors import InvalidInput, PermissionDenied
 from desktop.models.store import Store
 
 if TYPE_CHECKING:
@@ -69,14 +69,7 @@ def month_argument(text: str) -> tuple[int, int]:
 
 
 def _user(store: Store, username: str | None) -> StaffUser | None:
-    from desktop.models.staff import get_staff
-
-    if not username:
-        return None
-    try:
-        return get_staff(store, username)
-    except NotFound:
-        raise InvalidInput("--user", f"没有用户 {username}") from None
+    return named_staff(store, username) if username else None
 
 
 def _out(text: str) -> Path:
