@@ -115,6 +115,7 @@ def open_main_window(data_dir: Path, user: str) -> QMainWindow:
     opening = FolderOpening(folder, parent=window)
     opening.opened.connect(window.attach)
     opening.failed.connect(window.open_failed)
+    opening.stage.connect(window.show_opening)  # an upgrade after an update: minutes, said as it goes
     # Started once the window is on screen: loading the database layer beside the first paint
     # would slow both (they share the interpreter).  A window started minimized paints nothing.
     window.first_painted.connect(opening.start)

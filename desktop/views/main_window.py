@@ -536,6 +536,11 @@ class MainWindow(QMainWindow):
         self.user_label.setText(f"{self.user.display_name}（{self.user.role.label}）")
         self.attach(workspace, gradually=False)
 
+    def show_opening(self, text: str) -> None:
+        """What the data folder's opening is doing, where the sync state will be."""
+        if self.workspace is None:
+            self.sync_label.setText(text)
+
     def open_failed(self, message: str) -> None:
         """The data folder could not be opened behind the window: said in words, then closed."""
         from PySide6.QtWidgets import QMessageBox

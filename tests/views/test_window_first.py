@@ -169,3 +169,30 @@ def test_a_folder_that_cannot_be_opened_is_said_in_words_and_the_window_closes(
     qtbot.waitUntil(lambda: bool(told), timeout=20_000)
     assert told == ["数据文件夹只读：请让管理员检查权限"]
     assert not window.isVisible()
+
+
+def test_an_upgrade_behind_the_window_is_said_in_its_status_bar(qtbot: QtBot, tmp_path: Path) -> None:
+    import shutil
+
+    from desktop.models.backup import list_backups
+    from desktop.models.store import DB_FILENAME
+
+    saved = Path(__file__).resolve().parents[1] / "models" / "data" / "schema_0001.sqlite"
+    folder = tmp_path / "data"
+    folder.mkdir()
+    shutil.copyfile(saved, folder / DB_FILENAME)  # as revision 0001 left it, with a clerk
+    window = shown_at_once(qtbot, folder, "clerk")
+    sync = window.findChild(QLabel, "sync.status")
+    assert sync is not None
+    from desktop.app import FolderOpening
+
+    opening = window.findChild(FolderOpening)
+    assert opening is not None
+    shown: list[str] = []  # the status bar each time the opening said something (the window hears it first)
+    opening.stage.connect(lambda _text: shown.append(sync.text()))
+    qtbot.waitSignal(window.opened, timeout=60_000).wait()
+    assert shown and all(text.startswith("正在升级数据库") for text in shown)
+    assert any("已复制" in text for text in shown) and "更新数据结构" in shown[-1]
+    qtbot.waitUntil(lambda: "待同步" in sync.text(), timeout=5_000)  # then the sync state as usual
+    assert [b.reason for b in list_backups(folder)] == ["before-migration-0001"]
+    window.close()
