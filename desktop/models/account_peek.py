@@ -2,8 +2,8 @@
 
 The main window decides its pages from the role (``permissions``) before the
 store and SQLAlchemy are loaded (they take most of a second); this reads the one
-row with the standard library, read-only.  ``staff.get_staff`` stays the
-authority: the window checks the two agree when the store arrives.
+row with the standard library, read-only: the same row ``staff.get_staff`` reads
+(tests/views/test_window_first.py keeps the two answers equal for every role).
 """
 
 from __future__ import annotations
