@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 from desktop.models.errors import ZhanchiError
 from desktop.models.reference import resource_dir
 from desktop.settings import Settings, load_settings
+from desktop.views import gc_guard
 from desktop.views.compat import immortalise_singletons
 from desktop.views.i18n import install_translator
 
@@ -49,6 +50,7 @@ def setup_application(app: QApplication) -> None:
     if app.property("zhanchi.setup"):
         return
     app.setProperty("zhanchi.setup", True)
+    gc_guard.install(app)  # cycles (and the Qt objects in them) are freed on this thread only
     app.setApplicationName("zhanchi")
     app.setApplicationDisplayName("展翅柜台")
     family = None

@@ -13,6 +13,7 @@ immortalise_singletons()  # before any Qt signal is emitted (a PySide6 6.12.0 bu
 
 import csv  # noqa: E402
 import datetime as dt  # noqa: E402
+import gc  # noqa: E402
 from collections.abc import Callable, Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any, Literal  # noqa: E402
@@ -33,6 +34,17 @@ staff.configure_hasher(time_cost=1, memory_cost=8, parallelism=1)
 # 10:00 in Beijing on a Friday.
 FIXED_NOW = dt.datetime(2026, 11, 27, 2, 0, tzinfo=dt.UTC)
 TEST_PASSWORD = "zhanchi-test-pw"
+
+
+@pytest.fixture(autouse=True)
+def _collect_cycles_between_tests() -> Iterator[None]:
+    """Once a window has switched the interpreter's own collection off (desktop/views/gc_guard.py),
+    cycles are freed by a timer when an event loop runs; between tests, here, on the main thread."""
+    yield
+    if not gc.isenabled():
+        from desktop.views.gc_guard import collect_if_due
+
+        collect_if_due()
 
 
 @pytest.fixture

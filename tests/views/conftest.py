@@ -28,6 +28,15 @@ BULK_START = dt.datetime(2026, 9, 1, 1, 30, tzinfo=dt.UTC)
 # (called from tests/conftest.py and from the application at start).
 
 
+@pytest.fixture(autouse=True)
+def _cycles_freed_on_the_gui_thread(qapp: Any) -> None:
+    """As the application does at start (desktop/views/gc_guard.py), also for the pages and
+    dialogs these tests build without it: no worker thread ever frees a widget."""
+    from desktop.views import gc_guard
+
+    gc_guard.install(qapp)
+
+
 @pytest.fixture
 def workspace(store: Store, clock: Clock) -> Workspace:
     return Workspace(store.data_dir, store, Verifier.load(None), clock)
