@@ -299,11 +299,12 @@ def run_gui(data_dir: str | Path | None) -> int:
         return 0
     from desktop.views.main_window import MainWindow
 
-    # The window shows with the first page; the others are built in the next turns of the loop.
+    # The window shows with its first page; the others are built in the next turns of the loop,
+    # after its first paint (shown first, so the paint is queued before them).
     assert login.user is not None  # signed_in says so
     window = MainWindow(None, login.user, settings=settings, data_dir=folder)
-    window.attach(workspace)
     window.show()
+    window.attach(workspace)
     code = app.exec()
     workspace.close()
     return int(code)

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from desktop.views.sync_service import BackgroundSync
 
 log = logging.getLogger(__name__)
+_BUILD_ANYWAY_MS = 500  # the pages are built by then even if the window never painted (minimized)
 
 
 class _IdleWatch(QObject):
@@ -133,7 +134,8 @@ class MainWindow(QMainWindow):
 
     def attach(self, workspace: Workspace, *, gradually: bool = True) -> None:
         """The data folder is open: build the pages that need it (``gradually``: one per turn of
-        the event loop, so typing goes on), then start sync, status and the daily backup."""
+        the event loop, so typing goes on, and none before the window's first paint), then start
+        sync, status and the daily backup."""
         if self._closing.is_set():
             workspace.close()  # the window was closed while the folder opened
             return
@@ -147,13 +149,26 @@ class MainWindow(QMainWindow):
             return
 
         def next_step() -> None:
-            if self._closing.is_set():
+            if self._closing.is_set() or not steps:
                 return
             steps.pop(0)()
             if steps:
                 QTimer.singleShot(0, next_step)
 
-        next_step()
+        steps.pop(0)()  # the intake page takes the data at once: what was typed is verified
+        if self._painted:
+            QTimer.singleShot(0, next_step)
+        else:  # the first paint first; a window started minimized paints nothing, hence the timer
+            started = False
+
+            def start() -> None:
+                nonlocal started
+                if not started:
+                    started = True
+                    next_step()
+
+            self.first_painted.connect(start)
+            QTimer.singleShot(_BUILD_ANYWAY_MS, self, start)
 
     def _attach_intake(self) -> None:
         if self.intake_page is not None:

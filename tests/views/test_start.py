@@ -161,3 +161,54 @@ def test_cancelling_the_sign_in_while_the_folder_opens_waits_behind_a_busy_dialo
         timer.stop()
         release.set()
     assert busy and "正在打开数据文件夹" in busy[0]
+
+
+def test_signing_in_opens_the_main_window_with_its_first_page_then_the_rest(
+        qapp: Any, store: Store, make_staff: Callable[..., staff.StaffUser], staff_password: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The program's whole start: sign-in, then the window (its first page at once, the others in
+    the next turns of the loop), then closing it ends the program with 0."""
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.views.main_window import MainWindow
+
+    make_staff("clerk", "clerk")
+    store.close()
+
+    def the_person_signs_in(dialog: LoginDialog) -> int:
+        dialog.username.setText("clerk")
+        dialog.password.setText(staff_password)
+        dialog._try()  # asked before the data is open: goes ahead once it is
+        deadline = time.monotonic() + 20
+        while dialog.user is None and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.01)
+        return 1 if dialog.user is not None else 0
+
+    seen: dict[str, Any] = {}
+    real_paint = MainWindow.paintEvent
+
+    def paint(window: MainWindow, event: Any) -> None:
+        seen.setdefault("first", (window.intake_page is not None, window.search_page is not None))
+        real_paint(window, event)
+
+    def look() -> None:
+        window = next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()), None)
+        if window is not None and window.sync is not None:  # every page built, services started
+            seen["at_last"] = (window.search_page is not None, window.user.username)
+            window.close()
+
+    monkeypatch.setattr(MainWindow, "paintEvent", paint)
+    monkeypatch.setattr(LoginDialog, "exec", the_person_signs_in)
+    timer = QTimer()
+    timer.timeout.connect(look)
+    timer.start(0)
+    try:
+        assert app_module.run_gui(store.data_dir) == 0
+    finally:
+        timer.stop()
+    assert seen["first"] == (True, False), "painted with the intake page, before the search page was built"
+    assert seen["at_last"] == (True, "clerk")
