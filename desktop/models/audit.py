@@ -23,8 +23,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.models.schema import AuditLog, Meta, utc_text
-from desktop.models.store import get_meta, set_meta
+from desktop.models.schema import AuditLog, utc_text
+from desktop.models.store import get_meta, get_meta_raw, set_meta, set_meta_raw
 
 GENESIS_HASH = "0" * 64
 META_HEAD_SEQ = "audit_head_seq"
@@ -156,8 +156,7 @@ def record_raw(
 ) -> AuditEntry:
     """``record`` for a bulk writer on a raw sqlite3 transaction (the registry import), so the
     entry commits with the change there too."""
-    head = dict(cursor.execute(f"SELECT key, value FROM {Meta.__tablename__} WHERE key IN (?, ?)",
-                               (META_HEAD_SEQ, META_HEAD_HASH)).fetchall())
+    head = get_meta_raw(cursor, META_HEAD_SEQ, META_HEAD_HASH)
     last_seq, prev_hash = (int(head[META_HEAD_SEQ]), head[META_HEAD_HASH]) if len(head) == 2 else (0, GENESIS_HASH)
     entry = _entry(last_seq + 1, prev_hash, actor=actor, action=action, entity=entity, entity_id=entity_id,
                    before=before, after=after, at=at)
@@ -165,9 +164,7 @@ def record_raw(
     columns = ", ".join(row)
     cursor.execute(f"INSERT INTO {AuditLog.__tablename__} ({columns}) VALUES ({', '.join('?' * len(row))})",
                    tuple(row.values()))
-    cursor.executemany(f"INSERT INTO {Meta.__tablename__} (key, value) VALUES (?, ?) "
-                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                       [(META_HEAD_SEQ, str(entry.seq)), (META_HEAD_HASH, entry.hash)])
+    set_meta_raw(cursor, {META_HEAD_SEQ: str(entry.seq), META_HEAD_HASH: entry.hash})
     return entry
 
 

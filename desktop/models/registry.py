@@ -36,8 +36,8 @@ from desktop.models.registry_files import (
     RegistryKind,
     RowError,
 )
-from desktop.models.schema import Meta, RegistryCertificate, RegistryInsured, utc_text
-from desktop.models.store import get_meta, storage_error
+from desktop.models.schema import RegistryCertificate, RegistryInsured, utc_text
+from desktop.models.store import get_meta, set_meta_raw, storage_error
 
 CHUNK_ROWS = 50_000
 META_AS_OF: dict[RegistryKind, str] = {
@@ -229,11 +229,7 @@ def _write(
                     if progress is not None:
                         progress(done, total)
                 after = cursor.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
-                cursor.execute(
-                    f"INSERT INTO {Meta.__tablename__} (key, value) VALUES (?, ?) "
-                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    (META_AS_OF[kind], stamp),
-                )
+                set_meta_raw(cursor, {META_AS_OF[kind]: stamp})
                 before_commit(cursor, int(after) - int(before))
                 cursor.execute("COMMIT")
             except BaseException:

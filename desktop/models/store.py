@@ -88,6 +88,18 @@ def set_meta(session: Session, key: str, value: str) -> None:
         row.value = value
 
 
+def get_meta_raw(cursor: sqlite3.Cursor, *keys: str) -> dict[str, str]:
+    """``get_meta`` for a bulk writer on a raw sqlite3 transaction: the keys found, with values."""
+    marks = ", ".join("?" * len(keys))
+    return dict(cursor.execute(f"SELECT key, value FROM {Meta.__tablename__} WHERE key IN ({marks})", keys))
+
+
+def set_meta_raw(cursor: sqlite3.Cursor, values: dict[str, str]) -> None:
+    """``set_meta`` for a bulk writer on a raw sqlite3 transaction (the registry import)."""
+    cursor.executemany(f"INSERT INTO {Meta.__tablename__} (key, value) VALUES (?, ?) "
+                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value", list(values.items()))
+
+
 def session_clock(session: Session) -> Clock:
     """The clock of the store that opened ``session`` (a real clock otherwise)."""
     clock = session.info.get("clock")
