@@ -123,12 +123,24 @@ def test_an_upgrade_behind_the_sign_in_is_said_before_it_starts(qtbot: QtBot, tm
         workspace.close()
 
 
+def run_gui_watched(folder: Path, watch: Callable[[], None], *, every_ms: int) -> int:
+    """The program's start over ``folder``, ``watch`` called from its event loop meanwhile."""
+    from PySide6.QtCore import QTimer
+
+    timer = QTimer()
+    timer.timeout.connect(watch)
+    timer.start(every_ms)
+    try:
+        return app_module.run_gui(folder)
+    finally:
+        timer.stop()
+
+
 def test_cancelling_the_sign_in_while_the_folder_opens_waits_behind_a_busy_dialog(
         qapp: Any, store: Store, make_staff: Callable[..., staff.StaffUser], monkeypatch: pytest.MonkeyPatch) -> None:
     """An upgrade cannot be cut short; the person sees what the program is waiting for instead of nothing."""
     import threading
 
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QProgressDialog
 
     from desktop.models import workspace as workspace_module
@@ -152,13 +164,9 @@ def test_cancelling_the_sign_in_while_the_folder_opens_waits_behind_a_busy_dialo
 
     monkeypatch.setattr(workspace_module, "open_workspace", slow_open)
     monkeypatch.setattr(LoginDialog, "exec", lambda _self: 0)  # the person cancels at once
-    timer = QTimer()
-    timer.timeout.connect(watch)
-    timer.start(20)
     try:
-        assert app_module.run_gui(store.data_dir) == 0
+        assert run_gui_watched(store.data_dir, watch, every_ms=20) == 0
     finally:
-        timer.stop()
         release.set()
     assert busy and "正在打开数据文件夹" in busy[0]
 
@@ -170,7 +178,6 @@ def test_signing_in_opens_the_main_window_with_its_first_page_then_the_rest(
     the next turns of the loop), then closing it ends the program with 0."""
     import time
 
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from desktop.views.main_window import MainWindow
@@ -203,12 +210,6 @@ def test_signing_in_opens_the_main_window_with_its_first_page_then_the_rest(
 
     monkeypatch.setattr(MainWindow, "paintEvent", paint)
     monkeypatch.setattr(LoginDialog, "exec", the_person_signs_in)
-    timer = QTimer()
-    timer.timeout.connect(look)
-    timer.start(0)
-    try:
-        assert app_module.run_gui(store.data_dir) == 0
-    finally:
-        timer.stop()
+    assert run_gui_watched(store.data_dir, look, every_ms=0) == 0
     assert seen["first"] == (True, False), "painted with the intake page, before the search page was built"
     assert seen["at_last"] == (True, "clerk")
