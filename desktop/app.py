@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -35,7 +35,6 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 BASE_POINT_SIZE = 11  # UI.md: at least 11 pt
-_OPEN_ANYWAY_MS = 500  # open_main_window: the data folder opens by then even if the window never painted
 # What the main window builds once the data is open, besides the back-office pages (navigation
 # names those): imported by FolderOpening on its thread.
 WINDOW_MODULES = (
@@ -118,10 +117,8 @@ def open_main_window(data_dir: Path, user: str) -> QMainWindow:
     opening.opened.connect(window.attach)
     opening.failed.connect(window.open_failed)
     opening.stage.connect(window.show_opening)  # an upgrade after an update: minutes, said as it goes
-    # Started once the window is on screen: loading the database layer beside the first paint
-    # would slow both (they share the interpreter).  A window started minimized paints nothing.
-    window.first_painted.connect(opening.start)
-    QTimer.singleShot(_OPEN_ANYWAY_MS, window, opening.start)
+    # Loading the database layer beside the first paint would slow both (they share the interpreter).
+    window.after_first_paint(opening.start)
     return window
 
 
@@ -206,8 +203,7 @@ class FolderOpening(QObject):
         self._last_stage: tuple[str, int | None] | None = None
 
     def start(self) -> None:
-        if self.worker.ident is None:  # once, whichever of its triggers comes first
-            self.worker.start()
+        self.worker.start()
 
     def _open(self) -> None:
         try:

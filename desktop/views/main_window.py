@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from desktop.views.sync_service import BackgroundSync
 
 log = logging.getLogger(__name__)
-_BUILD_ANYWAY_MS = 500  # the pages are built by then even if the window never painted (minimized)
+_UNPAINTED_MS = 500  # after_first_paint: how long to wait for a paint that may never come (minimized)
 
 
 class _IdleWatch(QObject):
@@ -156,19 +156,25 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, next_step)
 
         steps.pop(0)()  # the intake page takes the data at once: what was typed is verified
+        self.after_first_paint(next_step)
+
+    def after_first_paint(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once, on the GUI thread, after the window's first paint (work that would
+        slow its first look waits for it); after half a second if it never paints (started
+        minimized); at the next turn of the loop if it has painted already."""
         if self._painted:
-            QTimer.singleShot(0, next_step)
-        else:  # the first paint first; a window started minimized paints nothing, hence the timer
-            started = False
+            QTimer.singleShot(0, callback)
+            return
+        done = False
 
-            def start() -> None:
-                nonlocal started
-                if not started:
-                    started = True
-                    next_step()
+        def once() -> None:
+            nonlocal done
+            if not done:
+                done = True
+                callback()
 
-            self.first_painted.connect(start)
-            QTimer.singleShot(_BUILD_ANYWAY_MS, self, start)
+        self.first_painted.connect(once)
+        QTimer.singleShot(_UNPAINTED_MS, self, once)
 
     def _attach_intake(self) -> None:
         if self.intake_page is not None:
