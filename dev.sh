@@ -2,6 +2,9 @@
 # Zhanchi Counter — one entry point for developers and CI.
 #   ./dev.sh app     set everything up, fill a demo data folder, open the counter application
 #   ./dev.sh test    set everything up and run every test (extra arguments go to pytest)
+#   ./dev.sh test-at INSTANT [pytest args]
+#                    the same tests with the clock of every process they start set to INSTANT
+#                    (libfaketime; e.g. "2026-12-31 23:59:30 +0800"), running on from there
 #   ./dev.sh setup   only set up: Debian packages (as root or through sudo) and the .venv
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -16,7 +19,7 @@ SYSTEM_PACKAGES=(
   python3-venv
   libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
   fonts-wqy-microhei poppler-utils qpdf zbar-tools
-  postgresql
+  postgresql faketime
   xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
 )
@@ -84,8 +87,23 @@ case "${1:-}" in
     "$VENV/bin/mypy" desktop central bench
     QT_QPA_PLATFORM=offscreen exec "$VENV/bin/python" -m pytest -q "$@"
     ;;
+  test-at)
+    shift
+    [ $# -ge 1 ] || { echo "usage: ./dev.sh test-at INSTANT [pytest args]" >&2; exit 2; }
+    instant=$1
+    shift
+    setup  # outside the fake time: package indexes and certificates live in the real one
+    target=$(date -d "$instant" +%s) || { echo "dev.sh: cannot read the instant: $instant" >&2; exit 2; }
+    offset=$(( target - $(date +%s) ))
+    echo "dev.sh: tests at $(date -u -d "@$target" '+%Y-%m-%d %H:%M:%S UTC') (offset ${offset} s)"
+    # One offset for every process the tests start (servers, commands), so they agree on the time;
+    # monotonic clocks and file times stay real (timeouts, .pyc freshness).
+    export FAKETIME_DONT_FAKE_MONOTONIC=1 NO_FAKE_STAT=1
+    [ "$offset" -ge 0 ] && offset="+$offset"
+    QT_QPA_PLATFORM=offscreen exec faketime -f "$offset" "$VENV/bin/python" -m pytest -q "$@"
+    ;;
   *)
-    echo "usage: ./dev.sh app|test|setup" >&2
+    echo "usage: ./dev.sh app|test|test-at|setup" >&2
     exit 2
     ;;
 esac

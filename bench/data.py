@@ -487,11 +487,15 @@ def _day_counts(total: int, days: int) -> list[int]:
 
 def _write_cases(conn: sqlite3.Connection, maker: _CaseMaker, count: int, cal: _Calendar, first_wd: int,
                  last_wd: int, now_key: int, samples_wanted: set[int],
-                 progress: Progress | None) -> tuple[int, list[Sample], dict[tuple[str, str], int]]:
-    """Cases day by day; after each day its audit entries (no later day can add to it) in time order."""
+                 progress: Progress | None) -> tuple[int, int, list[Sample], dict[tuple[str, str], int]]:
+    """Cases day by day; after each day its audit entries (no later day can add to it) in time order.
+    Returns the last audit seq, the cases written, the samples and the case-number sequences."""
     case_sql = f"INSERT INTO cases ({', '.join(CASE_COLUMNS)}) VALUES ({', '.join('?' * len(CASE_COLUMNS))})"
     audit_sql = f"INSERT INTO audit_log ({', '.join(AUDIT_COLUMNS)}) VALUES ({', '.join('?' * len(AUDIT_COLUMNS))})"
-    counts = _day_counts(count, last_wd - first_wd + 1)
+    # Each working day's office hours, today's only up to now: every case is made before now.
+    hours = {wd: (OPEN_US, min(CLOSE_US, now_key - maker._key(wd, 0))) for wd in range(first_wd, last_wd + 1)}
+    open_days = [wd for wd, (lo, hi) in hours.items() if hi > lo]
+    counts = dict(zip(open_days, _day_counts(count, len(open_days)), strict=True))
     # The staff accounts' entries come first (made on the eve of the first day).
     last = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = last if last is not None else (0, "0" * 64)
@@ -502,10 +506,9 @@ def _write_cases(conn: sqlite3.Connection, maker: _CaseMaker, count: int, cal: _
     started = time.perf_counter()
     for wd in range(first_wd, len(cal.days)):
         rows = []
-        if wd <= last_wd:
+        if wd in counts:
             day = cal.days[wd]
-            times = sorted(rng.randrange(OPEN_US, CLOSE_US) for _ in range(counts[wd - first_wd]))
-            times = [t for t in times if maker._key(wd, t) <= now_key]
+            times = sorted(rng.randrange(*hours[wd]) for _ in range(counts[wd]))
             for n, us in enumerate(times, 1):
                 # One applicant in five is a registry worker with the registered certificate.
                 j = i if i % 5 == 0 else count + i
@@ -536,7 +539,7 @@ def _write_cases(conn: sqlite3.Connection, maker: _CaseMaker, count: int, cal: _
             progress(f"  cases: {i:,} of {count:,} ({time.perf_counter() - started:.0f} s)")
     conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_head_seq', ?)", (str(seq),))
     conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_head_hash', ?)", (prev,))
-    return seq, samples, sequences
+    return seq, i, samples, sequences
 
 
 def _write_registry(conn: sqlite3.Connection, count: int, today: dt.date, stamp: str,
@@ -625,11 +628,12 @@ def registry_files(csv_dir: Path) -> dict[str, Path]:
 
 
 def build_big_folder(folder: Path, scale: int, *, csv_dir: Path | None = None, progress: Progress | None = None,
-                     samples: int = 2000) -> BigFolder:
+                     samples: int = 2000, clock: Clock | None = None) -> BigFolder:
     """The data folder described in the module docstring, in ``folder`` (reused when a folder built
     by this version for the same scale and office day is already there).  With ``csv_dir``, the
-    registry rows are also written there as the two CSV files of the import scenario."""
-    clock = Clock()
+    registry rows are also written there as the two CSV files of the import scenario.  The cases
+    are spread over the working days of the year before ``clock``'s now, all of them before it."""
+    clock = clock or Clock()
     today = clock.today()
     marker = _marker(folder)
     if marker and marker.get("version") == BUILDER_VERSION and marker.get("scale") == scale \
@@ -684,7 +688,7 @@ def build_big_folder(folder: Path, scale: int, *, csv_dir: Path | None = None, p
         _log(progress, f"building {scale:,} cases and their audit trail (and, in a second process, the "
                        f"registry: {scale:,} insured, {scale:,} certificates)")
         conn.execute("BEGIN")
-        audit_entries, sample_list, sequences = _write_cases(conn, maker, scale, cal, first_wd, last_wd, now_key,
+        audit_entries, written, sample_list, sequences = _write_cases(conn, maker, scale, cal, first_wd, last_wd, now_key,
                                                              wanted, progress)
         conn.executemany("INSERT INTO case_sequences (office_code, device_code, day, last_seq) VALUES (?, ?, ?, ?)",
                          [(OFFICE, code, day, n) for (code, day), n in sequences.items()])
@@ -710,7 +714,7 @@ def build_big_folder(folder: Path, scale: int, *, csv_dir: Path | None = None, p
         _finish_connection(conn)
     _link_daily_backup(folder, clock)
     info = BigFolder(
-        data_dir=folder, cases=scale, registry=scale, audit_entries=audit_entries, ledger_rows=ledger_rows,
+        data_dir=folder, cases=written, registry=scale, audit_entries=audit_entries, ledger_rows=ledger_rows,
         built_for=today.isoformat(), now=now.isoformat(), seconds=time.perf_counter() - started,
         db_bytes=(folder / DB_FILENAME).stat().st_size, samples=sample_list, states=dict(sorted(maker.states.items())),
     )

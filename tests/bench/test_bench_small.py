@@ -23,6 +23,7 @@ from bench.data import BUILT_MARKER, build_big_folder, registry_files
 from bench.suite import KEYS, TARGETS
 from desktop.models.audit import canonical_json
 from desktop.models.backup import list_backups
+from desktop.models.clock import Clock
 from desktop.models.identity import check_id_number
 from desktop.models.registry_files import read_registry
 from desktop.models.store import HEAD_REVISION, open_store
@@ -66,9 +67,19 @@ def test_the_command_prints_one_json_object_with_every_key_measured(tmp_path: Pa
     assert not list(tmp_path.glob("zhanchi-bench-*"))
 
 
-def test_the_built_folder_has_the_real_schema_and_realistic_data(tmp_path: Path) -> None:
+# Instants that used to lose cases (a Beijing working-day morning, before opening) and a weekend.
+BUILD_INSTANTS = {
+    "working-day morning": dt.datetime(2026, 12, 7, 2, 15, tzinfo=dt.UTC),  # Monday 10:15 in Beijing
+    "before opening": dt.datetime(2026, 12, 6, 16, 11, tzinfo=dt.UTC),  # Monday 00:11 in Beijing
+    "weekend": dt.datetime(2026, 12, 5, 6, 0, tzinfo=dt.UTC),  # Saturday 14:00 in Beijing
+}
+
+
+@pytest.mark.parametrize("when", BUILD_INSTANTS.values(), ids=BUILD_INSTANTS.keys())
+def test_the_built_folder_has_the_real_schema_and_realistic_data(tmp_path: Path, when: dt.datetime) -> None:
     folder = tmp_path / "big"
-    info = build_big_folder(folder, 400, csv_dir=tmp_path / "files", samples=50)
+    info = build_big_folder(folder, 400, csv_dir=tmp_path / "files", samples=50, clock=Clock(fixed=when))
+    assert info.cases == 400 and info.now == when.isoformat()
     fresh = open_store(tmp_path / "fresh")
     fresh.close()
     assert _schema(folder / "zhanchi.db") == _schema(tmp_path / "fresh" / "zhanchi.db")
@@ -91,6 +102,7 @@ def test_the_built_folder_has_the_real_schema_and_realistic_data(tmp_path: Path)
     assert len({c[2] for c in cases}) >= 5  # states spread over the lifecycle
     created = sorted(dt.datetime.fromisoformat(c[3]) for c in cases)
     assert (created[-1] - created[0]).days > 300  # a year of cases
+    assert created[-1] < when and all(dt.datetime.fromisoformat(e[1]) <= when for e in entries)  # none after now
     assert ledger > 0 and registry == 400
 
     # The audit trail: seq in time order, chained, before/after as the services write them.
@@ -114,7 +126,8 @@ def test_the_built_folder_has_the_real_schema_and_realistic_data(tmp_path: Path)
 
 
 def test_a_second_build_the_same_day_reuses_the_folder(tmp_path: Path) -> None:
-    first = build_big_folder(tmp_path / "big", 150, samples=10)
-    again = build_big_folder(tmp_path / "big", 150, samples=10)
+    clock = Clock(fixed=BUILD_INSTANTS["working-day morning"])
+    first = build_big_folder(tmp_path / "big", 150, samples=10, clock=clock)
+    again = build_big_folder(tmp_path / "big", 150, samples=10, clock=clock)
     assert not first.reused and again.reused
     assert [s.case_no for s in again.samples] == [s.case_no for s in first.samples]
