@@ -97,8 +97,9 @@ case "${1:-}" in
     offset=$(( target - $(date +%s) ))
     echo "dev.sh: tests at $(date -u -d "@$target" '+%Y-%m-%d %H:%M:%S UTC') (offset ${offset} s)"
     # One offset for every process the tests start (servers, commands), so they agree on the time;
-    # monotonic clocks and file times stay real (timeouts, .pyc freshness).
-    export FAKETIME_DONT_FAKE_MONOTONIC=1 NO_FAKE_STAT=1
+    # monotonic clocks and file times stay real (timeouts, .pyc freshness); tests/faketime says
+    # why Python sleeps differently there.
+    export FAKETIME_DONT_FAKE_MONOTONIC=1 NO_FAKE_STAT=1 PYTHONPATH="$PWD/tests/faketime${PYTHONPATH:+:$PYTHONPATH}"
     [ "$offset" -ge 0 ] && offset="+$offset"
     QT_QPA_PLATFORM=offscreen exec faketime -f "$offset" "$VENV/bin/python" -m pytest -q "$@"
     ;;

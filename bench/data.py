@@ -688,8 +688,8 @@ def build_big_folder(folder: Path, scale: int, *, csv_dir: Path | None = None, p
         _log(progress, f"building {scale:,} cases and their audit trail (and, in a second process, the "
                        f"registry: {scale:,} insured, {scale:,} certificates)")
         conn.execute("BEGIN")
-        audit_entries, written, sample_list, sequences = _write_cases(conn, maker, scale, cal, first_wd, last_wd, now_key,
-                                                             wanted, progress)
+        audit_entries, written, sample_list, sequences = _write_cases(
+            conn, maker, scale, cal, first_wd, last_wd, now_key, wanted, progress)
         conn.executemany("INSERT INTO case_sequences (office_code, device_code, day, last_seq) VALUES (?, ?, ?, ?)",
                          [(OFFICE, code, day, n) for (code, day), n in sequences.items()])
         ledger_rows = _insert(conn, "ledger", LEDGER_COLUMNS, maker.ledger)

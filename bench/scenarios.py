@@ -254,7 +254,7 @@ def import_ratio(work: Path, files: dict[str, Path]) -> tuple[float, dict[str, A
     ratios: dict[str, float] = {}
     for kind, path in files.items():
         started = time.perf_counter()
-        registry_file = read_registry(path, kind)  # type: ignore[arg-type]
+        registry_file = read_registry(path, kind, today=clock.today())  # type: ignore[arg-type]
         read_s = time.perf_counter() - started
         if registry_file.errors:
             raise RuntimeError(f"the generated {kind} file has errors: {registry_file.errors[:3]}")

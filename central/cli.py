@@ -151,11 +151,12 @@ def cmd_revoke_device(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from central.registry import import_file
+    from desktop.models.clock import Clock
     from desktop.models.errors import InvalidInput
     from desktop.models.registry_files import read_registry
 
     try:
-        registry_file = read_registry(Path(args.file), args.kind)
+        registry_file = read_registry(Path(args.file), args.kind, today=Clock().today())
     except InvalidInput as exc:
         raise _BadInput(exc.field, exc.reason) from None
     if registry_file.errors and not args.valid_only:
@@ -189,11 +190,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def cmd_lookups(args: argparse.Namespace) -> int:
     from central.pull import lookups_of
+    from desktop.models.clock import Clock
     from desktop.models.errors import InvalidInput
     from desktop.models.identity import check_id_number
 
     try:
-        number = check_id_number(args.id_number).number
+        number = check_id_number(args.id_number, today=Clock().today()).number
     except InvalidInput as exc:
         raise _BadInput("ID_NUMBER", exc.reason) from None
     _print_json(lookups_of(make_engine(args.db), number))

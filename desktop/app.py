@@ -29,6 +29,7 @@ from desktop.views.compat import immortalise_singletons
 from desktop.views.i18n import install_translator
 
 if TYPE_CHECKING:
+    from desktop.models.clock import Clock
     from desktop.models.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -83,21 +84,22 @@ def _application() -> QApplication:
     return app
 
 
-def create_main_window(data_dir: Path, user: str) -> QMainWindow:
+def create_main_window(data_dir: Path, user: str, *, clock: Clock | None = None) -> QMainWindow:
     """The main window over ``data_dir``, already signed in as ``user`` (CONTRACTS.md): every
-    page built and the data open when it returns."""
+    page built and the data open when it returns.  ``clock`` (the computer's by default) is the
+    time every service of the window reads."""
     from desktop.models.staff import get_staff
     from desktop.models.workspace import open_workspace
     from desktop.views.main_window import MainWindow
 
     app = _application()
-    workspace = open_workspace(Path(data_dir))
+    workspace = open_workspace(Path(data_dir), clock=clock)
     settings = load_settings(workspace.data_dir)
     apply_settings(app, settings, workspace.data_dir)
     return MainWindow(workspace, get_staff(workspace.store, user), settings=settings)
 
 
-def open_main_window(data_dir: Path, user: str) -> QMainWindow:
+def open_main_window(data_dir: Path, user: str, *, clock: Clock | None = None) -> QMainWindow:
     """The main window signed in as ``user``, shown at once: the navigation for the role and, for
     a clerk, the intake form taking keys, while the data folder opens on a thread; the other
     pages follow (``MainWindow.opened`` when all are there).  When the account cannot be read
@@ -108,12 +110,12 @@ def open_main_window(data_dir: Path, user: str) -> QMainWindow:
     folder = Path(data_dir)
     account = peek_account(folder, user)
     if account is None:
-        return create_main_window(folder, user)
+        return create_main_window(folder, user, clock=clock)
     app = _application()
     settings = load_settings(folder)
     apply_settings(app, settings, folder)
-    window = MainWindow(None, account, settings=settings, data_dir=folder)
-    opening = FolderOpening(folder, parent=window)
+    window = MainWindow(None, account, settings=settings, data_dir=folder, clock=clock)
+    opening = FolderOpening(folder, window.clock, parent=window)
     opening.opened.connect(window.attach)
     opening.failed.connect(window.open_failed)
     opening.stage.connect(window.show_opening)  # an upgrade after an update: minutes, said as it goes
@@ -196,9 +198,9 @@ class FolderOpening(QObject):
     failed = Signal(str)  # what to tell the person
     stage = Signal(str)  # what is taking long, for the sign-in to show
 
-    def __init__(self, folder: Path, parent: QObject | None = None) -> None:
+    def __init__(self, folder: Path, clock: Clock | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.folder = folder
+        self.folder, self.clock = folder, clock
         self.worker = threading.Thread(target=self._open, name="zhanchi-open")  # not "thread": QObject.thread()
         self._last_stage: tuple[str, int | None] | None = None
 
@@ -213,7 +215,8 @@ class FolderOpening(QObject):
             upgrading = pending_migration(self.folder) is not None
             if upgrading:
                 self._upgrade_progress("backup_copy", 0.0)  # said before the first step is done
-            workspace = open_workspace(self.folder, progress=self._upgrade_progress if upgrading else None)
+            workspace = open_workspace(self.folder, clock=self.clock,
+                                       progress=self._upgrade_progress if upgrading else None)
             from desktop.views.navigation import page_modules
 
             for module in (*WINDOW_MODULES, *page_modules()):  # here while the person types, not on the GUI thread

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli.common import EXIT_BAD_INPUT, EXIT_OK, fail, print_json, resolve_data_dir
+from desktop.models.clock import Clock
 from desktop.models.errors import InvalidInput
 from desktop.models.registry import ImportRejected, import_registry, rejection_summary
 from desktop.models.registry_files import COLUMNS, KINDS, read_registry, write_rejects
@@ -42,13 +43,14 @@ def _mapping(pairs: list[str], kind: str) -> dict[str, str]:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    registry_file = read_registry(Path(args.file), args.kind, _mapping(args.map, args.kind))
+    clock = Clock()  # the command's one reading of the time: the office's today bounds the dates read
+    registry_file = read_registry(Path(args.file), args.kind, _mapping(args.map, args.kind), today=clock.today())
     saved = ""
     if args.rejects:
         # Written even when empty, so a stale file from an earlier run never misleads.
         write_rejects(Path(args.rejects), registry_file)
         saved = f"，错误行已保存到 {args.rejects}" if registry_file.rejected else ""
-    store = open_store(resolve_data_dir(args))
+    store = open_store(resolve_data_dir(args), clock=clock)
     try:
         report = import_registry(store, registry_file, valid_only=args.valid_only, as_of=store.clock.now(),
                                  audit_actor=SYSTEM_ACTOR)  # the command line has no signed-in person

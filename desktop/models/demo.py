@@ -221,8 +221,9 @@ def fill(store: Store, clock: Clock, verifier: Verifier, cases: int = 200, *,
     accounts = create_demo_staff(store)
     persons = list(people(max(cases * 2, 50), clock.today()))
     insured, certificates = write_registry_files(store.data_dir / "demo", persons)
-    import_registry(store, read_registry(insured, "insured"), as_of=real_now, audit_actor=SYSTEM_ACTOR)
-    import_registry(store, read_registry(certificates, "certificates"), as_of=real_now, audit_actor=SYSTEM_ACTOR)
+    for path, kind in ((insured, "insured"), (certificates, "certificates")):
+        import_registry(store, read_registry(path, kind, today=clock.today()),  # type: ignore[arg-type]
+                        as_of=real_now, audit_actor=SYSTEM_ACTOR)
     clerks = [accounts["clerk"], accounts["clerk2"]]
     rng = random.Random(27)
     states = [s for s, w in STATE_WEIGHTS for _ in range(w)]

@@ -18,7 +18,6 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
-from desktop.models.clock import Clock
 from desktop.models.errors import InvalidInput
 
 # Province-level prefixes of GB/T 2260 (plus 83, used by residence permits for
@@ -91,11 +90,9 @@ class IdInfo:
     sex: str  # "男" / "女"
 
 
-def check_id_number(raw: str, field: str = "applicant.id_number", today: dt.date | None = None) -> IdInfo:
-    """Normalise and check an 18-character resident identity number.
-
-    ``today`` defaults to the office's date (Asia/Shanghai), not the host's.
-    """
+def check_id_number(raw: str, field: str = "applicant.id_number", *, today: dt.date) -> IdInfo:
+    """Normalise and check an 18-character resident identity number; no one is born after ``today``
+    (the application date, or the office's date from the caller's clock)."""
     number = normalize_id_number(raw)
     if not number:
         raise InvalidInput(field, "请填写身份证号码")
@@ -114,8 +111,6 @@ def check_id_number(raw: str, field: str = "applicant.id_number", today: dt.date
         birth = dt.date(int(birth_text[:4]), int(birth_text[4:6]), int(birth_text[6:]))
     except ValueError:
         raise InvalidInput(field, f"身份证号码中的出生日期“{birth_text}”不存在，请核对第7至14位") from None
-    if today is None:
-        today = Clock().today()
     if birth > today:
         raise InvalidInput(field, f"身份证号码中的出生日期{birth:%Y年%m月%d日}晚于今天（{today:%Y年%m月%d日}），请核对")
     expected = id_check_character(number[:17])

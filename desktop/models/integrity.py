@@ -119,11 +119,11 @@ def _text(field: str, value: object, limit: int | None = None) -> str:
     return text
 
 
-def _subject_id(kind: SubjectKind, value: object) -> str:
+def _subject_id(kind: SubjectKind, value: object, today: dt.date) -> str:
     if not isinstance(value, str) or not value.strip():
         raise InvalidInput("subject_id", "请填写身份证号码或统一社会信用代码")
     if kind is SubjectKind.person:
-        return check_id_number(value, "subject_id").number
+        return check_id_number(value, "subject_id", today=today).number
     return check_uscc(value, "subject_id")
 
 
@@ -150,7 +150,7 @@ def record_finding(
         kind = SubjectKind(subject_kind)
     except ValueError:
         raise InvalidInput("subject_kind", "应为 person（申请人）或 employer（用人单位）") from None
-    number = _subject_id(kind, subject_id)
+    number = _subject_id(kind, subject_id, store.clock.today())
     name = _text("subject_name", subject_name, MAX_NAME)
     why = _text("finding", finding)
     with store.session() as session:

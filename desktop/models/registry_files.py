@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from desktop.models.application import CERT_KINDS
-from desktop.models.clock import Clock
 from desktop.models.errors import InvalidInput, os_error_text
 from desktop.models.identity import (
     PROVINCE_PREFIXES,
@@ -271,7 +270,7 @@ def _id_number(value: Any, today: dt.date) -> str:
     if not text:
         raise _Bad("身份证号码不能为空")
     try:
-        return check_id_number(text, "id_number", today).number
+        return check_id_number(text, "id_number", today=today).number
     except InvalidInput as exc:
         raise _Bad(exc.reason) from None
 
@@ -633,25 +632,21 @@ def _column_positions(
     return positions
 
 
-def _today(today: dt.date | None) -> dt.date:
-    return today if today is not None else Clock().today()
-
-
 def iter_registry(
     path: Path,
     kind: RegistryKind,
     mapping: Mapping[str, str] | None = None,
     *,
-    today: dt.date | None = None,
+    today: dt.date,
 ) -> tuple[tuple[str, ...], Iterator[CheckedRow]]:
     """The header as written and a stream of checked rows.
 
     File-level problems (unreadable, not CSV/XLSX, empty, a required column
     missing) raise ``InvalidInput("FILE", ...)`` here, before any row; a
     file that turns out to be unreadable half-way raises while streaming.
-    ``today`` (the office's date by default) bounds issue and birth dates.
+    ``today`` (the office's date) bounds issue and birth dates.
     """
-    header, checked = _open(Path(path), kind, mapping, _today(today))
+    header, checked = _open(Path(path), kind, mapping, today)
     return header, (CheckedRow._make(item) for item in checked)
 
 
@@ -660,10 +655,10 @@ def read_registry(
     kind: RegistryKind,
     mapping: Mapping[str, str] | None = None,
     *,
-    today: dt.date | None = None,
+    today: dt.date,
 ) -> RegistryFile:
     """Read and check a whole registry file; see ``iter_registry``."""
-    header, checked = _open(Path(path), kind, mapping, _today(today))
+    header, checked = _open(Path(path), kind, mapping, today)
     rows: list[tuple[Any, ...]] = []
     errors: list[RowError] = []
     rejected: list[tuple[int, tuple[str, ...]]] = []

@@ -8,6 +8,7 @@ focus was.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
@@ -35,14 +36,16 @@ def parse_receipt_qr(payload: str) -> tuple[str, str]:
     return case_no, lookup_code
 
 
-def classify_scan(text: str) -> Scan:
+def classify_scan(text: str, today: dt.date) -> Scan:
+    """What a scanner read: a receipt's QR code, an ID number (no one born after ``today``), a
+    certificate number, or nothing known."""
     raw = text.strip()
     try:
         return Scan("receipt", *parse_receipt_qr(raw))
     except ValueError:
         pass
     try:
-        return Scan("id_number", identity.check_id_number(raw).number)
+        return Scan("id_number", identity.check_id_number(raw, today=today).number)
     except InvalidInput:
         pass
     number = identity.normalize_certificate_number(raw)

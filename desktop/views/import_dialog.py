@@ -27,6 +27,7 @@ queued events), and ``cancel()`` makes the next ``report`` raise
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
 from dataclasses import dataclass
@@ -129,11 +130,11 @@ def estimate_rows(path: Path) -> int:
     return max(count - 1, 0)
 
 
-def check_file(path: Path, kind: RegistryKind, mapping: dict[str, str],
+def check_file(path: Path, kind: RegistryKind, mapping: dict[str, str], today: dt.date,
                progress: Any = None) -> RegistryFile:
     """``read_registry`` with progress reports: the same checks, row by row."""
     total = estimate_rows(path)
-    header, checked = iter_registry(path, kind, mapping)
+    header, checked = iter_registry(path, kind, mapping, today=today)
     rows: list[tuple[Any, ...]] = []
     errors: list[RowError] = []
     rejected: list[tuple[int, tuple[str, ...]]] = []
@@ -425,7 +426,8 @@ class ImportDialog(QDialog):
     def _check(self) -> None:
         path, kind, mapping = Path(self.path.text().strip()), self.selected_kind(), self.mapping()
         relay = self._busy(self.tr("正在检查文件…"))
-        self.runner.run(lambda: check_file(path, kind, mapping, relay.report), self._show_report, self._failed)
+        today = self.workspace.clock.today()
+        self.runner.run(lambda: check_file(path, kind, mapping, today, relay.report), self._show_report, self._failed)
 
     def _show_report(self, checked: RegistryFile) -> None:
         self.checked = checked

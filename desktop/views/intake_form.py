@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models import identity
+from desktop.models.clock import Clock
 from desktop.models.errors import InvalidInput
 from desktop.models.levels import LEVEL_NAMES
 from desktop.models.reference import occupations
@@ -70,8 +71,9 @@ class IntakeForm(QWidget):
     changed = Signal()
     id_number_complete = Signal(str)  # a valid ID number was entered: look it up
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.clock = clock  # the office's today bounds the birth date read from an ID number
         self._enter = _EnterMovesOn(self)
         self._hit: RegistryHit | None = None
         self._filling = False
@@ -203,7 +205,7 @@ class IntakeForm(QWidget):
             self._set_hint(self.id_hint, "", ok=True)
             return
         try:
-            info = identity.check_id_number(text)
+            info = identity.check_id_number(text, today=self.clock.today())
         except InvalidInput as exc:
             typed = len(identity.normalize_id_number(text))
             if typed >= 18:

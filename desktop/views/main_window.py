@@ -25,6 +25,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
 
+from desktop.models.clock import Clock
 from desktop.models.document_kinds import KIND_LABELS
 from desktop.models.errors import ZhanchiError
 from desktop.models.permissions import Action, StaffUser, can
@@ -67,10 +68,12 @@ class MainWindow(QMainWindow):
     first_painted = Signal()  # the window is on screen: work that would slow its first look can start
 
     def __init__(self, workspace: Workspace | None, user: StaffUser, *, settings: Settings | None = None,
-                 data_dir: Path | None = None, idle_lock_minutes: int | None = None) -> None:
+                 data_dir: Path | None = None, idle_lock_minutes: int | None = None,
+                 clock: Clock | None = None) -> None:
         super().__init__()
         if workspace is not None:
-            data_dir = workspace.data_dir
+            data_dir, clock = workspace.data_dir, workspace.clock
+        self.clock = clock or Clock()  # the workspace opened later shares it
         if data_dir is None:
             raise ValueError("MainWindow needs the workspace or the data folder")
         self.workspace: Workspace | None = None
@@ -120,7 +123,8 @@ class MainWindow(QMainWindow):
         self._data_actions: list[QAction] = []  # enabled when the data is open
         self.intake_page: IntakePage | None = None
         if can(self.user, Action.case_create):
-            self.intake_page = IntakePage(self.workspace, self.runner, self.user, data_dir=self.data_dir)
+            self.intake_page = IntakePage(self.workspace, self.runner, self.user, data_dir=self.data_dir,
+                                          clock=self.clock)
             self.intake_page.case_filed.connect(self._on_case_filed)
             self.intake_page.document_issued.connect(self.preview_document)
             self.pages.addWidget(self.intake_page)
@@ -372,7 +376,7 @@ class MainWindow(QMainWindow):
 
     def route_scan(self, text: str) -> None:
         """Put a scanner's reading where it belongs, wherever the focus was."""
-        scan = classify_scan(text)
+        scan = classify_scan(text, self.clock.today())
         if scan.kind == "receipt":
             self.open_case(scan.value)
         elif scan.kind in ("id_number", "certificate") and self.intake_page is not None:

@@ -119,7 +119,7 @@ def test_the_built_folder_has_the_real_schema_and_realistic_data(tmp_path: Path,
 
     # The import scenario's files are clean registry files; today's backup is in place.
     for kind, path in registry_files(tmp_path / "files").items():
-        checked = read_registry(path, kind)  # type: ignore[arg-type]
+        checked = read_registry(path, kind, today=when.date())  # type: ignore[arg-type]
         assert not checked.errors and len(checked.rows) == 400
     assert [b.reason for b in list_backups(folder)] == ["daily"]
     assert (folder / BUILT_MARKER).exists() and len(info.samples) == 50

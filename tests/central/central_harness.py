@@ -253,11 +253,12 @@ def import_registry(db_url: str, kind: str, path: Path) -> dict[str, Any]:
     """What ``python -m central import`` does, in this process (faster than a subprocess)."""
     from central.db import make_engine
     from central.registry import import_file
+    from desktop.models.clock import Clock
     from desktop.models.registry_files import read_registry
 
     engine = make_engine(db_url)
     try:
-        return import_file(engine, read_registry(path, kind)).to_json()  # type: ignore[arg-type]
+        return import_file(engine, read_registry(path, kind, today=Clock().today())).to_json()  # type: ignore[arg-type]
     finally:
         engine.dispose()
 

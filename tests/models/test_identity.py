@@ -167,10 +167,6 @@ def test_birth_date_in_the_future() -> None:
     assert check_id_number(make_id("11010520250601002"), today=TODAY).birth_date == TODAY
 
 
-def test_default_today_is_the_office_date() -> None:
-    assert check_id_number(VALID_ID).number == VALID_ID
-
-
 @pytest.mark.parametrize(
     "prefix", ["00", "10", "16", "20", "24", "30", "38", "40", "47", "55", "60", "66", "70", "84", "91", "99"]
 )

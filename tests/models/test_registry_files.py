@@ -269,7 +269,7 @@ def test_bad_files_as_a_whole(tmp_path: Path, name: str, content: bytes, says: s
 
 def test_a_missing_file_is_a_file_error(tmp_path: Path) -> None:
     with pytest.raises(InvalidInput) as caught:
-        read_registry(tmp_path / "nowhere.csv", "insured")
+        read_registry(tmp_path / "nowhere.csv", "insured", today=TODAY)
     assert caught.value.field == "FILE"
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import random
 from dataclasses import dataclass
@@ -77,14 +76,17 @@ class Counter:
         self.store.close()
 
 
-def make_counter(data_dir: Path, server: CentralServer, office: str, url: str, name: str) -> Counter:
-    store = open_store(data_dir, clock=Clock(), office_code=office)
+def make_counter(data_dir: Path, server: CentralServer, office: str, url: str, name: str, *,
+                 clock: Clock | None = None) -> Counter:
+    """A counter whose services read ``clock``: the computer's by default, as the central server
+    (another process) does, so the two agree on the time."""
+    store = open_store(data_dir, clock=clock or Clock(), office_code=office)
     clerk = staff.create_staff(store, actor=None, username="clerk", display_name="受理员", role=staff.Role.clerk,
                                office_code=office, password="zhanchi-test-pw")
     device_id, credential = enrol(server.url, server.db_url, office, name)
     save_device(data_dir, DeviceCredential(
         central_url=url, device_id=device_id, device_name=name, office_code=office,
-        registered_at=dt.datetime.now(dt.UTC).isoformat(), credential=credential,
+        registered_at=store.clock.now().isoformat(), credential=credential,
     ))
     return Counter(data_dir, office, store, clerk, Verifier.load(data_dir), device_id)
 

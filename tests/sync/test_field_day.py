@@ -29,6 +29,7 @@ from desktop.documents.reconciliation import issue_reconciliation
 from desktop.models import field_mode
 from desktop.models.application import parse_intake
 from desktop.models.checklist import Source, SourceKind
+from desktop.models.clock import Clock
 from desktop.models.identity import id_check_character, uscc_check_character
 from desktop.models.intake import assess, file_case, lookup_applicant
 from desktop.models.registry_files import CERTIFICATE_COLUMNS, INSURED_COLUMNS
@@ -108,7 +109,7 @@ def _file(counter: Counter, id_number: str, *, accept: bool = True, **kw: Any) -
 @pytest.fixture
 def park_registry(sqlite_central: CentralServer, tmp_path: Path) -> dict[str, Any]:
     """The central registries: a park of two employers (A by code, B by name) and one employer elsewhere."""
-    issued = (dt.date.today() - dt.timedelta(days=100)).isoformat()
+    issued = (Clock().today() - dt.timedelta(days=100)).isoformat()  # the counters read the same clock
     people, certs = [], []
     for seq in range(1, 13):
         uscc, employer = (PARK_A, "广州开发区甲电子有限公司") if seq <= 6 else (
@@ -171,7 +172,7 @@ def test_a_field_day_preloaded_offline_reconnected_and_reconciled(
              "contribution_months": 30,
              "certificate": {"number": "S000144000123174999999", "kind": "skill_level", "level": 4,
                              "occupation_code": "6-18-02-04", "occupation_name": "焊工",
-                             "issue_date": (dt.date.today() - dt.timedelta(days=30)).isoformat()},
+                             "issue_date": (laptop.store.clock.today() - dt.timedelta(days=30)).isoformat()},
              "employer": {"name": PARK_B_NAME}}
     refused, _ = _file(laptop, stranger, typed=typed)
     # The duplicate made on purpose: worker 3's claim is taken at the office counter too, which is online.

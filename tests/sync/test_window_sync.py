@@ -28,7 +28,7 @@ def test_window_pushes_changes_and_asks_the_central_registry_live(
         encoding="utf-8")
     assert central_cli(sqlite_central.db_url, "import", "insured", str(registry)).returncode == 0
 
-    window = create_main_window(counter.data_dir, "clerk")
+    window = create_main_window(counter.data_dir, "clerk", clock=counter.store.clock)
     qtbot.addWidget(window)
     window.show()
     sync = window.findChild(QLabel, "sync.status")
@@ -62,7 +62,7 @@ def test_a_duplicate_found_centrally_shows_on_the_case_page(qtbot: QtBot, tmp_pa
     first.sync()  # the flag comes back on pull
     create_staff(first.store, actor=None, username="reviewer", display_name="审核员", role=Role.reviewer,
                  office_code="440100", password="zhanchi-test-pw")
-    window = create_main_window(first.data_dir, "reviewer")
+    window = create_main_window(first.data_dir, "reviewer", clock=first.store.clock)
     qtbot.addWidget(window)
     window.open_case(record.id)  # type: ignore[attr-defined]
     page = window.findChild(CaseDetailPage)

@@ -38,7 +38,7 @@ def test_a_long_backup_does_not_hold_up_the_window_and_stops_when_it_closes(
 
     monkeypatch.setattr(backup_module, "take_backup", slow_backup)
     make_staff("clerk", "clerk")
-    window = create_main_window(store.data_dir, "clerk")
+    window = create_main_window(store.data_dir, "clerk", clock=store.clock)
     qtbot.addWidget(window)
     assert started.wait(10), "the daily backup began"
     answers: list[str] = []
@@ -57,7 +57,7 @@ def test_a_failed_daily_backup_stays_on_the_status_bar(
 
     monkeypatch.setattr(backup_module, "take_backup", failing)
     make_staff("clerk", "clerk")
-    window = create_main_window(store.data_dir, "clerk")
+    window = create_main_window(store.data_dir, "clerk", clock=store.clock)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(window.backup_label.isVisible, timeout=10_000)
@@ -68,7 +68,7 @@ def test_a_failed_daily_backup_stays_on_the_status_bar(
 def test_the_real_daily_backup_is_taken_once(qtbot: QtBot, store: Store,
                                              make_staff: Callable[..., staff.StaffUser]) -> None:
     make_staff("clerk", "clerk")
-    window = create_main_window(store.data_dir, "clerk")
+    window = create_main_window(store.data_dir, "clerk", clock=store.clock)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: [b.reason for b in list_backups(store.data_dir)] == ["daily"], timeout=10_000)
     window.close()

@@ -64,7 +64,7 @@ def open_window(qtbot: QtBot, store: Store,
 
     def open_with(settings: Settings) -> QMainWindow:
         save_settings(store.data_dir, settings)
-        window = create_main_window(store.data_dir, "clerk")
+        window = create_main_window(store.data_dir, "clerk", clock=store.clock)
         qtbot.addWidget(window)
         window.show()
         windows.append(window)

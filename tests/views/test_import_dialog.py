@@ -224,7 +224,8 @@ def test_cancelling_leaves_the_registry_as_it_was(qtbot: QtBot, store: Store, tm
     relay.report(1, 10)
     relay.cancel()
     with pytest.raises(ImportCancelled):
-        import_registry(store, read_registry(source, "insured"), as_of=store.clock.now(), progress=relay.report)
+        import_registry(store, read_registry(source, "insured", today=store.clock.today()), as_of=store.clock.now(),
+                        progress=relay.report)
     with store.session(readonly=True) as session:
         assert registry_size(session, "insured") == 0
     assert seen == [(1, 10)] and relay.cancelled

@@ -30,7 +30,7 @@ ID_NUMBER += id_check_character(ID_NUMBER)
 def window(qtbot: QtBot, store: Store, make_staff: Callable[..., staff.StaffUser]) -> Iterator[QMainWindow]:
     make_staff("clerk", "clerk")
     make_staff("reviewer", "reviewer")
-    win = create_main_window(store.data_dir, "clerk")
+    win = create_main_window(store.data_dir, "clerk", clock=store.clock)
     qtbot.addWidget(win)
     win.show()
     yield win
@@ -52,7 +52,7 @@ def fill_eligible_case(qtbot: QtBot, win: QMainWindow, *, months: int = 40) -> N
     level.setFocus()
     level.setCurrentIndex(level.findData(4))  # type: ignore[attr-defined]
     type_text(qtbot, find(win, "intake.occupation"), "6-18-01-01")
-    issued = dt.date.today() - dt.timedelta(days=60)
+    issued = win.clock.today() - dt.timedelta(days=60)  # type: ignore[attr-defined]
     date_edit = find(win, "intake.cert_issue_date")
     assert isinstance(date_edit, QDateEdit)
     date_edit.setDate(QDate(issued.year, issued.month, issued.day))
@@ -171,13 +171,13 @@ def test_printing_renders_every_page_to_the_printer(qtbot: QtBot, window: QMainW
 
 def test_typed_work_survives_a_crash(qtbot: QtBot, store: Store, make_staff: Callable[..., staff.StaffUser]) -> None:
     make_staff("clerk", "clerk")
-    first = create_main_window(store.data_dir, "clerk")
+    first = create_main_window(store.data_dir, "clerk", clock=store.clock)
     qtbot.addWidget(first)
     type_text(qtbot, find(first, "intake.id_number"), ID_NUMBER)
     type_text(qtbot, find(first, "intake.name"), "李四")
     qtbot.waitUntil(lambda: (store.data_dir / "drafts" / "intake.json").exists(), timeout=5_000)
     # No orderly close: a new window over the same folder brings the draft back.
-    second = create_main_window(store.data_dir, "clerk")
+    second = create_main_window(store.data_dir, "clerk", clock=store.clock)
     qtbot.addWidget(second)
     assert find(second, "intake.name").text() == "李四"  # type: ignore[attr-defined]
     assert find(second, "intake.id_number").text() == ID_NUMBER  # type: ignore[attr-defined]
@@ -267,7 +267,7 @@ def test_receipt_prints_on_the_thermal_roll_when_set(qtbot: QtBot, store: Store,
 
     make_staff("clerk", "clerk")
     save_settings(store.data_dir, replace(load_settings(store.data_dir), receipt_format="80mm"))
-    win = create_main_window(store.data_dir, "clerk")
+    win = create_main_window(store.data_dir, "clerk", clock=store.clock)
     qtbot.addWidget(win)
     win.show()
     fill_eligible_case(qtbot, win)
@@ -289,13 +289,13 @@ def test_a_clock_set_back_is_shown_in_the_status_bar(qtbot: QtBot, store: Store,
     clerk = make_staff("clerk", "clerk")
     create_case(store, clerk, make_intake(), verdict={}, eligible=True, amount_yuan=1500,  # type: ignore[arg-type]
                 policy_id="cn-2025")
-    future = dt.datetime.now(dt.UTC) + dt.timedelta(days=3)  # the trail says work was done after "now"
+    future = store.clock.now() + dt.timedelta(days=3)  # the trail says work was done after "now"
     with store.session() as session:
         from sqlalchemy import text
 
         session.execute(text("DROP TRIGGER IF EXISTS audit_log_no_update"))
         session.execute(text("UPDATE audit_log SET at = :at"), {"at": future.isoformat()})
-    win = create_main_window(store.data_dir, "clerk")
+    win = create_main_window(store.data_dir, "clerk", clock=store.clock)
     qtbot.addWidget(win)
     win.show()
     label = find(win, "status.clock")

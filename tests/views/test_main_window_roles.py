@@ -32,7 +32,7 @@ PAGES = ("nav.new_case", "nav.review", "nav.publicity", "nav.payment", "nav.dash
 def test_each_role_sees_its_own_pages(qtbot: QtBot, store: Store, make_staff: Callable[..., staff.StaffUser],
                                       role: str, expected: set[str]) -> None:
     make_staff(role, "someone")
-    window = create_main_window(store.data_dir, "someone")
+    window = create_main_window(store.data_dir, "someone", clock=store.clock)
     qtbot.addWidget(window)
     names = [a.objectName() for a in window.findChildren(QAction) if a.objectName() in PAGES]
     assert set(names) == expected

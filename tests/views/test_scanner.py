@@ -25,7 +25,7 @@ ID_NUMBER = "11010519491231002X"
 @pytest.fixture
 def window(qtbot: QtBot, store: Store, make_staff: Callable[..., staff.StaffUser]) -> Iterator[QMainWindow]:
     make_staff("clerk", "clerk")
-    win = create_main_window(store.data_dir, "clerk")
+    win = create_main_window(store.data_dir, "clerk", clock=store.clock)
     qtbot.addWidget(win)
     win.show()
     win.new_case()  # type: ignore[attr-defined]

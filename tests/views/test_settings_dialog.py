@@ -132,7 +132,7 @@ def test_the_navigation_opens_the_dialog(qtbot: QtBot, store: Store,
                                          make_staff: Callable[..., staff.StaffUser]) -> None:
     make_staff("clerk", "clerk")
     save_settings(store.data_dir, Settings(idle_lock_minutes=7))
-    window = create_main_window(store.data_dir, "clerk")
+    window = create_main_window(store.data_dir, "clerk", clock=store.clock)
     qtbot.addWidget(window)
     window.show()
     try:

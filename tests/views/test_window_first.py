@@ -99,7 +99,7 @@ def test_the_first_page_is_the_same_with_or_without_waiting(
         qtbot: QtBot, store: Store, make_staff: Callable[..., staff.StaffUser]) -> None:
     """create_main_window (the contract's window) is complete when it returns: no waiting."""
     make_staff("clerk", "clerk")
-    window = create_main_window(store.data_dir, "clerk")
+    window = create_main_window(store.data_dir, "clerk", clock=store.clock)
     assert isinstance(window, MainWindow)
     qtbot.addWidget(window)
     assert window.workspace is not None and action(window, "nav.search").isEnabled()
@@ -121,7 +121,7 @@ def test_the_account_read_without_the_store_is_the_stores_answer(
 
 def test_an_unknown_user_is_refused_as_before(qtbot: QtBot, store: Store) -> None:
     with pytest.raises(NotFound):
-        open_main_window(store.data_dir, "nobody")  # no cheap answer: the store's own refusal
+        open_main_window(store.data_dir, "nobody", clock=store.clock)  # no cheap answer: the store's own refusal
 
 
 def test_closing_before_the_data_is_open_closes_it_when_it_arrives(
@@ -139,7 +139,7 @@ def test_closing_before_the_data_is_open_closes_it_when_it_arrives(
         real_close(self)
 
     monkeypatch.setattr(Workspace, "close", close)
-    window = open_main_window(store.data_dir, "clerk")
+    window = open_main_window(store.data_dir, "clerk", clock=store.clock)
     assert isinstance(window, MainWindow)
     qtbot.addWidget(window)
     opening = window.findChild(FolderOpening)
