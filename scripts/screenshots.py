@@ -50,7 +50,7 @@ def main() -> int:
     fill(store, clock, Verifier.load(data_dir), 120)
     store.close()
 
-    clerk = create_main_window(data_dir, "clerk")
+    clerk = create_main_window(data_dir, "clerk", clock=clock)
     clerk.resize(1366, 768)
     clerk.show()
     clerk.new_case()  # type: ignore[attr-defined]
@@ -64,7 +64,7 @@ def main() -> int:
     grab(clerk, args.out / "search.png")
     clerk.close()
 
-    reviewer = create_main_window(data_dir, "reviewer")
+    reviewer = create_main_window(data_dir, "reviewer", clock=clock)
     reviewer.resize(1366, 768)
     reviewer.show()
     reviewer.show_search()  # type: ignore[attr-defined]

@@ -147,9 +147,14 @@ class WorkCalendar:
     ``arrangement_dirs`` are read in order; folders that do not exist are
     skipped, and a later folder's file for a year replaces an earlier one's
     (so an administrator's folder listed last overrides the shipped files).
+    ``package_years`` are the years whose ``chinese_calendar`` data is used
+    (every year the installed release has, by default; a year it lacks is
+    never used): the years a calendar is certain of are what it is told.
     """
 
-    def __init__(self, arrangement_dirs: Iterable[Path] = ()) -> None:
+    def __init__(self, arrangement_dirs: Iterable[Path] = (), *, package_years: Iterable[int] | None = None) -> None:
+        known = _package_years()
+        self._package_years = known if package_years is None else known & frozenset(package_years)
         self._arrangements: dict[int, Arrangement] = {}
         for folder in arrangement_dirs:
             folder = Path(folder)
@@ -165,10 +170,10 @@ class WorkCalendar:
 
     def covered_years(self) -> set[int]:
         """Years whose working days are certain (package data or a loaded arrangement)."""
-        return set(_package_years()) | set(self._arrangements)
+        return set(self._package_years) | set(self._arrangements)
 
     def is_provisional(self, d: dt.date) -> bool:
-        return d.year not in self._arrangements and d.year not in _package_years()
+        return d.year not in self._arrangements and d.year not in self._package_years
 
     def is_workday(self, d: dt.date) -> bool:
         if isinstance(d, dt.datetime):
@@ -176,7 +181,7 @@ class WorkCalendar:
         arrangement = self._arrangements.get(d.year)
         if arrangement is not None:
             return arrangement.is_workday(d)
-        if d.year in _package_years():
+        if d.year in self._package_years:
             return bool(chinese_calendar.is_workday(d))
         return d.weekday() < 5 and not _fixed_holiday(d)
 

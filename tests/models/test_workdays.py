@@ -35,9 +35,27 @@ workdays = [2027-10-09]
 """
 
 
+# The years of chinese-calendar 1.11, which these tests were written against (pyproject pins it).
+# Calendars here are told them, so a release that adds a year changes no expectation below.
+TESTED_PACKAGE_YEARS = range(2004, 2027)
+
+
 @pytest.fixture(scope="module")
 def cal() -> WorkCalendar:
-    return WorkCalendar()
+    return WorkCalendar(package_years=TESTED_PACKAGE_YEARS)
+
+
+def test_the_installed_holiday_package_is_the_release_the_tests_assume() -> None:
+    """The dependency's range (pyproject.toml) keeps fresh installs on the release these tests and
+    the verdict tests were run with; a new release (each November) means bumping the pin with them."""
+    assert WorkCalendar().covered_years() == set(TESTED_PACKAGE_YEARS)
+
+
+def test_a_calendar_uses_only_the_package_years_it_is_told() -> None:
+    told = WorkCalendar(package_years=range(2004, 2018))
+    assert told.is_provisional(D(2018, 2, 11)) and not told.is_provisional(D(2017, 6, 1))
+    assert not told.is_workday(D(2018, 2, 11))  # a Sunday: the package's make-up day is not used
+    assert WorkCalendar(package_years=[2101]).covered_years() == set()  # no release has 2101
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -129,7 +147,7 @@ def test_window_ending_on_a_weekday_holiday_in_covered_year(cal: WorkCalendar) -
 @PROPS
 @given(st.dates(min_value=D(2004, 1, 1), max_value=D(2027, 12, 31)))
 def test_property_period_end_is_first_working_day_from_nominal(issued: dt.date) -> None:
-    cal = WorkCalendar()
+    cal = WorkCalendar(package_years=TESTED_PACKAGE_YEARS)
     result = period_end(issued, 12, cal)
     assert result.nominal_day == add_months(issued, 12)
     assert cal.is_workday(result.last_day)
@@ -214,7 +232,7 @@ def test_workdays_between(cal: WorkCalendar) -> None:
 @PROPS
 @given(st.dates(min_value=D(2016, 1, 1), max_value=D(2027, 6, 30)), st.integers(min_value=0, max_value=30))
 def test_property_add_workdays_and_between_agree(start: dt.date, n: int) -> None:
-    cal = WorkCalendar()
+    cal = WorkCalendar(package_years=TESTED_PACKAGE_YEARS)
     result = cal.add_workdays(start, n)
     assert cal.workdays_between(start, result.date) == n
     if n:
