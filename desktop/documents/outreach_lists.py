@@ -129,7 +129,7 @@ def render_employer_list(data: EmployerList, out: Output) -> None:
     ]
     header = ["序号", "姓名", "身份证号码", "职业（工种）", "等级", "申请截止日", "金额（元）", "已告知"]
     story.append(data_table(header, rows, kit, widths))
-    notes = ["申请截止日为证书核发之日起12个月期满之日，遇法定休息日顺延；逾期不能申领。"]
+    notes = ["申请截止日为证书核发之日起12个月期满之日，遇法定休假日顺延；逾期不能申领。"]
     if provisional:
         notes.append(f"标注“{wording.PROVISIONAL_DATE}”的日期：{wording.PROVISIONAL_DATE_REASON}，请提醒职工尽早申请。")
     notes.append(PRIVACY)

@@ -22,6 +22,7 @@ from desktop.models.reference import regions, resource_dir
 from desktop.models.workdays import PeriodEnd, WorkCalendar, period_end
 
 PROVISIONAL_NOTE = "（该年度法定节假日安排尚未公布，期限为暂定）"
+CIVIL_CODE_PERIOD = "《中华人民共和国民法典》第二百零三条"  # a period ending on a rest day runs to the next working day
 
 
 @dataclass(frozen=True)
@@ -115,11 +116,13 @@ def rule_certificate_number(ctx: Context, rule: RuleConfig) -> Check:
 def rule_application_window(ctx: Context, rule: RuleConfig) -> Check:
     issued, applied, window = ctx.app.certificate.issue_date, ctx.app.application_date, ctx.window
     note = PROVISIONAL_NOTE if window.provisional else ""
-    moved = "" if window.last_day == window.nominal_day else f"（{window.nominal_day}为法定休息日，顺延）"
+    moved = "" if window.last_day == window.nominal_day else f"（{window.nominal_day}为法定休假日，顺延）"
     if applied > window.last_day:
-        return _check(rule, False,
-                      f"证书核发日期{issued}，申请期限至{window.last_day}{moved}，申请日期{applied}已超过期限{note}")
-    return _check(rule, True, f"证书核发日期{issued}，申请期限至{window.last_day}{moved}，在期限内{note}")
+        message = f"证书核发日期{issued}，申请期限至{window.last_day}{moved}，申请日期{applied}已超过期限{note}"
+    else:
+        message = f"证书核发日期{issued}，申请期限至{window.last_day}{moved}，在期限内{note}"
+    basis = rule.basis if not moved else f"{rule.basis}；{CIVIL_CODE_PERIOD}"
+    return Check(rule.code, applied <= window.last_day, message, basis)
 
 
 def rule_insured_region(ctx: Context, rule: RuleConfig) -> Check:

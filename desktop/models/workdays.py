@@ -5,8 +5,11 @@ Sources of truth, in order, for a given year:
 1. an arrangement file loaded by an administrator (``holidays-YYYY.toml``,
    transcribed from 国务院办公厅关于YYYY年部分节假日安排的通知);
 2. the ``chinese_calendar`` package for the years it covers;
-3. a fallback: Monday–Friday minus the fixed-date statutory holidays.  Dates
-   decided by the fallback are *provisional* and every caller must show that.
+3. a fallback: Monday–Friday minus every holiday day the law itself fixes
+   (国务院《全国年节及纪念日放假办法》: the solar dates, and the lunar and
+   solar-term ones computed).  Only the make-up working days and bridged days
+   of the State Council's yearly notice are unknown, so dates decided by the
+   fallback are *provisional* and every caller must show that.
 """
 
 from __future__ import annotations
@@ -38,12 +41,46 @@ def add_months(d: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(d.day, last))
 
 
-def _fixed_holiday(d: dt.date) -> bool:
-    # Only the statutory holidays with a fixed solar date (全国年节及纪念日放假办法);
-    # Spring Festival, Qingming, Dragon Boat and Mid-Autumn move and are unknown.
-    if (d.month, d.day) in {(1, 1), (5, 1), (10, 1), (10, 2), (10, 3)}:
-        return True
-    return d.year >= 2025 and (d.month, d.day) == (5, 2)  # 2024 revision added 5月2日
+@dataclass(frozen=True)
+class _HolidayRules:
+    """One revision of 全国年节及纪念日放假办法: which days of each festival are rest days."""
+
+    spring_festival: tuple[int, ...]  # days from 正月初一 (-1 is 除夕)
+    labour_day: tuple[int, ...]  # days of May
+    lunar_festivals: bool  # 清明, 端午, 中秋 one day each (from the 2007 revision)
+
+
+# (in force from year, rules), newest first: the 2024 revision (国务院令第795号) from 2025, the 2013
+# one (第644号) from 2014, the 2007 one (第513号) from 2008, the 1999 one (第270号) before.
+_REVISIONS = (
+    (2025, _HolidayRules(spring_festival=(-1, 0, 1, 2), labour_day=(1, 2), lunar_festivals=True)),
+    (2014, _HolidayRules(spring_festival=(0, 1, 2), labour_day=(1,), lunar_festivals=True)),
+    (2008, _HolidayRules(spring_festival=(-1, 0, 1), labour_day=(1,), lunar_festivals=True)),
+    (0, _HolidayRules(spring_festival=(0, 1, 2), labour_day=(1, 2, 3), lunar_festivals=False)),
+)
+
+
+@functools.lru_cache(maxsize=32)
+def statutory_holidays(year: int) -> frozenset[dt.date]:
+    """Every holiday day the law fixes in ``year``: 元旦, 春节, 清明, 劳动节, 端午, 中秋 and 国庆, the
+    lunar dates and the solar term computed; no make-up working days or bridged days (those come
+    with the State Council's yearly notice)."""
+    from lunar_python import Lunar  # only years no calendar covers need it
+
+    rules = next(r for since, r in _REVISIONS if year >= since)
+
+    def solar(lunar: Any) -> dt.date:
+        return dt.date(lunar.getYear(), lunar.getMonth(), lunar.getDay())
+
+    new_year = solar(Lunar.fromYmd(year, 1, 1).getSolar())
+    days = {dt.date(year, 1, 1), *(dt.date(year, 10, d) for d in (1, 2, 3))}
+    days |= {dt.date(year, 5, d) for d in rules.labour_day}
+    days |= {new_year + dt.timedelta(days=offset) for offset in rules.spring_festival}
+    if rules.lunar_festivals:
+        days.add(solar(Lunar.fromYmd(year, 3, 1).getJieQiTable()["清明"]))
+        days.add(solar(Lunar.fromYmd(year, 5, 5).getSolar()))
+        days.add(solar(Lunar.fromYmd(year, 8, 15).getSolar()))
+    return frozenset(days)
 
 
 @functools.lru_cache(maxsize=1)
@@ -183,7 +220,7 @@ class WorkCalendar:
             return arrangement.is_workday(d)
         if d.year in self._package_years:
             return bool(chinese_calendar.is_workday(d))
-        return d.weekday() < 5 and not _fixed_holiday(d)
+        return d.weekday() < 5 and d not in statutory_holidays(d.year)
 
     def next_workday_result(self, d: dt.date) -> WorkdayResult:
         """Like ``next_workday``; provisional if any day looked at was provisional."""

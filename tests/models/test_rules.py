@@ -241,6 +241,20 @@ def test_application_window_in_uncovered_year_is_provisional_policy_3(verifier: 
     assert "暂定" in check(verdict, "application_window")[1]
 
 
+@pytest.mark.parametrize("issued", ["2026-02-05", "2026-02-08", "2026-04-05"])
+def test_a_window_ending_on_a_2027_lunar_holiday_runs_on_civil_code_203_policy_3(verifier: Verifier,
+                                                                                  issued: str) -> None:
+    """POLICY.md §3: windows ending on 除夕–初三 2027 or on 清明 2027 (a year the holiday package does not
+    cover) run to the next working day, provisionally, citing 民法典 第203条 beside 40号 二(一)."""
+    next_working_day = "2027-02-09" if issued.startswith("2026-02") else "2027-04-06"
+    data = case(application_date=next_working_day, **{"certificate.issue_date": issued})
+    verdict = run(verifier, data)
+    assert verdict.window.last_day.isoformat() == next_working_day and verdict.window.provisional
+    [window_check] = [c for c in verdict.checks if c.rule == "application_window"]
+    assert window_check.passed and "法定休假日，顺延" in window_check.message and "暂定" in window_check.message
+    assert "40号 二(一)" in window_check.basis and "民法典》第二百零三条" in window_check.basis
+
+
 def test_application_window_in_covered_year_is_not_provisional(verifier: Verifier) -> None:
     verdict = run(verifier, BASE)
     assert not verdict.window.provisional

@@ -20,6 +20,7 @@ from desktop.models.workdays import (
     add_months,
     load_arrangement,
     period_end,
+    statutory_holidays,
 )
 
 D = dt.date
@@ -122,6 +123,40 @@ def test_window_ending_in_uncovered_year_is_provisional(cal: WorkCalendar) -> No
     assert result == PeriodEnd(last_day=D(2027, 10, 4), nominal_day=D(2027, 10, 1), provisional=True)
 
 
+@pytest.mark.parametrize(
+    ("nominal", "last"),
+    [
+        (D(2027, 2, 5), D(2027, 2, 9)),  # 除夕 (Friday) → past 初一–初三 (Sat–Mon)
+        (D(2027, 2, 8), D(2027, 2, 9)),  # 正月初三, a Monday
+        (D(2027, 4, 5), D(2027, 4, 6)),  # 清明, a Monday
+        (D(2027, 6, 9), D(2027, 6, 10)),  # 端午, a Wednesday
+        (D(2027, 9, 15), D(2027, 9, 16)),  # 中秋, a Wednesday
+        (D(2027, 5, 1), D(2027, 5, 3)),  # 劳动节 May 1–2 (Sat–Sun)
+    ],
+)
+def test_uncovered_year_counts_the_holidays_the_law_fixes_policy_3(cal: WorkCalendar, nominal: dt.date,
+                                                                    last: dt.date) -> None:
+    """POLICY.md §3 (民法典 第203条): in a year no calendar covers, a window ending on a statutory
+    holiday — the lunar and solar-term ones computed — ends on the next working day, provisionally."""
+    issued = D(nominal.year - 1, nominal.month, nominal.day)
+    assert period_end(issued, 12, cal) == PeriodEnd(last_day=last, nominal_day=nominal, provisional=True)
+
+
+def test_a_year_no_release_will_cover_still_counts_the_law_policy_3(cal: WorkCalendar) -> None:
+    assert statutory_holidays(2101) >= {D(2101, 1, 28), D(2101, 1, 29), D(2101, 4, 5), D(2101, 10, 1)}
+    assert period_end(D(2100, 4, 5), 12, cal) == PeriodEnd(D(2101, 4, 6), D(2101, 4, 5), provisional=True)
+
+
+@pytest.mark.parametrize("year", range(2008, 2027))
+def test_the_computed_holidays_agree_with_the_official_calendar(year: int) -> None:
+    """Every day the law fixes, computed for a year the package covers (from the State Council's
+    notices), is a rest day there: the lunar and solar-term arithmetic is right."""
+    assert not [d for d in statutory_holidays(year) if chinese_calendar.is_workday(d)]
+    revision = 4 if year >= 2025 else 3
+    spring = [d for d in statutory_holidays(year) if d.month in (1, 2) and d != D(year, 1, 1)]
+    assert len(spring) == revision
+
+
 def test_loaded_arrangement_makes_window_certain(tmp_path: Path) -> None:
     """POLICY.md §3: an administrator loads the year's arrangement as data; its holidays count
     and the dates are no longer provisional."""
@@ -186,12 +221,13 @@ def test_make_up_working_day_and_holiday_in_covered_year(cal: WorkCalendar) -> N
         (D(2028, 5, 2), False),  # 5月2日 a holiday from 2025 on
         (D(2028, 5, 3), True),
         (D(2028, 10, 3), False),
-        (D(2028, 10, 4), True),  # unknown extra days are not guessed
-        (D(2027, 2, 8), True),  # Spring Festival is lunar: not guessed, hence provisional
+        (D(2028, 10, 4), True),  # 中秋 2028 falls on 国庆 (10-03); extra days are not guessed
+        (D(2027, 2, 8), False),  # 正月初三: the lunar holidays are computed
+        (D(2027, 2, 9), True),  # a bridged day would come with the notice: not guessed
     ],
 )
 def test_fallback_for_uncovered_years(cal: WorkCalendar, day: dt.date, workday: bool) -> None:
-    """POLICY.md §3: Monday–Friday plus the fixed-date statutory holidays, marked provisional."""
+    """POLICY.md §3: Monday–Friday less the holiday days the law fixes, marked provisional."""
     assert cal.is_workday(day) is workday
     assert cal.is_provisional(day)
 
