@@ -19,7 +19,7 @@ SYSTEM_PACKAGES=(
   python3-venv
   libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
   fonts-wqy-microhei poppler-utils qpdf zbar-tools
-  postgresql faketime
+  postgresql faketime gcc libc6-dev
   xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
 )
@@ -96,10 +96,14 @@ case "${1:-}" in
     target=$(date -d "$instant" +%s) || { echo "dev.sh: cannot read the instant: $instant" >&2; exit 2; }
     offset=$(( target - $(date +%s) ))
     echo "dev.sh: tests at $(date -u -d "@$target" '+%Y-%m-%d %H:%M:%S UTC') (offset ${offset} s)"
+    # Waits and sleeps measure real time (tests/faketime/realwait.c says why), loaded before libfaketime.
+    shim="$VENV/faketime-realwait.so"
+    if [ ! -f "$shim" ] || [ tests/faketime/realwait.c -nt "$shim" ]; then
+      cc -shared -fPIC -O2 -Wall -Wextra -o "$shim" tests/faketime/realwait.c -ldl
+    fi
     # One offset for every process the tests start (servers, commands), so they agree on the time;
-    # monotonic clocks and file times stay real (timeouts, .pyc freshness); tests/faketime says
-    # why Python sleeps differently there.
-    export FAKETIME_DONT_FAKE_MONOTONIC=1 NO_FAKE_STAT=1 PYTHONPATH="$PWD/tests/faketime${PYTHONPATH:+:$PYTHONPATH}"
+    # the monotonic clock and file times stay real.
+    export FAKETIME_DONT_FAKE_MONOTONIC=1 NO_FAKE_STAT=1 LD_PRELOAD="$PWD/$shim${LD_PRELOAD:+:$LD_PRELOAD}"
     [ "$offset" -ge 0 ] && offset="+$offset"
     QT_QPA_PLATFORM=offscreen exec faketime -f "$offset" "$VENV/bin/python" -m pytest -q "$@"
     ;;

@@ -171,9 +171,11 @@ def test_a_stale_catalogue_is_rebuilt(resources_copy: Path) -> None:
     qm = resources_copy / "zhanchi_en.qm"
     qm.write_bytes(b"old")
     ts = resources_copy / TS.name
-    ts.touch()
-    old = qm.stat().st_mtime - 60
-    os.utime(qm, (old, old))
+    # The .ts a minute newer than the .qm, both set explicitly: "now" is not read (under libfaketime a
+    # file touched "now" gets the fake time, one written gets the real one).
+    edited = qm.stat().st_mtime
+    os.utime(ts, (edited, edited))
+    os.utime(qm, (edited - 60, edited - 60))
     assert i18n.compiled_catalogue("en") == qm
     assert qm.read_bytes() != b"old"
 
