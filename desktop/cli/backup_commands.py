@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli.common import EXIT_OK, CliParser, print_json, resolve_data_dir
-from desktop.models.backup import list_backups, newest_good_backup, restore_backup, take_backup
+from desktop.models.backup import list_backups, newest_good_backup, restore_backup, rollback_of, take_backup
 from desktop.models.clock import Clock
 from desktop.models.errors import InvalidInput
 
@@ -20,6 +20,7 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("restore", help="用备份替换数据库（默认最近一个完好的备份）；被替换的文件保留")
     p.add_argument("file", nargs="?", metavar="FILE", help="备份文件（默认最近一个完好的备份）")
+    p.add_argument("--yes", action="store_true", help="确认撤销备份之后的操作（先不加此项运行，查看将撤销的内容）")
     p.set_defaults(func=cmd_restore)
 
 
@@ -50,6 +51,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
         if good is None:
             raise InvalidInput("FILE", f"{data_dir} 中没有可用的备份")
         chosen = good.path
+    rollback = rollback_of(data_dir, chosen)
+    if rollback is not None and not rollback.nothing and not args.yes:
+        raise InvalidInput("--yes", f"{rollback.describe()}。确认恢复请加 --yes")
     kept = restore_backup(data_dir, chosen, now=Clock().now())
-    print_json({"restored_from": str(chosen), "replaced_database_kept_at": str(kept)})
+    print_json({"restored_from": str(chosen), "replaced_database_kept_at": str(kept),
+                "rolled_back": None if rollback is None else rollback.to_json()})
     return EXIT_OK

@@ -217,6 +217,61 @@ def newest_good_backup(data_dir: Path) -> Backup | None:
     return next((b for b in list_backups(data_dir) if check_database(b.path, quick=False).ok), None)
 
 
+@dataclass(frozen=True)
+class Rollback:
+    """What putting a backup in place would undo: work done since it was taken."""
+
+    payment_batches: tuple[str, ...]  # batch numbers the backup does not have (files the bank may hold)
+    exported_cases: int  # the cases in those batches
+    cases: int  # cases created or changed since
+    audit_entries: int  # entries after the backup's last
+
+    @property
+    def nothing(self) -> bool:
+        return not (self.payment_batches or self.cases or self.audit_entries)
+
+    def describe(self) -> str:
+        if self.nothing:
+            return "备份之后没有新的操作，恢复不会撤销任何内容"
+        parts = []
+        if self.payment_batches:
+            parts.append(f"发放批次{len(self.payment_batches)}个（{'、'.join(self.payment_batches)}，"
+                         f"共{self.exported_cases}件案件，已导出的案件不会再次导出）")
+        if self.cases:
+            parts.append(f"{self.cases}件案件的受理或变更")
+        parts.append(f"{self.audit_entries}条操作日志")
+        return "恢复将撤销备份之后的：" + "；".join(parts)
+
+    def to_json(self) -> dict[str, object]:
+        return {"payment_batches": list(self.payment_batches), "exported_cases": self.exported_cases,
+                "cases": self.cases, "audit_entries": self.audit_entries}
+
+
+def rollback_of(data_dir: Path, backup: Path) -> Rollback | None:
+    """What restoring ``backup`` would undo, read from both files; None when the live database
+    cannot be read (a damaged file: what it held cannot be told)."""
+    live = Path(data_dir) / DB_FILENAME
+    try:
+        conn = sqlite3.connect(f"file:{live}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        conn.execute("ATTACH DATABASE ? AS old", (f"file:{backup}?mode=ro",))
+        lost = "main.payment_batches WHERE batch_no NOT IN (SELECT batch_no FROM old.payment_batches)"
+        batches = tuple(n for (n,) in conn.execute(f"SELECT batch_no FROM {lost} ORDER BY batch_no"))
+        exported = conn.execute("SELECT COUNT(DISTINCT case_id) FROM main.payment_items WHERE batch_id IN "
+                                f"(SELECT id FROM {lost})").fetchone()[0]
+        cases = conn.execute("SELECT COUNT(*) FROM main.cases c LEFT JOIN old.cases o ON o.id = c.id "
+                             "WHERE o.id IS NULL OR o.version <> c.version").fetchone()[0]
+        entries = conn.execute("SELECT COUNT(*) FROM main.audit_log WHERE seq > "
+                               "(SELECT COALESCE(MAX(seq), 0) FROM old.audit_log)").fetchone()[0]
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return Rollback(batches, int(exported), int(cases), int(entries))
+
+
 def restore_backup(data_dir: Path, backup: Path, *, now: dt.datetime) -> Path:
     """Put ``backup`` in place of the database; the replaced file is kept beside it, never deleted.
 

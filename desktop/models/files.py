@@ -1,6 +1,7 @@
 """Files that exist only together with their record: a print and its audit entry, a disbursement
-file and its batch.  ``placed_with_transaction`` puts bytes in place as the last step inside the
-caller's transaction and removes them again if that transaction fails, so neither exists alone."""
+file, its batch and its lines in the disbursement log.  ``placed_with_transaction`` puts bytes in
+place (or appends them) as the last steps inside the caller's transaction and takes them away again
+if that transaction fails, so neither exists alone."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ def write_temp(data: bytes, beside: Path) -> Path:
 class Placement:
     def __init__(self) -> None:
         self.placed: list[Path] = []
+        self.appended: list[tuple[Path, int]] = []  # (file, its size before)
 
     def place(self, data: bytes, path: Path) -> None:
         """Write ``data`` to ``path`` atomically; undone if the surrounding block fails."""
@@ -40,6 +42,23 @@ class Placement:
             raise
         self.placed.append(path)
 
+    def append(self, data: bytes, path: Path) -> None:
+        """Add ``data`` to the end of the existing ``path``, flushed to the disk; cut off again if
+        the surrounding block fails."""
+        with path.open("ab") as handle:
+            size = handle.tell()
+            self.appended.append((path, size))
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+
+    def undo(self) -> None:
+        for path in self.placed:
+            path.unlink(missing_ok=True)
+        for path, size in reversed(self.appended):
+            with path.open("r+b") as handle:
+                handle.truncate(size)
+
 
 @contextmanager
 def placed_with_transaction() -> Iterator[Placement]:
@@ -48,6 +67,5 @@ def placed_with_transaction() -> Iterator[Placement]:
     try:
         yield placement
     except BaseException:
-        for path in placement.placed:
-            path.unlink(missing_ok=True)
+        placement.undo()
         raise
