@@ -7,12 +7,14 @@ one line on stderr naming the field or argument.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import OperationalError
 
@@ -86,7 +88,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("lookups", parents=[_common()], help="谁在何时在线查询过此人的登记信息（JSON）")
     p.add_argument("id_number", metavar="ID_NUMBER")
     p.set_defaults(func=cmd_lookups)
+
+    p = sub.add_parser("incidents", parents=[_common()],
+                       help="安全事件（JSON）：被拒收的提交、非参保地受理的申领、被拒绝的重复发放")
+    p.add_argument("--since", help="只列此后的事件：YYYY-MM-DD（北京时间当日零时起）或带时区的 ISO 时间")
+    p.add_argument("--office", help="只列该办事处（6位代码）设备的事件")
+    p.add_argument("--kind", help="只列此类事件：" + "、".join(_incident_kinds()))
+    p.set_defaults(func=cmd_incidents)
     return parser
+
+
+def _incident_kinds() -> tuple[str, ...]:
+    from central.incidents import KINDS
+
+    return KINDS
 
 
 def _print_json(value: Any) -> None:
@@ -199,6 +214,31 @@ def cmd_lookups(args: argparse.Namespace) -> int:
     except InvalidInput as exc:
         raise _BadInput("ID_NUMBER", exc.reason) from None
     _print_json(lookups_of(make_engine(args.db), number))
+    return EXIT_OK
+
+
+def _since(text: str) -> dt.datetime:
+    """A day (from midnight Beijing time, the offices' dates of record) or an instant with its offset."""
+    text = text.strip()
+    try:
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+            return dt.datetime.combine(dt.date.fromisoformat(text), dt.time(), tzinfo=ZoneInfo("Asia/Shanghai"))
+        instant = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise _BadInput("--since", f"应为 YYYY-MM-DD 或带时区的 ISO 时间，收到“{text}”") from None
+    if instant.tzinfo is None or instant.utcoffset() is None:
+        raise _BadInput("--since", f"时间须带时区（例如 2026-11-27T08:00:00+08:00），收到“{text}”")
+    return instant
+
+
+def cmd_incidents(args: argparse.Namespace) -> int:
+    from central.incidents import listing
+
+    since = _since(args.since) if args.since is not None else None
+    office = _office(args.office) if args.office is not None else None
+    if args.kind is not None and args.kind not in _incident_kinds():
+        raise _BadInput("--kind", f"应为 {'、'.join(_incident_kinds())} 之一，收到“{args.kind}”")
+    _print_json(listing(make_engine(args.db), since=since, office_code=office, kind=args.kind))
     return EXIT_OK
 
 

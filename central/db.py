@@ -43,10 +43,12 @@ from sqlalchemy import (
     create_engine,
     event,
     select,
+    text,
     update,
 )
 from sqlalchemy.engine import make_url
 
+from desktop.models.names import MAX_EMPLOYER_NAME, MAX_PERSON_NAME
 from desktop.sync.protocol import STREAMS
 
 DEFAULT_DB_URL = "sqlite:///central.db"
@@ -146,7 +148,7 @@ cases = Table(
     Column("office_code", String(6), nullable=False),
     Column("device_id", String(36), nullable=False),
     Column("state", String(16), nullable=False),
-    Column("applicant_name", String(64), nullable=False),
+    Column("applicant_name", String(MAX_PERSON_NAME), nullable=False),
     Column("id_number", String(18), nullable=False),
     Column("occupation_code", String(16), nullable=False),
     Column("cert_level", Integer, nullable=False),
@@ -191,6 +193,65 @@ duplicate_findings = Table(
     UniqueConstraint("case_a", "case_b", name="uq_duplicate_findings_pair"),
 )
 
+# Whether a ledger claim counts against the person at other offices (issue 14.3): only when an office
+# of the person's insured pooling area filed it, or it was paid.  A claim without a row here entered the
+# ledger before this table and counts as it always did.
+claim_authority = Table(
+    "claim_authority",
+    metadata,
+    Column("case_id", String(36), primary_key=True),
+    Column("authoritative", Boolean, nullable=False),
+    Column("outside_area", Boolean, nullable=False),  # filed outside the person's area (or it is unknown)
+    Column("insured_region", String(6), nullable=False),  # the person's, as decided (registry, else declared)
+    Column("region_source", String(8), nullable=False),  # registry | declared | "" (unknown)
+    Column("paid", Boolean, nullable=False),
+    Column("decided_at", UTCDateTime(), nullable=False),
+)
+
+# What was sent to the bank (issue 14.1): one row per case and disbursement batch, "pending" until the
+# batch's result, then "paid" or "failed".  At most one live (pending or paid) row per case: the
+# database itself refuses a second disbursement even if the push checks were wrong.
+DISBURSEMENT_LIVE = text("status <> 'failed'")
+disbursements = Table(
+    "disbursements",
+    metadata,
+    Column("id", _BigId, primary_key=True, autoincrement=True),
+    Column("case_id", String(36), nullable=False),
+    Column("case_no", String(40), nullable=False),
+    Column("office_code", String(6), nullable=False),
+    Column("device_id", String(36), nullable=False),
+    Column("batch_no", String(64), nullable=False),
+    Column("batch_id", String(64), nullable=False),  # "" when the counter's event did not carry one
+    Column("amount_yuan", Integer),
+    Column("status", String(8), nullable=False),  # pending | paid | failed
+    Column("recorded_at", UTCDateTime(), nullable=False),
+    Column("settled_at", UTCDateTime()),
+    UniqueConstraint("case_id", "batch_no", "batch_id", name="uq_disbursements_batch"),
+    Index("uq_disbursements_live_case", "case_id", unique=True,
+          sqlite_where=DISBURSEMENT_LIVE, postgresql_where=DISBURSEMENT_LIVE),
+)
+
+# Refused and flagged attempts, for the central administrator (``python -m central incidents``):
+# pushes refused (another office's case or case number), claims filed outside the person's insured
+# area, repeat disbursements.  Kept outside the refused transaction, so a refusal is never lost.
+security_events = Table(
+    "security_events",
+    metadata,
+    Column("id", _BigId, primary_key=True, autoincrement=True),
+    Column("at", UTCDateTime(), nullable=False),
+    Column("device_id", String(36), nullable=False),
+    Column("office_code", String(6), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("action", String(16), nullable=False),  # refused (whole push, 403) | rejected (the item) | flagged
+    Column("entity", String(32), nullable=False),
+    Column("entity_id", String(64), nullable=False),
+    Column("case_no", String(40), nullable=False),  # "" when the change named none
+    Column("idempotency_key", String(64), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("details_json", Text, nullable=False),
+    Index("ix_security_events_at", "at"),
+)
+
 case_notes = Table(
     "annotations",
     metadata,
@@ -211,9 +272,9 @@ registry_insured = Table(
     "registry_insured",
     metadata,
     Column("id_number", String(18), primary_key=True),
-    Column("name", String(64), nullable=False),
+    Column("name", String(MAX_PERSON_NAME), nullable=False),
     Column("employer_uscc", String(18), nullable=False),
-    Column("employer_name", String(128), nullable=False),
+    Column("employer_name", String(MAX_EMPLOYER_NAME), nullable=False),
     Column("insured_region", String(6), nullable=False),
     Column("contribution_months", Integer, nullable=False),
     Column("phone", String(32), nullable=False),

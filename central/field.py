@@ -4,7 +4,8 @@ A laptop going out to a park asks for the insured rows of the park's employers
 in its own region (as a pull would bring them, but only those), their
 certificates, and every ledger entry of those people — whatever office
 granted it, active or not — so the duplicate check at the park knows every
-earlier subsidy.  One read transaction; nothing is written.
+earlier subsidy (``active`` as the laptop's office is to count it: issue
+14.3).  One read transaction; nothing is written.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
+from central import authority
 from central.auth import Device
 from central.db import ledger, read, registry_certificates, registry_insured, utcnow
 from desktop.sync.protocol import CERTIFICATE_COLUMNS, INSURED_COLUMNS, EmployerAnswer, EmployerQuery, LedgerEntry
@@ -63,12 +65,8 @@ def employers(engine: Engine, device: Device, query: EmployerQuery) -> EmployerA
                 select(*cert_columns).where(registry_certificates.c.id_number.in_(chunk))
                 .order_by(registry_certificates.c.id_number, registry_certificates.c.number)
             )]
-            entries += [
-                LedgerEntry(case_id=r.case_id, case_no=r.case_no, office_code=r.office_code, id_number=r.id_number,
-                            occupation_code=r.occupation_code, level=r.level, granted_on=r.granted_on,
-                            shortage=r.shortage, active=r.active)
-                for r in conn.execute(select(ledger).where(ledger.c.id_number.in_(chunk)).order_by(ledger.c.seq))
-            ]
+            claims = authority.ledger_with_authority().where(ledger.c.id_number.in_(chunk)).order_by(ledger.c.seq)
+            entries += [authority.entry_for(r, device.office_code) for r in conn.execute(claims)]
     unmatched = [u for u in usccs if u not in seen_usccs] + [n for n in names if n not in seen_names]
     return EmployerAnswer.model_construct(insured=insured, certificates=certificates, ledger=entries,
                                           unmatched=unmatched, server_time=utcnow())

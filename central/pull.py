@@ -4,7 +4,9 @@ Pull answers, per stream, the rows whose change sequence is above the
 counter's cursor, oldest first, at most ``limit`` of them (see ``db`` for
 why the cursor is safe).  Registry rows and ledger entries are limited to
 the office's region (the first four digits of its code); annotations to the
-office's own cases; reference files go to everyone.
+office's own cases; reference files go to everyone.  A ledger entry is
+``active`` for an office only where it counts against the person there
+(``authority``, issue 14.3).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, func, or_, select
 
+from central import authority
 from central.auth import Device, active_device_count
 from central.db import (
     Sequences,
@@ -43,7 +46,6 @@ from desktop.sync.protocol import (
     STREAM_REFERENCE,
     STREAMS,
     Annotation,
-    LedgerEntry,
     PersonAnswer,
     ProgressAnswer,
     PullAnswer,
@@ -87,16 +89,12 @@ def pull(engine: Engine, device: Device, request: PullRequest) -> PullAnswer:
 
         rows, new[STREAM_LEDGER], m = _page(
             conn,
-            select(ledger).where(or_(ledger.c.office_region == region, ledger.c.insured_region == region)),
+            authority.ledger_with_authority().where(
+                or_(ledger.c.office_region == region, ledger.c.insured_region == region)),
             ledger.c.seq, cursors[STREAM_LEDGER], limit,
         )
         more |= m
-        entries = [
-            LedgerEntry(case_id=r.case_id, case_no=r.case_no, office_code=r.office_code, id_number=r.id_number,
-                        occupation_code=r.occupation_code, level=r.level, granted_on=r.granted_on,
-                        shortage=r.shortage, active=r.active)
-            for r in rows
-        ]
+        entries = [authority.entry_for(r, device.office_code) for r in rows]  # as this office is to count it
 
         rows, new[STREAM_ANNOTATIONS], m = _page(
             conn, select(case_notes).where(case_notes.c.office_code == device.office_code),

@@ -12,6 +12,15 @@ Pushes are serialised: each batch first locks the ledger and annotation
 sequence counters (``db.Sequences``).  That keeps the pull cursors safe and
 makes the duplicate check see every claim committed before it, so two
 counters accepting the same claim at the same moment are still flagged.
+
+Authority (issue 14.3): a device may push only its own office's cases, under
+its own office's case numbers (``{office}-…``); anything else refuses the
+whole batch (403) and is recorded for the central administrator
+(``incidents``).  A claim counts against the person at other offices only
+when it is authoritative (``authority``); one filed outside the person's
+insured pooling area is annotated and flagged instead.  Payment events keep
+the disbursement record (``disbursements``, issue 14.1): a second
+disbursement of a case is rejected.
 """
 
 from __future__ import annotations
@@ -19,7 +28,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
@@ -27,20 +36,25 @@ from pydantic_core import to_json
 from sqlalchemy import Connection, Engine, bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 
+from central import authority, incidents
 from central.auth import Device
 from central.db import (
     Sequences,
     case_notes,
     cases,
     changes,
+    claim_authority,
     devices,
     duplicate_findings,
     ledger,
     utcnow,
     write,
 )
+from central.disbursements import PAYMENT_OPS, Book
+from central.incidents import ACTION_FLAGGED, ACTION_REFUSED, KIND_FOREIGN_CASE, KIND_FOREIGN_CASE_NO, KIND_OUTSIDE_AREA
 from desktop.sync.protocol import (
     ANNOTATION_DUPLICATE,
+    ANNOTATION_JURISDICTION,
     ANNOTATION_LEDGER,
     ENTITY_CASE,
     ENTITY_DOCUMENT,
@@ -60,11 +74,12 @@ _CHUNK = 500
 
 
 class PushRefused(Exception):
-    """The batch touches another office's case: nothing of it is applied (HTTP 403)."""
+    """The batch touches another office's case or case number: nothing of it is applied (HTTP 403)."""
 
-    def __init__(self, message: str, keys: list[str]) -> None:
+    def __init__(self, message: str, keys: list[str], offences: list[incidents.Incident] | None = None) -> None:
         super().__init__(message)
         self.keys = keys
+        self.offences = offences or []
 
 
 @dataclass
@@ -100,6 +115,9 @@ def apply_batch(engine: Engine, device: Device, batch: PushBatch) -> PushAnswer:
     for attempt in range(3):
         try:
             return _apply(engine, device, batch.items)
+        except PushRefused as exc:
+            incidents.record_apart(engine, device, exc.offences)  # the batch's own transaction was rolled back
+            raise
         except IntegrityError:
             # Only a concurrent writer of the same keys gets here; the retry sees its rows.
             if attempt == 2:
@@ -116,36 +134,38 @@ def _case_id_of(item: PushItem) -> str | None:
     return None
 
 
+@dataclass
+class _View:
+    """What this push's transaction knows: cases by id, who owns each case number, the cases it
+    changes, the disbursements of the cases it pays, and the incidents to record."""
+
+    device: Device
+    known: dict[str, _Case]
+    owner_of_no: dict[str, str]
+    book: Book
+    touched: dict[str, _Case] = field(default_factory=dict)
+    events: list[incidents.Incident] = field(default_factory=list)  # for the central administrator
+
+
 def _apply(engine: Engine, device: Device, items: list[PushItem]) -> PushAnswer:
     now = utcnow()
     with write(engine) as conn:
         seqs = Sequences(conn, (STREAM_ANNOTATIONS, STREAM_LEDGER))
-        keys = list({item.idempotency_key for item in items})
-        done: set[str] = set()
-        for chunk in _chunks(keys):
-            done.update(conn.scalars(select(changes.c.idempotency_key).where(changes.c.idempotency_key.in_(chunk))))
+        done = _applied_keys(conn, items)
         known = _load_cases(conn, {cid for item in items if (cid := _case_id_of(item))})
         _check_ownership(device, items, known)
-        # Case numbers of the batch that may already belong to other cases.
-        numbers = {
-            item.payload["case_no"] for item in items
-            if item.entity == ENTITY_CASE and isinstance(item.payload.get("case_no"), str)
-        }
-        owner_of_no: dict[str, str] = {}
-        for chunk in _chunks(list(numbers)):
-            for row in conn.execute(select(cases.c.id, cases.c.case_no).where(cases.c.case_no.in_(chunk))):
-                owner_of_no[row.case_no] = row.id
+        paying = {item.entity_id for item in items if item.entity == ENTITY_CASE and item.op in PAYMENT_OPS}
+        view = _View(device, known, _owners_of_numbers(conn, items), Book(conn, paying))
 
         results: list[ItemAnswer] = []
         new_changes: list[dict[str, Any]] = []
-        touched: dict[str, _Case] = {}
         for item in items:
             key = item.idempotency_key
             if key in done:
                 results.append(ItemAnswer(idempotency_key=key, status="already_applied"))
                 continue
             payload_json = _dumps(item.payload)
-            reason = _accept_item(item, payload_json, known, owner_of_no, touched)
+            reason = _accept_item(item, payload_json, view)
             if reason is not None:
                 results.append(ItemAnswer(idempotency_key=key, status="rejected", reason=reason))
                 continue
@@ -165,12 +185,35 @@ def _apply(engine: Engine, device: Device, items: list[PushItem]) -> PushAnswer:
 
         if new_changes:
             conn.execute(changes.insert(), new_changes)
-        if touched:
-            _write_cases(conn, device, touched.values(), now)
-            _update_ledger(conn, seqs, touched.values(), now)
+        view.book.flush(conn, now)
+        if view.touched:
+            _write_cases(conn, device, view.touched.values(), now)
+            _update_ledger(conn, seqs, view, now)
+        incidents.record(conn, device, view.events, now)
         seqs.flush()
         conn.execute(update(devices).where(devices.c.id == device.id).values(last_seen_at=now))
     return PushAnswer(results=results)
+
+
+def _applied_keys(conn: Connection, items: list[PushItem]) -> set[str]:
+    keys = list({item.idempotency_key for item in items})
+    done: set[str] = set()
+    for chunk in _chunks(keys):
+        done.update(conn.scalars(select(changes.c.idempotency_key).where(changes.c.idempotency_key.in_(chunk))))
+    return done
+
+
+def _owners_of_numbers(conn: Connection, items: list[PushItem]) -> dict[str, str]:
+    """Case numbers of the batch that may already belong to other cases."""
+    numbers = {
+        item.payload["case_no"] for item in items
+        if item.entity == ENTITY_CASE and isinstance(item.payload.get("case_no"), str)
+    }
+    owner_of_no: dict[str, str] = {}
+    for chunk in _chunks(list(numbers)):
+        for row in conn.execute(select(cases.c.id, cases.c.case_no).where(cases.c.case_no.in_(chunk))):
+            owner_of_no[row.case_no] = row.id
+    return owner_of_no
 
 
 def _load_cases(conn: Connection, ids: set[str]) -> dict[str, _Case]:
@@ -183,61 +226,83 @@ def _load_cases(conn: Connection, ids: set[str]) -> dict[str, _Case]:
 
 
 def _check_ownership(device: Device, items: list[PushItem], known: dict[str, _Case]) -> None:
-    """A device may only push cases (and their documents) of its own office."""
-    refused = []
-    for item in items:
-        case_id = _case_id_of(item)
-        owner = known.get(case_id) if case_id else None
-        claimed = item.payload.get("office_code") if item.entity == ENTITY_CASE else None
-        if (owner is not None and owner.office_code != device.office_code) or (
-            isinstance(claimed, str) and claimed != device.office_code
-        ):
-            refused.append(item.idempotency_key)
-    if refused:
-        raise PushRefused(f"本机属于办事处 {device.office_code}，不能提交其他办事处的案件", refused)
+    """A device may only push cases (and their documents) of its own office, numbered by its office
+    (issue 14.3: a number taken by another office's device would lock the real case out for good)."""
+    offences = [offence for item in items if (offence := _offence(device, item, known)) is not None]
+    if offences:
+        reasons = list(dict.fromkeys(o.reason for o in offences))
+        message = "；".join(reasons[:3]) + (f"等{len(offences)}项" if len(reasons) > 3 else "")
+        raise PushRefused(message, [o.idempotency_key for o in offences], offences)
 
 
-def _accept_item(
-    item: PushItem,
-    payload_json: str,
-    known: dict[str, _Case],
-    owner_of_no: dict[str, str],
-    touched: dict[str, _Case],
-) -> str | None:
+def _offence(device: Device, item: PushItem, known: dict[str, _Case]) -> incidents.Incident | None:
+    case_id = _case_id_of(item)
+    owner = known.get(case_id) if case_id else None
+    claimed = item.payload.get("office_code") if item.entity == ENTITY_CASE else None
+    number = item.payload.get("case_no") if item.entity == ENTITY_CASE else None
+    shown = number if isinstance(number, str) else (owner.case_no if owner is not None else "")
+    if (owner is not None and owner.office_code != device.office_code) or (
+        isinstance(claimed, str) and claimed != device.office_code
+    ):
+        reason = f"本机属于办事处 {device.office_code}，不能提交其他办事处的案件"
+        details = {"claimed_office_code": claimed if isinstance(claimed, str) else None,
+                   "owner_office_code": owner.office_code if owner is not None else None}
+        kind = KIND_FOREIGN_CASE
+    elif isinstance(number, str) and not number.startswith(f"{device.office_code}-"):
+        reason = (f"本机属于办事处 {device.office_code}，受理编号 {number} 不是本办事处的编号"
+                  f"（应以 {device.office_code}- 开头），中心系统拒收")
+        details = {"case_no": number}
+        kind = KIND_FOREIGN_CASE_NO
+    else:
+        return None
+    return incidents.Incident(kind, ACTION_REFUSED, reason, item.entity, item.entity_id, shown,
+                              item.idempotency_key, details | {"op": item.op})
+
+
+def _accept_item(item: PushItem, payload_json: str, view: _View) -> str | None:
     """Take one new change into the transaction's view; the reason when it is rejected."""
     if item.entity == ENTITY_CASE:
-        if not item.op.startswith("case."):
-            return f"未知的案件操作 {item.op}"
-        try:
-            snapshot = CaseSnapshot.model_validate(item.payload)
-        except ValidationError as exc:
-            return f"案件数据不完整或有误（{_first_error(exc)}）"
-        if snapshot.id != item.entity_id:
-            return "案件数据的 id 与 entity_id 不一致"
-        current = known.get(snapshot.id)
-        if current is not None and current.case_no != snapshot.case_no:
-            return f"受理编号 {snapshot.case_no} 与中心系统记录的 {current.case_no} 不一致"
-        owner = owner_of_no.get(snapshot.case_no)
-        if owner is not None and owner != snapshot.id:
-            return f"受理编号 {snapshot.case_no} 已被另一案件使用"
-        owner_of_no[snapshot.case_no] = snapshot.id
-        if current is None:
-            current = _Case(snapshot.id, snapshot.case_no, snapshot.office_code, 0, exists=False)
-            known[snapshot.id] = current
-        if snapshot.version >= current.version:
-            current.version = snapshot.version
-            current.snapshot = snapshot
-            current.payload_json = payload_json
-            touched[snapshot.id] = current
-        return None
+        return _accept_case(item, payload_json, view)
     if item.entity == ENTITY_DOCUMENT:
         case_id = item.payload.get("case_id")
         if not isinstance(case_id, str) or case_id != item.entity_id:
             return "文书数据应含 case_id，且与 entity_id 一致"
-        if case_id not in known:
+        if case_id not in view.known:
             return "中心系统没有该文书所属的案件（案件应先于文书同步）"
         return None
     return f"未知的数据类型 {item.entity}"
+
+
+def _accept_case(item: PushItem, payload_json: str, view: _View) -> str | None:
+    if not item.op.startswith("case."):
+        return f"未知的案件操作 {item.op}"
+    try:
+        snapshot = CaseSnapshot.model_validate(item.payload)
+    except ValidationError as exc:
+        return f"案件数据不完整或有误（{_first_error(exc)}）"
+    if snapshot.id != item.entity_id:
+        return "案件数据的 id 与 entity_id 不一致"
+    current = view.known.get(snapshot.id)
+    if current is not None and current.case_no != snapshot.case_no:
+        return f"受理编号 {snapshot.case_no} 与中心系统记录的 {current.case_no} 不一致"
+    owner = view.owner_of_no.get(snapshot.case_no)
+    if owner is not None and owner != snapshot.id:
+        return f"受理编号 {snapshot.case_no} 已被另一案件使用"
+    if item.op in PAYMENT_OPS:
+        reason, found = view.book.apply(view.device, item, snapshot)
+        view.events.extend(found)
+        if reason is not None:
+            return reason
+    view.owner_of_no[snapshot.case_no] = snapshot.id
+    if current is None:
+        current = _Case(snapshot.id, snapshot.case_no, snapshot.office_code, 0, exists=False)
+        view.known[snapshot.id] = current
+    if snapshot.version >= current.version:
+        current.version = snapshot.version
+        current.snapshot = snapshot
+        current.payload_json = payload_json
+        view.touched[snapshot.id] = current
+    return None
 
 
 def _write_cases(conn: Connection, device: Device, touched: Iterable[_Case], now: Any) -> None:
@@ -278,23 +343,35 @@ class _Entry:
     id_number: str
     occupation_code: str
     level: int
+    authoritative: bool = True
 
 
-def _update_ledger(conn: Connection, seqs: Sequences, touched: Iterable[_Case], now: Any) -> None:
-    touched = [c for c in touched if c.snapshot is not None]
+def _update_ledger(conn: Connection, seqs: Sequences, view: _View, now: Any) -> None:
+    touched = [c for c in view.touched.values() if c.snapshot is not None]
+    ids = [c.id for c in touched]
     existing: dict[str, Any] = {}
-    for chunk in _chunks([c.id for c in touched]):
+    for chunk in _chunks(ids):
         for row in conn.execute(select(ledger.c.case_id, ledger.c.active).where(ledger.c.case_id.in_(chunk))):
             existing[row.case_id] = row.active
+    before = authority.known(conn, ids)
+    registered = authority.registered_regions(conn, (c.snapshot.id_number for c in touched if c.snapshot))
     inserts: list[dict[str, Any]] = []
     changes_: list[dict[str, Any]] = []
+    new_authority: list[dict[str, Any]] = []
+    changed_authority: list[dict[str, Any]] = []
     activated: list[_Entry] = []
     deactivated: list[_Entry] = []
+    outside: list[tuple[_Entry, authority.Authority]] = []
     for case in touched:
         snap = case.snapshot
         assert snap is not None
         wanted = snap.accepted_at is not None and snap.state not in _NOT_IN_LEDGER
-        entry = _Entry(case.id, case.case_no, case.office_code, snap.id_number, snap.occupation_code, snap.cert_level)
+        decided = authority.decide(case.office_code, snap.application_date, declared=snap.insured_region,
+                                   registered=registered.get(snap.id_number),
+                                   paid=snap.state == "paid" or view.book.paid(case.id))
+        entry = _Entry(case.id, case.case_no, case.office_code, snap.id_number, snap.occupation_code, snap.cert_level,
+                       decided.authoritative)
+        prior = before.get(case.id)
         if case.id not in existing:
             if not wanted:
                 continue
@@ -306,19 +383,76 @@ def _update_ledger(conn: Connection, seqs: Sequences, touched: Iterable[_Case], 
                 "seq": seqs.next(STREAM_LEDGER), "updated_at": now,
             })
             activated.append(entry)
-        elif bool(existing[case.id]) != wanted:
-            changes_.append({"b_id": case.id, "active": wanted, "seq": seqs.next(STREAM_LEDGER), "updated_at": now})
-            (activated if wanted else deactivated).append(entry)
+        else:
+            moved = bool(existing[case.id]) != wanted
+            # A change of authority changes what the offices count: the entry travels again.
+            if moved or (prior.authoritative if prior else True) != decided.authoritative:
+                changes_.append({"b_id": case.id, "active": wanted, "seq": seqs.next(STREAM_LEDGER),
+                                 "updated_at": now})
+            if moved:
+                (activated if wanted else deactivated).append(entry)
+        stored = _authority_row(case.id, decided, now)
+        if prior is None:
+            new_authority.append(stored)
+        elif (prior.authoritative, prior.outside) != (decided.authoritative, decided.outside):
+            changed_authority.append({"b_id": case.id, **stored})
+        if wanted and decided.outside and not (existing.get(case.id) and prior is not None and prior.outside):
+            outside.append((entry, decided))  # newly in the ledger, or newly known to be filed outside the area
     if inserts:
         conn.execute(ledger.insert(), inserts)
     if changes_:
         conn.execute(update(ledger).where(ledger.c.case_id == bindparam("b_id")), changes_)
-    entered, removed = "已记入全国技能提升补贴台账", "案件已驳回或撤回，已从全国技能提升补贴台账撤销"
-    notes = [_annotation(seqs, e, ANNOTATION_LEDGER, entered, {"active": True}, now) for e in activated]
+    _write_authority(conn, new_authority, changed_authority)
+    removed = "案件已驳回或撤回，已从全国技能提升补贴台账撤销"
+    notes = [_annotation(seqs, e, ANNOTATION_LEDGER, _entered_message(e), {"active": True,
+                                                                        "authoritative": e.authoritative}, now)
+             for e in activated]
     notes += [_annotation(seqs, e, ANNOTATION_LEDGER, removed, {"active": False}, now) for e in deactivated]
+    notes += [_outside_note(seqs, e, decided, now) for e, decided in outside]
+    view.events.extend(_outside_incident(e, decided) for e, decided in outside)
     notes += _flag_duplicates(conn, seqs, activated, now)
     if notes:
         conn.execute(case_notes.insert(), notes)
+
+
+def _entered_message(entry: _Entry) -> str:
+    if entry.authoritative:
+        return "已记入全国技能提升补贴台账"
+    return "已记入全国技能提升补贴台账，但非参保地受理：仅作备注，不计入参保地办事处的重复申领核查（见中心系统提示）"
+
+
+def _authority_row(case_id: str, decided: authority.Authority, now: Any) -> dict[str, Any]:
+    return {"case_id": case_id, "authoritative": decided.authoritative, "outside_area": decided.outside,
+            "insured_region": decided.insured_region[:6], "region_source": decided.source, "paid": decided.paid,
+            "decided_at": now}
+
+
+def _write_authority(conn: Connection, new: list[dict[str, Any]], changed: list[dict[str, Any]]) -> None:
+    if new:
+        conn.execute(claim_authority.insert(), new)
+    if changed:
+        statement = update(claim_authority).where(claim_authority.c.case_id == bindparam("b_id"))
+        conn.execute(statement, [{k: v for k, v in row.items() if k != "case_id"} for row in changed])
+
+
+def _outside_message(decided: authority.Authority) -> str:
+    if decided.paid:
+        return f"非参保地受理：{decided.reason}。该案件已发放，已计入全国技能提升补贴台账，已报中心管理员核实"
+    return (f"非参保地受理：{decided.reason}。该记录在全国台账中仅作备注，不阻止参保地办事处受理，"
+            "已报中心管理员核实，请核对申请人参保地")
+
+
+def _outside_note(seqs: Sequences, entry: _Entry, decided: authority.Authority, now: Any) -> dict:
+    details = {"authoritative": decided.authoritative, "insured_region": decided.insured_region,
+               "region_source": decided.source, "paid": decided.paid}
+    return _annotation(seqs, entry, ANNOTATION_JURISDICTION, _outside_message(decided), details, now)
+
+
+def _outside_incident(entry: _Entry, decided: authority.Authority) -> incidents.Incident:
+    details = {"insured_region": decided.insured_region, "region_source": decided.source, "paid": decided.paid,
+               "authoritative": decided.authoritative, "office_code": entry.office_code}
+    return incidents.Incident(KIND_OUTSIDE_AREA, ACTION_FLAGGED, _outside_message(decided), ENTITY_CASE,
+                              entry.case_id, entry.case_no, "", details)
 
 
 def _annotation(seqs: Sequences, entry: _Entry, kind: str, message: str, details: dict[str, Any], now: Any) -> dict:
@@ -335,19 +469,26 @@ def _annotation(seqs: Sequences, entry: _Entry, kind: str, message: str, details
     }
 
 
+def _active_claims(conn: Connection, id_numbers: list[str]) -> dict[tuple[str, str, int], list[_Entry]]:
+    claims: dict[tuple[str, str, int], list[_Entry]] = defaultdict(list)
+    joined = ledger.outerjoin(claim_authority, claim_authority.c.case_id == ledger.c.case_id)
+    for chunk in _chunks(id_numbers):
+        query = select(
+            ledger.c.case_id, ledger.c.case_no, ledger.c.office_code, ledger.c.id_number,
+            ledger.c.occupation_code, ledger.c.level, claim_authority.c.authoritative,
+        ).select_from(joined).where(ledger.c.active.is_(True), ledger.c.id_number.in_(chunk))
+        for row in conn.execute(query):
+            entry = _Entry(row.case_id, row.case_no, row.office_code, row.id_number, row.occupation_code, row.level,
+                           row.authoritative is not False)
+            claims[(entry.id_number, entry.occupation_code, entry.level)].append(entry)
+    return claims
+
+
 def _flag_duplicates(conn: Connection, seqs: Sequences, activated: list[_Entry], now: Any) -> list[dict]:
     """The same claim (ID number, occupation, level) active for two cases: annotate both, once per pair."""
     if not activated:
         return []
-    claims: dict[tuple[str, str, int], list[_Entry]] = defaultdict(list)
-    for chunk in _chunks(sorted({e.id_number for e in activated})):
-        query = select(
-            ledger.c.case_id, ledger.c.case_no, ledger.c.office_code, ledger.c.id_number,
-            ledger.c.occupation_code, ledger.c.level,
-        ).where(ledger.c.active.is_(True), ledger.c.id_number.in_(chunk))
-        for row in conn.execute(query):
-            entry = _Entry(row.case_id, row.case_no, row.office_code, row.id_number, row.occupation_code, row.level)
-            claims[(entry.id_number, entry.occupation_code, entry.level)].append(entry)
+    claims = _active_claims(conn, sorted({e.id_number for e in activated}))
     pairs: dict[tuple[str, str], tuple[_Entry, _Entry]] = {}
     for entry in activated:
         for other in claims[(entry.id_number, entry.occupation_code, entry.level)]:
@@ -357,7 +498,7 @@ def _flag_duplicates(conn: Connection, seqs: Sequences, activated: list[_Entry],
     if not pairs:
         return []
     flagged: set[tuple[str, str]] = set()
-    firsts = sorted({a for a, _ in pairs})
+    firsts = sorted({a.case_id for a, _ in pairs.values()})
     for chunk in _chunks(firsts):
         query = select(duplicate_findings.c.case_a, duplicate_findings.c.case_b).where(
             duplicate_findings.c.case_a.in_(chunk)
@@ -369,18 +510,29 @@ def _flag_duplicates(conn: Connection, seqs: Sequences, activated: list[_Entry],
             continue
         findings.append({"case_a": a.case_id, "case_b": b.case_id, "found_at": now})
         for mine, other in ((a, b), (b, a)):
-            where = "本办事处另一窗口" if other.office_code == mine.office_code else f"办事处 {other.office_code}"
-            message = (
-                f"重复申领：同一人员同一职业（工种）同一等级的技能提升补贴已由{where}受理"
-                f"（受理编号 {other.case_no}），请核实，同一职业同一等级只能享受一次"
-            )
-            details = {
-                "other_case_no": other.case_no,
-                "other_office_code": other.office_code,
-                "occupation_code": mine.occupation_code,
-                "level": mine.level,
-            }
-            notes.append(_annotation(seqs, mine, ANNOTATION_DUPLICATE, message, details, now))
+            notes.append(_annotation(seqs, mine, ANNOTATION_DUPLICATE, _duplicate_message(mine, other),
+                                     _duplicate_details(mine, other), now))
     if findings:
         conn.execute(duplicate_findings.insert(), findings)
     return notes
+
+
+def _duplicate_message(mine: _Entry, other: _Entry) -> str:
+    where = "本办事处另一窗口" if other.office_code == mine.office_code else f"办事处 {other.office_code}"
+    message = (
+        f"重复申领：同一人员同一职业（工种）同一等级的技能提升补贴已由{where}受理"
+        f"（受理编号 {other.case_no}），请核实，同一职业同一等级只能享受一次"
+    )
+    if not other.authoritative:
+        message += "；该办事处不属申请人参保地统筹地区，其受理记录仅作备注，不阻止本处受理，请与对方核实"
+    return message
+
+
+def _duplicate_details(mine: _Entry, other: _Entry) -> dict[str, Any]:
+    return {
+        "other_case_no": other.case_no,
+        "other_office_code": other.office_code,
+        "other_authoritative": other.authoritative,
+        "occupation_code": mine.occupation_code,
+        "level": mine.level,
+    }

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from desktop.config import data_dir
-from desktop.models.errors import InvalidInput, NotFound, os_error_text
+from desktop.models.errors import InvalidInput, NotFound, StorageError, os_error_text
 
 if TYPE_CHECKING:
     from desktop.models.permissions import StaffUser
@@ -43,6 +43,10 @@ def read_json(source: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise InvalidInput("input", f"不是有效的 JSON（第{exc.lineno}行第{exc.colno}列：{exc.msg}）") from None
+    except RecursionError:
+        raise InvalidInput("input", "JSON 嵌套层数过多，不是受理数据") from None
+    except ValueError:  # an integer of thousands of digits (Python's conversion limit)
+        raise InvalidInput("input", "JSON 中有位数过多的数字，不是受理数据") from None
 
 
 def print_json(value: Any, *, indent: int | None = 2) -> None:
@@ -53,17 +57,30 @@ def resolve_data_dir(args: argparse.Namespace) -> Path:
     return data_dir(getattr(args, "data_dir", None))
 
 
+def refuse_if_damaged(folder: Path) -> None:
+    """The window's check before it opens a folder (``backup.startup_check``: the whole quick_check
+    while the file is small), so nothing reads from or writes to a damaged database."""
+    from desktop.models.backup import DB_FILENAME, startup_check
+
+    database = folder / DB_FILENAME
+    if database.exists():
+        check = startup_check(database)
+        if not check.ok:
+            raise StorageError(f"{check.message}；请用 restore 从最近一次完好的备份恢复（损坏的文件会保留）")
+
+
 def open_existing_store(args: argparse.Namespace, field: str = "--data-dir", missing: str | None = None) -> Store:
-    """The store of the command's data folder, which must already hold a database: opening
+    """The store of the command's data folder, which must already hold a sound database: opening
     would create an empty one, and a typo in --data-dir should not.  Without one, the error
     names ``field`` and says ``missing``, where ``{folder}`` stands for the folder (default: the
-    folder has no data yet)."""
+    folder has no data yet); a damaged one is refused in one line."""
     from desktop.models.backup import DB_FILENAME
     from desktop.models.store import open_store  # SQLAlchemy: not on the window's start path
 
     folder = resolve_data_dir(args)
     if not (folder / DB_FILENAME).exists():
         raise InvalidInput(field, (missing or "数据文件夹 {folder} 中还没有数据").replace("{folder}", str(folder)))
+    refuse_if_damaged(folder)
     return open_store(folder)
 
 

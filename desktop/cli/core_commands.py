@@ -6,7 +6,17 @@ import argparse
 import sys
 from typing import Any
 
-from desktop.cli.common import EXIT_FAILED, EXIT_OK, CliParser, named_staff, print_json, read_json, resolve_data_dir
+from desktop.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    CliParser,
+    named_staff,
+    open_existing_store,
+    print_json,
+    read_json,
+    refuse_if_damaged,
+    resolve_data_dir,
+)
 from desktop.models import audit, outbox
 from desktop.models.application import parse_application, parse_intake
 from desktop.models.cases import State, count_by_state
@@ -62,7 +72,7 @@ def cmd_intake(args: argparse.Namespace) -> int:
                 raise
             raise InvalidInput(f"[{i}].{exc.field}", exc.reason) from None
     data_dir = resolve_data_dir(args)
-    store = open_store(data_dir)
+    store = open_existing_store(args)
     try:
         user = named_staff(store, args.user)
         if not can(user, Action.case_accept):
@@ -91,6 +101,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.cases < 0:
         raise InvalidInput("--cases", "应为非负整数")
     data_dir = resolve_data_dir(args)
+    refuse_if_damaged(data_dir)  # a new folder is made; an existing one must be sound
     clock = Clock()
     store = open_store(data_dir, clock=clock)
     try:
@@ -102,7 +113,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    store = open_store(resolve_data_dir(args))
+    store = open_existing_store(args)  # a damaged database is reported in one line, exit 1
     try:
         counts = count_by_state(store)
         with store.session(readonly=True) as session:
@@ -120,7 +131,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    store = open_store(resolve_data_dir(args))
+    store = open_existing_store(args)
     try:
         with store.session(readonly=True) as session:
             report = audit.verify(session)

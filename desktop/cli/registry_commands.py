@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import EXIT_BAD_INPUT, EXIT_OK, fail, print_json, resolve_data_dir
+from desktop.cli.common import EXIT_BAD_INPUT, EXIT_OK, fail, print_json, refuse_if_damaged, resolve_data_dir
 from desktop.models.clock import Clock
 from desktop.models.errors import InvalidInput
 from desktop.models.registry import ImportRejected, import_registry, rejection_summary
@@ -50,6 +50,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         # Written even when empty, so a stale file from an earlier run never misleads.
         write_rejects(Path(args.rejects), registry_file)
         saved = f"，错误行已保存到 {args.rejects}" if registry_file.rejected else ""
+    refuse_if_damaged(resolve_data_dir(args))
     store = open_store(resolve_data_dir(args), clock=clock)
     try:
         report = import_registry(store, registry_file, valid_only=args.valid_only, as_of=store.clock.now(),

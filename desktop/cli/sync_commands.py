@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import re
 from typing import Any
 
 from sqlalchemy import delete
 
-from desktop.cli.common import EXIT_FAILED, EXIT_OK, fail, print_json, resolve_data_dir
+from desktop.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    fail,
+    open_existing_store,
+    print_json,
+    refuse_if_damaged,
+    resolve_data_dir,
+)
 from desktop.models.errors import InvalidInput
 from desktop.models.schema import Meta
 from desktop.models.store import open_store
@@ -59,6 +66,7 @@ def _check_args(args: argparse.Namespace) -> tuple[str, str, str, str]:
 def cmd_register(args: argparse.Namespace) -> int:
     central, office, name, token = _check_args(args)
     data_dir = resolve_data_dir(args)
+    refuse_if_damaged(data_dir)
     store = open_store(data_dir, office_code=office)  # a new data folder is set up for this office
     try:
         if store.office_code != office:
@@ -76,7 +84,7 @@ def cmd_register(args: argparse.Namespace) -> int:
             device_id=answer.device_id,
             device_name=name,
             office_code=answer.office_code,
-            registered_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            registered_at=store.clock.now().isoformat(timespec="seconds"),
             credential=answer.credential,
         )
         save_device(data_dir, device)
@@ -93,7 +101,8 @@ def cmd_register(args: argparse.Namespace) -> int:
 def cmd_sync(args: argparse.Namespace) -> int:
     if not 1 <= args.batch_size <= MAX_PUSH_ITEMS:
         raise InvalidInput("--batch-size", f"应为1到{MAX_PUSH_ITEMS}之间的整数")
-    store = open_store(resolve_data_dir(args))
+    store = open_existing_store(args, missing="数据文件夹 {folder} 中还没有数据，本机也未注册到中心系统"
+                                              "（先运行 register）")
     try:
         try:
             with SyncEngine.for_store(store, batch_size=args.batch_size) as engine:

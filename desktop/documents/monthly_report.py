@@ -59,6 +59,7 @@ from desktop.documents.layout import (
     write_output,
 )
 from desktop.models.reports import MonthlyReport, MonthlyRow, monthly_report
+from desktop.models.spreadsheet_cells import append_xlsx_row, safe_row
 from desktop.models.staff import StaffUser
 from desktop.models.store import Store
 
@@ -85,7 +86,7 @@ def monthly_csv(report: MonthlyReport) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    writer.writerows(rows_for_file(report))
+    writer.writerows(safe_row(row) for row in rows_for_file(report))  # occupation names are typed text
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # the BOM tells Excel the file is UTF-8
 
 
@@ -96,9 +97,9 @@ def monthly_xlsx(report: MonthlyReport) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = report.label
-    sheet.append(list(COLUMNS))
+    append_xlsx_row(sheet, COLUMNS)
     for row in rows_for_file(report):
-        sheet.append(row)
+        append_xlsx_row(sheet, row)  # counts and yuan stay integers; names are strings, never formulas
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"

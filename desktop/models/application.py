@@ -5,15 +5,21 @@ office needs to accept and pay a case.  Parsing checks shapes and types only
 (a date is a date, a level an integer 1-5) and names the offending key in a
 typed ``InvalidInput``; whether the values make the applicant eligible is the
 rules' business, so a wrong ID checksum is a failed check, not a parse error.
+Names are the exception (``names``): a name with hidden characters, or one
+longer than the central system takes, is refused here, where it is typed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.models.errors import InvalidInput
+from desktop.models.identity import check_region_code
+from desktop.models.names import check_employer_name, check_holder_name, check_person_name
 
 CERT_KINDS = ("skill_level", "qualification")
 PAYMENT_KINDS = ("bank", "sscard")
@@ -105,15 +111,27 @@ def _str(data: dict[str, Any], key: str, path: str, *, required: bool = True) ->
     return value.strip()
 
 
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
+EARLIEST_DATE, LATEST_DATE = dt.date(1900, 1, 1), dt.date(2100, 12, 31)  # any date a case can carry
+
+
+def _shown(value: Any, limit: int = 30) -> str:
+    """A value as the message quotes it: never thousands of characters on the one error line."""
+    if isinstance(value, str):
+        text = repr(value)
+    else:
+        text = str(value) if isinstance(value, int | float) else type(value).__name__
+    return text if len(text) <= limit else f"{text[:limit]}…（共{len(text)}个字符）"
+
+
 def _int(data: dict[str, Any], key: str, path: str, *, lo: int | None = None, hi: int | None = None) -> int:
     value = _get(data, key, path)
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdecimal() and len(value.strip()) <= 9:
+        value = int(value.strip())  # "40" from a form; not "³²" (digits to Python, not to a person) nor 5000 digits
     if isinstance(value, bool) or not isinstance(value, int):
-        if isinstance(value, str) and value.strip().isdigit():
-            value = int(value.strip())
-        else:
-            raise InvalidInput(_join(path, key), f"应为整数，收到 {value!r}")
+        raise InvalidInput(_join(path, key), f"应为整数，收到 {_shown(value)}")
     if lo is not None and value < lo or hi is not None and value > hi:
-        raise InvalidInput(_join(path, key), f"应在 {lo} 到 {hi} 之间，收到 {value}")
+        raise InvalidInput(_join(path, key), f"应在 {lo} 到 {hi} 之间，收到 {_shown(value)}")
     return value
 
 
@@ -127,14 +145,25 @@ def _bool(data: dict[str, Any], key: str, path: str, default: bool | None = Fals
 
 
 def parse_date(value: Any, field_name: str) -> dt.date:
+    """Exactly ``YYYY-MM-DD`` (not the week or compact forms ISO also allows), a day that exists,
+    between ``EARLIEST_DATE`` and ``LATEST_DATE``."""
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if not isinstance(value, str):
-        raise InvalidInput(field_name, "应为日期 YYYY-MM-DD")
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise InvalidInput(field_name, f"日期格式应为 YYYY-MM-DD，收到 {value!r}") from None
+        day = value
+    elif not isinstance(value, str):
+        raise InvalidInput(field_name, f"应为日期 YYYY-MM-DD（如 2018-01-10），收到 {_shown(value)}")
+    else:
+        text = value.strip()
+        match = _ISO_DATE.fullmatch(text)
+        if match is None:
+            raise InvalidInput(field_name, f"日期格式应为 YYYY-MM-DD（如 2018-01-10），收到 {_shown(value)}")
+        try:
+            day = dt.date(*(int(part) for part in match.groups()))
+        except ValueError:
+            raise InvalidInput(field_name, f"日期 {text} 不存在，请核对年、月、日") from None
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise InvalidInput(field_name, f"日期 {day.isoformat()} 不在可受理的范围内"
+                                       f"（{EARLIEST_DATE.year}年至{LATEST_DATE.year}年）")
+    return day
 
 
 def _date(data: dict[str, Any], key: str, path: str) -> dt.date:
@@ -142,10 +171,13 @@ def _date(data: dict[str, Any], key: str, path: str) -> dt.date:
 
 
 def _region(data: dict[str, Any], key: str, path: str) -> str:
-    value = _str(data, key, path)
-    if len(value) != 6 or not value.isdigit():
-        raise InvalidInput(_join(path, key), f"行政区划代码应为6位数字，收到 {value!r}")
-    return value
+    return check_region_code(_str(data, key, path), _join(path, key))
+
+
+def _occupation_code(data: dict[str, Any], path: str) -> str:
+    """NFKC without spaces, as ID numbers are: a full-width code is the same code, so it meets the
+    prior subsidies and the ledger it is compared with."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", _str(data, "occupation_code", path)))
 
 
 def parse_certificate(data: Any, path: str = "certificate") -> Certificate:
@@ -157,7 +189,7 @@ def parse_certificate(data: Any, path: str = "certificate") -> Certificate:
         number=_str(d, "number", path),
         kind=kind,
         level=_int(d, "level", path, lo=1, hi=5),
-        occupation_code=_str(d, "occupation_code", path),
+        occupation_code=_occupation_code(d, path),
         issue_date=_date(d, "issue_date", path),
         occupation_name=_str(d, "occupation_name", path, required=False) or None,
         shortage=_bool(d, "shortage", path, default=None),
@@ -168,7 +200,7 @@ def parse_certificate(data: Any, path: str = "certificate") -> Certificate:
 def parse_prior(data: Any, path: str) -> PriorSubsidy:
     d = _obj(data, path)
     return PriorSubsidy(
-        occupation_code=_str(d, "occupation_code", path),
+        occupation_code=_occupation_code(d, path),
         level=_int(d, "level", path, lo=1, hi=5),
         granted_on=_date(d, "granted_on", path),
         shortage=bool(_bool(d, "shortage", path, default=False)),
@@ -182,7 +214,7 @@ def parse_application(data: Any) -> Application:
     if not isinstance(priors, list):
         raise InvalidInput("prior_subsidies", "应为数组")
     return Application(
-        applicant_name=_str(applicant, "name", "applicant"),
+        applicant_name=check_person_name(_str(applicant, "name", "applicant"), "applicant.name"),
         id_number=_str(applicant, "id_number", "applicant"),
         insured_region=_region(d, "insured_region", ""),
         application_region=_region(d, "application_region", ""),
@@ -192,6 +224,12 @@ def parse_application(data: Any) -> Application:
         application_date=_date(d, "application_date", ""),
         prior_subsidies=tuple(parse_prior(p, f"prior_subsidies[{i}]") for i, p in enumerate(priors)),
     )
+
+
+def _holder_name(pay: dict[str, Any]) -> str:
+    """The account holder as given; "" when left out (the applicant, checked above)."""
+    holder = _str(pay, "holder_name", "payment", required=False)
+    return check_holder_name(holder, "payment.holder_name") if holder else ""
 
 
 def parse_intake(data: Any) -> Intake:
@@ -208,10 +246,10 @@ def parse_intake(data: Any) -> Intake:
             kind=kind,
             account=_str(pay, "account", "payment"),
             bank_name=_str(pay, "bank_name", "payment", required=False),
-            holder_name=_str(pay, "holder_name", "payment", required=False) or application.applicant_name,
+            holder_name=_holder_name(pay) or application.applicant_name,
         ),
         employer=Employer(
-            name=_str(employer, "name", "employer"),
+            name=check_employer_name(_str(employer, "name", "employer"), "employer.name"),
             uscc=_str(employer, "uscc", "employer", required=False),
         ),
         phone=_str(d, "phone", "", required=False),

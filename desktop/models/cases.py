@@ -16,7 +16,7 @@ import datetime as dt
 import json
 import unicodedata
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
@@ -29,6 +29,7 @@ from desktop.models import audit, outbox
 from desktop.models.application import CERT_KINDS, PAYMENT_KINDS, Intake
 from desktop.models.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from desktop.models.identity import normalize_id_number
+from desktop.models.names import check_employer_name, check_holder_name, check_person_name
 from desktop.models.schema import Case, CaseSequence, Ledger, utc_text
 from desktop.models.staff import Action, StaffUser, require
 from desktop.models.store import Store, random_code
@@ -206,6 +207,12 @@ def _check_text(field: str, value: Any, *, required: bool = True) -> str:
     return value.strip()
 
 
+def _optional_name(field: str, value: Any, check: Callable[[str, str], str]) -> str:
+    """A holder or employer name that may be left empty; when given, checked as at the counter."""
+    text = _check_text(field, value, required=False)
+    return check(text, field) if text else ""
+
+
 def _check_json(field: str, value: Any) -> str:
     if not isinstance(value, dict):
         raise InvalidInput(field, "应为 JSON 对象")
@@ -255,10 +262,10 @@ def _case_row_from_intake(
         raise InvalidInput("application_date", "日期应为 YYYY-MM-DD")
     id_number = normalize_id_number(_check_text("applicant.id_number", app.id_number))
     return {
-        "applicant_name": _check_text("applicant.name", app.applicant_name),
+        "applicant_name": check_person_name(_check_text("applicant.name", app.applicant_name), "applicant.name"),
         "id_number": id_number,
         "phone": _check_text("phone", intake.phone, required=False),
-        "employer_name": _check_text("employer.name", employer.name, required=False),
+        "employer_name": _optional_name("employer.name", employer.name, check_employer_name),
         "employer_uscc": _check_text("employer.uscc", employer.uscc, required=False).upper(),
         "cert_number": _normalise_cert_number(_check_text("certificate.number", cert.number)),
         "cert_kind": cert.kind,
@@ -271,7 +278,7 @@ def _case_row_from_intake(
         "payment_kind": pay.kind,
         "payment_account": "".join(_check_text("payment.account", pay.account).split()),
         "bank_name": _check_text("payment.bank_name", pay.bank_name, required=False),
-        "holder_name": _check_text("payment.holder_name", pay.holder_name, required=False),
+        "holder_name": _optional_name("payment.holder_name", pay.holder_name, check_holder_name),
         "contribution_months": _check_int("contribution_months", app.contribution_months, hi=1200),
         "receiving_unemployment_benefit": bool(app.receiving_unemployment_benefit),
         "insured_region": _check_region("insured_region", app.insured_region),

@@ -28,6 +28,7 @@ from desktop.models.intake import file_case
 from desktop.models.registry import import_registry
 from desktop.models.registry_files import CERTIFICATE_COLUMNS, INSURED_COLUMNS, read_registry
 from desktop.models.rules import Verifier
+from desktop.models.spreadsheet_cells import safe_row, safe_text
 from desktop.models.staff import SYSTEM_ACTOR, Role, StaffUser
 from desktop.models.store import Store
 
@@ -164,14 +165,14 @@ def write_registry_files(folder: Path, persons: list[Person]) -> tuple[Path, Pat
         writer = csv.writer(f)
         writer.writerow(INSURED_COLUMNS)
         for p in persons:
-            writer.writerow([p.id_number, p.name, p.employer_uscc, p.employer_name, DEMO_OFFICE, p.months, p.phone,
-                             "true" if p.benefit else "false"])
+            writer.writerow(safe_row([p.id_number, p.name, p.employer_uscc, p.employer_name, DEMO_OFFICE, p.months,
+                                      p.phone, "true" if p.benefit else "false"]))
     with certificates.open("w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
         writer.writerow(CERTIFICATE_COLUMNS)
         for p in persons:
-            writer.writerow([p.cert_number, p.id_number, "skill_level", p.level, p.occupation_code,
-                             p.occupation_name, p.issue_date.isoformat(), "广州市职业技能鉴定指导中心"])
+            writer.writerow(safe_row([p.cert_number, p.id_number, "skill_level", p.level, p.occupation_code,
+                                      p.occupation_name, p.issue_date.isoformat(), "广州市职业技能鉴定指导中心"]))
     return insured, certificates
 
 
@@ -379,10 +380,11 @@ class _BackOffice:
             with answer.open("w", encoding="utf-8-sig", newline="") as target:
                 writer = csv.DictWriter(target, fieldnames=list(payments.RESULT_COLUMNS))
                 writer.writeheader()
-                for row in rows:
+                for row in rows:  # the bank echoes the exported cells (safe_text leaves marked ones alone)
                     failed = row["case_no"] in failing
-                    writer.writerow({**row, "status": "failed" if failed else "paid",
-                                     "reason": FAILED_REASON if failed else ""})
+                    answer_row = {**row, "status": "failed" if failed else "paid",
+                                  "reason": FAILED_REASON if failed else ""}
+                    writer.writerow({column: safe_text(value) for column, value in answer_row.items()})
             payments.import_payment_result(store, self.approver, answer)
             self.exported = None
         elif name == "publish" and self.ready:

@@ -4,10 +4,12 @@ Every checker normalises first (full-width characters, spaces, lowercase x are
 what people actually type or paste) and then either returns the normalised
 value or raises ``InvalidInput`` with a Chinese sentence that says what to fix.
 
-Region codes are checked only down to the province: an ID number or employer
-may carry the code of a county that has since been abolished, and it stays
-valid (POLICY.md §6).  That is why python-stdnum's ``cn.ric.validate`` and
-``cn.uscc.validate`` are not used here.
+The region part of an ID number is checked only down to the province: an ID
+number or employer may carry the code of a county that has since been
+abolished, and it stays valid (POLICY.md §6).  That is why python-stdnum's
+``cn.ric.validate`` and ``cn.uscc.validate`` are not used here.  A region code
+given as such (insured region, office region) must be in the region list,
+former codes included (``pooling.RegionList``, POLICY.md §1).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from desktop.models.errors import InvalidInput
+from desktop.models.pooling import region_list
 
 # Province-level prefixes of GB/T 2260 (plus 83, used by residence permits for
 # Taiwan residents).  Only the prefix is checked, never the county.
@@ -33,6 +36,8 @@ PROVINCE_PREFIXES: frozenset[str] = frozenset(
 )
 
 _ASCII_DIGITS = frozenset("0123456789")
+# What a person types for a digit: ASCII or full-width (０-９), nothing NFKC merely maps to one.
+_TYPED_DIGITS = _ASCII_DIGITS | frozenset(chr(0xFF10 + n) for n in range(10))
 _WHITESPACE = re.compile(r"\s+")
 _SEPARATORS = re.compile(r"[\s\-]+")
 
@@ -247,14 +252,21 @@ def certificate_level_digit(number: str) -> int | None:
 
 
 def check_region_code(raw: str, field: str) -> str:
-    """Six digits with a known province prefix; abolished counties pass (POLICY.md §6)."""
-    code = _WHITESPACE.sub("", _nfkc(raw))
+    """Six digits (ASCII or full-width) that the region list knows, former codes included (POLICY.md §1)."""
+    typed = _WHITESPACE.sub("", raw)
+    # Checked before NFKC, which would turn ² or ① into digits nobody typed as a code.
+    bad = _first_bad(typed, _TYPED_DIGITS)
+    if bad is not None:
+        raise InvalidInput(field, f"行政区划代码含有无效字符“{bad}”，应为6位数字")
+    code = _nfkc(typed)
     if not code:
         raise InvalidInput(field, "请填写行政区划代码")
-    if len(code) != 6 or not _is_ascii_digits(code):
+    if len(code) != 6:
         raise InvalidInput(field, f"行政区划代码应为6位数字，实际为“{code}”")
     if code[:2] not in PROVINCE_PREFIXES:
         raise InvalidInput(field, f"行政区划代码前两位“{code[:2]}”不是有效的省级代码，请核对")
+    if code not in region_list():
+        raise InvalidInput(field, f"行政区划代码“{code}”不在行政区划代码表中，请核对")
     return code
 
 

@@ -19,7 +19,7 @@ One ``OutreachRow`` per worker and certificate, soonest-closing window first.
 seconds rules out calling ``rules.verify`` (about 50 µs) on every pair, so:
 
 1. SQL narrows the pairs with bounds the policy's own parameters give and that
-   can only *over*-select: the insured region's pooling prefix, the months
+   can only *over*-select: the office's pooling area (``pooling.py``), the months
    (or the benefit where the policy counts it), the covered levels, issue dates
    from the policy's earliest date and not before ``months + 1`` months and
    45 days ago (no holiday run moves a window's last day that far), and the
@@ -82,12 +82,14 @@ from desktop.models import audit, identity
 from desktop.models.application import Application, Certificate, PriorSubsidy
 from desktop.models.errors import InvalidInput, PolicyError
 from desktop.models.identity import USCC_ALPHABET, normalize_uscc
-from desktop.models.policy import POOLING_DIGITS, Policy, RuleConfig
+from desktop.models.policy import Policy, RuleConfig
+from desktop.models.pooling import pooling_area, region_list
 from desktop.models.reference import resource_dir
 from desktop.models.registry import registry_as_of
 from desktop.models.registry_files import KINDS
 from desktop.models.rules import RULES, Check, Context, Verdict, Verifier, amount_for, is_shortage
 from desktop.models.schema import RegistryCertificate, RegistryInsured, utc_text
+from desktop.models.spreadsheet_cells import safe_row
 from desktop.models.store import Store
 from desktop.models.workdays import PeriodEnd, WorkCalendar, add_months, period_end
 
@@ -456,9 +458,15 @@ def _bounds(policy: Policy, today: dt.date, office: str) -> tuple[list[str], dic
     where: list[str] = ["c.issue_date <= :today"]
     params: dict[str, Any] = {"today": today.isoformat()}
     region = policy.rule("insured_region")
-    digits = POOLING_DIGITS[region.params.get("pooling", "prefecture")] if region else 4
-    where.append(f"substr(i.insured_region, 1, {int(digits)}) = :prefix")
-    params["prefix"] = office[:digits]
+    level = region.params.get("pooling", "prefecture") if region else "prefecture"
+    area = pooling_area(office, level)
+    # The area's listed codes (former ones map across prefixes: 巢湖 3414xx -> 合肥 3401), and by its key's
+    # digits the codes the list does not know, which RegionList.area places by those digits.
+    members = sorted(region_list().members(area, level))
+    params.update({f"r{n}": code for n, code in enumerate(members)})
+    listed = f" OR i.insured_region IN ({', '.join(f':r{n}' for n in range(len(members)))})" if members else ""
+    where.append(f"(substr(i.insured_region, 1, {len(area.key)}) = :prefix{listed})")
+    params["prefix"] = area.key
     months = policy.rule("contribution_months")
     if months is not None:
         params["min_months"] = int(months.params["min_months"])
@@ -799,8 +807,9 @@ def csv_bytes(rows: Sequence[OutreachRow], template: MessageTemplate) -> tuple[b
     for row in rows:
         message = template.render(row)
         longest = max(longest, len(message))
-        writer.writerow((row.id_number, row.name, row.phone, row.employer_name, row.occupation_code, row.level,
-                         row.window_ends.isoformat(), row.amount_yuan, message))
+        # Registry cells (name, phone, employer) and the message go to the SMS platform as text, never formulas.
+        writer.writerow(safe_row((row.id_number, row.name, row.phone, row.employer_name, row.occupation_code,
+                                  row.level, row.window_ends.isoformat(), row.amount_yuan, message)))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8"), longest
 
 

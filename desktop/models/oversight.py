@@ -41,6 +41,7 @@ from desktop.models.masking import mask_account, mask_id, mask_phone
 from desktop.models.review import overdue_reviews
 from desktop.models.rules import Verifier
 from desktop.models.schema import AuditLog, Case, RiskFlag, Staff, utc_text
+from desktop.models.spreadsheet_cells import safe_row
 from desktop.models.staff import Action, StaffUser, require
 from desktop.models.store import Store
 
@@ -230,13 +231,14 @@ def export_log(store: Store, actor: StaffUser, out: Path | str, *, staff: str | 
                 writer = csv.writer(handle)
                 writer.writerow(LOG_COLUMNS)
                 for e in entries:
-                    writer.writerow([
+                    # Staff names, case fields and notes are typed text: never formulas in the auditor's sheet.
+                    writer.writerow(safe_row([
                         e.seq, e.at.astimezone(tz).isoformat(timespec="seconds"), e.actor, e.actor_name, e.action,
                         e.action_label, e.entity, e.entity_id, e.case_no or "",
                         json.dumps(mask_values(e.before), ensure_ascii=False) if e.before is not None else "",
                         json.dumps(mask_values(e.after), ensure_ascii=False) if e.after is not None else "",
                         e.hash,
-                    ])
+                    ]))
             filters = {"staff": staff, "since": since, "until": until, "case": case}
             audit.record(session, actor=actor.username, action="audit.export", entity="audit", entity_id=path.name,
                          before=None, after={"rows": len(entries), "file": path.name,

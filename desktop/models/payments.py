@@ -54,11 +54,11 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import exists, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from desktop.models import audit, risk
+from desktop.models import audit, disbursement_log, risk
 from desktop.models.application import PAYMENT_KINDS
 from desktop.models.cases import (
     CaseRecord,
@@ -73,8 +73,10 @@ from desktop.models.errors import Conflict, InvalidInput, NotFound, os_error_tex
 from desktop.models.files import placed_with_transaction
 from desktop.models.identity import check_bank_card
 from desktop.models.masking import mask_account, mask_name
+from desktop.models.names import check_holder_name
 from desktop.models.registry_files import _numbered, _text  # the one CSV/XLSX reader of the project
 from desktop.models.schema import Case, PaymentBatch, PaymentItem, RiskFlag
+from desktop.models.spreadsheet_cells import append_xlsx_row, safe_row
 from desktop.models.staff import Action, StaffUser, require
 from desktop.models.store import Store
 
@@ -95,6 +97,7 @@ COLUMN_LABELS = {
     "reason": "失败原因",
 }
 EXPORT_SUFFIXES = (".csv", ".xlsx")
+_NUMERIC_COLUMNS = frozenset({DISBURSEMENT_COLUMNS.index("amount_yuan")})
 NO_REASON = "银行未注明原因"
 MAX_ACCOUNT = 40
 
@@ -281,17 +284,47 @@ def _target(out: Path | str) -> Path:
 
 
 def _next_batch_no(session: Session, store: Store, day: dt.date) -> str:
+    """The day's next number, past every number the disbursement log has seen (a restored database
+    would otherwise number a new batch like one already sent to the bank)."""
     prefix = f"{store.office_code}-{store.device_code}-FF{day:%Y%m%d}-"
-    taken = session.scalar(select(func.count()).select_from(PaymentBatch)
-                           .where(PaymentBatch.batch_no.like(prefix + "%"))) or 0
-    return f"{prefix}{taken + 1:02d}"
+    used = set(session.scalars(select(PaymentBatch.batch_no).where(PaymentBatch.batch_no.like(prefix + "%"))))
+    used |= {n for n in disbursement_log.batch_numbers(store.data_dir) if n.startswith(prefix)}
+    number = len(used) + 1
+    while f"{prefix}{number:02d}" in used:
+        number += 1
+    return f"{prefix}{number:02d}"
+
+
+def _log_what_the_database_knows(session: Session, data_dir: Path) -> list[dict[str, Any]]:
+    """Log lines for exports and results the database has and the log lacks (a folder from before
+    the log, or one whose log was lost): the log then knows at least what the database knows."""
+    logged = {(e["event"], e["case_id"], e["batch_no"]) for e in disbursement_log.read_log(data_dir)}
+    lines = []
+    query = (select(PaymentItem, PaymentBatch, Case.case_no).join(PaymentBatch, PaymentBatch.id == PaymentItem.batch_id)
+             .join(Case, Case.id == PaymentItem.case_id).order_by(PaymentBatch.created_at))
+    for item, batch, case_no in session.execute(query).tuples():
+        if ("exported", item.case_id, batch.batch_no) not in logged:
+            lines.append(disbursement_log.exported_line(batch_no=batch.batch_no, case_id=item.case_id,
+                                                        case_no=case_no, amount_yuan=item.amount_yuan,
+                                                        at=batch.created_at))
+        if item.status != ItemStatus.pending.value and ("settled", item.case_id, batch.batch_no) not in logged:
+            lines.append(disbursement_log.settled_line(batch_no=batch.batch_no, case_id=item.case_id,
+                                                       status=item.status, at=item.resolved_at or batch.created_at))
+    return lines
+
+
+def _sent_before(sent: disbursement_log.Sent, tz: dt.tzinfo) -> str:
+    when = dt.datetime.fromisoformat(sent.at).astimezone(tz)
+    outcome = "银行已发放" if sent.paid else "银行结果尚未登记"
+    return (f"已于{when:%Y年%m月%d日}在发放批次 {sent.batch_no} 中导出（{sent.amount_yuan}元，{outcome}），"
+            "当前数据库中没有该批次（可能恢复过备份）；为防止重复发放，不再导出，请核对银行结果")
 
 
 def _csv_bytes(rows: list[list[Any]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(DISBURSEMENT_COLUMNS)
-    writer.writerows(rows)
+    writer.writerows(safe_row(values, numeric=_NUMERIC_COLUMNS) for values in rows)
     return buffer.getvalue().encode("utf-8-sig")  # the BOM lets Excel show the Chinese
 
 
@@ -301,10 +334,10 @@ def _xlsx_bytes(rows: list[list[Any]], title: str) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = title[:31]
-    sheet.append(list(DISBURSEMENT_COLUMNS))
+    append_xlsx_row(sheet, DISBURSEMENT_COLUMNS)
     text_columns = [i for i, c in enumerate(DISBURSEMENT_COLUMNS) if c != "amount_yuan"]
     for values in rows:
-        sheet.append(values)
+        append_xlsx_row(sheet, values, numeric=_NUMERIC_COLUMNS)
         for index in text_columns:
             sheet.cell(row=sheet.max_row, column=index + 1).number_format = "@"  # 19-digit accounts stay text
     for index, width in enumerate((26, 28, 12, 12, 24, 20, 12), start=1):
@@ -324,13 +357,19 @@ def export_payments(store: Store, actor: StaffUser, out: Path | str, *,
     wanted = None if case_ids is None else {c.strip() for c in case_ids if c and c.strip()}
     refused: list[Refused] = []
     result: Batch | None = None
+    log = disbursement_log.ensure_folder(store.data_dir)
     with placed_with_transaction() as files, store.session() as session:
         at = store.clock.now()
+        files.append(disbursement_log.encode(_log_what_the_database_knows(session, store.data_dir)), log)
+        sent = disbursement_log.outstanding(store.data_dir)
         query = (select(Case).where(Case.state == State.approved.value, _no_live_item(Case.id))
                  .order_by(Case.case_no))
         payable: list[Case] = []
         for row in session.scalars(query):
             if wanted is not None and row.id not in wanted and row.case_no not in wanted:
+                continue
+            if row.id in sent:  # sent to the bank from this folder, though this database does not know it
+                refused.append(Refused(row.case_no, _sent_before(sent[row.id], store.clock.tz)))
                 continue
             finding = risk.holder_mismatch_finding(row)
             if finding is not None:
@@ -342,7 +381,11 @@ def export_payments(store: Store, actor: StaffUser, out: Path | str, *,
                 payable.append(row)
         if payable:  # else no file and no batch; the flags just raised are kept (committed)
             result, data = _export(session, store, actor, path, payable, refused, at)
-            files.place(data, path)  # last: undone if the commit fails
+            # The log first: a crash after it leaves the cases blocked; the file last: undone if the commit fails.
+            files.append(disbursement_log.encode(
+                disbursement_log.exported_line(batch_no=result.batch_no, case_id=row.id, case_no=row.case_no,
+                                               amount_yuan=row.amount_yuan, at=at) for row in payable), log)
+            files.place(data, path)
     if result is None:
         listed = "；".join(f"{r.case_no}：{r.reason}" for r in refused[:3]) + ("等" if len(refused) > 3 else "")
         why = f"（{len(refused)}件不符合发放条件，未导出：{listed}）" if refused else ""
@@ -527,7 +570,8 @@ def import_payment_result(store: Store, actor: StaffUser, path: Path | str) -> I
     require(actor, Action.case_pay)
     path = Path(path)
     content, rows = _read(path)
-    with store.session() as session:
+    log = disbursement_log.ensure_folder(store.data_dir)
+    with placed_with_transaction() as files, store.session() as session:
         checked = _check(session, rows)
         if checked.problems:
             raise PaymentResultRefused(path.name, checked.problems)
@@ -550,6 +594,9 @@ def import_payment_result(store: Store, actor: StaffUser, path: Path | str) -> I
                                  details=details)
                 failed, failed_yuan = failed + 1, failed_yuan + item.amount_yuan
                 failures.append((case.case_no, reason))
+        files.append(disbursement_log.encode(
+            disbursement_log.settled_line(batch_no=batch.batch_no, case_id=item.case_id, status=item.status, at=at)
+            for item, _case, _status, _reason in checked.results), log)
         batch.state = PaymentBatchState.settled.value
         batch.result_sha256 = hashlib.sha256(content).hexdigest()
         batch.settled_by, batch.settled_at = actor.username, at
@@ -585,7 +632,7 @@ def _account_changes(row: Case, *, account: str | None, bank_name: str | None, h
     if bank_name is not None and bank_name.strip() != row.bank_name:
         changes["bank_name"] = bank_name.strip()
     if holder_name is not None:
-        holder = holder_name.strip()
+        holder = check_holder_name(holder_name, "payment.holder_name")
         if not risk.holder_matches(row.applicant_name, holder):
             raise InvalidInput("payment.holder_name", f"户名“{holder}”不是申请人本人；补贴只能发放到申请人本人账户")
         if holder != row.holder_name:

@@ -172,6 +172,9 @@ class RegionCatalogue:
     def __contains__(self, code: object) -> bool:
         return isinstance(code, str) and code in self._names
 
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
     def name(self, code: str) -> str | None:
         """Full name such as 广东省广州市天河区, or None if the code is not current."""
         return self._names.get(code.strip())

@@ -37,6 +37,9 @@ from desktop.models.identity import (
     check_uscc,
     normalize_certificate_number,
 )
+from desktop.models.names import MAX_EMPLOYER_NAME, MAX_PERSON_NAME
+from desktop.models.pooling import region_list
+from desktop.models.spreadsheet_cells import restore_text, safe_row
 
 RegistryKind = Literal["insured", "certificates"]
 KINDS: tuple[RegistryKind, ...] = ("insured", "certificates")
@@ -116,8 +119,8 @@ ERROR_COLUMN = "error"  # the extra column of a rejects file
 MAX_CONTRIBUTION_MONTHS = 960  # 80 years: anything above is a typo
 # Column widths of the registry tables; SQLite would not enforce them, PostgreSQL would.
 _MAX_LENGTH = {
-    "name": 64,
-    "employer_name": 128,
+    "name": MAX_PERSON_NAME,
+    "employer_name": MAX_EMPLOYER_NAME,
     "phone": 32,
     "number": 64,
     "occupation_code": 16,
@@ -132,7 +135,6 @@ _ID_SHAPE = re.compile(r"[0-9]{17}[0-9X]")
 _ID_WEIGHTS = tuple(pow(2, 17 - i, 11) for i in range(17))
 _ID_CHECK_CHARS = "10X98765432"
 _MOBILE_SHAPE = re.compile(r"1[3-9][0-9]{9}")
-_REGION_SHAPE = re.compile(r"[0-9]{6}")
 _OCCUPATION_CODE = re.compile(r"\d-\d{2}-\d{2}-\d{2}")
 _OCCUPATION_DIGITS = re.compile(r"\d{7}")
 _DATE = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
@@ -219,11 +221,15 @@ class _Bad(Exception):
 
 
 def _text(value: Any) -> str:
-    """A cell as text: CSV cells are already text; XLSX gives numbers, dates and None."""
+    """A cell as text: CSV cells are already text; XLSX gives numbers, dates and None.
+
+    A cell the program marked as text on writing it (``'=...``, ``'+86 ...``: a rejects
+    file being imported again, a bank's result file) reads back as it was."""
     if value is None:
         return ""
     if type(value) is str:
-        return value.strip()
+        text = value.strip()
+        return restore_text(text).strip() if text[:1] == "'" else text
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():
@@ -295,7 +301,7 @@ def _uscc(value: Any) -> str:
 
 
 def _region(value: Any) -> str:
-    if type(value) is str and _REGION_SHAPE.fullmatch(value) and value[:2] in PROVINCE_PREFIXES:
+    if type(value) is str and value in region_list():
         return value  # the common case, without normalising
     try:
         return check_region_code(_text(value), "insured_region")
@@ -778,6 +784,16 @@ def _checked_slowly(
     return (None, tuple(errors)) if errors else (tuple(values), ())
 
 
+_NUMERIC_COLUMNS = ("contribution_months", "level")
+
+
+def _numeric_positions(header: Sequence[str]) -> frozenset[int]:
+    """The columns of a rejects file that hold figures (a negative month count stays a number)."""
+    return frozenset(i for i, name in enumerate(header)
+                     if any(name.lower() == c or unicodedata.normalize("NFKC", name) in _ALIASES[c]
+                            for c in _NUMERIC_COLUMNS))
+
+
 def write_rejects(path: Path, registry_file: RegistryFile) -> int:
     """Write the rejected rows, as the file had them, plus an ``error`` column; returns the row count.
 
@@ -791,10 +807,11 @@ def write_rejects(path: Path, registry_file: RegistryFile) -> int:
         header.append(ERROR_COLUMN)
     width = len(registry_file.header)
     by_row = registry_file.errors_by_row()
+    numeric = _numeric_positions(header)
     try:
         with Path(path).open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
-            writer.writerow(header)
+            writer.writerow(safe_row(header))
             for number, cells in registry_file.rejected_rows:
                 message = "；".join(str(e) for e in by_row.get(number, ()))
                 out = list(cells[:width]) + [""] * (width - len(cells))
@@ -802,7 +819,7 @@ def write_rejects(path: Path, registry_file: RegistryFile) -> int:
                     out.append(message)
                 else:
                     out[error_at] = message
-                writer.writerow(out)
+                writer.writerow(safe_row(out, numeric=numeric))  # cells echoed from the file: never formulas
     except OSError as exc:
         raise InvalidInput("rejects", f"无法写入 {path}：{os_error_text(exc)}") from None
     return registry_file.rejected

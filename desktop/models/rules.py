@@ -17,8 +17,9 @@ from typing import Any
 from desktop.models import identity
 from desktop.models.application import Application, PriorSubsidy
 from desktop.models.errors import InvalidInput
-from desktop.models.policy import LEVEL_NAMES, POOLING_DIGITS, Policy, PolicyBook, RuleConfig, default_policy_dirs
-from desktop.models.reference import regions, resource_dir
+from desktop.models.policy import LEVEL_NAMES, Policy, PolicyBook, RuleConfig, default_policy_dirs
+from desktop.models.pooling import region_list
+from desktop.models.reference import resource_dir
 from desktop.models.workdays import PeriodEnd, WorkCalendar, period_end
 
 PROVISIONAL_NOTE = "（该年度法定节假日安排尚未公布，期限为暂定）"
@@ -126,19 +127,14 @@ def rule_application_window(ctx: Context, rule: RuleConfig) -> Check:
 
 
 def rule_insured_region(ctx: Context, rule: RuleConfig) -> Check:
-    digits = POOLING_DIGITS[rule.params["pooling"]]
-    level = "省级统筹" if digits == 2 else "地市级统筹"
+    places, level = region_list(), rule.params["pooling"]
     insured, office = ctx.app.insured_region, ctx.app.application_region
-    names = regions()
-
-    def named(code: str) -> str:
-        name = names.name(code)
-        return f"{code}（{name}）" if name else code
-
-    if insured[:digits] == office[:digits]:
-        return _check(rule, True, f"参保地{named(insured)}与受理地{named(office)}属同一统筹地区（{level}）")
-    return _check(rule, False,
-                  f"参保地{named(insured)}与受理地{named(office)}不属同一统筹地区（{level}），应到参保地申领")
+    home, here = places.area(insured, level), places.area(office, level)
+    both = f"参保地{places.describe(insured)}与受理地{places.describe(office)}"
+    if home.key == here.key:
+        return _check(rule, True, f"{both}同属{home.name}统筹地区（{home.kind}）")
+    return _check(rule, False, f"{both}不属同一统筹地区：参保地属{home.name}（{home.kind}），"
+                               f"受理地属{here.name}（{here.kind}），应到参保地申领")
 
 
 def rule_duplicate_subsidy(ctx: Context, rule: RuleConfig) -> Check:

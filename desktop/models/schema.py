@@ -31,6 +31,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from desktop.models.names import MAX_EMPLOYER_NAME, MAX_PERSON_NAME
+
 # Named constraints so Alembic's batch mode can alter SQLite tables later.
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_name)s",
@@ -116,10 +118,10 @@ class Case(Base):
     state: Mapped[str] = mapped_column(String(16))
     disputed: Mapped[bool] = mapped_column(Boolean, default=False)
     dispute_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
-    applicant_name: Mapped[str] = mapped_column(String(64))
+    applicant_name: Mapped[str] = mapped_column(String(MAX_PERSON_NAME))
     id_number: Mapped[str] = mapped_column(String(18))
     phone: Mapped[str] = mapped_column(String(32), default="")
-    employer_name: Mapped[str] = mapped_column(String(128), default="")
+    employer_name: Mapped[str] = mapped_column(String(MAX_EMPLOYER_NAME), default="")
     employer_uscc: Mapped[str] = mapped_column(String(18), default="")
     cert_number: Mapped[str] = mapped_column(String(64))
     cert_kind: Mapped[str] = mapped_column(String(16))
@@ -132,7 +134,7 @@ class Case(Base):
     payment_kind: Mapped[str] = mapped_column(String(8))
     payment_account: Mapped[str] = mapped_column(String(64))
     bank_name: Mapped[str] = mapped_column(String(64), default="")
-    holder_name: Mapped[str] = mapped_column(String(64), default="")
+    holder_name: Mapped[str] = mapped_column(String(MAX_PERSON_NAME), default="")
     contribution_months: Mapped[int] = mapped_column(Integer)
     receiving_unemployment_benefit: Mapped[bool] = mapped_column(Boolean, default=False)
     insured_region: Mapped[str] = mapped_column(String(6))
@@ -240,9 +242,9 @@ class RegistryInsured(Base):
     __tablename__ = "registry_insured"
 
     id_number: Mapped[str] = mapped_column(String(18), primary_key=True)
-    name: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(MAX_PERSON_NAME))
     employer_uscc: Mapped[str] = mapped_column(String(18), default="")
-    employer_name: Mapped[str] = mapped_column(String(128), default="")
+    employer_name: Mapped[str] = mapped_column(String(MAX_EMPLOYER_NAME), default="")
     insured_region: Mapped[str] = mapped_column(String(6))
     contribution_months: Mapped[int] = mapped_column(Integer)
     phone: Mapped[str] = mapped_column(String(32), default="")
@@ -375,7 +377,7 @@ class PaymentItem(Base):
     account_kind: Mapped[str] = mapped_column(String(8))
     account: Mapped[str] = mapped_column(String(40))
     bank_name: Mapped[str] = mapped_column(String(64))
-    holder_name: Mapped[str] = mapped_column(String(64))
+    holder_name: Mapped[str] = mapped_column(String(MAX_PERSON_NAME))
     status: Mapped[str] = mapped_column(String(16))  # pending | paid | failed
     live: Mapped[bool] = mapped_column(Boolean, default=True)
     reason: Mapped[str | None] = mapped_column(Text, nullable=True)

@@ -101,9 +101,11 @@ def set_meta_raw(cursor: sqlite3.Cursor, values: dict[str, str]) -> None:
 
 
 def session_clock(session: Session) -> Clock:
-    """The clock of the store that opened ``session`` (a real clock otherwise)."""
+    """The clock of the store that opened ``session``: services never read the computer's own."""
     clock = session.info.get("clock")
-    return clock if isinstance(clock, Clock) else Clock()
+    if not isinstance(clock, Clock):
+        raise RuntimeError("a session not opened by a Store has no clock to read")
+    return clock
 
 
 class Store:

@@ -29,6 +29,13 @@ the client lost the answer) or ``rejected`` with a ``reason`` (a person must
 look at it; the client does not retry it blindly).  A batch that holds a
 change to another office's case is refused as a whole with 403 and a
 ``PushRefused`` body naming the offending keys; nothing of it is applied.
+A case number must begin with the device's own office code (``{office}-``):
+another office's number is refused the same way (issue 14.3).  A
+``case.payment_exported`` of a case that already has a disbursement in
+another batch, pending or paid, is ``rejected`` (issue 14.1); the central
+system settles a batch's disbursement from ``case.paid`` /
+``case.payment_failed`` (the batch in ``event.batch_no``, or
+``event.payment_batch``).
 
 Pull semantics: one cursor per stream (``STREAMS``), a monotonic change
 sequence number on the central system.  The answer holds what changed after
@@ -49,6 +56,8 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from desktop.models.names import MAX_PERSON_NAME  # the one limit: the counter refuses a longer name at intake
 
 PROTOCOL_VERSION = 1
 API_PREFIX = "/v1"
@@ -88,6 +97,9 @@ ENTITY_DOCUMENT = "document"
 ANNOTATION_DUPLICATE = "duplicate"  # the same claim accepted for another case (another office or counter)
 ANNOTATION_LEDGER = "ledger"  # entered in (or taken out of) the national ledger
 ANNOTATION_STATUS = "status"  # the applicant looked up the progress
+# Filed outside the applicant's insured pooling area (issue 14.3): a note for people, flagged for the
+# central administrator; the claim does not count against the person at the offices of that area.
+ANNOTATION_JURISDICTION = "jurisdiction"
 
 # Folders of the data folder a reference file may be written to.
 REFERENCE_FOLDERS: tuple[str, ...] = ("policies", "holidays")
@@ -172,7 +184,7 @@ class CaseSnapshot(Message):
     case_no: str = Field(min_length=1, max_length=40)
     office_code: str = Field(pattern=OFFICE_CODE_PATTERN)
     state: str = Field(min_length=1, max_length=16)
-    applicant_name: str = Field(max_length=64)
+    applicant_name: str = Field(max_length=MAX_PERSON_NAME)
     id_number: str = Field(min_length=1, max_length=18)
     occupation_code: str = Field(min_length=1, max_length=16)
     cert_level: int = Field(ge=1, le=5)
@@ -194,7 +206,9 @@ class PullRequest(Message):
 
 
 class LedgerEntry(Message):
-    """One subsidy in the national ledger; ``active`` false: taken out (case rejected or withdrawn)."""
+    """One subsidy in the national ledger; ``active`` false: it does not count against the person at the
+    receiving office: taken out (case rejected or withdrawn), or not authoritative there (issue 14.3: filed
+    outside the person's insured pooling area and not paid; it still counts in the filing office's area)."""
 
     case_id: str
     case_no: str
@@ -205,6 +219,7 @@ class LedgerEntry(Message):
     granted_on: dt.date
     shortage: bool
     active: bool
+    authoritative: bool = Field(default=True, description="filed in the person's insured pooling area, or paid")
 
 
 class Annotation(Message):
@@ -311,6 +326,7 @@ class Health(Message):
 
 __all__ = [
     "ANNOTATION_DUPLICATE",
+    "ANNOTATION_JURISDICTION",
     "ANNOTATION_LEDGER",
     "ANNOTATION_STATUS",
     "API_PREFIX",

@@ -9,6 +9,7 @@ hand.  Enter moves to the next field (keyboard-first, UI.md).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, QStringListModel, Qt, Signal
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models import identity
+from desktop.models import identity, names
 from desktop.models.clock import Clock
 from desktop.models.errors import InvalidInput
 from desktop.models.levels import LEVEL_NAMES
@@ -83,6 +84,7 @@ class IntakeForm(QWidget):
         self.id_number = self._line(applicant, self.tr("身份证号码"), "intake.id_number", 18 + 4)
         self.id_hint = self._hint(applicant)
         self.name = self._line(applicant, self.tr("姓名"), "intake.name", 40)
+        self.name_hint = self._hint(applicant)
         self.phone = self._line(applicant, self.tr("手机号码"), "intake.phone", 20)
         self.phone_hint = self._hint(applicant)
 
@@ -101,6 +103,7 @@ class IntakeForm(QWidget):
 
         employer = self._group(layout, self.tr("工作单位"))
         self.employer_name = self._line(employer, self.tr("单位名称"), "intake.employer_name", 100)
+        self.employer_hint = self._hint(employer)
         self.employer_uscc = self._line(employer, self.tr("统一社会信用代码"), "intake.employer_uscc", 22)
         self.uscc_hint = self._hint(employer)
 
@@ -150,6 +153,8 @@ class IntakeForm(QWidget):
         self.cert_issue_date.dateChanged.connect(self._on_changed)
         self.cert_issue_date.installEventFilter(self._enter)
         self.id_number.textChanged.connect(self._check_id)
+        self.name.textChanged.connect(self._check_name)
+        self.employer_name.textChanged.connect(self._check_employer)
         self.employer_uscc.textChanged.connect(self._check_uscc)
         self.payment_account.textChanged.connect(self._check_account)
         self.phone.textChanged.connect(self._check_phone)
@@ -216,6 +221,22 @@ class IntakeForm(QWidget):
         self._set_hint(self.id_hint, self.tr("出生日期 %1，%2").replace("%1", info.birth_date.isoformat())
                        .replace("%2", info.sex), ok=True)
         self.id_number_complete.emit(info.number)
+
+    def _check_name(self, text: str) -> None:
+        self._check_with(self.name_hint, text, lambda t: names.check_person_name(t, "applicant.name"))
+
+    def _check_employer(self, text: str) -> None:
+        self._check_with(self.employer_hint, text, lambda t: names.check_employer_name(t, "employer.name"))
+
+    def _check_with(self, hint: QLabel, text: str, check: Callable[[str], str]) -> None:
+        """The core's own message beside the field (what ``parse_intake`` would refuse); empty is not yet wrong."""
+        try:
+            if text.strip():
+                check(text)
+        except InvalidInput as exc:
+            self._set_hint(hint, exc.reason, ok=False)
+            return
+        self._set_hint(hint, "", ok=True)
 
     def _check_uscc(self, text: str) -> None:
         if not text.strip():
@@ -405,8 +426,8 @@ class IntakeForm(QWidget):
     def clear(self) -> None:
         self._hit = None
         self.restore_draft({})
-        for label in (self.id_hint, self.phone_hint, self.uscc_hint, self.account_hint, self.insured_source,
-                      self.cert_source):
+        for label in (self.id_hint, self.name_hint, self.phone_hint, self.employer_hint, self.uscc_hint,
+                      self.account_hint, self.insured_source, self.cert_source):
             label.setText("")
 
     def _fields(self) -> dict[str, QWidget]:

@@ -136,6 +136,22 @@ def test_intake_malformed_item_writes_nothing(tmp_path: Path, demo_dir: Path) ->
     assert status(data_dir)["cases"] == status(demo_dir)["cases"]
 
 
+@pytest.mark.parametrize(("name", "message"), [
+    ("张\u202e三", "applicant.name: 姓名含有不可见的文字方向控制字符（U+202E），请重新输入"),
+    ("张" * 100, "applicant.name: 姓名不能超过64个字符（中心系统的上限），现有100个"),
+])
+def test_intake_refuses_a_name_the_central_system_would_refuse(tmp_path: Path, demo_dir: Path, name: str,
+                                                              message: str) -> None:
+    """issue 14.2: a hidden override or a 100-character name is refused at the counter, not by the central
+    system on every sync afterwards; exit 2, one line naming the field, nothing written."""
+    data_dir = copy_demo(demo_dir, tmp_path)
+    bad = copy.deepcopy(INTAKE)
+    bad["applicant"]["name"] = bad["payment"]["holder_name"] = name
+    result = zhanchi(data_dir, "intake", "-", "--user", "clerk", stdin=json.dumps(bad))
+    assert result.returncode == 2 and result.stderr == message + "\n"
+    assert status(data_dir)["cases"] == status(demo_dir)["cases"]
+
+
 @pytest.mark.parametrize(("user", "word"), [("nobody", "--user"), ("reviewer", "无权")])
 def test_intake_user_must_exist_and_may_accept(tmp_path: Path, demo_dir: Path, user: str, word: str) -> None:
     data_dir = copy_demo(demo_dir, tmp_path)

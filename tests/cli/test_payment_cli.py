@@ -197,3 +197,36 @@ def test_as_a_real_process(store: Store, approved: list[CaseRecord], tmp_path: P
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == list_payment_batches(store)[0].batch_no
+
+
+def test_a_restored_backup_makes_no_exported_case_payable_again(
+    store: Store, approved: list[CaseRecord], tmp_path: Path
+) -> None:
+    """Issue 14.1, as an insider would try it: backup → payment export (the file goes to the bank) →
+    restore → payment export.  The restore says first what it undoes; the second export sends
+    nothing, naming the batch the cases went out in; no batch number is used twice."""
+    store.close()  # the commands below are other processes, as at a real counter
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(store.data_dir), *args],
+                              capture_output=True, text=True, encoding="utf-8", timeout=120)
+
+    assert cli("backup").returncode == 0
+    first = cli("payment", "export", "--out", str(tmp_path / "first.csv"))
+    assert first.returncode == 0, first.stderr
+    batch = first.stdout.strip()
+
+    unconfirmed = cli("restore")
+    assert unconfirmed.returncode == 2 and unconfirmed.stdout == ""
+    one_line_error(unconfirmed.stderr, "--yes: 恢复将撤销备份之后的：发放批次1个")
+    assert f"（{batch}，共2件案件，已导出的案件不会再次导出）" in unconfirmed.stderr
+    restored = cli("restore", "--yes")
+    assert restored.returncode == 0, restored.stderr
+    assert json.loads(restored.stdout)["rolled_back"]["payment_batches"] == [batch]
+    assert json.loads(cli("status").stdout)["cases"]["approved"] == 2  # the database forgot the export
+
+    again = cli("payment", "export", "--out", str(tmp_path / "again.csv"))
+    assert again.returncode == 2 and again.stdout == ""
+    one_line_error(again.stderr, "没有待发放的案件（2件不符合发放条件，未导出：")
+    assert f"发放批次 {batch} 中导出" in again.stderr and "银行结果尚未登记" in again.stderr
+    assert not (tmp_path / "again.csv").exists()

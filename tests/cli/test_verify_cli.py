@@ -90,6 +90,37 @@ def test_malformed_input_exits_2_with_one_line_naming_the_field(tmp_path: Path, 
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("document", "field"),
+    [
+        ({**EXAMPLE, "insured_region": "999999"}, "insured_region"),
+        ({**EXAMPLE, "insured_region": "²²²²²²"}, "insured_region"),
+        ({**EXAMPLE, "insured_region": "44010"}, "insured_region"),
+        ({**EXAMPLE, "application_region": "440199"}, "application_region"),
+    ],
+)
+def test_bad_region_code_exits_2_naming_the_field_policy_1_insured_region(tmp_path: Path, document: Any,
+                                                                           field: str) -> None:
+    """POLICY.md §1 insured_region: an unknown region code is bad input (exit 2, one line naming the field),
+    not an eligible case for 1500 yuan."""
+    result = zhanchi("verify", "-", stdin=json.dumps(document, ensure_ascii=False), data_dir=tmp_path)
+    assert (result.returncode, result.stdout) == (2, ""), result.stdout
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"{field}: ") and "行政区划代码" in lines[0], result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_full_width_region_code_is_normalised_policy_1_insured_region(tmp_path: Path) -> None:
+    """POLICY.md §1 insured_region / §6: ４４０１００ is 440100."""
+    document = {**EXAMPLE, "insured_region": "４４０１００"}
+    result = zhanchi("verify", "-", stdin=json.dumps(document, ensure_ascii=False), data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["eligible"] is True and out["amount_yuan"] == 1500
+    [region] = [c for c in out["checks"] if c["rule"] == "insured_region"]
+    assert "440100（广东省广州市）" in region["message"]
+
+
 @pytest.mark.parametrize(("stdin", "args", "word"), [("{", ("-",), "input"), (None, ("/no/such/file.json",), "FILE"),
                                                      ("{}", ("--policy", "cn-1999", "-"), "applicant")])
 def test_unreadable_input_exits_2(tmp_path: Path, stdin: str | None, args: tuple[str, ...], word: str) -> None:

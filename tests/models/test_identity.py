@@ -430,6 +430,36 @@ def test_region_code_checks() -> None:
         check_region_code("", "x")
 
 
+def test_region_code_full_width_is_normalised_policy_1_insured_region() -> None:
+    """POLICY.md §1 insured_region / §6: full-width digits and spaces (U+3000 too) are what people paste."""
+    assert check_region_code("４４０１００", "insured_region") == "440100"
+    assert check_region_code("\u3000４４０１０６ ", "insured_region") == "440106"
+
+
+@pytest.mark.parametrize("raw", ["²²²²²²", "①②③④⑤⑥", "٤٤٠١٠٠", "𝟒𝟒𝟎𝟏𝟎𝟎"])
+def test_region_code_digits_nfkc_invents_are_refused_policy_1_insured_region(raw: str) -> None:
+    """POLICY.md §1 insured_region: NFKC turns ²²²²²² into 222222 (a former code of 通化县) and
+    mathematical or Arabic-Indic digits into ASCII; nobody types a region code with them."""
+    with pytest.raises(InvalidInput) as exc:
+        check_region_code(raw, "insured_region")
+    assert exc.value.field == "insured_region" and "无效字符" in reason(exc)
+
+
+@pytest.mark.parametrize("raw", ["999999", "440199", "110299"])
+def test_region_code_not_in_the_region_list_is_refused_policy_1_insured_region(raw: str) -> None:
+    """POLICY.md §1 insured_region: codes are validated against the region list."""
+    with pytest.raises(InvalidInput) as exc:
+        check_region_code(raw, "application_region")
+    assert exc.value.field == "application_region" and raw[:2] in reason(exc)
+
+
+@pytest.mark.parametrize("code", ["110228", "440181", "510202", "120119"])
+def test_region_code_former_and_newer_codes_are_listed_policy_1_insured_region(code: str) -> None:
+    """POLICY.md §1 insured_region: former codes (密云县, 番禺市, 四川省重庆市渝中区) and codes newer than
+    cncity.csv (蓟州区, 2016) are in the region list (resources/regions/history.csv)."""
+    assert check_region_code(code, "insured_region") == code
+
+
 @pytest.mark.parametrize(
     "raw", ["13812345678", "+86 138 1234 5678", "86-138-1234-5678", "１３８１２３４５６７８", "19912345678"]
 )

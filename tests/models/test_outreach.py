@@ -281,6 +281,21 @@ def test_province_pooling_of_a_regional_overlay(tmp_path: Path) -> None:
         store.close()
 
 
+def test_a_municipality_is_one_pooling_area_policy_1_insured_region(tmp_path: Path) -> None:
+    """POLICY.md §1 insured_region: 重庆 is one area, so the 渝中区 office screens the people insured in 奉节县
+    (500236: a four-digit prefix 5001 would have left them out) and under a former code of 重庆's, not 仙桃's."""
+    store = open_store(tmp_path / "cq", clock=Clock(fixed=dt.datetime(2026, 11, 27, 2, tzinfo=dt.UTC)),
+                       office_code="500103")
+    try:
+        people = {1: "500236", 2: "510202", 3: "429004"}  # 奉节县; 渝中区 while in 四川 (till 1997); 仙桃
+        load(store, [insured(make_id(n, region), f"职工{n}", region=region) for n, region in people.items()],
+             [certificate(cert_no(n), make_id(n, region)) for n, region in people.items()])
+        result = screen(store, VERIFIER)
+        assert pairs(result) == {(make_id(1, "500236"), cert_no(1)), (make_id(2, "510202"), cert_no(2))}
+    finally:
+        store.close()
+
+
 def test_screening_one_park_by_code_or_name_and_naming_the_unknown(store: Store) -> None:
     load(store, [insured(make_id(1), "园区甲", employer=PARK), insured(make_id(2), "园外乙"),
                  insured(make_id(3), "园区丙", employer=("", "广州开发区某包装有限公司"))],

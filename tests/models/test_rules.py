@@ -279,6 +279,59 @@ def test_insured_region_widened_to_province_by_ningxia_overlay(verifier: Verifie
     assert check(in_2024, "insured_region")[0] is False
 
 
+@pytest.mark.parametrize(
+    ("insured", "office", "ok", "kind"),
+    [
+        ("500236", "500103", True, "直辖市"),  # 奉节县 at 渝中区: 重庆市 is one area, county or district
+        ("110228", "110101", True, "直辖市"),  # former 密云县 (now 密云区 110118) at 东城区
+        ("429004", "429006", False, "省直辖县级行政区"),  # 仙桃 at 天门: each an area of its own
+        ("440106", "440100", True, "地市"),  # 天河区 at 广州市
+        ("440300", "440100", False, "地市"),  # 深圳 at 广州
+    ],
+)
+def test_insured_region_by_the_pooling_area_table_policy_1_insured_region(
+        verifier: Verifier, insured: str, office: str, ok: bool, kind: str) -> None:
+    """POLICY.md §1 insured_region: municipalities are one area each, province-administered county-level
+    units an area each, every other code its prefecture; a former code counts where it went."""
+    passed, message = check(run(verifier, case(insured_region=insured, application_region=office)), "insured_region")
+    assert passed is ok, message
+    assert insured in message and office in message and kind in message
+
+
+def test_insured_region_message_names_a_former_code_policy_1_insured_region(verifier: Verifier) -> None:
+    """POLICY.md §1 insured_region: former codes of merged or renamed counties map to their area."""
+    passed, message = check(run(verifier, case(insured_region="110228", application_region="110101")),
+                            "insured_region")
+    assert passed and "110228（原北京市密云县）" in message and "同属北京市统筹地区（直辖市）" in message
+
+
+def test_insured_region_province_pooling_overlay_policy_1_insured_region(verifier: Verifier) -> None:
+    """POLICY.md §1 insured_region: a region's policy file may widen the area (Ningxia 2025: province)."""
+    base = {"insured_region": "640200", "application_region": "640100", "certificate.issue_date": "2024-09-01"}
+    passed, message = check(run(verifier, case(application_date="2025-03-03", **base)), "insured_region")
+    assert passed and "宁夏回族自治区" in message and "省级统筹" in message
+    passed, message = check(run(verifier, case(application_date="2024-12-02", **base)), "insured_region")
+    assert not passed and "石嘴山市（地市）" in message and "银川市（地市）" in message
+
+
+def test_full_width_region_codes_are_normalised_policy_1_insured_region(verifier: Verifier) -> None:
+    """POLICY.md §6 / §1: a full-width code as typed or pasted is the same code."""
+    app = parse_application(case(insured_region="４４０１００", application_region="４４０１０６"))
+    assert (app.insured_region, app.application_region) == ("440100", "440106")
+    verdict = verifier.verify(app)
+    assert verdict.eligible and verdict.amount_yuan == 1500
+
+
+@pytest.mark.parametrize("key", ["insured_region", "application_region"])
+@pytest.mark.parametrize("raw", ["999999", "²²²²²²", "44010", "440199"])
+def test_bad_region_codes_are_bad_input_naming_the_field_policy_1_insured_region(key: str, raw: str) -> None:
+    """POLICY.md §1 insured_region: codes are validated against the region list; an unknown code is bad
+    input naming the field, never an eligible case (NFKC would turn ²²²²²² into 222222, a former code)."""
+    with pytest.raises(InvalidInput) as bad:
+        parse_application(case(**{key: raw}))
+    assert bad.value.field == key and "行政区划代码" in bad.value.reason
+
+
 # --- duplicate_subsidy: 40号 三 ---------------------------------------------------------
 
 

@@ -241,6 +241,17 @@ def test_field_errors_show_beside_the_field_in_plain_chinese(qtbot: QtBot, windo
     assert "Luhn" in form.account_hint.text()  # a warning only: some real cards fail it
 
 
+def test_a_hidden_character_in_a_name_is_shown_beside_the_field(qtbot: QtBot, window: QMainWindow) -> None:
+    """issue 14.2: the form shows the core's own message (parse_intake would refuse the same name)."""
+    form = window.intake_page.form  # type: ignore[attr-defined]
+    type_text(qtbot, find(window, "intake.name"), "张\u202e三")
+    assert form.name_hint.text() == "⚠ 姓名含有不可见的文字方向控制字符（U+202E），请重新输入"
+    type_text(qtbot, find(window, "intake.employer_name"), "\u3164")
+    assert form.employer_hint.text() == "⚠ 单位名称只有空格或不可见的字符，请重新输入"
+    form.name.setText("阿卜杜拉·买买提")
+    assert form.name_hint.text() == ""
+
+
 def test_switch_user_rebuilds_the_window_for_the_new_role(qtbot: QtBot, window: QMainWindow, staff_password: str,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     from desktop.views.login_dialog import LoginDialog
