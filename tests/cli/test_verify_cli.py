@@ -152,3 +152,53 @@ def test_policy_loaded_into_the_data_folder_applies(tmp_path: Path) -> None:
 def test_usage_error_is_one_line(tmp_path: Path) -> None:
     result = zhanchi("verify", data_dir=tmp_path)
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
+
+
+def _with(path: str, value: Any) -> dict[str, Any]:
+    """EXAMPLE with one value replaced (``certificate.issue_date``)."""
+    document = json.loads(json.dumps(EXAMPLE))
+    *parents, last = path.split(".")
+    target = document
+    for part in parents:
+        target = target[part]
+    target[last] = value
+    return document
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        (json.dumps(_with("application_date", "2018-W02-3")), "application_date: 日期格式应为 YYYY-MM-DD"),
+        (json.dumps(_with("application_date", "20170601")), "application_date: 日期格式应为 YYYY-MM-DD"),
+        (json.dumps(_with("certificate.issue_date", "2018-02-30")),
+         "certificate.issue_date: 日期 2018-02-30 不存在，请核对年、月、日"),
+        (json.dumps(_with("certificate.issue_date", "9999-06-01")),
+         "certificate.issue_date: 日期 9999-06-01 不在可受理的范围内（1900年至2100年）"),
+        (json.dumps(_with("contribution_months", "³²"), ensure_ascii=False), "contribution_months: 应为整数"),
+        (json.dumps(_with("contribution_months", 10**30)), "contribution_months: 应在 0 到 1200 之间"),
+        (json.dumps(_with("contribution_months", 0)).replace('"contribution_months": 0',
+                                                             '"contribution_months": ' + "9" * 5000),
+         "input: JSON 中有位数过多的数字"),
+        ("[" * 100_000 + "]" * 100_000, "input: JSON 嵌套层数过多"),
+    ],
+    ids=["iso-week", "compact", "no-such-day", "year-9999", "superscript-digits", "10^30", "5000-digits",
+         "nested-100000"],
+)
+def test_strict_input_is_one_line_and_exit_2_policy_6(tmp_path: Path, text: str, line: str) -> None:
+    """Issue 15.6: dates are exactly YYYY-MM-DD of a day that exists, numbers are numbers a person
+    types, and no input gives a traceback."""
+    result = zhanchi("verify", "-", stdin=text, data_dir=tmp_path)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith(line) and result.stderr.count("\n") == 1, result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr) < 300
+
+
+def test_a_full_width_prior_occupation_code_is_the_same_occupation_40hao_3(tmp_path: Path) -> None:
+    """Issue 15.6 / 40号 三: a prior subsidy typed with full-width characters is still the same
+    occupation and level, so the duplicate is found."""
+    document = _with("prior_subsidies", [{"occupation_code": "６－１８－０１－０１", "level": 4,
+                                          "granted_on": "2017-09-01", "shortage": False}])
+    result = zhanchi("verify", "-", stdin=json.dumps(document, ensure_ascii=False), data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    duplicate = next(c for c in json.loads(result.stdout)["checks"] if c["rule"] == "duplicate_subsidy")
+    assert duplicate["passed"] is False and "6-18-01-01" in duplicate["message"]
