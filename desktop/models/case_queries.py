@@ -54,13 +54,14 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import UnaryExpression
 
-from desktop.models import audit, publicity
+from desktop.models import audit, payee_changes, publicity
 from desktop.models.annotations import Annotation, annotations_in
 from desktop.models.approval import OWN_CASE
 from desktop.models.audit import AuditEntry
 from desktop.models.cases import GENERIC_TRANSITIONS, SERVICE_MOVES, CaseRecord, State, get_case
 from desktop.models.document_kinds import DOCUMENT_ACTIONS
 from desktop.models.masking import mask_id
+from desktop.models.payee_changes import PayeeProposal
 from desktop.models.schema import Case, UTCDateTime, name_initial
 from desktop.models.staff import Action, StaffUser, can
 from desktop.models.store import Store
@@ -376,6 +377,7 @@ class CaseDetail:
     timeline: tuple[AuditEntry, ...]  # oldest first
     documents: tuple[AuditEntry, ...]  # prints and reprints, oldest first
     annotations: tuple[Annotation, ...] = ()  # what the central system added (duplicates first to see)
+    payee_change: PayeeProposal | None = None  # a change of payee waiting for a second person
 
 
 def _is_document(entry: AuditEntry) -> bool:
@@ -391,7 +393,8 @@ def case_detail(store: Store, case_id: str) -> CaseDetail:
     with store.session(readonly=True) as session:
         entries = tuple(audit.entries(session, entity="case", entity_id=record.id))
         notes = tuple(annotations_in(session, [record.id]).get(record.id, ()))
-    return CaseDetail(record, entries, tuple(e for e in entries if _is_document(e)), notes)
+        waiting = payee_changes.pending_proposal(session, record.id, record.case_no)
+    return CaseDetail(record, entries, tuple(e for e in entries if _is_document(e)), notes, waiting)
 
 
 def allowed_transitions(actor: StaffUser, case: CaseRecord) -> tuple[State, ...]:
@@ -412,6 +415,8 @@ class ServiceAction(StrEnum):
     approve = "approve"  # approval.approve: publicized → approved, after the publicity period closed
     requeue_payment = "requeue_payment"  # payments.requeue_payment: payment_failed → approved
     record_objection = "record_objection"  # publicity.record_objection: publicized → under_review
+    confirm_payee = "confirm_payee"  # payee_changes.confirm_payee_change: the second person (issue 14.6)
+    decline_payee = "decline_payee"  # payee_changes.decline_payee_change
 
 
 @dataclass(frozen=True)
@@ -452,7 +457,25 @@ def service_offer(store: Store, actor: StaffUser, case: CaseRecord) -> ServiceOf
         actions.append(ServiceAction.record_objection)
     if state is State.approved and can(actor, Action.case_pay):
         notes.append(SERVICE_MOVES[State.approved, State.paid])
+    _payee_change_offer(store, actor, case, actions, notes)
     return ServiceOffer(tuple(actions), tuple(notes))
+
+
+def _payee_change_offer(store: Store, actor: StaffUser, case: CaseRecord, actions: list[ServiceAction],
+                        notes: list[str]) -> None:
+    """Confirming a waiting payee change is for a second person; declining (or withdrawing) for both."""
+    may_confirm, may_requeue = can(actor, Action.case_confirm_payee), can(actor, Action.case_requeue_payment)
+    if not (may_confirm or may_requeue):
+        return
+    with store.session(readonly=True) as session:
+        waiting = payee_changes.pending_proposal(session, case.id, case.case_no)
+    if waiting is None:
+        return
+    if may_confirm and waiting.proposed_by != actor.username:
+        actions.append(ServiceAction.confirm_payee)
+    elif may_confirm:
+        notes.append("收款账户变更由您提出，须由另一人确认")
+    actions.append(ServiceAction.decline_payee)
 
 
 def service_actions(store: Store, actor: StaffUser, case: CaseRecord) -> tuple[ServiceAction, ...]:

@@ -58,8 +58,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from desktop.models import audit, disbursement_log, risk
-from desktop.models.application import PAYMENT_KINDS
+from desktop.models import audit, disbursement_log, payee_changes, risk
 from desktop.models.cases import (
     CaseRecord,
     State,
@@ -67,15 +66,12 @@ from desktop.models.cases import (
     enqueue_case_event,
     load_case_row,
     record_of,
-    update_case_fields,
 )
 from desktop.models.errors import Conflict, InvalidInput, NotFound, os_error_text
 from desktop.models.files import placed_with_transaction
-from desktop.models.identity import check_bank_card
 from desktop.models.masking import mask_account, mask_name
-from desktop.models.names import check_holder_name
 from desktop.models.registry_files import _numbered, _text  # the one CSV/XLSX reader of the project
-from desktop.models.schema import Case, PaymentBatch, PaymentItem, RiskFlag
+from desktop.models.schema import Case, PaymentBatch, PaymentItem
 from desktop.models.spreadsheet_cells import append_xlsx_row, safe_row
 from desktop.models.staff import Action, StaffUser, require
 from desktop.models.store import Store
@@ -362,6 +358,7 @@ def export_payments(store: Store, actor: StaffUser, out: Path | str, *,
         at = store.clock.now()
         files.append(disbursement_log.encode(_log_what_the_database_knows(session, store.data_dir)), log)
         sent = disbursement_log.outstanding(store.data_dir)
+        waiting = payee_changes.cases_with_pending_change(session)
         query = (select(Case).where(Case.state == State.approved.value, _no_live_item(Case.id))
                  .order_by(Case.case_no))
         payable: list[Case] = []
@@ -370,6 +367,9 @@ def export_payments(store: Store, actor: StaffUser, out: Path | str, *,
                 continue
             if row.id in sent:  # sent to the bank from this folder, though this database does not know it
                 refused.append(Refused(row.case_no, _sent_before(sent[row.id], store.clock.tz)))
+                continue
+            if row.id in waiting:
+                refused.append(Refused(row.case_no, "收款账户变更待另一人确认，确认后才能发放"))
                 continue
             finding = risk.holder_mismatch_finding(row)
             if finding is not None:
@@ -612,49 +612,6 @@ def import_payment_result(store: Store, actor: StaffUser, path: Path | str) -> I
 # --- correcting and requeueing -------------------------------------------------------
 
 
-def _account_changes(row: Case, *, account: str | None, bank_name: str | None, holder_name: str | None,
-                     kind: str | None) -> dict[str, Any]:
-    changes: dict[str, Any] = {}
-    new_kind = row.payment_kind if kind is None else kind
-    if new_kind not in PAYMENT_KINDS:
-        raise InvalidInput("payment.kind", f"应为 bank 或 sscard，收到 {kind!r}")
-    if new_kind != row.payment_kind:
-        changes["payment_kind"] = new_kind
-    if account is not None:
-        if new_kind == "bank":
-            number = check_bank_card(account, "payment.account").number
-        else:
-            number = _account(account)
-            if not number or not number.isascii() or not number.isalnum() or len(number) > MAX_ACCOUNT:
-                raise InvalidInput("payment.account", "社会保障卡账号应为数字或字母，不超过40位")
-        if number != row.payment_account:
-            changes["payment_account"] = number
-    if bank_name is not None and bank_name.strip() != row.bank_name:
-        changes["bank_name"] = bank_name.strip()
-    if holder_name is not None:
-        holder = check_holder_name(holder_name, "payment.holder_name")
-        if not risk.holder_matches(row.applicant_name, holder):
-            raise InvalidInput("payment.holder_name", f"户名“{holder}”不是申请人本人；补贴只能发放到申请人本人账户")
-        if holder != row.holder_name:
-            changes["holder_name"] = holder
-    return changes
-
-
-def _correct(session: Session, row: Case, actor: StaffUser, changes: dict[str, Any], note: str,
-             at: dt.datetime) -> None:
-    if not changes:
-        return
-    update_case_fields(session, row, actor, action="payment.correct_account", op="case.account_corrected",
-                       changes=changes, at=at, note=note)
-    if risk.holder_matches(row.applicant_name, row.holder_name):
-        # The flag said the holder was someone else; it no longer is.
-        for flag_row in list(session.scalars(select(RiskFlag).where(
-                RiskFlag.case_id == row.id, RiskFlag.code == risk.RiskCode.holder_mismatch.value,
-                RiskFlag.cleared_at.is_(None)))):
-            risk.clear_in(session, flag_row, actor=actor.username, at=at,
-                          note=f"收款账户已更正为申请人本人账户：{note}")
-
-
 def _note(note: str) -> str:
     if not isinstance(note, str) or not note.strip():
         raise InvalidInput("note", "请写明更正或重新发放的原因")
@@ -663,28 +620,23 @@ def _note(note: str) -> str:
 
 def correct_account(store: Store, actor: StaffUser, case_id: str, *, note: str, account: str | None = None,
                     bank_name: str | None = None, holder_name: str | None = None,
-                    kind: str | None = None) -> CaseRecord:
-    """Correct the payment account of an approved or failed case that is not in a live item."""
+                    kind: str | None = None) -> payee_changes.PayeeProposal:
+    """Propose a new payee for an approved or failed case not in a live item: a second person
+    confirms it (``payee_changes.confirm_payee_change``) before it applies or is exported."""
     require(actor, Action.case_requeue_payment)
     note = _note(note)
     with store.session() as session:
         row = load_case_row(session, case_id)
-        if State(row.state) not in (State.approved, State.payment_failed):
-            raise Conflict(f"案件 {row.case_no} 当前状态为“{State(row.state).label}”，不能更正收款账户")
-        if session.scalar(select(PaymentItem.batch_id).where(PaymentItem.case_id == row.id,
-                                                              PaymentItem.live.is_(True))) is not None:
-            raise Conflict(f"案件 {row.case_no} 已在发放批次中，待银行结果导入后才能更正收款账户")
-        changes = _account_changes(row, account=account, bank_name=bank_name, holder_name=holder_name, kind=kind)
-        if not changes:
-            raise InvalidInput("payment.account", "收款账户没有变化")
-        _correct(session, row, actor, changes, note, store.clock.now())
-        return record_of(row)
+        changes = payee_changes.account_changes(row, account=account, bank_name=bank_name, holder_name=holder_name,
+                                                kind=kind)
+        return payee_changes.propose(session, row, actor, changes, note, store.clock.now())
 
 
 def requeue_payment(store: Store, actor: StaffUser, case_id: str, *, note: str, account: str | None = None,
                     bank_name: str | None = None, holder_name: str | None = None,
                     kind: str | None = None) -> CaseRecord:
-    """A failed payment back to approved (correcting the account first if given), for a later batch."""
+    """A failed payment back to approved, for a later batch; a new account given with it is proposed
+    for a second person's confirmation, and the case waits for it before it is exported."""
     require(actor, Action.case_requeue_payment)
     note = _note(note)
     with store.session() as session:
@@ -692,10 +644,12 @@ def requeue_payment(store: Store, actor: StaffUser, case_id: str, *, note: str, 
         if State(row.state) is not State.payment_failed:
             raise Conflict(f"案件 {row.case_no} 当前状态为“{State(row.state).label}”，只有发放失败的案件才能重新发放")
         at = store.clock.now()
-        changes = _account_changes(row, account=account, bank_name=bank_name, holder_name=holder_name, kind=kind)
-        _correct(session, row, actor, changes, note, at)
+        changes = payee_changes.account_changes(row, account=account, bank_name=bank_name, holder_name=holder_name,
+                                                kind=kind)
+        if changes:
+            payee_changes.propose(session, row, actor, changes, note, at)
         return apply_transition(session, row, actor, State.approved, note=note, at=at,
-                                details={"requeued": True, "account_corrected": bool(changes)})
+                                details={"requeued": True, "payee_change_proposed": bool(changes)})
 
 
 __all__ = [

@@ -51,6 +51,7 @@ class Action(StrEnum):
     case_approve = "case.approve"
     case_pay = "case.pay"  # payment export/import, mark paid or failed
     case_requeue_payment = "case.requeue_payment"
+    case_confirm_payee = "case.confirm_payee"  # the second person on a payee change after approval
     report_view = "report.view"
     audit_view = "audit.view"
     staff_manage = "staff.manage"
@@ -73,6 +74,7 @@ _ACTION_LABELS = {
     Action.case_approve: "审批",
     Action.case_pay: "办理发放",
     Action.case_requeue_payment: "重新发放",
+    Action.case_confirm_payee: "确认收款账户变更",
     Action.report_view: "查看报表",
     Action.audit_view: "查看审计记录",
     Action.staff_manage: "管理人员账户",
@@ -86,8 +88,10 @@ PERMISSIONS: Mapping[Role, frozenset[Action]] = MappingProxyType(
         Role.reviewer: frozenset(
             {Action.case_start_review, Action.case_reject, Action.case_publicize, Action.case_object}
         ),
-        Role.approver: frozenset({Action.case_approve, Action.case_pay, Action.case_requeue_payment}),
-        Role.supervisor: frozenset({Action.report_view, Action.audit_view, Action.case_pay, Action.registry_import}),
+        Role.approver: frozenset({Action.case_approve, Action.case_pay, Action.case_requeue_payment,
+                                  Action.case_confirm_payee}),
+        Role.supervisor: frozenset({Action.report_view, Action.audit_view, Action.case_pay, Action.registry_import,
+                                    Action.case_confirm_payee}),
         Role.auditor: frozenset({Action.audit_view, Action.report_view}),
         # The administrator runs the system and does not handle cases.
         Role.admin: frozenset({Action.staff_manage, Action.settings_manage, Action.registry_import}),

@@ -384,6 +384,29 @@ class PaymentItem(Base):
     resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
 
+class PayeeChange(Base):
+    """A change of a case's payee account after approval, applied only when a second person confirms
+    it (issue 14.6).  At most one waits per case (``state`` pending): the database says so."""
+
+    __tablename__ = "payee_changes"
+    __table_args__ = (
+        Index("ix_payee_changes_case_id", "case_id"),
+        Index("uq_payee_changes_pending_case", "case_id", unique=True, sqlite_where=text("state = 'pending'"),
+              postgresql_where=text("state = 'pending'")),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_id: Mapped[str] = mapped_column(String(36), ForeignKey("cases.id"))
+    changes_json: Mapped[str] = mapped_column(Text)  # the case fields and their new values
+    note: Mapped[str] = mapped_column(Text)
+    bank_warning: Mapped[str | None] = mapped_column(Text, nullable=True)
+    proposed_by: Mapped[str] = mapped_column(String(64))
+    proposed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    state: Mapped[str] = mapped_column(String(16))  # pending | confirmed | declined
+    decided_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    decided_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
 class RiskFlag(Base):
     """A fund-supervision risk monitoring point (展翅行动 二(五)) raised on a case."""
 

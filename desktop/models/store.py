@@ -33,7 +33,7 @@ from desktop.models.clock import Clock
 from desktop.models.errors import StorageError, os_error_text
 from desktop.models.schema import Meta
 
-HEAD_REVISION = "0006"
+HEAD_REVISION = "0007"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 # Letters and digits without I, O, 0 and 1, which people misread on paper.

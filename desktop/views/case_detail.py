@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.documents.case_documents import IssuedDocument, issue_to_data_folder, printable_kinds
-from desktop.models import approval, case_queries, payments, publicity, review
+from desktop.models import approval, case_queries, oversight, payee_changes, payments, publicity, review
 from desktop.models.audit import AuditEntry
 from desktop.models.case_queries import CaseDetail, ServiceAction, ServiceOffer
 from desktop.models.cases import CaseRecord, State, transition
@@ -78,13 +78,17 @@ _SERVICE_LABELS: dict[ServiceAction, str] = {
     ServiceAction.approve: QT_TRANSLATE_NOOP("CaseDetailPage", "批准"),
     ServiceAction.requeue_payment: QT_TRANSLATE_NOOP("CaseDetailPage", "重新发放"),
     ServiceAction.record_objection: QT_TRANSLATE_NOOP("CaseDetailPage", "登记异议"),
+    ServiceAction.confirm_payee: QT_TRANSLATE_NOOP("CaseDetailPage", "确认收款账户变更"),
+    ServiceAction.decline_payee: QT_TRANSLATE_NOOP("CaseDetailPage", "不采纳账户变更"),
 }
 # Steps that undo or refuse something read as such: they are set apart from the forward step.
-_BACKWARD: set[State | ServiceAction] = {State.withdrawn, State.rejected, ServiceAction.record_objection}
+_BACKWARD: set[State | ServiceAction] = {State.withdrawn, State.rejected, ServiceAction.record_objection,
+                                         ServiceAction.decline_payee}
 # One button per generic target state (``case.to.<state>``) and per service (``case.action.<name>``).
 _BUTTON_ORDER: tuple[State | ServiceAction, ...] = (
     State.accepted, State.under_review, ServiceAction.pass_review, ServiceAction.approve,
-    ServiceAction.requeue_payment, State.withdrawn, State.rejected, ServiceAction.record_objection,
+    ServiceAction.requeue_payment, ServiceAction.confirm_payee, State.withdrawn, State.rejected,
+    ServiceAction.record_objection, ServiceAction.decline_payee,
 )
 
 # The core's action labels, marked for lupdate (the timeline shows them).
@@ -136,8 +140,8 @@ def action_text(action: str) -> str:
         return QCoreApplication.translate(ACTION_CONTEXT, DOCUMENT_ACTION_LABELS[action])
     try:
         return QCoreApplication.translate(ACTION_CONTEXT, Action(action).label)
-    except ValueError:
-        return action  # an action this version does not name
+    except ValueError:  # not a permission: the audit trail's own catalogue names it (never the code)
+        return QCoreApplication.translate(ACTION_CONTEXT, oversight.action_label(action))
 
 
 class CaseDetailPage(QWidget):
@@ -283,6 +287,12 @@ class CaseDetailPage(QWidget):
         self.central_notes.setWordWrap(True)
         self.central_notes.hide()
         layout.addWidget(self.central_notes)
+        self.payee_change = QLabel()
+        self.payee_change.setObjectName("case.payee_change")
+        self.payee_change.setWordWrap(True)
+        self.payee_change.setStyleSheet("color: #a61b1b; font-weight: bold;")
+        self.payee_change.hide()
+        layout.addWidget(self.payee_change)
         layout.addWidget(splitter, 1)
         back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_requested.emit)
         back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # not the window's Esc elsewhere
@@ -374,6 +384,7 @@ class CaseDetailPage(QWidget):
             label.setText("")
         self.timeline.clear()
         self.documents.clear()
+        self.payee_change.hide()
         self.offer = ServiceOffer((), ())
         self._set_buttons((), ())
         for button in self.print_buttons.values():
@@ -395,6 +406,7 @@ class CaseDetailPage(QWidget):
                 "%1", case.dispute_reason or "")
         self.summary.setText(summary)
         self._show_central_notes(detail)
+        self._show_payee_change(detail.payee_change)
         self._fill_fields(case)
         self._fill_timeline(detail.timeline)
         self._fill_documents(detail.documents)
@@ -467,6 +479,18 @@ class CaseDetailPage(QWidget):
         self.central_notes.setText("\n".join(lines))
         self.central_notes.setStyleSheet("color: #a61b1b; font-weight: bold;" if attention else "color: #555;")
         self.central_notes.setVisible(bool(lines))
+
+    def _show_payee_change(self, change: payee_changes.PayeeProposal | None) -> None:
+        """A payee change waiting for a second person, with who proposed it and why (issue 14.6)."""
+        if change is None:
+            self.payee_change.hide()
+            return
+        text = self.tr("⚠ 收款账户变更待另一人确认：%1（%2于%3提出：%4）").replace("%1", change.describe()) \
+            .replace("%2", change.proposed_by).replace("%3", self._local(change.proposed_at)).replace("%4", change.note)
+        if change.bank_warning:
+            text += "\n⚠ " + change.bank_warning
+        self.payee_change.setText(text)
+        self.payee_change.show()
 
     def _fill_documents(self, entries: tuple[AuditEntry, ...]) -> None:
         self.documents.clear()
@@ -549,6 +573,10 @@ class CaseDetailPage(QWidget):
                 return review.pass_review(ws.store, ws.verifier, user, case_id, note=note)
             if action is ServiceAction.approve:
                 return approval.approve(ws.store, user, case_id, note=note)[0]
+            if action is ServiceAction.confirm_payee:
+                return payee_changes.confirm_payee_change(ws.store, user, case_id)
+            if action is ServiceAction.decline_payee:
+                return payee_changes.decline_payee_change(ws.store, user, case_id, note or "")
             return payments.requeue_payment(ws.store, user, case_id, note=note or "")
 
         self._set_busy(True)

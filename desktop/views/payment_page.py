@@ -569,10 +569,10 @@ class PaymentPage(BackOfficePage):
                 "payment.holder_name": (self.tr("户名"), self.new_holder),
                 "payment.kind": (self.tr("账户类型"), None)}
 
-    def _fixed(self, text: str, record: CaseRecord) -> None:
+    def _fixed(self, text: str, case_no: str, case_id: str) -> None:
         for widget in (self.new_account, self.new_bank, self.new_holder, self.fix_note):
             widget.clear()
-        self._changed(text.replace("%1", record.case_no), [record.id])
+        self._changed(text.replace("%1", case_no), [case_id])
 
     def correct_account(self) -> None:
         fix = current_row(self.fix_table) if self.may_requeue else None
@@ -582,7 +582,9 @@ class PaymentPage(BackOfficePage):
             self._corrections()
         self._act(self.tr("更正收款账户"),
                   lambda: payments.correct_account(store, user, case_id, note=note, **changes),
-                  lambda record: self._fixed(self.tr("案件 %1 的收款账户已更正"), record),
+                  lambda proposal: self._fixed(
+                      self.tr("案件 %1 的收款账户变更已提出，须由另一名审批或主管人员在案件页确认"),
+                      proposal.case_no, proposal.case_id),
                   fields=self._fix_fields())
 
     def requeue(self) -> None:
@@ -593,7 +595,9 @@ class PaymentPage(BackOfficePage):
             self._corrections()
         self._act(self.tr("重新发放"),
                   lambda: payments.requeue_payment(store, user, case_id, note=note, **changes),
-                  lambda record: self._fixed(self.tr("案件 %1 已转回待发放，将列入下一个发放批次"), record),
+                  lambda record: self._fixed(self.tr("案件 %1 已转回待发放，将列入下一个发放批次") + (
+                      self.tr("；新收款账户须由另一人在案件页确认后才发放") if any(changes.values()) else ""),
+                      record.case_no, record.id),
                   fields=self._fix_fields())
 
     # --- the one key ------------------------------------------------------------------------------

@@ -642,6 +642,14 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>Record objection</translation>
     </message>
     <message>
+        <source>确认收款账户变更</source>
+        <translation>Confirm payee change</translation>
+    </message>
+    <message>
+        <source>不采纳账户变更</source>
+        <translation>Decline payee change</translation>
+    </message>
+    <message>
         <source>说明或理由：驳回、重新发放时必填；存疑或有异议的案件审核通过时必填</source>
         <translation>Note or reason: required to reject or re-queue a payment, and to pass a disputed case or one with an objection</translation>
     </message>
@@ -840,6 +848,10 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     <message>
         <source>重复申领（已处理，%1）：%2</source>
         <translation>Duplicate claim (dealt with, %1): %2</translation>
+    </message>
+    <message>
+        <source>⚠ 收款账户变更待另一人确认：%1（%2于%3提出：%4）</source>
+        <translation>⚠ Payee change awaiting a second person: %1 (proposed by %2 at %3: %4)</translation>
     </message>
     <message>
         <source>尚无出具文书的记录</source>
@@ -2249,8 +2261,12 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>Correct the account</translation>
     </message>
     <message>
-        <source>案件 %1 的收款账户已更正</source>
-        <translation>Account of case %1 corrected</translation>
+        <source>案件 %1 的收款账户变更已提出，须由另一名审批或主管人员在案件页确认</source>
+        <translation>Payee change for case %1 proposed; another approver or supervisor must confirm it on the case page</translation>
+    </message>
+    <message>
+        <source>；新收款账户须由另一人在案件页确认后才发放</source>
+        <translation>; the new account is paid only after another person confirms it on the case page</translation>
     </message>
     <message>
         <source>重新发放</source>

@@ -15,7 +15,7 @@ from registry_fixtures import cert_number, make_id
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from desktop.models import approval, audit, disbursement_log, payments, publicity, review, risk
+from desktop.models import approval, audit, disbursement_log, payee_changes, payments, publicity, review, risk
 from desktop.models.application import Intake
 from desktop.models.cases import CaseRecord, State, get_case
 from desktop.models.clock import Clock
@@ -232,18 +232,25 @@ def test_a_failed_payment_is_corrected_and_paid_in_a_later_batch_once(
     with pytest.raises(PermissionDenied):
         payments.requeue_payment(store, team.supervisor, bad.id, note="更正账号", account="6222020200000000999")
     requeued = payments.requeue_payment(store, team.approver, bad.id, note="申请人提供正确账号",
-                                        account="6222 0202 0000 0000 999", bank_name="建设银行")
-    assert requeued.state is State.approved and requeued.payment_account == "6222020200000000999"
+                                        account="6222 0202 0000 0000 999", bank_name="工商银行")
+    # A new account after approval waits for a second person (issue 14.6): nothing is paid to it yet.
+    assert requeued.state is State.approved and requeued.payment_account == "6222020200000000002"
+    with pytest.raises(Conflict, match="收款账户变更待另一人确认"):
+        payments.export_payments(store, team.approver, tmp_path / "early.csv")
+    with pytest.raises(PermissionDenied, match="另一人确认"):
+        payee_changes.confirm_payee_change(store, team.approver, bad.id)
+    confirmed = payee_changes.confirm_payee_change(store, team.supervisor, bad.id)
+    assert confirmed.payment_account == "6222020200000000999"
     with store.session(readonly=True) as session:
         correction = [e for e in audit.entries(session, entity="case", entity_id=bad.id)
                       if e.action == "payment.correct_account"]
     assert correction[0].before["payment_account"] == "6222020200000000002"
     assert correction[0].after["payment_account"] == "6222020200000000999"
-    assert correction[0].after["note"] == "申请人提供正确账号"
+    assert correction[0].after["note"] == "申请人提供正确账号（approver提出，supervisor确认）"
     assert [c.id for c in payments.payable_cases(store)] == [bad.id]  # the paid one never comes back
     second = payments.export_payments(store, team.approver, tmp_path / "pay2.csv")
     (line,) = read_csv(tmp_path / "pay2.csv")
-    assert (line["case_no"], line["account"], line["bank_name"]) == (bad.case_no, "6222020200000000999", "建设银行")
+    assert (line["case_no"], line["account"], line["bank_name"]) == (bad.case_no, "6222020200000000999", "工商银行")
     payments.import_payment_result(store, team.approver, bank_answer(tmp_path / "pay2.csv", tmp_path / "res2.csv"))
     assert get_case(store, bad.id).state is State.paid and get_case(store, ok.id).state is State.paid
     with store.session(readonly=True) as session:
@@ -329,6 +336,7 @@ def test_an_account_not_held_by_the_applicant_is_not_exported_and_raises_a_flag(
     # ... yet payment still goes only to the applicant: correct the account first.
     payments.correct_account(store, team.approver, other.id, note="申请人改用本人银行卡",
                              account="6222020200000000888", holder_name="张晓2")
+    payee_changes.confirm_payee_change(store, team.supervisor, other.id)  # the second person (issue 14.6)
     second = payments.export_payments(store, team.approver, tmp_path / "pay2.csv")
     assert [i.case_no for i in second.items] == [other.case_no] and second.items[0].name == "张晓2"
 
@@ -351,6 +359,8 @@ def test_export_raises_the_holder_flag_when_review_never_saw_it(
         entry = audit.entries(session, entity="case", entity_id=case.id)[-1]
     assert (entry.action, entry.actor) == ("risk.flag", team.approver.username)
     payments.correct_account(store, team.approver, case.id, note="更正为本人", holder_name="张晓1")
+    assert len(risk.flags_of(store, case.id, open_only=True)) == 1  # only a proposal so far
+    payee_changes.confirm_payee_change(store, team.supervisor, case.id)
     assert risk.flags_of(store, case.id, open_only=True) == []
 
 

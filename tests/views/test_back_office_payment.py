@@ -22,7 +22,7 @@ from test_back_office_support import (
     settle,
 )
 
-from desktop.models import approval, payments
+from desktop.models import approval, payee_changes, payments
 from desktop.models.cases import State, get_case
 from desktop.models.payments import PaymentBatchState
 from desktop.models.schema import AuditLog, PaymentItem
@@ -145,8 +145,11 @@ def test_a_failed_payment_is_corrected_and_sent_again(
     shown.requeue_button.click()
     settle(qtbot, shown)
     assert not shown.message.error, shown.message.text()
-    record = get_case(workspace.store, case.id)
-    assert record.state is State.approved and record.payment_account == "6222020200112233445"
+    assert "新收款账户须由另一人在案件页确认后才发放" in shown.message.text()
+    record = get_case(workspace.store, case.id)  # the new account waits for a second person (issue 14.6)
+    assert record.state is State.approved and record.payment_account == "6222020200000000001"
+    (waiting,) = payee_changes.payee_changes_of(workspace.store, case.id)
+    assert waiting.changes == {"payment_account": "6222020200112233445"} and waiting.proposed_by == "approver"
     assert shown.fix_model.rowCount() == 0 and shown.payable_model.rowCount() == 1
 
 

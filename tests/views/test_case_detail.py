@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListWidget, QPla
 from pytestqt.qtbot import QtBot
 from qt_helpers import find, type_text
 
-from desktop.models import publicity
+from desktop.models import payments, publicity
 from desktop.models.application import Intake
 from desktop.models.cases import CaseRecord, State, create_case, get_case, transition
+from desktop.models.masking import mask_account
 from desktop.models.staff import Role, StaffUser
 from desktop.models.workspace import Workspace
 from desktop.views.case_detail import CaseDetailPage
@@ -315,6 +316,30 @@ def test_a_failed_payment_is_requeued_from_the_page_with_a_reason(
                     timeout=5000)
     assert get_case(workspace.store, record.id).decision_note == "申请人已激活银行卡"
     assert labels(page) == [] and no_actions(page) == "发放结果须导入银行回盘文件"
+
+
+def test_a_new_payee_after_approval_is_shown_and_confirmed_by_a_second_person(
+    qtbot: QtBot, workspace: Workspace, team: SimpleNamespace, file_case: Callable[..., CaseRecord],
+    open_page: Callable[..., CaseDetailPage], make_staff: Callable[..., StaffUser],
+) -> None:
+    """Issue 14.6: the approver who requeues a failed payment with a new account cannot also
+    confirm it; the change is on the case page, with the BIN warning, until another person does."""
+    record = file_case(State.payment_failed)
+    payments.requeue_payment(workspace.store, team.approver, record.id, note="申请人换了本人建设银行卡",
+                             account="6222 0202 0000 0000 999", bank_name="建设银行")
+    own = open_page(team.approver, record)
+    shown = find(own, "case.payee_change").text()
+    assert "收款账户变更待另一人确认" in shown and mask_account("6222020200000000999") in shown and "approver" in shown
+    assert "由工商银行发行" in shown and "建设银行" in shown  # the card's BIN says another bank
+    assert labels(own) == ["不采纳账户变更"]  # to withdraw it; confirming is for someone else
+    second = open_page(make_staff(Role.supervisor, "supervisor"), record)
+    assert labels(second) == ["确认收款账户变更", "不采纳账户变更"]
+    with qtbot.waitSignal(second.changed, timeout=5000):
+        qtbot.mouseClick(find(second, "case.action.confirm_payee"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not second._busy and not find(second, "case.payee_change").isVisible(), timeout=5000)
+    changed = get_case(workspace.store, record.id)
+    assert (changed.payment_account, changed.bank_name) == ("6222020200000000999", "建设银行")
+    assert any("确认收款账户变更" in line for line in timeline(second))
 
 
 def test_an_unknown_case_is_said_in_words(
