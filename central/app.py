@@ -5,21 +5,25 @@ Every device endpoint needs ``Authorization: Bearer <device credential>``
 the one-time enrolment token in its body; ``/v1/progress`` by the case
 number together with the lookup code printed on the applicant's receipt (it
 is what the applicant, who has no device credential, can show), and repeated
-wrong codes for one case number are refused for a while.
+wrong codes from one client address are refused for a while, with backoff.
+
+Hardening (``limits``): a body over the protocol's ``MAX_BODY_BYTES`` gets
+413 before it is read, every request field has bounds (422, never 500), and
+person lookups are limited per device and scoped to its pooling area (issue
+14.7, 14.5).
 """
 
-import threading
-import time
-from collections import defaultdict, deque
-from typing import Annotated
+import math
+from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, HTTPException, status
+from fastapi import Depends, FastAPI, HTTPException, Request, status
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
 
-from central import auth, field, pull, push
+from central import auth, field, incidents, pull, push
 from central.db import make_engine
+from central.limits import BodyLimit, DeviceRate, Limits, LookupLimiter, client_key
 from desktop.sync.protocol import (
     API_PREFIX,
     PROTOCOL_VERSION,
@@ -37,34 +41,27 @@ from desktop.sync.protocol import (
     PushAnswer,
     PushBatch,
     PushRefused,
+    RotateAnswer,
     Stats,
 )
 
-LOOKUP_FAILURES_ALLOWED = 10  # wrong lookup codes per case number ...
-LOOKUP_FAILURE_WINDOW = 3600.0  # ... per hour
+_TOO_LARGE: dict[int | str, dict[str, Any]] = {413: {"description": "the body is over MAX_BODY_BYTES"}}
 
 
-class _FailureLimiter:
-    """Wrong lookup codes per case number, in memory (a reference system runs one process)."""
+def _too_many(message: str, wait: float) -> HTTPException:
+    return HTTPException(status.HTTP_429_TOO_MANY_REQUESTS, message,
+                         headers={"Retry-After": str(max(1, math.ceil(wait)))})
 
-    def __init__(self, allowed: int, window: float) -> None:
-        self.allowed, self.window = allowed, window
-        self._failures: dict[str, deque[float]] = defaultdict(deque)
-        self._lock = threading.Lock()
 
-    def blocked(self, key: str) -> bool:
-        with self._lock:
-            times = self._failures.get(key)
-            if not times:
-                return False
-            cutoff = time.monotonic() - self.window
-            while times and times[0] < cutoff:
-                times.popleft()
-            return len(times) >= self.allowed
+def _wait_text(seconds: float) -> str:
+    return f"{math.ceil(seconds / 60)}分钟" if seconds >= 60 else f"{max(1, math.ceil(seconds))}秒"
 
-    def fail(self, key: str) -> None:
-        with self._lock:
-            self._failures[key].append(time.monotonic())
+
+def _rate_incident(per_minute: int) -> incidents.Incident:
+    return incidents.Incident(
+        incidents.KIND_LOOKUP_RATE, incidents.ACTION_REFUSED,
+        f"设备每分钟查询人员登记信息超过{per_minute}次，已拒绝（HTTP 429），请核实是否为批量查询",
+        details={"per_minute": per_minute})
 
 
 def _json(model: PullAnswer | PushAnswer | PersonAnswer | EmployerAnswer) -> Response:
@@ -72,16 +69,19 @@ def _json(model: PullAnswer | PushAnswer | PersonAnswer | EmployerAnswer) -> Res
     return Response(content=model.model_dump_json(), media_type="application/json")
 
 
-def create_app(db_url: str | None = None, *, engine: Engine | None = None) -> FastAPI:
+def create_app(db_url: str | None = None, *, engine: Engine | None = None, limits: Limits | None = None) -> FastAPI:
     engine = engine if engine is not None else make_engine(db_url)
+    limits = limits or Limits()
     app = FastAPI(
         title="展翅柜台 中心系统（参考实现）",
         summary="Reference central system of Zhanchi Counter: enrolment, push, pull, online verification, progress",
         version=f"{PROTOCOL_VERSION}",
     )
     app.state.engine = engine
+    app.add_middleware(BodyLimit, limit=limits.max_body_bytes)
     bearer = HTTPBearer(auto_error=False, description="the device credential received at enrolment")
-    limiter = _FailureLimiter(LOOKUP_FAILURES_ALLOWED, LOOKUP_FAILURE_WINDOW)
+    limiter = LookupLimiter()
+    person_rate = DeviceRate(limits.lookups_per_minute)
 
     def unauthorised(message: str) -> HTTPException:
         return HTTPException(status.HTTP_401_UNAUTHORIZED, message, headers={"WWW-Authenticate": "Bearer"})
@@ -91,10 +91,10 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None) -> Fa
     ) -> auth.Device:
         if credentials is None or credentials.scheme.lower() != "bearer":
             raise unauthorised("需要设备凭据（Authorization: Bearer ...）")
-        device = auth.authenticate(engine, credentials.credentials)
-        if device is None:
-            raise unauthorised("设备凭据无效或已被撤销，请重新注册本机")
-        return device
+        try:
+            return auth.authenticate(engine, credentials.credentials, idle_days=limits.credential_idle_days)
+        except auth.CredentialRefused as exc:
+            raise unauthorised(str(exc)) from None
 
     DeviceDep = Annotated[auth.Device, Depends(current_device)]
 
@@ -104,7 +104,7 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None) -> Fa
 
     @app.post(f"{API_PREFIX}/enrol", response_model=EnrolResponse, tags=["devices"],
               responses={401: {"description": "token unknown, used, expired or revoked"},
-                         403: {"description": "token of another office"}})
+                         403: {"description": "token of another office"}, **_TOO_LARGE})
     def enrol(request: EnrolRequest) -> EnrolResponse:
         try:
             device, credential = auth.enrol(
@@ -115,8 +115,15 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None) -> Fa
         return EnrolResponse(device_id=device.id, credential=credential, office_code=device.office_code,
                              region=device.region)
 
+    @app.post(f"{API_PREFIX}/rotate", response_model=RotateAnswer, tags=["devices"],
+              responses={401: {"description": "credential unknown, revoked or expired"}})
+    def rotate(device: DeviceDep) -> RotateAnswer:
+        """A new credential (issue 14.5); the old one works until the new one is first used."""
+        return RotateAnswer(device_id=device.id, credential=auth.rotate(engine, device))
+
     @app.post(f"{API_PREFIX}/push", response_model=PushAnswer, tags=["sync"],
-              responses={403: {"model": PushRefused, "description": "a change to another office's case"}})
+              responses={403: {"model": PushRefused, "description": "a change to another office's case"},
+                         **_TOO_LARGE})
     def push_batch(batch: PushBatch, device: DeviceDep) -> Response:
         try:
             answer = push.apply_batch(engine, device, batch)
@@ -129,8 +136,16 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None) -> Fa
     def pull_changes(request: PullRequest, device: DeviceDep) -> Response:
         return _json(pull.pull(engine, device, request))
 
-    @app.post(f"{API_PREFIX}/registry/person", response_model=PersonAnswer, tags=["verification"])
+    @app.post(f"{API_PREFIX}/registry/person", response_model=PersonAnswer, tags=["verification"],
+              responses={429: {"description": "more lookups a minute than a counter needs"}})
     def registry_person(query: PersonQuery, device: DeviceDep) -> Response:
+        """Limited per device and scoped to its pooling area (issue 14.5)."""
+        verdict = person_rate.take(device.id)
+        if verdict.retry_after:
+            if verdict.first_refusal:  # once per burst: a flood of refusals is not a flood of writes
+                incidents.record_apart(engine, device, [_rate_incident(limits.lookups_per_minute)])
+            raise _too_many(f"本机查询人员登记信息过于频繁（每分钟至多{limits.lookups_per_minute}次），"
+                            f"请{_wait_text(verdict.retry_after)}后再试", verdict.retry_after)
         return _json(pull.person(engine, device, query.id_number))
 
     @app.post(f"{API_PREFIX}/registry/employers", response_model=EmployerAnswer, tags=["verification"])
@@ -140,15 +155,19 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None) -> Fa
 
     @app.post(f"{API_PREFIX}/progress", response_model=ProgressAnswer, tags=["progress"],
               responses={404: {"description": "no case with this number and lookup code"},
-                         429: {"description": "too many wrong lookup codes for this case number"}})
-    def progress(query: ProgressQuery) -> ProgressAnswer:
-        key = "".join(query.case_no.split()).upper()
-        if limiter.blocked(key):
-            raise HTTPException(status.HTTP_429_TOO_MANY_REQUESTS, "查询码错误次数过多，请一小时后再试")
+                         429: {"description": "too many wrong lookup codes from this address"}})
+    def progress(query: ProgressQuery, request: Request) -> ProgressAnswer:
+        # Keyed by client address (issue 14.7): a stranger's guesses do not lock the applicant out.
+        address = client_key(request.client.host if request.client else None)
+        case_no = "".join(query.case_no.split()).upper()
+        wait = limiter.retry_after(address, case_no)
+        if wait:
+            raise _too_many(f"查询码错误次数过多，请{_wait_text(wait)}后再试", wait)
         answer = pull.progress(engine, query.case_no, query.lookup_code)
         if answer is None:
-            limiter.fail(key)
+            limiter.failed(address, case_no)
             raise HTTPException(status.HTTP_404_NOT_FOUND, "没有与受理编号和查询码都相符的案件")
+        limiter.succeeded(address, case_no)
         return answer
 
     @app.get(f"{API_PREFIX}/stats", response_model=Stats, tags=["system"])

@@ -7,6 +7,11 @@ SHA-256 hashes of tokens and credentials are stored here: both are long
 random secrets, so a plain hash is enough (no password stretching needed),
 and a stolen database lets nobody sign in.  Tokens and devices can be
 revoked; a revoked credential is refused at once.
+
+Issue 14.5: a credential unused for ``idle_days`` (90 by default) is refused
+with a reason that tells the counter to register again; a device rotates its
+credential (``rotate``): the new one replaces the old the first time it is
+used, so an answer lost on the way locks nobody out.
 """
 
 from __future__ import annotations
@@ -18,13 +23,16 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Engine, delete, func, select, update
 
-from central.db import devices, enrolment_tokens, read, utcnow, write
+from central.db import devices, enrolment_tokens, pending_credentials, read, utcnow, write
 
 TOKEN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no I, O, 0, 1: typed by people
 TOKEN_GROUPS, TOKEN_GROUP_LENGTH = 5, 5  # 25 characters, 125 bits
 DEFAULT_TOKEN_HOURS = 72
+DEFAULT_IDLE_DAYS = 90  # a credential unused this long is refused (issue 14.5)
+SEEN_EVERY = dt.timedelta(hours=1)  # last_seen_at is written at most this often: not a write per request
+UNKNOWN_CREDENTIAL = "设备凭据无效或已被撤销，请重新注册本机"
 
 
 class EnrolmentRefused(Exception):
@@ -33,6 +41,10 @@ class EnrolmentRefused(Exception):
     def __init__(self, message: str, *, status: int = 401) -> None:
         super().__init__(message)
         self.status = status
+
+
+class CredentialRefused(Exception):
+    """The credential is unknown, revoked or expired (401); the message says what to do."""
 
 
 @dataclass(frozen=True)
@@ -122,21 +134,68 @@ def enrol(engine: Engine, token: str, office_code: str, device_name: str, client
     return Device(device_id, office_code, device_name.strip()), credential
 
 
-def authenticate(engine: Engine, credential: str) -> Device | None:
-    """The device holding this credential, or None (unknown or revoked)."""
-    if not credential:
-        return None
+def _holder(engine: Engine, digest: str) -> tuple[Any, bool]:
+    """The device row whose credential (or pending next credential) hashes to ``digest``; whether pending."""
+    columns = (devices.c.id, devices.c.office_code, devices.c.name, devices.c.created_at, devices.c.last_seen_at,
+               devices.c.revoked_at)
     with read(engine) as conn:
-        row = conn.execute(
-            select(devices.c.id, devices.c.office_code, devices.c.name)
-            .where(devices.c.credential_hash == secret_hash(credential))
-            .where(devices.c.revoked_at.is_(None))
-        ).first()
-    return None if row is None else Device(row.id, row.office_code, row.name)
+        row = conn.execute(select(*columns).where(devices.c.credential_hash == digest)).first()
+        if row is not None:
+            return row, False
+        pending = select(pending_credentials.c.device_id).where(pending_credentials.c.credential_hash == digest)
+        return conn.execute(select(*columns).where(devices.c.id.in_(pending.scalar_subquery()))).first(), True
+
+
+def expired_message(idle_days: int) -> str:
+    return f"本机设备凭据已超过{idle_days}天未使用，已失效，请重新注册本机（向管理员申请注册令牌）"
+
+
+def authenticate(engine: Engine, credential: str, *, idle_days: int = DEFAULT_IDLE_DAYS,
+                 now: dt.datetime | None = None) -> Device:
+    """The device holding this credential; ``CredentialRefused`` when unknown, revoked or unused for
+    ``idle_days``.  A device's pending credential, used for the first time, becomes its credential."""
+    if not credential:
+        raise CredentialRefused(UNKNOWN_CREDENTIAL)
+    digest = secret_hash(credential)
+    row, pending = _holder(engine, digest)
+    if row is None or row.revoked_at is not None:
+        raise CredentialRefused(UNKNOWN_CREDENTIAL)
+    now = now or utcnow()
+    if now - (row.last_seen_at or row.created_at) > dt.timedelta(days=idle_days):
+        raise CredentialRefused(expired_message(idle_days))
+    if pending:
+        _promote(engine, row.id, digest, now)
+    elif row.last_seen_at is None or now - row.last_seen_at >= SEEN_EVERY:
+        _seen(engine, row.id, now)
+    return Device(row.id, row.office_code, row.name)
+
+
+def _seen(engine: Engine, device_id: str, now: dt.datetime) -> None:
+    with write(engine) as conn:
+        conn.execute(update(devices).where(devices.c.id == device_id).values(last_seen_at=now))
+
+
+def _promote(engine: Engine, device_id: str, digest: str, now: dt.datetime) -> None:
+    """The pending credential replaces the old one, which stops working now."""
+    with write(engine) as conn:
+        conn.execute(delete(pending_credentials).where(pending_credentials.c.device_id == device_id))
+        conn.execute(update(devices).where(devices.c.id == device_id)
+                     .values(credential_hash=digest, last_seen_at=now))
+
+
+def rotate(engine: Engine, device: Device) -> str:
+    """A new credential for ``device`` (shown once, never stored); it replaces any earlier pending one."""
+    credential = "zc1." + secrets.token_urlsafe(32)
+    with write(engine) as conn:
+        conn.execute(delete(pending_credentials).where(pending_credentials.c.device_id == device.id))
+        conn.execute(pending_credentials.insert().values(device_id=device.id, credential_hash=secret_hash(credential),
+                                                         issued_at=utcnow()))
+    return credential
 
 
 def revoke_device(engine: Engine, device_id: str) -> bool:
     with write(engine) as conn:
+        conn.execute(delete(pending_credentials).where(pending_credentials.c.device_id == device_id.strip()))
         result = conn.execute(
             update(devices)
             .where(devices.c.id == device_id.strip())

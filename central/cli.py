@@ -53,6 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("serve", parents=[_common()], help="运行中心系统（默认）")
     p.add_argument("--log-level", default="info", choices=("critical", "error", "warning", "info", "debug"))
+    p.add_argument("--lookups-per-minute", type=int, default=_limit_default("lookups_per_minute"),
+                   help="每台设备每分钟可查询人员登记信息的次数，超出返回429并记入安全事件（默认%(default)s）")
+    p.add_argument("--credential-days", type=int, default=_limit_default("credential_idle_days"),
+                   help="设备凭据连续多少天未使用即失效，需重新注册（默认%(default)s）")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("issue-token", parents=[_common()], help="为办事处签发一次性设备注册令牌（打印令牌）")
@@ -90,12 +94,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_lookups)
 
     p = sub.add_parser("incidents", parents=[_common()],
-                       help="安全事件（JSON）：被拒收的提交、非参保地受理的申领、被拒绝的重复发放")
+                       help="安全事件（JSON）：被拒收的提交、非参保地受理的申领、被拒绝的重复发放、超频查询人员信息的设备")
     p.add_argument("--since", help="只列此后的事件：YYYY-MM-DD（北京时间当日零时起）或带时区的 ISO 时间")
     p.add_argument("--office", help="只列该办事处（6位代码）设备的事件")
     p.add_argument("--kind", help="只列此类事件：" + "、".join(_incident_kinds()))
     p.set_defaults(func=cmd_incidents)
     return parser
+
+
+def _limit_default(name: str) -> int:
+    from central.limits import Limits
+
+    return int(getattr(Limits(), name))
 
 
 def _incident_kinds() -> tuple[str, ...]:
@@ -119,10 +129,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from central.app import create_app
+    from central.limits import Limits
 
     if not 0 < args.port < 65536:
         raise _BadInput("--port", f"端口应在1到65535之间，收到 {args.port}")
-    app = create_app(args.db)
+    per_minute = getattr(args, "lookups_per_minute", _limit_default("lookups_per_minute"))
+    idle_days = getattr(args, "credential_days", _limit_default("credential_idle_days"))
+    if not 1 <= per_minute <= 10_000:
+        raise _BadInput("--lookups-per-minute", f"应在1到10000之间，收到 {per_minute}")
+    if not 1 <= idle_days <= 3650:
+        raise _BadInput("--credential-days", f"应在1到3650天之间，收到 {idle_days}")
+    app = create_app(args.db, limits=Limits(lookups_per_minute=per_minute, credential_idle_days=idle_days))
     uvicorn.run(app, host=args.host, port=args.port, log_level=getattr(args, "log_level", "info"))
     return EXIT_OK
 

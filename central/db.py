@@ -122,6 +122,16 @@ devices = Table(
     Column("revoked_at", UTCDateTime()),
 )
 
+# A device's next credential (issue 14.5: ``POST /v1/rotate``): it replaces the device's credential the
+# first time it is used, so the old one works until then and a lost answer locks nobody out.
+pending_credentials = Table(
+    "pending_credentials",
+    metadata,
+    Column("device_id", String(36), primary_key=True),
+    Column("credential_hash", String(64), nullable=False, unique=True),
+    Column("issued_at", UTCDateTime(), nullable=False),
+)
+
 # Every change applied, once: the unique idempotency key is what makes a retry harmless.
 changes = Table(
     "changes",

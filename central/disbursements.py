@@ -32,7 +32,7 @@ from sqlalchemy import Connection, bindparam, select, update
 from central.auth import Device
 from central.db import disbursements
 from central.incidents import ACTION_FLAGGED, ACTION_REJECTED, KIND_REPEAT_DISBURSEMENT, Incident
-from desktop.sync.protocol import CaseSnapshot, PushItem
+from desktop.sync.protocol import MAX_INT32, CaseSnapshot, PushItem
 
 OP_EXPORTED, OP_PAID, OP_FAILED = "case.payment_exported", "case.paid", "case.payment_failed"
 PAYMENT_OPS = frozenset({OP_EXPORTED, OP_PAID, OP_FAILED})
@@ -82,7 +82,8 @@ def batch_of(payload: dict[str, Any]) -> Batch | None:
     batch_id = event.get("batch_id")
     batch_id = batch_id.strip() if isinstance(batch_id, str) and len(batch_id.strip()) <= 64 else ""
     amount = event.get("amount_yuan")
-    amount = amount if isinstance(amount, int) and not isinstance(amount, bool) else None
+    # An INTEGER column: an amount it cannot hold is no amount (issue 14.7: never a database error).
+    amount = amount if isinstance(amount, int) and not isinstance(amount, bool) and 0 <= amount <= MAX_INT32 else None
     return Batch(number.strip(), batch_id, amount)
 
 

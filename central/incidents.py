@@ -4,7 +4,9 @@ recorded and listed"): when, which device of which office, what, why.
 Kinds: ``foreign_case`` (a change to another office's case, refused with 403), ``foreign_case_no``
 (a case number of another office, refused with 403), ``claim_outside_insured_area`` (a claim filed
 outside the person's insured pooling area: applied, flagged), ``repeat_disbursement`` (a second
-disbursement of a case: the export rejected, or a bank payment reported for it: flagged).
+disbursement of a case: the export rejected, or a bank payment reported for it: flagged),
+``lookup_rate_exceeded`` (issue 14.5: a device asked the registries for more people a minute than a
+counter needs: refused with 429; recorded once per burst).
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ KIND_FOREIGN_CASE = "foreign_case"
 KIND_FOREIGN_CASE_NO = "foreign_case_no"
 KIND_OUTSIDE_AREA = "claim_outside_insured_area"
 KIND_REPEAT_DISBURSEMENT = "repeat_disbursement"
-KINDS = (KIND_FOREIGN_CASE, KIND_FOREIGN_CASE_NO, KIND_OUTSIDE_AREA, KIND_REPEAT_DISBURSEMENT)
+KIND_LOOKUP_RATE = "lookup_rate_exceeded"
+KINDS = (KIND_FOREIGN_CASE, KIND_FOREIGN_CASE_NO, KIND_OUTSIDE_AREA, KIND_REPEAT_DISBURSEMENT, KIND_LOOKUP_RATE)
 ACTION_REFUSED, ACTION_REJECTED, ACTION_FLAGGED = "refused", "rejected", "flagged"
 
 
@@ -41,8 +44,9 @@ class Incident:
 
 
 def _clip(value: object, size: int) -> str:
-    # What a hostile push names is kept as far as the column holds it.
-    return value[:size] if isinstance(value, str) else ""
+    # What a hostile push names is kept as far as the column holds it, without control characters
+    # (PostgreSQL refuses NUL in text: the record of a refusal must not fail).
+    return "".join(c for c in value if c >= " " and c != "\x7f")[:size] if isinstance(value, str) else ""
 
 
 def _row(device: Device, incident: Incident, now: dt.datetime) -> dict[str, Any]:
@@ -96,6 +100,7 @@ __all__ = [
     "KINDS",
     "KIND_FOREIGN_CASE",
     "KIND_FOREIGN_CASE_NO",
+    "KIND_LOOKUP_RATE",
     "KIND_OUTSIDE_AREA",
     "KIND_REPEAT_DISBURSEMENT",
     "Incident",

@@ -12,6 +12,7 @@ office's own cases; reference files go to everyone.  A ledger entry is
 from __future__ import annotations
 
 import json
+import re
 import secrets
 import uuid
 from typing import Any
@@ -55,6 +56,7 @@ from desktop.sync.protocol import (
 )
 
 OFFICE_TZ = ZoneInfo("Asia/Shanghai")
+REGION_CODE = re.compile(r"[0-9]{6}")
 
 
 def _page(conn: Any, query: Any, seq_column: Any, cursor: int, limit: int) -> tuple[list[Any], int, bool]:
@@ -120,9 +122,21 @@ def pull(engine: Engine, device: Device, request: PullRequest) -> PullAnswer:
     )
 
 
+def _in_area(device: Device, region: str) -> bool:
+    """Whether ``region`` is in the pooling area of the device's office (by the policy in force today)."""
+    if not REGION_CODE.fullmatch(region):
+        return False
+    level = authority.pooling_level(utcnow().astimezone(OFFICE_TZ).date(), device.office_code)
+    return authority.area_key(region, level) == authority.area_key(device.office_code, level)
+
+
 def person(engine: Engine, device: Device, id_number: str) -> PersonAnswer:
     """The registries' rows of one person, for a counter's online verification; the lookup is
-    kept (``registry_lookups``: which device of which office asked, when, and whether found)."""
+    kept (``registry_lookups``: which device of which office asked, when, and whether found).
+
+    Scoped (issue 14.5): a person insured outside the office's pooling area is answered only with
+    ``insured_elsewhere``; the certificates of a person the insured registry does not know only
+    where the ID number was issued in the office's area."""
     number = "".join(id_number.split()).upper()
     with read(engine) as conn:
         row = conn.execute(
@@ -138,6 +152,9 @@ def person(engine: Engine, device: Device, id_number: str) -> PersonAnswer:
     with write(engine) as conn:
         conn.execute(registry_lookups.insert().values(at=now, device_id=device.id, office_code=device.office_code,
                                                       id_number=number, found=row is not None or bool(certs)))
+    if not _in_area(device, row.insured_region if row is not None else number[:6]):
+        elsewhere = row.insured_region if row is not None and REGION_CODE.fullmatch(row.insured_region) else None
+        return PersonAnswer(insured_elsewhere=elsewhere, server_time=now)
     return PersonAnswer(
         person=tuple(row)[:-1] if row is not None else None,
         person_updated_at=row.updated_at if row is not None else None,
@@ -185,7 +202,9 @@ def progress(engine: Engine, case_no: str, lookup_code: str) -> ProgressAnswer |
             select(cases.c.id, cases.c.case_no, cases.c.office_code, cases.c.state, cases.c.applicant_name,
                    cases.c.lookup_code, cases.c.updated_at).where(cases.c.case_no == case_no)
         ).first()
-    if row is None or not row.lookup_code or not secrets.compare_digest(row.lookup_code.upper(), code):
+    # Bytes: compare_digest refuses str with non-ASCII characters (a 500 before issue 14.7).
+    if row is None or not row.lookup_code or not secrets.compare_digest(row.lookup_code.upper().encode(),
+                                                                        code.encode()):
         return None
     answer = ProgressAnswer(
         case_no=row.case_no, state=row.state, state_label=_state_label(row.state),

@@ -110,11 +110,51 @@ def _first_error(exc: ValidationError) -> str:
     return f"{where}: {error.get('msg', '')}"
 
 
+_MAX_DEPTH = 32  # nesting of a payload; a case record is three deep
+
+
+def _unstorable(value: Any, depth: int = 0) -> str | None:
+    """Why a payload cannot be kept as it was sent (issue 14.7), or None.  NUL cannot be stored in
+    PostgreSQL text and a lone surrogate cannot be encoded at all: either would fail in the database."""
+    if depth > _MAX_DEPTH:
+        return f"数据嵌套超过{_MAX_DEPTH}层"
+    if isinstance(value, str):
+        if "\x00" in value:
+            return "数据含有 NUL 字符"
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return "数据含有无法编码的字符（不成对的代理项）"
+        return None
+    if isinstance(value, dict):
+        children: Iterable[Any] = (*value.keys(), *value.values())
+    elif isinstance(value, list):
+        children = value
+    else:
+        return None
+    return next((reason for child in children if (reason := _unstorable(child, depth + 1))), None)
+
+
 def apply_batch(engine: Engine, device: Device, batch: PushBatch) -> PushAnswer:
-    """Apply ``batch`` for ``device``; see the module docstring.  Raises ``PushRefused``."""
+    """Apply ``batch`` for ``device``; see the module docstring.  Raises ``PushRefused``.
+
+    An item whose payload could not be stored is rejected before anything else looks at it."""
+    refused = {id(item): reason for item in batch.items if (reason := _unstorable(item.payload))}
+    if not refused:
+        return _apply_retrying(engine, device, batch.items)
+    clean = _apply_retrying(engine, device, [i for i in batch.items if id(i) not in refused]).results
+    answers = iter(clean)
+    return PushAnswer(results=[
+        ItemAnswer(idempotency_key=item.idempotency_key, status="rejected", reason=f"中心系统拒收：{refused[id(item)]}")
+        if id(item) in refused else next(answers)
+        for item in batch.items
+    ])
+
+
+def _apply_retrying(engine: Engine, device: Device, items: list[PushItem]) -> PushAnswer:
     for attempt in range(3):
         try:
-            return _apply(engine, device, batch.items)
+            return _apply(engine, device, items)
         except PushRefused as exc:
             incidents.record_apart(engine, device, exc.offences)  # the batch's own transaction was rolled back
             raise

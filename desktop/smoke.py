@@ -71,6 +71,7 @@ def _verify_input(person: Any, application_date: dt.date) -> dict[str, Any]:
             "issue_date": person.issue_date.isoformat(),
         },
         "application_date": application_date.isoformat(),
+        "employer": {"name": person.employer_name, "uscc": person.employer_uscc},
     }
 
 

@@ -112,7 +112,7 @@ def intake_dict(**overrides: Any) -> dict[str, Any]:
         "application_date": "2018-01-10",
         "prior_subsidies": [],
         "payment": {"kind": "bank", "account": "6222020200112233445", "bank_name": "工商银行", "holder_name": "张三"},
-        "employer": {"name": "广州市某机械有限公司", "uscc": "91440101MA5XXXXX0X"},
+        "employer": {"name": "广州市某机械有限公司", "uscc": "91440101MA5XXXXX04"},
         "phone": "13800138000",
     }
     data.update(overrides)

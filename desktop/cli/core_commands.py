@@ -17,11 +17,12 @@ from desktop.cli.common import (
     refuse_if_damaged,
     resolve_data_dir,
 )
-from desktop.models import audit, outbox
+from desktop.models import outbox
 from desktop.models.application import parse_application, parse_intake
 from desktop.models.cases import State, count_by_state
 from desktop.models.errors import InvalidInput, PermissionDenied
 from desktop.models.intake import assess, file_case
+from desktop.models.money_replay import verify_trail_and_money
 from desktop.models.rules import Verifier
 from desktop.models.staff import Action, can
 from desktop.models.store import get_meta, open_store
@@ -134,11 +135,11 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     store = open_existing_store(args)
     try:
         with store.session(readonly=True) as session:
-            report = audit.verify(session)
+            report = verify_trail_and_money(session)
     finally:
         store.close()
     if report.ok:
-        print(f"审计记录完整：共{report.checked}条，哈希链校验通过")
+        print(f"审计记录完整：共{report.checked}条，哈希链校验通过，各案件金额和收款账户与记录一致")
         return EXIT_OK
     print(f"审计记录异常：{report.reason}", file=sys.stderr)
     return EXIT_FAILED

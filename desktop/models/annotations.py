@@ -14,7 +14,9 @@ from sqlalchemy.orm import Session
 
 from desktop.models.schema import CaseAnnotation
 
-ATTENTION_KINDS = frozenset({"duplicate"})  # kinds a person must look at; the others are information
+# Kinds a person must look at: a duplicate claim, a claim filed outside the insured pooling area
+# (issue 14.3: a note for people to resolve, never an automatic refusal); the others are information.
+ATTENTION_KINDS = frozenset({"duplicate", "jurisdiction"})
 
 
 @dataclass(frozen=True)

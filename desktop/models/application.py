@@ -7,6 +7,8 @@ typed ``InvalidInput``; whether the values make the applicant eligible is the
 rules' business, so a wrong ID checksum is a failed check, not a parse error.
 Names are the exception (``names``): a name with hidden characters, or one
 longer than the central system takes, is refused here, where it is typed.
+So is an employer credit code that is not one (``employer.uscc``): the
+enterprise_employee rule reads its first character, never a guess.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.models.errors import InvalidInput
-from desktop.models.identity import check_region_code
+from desktop.models.identity import check_region_code, check_uscc
 from desktop.models.names import check_employer_name, check_holder_name, check_person_name
 
 CERT_KINDS = ("skill_level", "qualification")
@@ -30,7 +32,7 @@ class PriorSubsidy:
     occupation_code: str
     level: int
     granted_on: dt.date
-    shortage: bool = False
+    shortage: bool | None = None  # None: look it up in the region's catalogue, as the certificate's
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class Application:
     application_date: dt.date
     receiving_unemployment_benefit: bool = False
     prior_subsidies: tuple[PriorSubsidy, ...] = ()
+    employer_uscc: str = ""  # normalised and checked; "" when not given (enterprise_employee: not verified)
 
 
 @dataclass(frozen=True)
@@ -203,8 +206,17 @@ def parse_prior(data: Any, path: str) -> PriorSubsidy:
         occupation_code=_occupation_code(d, path),
         level=_int(d, "level", path, lo=1, hi=5),
         granted_on=_date(d, "granted_on", path),
-        shortage=bool(_bool(d, "shortage", path, default=False)),
+        shortage=_bool(d, "shortage", path, default=None),
     )
+
+
+def _employer_uscc(data: dict[str, Any]) -> str:
+    """The employer's credit code when the optional ``employer`` gives one; a bad code is bad input."""
+    employer = _get(data, "employer", "", required=False)
+    if employer is None:
+        return ""
+    code = _str(_obj(employer, "employer"), "uscc", "employer", required=False)
+    return check_uscc(code, "employer.uscc") if code else ""
 
 
 def parse_application(data: Any) -> Application:
@@ -223,6 +235,7 @@ def parse_application(data: Any) -> Application:
         certificate=parse_certificate(_get(d, "certificate", "")),
         application_date=_date(d, "application_date", ""),
         prior_subsidies=tuple(parse_prior(p, f"prior_subsidies[{i}]") for i, p in enumerate(priors)),
+        employer_uscc=_employer_uscc(d),
     )
 
 
@@ -250,7 +263,7 @@ def parse_intake(data: Any) -> Intake:
         ),
         employer=Employer(
             name=check_employer_name(_str(employer, "name", "employer"), "employer.name"),
-            uscc=_str(employer, "uscc", "employer", required=False),
+            uscc=application.employer_uscc,
         ),
         phone=_str(d, "phone", "", required=False),
     )

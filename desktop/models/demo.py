@@ -188,6 +188,7 @@ def intake_for(person: Person, application_date: dt.date) -> Intake:
             certificate=Certificate(person.cert_number, "skill_level", person.level, person.occupation_code,
                                     person.issue_date, person.occupation_name),
             application_date=application_date,
+            employer_uscc=person.employer_uscc,
         ),
         payment=Payment("bank", person.account, person.bank, person.name),
         employer=Employer(person.employer_name, person.employer_uscc),

@@ -494,12 +494,18 @@ def reconcile(store: Store, day_id: str | None = None) -> Reconciliation:
     return Reconciliation(day, tuple(items), tuple(refused), last_sync, store.clock.now(), counts)
 
 
+def _counts(ledger_note: dict[str, object]) -> bool:
+    """In the national ledger as a claim that counts: active, and authoritative (filed in the person's
+    insured area, or paid) — a claim filed elsewhere is only a note (issue 14.3)."""
+    return ledger_note.get("active") is True and ledger_note.get("authoritative", True) is not False
+
+
 def _item(case: Case, rows: list[Outbox], notes: list[CaseAnnotation], prints: int) -> ReconItem:
     state = State(case.state)
     rejected = [r for r in rows if r.state == OutboxState.rejected.value]
     pending = [r for r in rows if r.state == OutboxState.pending.value]
     duplicates = [n for n in notes if n.kind == "duplicate"]
-    entered = [n for n in notes if n.kind == "ledger" and json.loads(n.details_json or "{}").get("active") is True]
+    entered = [n for n in notes if n.kind == "ledger" and _counts(json.loads(n.details_json or "{}"))]
     if rejected:
         status = STATUS_REJECTED
         finding = "；".join(dict.fromkeys(r.last_error or "中心系统拒收（未说明原因）" for r in rejected))

@@ -49,10 +49,19 @@ def ledger_priors(session: Session, id_number: str, *, exclude_case_no: str | No
     ]
 
 
+def _grant(prior: PriorSubsidy) -> tuple[str, int, dt.date]:
+    return prior.occupation_code, prior.level, prior.granted_on
+
+
 def merge_priors(app: Application, extra: Iterable[PriorSubsidy]) -> Application:
-    known = set(app.prior_subsidies)
-    added = tuple(p for p in extra if p not in known)
-    return replace(app, prior_subsidies=app.prior_subsidies + added) if added else app
+    """The declared priors plus the ledger's: one grant (occupation, level, day) counts once, and a
+    declared one without a shortage flag takes the flag the ledger recorded."""
+    recorded = {_grant(p): p for p in extra}
+    declared = tuple(recorded.get(_grant(p), p) if p.shortage is None else p for p in app.prior_subsidies)
+    known = {_grant(p) for p in declared}
+    added = tuple(p for key, p in recorded.items() if key not in known)
+    merged = declared + added
+    return replace(app, prior_subsidies=merged) if merged != app.prior_subsidies else app
 
 
 def assess(
@@ -115,6 +124,18 @@ class RegistryHit:
     insured_as_of: dt.datetime | None
     certificates_as_of: dt.datetime | None
     online: bool = False  # asked the central registries live (else: the local synced copy)
+    # The central registries' only answer for a person insured outside this office's pooling area
+    # (issue 14.5): the region where they are insured; "" otherwise.
+    insured_elsewhere: str = ""
+
+    def notice(self) -> str | None:
+        """What to tell the clerk about a person insured elsewhere (None for anyone else)."""
+        if not self.insured_elsewhere:
+            return None
+        from desktop.models.pooling import region_list
+
+        place = region_list().describe(self.insured_elsewhere)
+        return f"此人参保地为 {place}，不属本办事处统筹地区，中心系统只告知参保地：请告知申请人到参保地申领"
 
 
 def lookup_applicant(store: Store, id_number: str) -> RegistryHit:

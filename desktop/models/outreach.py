@@ -132,6 +132,7 @@ class Facts(NamedTuple):
     prior_subsidies: tuple[PriorSubsidy, ...]
     declared_shortage: bool | None
     applicant_name: str = ""
+    employer_uscc: str = ""
 
     @classmethod
     def of(cls, app: Application) -> Facts:
@@ -139,7 +140,7 @@ class Facts(NamedTuple):
         return cls(app.id_number, app.insured_region, app.application_region, app.contribution_months,
                    app.receiving_unemployment_benefit, c.number, c.kind, c.level, c.occupation_code,
                    c.occupation_name or "", c.issue_date, c.training_subsidy_claimed, app.application_date,
-                   app.prior_subsidies, c.shortage, app.applicant_name)
+                   app.prior_subsidies, c.shortage, app.applicant_name, app.employer_uscc)
 
     def application(self) -> Application:
         certificate = Certificate(self.certificate_number, self.certificate_kind, self.level, self.occupation_code,
@@ -147,7 +148,7 @@ class Facts(NamedTuple):
                                   self.training_subsidy_claimed)
         return Application(self.applicant_name, self.id_number, self.insured_region, self.application_region,
                            self.contribution_months, certificate, self.application_date,
-                           self.receiving_unemployment_benefit, self.prior_subsidies)
+                           self.receiving_unemployment_benefit, self.prior_subsidies, self.employer_uscc)
 
 
 # What each rule function of ``rules.RULES`` reads of an application, besides the policy's own
@@ -167,6 +168,7 @@ _MEMO_FIELDS: dict[str, tuple[str, ...] | None] = {
     "yearly_limit": ("application_date", "prior_subsidies", "occupation_code", "declared_shortage"),
     "lower_level": ("occupation_code", "level", "prior_subsidies"),
     "training_subsidy": ("training_subsidy_claimed",),
+    "enterprise_employee": ("employer_uscc", "receiving_unemployment_benefit"),
 }
 _GETTERS: dict[str, Callable[[Facts], Hashable]] = {
     code: operator.itemgetter(*(Facts._fields.index(f) for f in fields))
@@ -580,8 +582,8 @@ def _screen(store: Store, verifier: Verifier, today: dt.date, employers: Sequenc
     prior_cache: dict[str, tuple[PriorSubsidy, ...]] = {}
     facts = [
         Facts(id_number, region, office, months, bool(benefit), number, kind, level, code, occupation or "",
-              dates[issued], False, today, _priors(priors, prior_cache), None)
-        for (number, id_number, kind, level, code, occupation, issued, _name, _uscc, _employer, region, months,
+              dates[issued], False, today, _priors(priors, prior_cache), None, employer_uscc=uscc or "")
+        for (number, id_number, kind, level, code, occupation, issued, _name, uscc, _employer, region, months,
              _phone, benefit, priors) in candidates
     ]
     if progress is not None:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.models.errors import InvalidInput, PolicyError
+from desktop.models.identity import USCC_ALPHABET
 from desktop.models.levels import LEVEL_NAMES as LEVEL_NAMES  # re-exported: rules, reports, risk use it
 from desktop.models.reference import resource_dir
 
@@ -41,8 +42,21 @@ RULE_PARAMS: dict[str, dict[str, tuple[type, Any]]] = {
     "yearly_limit": {"max_per_year": (int, REQUIRED), "extra_for_shortage": (int, 0)},
     "lower_level": {},
     "training_subsidy": {},
+    "enterprise_employee": {
+        "registering_authorities": (dict, REQUIRED),  # USCC first character -> Authority
+        "unemployment_benefit_qualifies": (bool, False),
+    },
 }
 POOLING_DIGITS = {"province": 2, "prefecture": 4}
+
+
+@dataclass(frozen=True)
+class Authority:
+    """A registering authority (the first character of a unified social credit code) and whether the
+    units it registers employ 企业职工 (40号 一)."""
+
+    name: str
+    enterprise: bool
 
 
 @dataclass(frozen=True)
@@ -229,10 +243,29 @@ def _rules(reader: _Reader, name: str, *, full: bool) -> dict[str, dict[str, Any
                 raise rule.fail("levels", "应为1至5的整数数组")
         if code == "insured_region" and values.get("pooling", "prefecture") not in POOLING_DIGITS:
             raise rule.fail("pooling", "应为 prefecture（地市级统筹）或 province（省级统筹）")
+        if "registering_authorities" in values:
+            values["registering_authorities"] = _authorities(rule)
         rule.finish()
         rules[code] = values
     table.finish()
     return rules
+
+
+def _authorities(rule: _Reader) -> dict[str, Authority]:
+    """The ``registering_authorities`` table: a USCC first character -> {name, enterprise}."""
+    table = rule.table("registering_authorities")
+    assert table is not None
+    result: dict[str, Authority] = {}
+    for key in table.data:
+        if len(key) != 1 or key not in USCC_ALPHABET:
+            raise table.fail(key, "应为统一社会信用代码首位的一个字符（数字或除I、O、S、V、Z以外的大写字母）")
+        entry = table.table(key)
+        assert entry is not None
+        entry.only(("name", "enterprise"))
+        result[key] = Authority(entry.get("name", str), entry.get("enterprise", bool))
+        entry.finish()
+    table.finish()
+    return result
 
 
 def _sectors(reader: _Reader) -> tuple[Sector, ...]:
@@ -456,8 +489,15 @@ def _apply(policy: Policy, overlay: Overlay) -> Policy:
     for rule in policy.rules:
         change = dict(overlay.rule_changes.get(rule.code, {}))
         basis = change.pop("basis", rule.basis)
-        rules.append(RuleConfig(rule.code, basis, {**rule.params, **change}))
+        params = {name: _changed(rule.params.get(name), value) for name, value in change.items()}
+        rules.append(RuleConfig(rule.code, basis, {**rule.params, **params}))
     return replace(policy, rules=tuple(rules), **overlay.changes)
+
+
+def _changed(old: Any, new: Any) -> Any:
+    """An overlay's table parameter changes only the entries it names (one registering authority
+    need not restate the others); any other parameter is replaced."""
+    return {**old, **new} if isinstance(old, Mapping) and isinstance(new, Mapping) else new
 
 
 def _note(base: Policy, day: dt.date, carried: bool) -> str:

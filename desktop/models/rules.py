@@ -32,9 +32,13 @@ class Check:
     passed: bool
     message: str
     basis: str
+    verified: bool = True  # False: passed for want of the fact, and the message says so
 
     def to_json(self) -> dict[str, Any]:
-        return {"rule": self.rule, "passed": self.passed, "message": self.message, "basis": self.basis}
+        out: dict[str, Any] = {"rule": self.rule, "passed": self.passed, "message": self.message, "basis": self.basis}
+        if not self.verified:
+            out["verified"] = False  # added only where it is so: the contract's four keys stay as they were
+        return out
 
 
 @dataclass(frozen=True)
@@ -151,7 +155,8 @@ def rule_yearly_limit(ctx: Context, rule: RuleConfig) -> Check:
     base, extra = rule.params["max_per_year"], rule.params["extra_for_shortage"]
     year = ctx.app.application_date.year
     prior = _same_year(ctx.app)
-    total, ordinary = len(prior), sum(1 for p in prior if not p.shortage)
+    ordinary = sum(1 for p in prior if not shortage_occupation(p.occupation_code, p.shortage, ctx.policy))
+    total = len(prior)
     if extra == 0:
         if total < base:
             return _check(rule, True, f"{year}年已享受{total}次，未达每年{base}次上限")
@@ -182,6 +187,23 @@ def rule_training_subsidy(ctx: Context, rule: RuleConfig) -> Check:
     return _check(rule, True, "该证书未享受职业培训补贴")
 
 
+def rule_enterprise_employee(ctx: Context, rule: RuleConfig) -> Check:
+    if rule.params["unemployment_benefit_qualifies"] and ctx.app.receiving_unemployment_benefit:
+        return _check(rule, True, "正在领取失业保险金，不论用人单位类型均符合条件")
+    code = ctx.app.employer_uscc
+    if not code:
+        return Check(rule.code, True, "未提供用人单位统一社会信用代码，企业职工身份未核验", rule.basis, verified=False)
+    # The first character names the registering authority (GB 32100-2015); the policy table says which count.
+    stated = f"用人单位统一社会信用代码首位为{code[0]}"
+    authority = rule.params["registering_authorities"].get(code[0])
+    if authority is None:
+        return Check(rule.code, True, f"{stated}，政策表未列此登记管理部门，企业职工身份未核验", rule.basis,
+                     verified=False)
+    if authority.enterprise:
+        return _check(rule, True, f"{stated}（{authority.name}），属企业职工")
+    return _check(rule, False, f"{stated}（{authority.name}），不属企业职工")
+
+
 # The stable order of checks in every verdict; new codes go at the end.
 RULES: Mapping[str, Rule] = {
     "id_number": rule_id_number,
@@ -195,16 +217,23 @@ RULES: Mapping[str, Rule] = {
     "yearly_limit": rule_yearly_limit,
     "lower_level": rule_lower_level,
     "training_subsidy": rule_training_subsidy,
+    "enterprise_employee": rule_enterprise_employee,
 }
 
 
 # --- amounts and the verdict -------------------------------------------------
 
 
+def shortage_occupation(occupation_code: str, declared: bool | None, policy: Policy) -> bool:
+    """A declared flag stands; left out (None), the region's shortage catalogue decides (CONTRACTS.md).
+    The certificate's flag and every prior subsidy's are read this one way."""
+    if declared is not None:
+        return declared
+    return occupation_code in policy.shortage_catalogue
+
+
 def is_shortage(app: Application, policy: Policy) -> bool:
-    if app.certificate.shortage is not None:
-        return app.certificate.shortage
-    return app.certificate.occupation_code in policy.shortage_catalogue
+    return shortage_occupation(app.certificate.occupation_code, app.certificate.shortage, policy)
 
 
 def amount_for(app: Application, policy: Policy, shortage: bool) -> int:

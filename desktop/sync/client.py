@@ -37,6 +37,7 @@ from desktop.sync.protocol import (
     PushBatch,
     PushItem,
     PushRefused,
+    RotateAnswer,
     Stats,
 )
 
@@ -82,18 +83,30 @@ def check_central_url(url: str, field: str = "--central") -> str:
     return url
 
 
+PUSH_ENVELOPE_BYTES = len(b'{"items":[]}')
+
+
+def encode_push_item(key: str, entity: str, entity_id: str, op: str, payload_json: str,
+                     created_at: dt.datetime) -> bytes:
+    """One ``PushItem`` as JSON, the payload text spliced in unchanged (a JSON object, as the outbox stores it)."""
+    head = json.dumps(
+        {"idempotency_key": key, "entity": entity, "entity_id": entity_id, "op": op,
+         "created_at": created_at.isoformat()},
+        ensure_ascii=False, separators=(",", ":"),
+    )
+    return f'{head[:-1]},"payload":{payload_json}}}'.encode()
+
+
+def join_push_items(parts: Iterable[bytes]) -> bytes:
+    """A ``PushBatch`` of items encoded by ``encode_push_item``: ``PUSH_ENVELOPE_BYTES`` plus the items and
+    a comma between each two."""
+    return b'{"items":[' + b",".join(parts) + b"]}"
+
+
 def encode_push_batch(rows: Iterable[tuple[str, str, str, str, str, dt.datetime]]) -> bytes:
     """A ``PushBatch`` as JSON from (idempotency_key, entity, entity_id, op, payload JSON text, created_at)
     rows, the payload text spliced in unchanged (it must be a JSON object, as the outbox stores it)."""
-    parts = []
-    for key, entity, entity_id, op, payload_json, created_at in rows:
-        head = json.dumps(
-            {"idempotency_key": key, "entity": entity, "entity_id": entity_id, "op": op,
-             "created_at": created_at.isoformat()},
-            ensure_ascii=False, separators=(",", ":"),
-        )
-        parts.append(f'{head[:-1]},"payload":{payload_json}}}')
-    return ('{"items":[' + ",".join(parts) + "]}").encode("utf-8")
+    return join_push_items(encode_push_item(*row) for row in rows)
 
 
 def _detail(response: httpx.Response) -> str:
@@ -131,6 +144,10 @@ class CentralClient:
 
     def close(self) -> None:
         self._http.close()
+
+    def set_credential(self, credential: str) -> None:
+        """Use ``credential`` from the next request on (after a rotation)."""
+        self._http.headers["Authorization"] = f"Bearer {credential}"
 
     def __enter__(self) -> CentralClient:
         return self
@@ -202,18 +219,31 @@ class CentralClient:
         return self._call("POST", f"{API_PREFIX}/pull", PullAnswer, request)
 
     def person(self, id_number: str, timeout: float | None = None) -> PersonAnswer:
-        return self._call("POST", f"{API_PREFIX}/registry/person", PersonAnswer, PersonQuery(id_number=id_number),
-                          timeout=timeout)
+        """The central registries' answer (issue 14.5: outside this office's pooling area only
+        ``insured_elsewhere``).  ``ProtocolError`` for a number the protocol cannot carry."""
+        try:
+            query = PersonQuery(id_number=id_number)
+        except ValidationError:
+            raise ProtocolError(f"身份证号码“{id_number}”格式不对，未向中心系统查询") from None
+        return self._call("POST", f"{API_PREFIX}/registry/person", PersonAnswer, query, timeout=timeout)
 
     def progress(self, case_no: str, lookup_code: str, timeout: float | None = None) -> ProgressAnswer | None:
-        """The case's progress, or None when no case has this number and lookup code."""
+        """The case's progress, or None when no case has this number and lookup code (or either is not
+        even made of the characters such numbers and codes have)."""
         try:
-            return self._call("POST", f"{API_PREFIX}/progress", ProgressAnswer,
-                              ProgressQuery(case_no=case_no, lookup_code=lookup_code), timeout=timeout)
+            query = ProgressQuery(case_no=case_no, lookup_code=lookup_code)
+        except ValidationError:
+            return None
+        try:
+            return self._call("POST", f"{API_PREFIX}/progress", ProgressAnswer, query, timeout=timeout)
         except ProtocolError as exc:
             if exc.status == 404:
                 return None
             raise
+
+    def rotate(self) -> RotateAnswer:
+        """A new credential (issue 14.5); the old one works until the new one is first used."""
+        return self._call("POST", f"{API_PREFIX}/rotate", RotateAnswer)
 
     def stats(self) -> Stats:
         return self._call("GET", f"{API_PREFIX}/stats", Stats)

@@ -12,7 +12,7 @@ import json
 import os
 import sys
 import tempfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,7 @@ class DeviceCredential:
     office_code: str
     registered_at: str
     credential: str = field(repr=False)
+    rotated_at: str = ""  # when the credential was last replaced (issue 14.5); "" never since registering
 
     def public(self) -> dict[str, Any]:
         """Everything but the secret (for output and logs)."""
@@ -46,7 +47,9 @@ def load_device(data_dir: Path) -> DeviceCredential | None:
     path = device_path(data_dir)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return DeviceCredential(**{k: str(data[k]) for k in DeviceCredential.__dataclass_fields__})
+        # A field added later (rotated_at) may be missing from an older file: its default then.
+        return DeviceCredential(**{f.name: str(data[f.name]) for f in fields(DeviceCredential)
+                                   if f.name in data or f.default is MISSING})
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError):

@@ -20,6 +20,13 @@ State for the application (``status()``): ``last_sync`` (UTC ISO, in
 ``meta``), ``online``, and an exponential backoff while the central system
 cannot be reached (``due()``, ``next_attempt``).  A background timer calls
 ``run_if_due()``; "sync now" calls ``run_once()``.
+
+Issue 14.7: a push never exceeds the central system's ``MAX_BODY_BYTES``:
+the oldest pending rows go in as far as they fit, and a change too large for
+any push is rejected here and waits for a person.  Issue 14.5: after a good
+round, a credential older than ``ROTATE_AFTER_DAYS`` is rotated: the new one
+is saved in ``device.json`` first and replaces the old one at the central
+system when it is first used.
 """
 
 from __future__ import annotations
@@ -32,7 +39,7 @@ import random
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NamedTuple, cast
 
@@ -40,23 +47,26 @@ from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.models import outbox
-from desktop.models.errors import PolicyError
+from desktop.models.errors import PolicyError, StorageError
 from desktop.models.outbox import OutboxItem, OutboxState
 from desktop.models.registry import META_AS_OF, import_registry
 from desktop.models.registry_files import RegistryFile
 from desktop.models.schema import Case, CaseAnnotation, Ledger, Outbox, utc_text
 from desktop.models.store import Store, get_meta, set_meta
 from desktop.sync.client import (
+    PUSH_ENVELOPE_BYTES,
     CentralClient,
     CentralRefused,
     CentralUnreachable,
     NotRegistered,
     ProtocolError,
     SyncError,
-    encode_push_batch,
+    encode_push_item,
+    join_push_items,
 )
-from desktop.sync.credentials import load_device
+from desktop.sync.credentials import load_device, save_device
 from desktop.sync.protocol import (
+    MAX_BODY_BYTES,
     MAX_PUSH_ITEMS,
     REFERENCE_FOLDERS,
     STREAM_ANNOTATIONS,
@@ -85,6 +95,7 @@ from desktop.sync.status import (  # noqa: F401 - the engine's status API, also 
 log = logging.getLogger(__name__)
 
 DEFAULT_BATCH_SIZE = 500
+ROTATE_AFTER_DAYS = 30  # well inside the central system's 90 days of an unused credential
 META_CURSOR_PREFIX = "sync_cursor."
 _SAFE_REFERENCE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,100}\.toml")
 _CHUNK = 500
@@ -223,6 +234,7 @@ class SyncEngine:
             self._record_failure(exc)
             raise
         report.last_sync = self._record_success()
+        self._rotate_if_due()
         return report
 
     def due(self, now: dt.datetime | None = None) -> bool:
@@ -255,12 +267,16 @@ class SyncEngine:
 
     def _push(self, report: SyncReport) -> None:
         while True:
-            items = self._pending()
-            if not items:
+            pending = self._pending()
+            if not pending:
                 return
-            body = encode_push_batch(
-                (i.idempotency_key, i.entity, i.entity_id, i.op, i.payload_json, i.created_at) for i in items
-            )
+            items, parts = _fitting(pending)
+            if not items:  # the oldest change alone is over the limit: it waits for a person
+                self._record([(pending[0].idempotency_key, OutboxState.rejected, _too_large(pending[0]))])
+                report.pushed += 1
+                report.rejected += 1
+                continue
+            body = join_push_items(parts)
             try:
                 answer = self.client.push_encoded(body)
             except CentralRefused as exc:
@@ -387,6 +403,27 @@ class SyncEngine:
             return False
         return _install_reference(Path(self.store.data_dir), folder, name, item.content)
 
+    # --- credential -----------------------------------------------------------------------
+
+    def _rotate_if_due(self) -> None:
+        """Rotate a credential older than ``ROTATE_AFTER_DAYS`` (issue 14.5).  A failure changes nothing:
+        the old credential stays good until the new one is used, so the next round simply tries again."""
+        device = load_device(self.store.data_dir)
+        if device is None:
+            return
+        now = self._now()
+        since = _parse_time(device.rotated_at or device.registered_at)
+        if since is not None and now - since < dt.timedelta(days=ROTATE_AFTER_DAYS):
+            return
+        try:
+            answer = self.client.rotate()
+            save_device(self.store.data_dir, replace(device, credential=answer.credential,
+                                                     rotated_at=now.astimezone(dt.UTC).isoformat()))
+        except (SyncError, StorageError) as exc:
+            log.warning("credential not rotated: %s", exc)
+            return
+        self.client.set_credential(answer.credential)
+
     # --- bookkeeping ----------------------------------------------------------------------
 
     def _record_success(self) -> str:
@@ -408,6 +445,28 @@ class SyncEngine:
             set_meta(session, META_NEXT_ATTEMPT, next_attempt.astimezone(dt.UTC).isoformat())
             set_meta(session, META_ONLINE, "false" if isinstance(exc, CentralUnreachable) else "true")
             set_meta(session, META_LAST_ERROR, str(exc)[:500])
+
+
+def _fitting(pending: Sequence[_Pending]) -> tuple[list[_Pending], list[bytes]]:
+    """The oldest rows whose push stays within ``MAX_BODY_BYTES``, and their encodings (issue 14.7)."""
+    items: list[_Pending] = []
+    parts: list[bytes] = []
+    size = PUSH_ENVELOPE_BYTES
+    for row in pending:
+        part = encode_push_item(row.idempotency_key, row.entity, row.entity_id, row.op, row.payload_json,
+                                row.created_at)
+        size += len(part) + (1 if parts else 0)
+        if size > MAX_BODY_BYTES:
+            break
+        items.append(row)
+        parts.append(part)
+    return items, parts
+
+
+def _too_large(row: _Pending) -> str:
+    size = len(row.payload_json.encode("utf-8"))
+    return (f"变更过大（{size // 1024} KB），超过中心系统单次提交上限（{MAX_BODY_BYTES // 1024} KB），未发送；"
+            "请联系技术支持")
 
 
 def _delete_meta(session: Session, *keys: str) -> None:

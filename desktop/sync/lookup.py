@@ -4,7 +4,9 @@ The counter asks ``lookup_online`` first; None means "could not ask" (not
 registered, offline, too slow, refused) and the window falls back to the
 local registry copy (``desktop.models.intake.lookup_applicant``) with its
 "as of" time, then to typing by hand.  A ``RegistryHit`` whose ``person`` is
-None means the central registries were asked and do not know the person.
+None means the central registries were asked and do not know the person, or
+(``insured_elsewhere`` set, issue 14.5) that the person is insured outside this
+office's pooling area: the central system then says only where.
 """
 
 from __future__ import annotations
@@ -52,7 +54,8 @@ def lookup_online(
     certificates = tuple(
         CertificateRow(*row, updated_at=answer.certificates_updated_at or asked) for row in answer.certificates
     )
-    return RegistryHit(person, certificates, asked, asked, online=True)
+    return RegistryHit(person, certificates, asked, asked, online=True,
+                       insured_elsewhere=answer.insured_elsewhere or "")
 
 
 def lookup_progress(

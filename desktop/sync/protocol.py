@@ -15,9 +15,17 @@ POST /v1/pull               PullRequest                   PullAnswer
 POST /v1/registry/person    PersonQuery                   PersonAnswer
 POST /v1/registry/employers EmployerQuery                 EmployerAnswer
 POST /v1/progress           ProgressQuery                 ProgressAnswer (404 without a match)
+POST /v1/rotate                                           RotateAnswer
 GET  /v1/stats                                            Stats
 GET  /healthz                                             Health
 ==========================  ============================  ======================
+
+Limits (issue 14.7, 14.5): a body over ``MAX_BODY_BYTES`` is refused with 413; a value outside a
+field's bounds with 422; too many wrong lookup codes from one client address (per case number, and
+over all case numbers) or too many person lookups by one device in a minute with 429 and
+``Retry-After``.  A person lookup from outside the person's insured pooling area answers only
+``insured_elsewhere``.  A credential unused for a while (90 days by default) is refused with 401 and
+a reason to register again; a device rotates its credential with ``/v1/rotate``.
 
 Personal data never travels in a URL (URLs end up in access logs): lookups
 are POSTs with a JSON body.
@@ -57,13 +65,21 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from desktop.models.names import MAX_PERSON_NAME  # the one limit: the counter refuses a longer name at intake
+from desktop.models.names import (  # the one limit: the counter refuses a longer name at intake
+    MAX_EMPLOYER_NAME,
+    MAX_PERSON_NAME,
+)
 
 PROTOCOL_VERSION = 1
 API_PREFIX = "/v1"
 PROTOCOL_HEADER = "X-Zhanchi-Protocol"
 
 MAX_PUSH_ITEMS = 1000
+# Request bodies (issue 14.7): the central system refuses a larger one with 413 before reading it.  The
+# budget per change is twice the largest real one (a case record with its verdict is about 4 KB), so a
+# full batch of real changes fits; the counter packs larger changes into smaller pushes.
+MAX_PUSH_ITEM_BYTES = 8 * 1024
+MAX_BODY_BYTES = MAX_PUSH_ITEMS * MAX_PUSH_ITEM_BYTES + 64 * 1024  # and the batch's envelope
 DEFAULT_PULL_LIMIT = 20_000
 MAX_PULL_LIMIT = 100_000
 
@@ -105,12 +121,28 @@ ANNOTATION_JURISDICTION = "jurisdiction"
 REFERENCE_FOLDERS: tuple[str, ...] = ("policies", "holidays")
 
 OFFICE_CODE_PATTERN = r"^[0-9]{6}$"
+REGION_CODE_PATTERN = r"^[0-9]{6}$"
+
+# Bounds of request fields (issue 14.7): what the central system's columns hold, so that no value can
+# reach the database and fail there (a 500).  Text that is stored or looked up may hold no control
+# characters (PostgreSQL refuses NUL in text).
+PLAIN_TEXT_PATTERN = r"^[^\x00-\x1f\x7f]*$"
+# What an applicant types from the receipt: ASCII letters and digits (spaces and dashes are ignored).
+LOOKUP_CODE_PATTERN = r"^[A-Za-z0-9 -]{1,16}$"
+CASE_NO_PATTERN = r"^[A-Za-z0-9 -]{1,40}$"
+ID_NUMBER_PATTERN = r"^([0-9]{15}|[0-9]{17}[0-9Xx])$"
+MAX_INT32 = 2**31 - 1  # an INTEGER column (case version, amounts)
+MAX_SEQ = 2**63 - 1  # a BIGINT column (change sequence numbers: pull cursors)
+MAX_CURSORS = 64  # streams a pull may name (unknown ones are ignored: a newer client may know more)
 
 
 def _aware(value: dt.datetime) -> dt.datetime:
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError("时间须带时区（UTC ISO 8601，例如 2026-11-27T02:00:00+00:00）")
-    return value.astimezone(dt.UTC)
+    try:
+        return value.astimezone(dt.UTC)
+    except OverflowError:  # 9999-12-31T23:59-10:00 is after the last instant Python can hold in UTC
+        raise ValueError("时间超出可表示的范围") from None
 
 
 AwareDatetime = Annotated[dt.datetime, AfterValidator(_aware)]
@@ -128,8 +160,10 @@ class Message(BaseModel):
 class EnrolRequest(Message):
     token: str = Field(min_length=1, max_length=200, description="the one-time enrolment token an administrator issued")
     office_code: str = Field(pattern=OFFICE_CODE_PATTERN, description="the office this device works for")
-    device_name: str = Field(min_length=1, max_length=64, description="a name people recognise, e.g. 窗口3")
-    client_device_id: str = Field(default="", max_length=64, description="the data folder's own device id")
+    device_name: str = Field(min_length=1, max_length=64, pattern=PLAIN_TEXT_PATTERN,
+                             description="a name people recognise, e.g. 窗口3")
+    client_device_id: str = Field(default="", max_length=64, pattern=PLAIN_TEXT_PATTERN,
+                                  description="the data folder's own device id")
 
 
 class EnrolResponse(Message):
@@ -144,10 +178,10 @@ class EnrolResponse(Message):
 
 
 class PushItem(Message):
-    idempotency_key: str = Field(min_length=1, max_length=64)
-    entity: str = Field(min_length=1, max_length=32)
-    entity_id: str = Field(min_length=1, max_length=64)
-    op: str = Field(min_length=1, max_length=64)
+    idempotency_key: str = Field(min_length=1, max_length=64, pattern=PLAIN_TEXT_PATTERN)
+    entity: str = Field(min_length=1, max_length=32, pattern=PLAIN_TEXT_PATTERN)
+    entity_id: str = Field(min_length=1, max_length=64, pattern=PLAIN_TEXT_PATTERN)
+    op: str = Field(min_length=1, max_length=64, pattern=PLAIN_TEXT_PATTERN)
     payload: dict[str, Any]
     created_at: AwareDatetime
 
@@ -180,19 +214,19 @@ class CaseSnapshot(Message):
     """What the central system reads from a case payload (``CaseRecord.to_dict()``); the
     whole payload is kept as the owning office sent it."""
 
-    id: str = Field(min_length=1, max_length=36)
-    case_no: str = Field(min_length=1, max_length=40)
+    id: str = Field(min_length=1, max_length=36, pattern=PLAIN_TEXT_PATTERN)
+    case_no: str = Field(min_length=1, max_length=40, pattern=PLAIN_TEXT_PATTERN)
     office_code: str = Field(pattern=OFFICE_CODE_PATTERN)
-    state: str = Field(min_length=1, max_length=16)
-    applicant_name: str = Field(max_length=MAX_PERSON_NAME)
-    id_number: str = Field(min_length=1, max_length=18)
-    occupation_code: str = Field(min_length=1, max_length=16)
+    state: str = Field(min_length=1, max_length=16, pattern=PLAIN_TEXT_PATTERN)
+    applicant_name: str = Field(max_length=MAX_PERSON_NAME, pattern=PLAIN_TEXT_PATTERN)
+    id_number: str = Field(min_length=1, max_length=18, pattern=PLAIN_TEXT_PATTERN)
+    occupation_code: str = Field(min_length=1, max_length=16, pattern=PLAIN_TEXT_PATTERN)
     cert_level: int = Field(ge=1, le=5)
     application_date: dt.date
     shortage: bool = False
-    insured_region: str = Field(default="", max_length=6)
-    lookup_code: str = Field(default="", max_length=16)
-    version: int = Field(ge=1)
+    insured_region: str = Field(default="", max_length=6, pattern=PLAIN_TEXT_PATTERN)
+    lookup_code: str = Field(default="", max_length=16, pattern=PLAIN_TEXT_PATTERN)
+    version: int = Field(ge=1, le=MAX_INT32)
     accepted_at: AwareDatetime | None = None
     updated_at: AwareDatetime
 
@@ -200,8 +234,13 @@ class CaseSnapshot(Message):
 # --- pull ---------------------------------------------------------------------------------
 
 
+Cursor = Annotated[int, Field(ge=0, le=MAX_SEQ)]
+StreamName = Annotated[str, Field(min_length=1, max_length=32)]  # only looked up, never stored
+
+
 class PullRequest(Message):
-    cursors: dict[str, int] = Field(default_factory=dict, description="last sequence seen per stream; 0 or absent: all")
+    cursors: dict[StreamName, Cursor] = Field(default_factory=dict, max_length=MAX_CURSORS,
+                                              description="last sequence seen per stream; 0 or absent: all")
     limit: int = Field(default=DEFAULT_PULL_LIMIT, ge=1, le=MAX_PULL_LIMIT, description="rows per stream at most")
 
 
@@ -258,16 +297,21 @@ class PullAnswer(Message):
 
 
 class PersonQuery(Message):
-    id_number: str = Field(min_length=15, max_length=18)
+    id_number: str = Field(min_length=15, max_length=18, pattern=ID_NUMBER_PATTERN)
 
 
 class PersonAnswer(Message):
-    """What the central registries know about a person, whatever their region."""
+    """What the central registries know about a person, for an office of the person's insured pooling
+    area.  For any other office (issue 14.5) only ``insured_elsewhere``: the region where the person is
+    insured, and no personal data (``person`` None, no certificates)."""
 
     person: InsuredRow | None = None
     person_updated_at: AwareDatetime | None = None
     certificates: list[CertificateRow] = Field(default_factory=list)
     certificates_updated_at: AwareDatetime | None = None
+    insured_elsewhere: str | None = Field(
+        default=None, pattern=REGION_CODE_PATTERN,
+        description="set only when the person is insured outside the asking office's pooling area")
     server_time: AwareDatetime
 
 
@@ -277,10 +321,11 @@ MAX_FIELD_EMPLOYERS = 500
 class EmployerQuery(Message):
     """The employers of a field day (an industrial park): codes and/or exact registered names."""
 
-    usccs: list[str] = Field(default_factory=list, max_length=MAX_FIELD_EMPLOYERS,
-                             description="unified social credit codes (18 characters)")
-    names: list[str] = Field(default_factory=list, max_length=MAX_FIELD_EMPLOYERS,
-                             description="employer names exactly as the insured registry has them")
+    usccs: list[Annotated[str, Field(max_length=64, pattern=PLAIN_TEXT_PATTERN)]] = Field(
+        default_factory=list, max_length=MAX_FIELD_EMPLOYERS, description="unified social credit codes (18 characters)")
+    names: list[Annotated[str, Field(max_length=2 * MAX_EMPLOYER_NAME, pattern=PLAIN_TEXT_PATTERN)]] = Field(
+        default_factory=list, max_length=MAX_FIELD_EMPLOYERS,
+        description="employer names exactly as the insured registry has them")
 
 
 class EmployerAnswer(Message):
@@ -297,8 +342,8 @@ class EmployerAnswer(Message):
 
 
 class ProgressQuery(Message):
-    case_no: str = Field(min_length=1, max_length=40)
-    lookup_code: str = Field(min_length=1, max_length=16)
+    case_no: str = Field(min_length=1, max_length=40, pattern=CASE_NO_PATTERN)
+    lookup_code: str = Field(min_length=1, max_length=16, pattern=LOOKUP_CODE_PATTERN)
 
 
 class ProgressAnswer(Message):
@@ -310,6 +355,14 @@ class ProgressAnswer(Message):
     applicant: str = Field(description="masked name, e.g. 张*")
     office_code: str
     updated_at: AwareDatetime
+
+
+class RotateAnswer(Message):
+    """A new credential for the device (``POST /v1/rotate``, issue 14.5).  The old one stays valid until
+    the new one is first used, so an answer lost on the way locks nobody out."""
+
+    device_id: str
+    credential: str = Field(description="the device's new secret; shown once")
 
 
 class Stats(Message):
@@ -335,9 +388,13 @@ __all__ = [
     "ENTITY_CASE",
     "ENTITY_DOCUMENT",
     "INSURED_COLUMNS",
+    "MAX_BODY_BYTES",
     "MAX_FIELD_EMPLOYERS",
+    "MAX_INT32",
     "MAX_PULL_LIMIT",
     "MAX_PUSH_ITEMS",
+    "MAX_PUSH_ITEM_BYTES",
+    "MAX_SEQ",
     "PROTOCOL_HEADER",
     "PROTOCOL_VERSION",
     "REFERENCE_FOLDERS",
@@ -364,5 +421,6 @@ __all__ = [
     "PushItem",
     "PushRefused",
     "ReferenceFile",
+    "RotateAnswer",
     "Stats",
 ]

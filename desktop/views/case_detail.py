@@ -468,7 +468,9 @@ class CaseDetailPage(QWidget):
         lines = []
         for note in detail.annotations:
             when = self._local(note.created_at)
-            if note.needs_attention:
+            if note.needs_attention and note.kind == "jurisdiction":
+                text = self.tr("⚠ 非参保地受理，待人工核实（%1）：%2")
+            elif note.needs_attention:
                 text = self.tr("⚠ 中心系统发现重复申领（%1）：%2")
             elif note.kind == "duplicate":
                 text = self.tr("重复申领（已处理，%1）：%2")

@@ -205,7 +205,13 @@ class IntakePage(QWidget):
         self.runner.run(lookup, self._on_lookup, self._on_error)
 
     def _on_lookup(self, hit: RegistryHit) -> None:
-        if hit.person is None and not hit.certificates:
+        if hit.insured_elsewhere:  # issue 14.5: outside the pooling area the central system says only where
+            from desktop.models.pooling import region_list
+
+            place = region_list().describe(hit.insured_elsewhere)
+            self.show_message(self.tr("此人参保地为 %1，不属本办事处统筹地区，中心系统只告知参保地："
+                                      "请告知申请人到参保地申领").replace("%1", place))
+        elif hit.person is None and not hit.certificates:
             self.show_message(self.tr("登记数据中没有此人：参保与证书信息请手工录入，受理后待核验"))
         self.form.apply_registry(hit)
 

@@ -261,6 +261,10 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>Search (Ctrl+R)</translation>
     </message>
     <message>
+        <source>✔ 审计记录完整：共%1条，哈希链校验通过，各案件金额和收款账户与记录一致</source>
+        <translation>✔ Audit trail intact: %1 entries, hash chain verified, every case&apos;s amount and payee account match the record</translation>
+    </message>
+    <message>
         <source>公示期满</source>
         <translation>Period ended</translation>
     </message>
@@ -367,10 +371,6 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     <message>
         <source>没有符合条件的记录</source>
         <translation>No entries match</translation>
-    </message>
-    <message>
-        <source>✔ 审计记录完整：共%1条，哈希链校验通过</source>
-        <translation>✔ Audit trail intact: %1 entries, hash chain verified</translation>
     </message>
     <message>
         <source>✘ 审计记录异常：%1（第%2条起不可信）</source>
@@ -842,6 +842,10 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>Note: %1</translation>
     </message>
     <message>
+        <source>⚠ 非参保地受理，待人工核实（%1）：%2</source>
+        <translation>⚠ Filed outside the insured area, to be checked (%1): %2</translation>
+    </message>
+    <message>
         <source>⚠ 中心系统发现重复申领（%1）：%2</source>
         <translation>⚠ The central system found a duplicate claim (%1): %2</translation>
     </message>
@@ -1097,6 +1101,10 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     <message>
         <source>截至 %1&#x3000;今日 %2；本月 %3 至 %4</source>
         <translation>As of %1  today %2; this month %3 to %4</translation>
+    </message>
+    <message>
+        <source>上报提示：</source>
+        <translation>Reports due: </translation>
     </message>
     <message>
         <source>%1&#x3000;期限 %2</source>
@@ -1655,6 +1663,10 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     <message>
         <source>已恢复上次未完成的录入</source>
         <translation>Restored the unfinished form from last time</translation>
+    </message>
+    <message>
+        <source>此人参保地为 %1，不属本办事处统筹地区，中心系统只告知参保地：请告知申请人到参保地申领</source>
+        <translation>Insured in %1, outside this office&apos;s pooling area; the central system tells only where: ask the applicant to apply there</translation>
     </message>
     <message>
         <source>登记数据中没有此人：参保与证书信息请手工录入，受理后待核验</source>

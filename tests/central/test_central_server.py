@@ -286,8 +286,10 @@ def test_import_refuses_a_bad_file_with_one_line(central: CentralServer, tmp_pat
     assert result.returncode == 0 and json.loads(result.stdout)["inserted"] == 1
 
 
-def test_online_verification_answers_any_region(central: CentralServer, tmp_path: Path) -> None:
-    _, credential = enrol(central.url, central.db_url, "440300")
+def test_online_verification_answers_from_the_central_registries(central: CentralServer, tmp_path: Path) -> None:
+    # Within the office's pooling area (outside it only where the person is insured: issue 14.5,
+    # test_central_hardening).
+    _, credential = enrol(central.url, central.db_url, "440100")
     person = new_id("440106")
     import_registry(central.db_url, "insured", write_insured(tmp_path / "i.csv", [(person, "李四", "440106", 77)]))
     answer = HTTP.post(f"{central.url}/v1/registry/person", json={"id_number": person}, headers=bearer(credential))

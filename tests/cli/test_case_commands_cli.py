@@ -23,7 +23,7 @@ INTAKE: dict[str, Any] = {
                     "occupation_code": "6-18-01-01", "occupation_name": "车工", "issue_date": "2017-06-01"},
     "application_date": "2018-01-10",
     "payment": {"kind": "bank", "account": "6222020200112233445", "bank_name": "中国工商银行", "holder_name": "张三"},
-    "employer": {"name": "广州白云精密机械有限公司", "uscc": "91440101MA59XXXX0X"},
+    "employer": {"name": "广州白云精密机械有限公司", "uscc": "91440101MA59XXXX0G"},
     "phone": "13800138000",
 }
 
@@ -96,6 +96,27 @@ def test_audit_verify_passes_on_demo_and_catches_tampering(demo_dir: Path, tmp_p
     assert "20" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize(("column", "change"), [("amount_yuan", "amount_yuan * 10"),
+                                                ("payment_account", "'6222020299999999999'")])
+def test_audit_verify_catches_money_edited_in_the_database_file(demo_dir: Path, tmp_path: Path, column: str,
+                                                                change: str) -> None:
+    """Issue 14.4: an approved case's amount or account changed directly in SQLite (the chain itself
+    untouched) no longer passes: its money is not what the audited changes set."""
+    copy_dir = tmp_path / "copy"
+    copy_dir.mkdir()
+    source = sqlite3.connect(demo_dir / "zhanchi.db")
+    target = sqlite3.connect(copy_dir / "zhanchi.db")
+    source.backup(target)
+    source.close()
+    case_no = target.execute("SELECT case_no FROM cases WHERE state = 'approved' ORDER BY case_no").fetchone()[0]
+    target.execute(f"UPDATE cases SET {column} = {change} WHERE case_no = ?", (case_no,))
+    target.commit()
+    target.close()
+    result = zhanchi(copy_dir, "audit", "verify")
+    assert result.returncode == 1 and result.stdout == ""
+    assert case_no in result.stderr and "与审计记录不符" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_intake_one_case_prints_case_no_and_id(tmp_path: Path, demo_dir: Path) -> None:
     data_dir = copy_demo(demo_dir, tmp_path)
     result = zhanchi(data_dir, "intake", "-", "--user", "clerk", stdin=json.dumps(INTAKE, ensure_ascii=False))
@@ -149,6 +170,33 @@ def test_intake_refuses_a_name_the_central_system_would_refuse(tmp_path: Path, d
     bad["applicant"]["name"] = bad["payment"]["holder_name"] = name
     result = zhanchi(data_dir, "intake", "-", "--user", "clerk", stdin=json.dumps(bad))
     assert result.returncode == 2 and result.stderr == message + "\n"
+    assert status(data_dir)["cases"] == status(demo_dir)["cases"]
+
+
+def test_intake_refuses_a_bad_employer_code_40hao_1(tmp_path: Path, demo_dir: Path) -> None:
+    """40号 一 / POLICY.md §6: the employer code decides enterprise_employee, so a code that is not one is
+    bad input (exit 2, one line naming employer.uscc, nothing written)."""
+    data_dir = copy_demo(demo_dir, tmp_path)
+    bad = copy.deepcopy(INTAKE)
+    bad["employer"]["uscc"] = "91440101MA59XXXX0X"  # check character should be G
+    result = zhanchi(data_dir, "intake", "-", "--user", "clerk", stdin=json.dumps(bad, ensure_ascii=False))
+    assert result.returncode == 2 and result.stderr.startswith("employer.uscc: ") and result.stderr.count("\n") == 1
+    assert status(data_dir)["cases"] == status(demo_dir)["cases"]
+
+
+def test_intake_of_a_public_institution_employee_is_not_accepted_40hao_1(tmp_path: Path, demo_dir: Path) -> None:
+    """40号 一: an employer registered by 机构编制 (code 1) is not an enterprise: the case is not accepted."""
+    from desktop.models.identity import uscc_check_character
+
+    data_dir = copy_demo(demo_dir, tmp_path)
+    institution = copy.deepcopy(INTAKE)
+    institution["employer"] = {"name": "广州市某事业单位", "uscc": "12440101MA59XXXX0" + uscc_check_character(
+        "12440101MA59XXXX0")}
+    result = zhanchi(data_dir, "intake", "-", "--user", "clerk", stdin=json.dumps(institution, ensure_ascii=False))
+    assert result.returncode == 1, result.stderr
+    [line] = [json.loads(text) for text in result.stdout.strip().splitlines()]
+    failed = [c for c in line["verdict"]["checks"] if not c["passed"]]
+    assert [c["rule"] for c in failed] == ["enterprise_employee"] and "首位为1" in failed[0]["message"]
     assert status(data_dir)["cases"] == status(demo_dir)["cases"]
 
 

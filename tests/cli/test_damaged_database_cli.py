@@ -17,7 +17,7 @@ INTAKE = {
                     "occupation_code": "6-18-01-01", "occupation_name": "车工", "issue_date": "2017-06-01"},
     "application_date": "2018-01-10",
     "payment": {"kind": "bank", "account": "6222020200112233445", "bank_name": "中国工商银行", "holder_name": "张三"},
-    "employer": {"name": "广州白云精密机械有限公司", "uscc": "91440101MA59XXXX0X"},
+    "employer": {"name": "广州白云精密机械有限公司", "uscc": "91440101MA59XXXX0G"},
 }
 
 

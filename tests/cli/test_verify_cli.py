@@ -44,9 +44,11 @@ def test_contract_example_from_stdin(tmp_path: Path) -> None:
     assert out["eligible"] is True and out["amount_yuan"] == 1500 and out["policy"] == "cn-2017"
     assert [c["rule"] for c in out["checks"]] == [
         "id_number", "contribution_months", "certificate_date", "certificate_level",
-        "certificate_number", "application_window", "insured_region", "duplicate_subsidy",
+        "certificate_number", "application_window", "insured_region", "duplicate_subsidy", "enterprise_employee",
     ]
-    assert all(set(c) == {"rule", "passed", "message", "basis"} for c in out["checks"])
+    # The contract's four keys on every check; a check that could not be verified adds "verified": false.
+    assert all(set(c) - {"verified"} == {"rule", "passed", "message", "basis"} for c in out["checks"])
+    assert [c["rule"] for c in out["checks"] if "verified" in c] == ["enterprise_employee"]
     assert not (tmp_path / "zhanchi.db").exists(), "verify needs no database"
 
 
@@ -202,3 +204,36 @@ def test_a_full_width_prior_occupation_code_is_the_same_occupation_40hao_3(tmp_p
     assert result.returncode == 0, result.stderr
     duplicate = next(c for c in json.loads(result.stdout)["checks"] if c["rule"] == "duplicate_subsidy")
     assert duplicate["passed"] is False and "6-18-01-01" in duplicate["message"]
+
+
+EMPLOYER_9 = {"name": "广州白云精密机械有限公司", "uscc": "91350100M000100Y43"}
+
+
+def test_employer_code_decides_enterprise_employee_40hao_1(tmp_path: Path) -> None:
+    """CONTRACTS.md: verify takes an optional employer; its code's first character decides 40号 一."""
+    result = zhanchi("verify", "-", stdin=json.dumps({**EXAMPLE, "employer": EMPLOYER_9}, ensure_ascii=False),
+                     data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    [rule] = [c for c in out["checks"] if c["rule"] == "enterprise_employee"]
+    assert rule["passed"] is True and "verified" not in rule
+    assert rule["message"] == "用人单位统一社会信用代码首位为9（市场监管部门登记），属企业职工"
+    assert out["eligible"] is True
+
+
+def test_without_employer_the_verdict_says_not_verified_40hao_1(tmp_path: Path) -> None:
+    result = zhanchi("verify", "-", stdin=json.dumps(EXAMPLE), data_dir=tmp_path)
+    [rule] = [c for c in json.loads(result.stdout)["checks"] if c["rule"] == "enterprise_employee"]
+    assert rule["passed"] is True and rule["verified"] is False
+    assert rule["message"] == "未提供用人单位统一社会信用代码，企业职工身份未核验"
+
+
+@pytest.mark.parametrize("code", ["91440101MA59XXXX0X", "914401", 91350100])
+def test_bad_employer_uscc_exits_2_naming_the_field_40hao_1(tmp_path: Path, code: Any) -> None:
+    """A bad employer code is bad input (exit 2, one line naming employer.uscc), never a guess."""
+    document = {**EXAMPLE, "employer": {"name": "广州白云精密机械有限公司", "uscc": code}}
+    result = zhanchi("verify", "-", stdin=json.dumps(document, ensure_ascii=False), data_dir=tmp_path)
+    assert (result.returncode, result.stdout) == (2, ""), result.stdout
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("employer.uscc: "), result.stderr
+    assert "Traceback" not in result.stderr

@@ -50,6 +50,19 @@ def test_national_rows_match_policy_md_2(policy_id: str, months: int, yearly: tu
     assert (policy.rule("training_subsidy") is not None) is (policy_id in ("cn-2024", "cn-2025"))
 
 
+@pytest.mark.parametrize(("policy_id", "benefit"), [("cn-2017", False), ("cn-2019", False), ("cn-2021", False),
+                                                   ("cn-2022", True), ("cn-2024", True), ("cn-2025", True)])
+def test_every_national_row_checks_enterprise_employee_40hao_1(policy_id: str, benefit: bool) -> None:
+    """POLICY.md §1 enterprise_employee: every period checks it; 9 passes and 1 fails by the table, and from
+    cn-2022 (POLICY.md §2) receiving unemployment benefit qualifies too."""
+    rule = PolicyBook.load([POLICIES]).national(policy_id).rule("enterprise_employee")
+    assert rule is not None and "40号 一" in rule.basis
+    authorities = rule.params["registering_authorities"]
+    assert authorities["9"].enterprise and not authorities["1"].enterprise
+    assert "5" in authorities
+    assert rule.params["unemployment_benefit_qualifies"] is benefit
+
+
 def write(folder: Path, name: str, text: str) -> Path:
     path = folder / name
     path.write_text(text, encoding="utf-8")
@@ -75,6 +88,16 @@ def copy_with(tmp_path: Path, source: str, old: str, new: str) -> Path:
         ("3 = 2000", "7 = 2000", "amounts.7"),
         ("publicity_workdays = 5\n", "", "publicity_workdays"),
         ("basis = \"人社部发〔2017〕40号 一(一)\"\n", "", "rules.contribution_months.basis"),
+        ("\"9\" = { name = \"市场监管部门登记\", enterprise = true }",
+         "\"9\" = { name = \"市场监管部门登记\", enterprise = \"是\" }",
+         "rules.enterprise_employee.registering_authorities.9.enterprise"),
+        ("\"9\" = { name = \"市场监管部门登记\", enterprise = true }",
+         "\"9\" = { enterprise = true }", "rules.enterprise_employee.registering_authorities.9.name"),
+        ("\"9\" = { name = \"市场监管部门登记\", enterprise = true }",
+         "\"I\" = { name = \"市场监管部门登记\", enterprise = true }",
+         "rules.enterprise_employee.registering_authorities.I"),
+        ("[rules.enterprise_employee.registering_authorities]", "[rules.enterprise_employee.authorities]",
+         "rules.enterprise_employee.authorities"),
     ],
 )
 def test_malformed_policy_file_names_file_and_key(tmp_path: Path, old: str, new: str, key: str) -> None:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from desktop.models.application import parse_application
+from desktop.models.application import PriorSubsidy, parse_application
 from desktop.models.errors import InvalidInput
-from desktop.models.identity import id_check_character
+from desktop.models.identity import id_check_character, uscc_check_character
+from desktop.models.intake import merge_priors
 from desktop.models.policy import RULE_PARAMS
 from desktop.models.rules import RULES, Verdict, Verifier
 
@@ -74,7 +76,7 @@ def test_base_case_is_eligible_under_cn_2017(verifier: Verifier) -> None:
     assert verdict.amount_yuan == 1500
     assert [c.rule for c in verdict.checks] == [
         "id_number", "contribution_months", "certificate_date", "certificate_level",
-        "certificate_number", "application_window", "insured_region", "duplicate_subsidy",
+        "certificate_number", "application_window", "insured_region", "duplicate_subsidy", "enterprise_employee",
     ]
     assert all(c.basis for c in verdict.checks)
 
@@ -335,8 +337,11 @@ def test_bad_region_codes_are_bad_input_naming_the_field_policy_1_insured_region
 # --- duplicate_subsidy: 40号 三 ---------------------------------------------------------
 
 
-def prior(code: str = "6-18-01-01", level: int = 4, on: str = "2017-09-01", shortage: bool = False) -> dict[str, Any]:
-    return {"occupation_code": code, "level": level, "granted_on": on, "shortage": shortage}
+def prior(code: str = "6-18-01-01", level: int = 4, on: str = "2017-09-01",
+          shortage: bool | None = False) -> dict[str, Any]:
+    """A declared prior subsidy; ``shortage=None`` leaves the flag out (looked up in the catalogue)."""
+    given = {"occupation_code": code, "level": level, "granted_on": on, "shortage": shortage}
+    return {k: v for k, v in given.items() if v is not None}
 
 
 def test_duplicate_same_occupation_same_level_fails_40hao_3(verifier: Verifier) -> None:
@@ -548,3 +553,155 @@ def test_ningxia_overlay_carries_over_with_cn_2025(verifier: Verifier) -> None:
     verdict = run(verifier, case(**{**NX, "application_date": "2026-03-02", "certificate.issue_date": "2026-01-05"}))
     assert verdict.policy.id == "cn-2025" and verdict.policy.carried_over
     assert verdict.policy.overlays == ("nx-2025",) and verdict.amount_yuan == 1200
+
+
+# --- yearly_limit and the shortage flag of a prior subsidy: CONTRACTS.md, 人社部发〔2025〕18号 ---------
+# NX (Ningxia 2025): once a year, one more for a shortage occupation; 6-18-02-04 焊工 is in its catalogue,
+# the certificate's 6-18-01-01 车工 is not.
+
+
+def test_prior_without_shortage_flag_in_the_catalogue_counts_as_shortage_cn_2025(verifier: Verifier) -> None:
+    """CONTRACTS.md: a prior subsidy's ``shortage`` left out is looked up in the region's catalogue, as the
+    certificate's is; a shortage-occupation claim does not use up the ordinary claim of the year."""
+    verdict = run(verifier, case(prior_subsidies=[prior("6-18-02-04", 5, "2025-02-10", shortage=None)], **NX))
+    assert not verdict.shortage
+    passed, message = check(verdict, "yearly_limit")
+    assert passed, message
+    assert "2025年已享受1次" in message
+
+
+def test_prior_declared_not_shortage_counts_as_ordinary_cn_2025(verifier: Verifier) -> None:
+    """CONTRACTS.md: a declared ``"shortage": false`` stands, whatever the catalogue says."""
+    verdict = run(verifier, case(prior_subsidies=[prior("6-18-02-04", 5, "2025-02-10", shortage=False)], **NX))
+    passed, message = check(verdict, "yearly_limit")
+    assert not passed
+    assert "非紧缺职业1次" in message
+
+
+def test_prior_without_shortage_flag_outside_the_catalogue_is_ordinary_cn_2025(verifier: Verifier) -> None:
+    verdict = run(verifier, case(prior_subsidies=[prior("4-01-01-01", 5, "2025-02-10", shortage=None)], **NX))
+    assert check(verdict, "yearly_limit")[0] is False
+
+
+def test_prior_shortage_left_out_parses_as_unknown() -> None:
+    app = parse_application(case(prior_subsidies=[prior(shortage=None), prior(level=5, shortage=True)]))
+    assert [p.shortage for p in app.prior_subsidies] == [None, True]
+
+
+def test_a_declared_prior_and_its_ledger_entry_count_once_cn_2025(verifier: Verifier) -> None:
+    """The same grant declared without a flag and found in the ledger (which recorded the flag) is one
+    subsidy, not two, and carries the ledger's flag."""
+    app = parse_application(case(prior_subsidies=[prior("6-18-02-04", 5, "2025-02-10", shortage=None)], **NX))
+    ledger = [PriorSubsidy("6-18-02-04", 5, dt.date(2025, 2, 10), True)]
+    merged = merge_priors(app, ledger)
+    assert merged.prior_subsidies == tuple(ledger)
+    assert check(verifier.verify(merged), "yearly_limit")[0] is True
+
+
+# --- enterprise_employee: 40号 一 (同时符合以下条件的企业职工), POLICY.md §1 -------------------------
+
+
+def uscc(first: str, second: str = "1") -> str:
+    """A valid unified social credit code registered by authority ``first`` (GB 32100-2015)."""
+    body = f"{first}{second}440101MA5ABCDE1"
+    return body + uscc_check_character(body)
+
+
+def employer(code: str) -> dict[str, str]:
+    return {"name": "广州市某单位", "uscc": code}
+
+
+def test_enterprise_employee_market_regulation_code_9_passes_40hao_1(verifier: Verifier) -> None:
+    verdict = run(verifier, case(employer=employer(uscc("9"))))
+    passed, message = check(verdict, "enterprise_employee")
+    assert passed
+    assert message == "用人单位统一社会信用代码首位为9（市场监管部门登记），属企业职工"
+    [rule] = [c for c in verdict.checks if c.rule == "enterprise_employee"]
+    assert "40号 一" in rule.basis
+    assert verdict.eligible and verdict.amount_yuan == 1500
+    assert "verified" not in next(c for c in verdict.to_json()["checks"] if c["rule"] == "enterprise_employee")
+
+
+def test_enterprise_employee_institution_code_1_fails_40hao_1(verifier: Verifier) -> None:
+    verdict = run(verifier, case(employer=employer(uscc("1", "2"))))
+    passed, message = check(verdict, "enterprise_employee")
+    assert not passed
+    assert message == "用人单位统一社会信用代码首位为1（机构编制部门登记：机关、事业单位），不属企业职工"
+    assert not verdict.eligible and verdict.amount_yuan == 0
+
+
+def test_enterprise_employee_civil_affairs_code_5_per_policy_table_40hao_1(verifier: Verifier,
+                                                                            tmp_path: Path) -> None:
+    """POLICY.md §1: authorities other than 9 and 1 are decided by the policy table (data): the shipped
+    table follows 40号's 企业职工; a region's overlay may count code 5 in, changing only that entry."""
+    passed, message = check(run(verifier, case(employer=employer(uscc("5", "2")))), "enterprise_employee")
+    assert not passed
+    assert message.startswith("用人单位统一社会信用代码首位为5（民政部门登记") and message.endswith("不属企业职工")
+    (tmp_path / "policies").mkdir()
+    (tmp_path / "policies" / "gz-test.toml").write_text(
+        'id = "gz-test"\nkind = "regional"\ntitle = "测试：民办非企业单位职工视同企业职工"\nregion = "440100"\n'
+        'valid_from = 2017-05-15\n\n[rules.enterprise_employee.registering_authorities]\n'
+        '"5" = { name = "民政部门登记：民办非企业单位", enterprise = true }\n', encoding="utf-8")
+    local = Verifier.load(tmp_path)
+    passed, message = check(run(local, case(employer=employer(uscc("5", "2")))), "enterprise_employee")
+    assert passed and message == "用人单位统一社会信用代码首位为5（民政部门登记：民办非企业单位），属企业职工"
+    assert check(run(local, case(employer=employer(uscc("1", "2")))), "enterprise_employee")[0] is False
+    assert check(run(local, case(employer=employer(uscc("9")))), "enterprise_employee")[0] is True
+
+
+@pytest.mark.parametrize("document", [BASE, case(employer={"name": "广州市某单位"}),
+                                      case(employer={"name": "广州市某单位", "uscc": "  "})])
+def test_enterprise_employee_without_employer_code_is_not_verified_40hao_1(verifier: Verifier,
+                                                                            document: dict[str, Any]) -> None:
+    """POLICY.md §1: without an employer code the check passes and says it was not verified, and the
+    verdict JSON marks that check ``"verified": false`` (a field added; the contract shape stays)."""
+    verdict = run(verifier, document)
+    passed, message = check(verdict, "enterprise_employee")
+    assert passed and message == "未提供用人单位统一社会信用代码，企业职工身份未核验"
+    assert verdict.eligible
+    checks = verdict.to_json()["checks"]
+    [marked] = [c for c in checks if "verified" in c]
+    assert marked["rule"] == "enterprise_employee" and marked["verified"] is False
+    assert {"rule", "passed", "message", "basis"} <= set(marked)
+
+
+def test_enterprise_employee_authority_not_in_the_table_is_not_verified_40hao_1(verifier: Verifier) -> None:
+    """POLICY.md §1: a valid code whose first character the policy table does not list is not guessed
+    either way: the check passes, says so and is marked not verified."""
+    verdict = run(verifier, case(employer=employer(uscc("B"))))
+    passed, message = check(verdict, "enterprise_employee")
+    assert passed and message == "用人单位统一社会信用代码首位为B，政策表未列此登记管理部门，企业职工身份未核验"
+    assert next(c for c in verdict.to_json()["checks"] if c["rule"] == "enterprise_employee")["verified"] is False
+
+
+@pytest.mark.parametrize(
+    ("dates", "policy_id", "ok"),
+    [(Y21, "cn-2021", False), (Y22, "cn-2022", True),
+     ({**Y25, "application_date": "2024-06-03", "certificate.issue_date": "2024-03-01"}, "cn-2024", True),
+     (Y25, "cn-2025", True)],
+)
+def test_enterprise_employee_receiving_unemployment_benefit_qualifies_from_cn_2022_40hao_1(
+        verifier: Verifier, dates: dict[str, Any], policy_id: str, ok: bool) -> None:
+    """POLICY.md §1–2: from cn-2022 a person receiving unemployment benefit qualifies whatever the employer."""
+    data = case(employer=employer(uscc("1", "2")), receiving_unemployment_benefit=True, **dates)
+    verdict = run(verifier, data)
+    assert verdict.policy.id == policy_id
+    passed, message = check(verdict, "enterprise_employee")
+    assert passed is ok, message
+    if ok:
+        assert "正在领取失业保险金" in message
+
+
+@pytest.mark.parametrize("raw", ["91440101MA59XXXX0X", "9144010", "91440101MA5ABCDEI1"])
+def test_bad_employer_uscc_is_bad_input_naming_the_field_40hao_1(raw: str) -> None:
+    with pytest.raises(InvalidInput) as bad:
+        parse_application(case(employer=employer(raw)))
+    assert bad.value.field == "employer.uscc" and "统一社会信用代码" in bad.value.reason
+
+
+def test_employer_uscc_is_normalised_40hao_1() -> None:
+    """POLICY.md §6: full-width characters, spaces and lower case are the same code."""
+    code = uscc("9")
+    typed = " ".join(chr(ord(c) + 0xFEE0) for c in code.lower())
+    assert parse_application(case(employer=employer(typed))).employer_uscc == code
+    assert parse_application(BASE).employer_uscc == ""

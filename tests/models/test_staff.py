@@ -58,12 +58,14 @@ def test_permission_table_as_specified() -> None:
         Action.case_publicize,
         Action.case_object,
     }
-    assert PERMISSIONS[Role.approver] == {Action.case_approve, Action.case_pay, Action.case_requeue_payment}
+    assert PERMISSIONS[Role.approver] == {Action.case_approve, Action.case_pay, Action.case_requeue_payment,
+                                          Action.case_confirm_payee}
     assert PERMISSIONS[Role.supervisor] == {
         Action.report_view,
         Action.audit_view,
         Action.case_pay,
         Action.registry_import,
+        Action.case_confirm_payee,  # the second person on a payee change after approval (issue 14.6)
     }
     assert PERMISSIONS[Role.auditor] == {Action.audit_view, Action.report_view}
     assert PERMISSIONS[Role.admin] == {Action.staff_manage, Action.settings_manage, Action.registry_import}

@@ -45,7 +45,7 @@ def intake_data(office: str, id_number: str, *, level: int = 4, occupation: str 
                         "occupation_code": occupation, "occupation_name": "车工", "issue_date": "2017-06-01"},
         "application_date": "2018-01-10",
         "payment": {"kind": "bank", "account": "6222020200112233445", "bank_name": "工商银行", "holder_name": "张三"},
-        "employer": {"name": "某机械有限公司", "uscc": "91440101MA5XXXXX0X"},
+        "employer": {"name": "某机械有限公司", "uscc": "91440101MA5XXXXX04"},
         "phone": "13800138000",
     }
 

@@ -272,9 +272,11 @@ def test_online_verification_asks_the_central_registries_live(sqlite_central: Ce
     from desktop.sync.client import CentralClient
     from desktop.sync.lookup import lookup_online, online_client
 
-    person = new_person("440305")  # insured in Shenzhen: not in a Guangzhou counter's local copy
+    # Imported centrally after the counter last synced: not in its local copy.  (Someone insured outside
+    # the office's pooling area is answered with the insured region only: issue 14.5, test_sync_hardening.)
+    person = new_person("440106")
     insured = tmp_path / "insured.csv"
-    insured.write_text(f"id_number,name,insured_region,contribution_months\n{person},孙八,440305,66\n",
+    insured.write_text(f"id_number,name,insured_region,contribution_months\n{person},孙八,440106,66\n",
                        encoding="utf-8")
     certs = tmp_path / "certs.csv"
     certs.write_text("number,id_number,kind,level,occupation_code,issue_date\n"
@@ -288,7 +290,7 @@ def test_online_verification_asks_the_central_registries_live(sqlite_central: Ce
     with client:
         hit = lookup_online(client, f" {person.lower()} ")
         assert hit is not None and hit.person is not None
-        assert (hit.person.name, hit.person.contribution_months, hit.person.insured_region) == ("孙八", 66, "440305")
+        assert (hit.person.name, hit.person.contribution_months, hit.person.insured_region) == ("孙八", 66, "440106")
         assert [c.number for c in hit.certificates] == ["S000144000123174999777"]
         assert hit.insured_as_of is not None
         nobody = lookup_online(client, new_person())

@@ -50,6 +50,10 @@ def test_the_supervisor_sees_today_and_the_month_and_prints_the_daily_summary(
     shown = page()
 
     assert shown.cards["today"].value.text() == "2件" and shown.cards["today"].detail.text() == "3,000 元"
+    # Issue 15.10: what falls due next to the real-name system (展翅行动 三(二)), soonest first.
+    assert shown.deadlines.text() == (
+        "上报提示：2027年1月7日前报送2026年第四季度技能提升补贴申领和发放情况（10月1日至12月31日，展翅行动 三(二)）；"
+        "2027年1月31日前报送2026年展翅行动工作总结（1月1日至12月31日，展翅行动 三(二)）")
     assert shown.cards["month"].value.text() == "3件"
     assert shown.cards["overdue"].value.text() == "1件"
     assert int(shown.cards["sync"].value.text().rstrip("条")) > 0

@@ -17,7 +17,9 @@ from qt_helpers import find, type_text
 from desktop.app import create_main_window
 from desktop.models import staff
 from desktop.models.cases import get_case, search_cases
-from desktop.models.identity import id_check_character
+from desktop.models.identity import id_check_character, uscc_check_character
+from desktop.models.registry import import_registry
+from desktop.models.registry_files import RegistryFile
 from desktop.models.store import Store
 
 pytestmark = pytest.mark.gui
@@ -312,3 +314,52 @@ def test_a_clock_set_back_is_shown_in_the_status_bar(qtbot: QtBot, store: Store,
     label = find(win, "status.clock")
     qtbot.waitUntil(lambda: label.isVisible() and "校准" in label.text(), timeout=5000)  # type: ignore[attr-defined]
     win.close()
+
+
+INSTITUTION_USCC = "12440101MA5ABCDE1" + uscc_check_character("12440101MA5ABCDE1")  # 1: 机关、事业单位
+ENTERPRISE_USCC = "91440101MA5ABCDE1" + uscc_check_character("91440101MA5ABCDE1")  # 9: 市场监管部门登记
+
+
+def employee_check(win: QMainWindow) -> dict:  # type: ignore[type-arg]
+    return next((c for c in verdict(win).get("checks", []) if c["rule"] == "enterprise_employee"), {})
+
+
+def test_the_employer_code_typed_at_the_counter_reaches_the_verdict_40hao_1(qtbot: QtBot,
+                                                                             window: QMainWindow) -> None:
+    """POLICY.md §1 enterprise_employee: without a code the verdict says it was not verified; the code the
+    clerk types decides it (9 passes, 1 fails), in the verdict the window shows."""
+    fill_eligible_case(qtbot, window)
+    qtbot.waitUntil(lambda: employee_check(window).get("verified") is False, timeout=10_000)
+    assert employee_check(window)["passed"] is True and "未核验" in employee_check(window)["message"]
+
+    field = find(window, "intake.employer_uscc")
+    type_text(qtbot, field, ENTERPRISE_USCC)
+    qtbot.waitUntil(lambda: "首位为9" in employee_check(window).get("message", ""), timeout=10_000)
+    assert employee_check(window)["passed"] is True and verdict(window)["eligible"] is True
+
+    field.clear()  # type: ignore[attr-defined]
+    type_text(qtbot, field, INSTITUTION_USCC)
+    qtbot.waitUntil(lambda: employee_check(window).get("passed") is False, timeout=10_000)
+    assert employee_check(window)["message"] == \
+        "用人单位统一社会信用代码首位为1（机构编制部门登记：机关、事业单位），不属企业职工"
+    assert verdict(window)["eligible"] is False
+
+
+def test_the_employer_code_filled_from_the_registry_reaches_the_verdict_40hao_1(qtbot: QtBot, window: QMainWindow,
+                                                                                store: Store) -> None:
+    """The registry copy's employer_uscc fills the form and so decides enterprise_employee."""
+    issued = window.clock.today() - dt.timedelta(days=60)  # type: ignore[attr-defined]
+    rows = {
+        "insured": [(ID_NUMBER, "张三梅", INSTITUTION_USCC, "广州市某事业单位", "440106", 40, "13800138000", False)],
+        "certificates": [("S000144000123174000056", ID_NUMBER, "skill_level", 4, "6-18-01-01", "车工", issued,
+                          "广州市职业技能鉴定指导中心")],
+    }
+    for kind, found in rows.items():
+        import_registry(store, RegistryFile(kind=kind, rows=found, errors=[], total=1, source="test"),  # type: ignore[arg-type]
+                        as_of=store.clock.now())
+    find(window, "nav.new_case").click()  # type: ignore[attr-defined]
+    type_text(qtbot, find(window, "intake.id_number"), ID_NUMBER)
+    qtbot.waitUntil(lambda: find(window, "intake.employer_uscc").text() == INSTITUTION_USCC,  # type: ignore[attr-defined]
+                    timeout=10_000)
+    qtbot.waitUntil(lambda: employee_check(window).get("passed") is False, timeout=10_000)
+    assert "首位为1" in employee_check(window)["message"] and verdict(window)["eligible"] is False
