@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.models import audit, risk
+from desktop.models.application import PAYMENT_KINDS
 from desktop.models.card_bins import bank_mismatch
 from desktop.models.cases import CaseRecord, State, load_case_row, record_of, update_case_fields
 from desktop.models.errors import Conflict, InvalidInput, NotFound, PermissionDenied
@@ -31,8 +32,7 @@ from desktop.models.permissions import Action, StaffUser, can, require
 from desktop.models.schema import Case, PayeeChange, PaymentItem, RiskFlag
 from desktop.models.store import Store
 
-PAYMENT_KINDS = ("bank", "sscard")
-MAX_ACCOUNT = 40
+MAX_ACCOUNT = 40  # a social security card's account: letters and digits
 _CHANGEABLE = (State.approved, State.payment_failed)
 _FIELD_LABELS = {"payment_kind": "账户类型", "payment_account": "收款账号", "bank_name": "开户银行",
                  "holder_name": "户名"}
@@ -146,9 +146,9 @@ def propose(session: Session, row: Case, actor: StaffUser, changes: dict[str, An
         raise InvalidInput("payment.account", "收款账户没有变化")
     if pending_change(session, row.id) is not None:
         raise Conflict(f"案件 {row.case_no} 已有一项收款账户变更待确认，请先确认或不予采纳")
+    kind = changes.get("payment_kind", row.payment_kind)
     warning = bank_mismatch(changes.get("payment_account", row.payment_account),
-                            changes.get("bank_name", row.bank_name)) if row.payment_kind == "bank" or \
-        changes.get("payment_kind") == "bank" else None
+                            changes.get("bank_name", row.bank_name)) if kind == "bank" else None
     change = PayeeChange(id=str(uuid.uuid4()), case_id=row.id, changes_json=json.dumps(changes, ensure_ascii=False),
                          note=note, bank_warning=warning, proposed_by=actor.username, proposed_at=at,
                          state=ChangeState.pending.value)

@@ -95,7 +95,6 @@ COLUMN_LABELS = {
 EXPORT_SUFFIXES = (".csv", ".xlsx")
 _NUMERIC_COLUMNS = frozenset({DISBURSEMENT_COLUMNS.index("amount_yuan")})
 NO_REASON = "银行未注明原因"
-MAX_ACCOUNT = 40
 
 
 class PaymentBatchState(StrEnum):

@@ -76,16 +76,22 @@ def test_demo_creates_the_contract_accounts(demo_dir: Path) -> None:
         store.close()
 
 
+def copy_of(data_dir: Path, tmp_path: Path) -> tuple[Path, sqlite3.Connection]:
+    """A copy of the folder's database to tamper with, and a connection to it."""
+    copy_dir = tmp_path / "copy"
+    copy_dir.mkdir()
+    source = sqlite3.connect(data_dir / "zhanchi.db")
+    target = sqlite3.connect(copy_dir / "zhanchi.db")
+    source.backup(target)
+    source.close()
+    return copy_dir, target
+
+
 def test_audit_verify_passes_on_demo_and_catches_tampering(demo_dir: Path, tmp_path: Path) -> None:
     result = zhanchi(demo_dir, "audit", "verify")
     assert result.returncode == 0, result.stderr
     # Tamper with a copy, directly in the database file.
-    copy_dir = tmp_path / "copy"
-    copy_dir.mkdir()
-    source = sqlite3.connect(demo_dir / "zhanchi.db")
-    target = sqlite3.connect(copy_dir / "zhanchi.db")
-    source.backup(target)
-    source.close()
+    copy_dir, target = copy_of(demo_dir, tmp_path)
     for (name,) in target.execute("select name from sqlite_master where type='trigger'").fetchall():
         target.execute(f"drop trigger {name}")
     target.execute("update audit_log set actor = 'intruder' where seq = 20")
@@ -102,12 +108,7 @@ def test_audit_verify_catches_money_edited_in_the_database_file(demo_dir: Path, 
                                                                 change: str) -> None:
     """Issue 14.4: an approved case's amount or account changed directly in SQLite (the chain itself
     untouched) no longer passes: its money is not what the audited changes set."""
-    copy_dir = tmp_path / "copy"
-    copy_dir.mkdir()
-    source = sqlite3.connect(demo_dir / "zhanchi.db")
-    target = sqlite3.connect(copy_dir / "zhanchi.db")
-    source.backup(target)
-    source.close()
+    copy_dir, target = copy_of(demo_dir, tmp_path)
     case_no = target.execute("SELECT case_no FROM cases WHERE state = 'approved' ORDER BY case_no").fetchone()[0]
     target.execute(f"UPDATE cases SET {column} = {change} WHERE case_no = ?", (case_no,))
     target.commit()
