@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 from desktop.models.errors import InvalidInput
-from desktop.models.pooling import region_list
 
 # Province-level prefixes of GB/T 2260 (plus 83, used by residence permits for
 # Taiwan residents).  Only the prefix is checked, never the county.
@@ -265,6 +264,8 @@ def check_region_code(raw: str, field: str) -> str:
         raise InvalidInput(field, f"行政区划代码应为6位数字，实际为“{code}”")
     if code[:2] not in PROVINCE_PREFIXES:
         raise InvalidInput(field, f"行政区划代码前两位“{code[:2]}”不是有效的省级代码，请核对")
+    from desktop.models.pooling import region_list  # the list and its files: not on the window's first look
+
     if code not in region_list():
         raise InvalidInput(field, f"行政区划代码“{code}”不在行政区划代码表中，请核对")
     return code
