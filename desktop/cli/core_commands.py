@@ -21,9 +21,10 @@ from desktop.models import outbox
 from desktop.models.application import parse_application, parse_intake
 from desktop.models.cases import State, count_by_state
 from desktop.models.errors import InvalidInput, PermissionDenied
-from desktop.models.intake import assess, file_case
+from desktop.models.intake import assess, file_case, lookup_applicant
 from desktop.models.money_replay import verify_trail_and_money
 from desktop.models.rules import Verifier
+from desktop.models.shared_sources import Declared, registry_sources
 from desktop.models.staff import Action, can
 from desktop.models.store import get_meta, open_store
 
@@ -81,10 +82,13 @@ def cmd_intake(args: argparse.Namespace) -> int:
         verifier = Verifier.load(data_dir)
         status = EXIT_OK
         for intake in intakes:
+            # What the registry copy confirms, as the window records it (not "nothing was missing").
+            sources = registry_sources(lookup_applicant(store, intake.application.id_number),
+                                       Declared.of(intake.application))
             # Assessed against the ledger first: an ineligible case is not filed at all.
-            verdict = assess(store, verifier, intake.application).verdict
+            verdict = assess(store, verifier, intake.application, sources=sources).verdict
             if verdict.eligible:
-                record, _ = file_case(store, verifier, user, intake, accept=True)
+                record, _ = file_case(store, verifier, user, intake, accept=True, sources=sources)
                 print_json({"case_no": record.case_no, "case_id": record.id}, indent=None)
             else:
                 status = EXIT_FAILED

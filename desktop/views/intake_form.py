@@ -314,25 +314,12 @@ class IntakeForm(QWidget):
 
     def sources(self) -> dict[str, Source]:
         """Where each kind of datum came from: the registry copy while it still matches, else typed."""
-        from desktop.models.checklist import TYPED, Source, SourceKind
+        from desktop.models.shared_sources import Declared, registry_sources
 
-        hit, result = self._hit, {"identity": TYPED, "contributions": TYPED, "certificate": TYPED}
-        if hit is None:
-            return result
-        person = hit.person
-        kind = SourceKind.ONLINE if hit.online else SourceKind.SYNCED
-        if person is not None and person.id_number == self._id_value():
-            synced = Source(kind, hit.insured_as_of)
-            if person.name == self.name.text().strip():
-                result["identity"] = synced
-            if (person.contribution_months, person.insured_region) == (
-                    self.contribution_months.value(), self.insured_region.text().strip()):
-                result["contributions"] = synced
-        number = identity.normalize_certificate_number(self.cert_number.text())
-        cert = next((c for c in hit.certificates if c.number == number), None)
-        if cert is not None and (cert.level, cert.issue_date) == (self.cert_level.currentData(), self._issue_date()):
-            result["certificate"] = Source(kind, hit.certificates_as_of)
-        return result
+        return registry_sources(self._hit, Declared(
+            self._id_value(), self.name.text().strip(), self.contribution_months.value(),
+            self.insured_region.text().strip(), identity.normalize_certificate_number(self.cert_number.text()),
+            self.cert_level.currentData(), self._issue_date()))
 
     def _show_sources(self) -> None:
         from desktop.models.checklist import SourceKind

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 import sqlite3
 import subprocess
@@ -218,3 +219,44 @@ def copy_demo(demo_dir: Path, tmp_path: Path) -> Path:
     source.close()
     target.close()
     return target_dir
+
+
+def test_intake_records_what_the_registry_copy_confirmed_policy_4(tmp_path: Path) -> None:
+    """Issue 15.7: a case taken from the command line records its data sources as the window does —
+    checked against the registry copy where it matches, typed by hand where it does not — never
+    "nothing was missing"."""
+    import csv
+
+    assert zhanchi(tmp_path, "demo", "--cases", "0").returncode == 0
+    with (tmp_path / "demo" / "demo-insured.csv").open(encoding="utf-8") as handle:
+        people = list(csv.DictReader(handle))
+    with (tmp_path / "demo" / "demo-certificates.csv").open(encoding="utf-8") as handle:
+        certificates = {c["id_number"]: c for c in csv.DictReader(handle)}
+
+    def intake_of(person: dict[str, str]) -> dict[str, Any]:
+        cert = certificates[person["id_number"]]
+        intake = copy.deepcopy(INTAKE)
+        intake.update(applicant={"name": person["name"], "id_number": person["id_number"]},
+                      insured_region=person["insured_region"], contribution_months=int(person["contribution_months"]),
+                      application_date=(dt.date.fromisoformat(cert["issue_date"]) + dt.timedelta(days=10)).isoformat(),
+                      certificate={"number": cert["number"], "kind": cert["kind"], "level": int(cert["level"]),
+                                   "occupation_code": cert["occupation_code"],
+                                   "occupation_name": cert["occupation_name"], "issue_date": cert["issue_date"]},
+                      employer={"name": person["employer_name"], "uscc": person["employer_uscc"]})
+        intake["payment"]["holder_name"] = person["name"]
+        return intake
+
+    first_person, second_person = [p for p in people if p["id_number"] in certificates
+                                   and int(p["contribution_months"]) >= 36][:2]
+    matching, typed_months = intake_of(first_person), intake_of(second_person)
+    typed_months["contribution_months"] += 1  # not what the registry says: typed, to be checked
+    result = zhanchi(tmp_path, "intake", "-", "--user", "clerk",
+                     stdin=json.dumps([matching, typed_months], ensure_ascii=False))
+    assert result.returncode == 0, result.stdout + result.stderr
+    first, second = (json.loads(line)["case_no"] for line in result.stdout.splitlines())
+    with sqlite3.connect(tmp_path / "zhanchi.db") as conn:
+        sources = {case_no: json.loads(text) for case_no, text in conn.execute(
+            "SELECT case_no, sources_json FROM cases WHERE case_no IN (?, ?)", (first, second))}
+    assert {key: s["kind"] for key, s in sources[first].items()} == {
+        "identity": "synced", "contributions": "synced", "certificate": "synced"}
+    assert sources[second]["contributions"]["kind"] == "typed" and sources[second]["identity"]["kind"] == "synced"
