@@ -86,6 +86,11 @@ def id_check_character(first17: str) -> str:
     return _ID_CHECK_CHARS[total % 11]
 
 
+def chinese_date(day: dt.date) -> str:
+    """2019年1月1日, as documents and messages write dates (no leading zeros)."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 @dataclass(frozen=True)
 class IdInfo:
     number: str
@@ -94,9 +99,9 @@ class IdInfo:
     sex: str  # "男" / "女"
 
 
-def check_id_number(raw: str, field: str = "applicant.id_number", *, today: dt.date) -> IdInfo:
+def check_id_number(raw: str, field: str = "applicant.id_number", *, today: dt.date, today_is: str = "今天") -> IdInfo:
     """Normalise and check an 18-character resident identity number; no one is born after ``today``
-    (the application date, or the office's date from the caller's clock)."""
+    (the office's date from the caller's clock, or the date ``today_is`` names: 申请日期)."""
     number = normalize_id_number(raw)
     if not number:
         raise InvalidInput(field, "请填写身份证号码")
@@ -116,7 +121,8 @@ def check_id_number(raw: str, field: str = "applicant.id_number", *, today: dt.d
     except ValueError:
         raise InvalidInput(field, f"身份证号码中的出生日期“{birth_text}”不存在，请核对第7至14位") from None
     if birth > today:
-        raise InvalidInput(field, f"身份证号码中的出生日期{birth:%Y年%m月%d日}晚于今天（{today:%Y年%m月%d日}），请核对")
+        raise InvalidInput(field, f"身份证号码中的出生日期{chinese_date(birth)}晚于{today_is}"
+                                  f"（{chinese_date(today)}），请核对")
     expected = id_check_character(number[:17])
     if number[17] != expected:
         # Any single mistyped digit changes the check character, so ask for a

@@ -257,6 +257,14 @@ def test_a_window_ending_on_a_2027_lunar_holiday_runs_on_civil_code_203_policy_3
     assert "40号 二(一)" in window_check.basis and "民法典》第二百零三条" in window_check.basis
 
 
+def test_a_birth_date_after_the_application_date_names_that_date_policy_1_id_number(verifier: Verifier) -> None:
+    """Issue 15.8: the check is against the application date, and says so (not 今天)."""
+    born_later = valid_id("44010620180111123")  # born the day after the application (2018-01-10)
+    passed, message = check(run(verifier, case(**{"applicant.id_number": born_later})), "id_number")
+    assert passed is False
+    assert message == "身份证号码中的出生日期2018年1月11日晚于申请日期（2018年1月10日），请核对"
+
+
 def test_application_window_in_covered_year_is_not_provisional(verifier: Verifier) -> None:
     verdict = run(verifier, BASE)
     assert not verdict.window.provisional
