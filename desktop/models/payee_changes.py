@@ -25,7 +25,7 @@ from desktop.models.application import PAYMENT_KINDS
 from desktop.models.card_bins import bank_mismatch
 from desktop.models.cases import CaseRecord, State, load_case_row, record_of, update_case_fields
 from desktop.models.errors import Conflict, InvalidInput, NotFound, PermissionDenied
-from desktop.models.identity import check_bank_card
+from desktop.models.identity import check_bank_card, normalize_bank_card
 from desktop.models.masking import mask_account
 from desktop.models.names import check_holder_name
 from desktop.models.permissions import Action, StaffUser, can, require
@@ -79,10 +79,6 @@ def _proposal(row: PayeeChange, case_no: str) -> PayeeProposal:
                          row.proposed_by, row.proposed_at, ChangeState(row.state), row.decided_by, row.decided_at)
 
 
-def _plain_account(raw: str) -> str:
-    return "".join(raw.split())
-
-
 def account_changes(row: Case, *, account: str | None, bank_name: str | None, holder_name: str | None,
                     kind: str | None) -> dict[str, Any]:
     """The case fields a correction would change, checked: a valid card number, the applicant as holder."""
@@ -96,7 +92,7 @@ def account_changes(row: Case, *, account: str | None, bank_name: str | None, ho
         if new_kind == "bank":
             number = check_bank_card(account, "payment.account").number
         else:
-            number = _plain_account(account)
+            number = normalize_bank_card(account)
             if not number or not number.isascii() or not number.isalnum() or len(number) > MAX_ACCOUNT:
                 raise InvalidInput("payment.account", "社会保障卡账号应为数字或字母，不超过40位")
         if number != row.payment_account:

@@ -69,6 +69,7 @@ from desktop.models.cases import (
 )
 from desktop.models.errors import Conflict, InvalidInput, NotFound, os_error_text
 from desktop.models.files import placed_with_transaction
+from desktop.models.identity import normalize_bank_card
 from desktop.models.masking import mask_account, mask_name
 from desktop.models.registry_files import _numbered, _text  # the one CSV/XLSX reader of the project
 from desktop.models.schema import Case, PaymentBatch, PaymentItem
@@ -469,11 +470,8 @@ def _read(path: Path) -> tuple[bytes, list[_Row]]:
     return content, found
 
 
-_SEPARATORS = re.compile(r"[\s\-]+")
-
-
 def _account(text: str) -> str:
-    return _SEPARATORS.sub("", unicodedata.normalize("NFKC", text or ""))
+    return normalize_bank_card(text or "")
 
 
 def _amount(text: str) -> int | None:
