@@ -61,10 +61,15 @@ def read_log(data_dir: Path) -> list[dict[str, Any]]:
 
 def outstanding(data_dir: Path) -> dict[str, Sent]:
     """Cases (by id) that a batch sent and the bank did not answer as failed: never to be sent again."""
+    return outstanding_in(read_log(data_dir))
+
+
+def outstanding_in(entries: Iterable[dict[str, Any]]) -> dict[str, Sent]:
+    """``outstanding`` of log entries already read."""
     exported: dict[tuple[str, str], dict[str, Any]] = {}
     failed: set[tuple[str, str]] = set()
     paid: set[tuple[str, str]] = set()
-    for entry in read_log(data_dir):
+    for entry in entries:
         key = (entry["case_id"], entry["batch_no"])
         if entry["event"] == "exported":
             exported[key] = entry
@@ -74,9 +79,9 @@ def outstanding(data_dir: Path) -> dict[str, Sent]:
             for (case_id, batch_no), e in exported.items() if (case_id, batch_no) not in failed}
 
 
-def batch_numbers(data_dir: Path) -> set[str]:
-    """Every batch number ever used from this data folder (a restored database may not know some)."""
-    return {entry["batch_no"] for entry in read_log(data_dir)}
+def batch_numbers(entries: Iterable[dict[str, Any]]) -> set[str]:
+    """Every batch number the log entries name (a restored database may not know some)."""
+    return {entry["batch_no"] for entry in entries}
 
 
 def exported_line(*, batch_no: str, case_id: str, case_no: str, amount_yuan: int, at: dt.datetime) -> dict[str, Any]:

@@ -279,22 +279,22 @@ def _target(out: Path | str) -> Path:
     return path.absolute()
 
 
-def _next_batch_no(session: Session, store: Store, day: dt.date) -> str:
-    """The day's next number, past every number the disbursement log has seen (a restored database
-    would otherwise number a new batch like one already sent to the bank)."""
+def _next_batch_no(session: Session, store: Store, day: dt.date, logged: set[str]) -> str:
+    """The day's next number, past every number the disbursement log has seen (``logged``: a restored
+    database would otherwise number a new batch like one already sent to the bank)."""
     prefix = f"{store.office_code}-{store.device_code}-FF{day:%Y%m%d}-"
     used = set(session.scalars(select(PaymentBatch.batch_no).where(PaymentBatch.batch_no.like(prefix + "%"))))
-    used |= {n for n in disbursement_log.batch_numbers(store.data_dir) if n.startswith(prefix)}
+    used |= {n for n in logged if n.startswith(prefix)}
     number = len(used) + 1
     while f"{prefix}{number:02d}" in used:
         number += 1
     return f"{prefix}{number:02d}"
 
 
-def _log_what_the_database_knows(session: Session, data_dir: Path) -> list[dict[str, Any]]:
-    """Log lines for exports and results the database has and the log lacks (a folder from before
-    the log, or one whose log was lost): the log then knows at least what the database knows."""
-    logged = {(e["event"], e["case_id"], e["batch_no"]) for e in disbursement_log.read_log(data_dir)}
+def _log_what_the_database_knows(session: Session, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Log lines for exports and results the database has and the log ``entries`` lack (a folder from
+    before the log, or one whose log was lost): the log then knows at least what the database knows."""
+    logged = {(e["event"], e["case_id"], e["batch_no"]) for e in entries}
     lines = []
     query = (select(PaymentItem, PaymentBatch, Case.case_no).join(PaymentBatch, PaymentBatch.id == PaymentItem.batch_id)
              .join(Case, Case.id == PaymentItem.case_id).order_by(PaymentBatch.created_at))
@@ -356,8 +356,11 @@ def export_payments(store: Store, actor: StaffUser, out: Path | str, *,
     log = disbursement_log.ensure_folder(store.data_dir)
     with placed_with_transaction() as files, store.session() as session:
         at = store.clock.now()
-        files.append(disbursement_log.encode(_log_what_the_database_knows(session, store.data_dir)), log)
-        sent = disbursement_log.outstanding(store.data_dir)
+        entries = disbursement_log.read_log(store.data_dir)  # read once for the whole export
+        missing = _log_what_the_database_knows(session, entries)
+        files.append(disbursement_log.encode(missing), log)
+        entries += missing
+        sent = disbursement_log.outstanding_in(entries)
         waiting = payee_changes.cases_with_pending_change(session)
         query = (select(Case).where(Case.state == State.approved.value, _no_live_item(Case.id))
                  .order_by(Case.case_no))
@@ -380,7 +383,8 @@ def export_payments(store: Store, actor: StaffUser, out: Path | str, *,
             else:
                 payable.append(row)
         if payable:  # else no file and no batch; the flags just raised are kept (committed)
-            result, data = _export(session, store, actor, path, payable, refused, at)
+            result, data = _export(session, store, actor, path, payable, refused, at,
+                                   disbursement_log.batch_numbers(entries))
             # The log first: a crash after it leaves the cases blocked; the file last: undone if the commit fails.
             files.append(disbursement_log.encode(
                 disbursement_log.exported_line(batch_no=result.batch_no, case_id=row.id, case_no=row.case_no,
@@ -394,9 +398,9 @@ def export_payments(store: Store, actor: StaffUser, out: Path | str, *,
 
 
 def _export(session: Session, store: Store, actor: StaffUser, path: Path, rows: list[Case],
-            refused: list[Refused], at: dt.datetime) -> tuple[Batch, bytes]:
+            refused: list[Refused], at: dt.datetime, logged_batches: set[str]) -> tuple[Batch, bytes]:
     """The batch and its items, audited, and the file's bytes (written by the caller before the commit)."""
-    batch_no = _next_batch_no(session, store, store.clock.today())
+    batch_no = _next_batch_no(session, store, store.clock.today(), logged_batches)
     lines = [[batch_no, row.case_no, row.holder_name, row.payment_kind, row.payment_account, row.bank_name,
               row.amount_yuan] for row in rows]
     data = _xlsx_bytes(lines, batch_no) if path.suffix.lower() == ".xlsx" else _csv_bytes(lines)
