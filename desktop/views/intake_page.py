@@ -59,7 +59,7 @@ class IntakePage(QWidget):
     document_issued = Signal(object)  # IssuedDocument: the receipt or the notice, to preview and print
 
     def __init__(self, workspace: Workspace | None, runner: TaskRunner, user: StaffUser,
-                 parent: QWidget | None = None, *, data_dir: Path | None = None, clock: Clock | None = None) -> None:
+                 parent: QWidget | None = None, *, clock: Clock, data_dir: Path | None = None) -> None:
         super().__init__(parent)
         self.workspace, self.runner, self.user = workspace, runner, user
         if workspace is not None:
@@ -75,7 +75,7 @@ class IntakePage(QWidget):
         self.receipt_format = "a4"  # the window sets it from the settings (a4 | 80mm)
         self.online = False  # the window sets it from each sync round: ask the central registries live
 
-        self.form = IntakeForm(workspace.clock if workspace is not None else clock or Clock())
+        self.form = IntakeForm(clock)  # the window's: the workspace opened later reads the same
         scroll = QScrollArea()
         scroll.setWidget(self.form)
         scroll.setWidgetResizable(True)
