@@ -21,12 +21,13 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
 
-from central import auth, field, incidents, pull, push
+from central import audit_anchor, auth, field, incidents, pull, push
 from central.db import make_engine
 from central.limits import BodyLimit, DeviceRate, Limits, LookupLimiter, client_key
 from desktop.sync.protocol import (
     API_PREFIX,
     PROTOCOL_VERSION,
+    AnchorAnswer,
     EmployerAnswer,
     EmployerQuery,
     EnrolRequest,
@@ -134,7 +135,13 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None, limit
 
     @app.post(f"{API_PREFIX}/pull", response_model=PullAnswer, tags=["sync"])
     def pull_changes(request: PullRequest, device: DeviceDep) -> Response:
-        return _json(pull.pull(engine, device, request))
+        anchor = audit_anchor.receive(engine, device, request.audit)  # issue 14.4: the chain's head, judged
+        return _json(pull.pull(engine, device, request).model_copy(update={"audit_anchor": anchor}))
+
+    @app.post(f"{API_PREFIX}/audit/anchor", response_model=AnchorAnswer, tags=["sync"])
+    def audit_anchor_of(device: DeviceDep) -> AnchorAnswer:
+        """The head of this device's audit chain as last recorded here (``audit verify`` checks it)."""
+        return AnchorAnswer(anchor=audit_anchor.anchor_of(engine, device))
 
     @app.post(f"{API_PREFIX}/registry/person", response_model=PersonAnswer, tags=["verification"],
               responses={429: {"description": "more lookups a minute than a counter needs"}})

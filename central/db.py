@@ -241,6 +241,17 @@ disbursements = Table(
           sqlite_where=DISBURSEMENT_LIVE, postgresql_where=DISBURSEMENT_LIVE),
 )
 
+# Heads of each device's audit chain as its pulls reported them (issue 14.4; ``central.audit_anchor``):
+# the last few, so a proof of one whose answer the device never received still checks.
+audit_anchors = Table(
+    "audit_anchors",
+    metadata,
+    Column("device_id", String(36), primary_key=True),
+    Column("seq", BigInteger, primary_key=True),
+    Column("hash", String(64), nullable=False),
+    Column("recorded_at", UTCDateTime(), nullable=False),
+)
+
 # Refused and flagged attempts, for the central administrator (``python -m central incidents``):
 # pushes refused (another office's case or case number), claims filed outside the person's insured
 # area, repeat disbursements.  Kept outside the refused transaction, so a refusal is never lost.

@@ -6,7 +6,10 @@ Kinds: ``foreign_case`` (a change to another office's case, refused with 403), `
 outside the person's insured pooling area: applied, flagged), ``repeat_disbursement`` (a second
 disbursement of a case: the export rejected, or a bank payment reported for it: flagged),
 ``lookup_rate_exceeded`` (issue 14.5: a device asked the registries for more people a minute than a
-counter needs: refused with 429; recorded once per burst).
+counter needs: refused with 429; recorded once per burst), and the audit anchor's findings (issue 14.4,
+``central.audit_anchor``; each flagged): ``audit_backwards`` (a chain shorter than recorded),
+``audit_fork`` (an entry whose hash is not the recorded one), ``audit_unproven`` (no proof of the
+recorded head), ``audit_head_missing`` (a pull without a head from a device that sent one before).
 """
 
 from __future__ import annotations
@@ -27,7 +30,12 @@ KIND_FOREIGN_CASE_NO = "foreign_case_no"
 KIND_OUTSIDE_AREA = "claim_outside_insured_area"
 KIND_REPEAT_DISBURSEMENT = "repeat_disbursement"
 KIND_LOOKUP_RATE = "lookup_rate_exceeded"
-KINDS = (KIND_FOREIGN_CASE, KIND_FOREIGN_CASE_NO, KIND_OUTSIDE_AREA, KIND_REPEAT_DISBURSEMENT, KIND_LOOKUP_RATE)
+KIND_AUDIT_BACKWARDS = "audit_backwards"
+KIND_AUDIT_FORK = "audit_fork"
+KIND_AUDIT_UNPROVEN = "audit_unproven"
+KIND_AUDIT_HEAD_MISSING = "audit_head_missing"
+KINDS = (KIND_FOREIGN_CASE, KIND_FOREIGN_CASE_NO, KIND_OUTSIDE_AREA, KIND_REPEAT_DISBURSEMENT, KIND_LOOKUP_RATE,
+         KIND_AUDIT_BACKWARDS, KIND_AUDIT_FORK, KIND_AUDIT_UNPROVEN, KIND_AUDIT_HEAD_MISSING)
 ACTION_REFUSED, ACTION_REJECTED, ACTION_FLAGGED = "refused", "rejected", "flagged"
 
 
@@ -98,6 +106,10 @@ __all__ = [
     "ACTION_REFUSED",
     "ACTION_REJECTED",
     "KINDS",
+    "KIND_AUDIT_BACKWARDS",
+    "KIND_AUDIT_FORK",
+    "KIND_AUDIT_HEAD_MISSING",
+    "KIND_AUDIT_UNPROVEN",
     "KIND_FOREIGN_CASE",
     "KIND_FOREIGN_CASE_NO",
     "KIND_LOOKUP_RATE",

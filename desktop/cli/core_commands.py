@@ -22,7 +22,6 @@ from desktop.models.application import parse_application, parse_intake
 from desktop.models.cases import State, count_by_state
 from desktop.models.errors import InvalidInput, PermissionDenied
 from desktop.models.intake import assess, file_case, lookup_applicant
-from desktop.models.money_replay import verify_trail_and_money
 from desktop.models.rules import Verifier
 from desktop.models.shared_sources import Declared, registry_sources
 from desktop.models.staff import Action, can
@@ -136,14 +135,17 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
+    from desktop.sync.audit_check import verify_anchored  # the network client only where it is used
+
     store = open_existing_store(args)
     try:
-        with store.session(readonly=True) as session:
-            report = verify_trail_and_money(session)
+        checked = verify_anchored(store)
     finally:
         store.close()
+    report = checked.report
     if report.ok:
-        print(f"审计记录完整：共{report.checked}条，哈希链校验通过，各案件金额和收款账户与记录一致")
+        print(f"审计记录完整：共{report.checked}条，哈希链校验通过，各案件金额和收款账户与记录一致；"
+              f"{checked.anchor_note}")
         return EXIT_OK
     print(f"审计记录异常：{report.reason}", file=sys.stderr)
     return EXIT_FAILED

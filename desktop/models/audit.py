@@ -4,8 +4,10 @@ Each entry's hash covers its own content and the previous entry's hash, so
 editing, removing or reordering entries breaks the chain.  The head (last
 seq and hash) is also kept in ``meta`` in the same transaction, so cutting
 entries off the end, or appending a forged one, shows too.  Someone able to
-rewrite the whole chain *and* the head is beyond what a local file can prove;
-syncing entries to the central system is the answer to that.
+rewrite the whole chain *and* the head is beyond what a local file can prove:
+every sync reports the head to the central system, which keeps it
+(``desktop.sync.audit_anchor``, issue 14.4), and ``check_anchor`` compares the
+chain with a head recorded there.
 
 The hash formula must never change for existing entries: old databases are
 verified with it.
@@ -92,7 +94,15 @@ def entry_hash(
     return hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
 
 
-def _head(session: Session) -> tuple[int, str]:
+def hash_at(session: Session, seq: int) -> str | None:
+    """The stored hash of entry ``seq`` (the genesis hash for 0); None when there is no such entry."""
+    if seq == 0:
+        return GENESIS_HASH
+    return session.scalar(select(AuditLog.hash).where(AuditLog.seq == seq))
+
+
+def head(session: Session) -> tuple[int, str]:
+    """The chain's head as ``meta`` holds it: (last seq, its hash); (0, genesis) when empty."""
     seq = get_meta(session, META_HEAD_SEQ)
     digest = get_meta(session, META_HEAD_HASH)
     if seq is None or digest is None:
@@ -133,7 +143,7 @@ def record(
     at: dt.datetime,
 ) -> AuditEntry:
     """Append one entry in the caller's transaction (so it commits with the change)."""
-    last_seq, prev_hash = _head(session)
+    last_seq, prev_hash = head(session)
     entry = _entry(last_seq + 1, prev_hash, actor=actor, action=action, entity=entity, entity_id=entity_id,
                    before=before, after=after, at=at)
     session.add(AuditLog(**_stored(entry)))
@@ -156,8 +166,9 @@ def record_raw(
 ) -> AuditEntry:
     """``record`` for a bulk writer on a raw sqlite3 transaction (the registry import), so the
     entry commits with the change there too."""
-    head = get_meta_raw(cursor, META_HEAD_SEQ, META_HEAD_HASH)
-    last_seq, prev_hash = (int(head[META_HEAD_SEQ]), head[META_HEAD_HASH]) if len(head) == 2 else (0, GENESIS_HASH)
+    stored = get_meta_raw(cursor, META_HEAD_SEQ, META_HEAD_HASH)
+    last_seq, prev_hash = (int(stored[META_HEAD_SEQ]), stored[META_HEAD_HASH]) if len(stored) == 2 \
+        else (0, GENESIS_HASH)
     entry = _entry(last_seq + 1, prev_hash, actor=actor, action=action, entity=entity, entity_id=entity_id,
                    before=before, after=after, at=at)
     row = _stored(entry)
@@ -208,7 +219,7 @@ def verify(session: Session) -> AuditReport:
             return _bad(checked, row.seq, f"第{row.seq}条记录内容被修改")
         expected_seq, prev_hash = row.seq + 1, row.hash
     last_seq = expected_seq - 1
-    head_seq, head_hash = _head(session)
+    head_seq, head_hash = head(session)
     if last_seq < head_seq:
         return _bad(checked, last_seq + 1, f"第{last_seq + 1}条记录缺失（末尾记录已被删除）")
     if last_seq > head_seq:
@@ -216,6 +227,17 @@ def verify(session: Session) -> AuditReport:
     if head_seq and prev_hash != head_hash:
         return _bad(checked, head_seq, f"第{head_seq}条记录被替换（与审计链登记不符）")
     return AuditReport(ok=True, checked=checked, first_bad_seq=None, reason=f"审计记录完整，共{checked}条")
+
+
+def check_anchor(session: Session, seq: int, digest: str) -> AuditReport | None:
+    """The chain against a head recorded elsewhere (the central system): None when it holds, else why not."""
+    last_seq, _ = head(session)
+    if last_seq < seq:
+        return _bad(0, last_seq + 1, f"本机审计记录只到第{last_seq}条，中心系统已登记到第{seq}条"
+                                     "（之后的记录已不在本机：数据库被换成较早的副本，或从备份恢复）")
+    if hash_at(session, seq) != digest:
+        return _bad(0, seq, f"第{seq}条审计记录与中心系统登记的不一致（审计链被改写）")
+    return None
 
 
 def entries(session: Session, *, entity: str | None = None, entity_id: str | None = None) -> list[AuditEntry]:

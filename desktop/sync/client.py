@@ -25,6 +25,9 @@ from desktop.sync.protocol import (
     API_PREFIX,
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
+    AnchorAnswer,
+    AuditAnchor,
+    AuditHead,
     EnrolRequest,
     EnrolResponse,
     PersonAnswer,
@@ -214,9 +217,14 @@ class CentralClient:
         payload as JSON text, so the sync engine sends it as it is instead of parsing and re-encoding."""
         return self._call("POST", f"{API_PREFIX}/push", PushAnswer, batch_json)
 
-    def pull(self, cursors: dict[str, int], limit: int | None = None) -> PullAnswer:
-        request = PullRequest(cursors=cursors) if limit is None else PullRequest(cursors=cursors, limit=limit)
+    def pull(self, cursors: dict[str, int], limit: int | None = None, audit: AuditHead | None = None) -> PullAnswer:
+        request = PullRequest(cursors=cursors, audit=audit) if limit is None \
+            else PullRequest(cursors=cursors, limit=limit, audit=audit)
         return self._call("POST", f"{API_PREFIX}/pull", PullAnswer, request)
+
+    def audit_anchor(self) -> AuditAnchor | None:
+        """The head of this device's audit chain as the central system recorded it (issue 14.4)."""
+        return self._call("POST", f"{API_PREFIX}/audit/anchor", AnchorAnswer).anchor
 
     def person(self, id_number: str, timeout: float | None = None) -> PersonAnswer:
         """The central registries' answer (issue 14.5: outside this office's pooling area only

@@ -9,7 +9,8 @@ killed after sending and before recording loses nothing: the rows are still
 pending, the next round sends them again and the central system answers
 ``already_applied``.
 
-Pull asks for what changed after the cursors kept in ``meta``
+Pull reports the audit chain's head with each request and keeps the anchor the central system
+answers (``audit_anchor``, issue 14.4).  It asks for what changed after the cursors kept in ``meta``
 (``sync_cursor.<stream>``) and writes it: registry rows through the local
 registry upsert, ledger entries (``source = 'central'``), annotations for
 this device's cases, policy and holiday files into the data folder.  The
@@ -53,6 +54,7 @@ from desktop.models.registry import META_AS_OF, import_registry
 from desktop.models.registry_files import RegistryFile
 from desktop.models.schema import Case, CaseAnnotation, Ledger, Outbox, utc_text
 from desktop.models.store import Store, get_meta, set_meta
+from desktop.sync.audit_anchor import audit_head, remember_anchor
 from desktop.sync.client import (
     PUSH_ENVELOPE_BYTES,
     CentralClient,
@@ -359,7 +361,9 @@ class SyncEngine:
     def _pull(self, report: SyncReport) -> None:
         cursors = self._cursors()
         while True:
-            answer = self.client.pull(cursors, self.pull_limit)
+            with self.store.session(readonly=True) as session:
+                head = audit_head(session)
+            answer = self.client.pull(cursors, self.pull_limit, head)
             self._write_page(answer, report)
             moved = {**cursors, **{k: v for k, v in answer.cursors.items() if k in STREAMS}}
             if not answer.more:
@@ -387,6 +391,7 @@ class SyncEngine:
         with self.store.session() as session:
             report.pulled[STREAM_LEDGER] += _write_ledger(session, answer.ledger)
             report.pulled[STREAM_ANNOTATIONS] += _write_annotations(session, answer.annotations, now)
+            remember_anchor(session, answer.audit_anchor)
             for stream, value in answer.cursors.items():
                 if stream in STREAMS:
                     set_meta(session, META_CURSOR_PREFIX + stream, str(int(value)))

@@ -16,6 +16,7 @@ POST /v1/registry/person    PersonQuery                   PersonAnswer
 POST /v1/registry/employers EmployerQuery                 EmployerAnswer
 POST /v1/progress           ProgressQuery                 ProgressAnswer (404 without a match)
 POST /v1/rotate                                           RotateAnswer
+POST /v1/audit/anchor                                     AnchorAnswer
 GET  /v1/stats                                            Stats
 GET  /healthz                                             Health
 ==========================  ============================  ======================
@@ -44,6 +45,17 @@ another batch, pending or paid, is ``rejected`` (issue 14.1); the central
 system settles a batch's disbursement from ``case.paid`` /
 ``case.payment_failed`` (the batch in ``event.batch_no``, or
 ``event.payment_batch``).
+
+Audit anchor (issue 14.4): every pull carries the counter's audit chain head (``AuditHead``: the last
+entry's seq and hash) and proves the entry the central system recorded last (``proof_seq``, the seq of
+the ``audit_anchor`` it was last answered, and that entry's hash now).  The central system keeps the
+recent heads of each device; a chain shorter than it recorded (``audit_backwards``: an older copy of
+the database, a restore), an entry whose hash is not the one recorded (``audit_fork``: entries
+rewritten and the chain re-hashed), a proof of an entry it never recorded (``audit_unproven``) or a
+pull without a head from a device that sent one before (``audit_head_missing``) is flagged for the
+central administrator once, and the device is anchored afresh at the head it sent.  The answer's
+``audit_anchor`` is what the central system now holds; ``/v1/audit/anchor`` tells a counter the same,
+so ``audit verify`` can check its chain against it.
 
 Pull semantics: one cursor per stream (``STREAMS``), a monotonic change
 sequence number on the central system.  The answer holds what changed after
@@ -133,6 +145,7 @@ CASE_NO_PATTERN = r"^[A-Za-z0-9 -]{1,40}$"
 ID_NUMBER_PATTERN = r"^([0-9]{15}|[0-9]{17}[0-9Xx])$"
 MAX_INT32 = 2**31 - 1  # an INTEGER column (case version, amounts)
 MAX_SEQ = 2**63 - 1  # a BIGINT column (change sequence numbers: pull cursors)
+HASH_PATTERN = r"^[0-9a-f]{64}$"  # a SHA-256 hex digest (audit entries)
 MAX_CURSORS = 64  # streams a pull may name (unknown ones are ignored: a newer client may know more)
 
 
@@ -238,10 +251,34 @@ Cursor = Annotated[int, Field(ge=0, le=MAX_SEQ)]
 StreamName = Annotated[str, Field(min_length=1, max_length=32)]  # only looked up, never stored
 
 
+class AuditHead(Message):
+    """The counter's audit chain as it stands (issue 14.4): its head, and its entry at ``proof_seq``."""
+
+    seq: int = Field(ge=0, le=MAX_SEQ, description="the last entry's sequence number (0: no entries)")
+    hash: str = Field(pattern=HASH_PATTERN, description="the last entry's hash (64 zeros: no entries)")
+    proof_seq: int = Field(default=0, ge=0, le=MAX_SEQ,
+                           description="the seq of the audit_anchor last answered to this device (0: none)")
+    proof_hash: str = Field(default="", pattern=r"^([0-9a-f]{64})?$",
+                            description="this chain's entry hash at proof_seq; empty when it has no such entry")
+
+
+class AuditAnchor(Message):
+    """A head of a device's audit chain as the central system recorded it."""
+
+    seq: int
+    hash: str
+    recorded_at: AwareDatetime
+
+
+class AnchorAnswer(Message):
+    anchor: AuditAnchor | None = Field(default=None, description="None: no head recorded for this device yet")
+
+
 class PullRequest(Message):
     cursors: dict[StreamName, Cursor] = Field(default_factory=dict, max_length=MAX_CURSORS,
                                               description="last sequence seen per stream; 0 or absent: all")
     limit: int = Field(default=DEFAULT_PULL_LIMIT, ge=1, le=MAX_PULL_LIMIT, description="rows per stream at most")
+    audit: AuditHead | None = Field(default=None, description="the counter's audit chain head (issue 14.4)")
 
 
 class LedgerEntry(Message):
@@ -290,6 +327,7 @@ class PullAnswer(Message):
     reference: list[ReferenceFile] = Field(default_factory=list)
     cursors: dict[str, int]
     more: bool = False
+    audit_anchor: AuditAnchor | None = Field(default=None, description="this device's audit head as now recorded")
     server_time: AwareDatetime
 
 
@@ -383,6 +421,7 @@ __all__ = [
     "ANNOTATION_LEDGER",
     "ANNOTATION_STATUS",
     "API_PREFIX",
+    "HASH_PATTERN",
     "CERTIFICATE_COLUMNS",
     "DEFAULT_PULL_LIMIT",
     "ENTITY_CASE",
@@ -399,7 +438,10 @@ __all__ = [
     "PROTOCOL_VERSION",
     "REFERENCE_FOLDERS",
     "STREAMS",
+    "AnchorAnswer",
     "Annotation",
+    "AuditAnchor",
+    "AuditHead",
     "CaseSnapshot",
     "CertificateRow",
     "EmployerAnswer",

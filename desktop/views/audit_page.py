@@ -41,11 +41,11 @@ from desktop.models import oversight, staff
 from desktop.models.audit import AuditReport
 from desktop.models.cases import State
 from desktop.models.masking import mask_id, mask_name
-from desktop.models.money_replay import verify_trail_and_money
 from desktop.models.oversight import CaseTrail, LogEntry, TrailStep
 from desktop.models.risk import RiskCode
 from desktop.models.staff import Role, StaffUser
 from desktop.models.workspace import Workspace
+from desktop.sync.audit_check import AnchoredReport, verify_anchored
 from desktop.views.back_office import (
     ALERT,
     BackOfficePage,
@@ -348,16 +348,15 @@ class AuditPage(BackOfficePage):
     def verify(self) -> None:
         store = self.workspace.store
 
-        def check() -> AuditReport:
-            with store.session(readonly=True) as session:
-                return verify_trail_and_money(session)
+        def check() -> AnchoredReport:
+            return verify_anchored(store)
 
-        def done(report: AuditReport) -> None:
-            self.report = report
+        def done(checked: AnchoredReport) -> None:
+            report = self.report = checked.report
             if report.ok:
                 self.verify_result.setText(
-                    self.tr("✔ 审计记录完整：共%1条，哈希链校验通过，各案件金额和收款账户与记录一致")
-                    .replace("%1", str(report.checked)))
+                    self.tr("✔ 审计记录完整：共%1条，哈希链校验通过，各案件金额和收款账户与记录一致；%2")
+                    .replace("%1", str(report.checked)).replace("%2", checked.anchor_note))
                 self.verify_result.setStyleSheet("color: #1f6130; font-weight: bold;")
                 return
             self.verify_result.setText(self.tr("✘ 审计记录异常：%1（第%2条起不可信）").replace("%1", report.reason)
