@@ -240,7 +240,10 @@ class Rollback:
         if self.cases:
             parts.append(f"{self.cases}件案件的受理或变更")
         parts.append(f"{self.audit_entries}条操作日志")
-        return "恢复将撤销备份之后的：" + "；".join(parts)
+        text = "恢复将撤销备份之后的：" + "；".join(parts)
+        if self.audit_entries:  # the central system holds the chain's head (issue 14.4) and will see it shrink
+            text += "。已同步到中心系统的，中心系统会记下本机审计记录回退，请告知中心系统管理员"
+        return text
 
     def to_json(self) -> dict[str, object]:
         return {"payment_batches": list(self.payment_batches), "exported_cases": self.exported_cases,

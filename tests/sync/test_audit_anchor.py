@@ -191,3 +191,27 @@ def test_a_malformed_head_is_refused_with_422(sqlite_central: CentralServer, new
     answer = httpx.post(f"{sqlite_central.url}{API_PREFIX}/pull", json=body,
                         headers={"Authorization": f"Bearer {device.credential}"}, timeout=30)
     assert answer.status_code == 422
+
+
+def test_a_restore_after_a_sync_is_said_beforehand_and_flagged_at_the_next_sync(sqlite_central: CentralServer,
+                                                                              new_counter) -> None:
+    """issue 14.4 with the program's own restore: its warning says the central system will see the chain
+    go back; the next sync is flagged once as going backwards, and syncs after it are clean."""
+    counter = new_counter(sqlite_central, "anchor-restore", "440100")
+    counter.accept()
+    counter.store.close()
+    assert _zhanchi(counter.data_dir, "backup").returncode == 0
+    counter.store = _reopen(counter)
+    counter.accept()
+    counter.sync()
+    counter.store.close()
+
+    asked = _zhanchi(counter.data_dir, "restore")
+    assert asked.returncode == 2 and "中心系统会记下本机审计记录回退" in asked.stderr
+    assert _zhanchi(counter.data_dir, "restore", "--yes").returncode == 0
+    counter.store = _reopen(counter)
+    counter.sync()
+    counter.accept()
+    counter.sync()
+    assert [i["kind"] for i in _incidents(sqlite_central, counter.device_id)] == ["audit_backwards"]
+    assert _zhanchi(counter.data_dir, "audit", "verify").returncode == 0
