@@ -57,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="每台设备每分钟可查询人员登记信息的次数，超出返回429并记入安全事件（默认%(default)s）")
     p.add_argument("--credential-days", type=int, default=_limit_default("credential_idle_days"),
                    help="设备凭据连续多少天未使用即失效，需重新注册（默认%(default)s）")
+    p.add_argument("--tls-cert", default="", metavar="PEM",
+                   help="以 https 提供服务：证书文件（PEM，含证书链）；通常由前置的反向代理负责 TLS")
+    p.add_argument("--tls-key", default="", metavar="PEM", help="以 https 提供服务：私钥文件（PEM）")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("issue-token", parents=[_common()], help="为办事处签发一次性设备注册令牌（打印令牌）")
@@ -125,6 +128,18 @@ def _office(code: str) -> str:
     return code
 
 
+def _tls_files(cert: str, key: str) -> dict[str, str]:
+    """uvicorn's TLS options: both files or neither (issue 20.3)."""
+    if not cert and not key:
+        return {}
+    for name, value in (("--tls-cert", cert), ("--tls-key", key)):
+        if not value:
+            raise _BadInput(name, "须与 --tls-cert/--tls-key 同时给出")
+        if not Path(value).is_file():
+            raise _BadInput(name, f"找不到文件“{value}”")
+    return {"ssl_certfile": cert, "ssl_keyfile": key}
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -139,8 +154,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise _BadInput("--lookups-per-minute", f"应在1到10000之间，收到 {per_minute}")
     if not 1 <= idle_days <= 3650:
         raise _BadInput("--credential-days", f"应在1到3650天之间，收到 {idle_days}")
+    tls = _tls_files(getattr(args, "tls_cert", ""), getattr(args, "tls_key", ""))
     app = create_app(args.db, limits=Limits(lookups_per_minute=per_minute, credential_idle_days=idle_days))
-    uvicorn.run(app, host=args.host, port=args.port, log_level=getattr(args, "log_level", "info"))
+    uvicorn.run(app, host=args.host, port=args.port, log_level=getattr(args, "log_level", "info"), **tls)
     return EXIT_OK
 
 

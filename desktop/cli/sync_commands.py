@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import re
+import sys
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlalchemy import delete
 
@@ -27,12 +31,15 @@ from desktop.sync.client import (
     ProtocolError,
     SyncError,
     check_central_url,
+    is_loopback,
+    tls_verification,
 )
 from desktop.sync.credentials import DeviceCredential, load_device, save_device
 from desktop.sync.engine import DEFAULT_BATCH_SIZE, META_CURSOR_PREFIX, SyncEngine
 from desktop.sync.protocol import MAX_PUSH_ITEMS
 
 REGISTER_TIMEOUT = 15.0
+log = logging.getLogger(__name__)
 
 
 def register(sub: Any) -> None:
@@ -41,6 +48,10 @@ def register(sub: Any) -> None:
     p.add_argument("--office", required=True, metavar="CODE", help="本机所属办事处（6位行政区划代码）")
     p.add_argument("--device", required=True, metavar="NAME", help="本机名称，如 1号窗口")
     p.add_argument("--token", required=True, metavar="TOKEN", help="一次性注册令牌")
+    p.add_argument("--ca-bundle", default="", metavar="PEM",
+                   help="中心系统证书的签发机构证书（省级自建 CA），默认用系统信任的机构")
+    p.add_argument("--insecure", action="store_true",
+                   help="允许以明文 http:// 连接其他计算机上的中心系统（不加密，仅限测试网络；将记入日志）")
     p.set_defaults(func=cmd_register)
 
     p = sub.add_parser("sync", help="同步一轮：上传待同步的变更，下载更新；输出 JSON 摘要")
@@ -50,7 +61,7 @@ def register(sub: Any) -> None:
 
 
 def _check_args(args: argparse.Namespace) -> tuple[str, str, str, str]:
-    central = check_central_url(args.central, "--central")
+    central = check_central_url(args.central, "--central", insecure=args.insecure)
     office = args.office.strip()
     if not re.fullmatch(r"[0-9]{6}", office):
         raise InvalidInput("--office", f"办事处代码应为6位数字，收到“{office}”")
@@ -65,14 +76,24 @@ def _check_args(args: argparse.Namespace) -> tuple[str, str, str, str]:
 
 def cmd_register(args: argparse.Namespace) -> int:
     central, office, name, token = _check_args(args)
+    ca_bundle = str(Path(args.ca_bundle).expanduser().resolve()) if args.ca_bundle.strip() else ""
+    tls_verification(ca_bundle)  # a bad file is bad input before anything is written
+    insecure = args.insecure and urlsplit(central).scheme == "http" and not is_loopback(urlsplit(central).hostname)
     data_dir = resolve_data_dir(args)
+    if insecure:  # agreed to explicitly; kept in the data folder's log and said on the terminal
+        from desktop.logging_setup import setup_logging
+
+        setup_logging(data_dir)
+        log.warning("register --insecure: the credential and personal data cross the network in clear text to %s",
+                    central)
+        print(f"警告：以明文 http:// 连接 {central}，凭据和个人信息不加密传输（已记入日志）", file=sys.stderr)
     refuse_if_damaged(data_dir)
     store = open_store(data_dir, office_code=office)  # a new data folder is set up for this office
     try:
         if store.office_code != office:
             raise InvalidInput("--office", f"本数据文件夹属于办事处 {store.office_code}，不能注册到 {office}")
         try:
-            with CentralClient(central, timeout=REGISTER_TIMEOUT) as client:
+            with CentralClient(central, timeout=REGISTER_TIMEOUT, insecure=insecure, ca_bundle=ca_bundle) as client:
                 answer = client.enrol(token, office, name, store.device_id)
         except CentralRefused as exc:
             raise InvalidInput("--token" if exc.status == 401 else "--office", str(exc)) from None
@@ -86,6 +107,8 @@ def cmd_register(args: argparse.Namespace) -> int:
             office_code=answer.office_code,
             registered_at=store.clock.now().isoformat(timespec="seconds"),
             credential=answer.credential,
+            insecure=insecure,
+            ca_bundle=ca_bundle,
         )
         save_device(data_dir, device)
         if previous is None or previous.central_url != central:

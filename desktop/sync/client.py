@@ -12,7 +12,9 @@ and is never logged.
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 import json
+import ssl
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -45,7 +47,6 @@ from desktop.sync.protocol import (
 )
 
 DEFAULT_TIMEOUT = 30.0
-_LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -78,12 +79,40 @@ class NotRegistered(SyncError):
     """This data folder has no device credential yet."""
 
 
-def check_central_url(url: str, field: str = "--central") -> str:
+def is_loopback(hostname: str | None) -> bool:
+    if not hostname:
+        return False
+    if hostname.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(hostname).is_loopback
+    except ValueError:
+        return False
+
+
+def check_central_url(url: str, field: str = "--central", *, insecure: bool = False) -> str:
+    """A central system's address.  Issue 20.3: personal data and credentials never cross a network in
+    clear text — ``https://`` (certificate verified), or ``http://`` only to this computer (loopback) or
+    with ``insecure`` (``register --insecure``: explicit, and logged)."""
     url = (url or "").strip().rstrip("/")
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise InvalidInput(field, f"中心系统地址应形如 https://zhanchi.example.gov.cn 或 http://127.0.0.1:8700，收到“{url}”")
+    if parts.scheme == "http" and not is_loopback(parts.hostname) and not insecure:
+        raise InvalidInput(field, f"中心系统地址须以 https:// 开头（加密传输并校验证书），收到“{url}”；明文 http:// "
+                                  "只能用于本机地址（127.0.0.1），或在注册时加 --insecure 明确同意（将记入日志）")
     return url
+
+
+def tls_verification(ca_bundle: str, field: str = "--ca-bundle") -> ssl.SSLContext | bool:
+    """What httpx verifies a central system's certificate with: the system's trusted CAs, or only the CAs
+    of ``ca_bundle`` (a PEM file: a province's private CA)."""
+    if not ca_bundle:
+        return True
+    try:
+        return ssl.create_default_context(cafile=ca_bundle)
+    except (OSError, ssl.SSLError, ValueError) as exc:
+        raise InvalidInput(field, f"无法读取证书文件“{ca_bundle}”（应为 PEM 格式的 CA 证书）：{exc}") from None
 
 
 PUSH_ENVELOPE_BYTES = len(b'{"items":[]}')
@@ -134,15 +163,18 @@ class CentralClient:
         timeout: float = DEFAULT_TIMEOUT,
         transport: httpx.BaseTransport | None = None,
         trust_env: bool = True,
+        insecure: bool = False,
+        ca_bundle: str = "",
     ) -> None:
-        self.base_url = check_central_url(base_url, "central_url")
-        if urlsplit(self.base_url).hostname in _LOOPBACK:
+        self.base_url = check_central_url(base_url, "central_url", insecure=insecure)
+        if is_loopback(urlsplit(self.base_url).hostname):
             trust_env = False  # never send loopback traffic to a proxy from the environment
         headers = {PROTOCOL_HEADER: str(PROTOCOL_VERSION), "User-Agent": "zhanchi-counter"}
         if credential:
             headers["Authorization"] = f"Bearer {credential}"
         self._http = httpx.Client(
-            base_url=self.base_url, headers=headers, timeout=timeout, transport=transport, trust_env=trust_env
+            base_url=self.base_url, headers=headers, timeout=timeout, transport=transport, trust_env=trust_env,
+            verify=tls_verification(ca_bundle, "ca_bundle"),
         )
 
     def close(self) -> None:
@@ -173,6 +205,12 @@ class CentralClient:
             )
         except httpx.TimeoutException as exc:
             raise CentralUnreachable(f"中心系统无响应（{type(exc).__name__}）：{self.base_url}") from exc
+        except httpx.ConnectError as exc:
+            if isinstance(exc.__context__, ssl.SSLCertVerificationError) or "CERTIFICATE_VERIFY_FAILED" in str(exc):
+                raise CentralUnreachable(
+                    f"中心系统 {self.base_url} 的证书无法验证（不是受信任的机构签发，或与地址不符）；"
+                    "省级自建 CA 请在注册时用 --ca-bundle 指定其证书") from exc
+            raise CentralUnreachable(f"无法连接中心系统 {self.base_url}（{type(exc).__name__}）") from exc
         except httpx.TransportError as exc:
             raise CentralUnreachable(f"无法连接中心系统 {self.base_url}（{type(exc).__name__}）") from exc
         status = response.status_code

@@ -30,6 +30,8 @@ class DeviceCredential:
     registered_at: str
     credential: str = field(repr=False)
     rotated_at: str = ""  # when the credential was last replaced (issue 14.5); "" never since registering
+    insecure: bool = False  # plain http:// to another computer, agreed to with register --insecure (issue 20.3)
+    ca_bundle: str = ""  # a PEM file of the CAs that may sign the central system's certificate; "" the system's
 
     def public(self) -> dict[str, Any]:
         """Everything but the secret (for output and logs)."""
@@ -47,9 +49,10 @@ def load_device(data_dir: Path) -> DeviceCredential | None:
     path = device_path(data_dir)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        # A field added later (rotated_at) may be missing from an older file: its default then.
-        return DeviceCredential(**{f.name: str(data[f.name]) for f in fields(DeviceCredential)
-                                   if f.name in data or f.default is MISSING})
+        # A field added later (rotated_at, insecure, ca_bundle) may be missing from an older file: its default then.
+        values: dict[str, Any] = {f.name: data[f.name] is True if f.type == "bool" else str(data[f.name])
+                                  for f in fields(DeviceCredential) if f.name in data or f.default is MISSING}
+        return DeviceCredential(**values)
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError):

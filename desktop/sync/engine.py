@@ -182,9 +182,9 @@ def client_for(store: Store, *, timeout: float | None = None) -> CentralClient:
         raise NotRegistered(
             "本机尚未注册到中心系统，请先运行 register --central URL --office CODE --device NAME --token TOKEN"
         )
-    if timeout is None:
-        return CentralClient(device.central_url, device.credential)
-    return CentralClient(device.central_url, device.credential, timeout=timeout)
+    options: dict[str, Any] = {} if timeout is None else {"timeout": timeout}
+    return CentralClient(device.central_url, device.credential, insecure=device.insecure,
+                         ca_bundle=device.ca_bundle, **options)
 
 
 class SyncEngine:

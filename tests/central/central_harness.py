@@ -13,6 +13,7 @@ import glob
 import os
 import shutil
 import socket
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -47,14 +48,17 @@ def central_cli(db_url: str, *args: str, timeout: float = 120) -> subprocess.Com
 class CentralServer:
     """``python -m central --db URL --port P serve`` until ``stop()``."""
 
-    def __init__(self, db_url: str, log_path: Path) -> None:
+    def __init__(self, db_url: str, log_path: Path, *, tls: tuple[Path, Path, Path] | None = None) -> None:
+        """``tls``: (certificate chain, private key, CA bundle) to serve https://localhost with."""
         self.db_url = db_url
         self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.url = f"https://localhost:{self.port}" if tls else f"http://127.0.0.1:{self.port}"
+        self._verify: ssl.SSLContext | bool = ssl.create_default_context(cafile=str(tls[2])) if tls else True
+        tls_args = ["--tls-cert", str(tls[0]), "--tls-key", str(tls[1])] if tls else []
         self._log = log_path.open("w", encoding="utf-8")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "central", "--db", db_url, "--port", str(self.port), "serve",
-             "--log-level", "warning"],
+             "--log-level", "warning", *tls_args],
             stdout=self._log, stderr=subprocess.STDOUT, cwd=ROOT,
         )
         self.log_path = log_path
@@ -66,7 +70,7 @@ class CentralServer:
             if self.process.poll() is not None:
                 raise RuntimeError(f"central server exited: {self.log_path.read_text(encoding='utf-8')}")
             with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(f"{self.url}/healthz", timeout=1.0).status_code == 200:
+                if httpx.get(f"{self.url}/healthz", timeout=1.0, verify=self._verify).status_code == 200:
                     return
             time.sleep(0.05)
         self.stop()
