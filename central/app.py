@@ -24,6 +24,7 @@ from sqlalchemy import Engine
 from central import audit_anchor, auth, field, incidents, pull, push
 from central.db import make_engine
 from central.limits import BodyLimit, DeviceRate, Limits, LookupLimiter, client_key
+from central.protect import LookupKey, key_path
 from desktop.sync.protocol import (
     API_PREFIX,
     PROTOCOL_VERSION,
@@ -70,13 +71,20 @@ def _json(model: PullAnswer | PushAnswer | PersonAnswer | EmployerAnswer) -> Res
     return Response(content=model.model_dump_json(), media_type="application/json")
 
 
-def create_app(db_url: str | None = None, *, engine: Engine | None = None, limits: Limits | None = None) -> FastAPI:
+def create_app(db_url: str | None = None, *, engine: Engine | None = None, limits: Limits | None = None,
+               api_docs: bool = False) -> FastAPI:
+    """The service.  ``api_docs``: serve ``/docs``, ``/redoc`` and ``/openapi.json`` (off unless asked
+    for, issue 20.4: a public description of every endpoint helps nobody but an attacker)."""
     engine = engine if engine is not None else make_engine(db_url)
     limits = limits or Limits()
+    lookup_key = LookupKey.load(key_path(engine.url))
+    lookup_key.hash_plain_codes(engine)  # codes an earlier version kept as they were
+    docs: dict[str, Any] = {} if api_docs else {"docs_url": None, "redoc_url": None, "openapi_url": None}
     app = FastAPI(
         title="展翅柜台 中心系统（参考实现）",
         summary="Reference central system of Zhanchi Counter: enrolment, push, pull, online verification, progress",
         version=f"{PROTOCOL_VERSION}",
+        **docs,
     )
     app.state.engine = engine
     app.add_middleware(BodyLimit, limit=limits.max_body_bytes)
@@ -127,7 +135,7 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None, limit
                          **_TOO_LARGE})
     def push_batch(batch: PushBatch, device: DeviceDep) -> Response:
         try:
-            answer = push.apply_batch(engine, device, batch)
+            answer = push.apply_batch(engine, device, batch, lookup_key)
         except push.PushRefused as exc:
             body = PushRefused(detail=str(exc), refused=exc.keys)
             return JSONResponse(status_code=status.HTTP_403_FORBIDDEN, content=body.model_dump())
@@ -170,7 +178,7 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None, limit
         wait = limiter.retry_after(address, case_no)
         if wait:
             raise _too_many(f"查询码错误次数过多，请{_wait_text(wait)}后再试", wait)
-        answer = pull.progress(engine, query.case_no, query.lookup_code)
+        answer = pull.progress(engine, query.case_no, query.lookup_code, lookup_key)
         if answer is None:
             limiter.failed(address, case_no)
             raise HTTPException(status.HTTP_404_NOT_FOUND, "没有与受理编号和查询码都相符的案件")

@@ -60,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tls-cert", default="", metavar="PEM",
                    help="以 https 提供服务：证书文件（PEM，含证书链）；通常由前置的反向代理负责 TLS")
     p.add_argument("--tls-key", default="", metavar="PEM", help="以 https 提供服务：私钥文件（PEM）")
+    p.add_argument("--api-docs", action="store_true",
+                   help="提供接口文档（/docs、/redoc、/openapi.json）；默认不提供")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("issue-token", parents=[_common()], help="为办事处签发一次性设备注册令牌（打印令牌）")
@@ -92,6 +94,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", parents=[_common()], help="统计（JSON）：案件、设备、台账、重复申领")
     p.set_defaults(func=cmd_stats)
 
+    p = sub.add_parser("retention", parents=[_common()],
+                       help="按保存期限删除过期的在线查询记录和安全事件，并精简旧版本保存的案件数据（JSON）")
+    p.add_argument("--lookups-days", type=int, default=_retention_default("DEFAULT_LOOKUP_DAYS"),
+                   help="在线查询记录保存天数（默认%(default)s，至少183：网络日志不少于六个月）")
+    p.add_argument("--events-days", type=int, default=_retention_default("DEFAULT_EVENT_DAYS"),
+                   help="安全事件保存天数（默认%(default)s，至少183）")
+    p.set_defaults(func=cmd_retention)
+
     p = sub.add_parser("lookups", parents=[_common()], help="谁在何时在线查询过此人的登记信息（JSON）")
     p.add_argument("id_number", metavar="ID_NUMBER")
     p.set_defaults(func=cmd_lookups)
@@ -111,6 +121,12 @@ def _limit_default(name: str) -> int:
     return int(getattr(Limits(), name))
 
 
+def _retention_default(name: str) -> int:
+    from central import retention
+
+    return int(getattr(retention, name))
+
+
 def _incident_kinds() -> tuple[str, ...]:
     from central.incidents import KINDS
 
@@ -128,7 +144,7 @@ def _office(code: str) -> str:
     return code
 
 
-def _tls_files(cert: str, key: str) -> dict[str, str]:
+def _tls_files(cert: str, key: str) -> dict[str, Any]:
     """uvicorn's TLS options: both files or neither (issue 20.3)."""
     if not cert and not key:
         return {}
@@ -155,7 +171,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not 1 <= idle_days <= 3650:
         raise _BadInput("--credential-days", f"应在1到3650天之间，收到 {idle_days}")
     tls = _tls_files(getattr(args, "tls_cert", ""), getattr(args, "tls_key", ""))
-    app = create_app(args.db, limits=Limits(lookups_per_minute=per_minute, credential_idle_days=idle_days))
+    app = create_app(args.db, limits=Limits(lookups_per_minute=per_minute, credential_idle_days=idle_days),
+                     api_docs=getattr(args, "api_docs", False))
     uvicorn.run(app, host=args.host, port=args.port, log_level=getattr(args, "log_level", "info"), **tls)
     return EXIT_OK
 
@@ -272,6 +289,18 @@ def cmd_incidents(args: argparse.Namespace) -> int:
     if args.kind is not None and args.kind not in _incident_kinds():
         raise _BadInput("--kind", f"应为 {'、'.join(_incident_kinds())} 之一，收到“{args.kind}”")
     _print_json(listing(make_engine(args.db), since=since, office_code=office, kind=args.kind))
+    return EXIT_OK
+
+
+def cmd_retention(args: argparse.Namespace) -> int:
+    from central.retention import MIN_DAYS, apply_retention
+
+    for name, days in (("--lookups-days", args.lookups_days), ("--events-days", args.events_days)):
+        if not MIN_DAYS <= days <= 36500:
+            raise _BadInput(name, f"应在{MIN_DAYS}到36500天之间（网络日志留存不少于六个月），收到 {days}")
+    report = apply_retention(make_engine(args.db), lookup_days=args.lookups_days, event_days=args.events_days,
+                             now=dt.datetime.now(dt.UTC))
+    _print_json(report.to_json())
     return EXIT_OK
 
 

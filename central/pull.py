@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-import secrets
 import uuid
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -36,6 +35,7 @@ from central.db import (
     utcnow,
     write,
 )
+from central.protect import LookupKey
 from desktop.sync.protocol import (
     ANNOTATION_STATUS,
     CERTIFICATE_COLUMNS,
@@ -191,20 +191,18 @@ def _state_label(state: str) -> str:
         return state
 
 
-def progress(engine: Engine, case_no: str, lookup_code: str) -> ProgressAnswer | None:
-    """The case's progress when both the case number and its lookup code match, else None.
+def progress(engine: Engine, case_no: str, lookup_code: str, lookup_key: LookupKey) -> ProgressAnswer | None:
+    """The case's progress when both the case number and its lookup code match (the code is kept only as
+    its keyed hash, issue 20.4), else None.
 
     A successful lookup is noted on the case once a day (an annotation for its office)."""
     case_no = "".join(case_no.split()).upper()
-    code = "".join(lookup_code.split()).upper()
     with read(engine) as conn:
         row = conn.execute(
             select(cases.c.id, cases.c.case_no, cases.c.office_code, cases.c.state, cases.c.applicant_name,
                    cases.c.lookup_code, cases.c.updated_at).where(cases.c.case_no == case_no)
         ).first()
-    # Bytes: compare_digest refuses str with non-ASCII characters (a 500 before issue 14.7).
-    if row is None or not row.lookup_code or not secrets.compare_digest(row.lookup_code.upper().encode(),
-                                                                        code.encode()):
+    if row is None or not lookup_key.matches(row.lookup_code, case_no, lookup_code):
         return None
     answer = ProgressAnswer(
         case_no=row.case_no, state=row.state, state_label=_state_label(row.state),

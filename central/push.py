@@ -52,6 +52,7 @@ from central.db import (
 )
 from central.disbursements import PAYMENT_OPS, Book
 from central.incidents import ACTION_FLAGGED, ACTION_REFUSED, KIND_FOREIGN_CASE, KIND_FOREIGN_CASE_NO, KIND_OUTSIDE_AREA
+from central.protect import LookupKey, minimised
 from desktop.sync.protocol import (
     ANNOTATION_DUPLICATE,
     ANNOTATION_JURISDICTION,
@@ -135,20 +136,29 @@ def _unstorable(value: Any, depth: int = 0) -> str | None:
     return next((reason for child in children if (reason := _unstorable(child, depth + 1))), None)
 
 
-def apply_batch(engine: Engine, device: Device, batch: PushBatch) -> PushAnswer:
+def apply_batch(engine: Engine, device: Device, batch: PushBatch, lookup_key: LookupKey) -> PushAnswer:
     """Apply ``batch`` for ``device``; see the module docstring.  Raises ``PushRefused``.
 
-    An item whose payload could not be stored is rejected before anything else looks at it."""
-    refused = {id(item): reason for item in batch.items if (reason := _unstorable(item.payload))}
+    An item whose payload could not be stored is rejected before anything else looks at it; a case's
+    lookup code goes no further than here as it was sent (issue 20.4)."""
+    items = [_with_hashed_code(item, lookup_key) for item in batch.items]
+    refused = {id(item): reason for item in items if (reason := _unstorable(item.payload))}
     if not refused:
-        return _apply_retrying(engine, device, batch.items)
-    clean = _apply_retrying(engine, device, [i for i in batch.items if id(i) not in refused]).results
+        return _apply_retrying(engine, device, items)
+    clean = _apply_retrying(engine, device, [i for i in items if id(i) not in refused]).results
     answers = iter(clean)
     return PushAnswer(results=[
         ItemAnswer(idempotency_key=item.idempotency_key, status="rejected", reason=f"中心系统拒收：{refused[id(item)]}")
         if id(item) in refused else next(answers)
-        for item in batch.items
+        for item in items
     ])
+
+
+def _with_hashed_code(item: PushItem, lookup_key: LookupKey) -> PushItem:
+    code, number = item.payload.get("lookup_code"), item.payload.get("case_no")
+    if item.entity != ENTITY_CASE or not isinstance(code, str) or not code or not isinstance(number, str):
+        return item
+    return item.model_copy(update={"payload": {**item.payload, "lookup_code": lookup_key.digest(number, code)}})
 
 
 def _apply_retrying(engine: Engine, device: Device, items: list[PushItem]) -> PushAnswer:
@@ -204,7 +214,8 @@ def _apply(engine: Engine, device: Device, items: list[PushItem]) -> PushAnswer:
             if key in done:
                 results.append(ItemAnswer(idempotency_key=key, status="already_applied"))
                 continue
-            payload_json = _dumps(item.payload)
+            # Kept without what the central system does not need (issue 20.4).
+            payload_json = _dumps(minimised(item.payload) if item.entity == ENTITY_CASE else item.payload)
             reason = _accept_item(item, payload_json, view)
             if reason is not None:
                 results.append(ItemAnswer(idempotency_key=key, status="rejected", reason=reason))
@@ -356,7 +367,7 @@ def _write_cases(conn: Connection, device: Device, touched: Iterable[_Case], now
             "id_number": snap.id_number,
             "occupation_code": snap.occupation_code,
             "cert_level": snap.cert_level,
-            "lookup_code": snap.lookup_code,
+            "lookup_code": snap.lookup_code,  # the keyed hash (``_with_hashed_code``)
             "version": snap.version,
             "payload_json": case.payload_json,
             "updated_at": snap.updated_at,

@@ -48,18 +48,22 @@ def central_cli(db_url: str, *args: str, timeout: float = 120) -> subprocess.Com
 class CentralServer:
     """``python -m central --db URL --port P serve`` until ``stop()``."""
 
-    def __init__(self, db_url: str, log_path: Path, *, tls: tuple[Path, Path, Path] | None = None) -> None:
-        """``tls``: (certificate chain, private key, CA bundle) to serve https://localhost with."""
+    def __init__(self, db_url: str, log_path: Path, *, tls: tuple[Path, Path, Path] | None = None,
+                 api_docs: bool = True) -> None:
+        """``tls``: (certificate chain, private key, CA bundle) to serve https://localhost with; ``api_docs``:
+        serve /openapi.json (the tests read it).  The lookup-code key is kept beside the log."""
         self.db_url = db_url
         self.port = free_port()
         self.url = f"https://localhost:{self.port}" if tls else f"http://127.0.0.1:{self.port}"
         self._verify: ssl.SSLContext | bool = ssl.create_default_context(cafile=str(tls[2])) if tls else True
         tls_args = ["--tls-cert", str(tls[0]), "--tls-key", str(tls[1])] if tls else []
         self._log = log_path.open("w", encoding="utf-8")
+        self.key_file = log_path.with_name(log_path.name + ".key")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "central", "--db", db_url, "--port", str(self.port), "serve",
-             "--log-level", "warning", *tls_args],
+             "--log-level", "warning", *tls_args, *(["--api-docs"] if api_docs else [])],
             stdout=self._log, stderr=subprocess.STDOUT, cwd=ROOT,
+            env={**os.environ, "ZHANCHI_CENTRAL_KEY_FILE": str(self.key_file)},
         )
         self.log_path = log_path
         self._wait()
