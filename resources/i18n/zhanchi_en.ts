@@ -261,10 +261,6 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>Search (Ctrl+R)</translation>
     </message>
     <message>
-        <source>✔ 审计记录完整：共%1条，哈希链校验通过，各案件金额和收款账户与记录一致</source>
-        <translation>✔ Audit trail intact: %1 entries, hash chain verified, every case&apos;s amount and payee account match the record</translation>
-    </message>
-    <message>
         <source>公示期满</source>
         <translation>Period ended</translation>
     </message>
@@ -371,6 +367,10 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     <message>
         <source>没有符合条件的记录</source>
         <translation>No entries match</translation>
+    </message>
+    <message>
+        <source>✔ 审计记录完整：共%1条，哈希链校验通过，各案件金额和收款账户与记录一致；%2</source>
+        <translation>✔ Audit trail intact: %1 entries, hash chain verified, every case&apos;s amount and payee account match the record; %2</translation>
     </message>
     <message>
         <source>✘ 审计记录异常：%1（第%2条起不可信）</source>
