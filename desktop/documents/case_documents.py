@@ -54,12 +54,12 @@ from sqlalchemy.orm import Session
 from desktop.documents.data import DecisionData, Material, NoticeData, Office, ReceiptData
 from desktop.models import audit, outbox
 from desktop.models.cases import CaseRecord, State, get_case
-from desktop.models.checklist import SHARED_LABELS, Source, SourceKind
+from desktop.models.checklist import Source, office_lines, received_lines, shared_lines
 from desktop.models.document_kinds import DOCUMENT_ACTIONS, FORMATS, KIND_LABELS, KINDS, Kind
 from desktop.models.errors import InvalidInput, NotFound, PermissionDenied
 from desktop.models.files import placed_with_transaction
 from desktop.models.office import OfficeProfile, read_office_profile
-from desktop.models.policy import Policy
+from desktop.models.policy import OFFICE_CHECKED_CODES, Policy
 from desktop.models.reference import occupations
 from desktop.models.rules import Check, Verifier
 from desktop.models.schema import Outbox, Staff
@@ -116,7 +116,7 @@ def printable_kinds(actor: StaffUser, case: CaseRecord) -> tuple[str, ...]:
     kinds = []
     if case.state not in RECEIPT_REFUSED and case.accepted_at is not None:
         kinds.append("receipt")
-    if case.state in NOTICE_STATES and case.materials.get("missing"):
+    if case.state in NOTICE_STATES and _missing_codes(case):
         kinds.append("notice")
     if (case.state in APPROVED_STATES and case.amount_yuan > 0) or case.state is State.rejected:
         kinds.append("decision")
@@ -158,10 +158,11 @@ def case_policy(verifier: Verifier, case: CaseRecord) -> Policy:
 
 
 def policy_label(verifier: Verifier, policy: Policy) -> str:
-    """人社部发〔2017〕40号、… plus the regional standard's title, as the citizen reads it."""
-    titles = {o.id: o.title for o in verifier.book.overlays}
-    parts = list(policy.documents) + [titles.get(o, o) for o in policy.overlays]
-    return "、".join(parts) or policy.title
+    """人社部发〔2017〕40号、… plus the document number of each confirmed regional value applied, as the
+    citizen reads it (an unconfirmed regional standard is not applied, and the policy note says so)."""
+    local = [value.provenance.document for value in policy.sources.values()]
+    parts = list(dict.fromkeys([*policy.documents, *local]))
+    return "、".join(parts) or policy.heading
 
 
 def _office(profile: OfficeProfile, store: Store) -> Office:
@@ -176,34 +177,41 @@ def _occupation_name(case: CaseRecord) -> str:
     return known.name if known is not None else case.occupation_code
 
 
-def _shared_sources(case: CaseRecord) -> dict[str, Source]:
-    shared: dict[str, Source] = {}
+def _sources(case: CaseRecord) -> dict[str, Source]:
+    """The case's recorded data sources; one that cannot be read counts as not shared."""
+    sources: dict[str, Source] = {}
     for key, value in (case.sources or {}).items():
         try:
-            source = Source.from_json(value)
-        except (KeyError, TypeError, ValueError):
+            sources[key] = Source.from_json(value)
+        except (KeyError, TypeError, ValueError, AttributeError):
             continue
-        if source.kind is not SourceKind.TYPED:
-            shared[key] = source
-    return shared
+    return sources
+
+
+def _received_codes(case: CaseRecord) -> list[str]:
+    return [code for code in case.materials.get("received") or [] if isinstance(code, str)]
 
 
 def materials_received(case: CaseRecord, policy: Policy) -> list[str]:
-    """What the applicant handed over, in the policy's order, then what information sharing covered."""
-    received = set(case.materials.get("received") or [])
-    shared = _shared_sources(case)
-    handed, covered = [], []
-    for material in policy.materials:
-        if material.shared_by and material.shared_by in shared:
-            what = SHARED_LABELS.get(material.shared_by, material.shared_by)
-            covered.append(f"{material.name}（{what}已通过信息共享获取，免于提交）")
-        elif material.code in received:
-            handed.append(material.name)
-    return handed + covered
+    """收取: what the applicant handed over or showed, in the policy's order (POLICY.md §4).  What information
+    sharing covered is said apart (``materials_shared``), never as received."""
+    return received_lines(policy, _sources(case), _received_codes(case))
+
+
+def materials_shared(case: CaseRecord, policy: Policy) -> list[str]:
+    """信息共享核验: what sharing confirmed, with the source and its as-of (POLICY.md §4)."""
+    return shared_lines(policy, _sources(case))
+
+
+def _missing_codes(case: CaseRecord) -> list[str]:
+    """The codes recorded as missing, less the contribution record and the certificate that cases filed before
+    issue 15.7 may record: the office checks those itself (40号 二(二)), they are never the applicant's to bring."""
+    return [code for code in case.materials.get("missing") or []
+            if isinstance(code, str) and code not in OFFICE_CHECKED_CODES]
 
 
 def _missing_materials(case: CaseRecord, policy: Policy) -> list[Material]:
-    codes = [code for code in case.materials.get("missing") or [] if isinstance(code, str)]
+    codes = _missing_codes(case)
     by_code = {m.code: m for m in policy.materials}
     ordered = [m.code for m in policy.materials if m.code in codes] + [c for c in codes if c not in by_code]
     return [Material(by_code[c].name, by_code[c].how) if c in by_code else Material(c, "请向窗口咨询")
@@ -250,6 +258,9 @@ def receipt_data(session: Session, store: Store, verifier: Verifier, case: CaseR
         occupation_name=_occupation_name(case),
         amount_yuan=case.amount_yuan,
         materials_received=materials_received(case, policy),
+        materials_shared=materials_shared(case, policy),
+        materials_missing=[m.name for m in _missing_materials(case, policy)],
+        office_checking=office_lines(_sources(case)),
         review_deadline=deadline.date,
         review_deadline_provisional=deadline.provisional,
         clerk_name=_display_name(session, case.accepted_by or case.created_by),
@@ -289,6 +300,9 @@ def notice_data(session: Session, store: Store, verifier: Verifier, case: CaseRe
         applicant_name=case.applicant_name,
         id_number=case.id_number,
         missing=missing,
+        received=materials_received(case, policy),
+        shared=materials_shared(case, policy),
+        office_checking=office_lines(_sources(case)),
         window_last_day=last_day,
         window_provisional=provisional,
         clerk_name=_display_name(session, actor.username),
@@ -470,6 +484,7 @@ __all__ = [
     "issue_notice",
     "issue_receipt",
     "materials_received",
+    "materials_shared",
     "notice_data",
     "policy_label",
     "receipt_data",

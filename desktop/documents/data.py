@@ -62,7 +62,7 @@ class ReceiptData:
     occupation_code: str
     occupation_name: str
     amount_yuan: int
-    materials_received: Sequence[str]
+    materials_received: Sequence[str]  # 收取: handed over, or an original sighted (and said so)
     review_deadline: dt.date
     review_deadline_provisional: bool
     clerk_name: str
@@ -72,6 +72,10 @@ class ReceiptData:
     policy_label: str
     policy_note: str = ""  # e.g. carried over: 2026年新政策尚未载入，按 cn-2025 延续执行
     printed_at: dt.datetime | None = None  # for a reprint: when it was printed (aware)
+    # The other two kinds of POLICY.md §4 (an item is in a kind only when it is so):
+    materials_shared: Sequence[str] = ()  # 信息共享核验: what, the source and its as-of
+    materials_missing: Sequence[str] = ()  # still missing from the applicant (the one-time notice says how)
+    office_checking: Sequence[str] = ()  # typed data the office checks itself (40号 二(二)), not the applicant's
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,10 @@ class NoticeData:
     window_provisional: bool
     clerk_name: str
     issued_at: dt.datetime  # aware
+    # The other kinds of POLICY.md §4, so the notice says the whole state of the materials once.
+    received: Sequence[str] = ()  # 收取 (or sighted)
+    shared: Sequence[str] = ()  # 信息共享核验: what, the source and its as-of
+    office_checking: Sequence[str] = ()  # typed data the office checks itself, never asked of the applicant
 
 
 @dataclass(frozen=True)

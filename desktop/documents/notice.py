@@ -9,12 +9,15 @@ tied to the case number so the applicant comes back to the same case.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from desktop.documents import wording
 from desktop.documents.data import NoticeData
 from desktop.documents.layout import (
+    Kit,
     Output,
     blank_line,
     build_pdf,
@@ -24,6 +27,7 @@ from desktop.documents.layout import (
     fields,
     kit_for,
     letterhead,
+    numbered,
     para,
     rich,
     section,
@@ -31,6 +35,15 @@ from desktop.documents.layout import (
 )
 
 TITLE = "技能提升补贴申请材料一次性告知书"
+NO_SHARED = "无（未通过信息共享核验任何信息）"
+
+
+def shared_flow(shared: Sequence[str], office_checking: Sequence[str], kit: Kit) -> list[Flowable]:
+    """信息共享核验: what sharing confirmed (numbered), then what the office still checks itself; the receipt
+    and the notice say it alike."""
+    out = numbered(list(shared), kit, base=kit.cell) if shared else []
+    out += [para(line, kit.cell if kit.roll else kit.small) for line in office_checking]
+    return out or [para(NO_SHARED, kit.cell)]
 
 
 def render_notice(data: NoticeData, out: Output) -> None:
@@ -72,6 +85,11 @@ def render_notice(data: NoticeData, out: Output) -> None:
         )
     else:
         story.append(para(wording.ONE_TIME_NOTICE_NOTHING_MISSING, kit.prose))
+    # The other two kinds of POLICY.md §4, so the notice states the whole of the materials once.
+    story += [Spacer(1, 2 * mm), fields([
+        ("已收取的材料", numbered(list(data.received), kit, empty="无", base=kit.cell)),
+        ("信息共享核验", shared_flow(data.shared, data.office_checking, kit)),
+    ], kit)]
 
     last_day = wording.date_cn(data.window_last_day)
     deadline = (

@@ -123,7 +123,7 @@ def render_employer_list(data: EmployerList, out: Output) -> None:
     widths[3] = kit.width - sum(widths)
     rows: list[list[Any]] = [
         [para(str(i), kit.centered), mask_name(r.name), para(wording.masked_id(r.id_number), kit.small),
-         _occupation(r), wording.level_name(r.level).split("（")[-1].rstrip("）"), _window(r, kit),
+         _occupation(r), wording.level_grade(r.level), _window(r, kit),
          para(f"{r.amount_yuan:,}", kit.right), ""]
         for i, r in enumerate(data.rows, 1)
     ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Literal
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, Spacer, Table
 
 from desktop.documents import wording
 from desktop.documents.data import ReceiptData
@@ -32,11 +32,12 @@ from desktop.documents.layout import (
     signature_block,
     table,
 )
+from desktop.documents.notice import shared_flow
 from desktop.documents.qr import QrCode, receipt_qr_payload
 
 TITLE = "技能提升补贴受理回执"
 QR_CAPTION = "扫码查询办理进度"
-NO_MATERIALS = "无（所需信息均已通过信息共享获取）"
+NO_MATERIALS = "无"
 KEEP_SAFE = "请妥善保管本回执，查询进度及领取补贴时可能需要出示。"
 
 
@@ -90,6 +91,19 @@ def _status_banners(data: ReceiptData, kit: Kit) -> list[Flowable]:
             detail = f"补打时间：{wording.datetime_cn(data.printed_at, data.office.tz_name)}；原受理时间见下。"
         out.append(banner(wording.reprint_label(data.reprint_count), kit, detail))
     return out
+
+
+def _materials(data: ReceiptData, kit: Kit) -> Table:
+    """The materials in POLICY.md §4's three kinds: received (or sighted), checked by information sharing
+    (what, source, as of; then what the office still checks itself), still missing."""
+    return fields(
+        [
+            ("已收取", numbered(list(data.materials_received), kit, empty=NO_MATERIALS, base=kit.cell)),
+            ("共享核验" if kit.roll else "信息共享核验", shared_flow(data.materials_shared, data.office_checking, kit)),
+            ("尚缺材料", numbered(list(data.materials_missing), kit, empty=NO_MATERIALS, base=kit.cell)),
+        ],
+        kit,
+    )
 
 
 def _accepted(data: ReceiptData) -> str:
@@ -146,7 +160,7 @@ def _a4_story(data: ReceiptData, kit: Kit) -> list[Flowable]:
         *_status_banners(data, kit),
         top,
         section("证书与补贴", kit, certificate),
-        section("已收材料", kit, *numbered(list(data.materials_received), kit, empty=NO_MATERIALS)),
+        section("申请材料", kit, _materials(data, kit)),
         section("办理时限与进度查询", kit,
                 fields([("审核时限", _deadline(data)), ("进度查询", _progress(data))], kit)),
         Spacer(1, 2 * mm),
@@ -163,7 +177,6 @@ def _roll_story(data: ReceiptData, kit: Kit) -> list[Flowable]:
     story: list[Flowable] = [*letterhead(data.office.name, TITLE, kit), *_status_banners(data, kit)]
     story += _qr_block(data, kit, 30 * mm)
     story.append(Spacer(1, 2 * mm))
-    materials = numbered(list(data.materials_received), kit, empty=NO_MATERIALS, base=kit.cell)
     story.append(
         fields(
             [
@@ -187,10 +200,10 @@ def _roll_story(data: ReceiptData, kit: Kit) -> list[Flowable]:
         para(f"（{wording.AMOUNT_CAVEAT}）", kit.body),
         Spacer(1, 1.5 * mm),
     ]
+    story += [_materials(data, kit), Spacer(1, 1.5 * mm)]
     story.append(
         fields(
             [
-                ("已收材料", materials),
                 ("审核时限", _deadline(data)),
                 ("适用政策", _policy(data, kit)),
                 ("受理时间", _accepted(data)),

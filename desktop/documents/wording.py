@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from desktop.models.levels import LEVEL_GRADES, LEVEL_NAMES
 from desktop.models.masking import mask_id
 from desktop.models.money import format_yuan, yuan_in_capitals
-from desktop.models.policy import LEVEL_NAMES
 
 CERTIFICATE_KINDS = {"skill_level": "职业技能等级证书", "qualification": "职业资格证书"}
 
@@ -39,14 +39,16 @@ PROVISIONAL_DATE = "暂定"
 PROVISIONAL_DATE_REASON = "该年度法定节假日安排尚未公布，日期为暂定"
 
 # 展翅行动 通知 二(四): the notice lists everything, once, and nothing obtainable
-# by information sharing may be asked for.
+# by information sharing may be asked for.  The notice is cited by its issuer and date:
+# the seed's text carries no title line and POLICY.md gives no complete document number.
 ONE_TIME_NOTICE_PREAMBLE = (
-    "根据《人力资源社会保障部办公厅关于实施失业保险支持技能提升“展翅行动”的通知》关于一次性告知的要求，"
+    "根据人力资源社会保障部办公厅2018年4月22日“展翅行动”通知关于落实一次性告知、简化申报材料的要求，"
     "现将您申请失业保险技能提升补贴尚需补充的全部材料一次性告知如下。"
 )
+# 40号 二(二): the office checks the certificate and the contribution record itself.
 ONE_TIME_NOTICE_PROMISE = (
-    "除本告知书所列材料外，本机构不再要求您补充其他材料；可以通过信息共享获取的身份、参保缴费、证书等信息，"
-    "不要求您另行提供。"
+    "除本告知书所列材料外，本机构不再要求您补充其他材料。证书和失业保险参保缴费记录由本机构联网查询、比对核查，"
+    "无需您提供，也无需到别处打印。"
 )
 ONE_TIME_NOTICE_NOTHING_MISSING = "您的申请材料已齐全，无需补充材料。"
 COPIES_NOTE = "本告知书一式两份，申请人与经办机构各执一份。"
@@ -56,7 +58,13 @@ DIRECT_PAYMENT = "补贴资金将直接发放至您本人的社会保障卡或�
 
 
 def level_name(level: int) -> str:
+    """四级/中级工: no brackets, so it may stand inside a bracketed phrase (issue 15.8)."""
     return LEVEL_NAMES.get(level, f"{level}级")
+
+
+def level_grade(level: int) -> str:
+    """四级, where a narrow column has room for the grade only."""
+    return LEVEL_GRADES.get(level, f"{level}级")
 
 
 def certificate_kind_name(kind: str) -> str:

@@ -8,6 +8,13 @@ materials, publicity days).  Adding next year's policy is one new file.
 A file is validated completely when loaded: an unknown key, a missing key or a
 value of the wrong type is refused with a ``PolicyError`` naming the file and
 the key, so a typo never silently becomes a default.
+
+Every value an overlay sets carries its provenance (``[source]`` for the file,
+``[sources.<item>]`` for one item: 文号, 发文机关, 日期 and ``status``).  Only a
+*confirmed* value is applied; an unconfirmed one leaves the value in force
+(the national one, or a confirmed one of a wider region) and the policy's note
+says which local rule was not applied and why, so an example or a reading taken
+from a repost never decides a payment silently (issue 15.1).
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.models.errors import InvalidInput, PolicyError
-from desktop.models.identity import USCC_ALPHABET
+from desktop.models.identity import USCC_ALPHABET, chinese_date
 from desktop.models.levels import LEVEL_NAMES as LEVEL_NAMES  # re-exported: rules, reports, risk use it
 from desktop.models.reference import resource_dir
 
@@ -76,21 +83,114 @@ class Sector:
     shortage_amounts: Mapping[int, int] | None = None
 
 
+# The one information-sharing source that can stand in for an item of the applicant's list (a checklist
+# ``Source`` key): the identity, verified online or from the synced registry (展翅行动 二(四)).
+APPLICANT_SHARED_SOURCES = ("identity",)
+# What the office checks itself (40号 二(二): 证书联网查询、与失业保险参保信息比对): never an item of the
+# applicant's list (POLICY.md §4), whatever a file says.  The codes are those the lists used before issue 15.7;
+# a case filed then may still record them.
+OFFICE_CHECKED_SOURCES = {"contributions": "失业保险参保缴费记录", "certificate": "证书信息"}
+OFFICE_CHECKED_CODES = frozenset({"contribution_record", "certificate"})
+OFFICE_CHECKED_REASON = (
+    "参保缴费记录和证书由经办机构通过联网查询、信息比对核查（人社部发〔2017〕40号 二(二)），不列入申请人材料"
+)
+
+
 @dataclass(frozen=True)
 class Material:
-    """One item of the one-time notice.  ``shared_by`` names the information-sharing
-    source that makes it unnecessary (展翅行动 二(四)); empty when the applicant must bring it."""
+    """One item of the applicant's list (the one-time notice, POLICY.md §4).  ``shared_by`` names the
+    information-sharing source that makes it unnecessary once it verified this applicant (展翅行动 二(四));
+    empty when the applicant must always bring it.  ``sighted``: the original is shown at the counter and
+    handed back, no copy kept (现场核验); otherwise the office keeps what is handed in (收取)."""
 
     code: str
     name: str
     how: str
     shared_by: str = ""
+    sighted: bool = False
+
+
+SOURCE_STATUSES = ("confirmed", "unconfirmed")
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where an overlay value comes from.  ``confirmed``: someone checked the value against the original
+    document, whose number (文号), issuing body (发文机关) and date are given; anything else is unconfirmed."""
+
+    status: str = "unconfirmed"
+    document: str = ""
+    issuer: str = ""
+    date: dt.date | None = None
+    title: str = ""
+    note: str = ""  # what the value rests on when unconfirmed, and what would confirm it
+
+    @property
+    def confirmed(self) -> bool:
+        return self.status == "confirmed"
+
+    def cite(self) -> str:
+        """X人社规〔2023〕N号，X省人力资源和社会保障厅，2023年3月1日 (commas, not nested brackets)."""
+        head = self.document + (f"《{self.title}》" if self.title else "")
+        parts = [part for part in (head, self.issuer, chinese_date(self.date) if self.date else "") if part]
+        if self.note and not self.confirmed:
+            parts.append(self.note)
+        return "，".join(parts) or "未注明来源"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"status": self.status, "document": self.document, "issuer": self.issuer,
+                "date": self.date.isoformat() if self.date else None, "title": self.title, "note": self.note}
+
+
+NO_SOURCE = Provenance(note="文件未注明来源")
+
+# What each overlay item is called where a verdict names it; a rule change is ``rules.<code>``.
+ITEM_NAMES = {
+    "amounts": "补贴标准",
+    "shortage_amounts": "紧缺急需职业补贴标准",
+    "shortage_bonus_percent": "紧缺急需职业补贴上浮比例",
+    "sectors": "分领域补贴标准",
+    "shortage_catalogue": "紧缺急需职业(工种)目录",
+    "review_workdays": "审核时限",
+    "publicity_workdays": "公示期限",
+    "materials": "申请材料清单",
+    "rules.yearly_limit": "每年享受次数",
+    "rules.insured_region": "失业保险统筹层级",
+    "rules.enterprise_employee": "企业职工身份认定",
+}
+
+
+def item_name(item: str) -> str:
+    return ITEM_NAMES.get(item, f"{item.removeprefix('rules.')}规则")
+
+
+@dataclass(frozen=True)
+class LocalValue:
+    """One overlay item for a case: applied (its source confirmed) or left out (unconfirmed), and, when left
+    out, which value stayed in force (``in_force``: a national policy id or a confirmed overlay's id)."""
+
+    overlay: str
+    overlay_title: str
+    item: str
+    provenance: Provenance
+    in_force: str = ""
+
+    @property
+    def name(self) -> str:
+        return item_name(self.item)
+
+    def to_json(self) -> dict[str, Any]:
+        out = {"overlay": self.overlay, "item": self.item, "name": self.name, "source": self.provenance.to_json()}
+        if self.in_force:
+            out["in_force"] = self.in_force
+        return out
 
 
 @dataclass(frozen=True)
 class Policy:
     id: str
-    title: str
+    title: str  # the full title of the period's own document, only where checked against its text; else ""
+    summary: str  # what the period is, in this software's words: a description (政策说明), never a title
     documents: tuple[str, ...]
     valid_from: dt.date
     valid_to: dt.date | None
@@ -105,12 +205,24 @@ class Policy:
     materials: tuple[Material, ...]
     source: str
     # set when resolved for a case
-    overlays: tuple[str, ...] = ()
+    overlays: tuple[str, ...] = ()  # overlays with at least one confirmed item applied
     carried_over: bool = False
     note: str = ""
+    sources: Mapping[str, LocalValue] = field(default_factory=dict)  # item -> the confirmed overlay value applied
+    unconfirmed: tuple[LocalValue, ...] = ()  # overlay items not applied: unconfirmed and different
+
+    def source_of(self, item: str) -> LocalValue | None:
+        """The confirmed overlay value in force for ``item``; None: the national file's value."""
+        return self.sources.get(item)
 
     def rule(self, code: str) -> RuleConfig | None:
         return next((r for r in self.rules if r.code == code), None)
+
+    @property
+    def heading(self) -> str:
+        """What the policy is called where a title would stand: the confirmed title, else the description
+        said to be one (政策说明：…), so a description is never passed off as a document's title."""
+        return self.title or f"政策说明：{self.summary}"
 
     @property
     def label(self) -> str:
@@ -127,7 +239,12 @@ class Overlay:
     valid_to: dt.date | None
     changes: Mapping[str, Any]
     rule_changes: Mapping[str, Mapping[str, Any]]
-    source: str
+    source: str  # the file name
+    provenance: Provenance = NO_SOURCE  # the file's ``[source]``
+    item_sources: Mapping[str, Provenance] = field(default_factory=dict)  # ``[sources.<item>]``
+
+    def source_of(self, item: str) -> Provenance:
+        return self.item_sources.get(item, self.provenance)
 
     def covers_region(self, region: str) -> bool:
         return region.startswith(_region_prefix(self.region))
@@ -296,22 +413,47 @@ def _materials(reader: _Reader, default: Any = REQUIRED) -> tuple[Material, ...]
         if not isinstance(item, dict):
             raise reader.fail(f"materials[{i}]", "应为表")
         sub = _Reader(reader.source, item, f"{reader.key('materials')}[{i}].")
-        materials.append(
-            Material(
-                code=sub.get("code", str),
-                name=sub.get("name", str),
-                how=sub.get("how", str, ""),
-                shared_by=sub.get("shared_by", str, ""),
-            )
+        material = Material(
+            code=sub.get("code", str),
+            name=sub.get("name", str),
+            how=sub.get("how", str, ""),
+            shared_by=sub.get("shared_by", str, ""),
+            sighted=sub.get("sighted", bool, False),
         )
         sub.finish()
+        if material.shared_by in OFFICE_CHECKED_SOURCES:
+            raise sub.fail("shared_by", OFFICE_CHECKED_REASON)
+        if material.code in OFFICE_CHECKED_CODES:
+            raise sub.fail("code", OFFICE_CHECKED_REASON)
+        if material.shared_by and material.shared_by not in APPLICANT_SHARED_SOURCES:
+            raise sub.fail("shared_by", "应为 identity（身份信息经信息共享核验后免于出示），或不写")
+        materials.append(material)
     return tuple(materials)
 
 
 _NATIONAL_KEYS = (
-    "id", "kind", "title", "documents", "valid_from", "valid_to", "rules", "amounts", "shortage_amounts",
+    "id", "kind", "title", "summary", "documents", "valid_from", "valid_to", "rules", "amounts", "shortage_amounts",
     "shortage_bonus_percent", "sectors", "shortage_catalogue", "review_workdays", "publicity_workdays", "materials",
 )
+
+# The kinds (文种) an official document's title ends with: a ``title`` that ends otherwise is a description.
+_DOCUMENT_KINDS = ("通知", "意见", "决定", "办法", "方案", "规定", "细则", "批复", "函", "公告", "通告", "决议")
+
+
+def _title_and_summary(r: _Reader) -> tuple[str, str]:
+    """``title``: the full title of the period's own document, written only once checked against its text;
+    ``summary``: what the period changes, in this software's words (政策说明).  One of them must be given.
+    A file written before issue 15.8 whose ``title`` held such a description (it does not end with a
+    document kind: 通知, 意见 …) still loads, the text read as its summary, never as a title."""
+    title = r.get("title", str, "").strip()
+    summary = r.get("summary", str, "").strip()
+    if title and not title.endswith(_DOCUMENT_KINDS):
+        if summary:
+            raise r.fail("title", "不是文件标题（文件标题以“通知”“意见”“办法”等文种结尾）；政策说明请写在 summary")
+        title, summary = "", title
+    if not title and not summary:
+        raise r.fail("summary", "缺少此项：写明本期政策的说明（有经核对原文的文件标题时另写 title）")
+    return title, summary
 
 
 def _parse_national(source: str, data: Mapping[str, Any]) -> Policy:
@@ -319,9 +461,11 @@ def _parse_national(source: str, data: Mapping[str, Any]) -> Policy:
     r.only(_NATIONAL_KEYS)
     r.get("kind", str)
     rules = _rules(r, "rules", full=True)
+    title, summary = _title_and_summary(r)
     policy = Policy(
         id=r.get("id", str),
-        title=r.get("title", str),
+        title=title,
+        summary=summary,
         documents=_string_list(r, "documents"),
         valid_from=r.get("valid_from", dt.date),
         valid_to=r.get("valid_to", dt.date, None),
@@ -351,9 +495,63 @@ _OVERLAY_FIELDS = (
 )
 
 
+_SOURCE_KEYS = ("status", "document", "issuer", "date", "title", "note")
+
+
+def _provenance(reader: _Reader) -> Provenance:
+    """A ``[source]`` table.  ``confirmed`` without its document number, issuing body and date is refused
+    naming the key: a value nobody can trace back to a document is not confirmed."""
+    reader.only(_SOURCE_KEYS)
+    status = reader.get("status", str)
+    if status not in SOURCE_STATUSES:
+        raise reader.fail("status", "应为 confirmed（已核对原文）或 unconfirmed（未核实）")
+    provenance = Provenance(
+        status=status,
+        document=reader.get("document", str, "").strip(),
+        issuer=reader.get("issuer", str, "").strip(),
+        date=reader.get("date", dt.date, None),
+        title=reader.get("title", str, "").strip(),
+        note=reader.get("note", str, "").strip(),
+    )
+    reader.finish()
+    if provenance.confirmed:
+        for name, label in (("document", "文号"), ("issuer", "发文机关"), ("date", "发文日期")):
+            if not getattr(provenance, name):
+                raise reader.fail(name, f"标为 confirmed（已核实）的来源须写明{label}")
+    return provenance
+
+
+def _item_sources(reader: _Reader, items: Iterable[str]) -> dict[str, Provenance]:
+    """``[sources.<item>]`` and ``[sources.rules.<code>]``: the provenance of one item, where it is not the
+    file's.  Only items the file sets may have one."""
+    table = reader.table("sources", {})
+    assert table is not None
+    known, result = set(items), {}
+    for key in table.data:
+        if key == "rules":
+            rules = table.table("rules")
+            assert rules is not None
+            for code in rules.data:
+                if f"rules.{code}" not in known:
+                    raise rules.fail(code, "本文件没有改这条规则")
+                sub = rules.table(code)
+                assert sub is not None
+                result[f"rules.{code}"] = _provenance(sub)
+            rules.finish()
+        elif key in known:
+            sub = table.table(key)
+            assert sub is not None
+            result[key] = _provenance(sub)
+        else:
+            raise table.fail(key, "本文件没有设此项")
+    table.finish()
+    return result
+
+
 def _parse_overlay(source: str, data: Mapping[str, Any]) -> Overlay:
     r = _Reader(source, data)
-    r.only(("id", "kind", "title", "region", "applies_to", "valid_from", "valid_to", "rules", *_OVERLAY_FIELDS))
+    r.only(("id", "kind", "title", "region", "applies_to", "valid_from", "valid_to", "rules", "source", "sources",
+            *_OVERLAY_FIELDS))
     r.get("kind", str)
     region = r.get("region", str)
     if len(region) != 6 or not region.isdigit():
@@ -374,6 +572,8 @@ def _parse_overlay(source: str, data: Mapping[str, Any]) -> Overlay:
             changes[name] = r.get(name, int)
     if "materials" in data:
         changes["materials"] = _materials(r)
+    rule_changes = _rules(r, "rules", full=False)
+    file_source = r.table("source", None)
     overlay = Overlay(
         id=r.get("id", str),
         title=r.get("title", str),
@@ -382,8 +582,10 @@ def _parse_overlay(source: str, data: Mapping[str, Any]) -> Overlay:
         valid_from=r.get("valid_from", dt.date),
         valid_to=r.get("valid_to", dt.date, None),
         changes=changes,
-        rule_changes=_rules(r, "rules", full=False),
+        rule_changes=rule_changes,
         source=source,
+        provenance=NO_SOURCE if file_source is None else _provenance(file_source),
+        item_sources=_item_sources(r, [*changes, *(f"rules.{code}" for code in rule_changes)]),
     )
     r.finish()
     assert set(changes) <= set(_OVERLAY_FIELDS)
@@ -465,7 +667,8 @@ class PolicyBook:
             started = [p for p in self.nationals if p.valid_from <= day]
             if not started:
                 first = self.nationals[0].valid_from if self.nationals else None
-                raise InvalidInput("application_date", f"{day} 早于技能提升补贴政策施行日期（{first}）")
+                raise InvalidInput("application_date", f"申请日期{chinese_date(day)}早于技能提升补贴政策施行日期"
+                                                       f"{chinese_date(first) if first else '（未载入政策）'}")
             base = started[-1]
         carried = policy_id is None and base.valid_to is not None and day > base.valid_to
         # An overlay in force when a carried-over policy ended carries over with it.
@@ -480,18 +683,49 @@ class PolicyBook:
         policy = base
         for overlay in chosen:
             policy = _apply(policy, overlay)
-        return replace(policy, overlays=tuple(o.id for o in chosen), carried_over=carried,
-                       note=_note(base, day, carried))
+        applied = {value.overlay for value in policy.sources.values()}
+        unconfirmed = tuple(replace(value, in_force=_in_force(policy, value.item)) for value in policy.unconfirmed)
+        return replace(policy, overlays=tuple(o.id for o in chosen if o.id in applied), carried_over=carried,
+                       unconfirmed=unconfirmed, note=_note(base, day, carried, unconfirmed))
 
 
 def _apply(policy: Policy, overlay: Overlay) -> Policy:
+    """The overlay's confirmed items replace the values in force.  An unconfirmed item is not applied: when
+    it differs from the value in force it is recorded (``Policy.unconfirmed``) for the note to name; a
+    confirmed value of a narrower region (a city after its province) takes its place."""
+    sources, pending = dict(policy.sources), {value.item: value for value in policy.unconfirmed}
+    changes: dict[str, Any] = {}
+
+    def record(item: str, confirmed: bool, differs: bool) -> bool:
+        value = LocalValue(overlay.id, overlay.title, item, overlay.source_of(item))
+        if confirmed:
+            sources[item] = value
+            pending.pop(item, None)
+        elif differs:
+            pending[item] = value
+        return confirmed
+
+    for item, value in overlay.changes.items():
+        if record(item, overlay.source_of(item).confirmed, value != getattr(policy, item)):
+            changes[item] = value
     rules = []
     for rule in policy.rules:
         change = dict(overlay.rule_changes.get(rule.code, {}))
-        basis = change.pop("basis", rule.basis)
-        params = {name: _changed(rule.params.get(name), value) for name, value in change.items()}
-        rules.append(RuleConfig(rule.code, basis, {**rule.params, **params}))
-    return replace(policy, rules=tuple(rules), **overlay.changes)
+        if not change:
+            rules.append(rule)
+            continue
+        item, provenance = f"rules.{rule.code}", overlay.source_of(f"rules.{rule.code}")
+        basis = change.pop("basis", f"{rule.basis}；{provenance.document}")
+        params = {**rule.params, **{name: _changed(rule.params.get(name), value) for name, value in change.items()}}
+        confirmed = record(item, provenance.confirmed, params != rule.params)
+        rules.append(RuleConfig(rule.code, basis, params) if confirmed else rule)
+    return replace(policy, rules=tuple(rules), sources=sources, unconfirmed=tuple(pending.values()), **changes)
+
+
+def _in_force(policy: Policy, item: str) -> str:
+    """Whose value of ``item`` applies: a confirmed overlay's or the national policy's."""
+    value = policy.source_of(item)
+    return value.overlay if value is not None else policy.id
 
 
 def _changed(old: Any, new: Any) -> Any:
@@ -500,13 +734,32 @@ def _changed(old: Any, new: Any) -> Any:
     return {**old, **new} if isinstance(old, Mapping) and isinstance(new, Mapping) else new
 
 
-def _note(base: Policy, day: dt.date, carried: bool) -> str:
-    if not carried:
-        return ""
-    return (
-        f"{base.id} 已于 {base.valid_to} 到期，{day.year} 年新政策尚未载入，"
-        f"按 {base.id} 延续执行，待新政策公布后以新政策为准"
-    )
+def _note(base: Policy, day: dt.date, carried: bool, unconfirmed: Iterable[LocalValue] = ()) -> str:
+    """What every verdict, receipt and report says about the policy beyond its id: carried over, and the local
+    rules left out because unconfirmed."""
+    notes = []
+    if carried:
+        notes.append(
+            f"{base.id} 已于{chinese_date(base.valid_to) if base.valid_to else ''}到期，{day.year}年新政策尚未载入，"
+            f"按 {base.id} 延续执行，待新政策公布后以新政策为准"
+        )
+    notes.extend(unconfirmed_notes(base.id, unconfirmed))
+    return "；".join(notes)
+
+
+def unconfirmed_notes(national: str, values: Iterable[LocalValue]) -> list[str]:
+    """One sentence per overlay and source: 广东省2023年技能提升补贴地方标准（gd-2023）的紧缺急需职业补贴上浮比例
+    未经核实（来源：…），未予适用，按全国政策 cn-2022 执行."""
+    groups: dict[tuple[str, str, str], list[LocalValue]] = {}
+    for value in values:
+        groups.setdefault((value.overlay, value.overlay_title, value.provenance.cite()), []).append(value)
+    notes = []
+    for (overlay, title, cite), items in groups.items():
+        names = "、".join(item.name for item in items)
+        in_force = "、".join(dict.fromkeys(
+            f"全国政策 {item.in_force}" if item.in_force in ("", national) else item.in_force for item in items))
+        notes.append(f"{title}（{overlay}）的{names}未经核实（来源：{cite}），未予适用，按{in_force} 执行")
+    return notes
 
 
 def default_policy_dirs(data_dir: Path | None = None) -> list[Path]:

@@ -55,7 +55,7 @@ from desktop.models import audit, integrity
 from desktop.models.audit import canonical_json
 from desktop.models.cases import enqueue_case_event, load_case_row
 from desktop.models.errors import Conflict, InvalidInput, NotFound, PolicyError
-from desktop.models.identity import certificate_level_digit
+from desktop.models.identity import certificate_level_digit, chinese_date
 from desktop.models.masking import mask_account
 from desktop.models.policy import LEVEL_NAMES
 from desktop.models.reference import resource_dir
@@ -312,7 +312,7 @@ def check_issuer_volume(session: Session, row: Case, thresholds: Thresholds) -> 
         return None
     return Finding(
         RiskCode.issuer_volume,
-        f"评价机构“{issuer}”在{row.cert_issue_date}前后{thresholds.issuer_window_days}天内发证{count}本，"
+        f"评价机构“{issuer}”在{chinese_date(row.cert_issue_date)}前后{thresholds.issuer_window_days}天内发证{count}本，"
         f"超过{thresholds.issuer_max_certificates}本的监测线",
         {"issuer": issuer, "certificates": count, "window_days": thresholds.issuer_window_days},
     )
@@ -337,7 +337,7 @@ def check_employer_volume(session: Session, row: Case, thresholds: Thresholds) -
         return None
     return Finding(
         RiskCode.employer_volume,
-        f"用人单位“{who}”的职工在{row.cert_issue_date}前后{thresholds.employer_window_days}天内取证并申领"
+        f"用人单位“{who}”的职工在{chinese_date(row.cert_issue_date)}前后{thresholds.employer_window_days}天内取证并申领"
         f"{count}件，超过{thresholds.employer_max_cases}件的监测线",
         {"employer": who, "cases": count, "window_days": thresholds.employer_window_days},
     )

@@ -9,6 +9,7 @@ amount; it touches no database, so the CLI, the window and the tests share it.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,7 +60,13 @@ def _check(rule: RuleConfig, passed: bool, message: str) -> Check:
 
 
 def _level(level: int) -> str:
+    """四级/中级工: LEVEL_NAMES hold no brackets, so a level may stand inside （…） (issue 15.8)."""
     return LEVEL_NAMES.get(level, f"{level}级")
+
+
+def _day(day: dt.date) -> str:
+    """2019年1月1日: dates in messages are written as documents write them (issue 15.8)."""
+    return identity.chinese_date(day)
 
 
 def _same_year(app: Application) -> list[PriorSubsidy]:
@@ -74,7 +81,7 @@ def rule_id_number(ctx: Context, rule: RuleConfig) -> Check:
         info = identity.check_id_number(ctx.app.id_number, today=ctx.app.application_date, today_is="申请日期")
     except InvalidInput as exc:
         return _check(rule, False, exc.reason)
-    return _check(rule, True, f"身份证号码有效（出生日期{info.birth_date}，{info.sex}）")
+    return _check(rule, True, f"身份证号码有效（出生日期{_day(info.birth_date)}，{info.sex}）")
 
 
 def rule_contribution_months(ctx: Context, rule: RuleConfig) -> Check:
@@ -93,10 +100,11 @@ def rule_certificate_date(ctx: Context, rule: RuleConfig) -> Check:
     issued, earliest = ctx.app.certificate.issue_date, rule.params["earliest"]
     applied = ctx.app.application_date
     if issued < earliest:
-        return _check(rule, False, f"证书核发日期{issued}，早于{earliest}，不在补贴范围内")
+        return _check(rule, False, f"证书核发日期{_day(issued)}，早于{_day(earliest)}，不在补贴范围内")
     if issued > applied:
-        return _check(rule, False, f"证书核发日期{issued}晚于申请日期{applied}，请核对")
-    return _check(rule, True, f"证书核发日期{issued}，在{earliest}之后")
+        return _check(rule, False, f"证书核发日期{_day(issued)}晚于申请日期{_day(applied)}，请核对")
+    # 40号 一(二) 自2017年1月1日起: the first day itself is in (不早于, not 之后).
+    return _check(rule, True, f"证书核发日期{_day(issued)}，不早于{_day(earliest)}，在补贴范围内")
 
 
 def rule_certificate_level(ctx: Context, rule: RuleConfig) -> Check:
@@ -121,11 +129,12 @@ def rule_certificate_number(ctx: Context, rule: RuleConfig) -> Check:
 def rule_application_window(ctx: Context, rule: RuleConfig) -> Check:
     issued, applied, window = ctx.app.certificate.issue_date, ctx.app.application_date, ctx.window
     note = PROVISIONAL_NOTE if window.provisional else ""
-    moved = "" if window.last_day == window.nominal_day else f"（{window.nominal_day}为法定休假日，顺延）"
+    moved = "" if window.last_day == window.nominal_day else f"（{_day(window.nominal_day)}为法定休假日，顺延）"
+    last, stated = _day(window.last_day), f"证书核发日期{_day(issued)}"
     if applied > window.last_day:
-        message = f"证书核发日期{issued}，申请期限至{window.last_day}{moved}，申请日期{applied}已超过期限{note}"
+        message = f"{stated}，申请期限至{last}{moved}，申请日期{_day(applied)}已超过期限{note}"
     else:
-        message = f"证书核发日期{issued}，申请期限至{window.last_day}{moved}，在期限内{note}"
+        message = f"{stated}，申请期限至{last}{moved}，申请日期{_day(applied)}在期限内{note}"
     basis = rule.basis if not moved else f"{rule.basis}；{CIVIL_CODE_PERIOD}"
     return Check(rule.code, applied <= window.last_day, message, basis)
 
@@ -145,10 +154,11 @@ def rule_duplicate_subsidy(ctx: Context, rule: RuleConfig) -> Check:
     cert = ctx.app.certificate
     for prior in ctx.app.prior_subsidies:
         if prior.occupation_code == cert.occupation_code and prior.level == cert.level:
+            # 40号 三: 同一职业(工种)同一等级只能申请并享受一次技能提升补贴.
             return _check(rule, False,
-                          f"已于{prior.granted_on}就同一职业（{cert.occupation_code}）同一等级"
-                          f"（{_level(cert.level)}）享受过技能提升补贴")
-    return _check(rule, True, "未就同一职业同一等级享受过技能提升补贴")
+                          f"已享受过同一职业（{cert.occupation_code}）同一等级（{_level(cert.level)}）的"
+                          f"技能提升补贴，享受日期{_day(prior.granted_on)}；同一职业（工种）同一等级只能享受一次")
+    return _check(rule, True, "未享受过同一职业同一等级的技能提升补贴")
 
 
 def rule_yearly_limit(ctx: Context, rule: RuleConfig) -> Check:
@@ -157,17 +167,18 @@ def rule_yearly_limit(ctx: Context, rule: RuleConfig) -> Check:
     prior = _same_year(ctx.app)
     ordinary = sum(1 for p in prior if not shortage_occupation(p.occupation_code, p.shortage, ctx.policy))
     total = len(prior)
+    had = f"{year}年已享受过{total}次技能提升补贴" if total else f"{year}年未享受过技能提升补贴"
     if extra == 0:
         if total < base:
-            return _check(rule, True, f"{year}年已享受{total}次，未达每年{base}次上限")
-        return _check(rule, False, f"{year}年已享受{total}次，已达每年{base}次上限")
+            return _check(rule, True, f"{had}，未达每年{base}次上限")
+        return _check(rule, False, f"{had}，已达每年{base}次上限")
     limit = f"每年{base}次，紧缺急需职业另可{extra}次"
     if total >= base + extra:
-        return _check(rule, False, f"{year}年已享受{total}次，已达上限（{limit}）")
+        return _check(rule, False, f"{had}，已达上限（{limit}）")
     if not ctx.shortage and ordinary >= base:
         return _check(rule, False,
-                      f"{year}年已享受{total}次（其中非紧缺职业{ordinary}次），本证书不属紧缺急需职业，已达上限（{limit}）")
-    return _check(rule, True, f"{year}年已享受{total}次，未达上限（{limit}）")
+                      f"{had}，其中非紧缺职业{ordinary}次，本证书不属紧缺急需职业，已达上限（{limit}）")
+    return _check(rule, True, f"{had}，未达上限（{limit}）")
 
 
 def rule_lower_level(ctx: Context, rule: RuleConfig) -> Check:
@@ -176,9 +187,9 @@ def rule_lower_level(ctx: Context, rule: RuleConfig) -> Check:
         # A smaller number is a higher level (1 高级技师 … 5 初级).
         if prior.occupation_code == cert.occupation_code and prior.level < cert.level:
             return _check(rule, False,
-                          f"已于{prior.granted_on}就同一职业取得{_level(prior.level)}补贴，"
-                          f"不再补贴较低的{_level(cert.level)}")
-    return _check(rule, True, "未就同一职业享受过更高等级的补贴")
+                          f"已享受过同一职业较高等级（{_level(prior.level)}）的技能提升补贴，"
+                          f"享受日期{_day(prior.granted_on)}；不再补贴较低等级（{_level(cert.level)}）")
+    return _check(rule, True, "未享受过同一职业较高等级的技能提升补贴")
 
 
 def rule_training_subsidy(ctx: Context, rule: RuleConfig) -> Check:
@@ -225,7 +236,8 @@ RULES: Mapping[str, Rule] = {
 
 
 def shortage_occupation(occupation_code: str, declared: bool | None, policy: Policy) -> bool:
-    """A declared flag stands; left out (None), the region's shortage catalogue decides (CONTRACTS.md).
+    """A declared flag stands (the clerk's confirmation); left out (None), the region's shortage catalogue
+    decides (CONTRACTS.md) — only a confirmed one: an unconfirmed catalogue is never applied (policy.py).
     The certificate's flag and every prior subsidy's are read this one way."""
     if declared is not None:
         return declared
@@ -236,20 +248,72 @@ def is_shortage(app: Application, policy: Policy) -> bool:
     return shortage_occupation(app.certificate.occupation_code, app.certificate.shortage, policy)
 
 
-def amount_for(app: Application, policy: Policy, shortage: bool) -> int:
-    """The amount in whole yuan by level, sector and shortage tilt (40号 三)."""
+SHORTAGE_CATALOGUE = "紧缺急需职业(工种)目录"
+
+
+def shortage_basis(app: Application, policy: Policy) -> tuple[str, str]:
+    """Whence the certificate's shortage flag: ``declared`` (the clerk confirmed the local fact, and the
+    verdict says the flag rests on that), ``catalogue`` (a confirmed catalogue, cited) or ``none``."""
+    code, declared = app.certificate.occupation_code, app.certificate.shortage
+    catalogue = policy.source_of("shortage_catalogue")
+    where = f"{catalogue.overlay}，{catalogue.provenance.cite()}" if catalogue else ""
+    listed = code in policy.shortage_catalogue
+    if declared is True:
+        text = f"经办人确认：该职业（{code}）列入所在地{SHORTAGE_CATALOGUE}（申报）"
+        if catalogue is None:
+            return "declared", f"{text}；本软件未载入已核实的目录，紧缺职业认定以经办人确认为准"
+        if listed:
+            return "declared", f"{text}，与已载入的目录一致：{where}"
+        return "declared", f"{text}；已载入的目录未列此职业，请核对：{where}"
+    if declared is False:
+        return "declared", f"经办人确认：该职业（{code}）不属所在地{SHORTAGE_CATALOGUE}（申报）"
+    if catalogue is not None:
+        verb = "列入" if listed else "未列入"
+        return "catalogue", f"该职业（{code}）{verb}{SHORTAGE_CATALOGUE}：{where}"
+    unchecked = any(value.item == "shortage_catalogue" for value in policy.unconfirmed)
+    state = "未经核实，未按目录认定" if unchecked else "未载入"
+    return "none", (f"所在地{SHORTAGE_CATALOGUE}{state}，按非紧缺职业计；"
+                    "该职业如列入所在地目录，由经办人核对目录后申报")
+
+
+def _amount(app: Application, policy: Policy, shortage: bool) -> tuple[int, str, tuple[str, ...]]:
+    """The amount, how it was worked out, and the policy items it rests on."""
     code, level = app.certificate.occupation_code, app.certificate.level
     amounts, shortage_amounts = policy.amounts, policy.shortage_amounts
+    items, shortage_items, where = ("amounts",), ("shortage_amounts",), ""
     matches = [(len(p), s) for s in policy.sectors for p in s.prefixes if code.startswith(p)]
     if matches:
         sector = max(matches, key=lambda m: m[0])[1]
-        amounts, shortage_amounts = sector.amounts, sector.shortage_amounts or shortage_amounts
+        amounts, items, where = sector.amounts, ("sectors",), f"{sector.name}领域"
+        if sector.shortage_amounts:
+            shortage_amounts, shortage_items = sector.shortage_amounts, ("sectors",)
     base = amounts.get(level, 0)
+    stated = f"{where}{_level(level)}{base}元"
     if not shortage:
-        return base
+        return base, stated, items
     if shortage_amounts is not None and level in shortage_amounts:
-        return shortage_amounts[level]
-    return base * (100 + policy.shortage_bonus_percent) // 100
+        return shortage_amounts[level], f"{where}紧缺急需职业{_level(level)}{shortage_amounts[level]}元", shortage_items
+    percent = policy.shortage_bonus_percent
+    amount = base * (100 + percent) // 100
+    if not percent:
+        return amount, f"{stated}（紧缺急需职业不另上浮）", (*items, "shortage_bonus_percent")
+    return amount, f"{stated}，紧缺急需职业上浮{percent}%，计{amount}元", (*items, "shortage_bonus_percent")
+
+
+def amount_for(app: Application, policy: Policy, shortage: bool) -> int:
+    """The amount in whole yuan by level, sector and shortage tilt (40号 三)."""
+    return _amount(app, policy, shortage)[0]
+
+
+def amount_basis(app: Application, policy: Policy, shortage: bool) -> str:
+    """How the amount was worked out and the document each figure rests on: a confirmed overlay's
+    document number, issuing body and date, or the national policy."""
+    _, stated, items = _amount(app, policy, shortage)
+    cited = []
+    for item in items:
+        value = policy.source_of(item)
+        cited.append(f"全国政策 {policy.id}" if value is None else f"{value.overlay}，{value.provenance.cite()}")
+    return f"{stated}；依据：{'；'.join(dict.fromkeys(cited))}"
 
 
 @dataclass(frozen=True)
@@ -260,6 +324,9 @@ class Verdict:
     checks: tuple[Check, ...]
     window: PeriodEnd
     shortage: bool
+    shortage_source: str = ""  # declared (the clerk's confirmation) | catalogue | none
+    shortage_basis: str = ""
+    amount_basis: str = ""  # how the amount was worked out, citing the document of each figure
 
     @property
     def failed(self) -> tuple[Check, ...]:
@@ -273,7 +340,12 @@ class Verdict:
             "policy_overlays": list(self.policy.overlays),
             "policy_carried_over": self.policy.carried_over,
             "policy_note": self.policy.note,
+            "policy_sources": [value.to_json() for value in self.policy.sources.values()],
+            "policy_unconfirmed": [value.to_json() for value in self.policy.unconfirmed],
             "shortage": self.shortage,
+            "shortage_source": self.shortage_source,
+            "shortage_basis": self.shortage_basis,
+            "amount_basis": self.amount_basis,
             "window_ends": self.window.last_day.isoformat(),
             "window_provisional": self.window.provisional,
             "checks": [c.to_json() for c in self.checks],
@@ -287,7 +359,9 @@ def verify(app: Application, policy: Policy, calendar: WorkCalendar) -> Verdict:
     checks = tuple(RULES[r.code](ctx, r) for r in sorted(policy.rules, key=lambda r: _ORDER[r.code]))
     eligible = all(c.passed for c in checks)
     amount = amount_for(app, policy, ctx.shortage) if eligible else 0
-    return Verdict(eligible, amount, policy, checks, ctx.window, ctx.shortage)
+    source, basis = shortage_basis(app, policy)
+    return Verdict(eligible, amount, policy, checks, ctx.window, ctx.shortage, source, basis,
+                   amount_basis(app, policy, ctx.shortage) if eligible else "")
 
 
 _ORDER = {code: i for i, code in enumerate(RULES)}

@@ -457,7 +457,7 @@ class MainWindow(QMainWindow):
         text = self.tr("适用政策：") + policy.label
         if policy.carried_over:
             text += self.tr("（延续执行）")
-            self.policy_label.setToolTip(policy.note)
+        self.policy_label.setToolTip(policy.note)  # carried over; local rules left out as unconfirmed
         self.policy_label.setText(text)
 
         self.runner.run(lambda: read_status(ws.store), lambda status: self._show_sync(status, ""))

@@ -2,13 +2,15 @@
 
 One line per rule with an icon *and* words, the message with the real
 figures, the clause, and where the data came from; the amount large, in
-figures and in capitals; the policy applied (延续执行 when carried over) and
+figures and in capitals; the policy applied (延续执行 when carried over, and any local rule left out
+as unconfirmed), the clerk's shortage confirmation, what the amount rests on, and
 the window's last day (暂定 when the holiday calendar does not cover it).
 Its ``accessibleDescription()`` is the verdict JSON, as ``verify`` prints it.
 """
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
@@ -16,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from desktop.models.identity import chinese_date
 from desktop.models.money import format_yuan, yuan_in_capitals
 from desktop.views.style import emphasise
 
@@ -105,10 +108,17 @@ class VerifyPanel(QFrame):
         policy = verdict.policy
         text = self.tr("适用政策：") + policy.label
         if policy.carried_over:
-            text += self.tr("（延续执行）") + "<br><small>" + policy.note + "</small>"
+            text += self.tr("（延续执行）")
+        # Carried over, local rules left out as unconfirmed, the clerk's shortage confirmation and what the
+        # amount rests on: said here as on the receipt (the texts come from the model, in Chinese).
+        declared = verdict.shortage_basis if verdict.shortage_source == "declared" else ""
+        # The confirmed title of the period's document, else its description said to be one (政策说明).
+        for line in (policy.heading, policy.note, declared, verdict.amount_basis):
+            if line:
+                text += "<br><small>" + html.escape(line) + "</small>"
         self.policy.setText(text)
         window = verdict.window
-        end = self.tr("申请期限至：") + window.last_day.isoformat()
+        end = self.tr("申请期限至：") + chinese_date(window.last_day)
         if window.provisional:
             end += self.tr("（暂定：该年度节假日安排尚未公布）")
         self.window_end.setText(end)

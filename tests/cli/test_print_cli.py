@@ -104,7 +104,9 @@ def test_print_notice_and_decision(store: Store, people: dict[str, StaffUser], d
     code, out, err = zhanchi(capsys, store.data_dir, "print", "notice", draft.case_no, "--out", str(out_dir / "n.pdf"))
     assert code == 0, err
     assert json.loads(out)["kind"] == "notice"
-    assert "失业保险参保缴费证明" in flat(pdf_text(out_dir / "n.pdf"))
+    notice = flat(pdf_text(out_dir / "n.pdf"))  # POLICY.md §4: the applicant's list, never the office's checks
+    assert "居民身份证" in notice and "本人银行卡或具有金融功能的社会保障卡" in notice
+    assert "缴费证明" not in notice and "由经办机构联网查询、比对核查，无需申请人提供" in notice
     advance(accepted, State.paid, reviewer=people["reviewer"], approver=people["approver"])
     code, out, err = zhanchi(capsys, store.data_dir, "print", "decision", accepted.case_no,
                              "--out", str(out_dir / "d.pdf"))

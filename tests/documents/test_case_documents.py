@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -31,17 +32,16 @@ from desktop.models.identity import id_check_character
 from desktop.models.intake import file_case
 from desktop.models.office import default_profile, office_profile, set_office_profile
 from desktop.models.rules import Verifier
-from desktop.models.schema import Outbox
+from desktop.models.schema import Case, Outbox
 from desktop.models.staff import Role, StaffUser, set_active
 from desktop.models.store import Store, set_meta
 
 ALL_SHARED = {key: Source(SourceKind.ONLINE) for key in ("identity", "contributions", "certificate")}
-# cn-2017 materials (resources/policies/cn-2017.toml)
+# cn-2017 materials (resources/policies/cn-2017.toml): the applicant's list only (POLICY.md §4)
 FORM = "《技能提升补贴申请表》（含申请人诚信承诺）"
 ID_CARD = "居民身份证"
-CONTRIBUTIONS = "失业保险参保缴费证明"
-CERTIFICATE = "职业资格证书或职业技能等级证书"
 ACCOUNT = "本人银行卡或具有金融功能的社会保障卡"
+OFFICE_CHECKS = "参保缴费记录、证书信息未经信息共享核验，由经办机构联网查询、比对核查，无需申请人提供"
 
 
 def person_id(seq: int) -> str:
@@ -133,9 +133,17 @@ def test_receipt_of_a_real_case(store: Store, verifier: Verifier, people: dict[s
     # accepted Friday 2026-11-27 + 5 working days (review_workdays of cn-2017)
     assert "2026年12月4日前" in text
     assert "暂定" not in text
-    assert flat(FORM) in text and flat(ACCOUNT) in text
-    assert "居民身份证（身份信息已通过信息共享获取，免于提交）" in text
-    assert flat(CONTRIBUTIONS) not in text, "neither handed over nor shared: not received"
+    # POLICY.md §4's three kinds: received (the account card sighted, no copy kept), shared, missing.
+    with store.session(readonly=True) as session:
+        data = case_documents.receipt_data(session, store, verifier, case, reprint=0, printed_at=issued.printed_at)
+    assert list(data.materials_received) == [FORM, ACCOUNT + "（原件已现场核验，当场退还，未留复印件）"]
+    assert list(data.materials_shared) == ["身份信息：在线核验，免于提供居民身份证"]
+    assert list(data.office_checking) == [OFFICE_CHECKS], "typed: checked by the office, never said to be shared"
+    assert list(data.materials_missing) == []
+    for line in (*data.materials_received, *data.materials_shared, *data.office_checking):
+        assert flat(line) in text
+    assert "已收取" in text and "信息共享核验" in text and "尚缺材料" in text
+    assert "缴费证明" not in text and "打印" not in text
     assert "受理员clerk" in text  # the clerk who accepted, by display name
     assert "补打" not in text
     # never synced: nothing has been checked against the national ledger yet
@@ -224,17 +232,32 @@ def test_receipt_uses_the_office_profile(store: Store, verifier: Verifier, peopl
 
 def test_notice_lists_exactly_the_missing_materials(store: Store, verifier: Verifier, people: dict[str, StaffUser],
                                                     new_case: Callable[..., CaseRecord], out_dir: Path) -> None:
-    # Identity verified online; the form handed over: contributions, certificate and account still missing.
-    draft = new_case(accept=False, received=("application_form",), applicant={"name": "李四", "id_number": FULL_ID})
-    assert draft.materials["missing"] == ["contribution_record", "certificate", "payment_account"]
+    """POLICY.md §4: the notice lists what the applicant still lacks and says what was received and what
+    information sharing checked; the contribution record and the certificate are the office's to check."""
+    as_of = dt.datetime(2026, 11, 26, 16, 0, tzinfo=dt.UTC)  # 2026-11-27 00:00 in Beijing
+    sources = {"identity": Source(SourceKind.TYPED), "contributions": Source(SourceKind.SYNCED, as_of)}
+    draft = new_case(accept=False, received=("application_form",), sources=sources,
+                     applicant={"name": "李四", "id_number": FULL_ID})
+    assert draft.materials["missing"] == ["id_card", "payment_account"]
     issued = issue_notice(store, verifier, people["clerk"], draft.case_no, out_dir / "notice.pdf")
     assert issued.kind == "notice" and issued.reprint_count == 0
     text = flat(pdf_text(issued.path))
     assert draft.case_no in text and MASKED_ID in text and FULL_ID not in text
-    for name in (CONTRIBUTIONS, CERTIFICATE, ACCOUNT):
-        assert flat(name) in text
-    assert flat(FORM) not in text and ID_CARD not in text
-    assert "到参保地社会保险经办机构打印参保缴费证明" in text  # how to get it
+    missing = text[text.index("尚需补充的材料"):text.index("已收取的材料")]  # a table: rows in order
+    assert flat(ID_CARD) in missing and flat(ACCOUNT) in missing and flat(FORM) not in missing
+    assert "窗口现场核验后当场退还，不留复印件" in missing  # how: sighted, no photocopy
+    assert "打印" not in missing and "缴费" not in missing and "证书" not in missing
+    with store.session(readonly=True) as session:
+        data = case_documents.notice_data(session, store, verifier, draft, actor=people["clerk"],
+                                          printed_at=issued.printed_at)
+    assert [m.name for m in data.missing] == [ID_CARD, ACCOUNT]
+    assert list(data.received) == [FORM]
+    assert list(data.shared) == ["参保缴费记录：本地同步数据（截至2026年11月27日 00:00）"]
+    assert list(data.office_checking) == ["证书信息未经信息共享核验，由经办机构联网查询、比对核查，无需申请人提供"]
+    for line in (*data.received, *data.shared, *data.office_checking):
+        assert flat(line) in text
+    assert "身份信息" not in text, "typed by hand: never said to be shared"
+    assert "也无需到别处打印" in text
     # certificate issued 2017-06-01: the 12-month window ends on Friday 2018-06-01
     assert "请于2018年6月1日前补齐" in text
     assert "受理员clerk" in text
@@ -251,9 +274,31 @@ def test_notice_is_refused_when_nothing_is_missing(store: Store, verifier: Verif
     assert not (out_dir / "n.pdf").exists() and document_entries(store, complete) == []
 
 
+def test_a_case_filed_with_the_old_lists_is_never_asked_for_what_the_office_checks_40hao_2_2(
+        store: Store, verifier: Verifier, people: dict[str, StaffUser], new_case: Callable[..., CaseRecord],
+        out_dir: Path) -> None:
+    """Cases filed before issue 15.7 may record the contribution record and the certificate as missing or
+    received: the notice and the receipt never ask for them (POLICY.md §4) nor print them as received."""
+    draft = new_case(accept=False, received=("application_form",))
+    old = {"received": ["application_form", "certificate"], "missing": ["contribution_record", "certificate"]}
+    with store.session() as session:
+        session.execute(update(Case).where(Case.id == draft.id).values(materials_json=json.dumps(old)))
+    draft = get_case(store, draft.id)
+    assert "notice" not in case_documents.printable_kinds(people["clerk"], draft)
+    with pytest.raises(InvalidInput, match="没有需要一次性告知的材料"):
+        issue_notice(store, verifier, people["clerk"], draft.case_no, out_dir / "n.pdf")
+    old["missing"].append("payment_account")
+    with store.session() as session:
+        session.execute(update(Case).where(Case.id == draft.id).values(materials_json=json.dumps(old)))
+    text = flat(pdf_text(issue_notice(store, verifier, people["clerk"], draft.case_no, out_dir / "n.pdf").path))
+    assert flat(ACCOUNT) in text and "contribution_record" not in text and "请向窗口咨询" not in text
+    assert "缴费证明" not in text and "certificate" not in text
+
+
 def test_no_notice_for_a_decided_case(store: Store, verifier: Verifier, people: dict[str, StaffUser],
                                       new_case: Callable[..., CaseRecord], out_dir: Path) -> None:
-    case = move(store, people, new_case(), State.under_review, State.rejected, note="材料虚假")
+    case = move(store, people, new_case(received=("application_form",)), State.under_review, State.rejected,
+                note="材料虚假")
     assert case.materials["missing"]
     with pytest.raises(InvalidInput, match="已驳回"):
         issue_notice(store, verifier, people["clerk"], case.case_no, out_dir / "n.pdf")
@@ -319,7 +364,7 @@ def test_no_decision_before_one_is_taken(states: tuple[State, ...], store: Store
 def test_every_print_is_audited_and_queued(store: Store, verifier: Verifier, people: dict[str, StaffUser],
                                            new_case: Callable[..., CaseRecord], out_dir: Path,
                                            advance: Any) -> None:
-    draft = new_case(accept=False)
+    draft = new_case(accept=False, received=("application_form",))
     accepted = move(store, people, new_case(applicant={"name": "赵六", "id_number": person_id(6)}),
                     State.under_review, State.publicized, State.approved, advance=advance)
     printed = [

@@ -41,7 +41,7 @@ def test_approval(pdf_path: Path) -> None:
     assert "张晓梅" in text and MASKED_ID in text and FULL_ID not in text
     assert "准予核发" in text and "不予核发" not in text
     assert "2,000元（贰仟元整）" in text
-    assert "高级（三级）" in text and "车工" in text and "S000144000123174000056" in text
+    assert "三级/高级工" in text and "车工" in text and "S000144000123174000056" in text
     assert "人社部发〔2025〕18号" in text
     assert APPEAL in text
     assert "广州铁路运输法院" in text  # the office's appeal hint

@@ -87,7 +87,7 @@ def test_csv_has_a_bom_the_columns_and_the_totals(november: MonthlyReport) -> No
         for column in ("applications", "application_amount_yuan", "payments", "payment_amount_yuan"):
             assert sum(int(r[column]) for r in part) == int(total[column]), (dimension, column)
     by_key = {(r["dimension"], r["code"]): r for r in rows}
-    assert by_key[("level", "3")]["name"] == "高级（三级）" and by_key[("level", "3")]["applications"] == "2"
+    assert by_key[("level", "3")]["name"] == "三级/高级工" and by_key[("level", "3")]["applications"] == "2"
     assert by_key[("occupation", "6-18-02-04")]["name"] == "焊工"
     assert by_key[("region", "440300")]["name"] == "深圳市"
     assert by_key[("region", "440100")]["payments"] == "2"

@@ -92,3 +92,27 @@ def test_long_texts_wrap_inside_the_page(pdf_path: Path) -> None:
 def test_naive_issue_time_is_refused(pdf_path: Path, missing: list[Material]) -> None:
     with pytest.raises(ValueError, match="时区"):
         render_notice(notice(missing=missing, issued_at=dt.datetime(2026, 11, 27, 10, 5)), pdf_path)
+
+
+def test_notice_says_what_was_received_and_what_sharing_checked_policy_4(pdf_path: Path) -> None:
+    """POLICY.md §4: the notice states the materials in three kinds and never sends the applicant to print
+    the contribution record or the certificate (the office checks them, 40号 二(二))."""
+    office_line = "参保缴费记录、证书信息未经信息共享核验，由经办机构联网查询、比对核查，无需申请人提供"
+    render_notice(notice(received=["本人银行卡或具有金融功能的社会保障卡"],
+                         shared=["身份信息：本地同步数据（截至2026年11月27日 08:00），免于提供居民身份证"],
+                         office_checking=[office_line]), pdf_path)
+    text = flat(pdf_text(pdf_path))
+    assert "已收取的材料" in text and "本人银行卡或具有金融功能的社会保障卡" in text
+    assert "身份信息：本地同步数据（截至2026年11月27日08:00），免于提供居民身份证" in text
+    assert office_line in text
+    assert "证书和失业保险参保缴费记录由本机构联网查询、比对核查，无需您提供，也无需到别处打印" in text
+    assert int(pdf_info(pdf_path)["Pages"]) == 1
+
+
+def test_notice_cites_the_zhanchi_notice_by_issuer_and_date_not_an_unconfirmed_title(pdf_path: Path) -> None:
+    """Issue 15.8: the seed's 展翅行动 text has no title line and POLICY.md no complete number: the notice
+    names its issuer and date instead of a title in 《》."""
+    render_notice(notice(), pdf_path)
+    text = flat(pdf_text(pdf_path))
+    assert "人力资源社会保障部办公厅2018年4月22日“展翅行动”通知" in text
+    assert "《人力资源社会保障部办公厅关于实施" not in text

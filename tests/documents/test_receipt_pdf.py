@@ -51,7 +51,7 @@ def test_receipt_text(pdf_path: Path, fmt: str) -> None:
     assert FULL_ID not in text
     assert "S000144000123174000056" in text
     assert "职业技能等级证书" in text
-    assert "中级（四级）" in text
+    assert "四级/中级工" in text
     assert "车工" in text and "6-18-01-01" in text
     assert "预计补贴金额" in text
     assert "1,500元（壹仟伍佰元整）" in text
@@ -198,3 +198,35 @@ def test_render_is_fast_once_the_font_is_registered() -> None:
             timings.append(time.perf_counter() - start)
     # ~25 ms on the development machine; generous for a busy CI runner.
     assert statistics.median(timings) < 0.2
+
+
+# --- materials in POLICY.md §4's three kinds (issue 15.7) ---------------------------------------------------
+
+FORM = "《技能提升补贴申请表》（含申请人诚信承诺）"
+SHARED = "身份信息：在线核验（2026年11月27日 10:00查询），免于提供居民身份证"
+ACCOUNT = "本人银行卡或具有金融功能的社会保障卡"
+OFFICE = "参保缴费记录、证书信息未经信息共享核验，由经办机构联网查询、比对核查，无需申请人提供"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_materials_are_said_as_received_shared_and_missing_policy_4(pdf_path: Path, fmt: str) -> None:
+    data = receipt(materials_received=[FORM], materials_shared=[SHARED], materials_missing=[ACCOUNT],
+                   office_checking=[OFFICE], provisional=True, reprint_count=1)
+    render_receipt(data, pdf_path, format=fmt)  # type: ignore[arg-type]
+    text = flat(pdf_text(pdf_path))
+    for line in (FORM, SHARED, ACCOUNT, OFFICE):
+        assert flat(line) in text
+    assert "已收取" in text and "尚缺材料" in text
+    assert ("共享核验" if fmt == "80mm" else "信息共享核验") in text
+    assert pdf_info(pdf_path)["Pages"] == "1"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_nothing_received_or_shared_is_never_claimed_as_shared_policy_4(pdf_path: Path, fmt: str) -> None:
+    """An empty received list once printed 无（所需信息均已通过信息共享获取） whatever was shared."""
+    render_receipt(receipt(materials_received=[], materials_missing=[FORM, ACCOUNT]), pdf_path,
+                   format=fmt)  # type: ignore[arg-type]
+    text = flat(pdf_text(pdf_path))
+    assert "所需信息均已通过信息共享获取" not in text
+    assert "无（未通过信息共享核验任何信息）" in text
+    assert flat(FORM) in text and flat(ACCOUNT) in text

@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from overlay_fixtures import admin_verifier, confirmed_copy, overlay
 from sqlalchemy import insert, select
 
 from desktop.models import audit, outreach
@@ -244,19 +245,28 @@ def test_cn_2019_has_no_lower_level_rule_and_no_yearly_limit(store: Store) -> No
     assert pairs(result) == {(make_id(1), cert_no(1, 4)), (make_id(2), cert_no(2, 4))}
 
 
-def test_cn_2022_in_guangdong_2023_three_a_year_and_the_shortage_tilt(store: Store) -> None:
+def test_cn_2022_in_guangdong_2023_three_a_year_and_the_shortage_tilt(store: Store, tmp_path: Path) -> None:
+    """The +30 % for Guangzhou's catalogue applies only once confirmed (issue 15.1): with the shipped, unconfirmed
+    Guangdong standard the 车工 gets the national 1500 and the screening says why; with a confirmed Guangzhou
+    overlay in the data folder (test data) 1950."""
     day = dt.date(2023, 6, 15)
     issued = dt.date(2023, 2, 1)
     load(store, [insured(make_id(i), f"工{i}") for i in (1, 2, 3)],
-         [certificate(cert_no(1, 4), make_id(1), issued=issued),  # 车工: in the Guangdong shortage catalogue
+         [certificate(cert_no(1, 4), make_id(1), issued=issued),  # 车工: in the (test) Guangzhou catalogue
           certificate(cert_no(2, 4), make_id(2), issued=issued, occupation="4-10-01-05", name="养老护理员"),
           certificate(cert_no(3, 4), make_id(3), issued=issued, occupation="4-10-01-05", name="养老护理员")])
     for occupation in ("4-12-01-01", "4-03-02-01"):  # two this year: still under three
         ledger(store, make_id(2), occupation, 4, dt.date(2023, 3, 1))
     for occupation in ("4-12-01-01", "4-03-02-01", "6-31-01-03"):  # three this year: the limit
         ledger(store, make_id(3), occupation, 4, dt.date(2023, 3, 1))
-    result = screen(store, VERIFIER, today=day)
-    assert result.policy_label == "cn-2022+gd-2023"
+    shipped = screen(store, VERIFIER, today=day)
+    assert shipped.policy_label == "cn-2022" and "（gd-2023）的紧缺急需职业补贴上浮比例未经核实" in shipped.policy_note
+    assert {(r.id_number, r.amount_yuan, r.shortage) for r in shipped.rows} == {(make_id(1), 1500, False),
+                                                                               (make_id(2), 1500, False)}
+    guangzhou = overlay("gz-2023-test", "440100", 'shortage_bonus_percent = 30\nshortage_catalogue = ["6-18-01-01"]\n',
+                        valid_from="2023-01-01", valid_to="2023-12-31", applies_to=("cn-2022",))
+    result = screen(store, admin_verifier(tmp_path / "data", **{"gz-2023-test": guangzhou}), today=day)
+    assert result.policy_label == "cn-2022+gz-2023-test" and result.policy_note == ""
     by_id = {r.id_number: r for r in result.rows}
     assert set(by_id) == {make_id(1), make_id(2)}
     assert (by_id[make_id(1)].amount_yuan, by_id[make_id(1)].shortage) == (1950, True)  # 1500 + 30 %
@@ -265,7 +275,12 @@ def test_cn_2022_in_guangdong_2023_three_a_year_and_the_shortage_tilt(store: Sto
 
 
 def test_province_pooling_of_a_regional_overlay(tmp_path: Path) -> None:
-    """Ningxia 2025 pools at province level: a worker insured in another Ningxia city may apply at Yinchuan."""
+    """A confirmed overlay (test data: Ningxia 2025 pooling at province level, the 2025 table) widens the area:
+    a worker insured in another Ningxia city may apply at Yinchuan."""
+    pooling = overlay("nx-pooling-test", "640000", '[rules.insured_region]\npooling = "province"\n',
+                      valid_from="2025-01-01", valid_to="2025-12-31", applies_to=("cn-2025",))
+    verifier = admin_verifier(tmp_path / "data", **{"nx-pooling-test": pooling,
+                                                    "nx-2025-checked": confirmed_copy("nx-2025", "nx-2025-checked")})
     store = open_store(tmp_path / "nx", clock=Clock(fixed=dt.datetime(2025, 6, 16, 2, tzinfo=dt.UTC)),
                        office_code="640100")
     try:
@@ -273,8 +288,8 @@ def test_province_pooling_of_a_regional_overlay(tmp_path: Path) -> None:
                      insured(make_id(2, "650102"), "乌鲁木齐", region="650100")],
              [certificate(cert_no(1, 4), make_id(1, "640202"), issued=dt.date(2025, 3, 3)),
               certificate(cert_no(2, 4), make_id(2, "650102"), issued=dt.date(2025, 3, 3))])
-        result = screen(store, VERIFIER)
-        assert result.policy_label == "cn-2025+nx-2025"
+        result = screen(store, verifier)
+        assert result.policy_label == "cn-2025+nx-2025-checked+nx-pooling-test"
         assert pairs(result) == {(make_id(1, "640202"), cert_no(1, 4))}
         assert result.rows[0].amount_yuan == 1200  # Ningxia's ordinary table: 1200 for level 4
     finally:

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from overlay_fixtures import TEST_DOCUMENT, overlay, source
 
 from desktop.models.errors import PolicyError
 from desktop.models.policy import PolicyBook, load_policy_file
@@ -164,3 +165,122 @@ def test_adding_a_policy_year_is_one_new_file(tmp_path: Path) -> None:
     yearly = policy.rule("yearly_limit")
     assert yearly is not None and yearly.params["max_per_year"] == 2
     assert book.for_case(dt.date(2027, 1, 4), "440100").carried_over
+
+
+# --- provenance of regional overlays (issue 15.1) ------------------------------------------------------
+
+GZ_BODY = ('shortage_bonus_percent = 30\nshortage_catalogue = ["6-18-01-01"]\n\n'
+           '[rules.insured_region]\npooling = "province"\n')
+
+
+def gz_overlay(sources: str | None = None) -> str:
+    return overlay("gz-2023-test", "440100", GZ_BODY, valid_from="2023-01-01", valid_to="2023-12-31",
+                   applies_to=("cn-2022",), sources=sources)
+
+
+@pytest.mark.parametrize(
+    ("sources", "key"),
+    [
+        (source(document=""), "source.document"),
+        (source(issuer=""), "source.issuer"),
+        (source(date=None), "source.date"),
+        (source(status="unconfirmed") + "\n" + source("sources.shortage_catalogue", document=""),
+         "sources.shortage_catalogue.document"),
+        (source(status="unconfirmed") + "\n" + source("sources.rules.insured_region", date=None),
+         "sources.rules.insured_region.date"),
+    ],
+)
+def test_a_confirmed_source_without_document_issuer_or_date_is_refused_naming_the_key(
+    tmp_path: Path, sources: str, key: str
+) -> None:
+    """Issue 15.1: a value is confirmed only with its document number (文号), issuing body and date."""
+    with pytest.raises(PolicyError) as err:
+        load_policy_file(write(tmp_path, "gz-2023-test.toml", gz_overlay(sources)))
+    assert err.value.key == key and err.value.source == "gz-2023-test.toml"
+    assert "confirmed" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("sources", "key"),
+    [
+        (source().replace("document =", "documnet ="), "source.documnet"),
+        (source(status="verified"), "source.status"),
+        (source("sources.shortage_amounts"), "sources.shortage_amounts"),
+        (source("sources.rules.yearly_limit"), "sources.rules.yearly_limit"),
+        (source().replace("date = 2023-03-01", 'date = "2023-03-01"'), "source.date"),
+    ],
+)
+def test_source_tables_are_checked_like_every_key(tmp_path: Path, sources: str, key: str) -> None:
+    """A misspelt key, an unknown status, a source for an item the file does not set: refused, named."""
+    with pytest.raises(PolicyError) as err:
+        load_policy_file(write(tmp_path, "gz-2023-test.toml", gz_overlay(sources)))
+    assert err.value.key == key
+
+
+def test_an_unconfirmed_overlay_changes_nothing_and_the_note_names_it(tmp_path: Path) -> None:
+    """Issue 15.1: an unconfirmed value is never applied; the policy keeps the national value and its note says
+    which local rule was left out, with what is known of its source.  A file without ``[source]`` (as
+    administrators wrote them before) is unconfirmed."""
+    admin = tmp_path / "policies"
+    admin.mkdir()
+    write(admin, "gz-2023-test.toml", gz_overlay(source(status="unconfirmed", note="据转载")))
+    book = PolicyBook.load([POLICIES, admin])
+    policy = book.for_case(dt.date(2023, 5, 4), "440100")
+    insured = policy.rule("insured_region")
+    assert insured is not None and insured.params["pooling"] == "prefecture"
+    assert policy.shortage_catalogue == frozenset() and policy.shortage_bonus_percent == 0
+    assert policy.overlays == () and policy.label == "cn-2022"
+    assert "（gz-2023-test）的紧缺急需职业补贴上浮比例、紧缺急需职业(工种)目录、失业保险统筹层级未经核实" in policy.note
+    assert "来源：测试人社发〔2023〕1号，测试市人力资源和社会保障局，2023年3月1日，据转载" in policy.note
+    assert "按全国政策 cn-2022 执行" in policy.note
+    no_source = gz_overlay("").replace('id = "gz-2023-test"', 'id = "gz-2023-old"')
+    write(admin, "gz-2023-test.toml", no_source)
+    policy = PolicyBook.load([POLICIES, admin]).for_case(dt.date(2023, 5, 4), "440100")
+    assert policy.shortage_bonus_percent == 0 and "（来源：文件未注明来源）" in policy.note
+
+
+def test_a_confirmed_overlay_applies_and_records_its_provenance(tmp_path: Path) -> None:
+    """A confirmed value applies; the rule it changes cites the document; the policy records where each
+    applied value comes from."""
+    admin = tmp_path / "policies"
+    admin.mkdir()
+    write(admin, "gz-2023-test.toml", gz_overlay())
+    policy = PolicyBook.load([POLICIES, admin]).for_case(dt.date(2023, 5, 4), "440100")
+    assert policy.label == "cn-2022+gz-2023-test" and policy.shortage_bonus_percent == 30
+    insured = policy.rule("insured_region")
+    assert insured is not None and insured.params["pooling"] == "province"
+    assert insured.basis.endswith(f"；{TEST_DOCUMENT}")
+    assert set(policy.sources) == {"shortage_bonus_percent", "shortage_catalogue", "rules.insured_region"}
+    assert all(v.provenance.confirmed and v.overlay == "gz-2023-test" for v in policy.sources.values())
+    assert policy.note == ""  # gd-2023's unconfirmed +30 % is replaced by the city's confirmed value
+
+
+def test_shipped_overlays_are_unconfirmed_and_carry_no_example_values() -> None:
+    """Issue 15.1: the regional tables come from a research digest of reposts (POLICY.md §2): shipped as
+    unconfirmed, with no example shortage catalogue, no example pooling level, no basis naming a document
+    that is not one (issue 15.8)."""
+    book = PolicyBook.load([POLICIES])
+    for item in book.overlays:
+        assert not item.provenance.confirmed and item.provenance.note, item.id
+        assert not any(p.confirmed for p in item.item_sources.values()), item.id
+        assert "shortage_catalogue" not in item.changes, item.id
+        assert "insured_region" not in item.rule_changes, item.id
+        assert not any("basis" in change for change in item.rule_changes.values()), item.id
+    for path in (POLICIES / "regions").glob("*.toml"):
+        values = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+        assert not [line for line in values if "示例" in line or "实施办法" in line or "统筹" in line], path.name
+
+
+def test_ningxia_2025_reading_of_shortage_up_to_twice_issue_15_9() -> None:
+    """Issue 15.9: nx-2025 reads "shortage up to twice" as one ordinary claim plus up to two shortage claims a
+    year (as cn-2025), marked unconfirmed with the reading stated; the reasons are in the file and in
+    docs/policy-overlays.md."""
+    book = PolicyBook.load([POLICIES])
+    nx = next(o for o in book.overlays if o.id == "nx-2025")
+    assert nx.rule_changes["yearly_limit"] == {"max_per_year": 1, "extra_for_shortage": 2}
+    reading = nx.source_of("rules.yearly_limit")
+    assert not reading.confirmed and "普通职业每年1次，紧缺急需职业另可最多2次" in reading.note
+    national = book.national("cn-2025").rule("yearly_limit")
+    assert national is not None and dict(national.params) == nx.rule_changes["yearly_limit"]
+    assert "docs/policy-overlays.md" in (POLICIES / "regions" / "nx-2025.toml").read_text(encoding="utf-8")
+    assert (Path(__file__).resolve().parents[2] / "docs" / "policy-overlays.md").is_file()

@@ -134,10 +134,13 @@ def test_a_period_in_an_unpublished_holiday_year_is_provisional(
 
 
 def _overlay(folder: Path, days: int) -> None:
+    """A confirmed regional overlay (issue 15.1: only a confirmed value applies); its source is test data."""
     (folder / "policies").mkdir(parents=True)
     (folder / "policies" / "gz-test.toml").write_text(
         'id = "gz-test"\nkind = "regional"\ntitle = "测试：广州公示天数"\nregion = "440100"\n'
-        f"valid_from = 2017-01-01\npublicity_workdays = {days}\n", encoding="utf-8")
+        f"valid_from = 2017-01-01\npublicity_workdays = {days}\n\n"
+        '[source]\nstatus = "confirmed"\ndocument = "测试人社发〔2017〕1号"\nissuer = "测试市人力资源和社会保障局"\n'
+        "date = 2017-01-01\n", encoding="utf-8")
 
 
 @pytest.mark.parametrize(("days", "expected"), [(7, 7), (3, 5)])

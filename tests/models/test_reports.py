@@ -397,9 +397,9 @@ def test_monthly_report_by_level_occupation_and_region(store: Store, office: Off
     assert report.total.applications == Tally(4, 1500 + 2000 + 1000 + 1500)
     assert report.total.payments == Tally(2, 1500 + 2000)
     assert {r.code: (r.name, r.applications, r.payments) for r in report.by_level} == {
-        "4": ("中级（四级）", Tally(2, 3000), Tally(1, 1500)),
-        "3": ("高级（三级）", Tally(1, 2000), Tally(1, 2000)),
-        "5": ("初级（五级）", Tally(1, 1000), Tally(0, 0)),
+        "4": ("四级/中级工", Tally(2, 3000), Tally(1, 1500)),
+        "3": ("三级/高级工", Tally(1, 2000), Tally(1, 2000)),
+        "5": ("五级/初级工", Tally(1, 1000), Tally(0, 0)),
     }
     assert [r.code for r in report.by_level] == ["5", "4", "3"]
     assert {r.code: (r.name, r.applications.count, r.payments.count) for r in report.by_occupation} == {

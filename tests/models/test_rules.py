@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from overlay_fixtures import TEST_DOCUMENT, admin_verifier, confirmed_copy, overlay, source
 
 from desktop.models.application import PriorSubsidy, parse_application
 from desktop.models.errors import InvalidInput
-from desktop.models.identity import id_check_character, uscc_check_character
+from desktop.models.identity import chinese_date, id_check_character, uscc_check_character
 from desktop.models.intake import merge_priors
 from desktop.models.policy import RULE_PARAMS
 from desktop.models.rules import RULES, Verdict, Verifier
@@ -45,6 +46,21 @@ BASE: dict[str, Any] = {
 @pytest.fixture(scope="module")
 def verifier() -> Verifier:
     return Verifier.load(None)
+
+
+# Ningxia 2025 as an administrator would load it once checked against the originals (issue 15.1; test data):
+# the shipped nx-2025 confirmed, province-level pooling and a Yinchuan shortage catalogue.
+NX_POOLING = overlay("nx-pooling-test", "640000", '[rules.insured_region]\npooling = "province"\n',
+                     valid_from="2025-01-01", valid_to="2025-12-31", applies_to=("cn-2025",))
+YINCHUAN_CATALOGUE = overlay("yc-2025-test", "640100", 'shortage_catalogue = ["6-31-01-03", "6-18-02-04"]\n',
+                             valid_from="2025-01-01", valid_to="2025-12-31", applies_to=("cn-2025",))
+
+
+@pytest.fixture(scope="module")
+def ningxia(tmp_path_factory: pytest.TempPathFactory) -> Verifier:
+    return admin_verifier(tmp_path_factory.mktemp("nx"), **{
+        "nx-2025-checked": confirmed_copy("nx-2025", "nx-2025-checked"),
+        "nx-pooling-test": NX_POOLING, "yc-2025-test": YINCHUAN_CATALOGUE})
 
 
 def case(**changes: Any) -> dict[str, Any]:
@@ -167,7 +183,8 @@ def test_certificate_issued_on_or_after_2017_01_01_40hao_1_2(verifier: Verifier,
     data = case(application_date="2017-06-01", **{"certificate.issue_date": issued})
     passed, message = check(run(verifier, data), "certificate_date")
     assert passed is ok
-    assert issued in message
+    assert chinese_date(dt.date.fromisoformat(issued)) in message  # dates as 2017年1月1日 (issue 15.8)
+    assert ("不早于2017年1月1日" if ok else "早于2017年1月1日") in message
 
 
 @pytest.mark.parametrize(("issued", "ok"), [("2018-01-10", True), ("2018-01-11", False)])
@@ -231,7 +248,7 @@ def test_application_window_last_day_policy_3(verifier: Verifier, issued: str, l
     late = case(application_date=(last + dt.timedelta(days=1)).isoformat(), **{"certificate.issue_date": issued})
     passed, message = check(run(verifier, late), "application_window")
     assert passed is False
-    assert last_day in message
+    assert chinese_date(last) in message
 
 
 def test_application_window_in_uncovered_year_is_provisional_policy_3(verifier: Verifier) -> None:
@@ -280,13 +297,23 @@ def test_insured_region_same_prefecture_40hao_2_1(verifier: Verifier, insured: s
     assert insured in message
 
 
-def test_insured_region_widened_to_province_by_ningxia_overlay(verifier: Verifier) -> None:
+def test_insured_region_widened_to_province_by_a_confirmed_overlay(ningxia: Verifier) -> None:
     base = {"insured_region": "640200", "application_region": "640100", "certificate.issue_date": "2024-09-01"}
-    in_2025 = run(verifier, case(application_date="2025-03-03", **base))
-    assert "nx-2025" in in_2025.policy.overlays
+    in_2025 = run(ningxia, case(application_date="2025-03-03", **base))
+    assert "nx-pooling-test" in in_2025.policy.overlays
     assert check(in_2025, "insured_region")[0] is True
-    in_2024 = run(verifier, case(application_date="2024-12-02", **base))
+    in_2024 = run(ningxia, case(application_date="2024-12-02", **base))
     assert check(in_2024, "insured_region")[0] is False
+
+
+def test_no_province_pooling_shipped_for_ningxia_policy_1_insured_region(verifier: Verifier) -> None:
+    """Issue 15.1/15.8: the example ``pooling = "province"`` (its basis "失业保险自治区级统筹" is no document) is
+    not shipped: without a confirmed overlay the national table's prefecture areas apply."""
+    base = {"insured_region": "640200", "application_region": "640100", "certificate.issue_date": "2024-09-01"}
+    verdict = run(verifier, case(application_date="2025-03-03", **base))
+    passed, message = check(verdict, "insured_region")
+    assert not passed and "石嘴山市（地市）" in message
+    assert "统筹" not in verdict.policy.note
 
 
 @pytest.mark.parametrize(
@@ -315,12 +342,13 @@ def test_insured_region_message_names_a_former_code_policy_1_insured_region(veri
     assert passed and "110228（原北京市密云县）" in message and "同属北京市统筹地区（直辖市）" in message
 
 
-def test_insured_region_province_pooling_overlay_policy_1_insured_region(verifier: Verifier) -> None:
-    """POLICY.md §1 insured_region: a region's policy file may widen the area (Ningxia 2025: province)."""
+def test_insured_region_province_pooling_overlay_policy_1_insured_region(ningxia: Verifier) -> None:
+    """POLICY.md §1 insured_region: a region's policy file may widen the area (a confirmed Ningxia overlay,
+    test data: province)."""
     base = {"insured_region": "640200", "application_region": "640100", "certificate.issue_date": "2024-09-01"}
-    passed, message = check(run(verifier, case(application_date="2025-03-03", **base)), "insured_region")
+    passed, message = check(run(ningxia, case(application_date="2025-03-03", **base)), "insured_region")
     assert passed and "宁夏回族自治区" in message and "省级统筹" in message
-    passed, message = check(run(verifier, case(application_date="2024-12-02", **base)), "insured_region")
+    passed, message = check(run(ningxia, case(application_date="2024-12-02", **base)), "insured_region")
     assert not passed and "石嘴山市（地市）" in message and "银川市（地市）" in message
 
 
@@ -355,7 +383,7 @@ def prior(code: str = "6-18-01-01", level: int = 4, on: str = "2017-09-01",
 def test_duplicate_same_occupation_same_level_fails_40hao_3(verifier: Verifier) -> None:
     passed, message = check(run(verifier, case(prior_subsidies=[prior()])), "duplicate_subsidy")
     assert not passed
-    assert "2017-09-01" in message
+    assert "2017年9月1日" in message and "已享受过" in message
 
 
 @pytest.mark.parametrize("other", [prior(level=5), prior(code="6-18-01-04")])
@@ -376,7 +404,7 @@ def test_yearly_limit_one_claim_per_year_cn_2021(verifier: Verifier) -> None:
     same_year = run(verifier, case(prior_subsidies=[prior("4-01-01-01", 5, "2021-02-01")], **Y21))
     assert same_year.policy.id == "cn-2021"
     passed, message = check(same_year, "yearly_limit")
-    assert not passed and "2021年已享受1次" in message
+    assert not passed and "2021年已享受过1次技能提升补贴" in message
     last_year = run(verifier, case(prior_subsidies=[prior("4-01-01-01", 5, "2020-12-31")], **Y21))
     assert check(last_year, "yearly_limit")[0] is True
 
@@ -463,7 +491,7 @@ def test_last_policy_carries_over_and_says_so_policy_2(verifier: Verifier) -> No
     out = run(verifier, data).to_json()
     assert out["policy"] == "cn-2025"
     assert out["policy_carried_over"] is True
-    assert "延续执行" in out["policy_note"] and "2025-12-31" in out["policy_note"]
+    assert "延续执行" in out["policy_note"] and "2025年12月31日" in out["policy_note"]
 
 
 def test_application_before_first_policy_is_bad_input(verifier: Verifier) -> None:
@@ -498,26 +526,112 @@ def test_ineligible_amount_is_zero(verifier: Verifier) -> None:
 
 
 GD23 = {"application_date": "2023-05-04", "certificate.issue_date": "2023-02-01", "contribution_months": 20}
+# A Guangzhou standard as an administrator loads it once checked (test data): +30 % for the city's catalogue.
+GZ_TILT = 'shortage_bonus_percent = 30\nshortage_catalogue = ["6-18-01-01"]\n'
+GZ_DATES: dict[str, Any] = {"valid_from": "2023-01-01", "valid_to": "2023-12-31", "applies_to": ("cn-2022",)}
+TEST_CITE = "测试人社发〔2023〕1号，测试市人力资源和社会保障局，2023年3月1日"
 
 
-def test_guangdong_2023_shortage_plus_30_percent(verifier: Verifier) -> None:
-    shortage = run(verifier, case(**GD23))  # 6-18-01-01 车工 is in the sample catalogue
-    assert shortage.policy.overlays == ("gd-2023",)
-    assert shortage.shortage and shortage.amount_yuan == 1950
-    ordinary = run(verifier, case(**{**GD23, "certificate.occupation_code": "4-01-01-01"}))
+def test_guangzhou_2023_gets_the_national_amount_while_guangdong_is_unconfirmed_40hao_3(verifier: Verifier) -> None:
+    """Issue 15.1: the shipped Guangdong 2023 standard (+30 % for the city's shortage catalogue) has no confirmed
+    source, so a Guangzhou 车工 level 4 claim gets the national 1500 (not 1950), and the verdict names the
+    Guangdong rule it left out."""
+    verdict = run(verifier, case(**GD23))
+    assert verdict.eligible and verdict.amount_yuan == 1500 and not verdict.shortage
+    assert verdict.policy.id == "cn-2022" and verdict.policy.overlays == ()
+    out = verdict.to_json()
+    note = out["policy_note"]
+    assert "广东省2023年技能提升补贴地方标准（gd-2023）的紧缺急需职业补贴上浮比例未经核实" in note
+    assert "按全国政策 cn-2022 执行" in note
+    assert [(u["overlay"], u["item"], u["in_force"], u["source"]["status"]) for u in out["policy_unconfirmed"]] == [
+        ("gd-2023", "shortage_bonus_percent", "cn-2022", "unconfirmed")]
+    assert out["shortage_source"] == "none" and "紧缺急需职业(工种)目录未载入" in out["shortage_basis"]
+    assert "1500元" in out["amount_basis"] and out["amount_basis"].endswith("依据：全国政策 cn-2022")
+
+
+def test_a_clerk_declared_shortage_is_shown_as_the_clerks_confirmation_contracts_shortage(verifier: Verifier) -> None:
+    """CONTRACTS.md ``certificate.shortage``: a declared flag is the clerk's confirmation of the local fact, and
+    the verdict says it rests on it.  It does not make the unconfirmed Guangdong +30 % apply."""
+    out = run(verifier, case(**{**GD23, "certificate.shortage": True})).to_json()
+    assert out["shortage"] is True and out["shortage_source"] == "declared"
+    assert out["shortage_basis"].startswith("经办人确认：该职业（6-18-01-01）列入所在地紧缺急需职业(工种)目录（申报）")
+    assert "以经办人确认为准" in out["shortage_basis"]
+    assert out["amount_yuan"] == 1500 and "gd-2023" in out["policy_note"]
+    declared_not = run(verifier, case(**{**GD23, "certificate.shortage": False})).to_json()
+    assert declared_not["shortage_source"] == "declared" and "不属所在地紧缺急需职业" in declared_not["shortage_basis"]
+
+
+def test_a_confirmed_guangzhou_overlay_loaded_as_data_raises_and_cites_its_document_40hao_3(tmp_path: Path) -> None:
+    """Issue 15.1: an administrator loads a confirmed overlay (document number, issuing body, date) into the data
+    folder's policies/: the Guangzhou claim gets 1500 + 30 %, and the verdict cites that document."""
+    local = admin_verifier(tmp_path, **{"gz-2023-test": overlay("gz-2023-test", "440100", GZ_TILT, **GZ_DATES)})
+    verdict = run(local, case(**GD23))
+    assert verdict.policy.label == "cn-2022+gz-2023-test"
+    assert verdict.shortage and verdict.amount_yuan == 1950
+    out = verdict.to_json()
+    assert "上浮30%，计1950元" in out["amount_basis"] and f"gz-2023-test，{TEST_CITE}" in out["amount_basis"]
+    assert out["shortage_source"] == "catalogue" and TEST_CITE in out["shortage_basis"]
+    assert {s["item"] for s in out["policy_sources"]} == {"shortage_bonus_percent", "shortage_catalogue"}
+    assert {s["source"]["document"] for s in out["policy_sources"]} == {TEST_DOCUMENT}
+    assert out["policy_note"] == ""  # the city's confirmed +30 % stands in for the province's unconfirmed one
+    ordinary = run(local, case(**{**GD23, "certificate.occupation_code": "4-01-01-01"}))
     assert not ordinary.shortage and ordinary.amount_yuan == 1500
-    declared = run(verifier, case(**{**GD23, "certificate.shortage": False}))
-    assert declared.amount_yuan == 1500
+    shenzhen = run(local, case(**{**GD23, "insured_region": "440300", "application_region": "440300"}))
+    assert shenzhen.amount_yuan == 1500 and "gd-2023" in shenzhen.policy.note  # Guangzhou's catalogue only
+
+
+def test_an_unconfirmed_catalogue_never_raises_the_amount_issue_15_1(tmp_path: Path) -> None:
+    """A confirmed +30 % with a catalogue whose own source is unconfirmed: the catalogue is not looked up, the
+    verdict says so, and only the clerk's declaration (shown as such) makes the occupation a shortage one."""
+    sources = source() + "\n" + source("sources.shortage_catalogue", status="unconfirmed", document="", issuer="",
+                                        date=None, note="转载的目录，未核对原文")
+    text = overlay("gz-2023-test", "440100", GZ_TILT, sources=sources, **GZ_DATES)
+    local = admin_verifier(tmp_path, **{"gz-2023-test": text})
+    looked_up = run(local, case(**GD23))
+    assert not looked_up.shortage and looked_up.amount_yuan == 1500
+    out = looked_up.to_json()
+    assert "（gz-2023-test）的紧缺急需职业(工种)目录未经核实（来源：转载的目录，未核对原文）" in out["policy_note"]
+    assert out["shortage_source"] == "none" and "未经核实，未按目录认定" in out["shortage_basis"]
+    declared = run(local, case(**{**GD23, "certificate.shortage": True}))
+    assert declared.amount_yuan == 1950 and declared.shortage_source == "declared"
+    assert "以经办人确认为准" in declared.shortage_basis
+
+
+def test_a_confirmed_catalogue_alone_does_not_apply_the_unconfirmed_tilt_issue_15_1(tmp_path: Path) -> None:
+    """The city's confirmed catalogue makes 车工 a shortage occupation, but the +30 % is still Guangdong's
+    unconfirmed rule: the amount stays national and the verdict names that rule."""
+    catalogue = overlay("gz-2023-test", "440100", 'shortage_catalogue = ["6-18-01-01"]\n', **GZ_DATES)
+    verdict = run(admin_verifier(tmp_path, **{"gz-2023-test": catalogue}), case(**GD23))
+    assert verdict.shortage and verdict.shortage_source == "catalogue" and verdict.amount_yuan == 1500
+    assert "紧缺急需职业补贴上浮比例未经核实" in verdict.policy.note
+    assert "紧缺急需职业不另上浮" in verdict.amount_basis
 
 
 def test_guangdong_overlay_only_in_2023(verifier: Verifier) -> None:
     verdict = run(verifier, case(application_date="2022-05-05", contribution_months=20,
                                  **{"certificate.issue_date": "2022-02-01"}))
     assert verdict.policy.overlays == () and verdict.amount_yuan == 1500
+    assert verdict.policy.note == ""
 
 
 ZJ = {"application_region": "330100", "insured_region": "330100", "application_date": "2024-09-02",
       "certificate.issue_date": "2024-08-01", "contribution_months": 20, "certificate.number": "X-1"}
+
+
+@pytest.fixture(scope="module")
+def zhejiang(tmp_path_factory: pytest.TempPathFactory) -> Verifier:
+    """The shipped Zhejiang table as an administrator would load it once checked (test data)."""
+    return admin_verifier(tmp_path_factory.mktemp("zj"), **{"zj-2024-checked": confirmed_copy("zj-2024",
+                                                                                              "zj-2024-checked")})
+
+
+def test_zhejiang_unconfirmed_table_falls_back_to_the_national_caps_issue_15_1(verifier: Verifier) -> None:
+    """The shipped Zhejiang table and its sector mapping (the software's reading) are unconfirmed."""
+    verdict = run(verifier, case(**{**ZJ, "certificate.occupation_code": "4-10-01-05", "certificate.level": 5}))
+    assert verdict.policy.overlays == () and verdict.amount_yuan == 1000
+    assert {u.item for u in verdict.policy.unconfirmed} == {"amounts", "sectors"}
+    assert "（zj-2024）的分领域补贴标准未经核实" in verdict.policy.note
+    assert "职业代码归入领域是本软件的理解" in verdict.policy.note
 
 
 @pytest.mark.parametrize(
@@ -525,14 +639,15 @@ ZJ = {"application_region": "330100", "insured_region": "330100", "application_d
     [("6-18-01-01", 3, 2000), ("6-18-01-01", 5, 1000), ("4-10-01-05", 5, 400), ("5-01-01-01", 3, 800),
      ("4-04-01-01", 4, 900), ("2-02-10-01", 3, 1200)],
 )
-def test_zhejiang_sector_amounts_from_2024_08_01(verifier: Verifier, code: str, level: int, amount: int) -> None:
-    verdict = run(verifier, case(**{**ZJ, "certificate.occupation_code": code, "certificate.level": level}))
-    assert verdict.policy.overlays == ("zj-2024",)
+def test_zhejiang_sector_amounts_from_2024_08_01(zhejiang: Verifier, code: str, level: int, amount: int) -> None:
+    verdict = run(zhejiang, case(**{**ZJ, "certificate.occupation_code": code, "certificate.level": level}))
+    assert verdict.policy.overlays == ("zj-2024-checked",)
     assert verdict.amount_yuan == amount
+    assert verdict.policy.note == ""
 
 
-def test_zhejiang_before_2024_08_01_uses_national_caps(verifier: Verifier) -> None:
-    verdict = run(verifier, case(**{**ZJ, "application_date": "2024-07-31", "certificate.issue_date": "2024-03-01",
+def test_zhejiang_before_2024_08_01_uses_national_caps(zhejiang: Verifier) -> None:
+    verdict = run(zhejiang, case(**{**ZJ, "application_date": "2024-07-31", "certificate.issue_date": "2024-03-01",
                                     "certificate.occupation_code": "4-10-01-05", "certificate.level": 5}))
     assert verdict.policy.overlays == () and verdict.amount_yuan == 1000
 
@@ -541,53 +656,77 @@ NX = {"application_region": "640100", "insured_region": "640100", "application_d
       "certificate.issue_date": "2025-03-03", "contribution_months": 20, "certificate.number": "X-1"}
 
 
-def test_ningxia_2025_ordinary_and_shortage_tables(verifier: Verifier) -> None:
-    ordinary = run(verifier, case(**NX))
-    assert ordinary.policy.overlays == ("nx-2025",) and ordinary.amount_yuan == 1200
-    shortage = run(verifier, case(**{**NX, "certificate.occupation_code": "6-31-01-03"}))
+def test_ningxia_2025_unconfirmed_tables_fall_back_to_the_national_caps_issue_15_1(verifier: Verifier) -> None:
+    verdict = run(verifier, case(**NX))
+    assert verdict.policy.overlays == () and verdict.amount_yuan == 1500
+    assert "（nx-2025）的补贴标准、紧缺急需职业补贴标准未经核实" in verdict.policy.note
+    assert "按全国政策 cn-2025 执行" in verdict.policy.note
+
+
+def test_ningxia_2025_ordinary_and_shortage_tables(ningxia: Verifier) -> None:
+    ordinary = run(ningxia, case(**NX))
+    assert "nx-2025-checked" in ordinary.policy.overlays and ordinary.amount_yuan == 1200
+    shortage = run(ningxia, case(**{**NX, "certificate.occupation_code": "6-31-01-03"}))
     assert shortage.shortage and shortage.amount_yuan == 1500
 
 
-def test_ningxia_ordinary_once_shortage_twice_a_year(verifier: Verifier) -> None:
+@pytest.mark.parametrize("book", ["verifier", "ningxia"])
+def test_ningxia_2025_one_ordinary_claim_plus_two_shortage_claims_a_year_issue_15_9(
+    book: str, request: pytest.FixtureRequest
+) -> None:
+    """Issue 15.9, the reading set out in nx-2025.toml and docs/policy-overlays.md: Ningxia's "shortage up to
+    twice" is two shortage-occupation claims besides the one ordinary claim, as cn-2025 (人社部发〔2025〕18号)
+    has it, not two in total.  Unconfirmed or confirmed, the overlay's yearly limit is that reading."""
+    verifier: Verifier = request.getfixturevalue(book)
+    shortage = {**NX, "certificate.occupation_code": "6-31-01-03", "certificate.shortage": True}
     once = [prior("4-01-01-01", 5, "2025-01-10")]
     assert check(run(verifier, case(prior_subsidies=once, **NX)), "yearly_limit")[0] is False
-    shortage = {**NX, "certificate.occupation_code": "6-31-01-03"}
     assert check(run(verifier, case(prior_subsidies=once, **shortage)), "yearly_limit")[0] is True
-    twice = once + [prior("6-18-02-04", 5, "2025-02-10", shortage=True)]
-    assert check(run(verifier, case(prior_subsidies=twice, **shortage)), "yearly_limit")[0] is False
+    ordinary_and_shortage = once + [prior("6-18-02-04", 5, "2025-02-10", shortage=True)]
+    passed, message = check(run(verifier, case(prior_subsidies=ordinary_and_shortage, **shortage)), "yearly_limit")
+    assert passed, message  # "2 in total" would refuse this one
+    assert "紧缺急需职业另可2次" in message
+    three = ordinary_and_shortage + [prior("6-18-02-05", 5, "2025-03-10", shortage=True)]
+    assert check(run(verifier, case(prior_subsidies=three, **shortage)), "yearly_limit")[0] is False
 
 
-def test_ningxia_overlay_carries_over_with_cn_2025(verifier: Verifier) -> None:
-    verdict = run(verifier, case(**{**NX, "application_date": "2026-03-02", "certificate.issue_date": "2026-01-05"}))
+def test_ningxia_overlay_carries_over_with_cn_2025(ningxia: Verifier) -> None:
+    verdict = run(ningxia, case(**{**NX, "application_date": "2026-03-02", "certificate.issue_date": "2026-01-05"}))
     assert verdict.policy.id == "cn-2025" and verdict.policy.carried_over
-    assert verdict.policy.overlays == ("nx-2025",) and verdict.amount_yuan == 1200
+    assert "nx-2025-checked" in verdict.policy.overlays and verdict.amount_yuan == 1200
 
 
 # --- yearly_limit and the shortage flag of a prior subsidy: CONTRACTS.md, 人社部发〔2025〕18号 ---------
-# NX (Ningxia 2025): once a year, one more for a shortage occupation; 6-18-02-04 焊工 is in its catalogue,
-# the certificate's 6-18-01-01 车工 is not.
+# NX (Ningxia 2025, the ``ningxia`` verifier: confirmed test overlays): once a year, two more for shortage
+# occupations; 6-18-02-04 焊工 is in the Yinchuan test catalogue, the certificate's 6-18-01-01 车工 is not.
 
 
-def test_prior_without_shortage_flag_in_the_catalogue_counts_as_shortage_cn_2025(verifier: Verifier) -> None:
+def test_prior_without_shortage_flag_in_the_catalogue_counts_as_shortage_cn_2025(ningxia: Verifier) -> None:
     """CONTRACTS.md: a prior subsidy's ``shortage`` left out is looked up in the region's catalogue, as the
     certificate's is; a shortage-occupation claim does not use up the ordinary claim of the year."""
-    verdict = run(verifier, case(prior_subsidies=[prior("6-18-02-04", 5, "2025-02-10", shortage=None)], **NX))
+    verdict = run(ningxia, case(prior_subsidies=[prior("6-18-02-04", 5, "2025-02-10", shortage=None)], **NX))
     assert not verdict.shortage
     passed, message = check(verdict, "yearly_limit")
     assert passed, message
-    assert "2025年已享受1次" in message
+    assert "2025年已享受过1次技能提升补贴" in message
 
 
-def test_prior_declared_not_shortage_counts_as_ordinary_cn_2025(verifier: Verifier) -> None:
+def test_prior_looked_up_only_in_a_confirmed_catalogue_cn_2025(verifier: Verifier) -> None:
+    """Issue 15.1: with no confirmed catalogue the same prior (flag left out) is an ordinary claim."""
+    verdict = run(verifier, case(prior_subsidies=[prior("6-18-02-04", 5, "2025-02-10", shortage=None)], **NX))
+    assert check(verdict, "yearly_limit")[0] is False
+
+
+def test_prior_declared_not_shortage_counts_as_ordinary_cn_2025(ningxia: Verifier) -> None:
     """CONTRACTS.md: a declared ``"shortage": false`` stands, whatever the catalogue says."""
-    verdict = run(verifier, case(prior_subsidies=[prior("6-18-02-04", 5, "2025-02-10", shortage=False)], **NX))
+    verdict = run(ningxia, case(prior_subsidies=[prior("6-18-02-04", 5, "2025-02-10", shortage=False)], **NX))
     passed, message = check(verdict, "yearly_limit")
     assert not passed
     assert "非紧缺职业1次" in message
 
 
-def test_prior_without_shortage_flag_outside_the_catalogue_is_ordinary_cn_2025(verifier: Verifier) -> None:
-    verdict = run(verifier, case(prior_subsidies=[prior("4-01-01-01", 5, "2025-02-10", shortage=None)], **NX))
+def test_prior_without_shortage_flag_outside_the_catalogue_is_ordinary_cn_2025(ningxia: Verifier) -> None:
+    verdict = run(ningxia, case(prior_subsidies=[prior("4-01-01-01", 5, "2025-02-10", shortage=None)], **NX))
     assert check(verdict, "yearly_limit")[0] is False
 
 
@@ -641,16 +780,14 @@ def test_enterprise_employee_institution_code_1_fails_40hao_1(verifier: Verifier
 def test_enterprise_employee_civil_affairs_code_5_per_policy_table_40hao_1(verifier: Verifier,
                                                                             tmp_path: Path) -> None:
     """POLICY.md §1: authorities other than 9 and 1 are decided by the policy table (data): the shipped
-    table follows 40号's 企业职工; a region's overlay may count code 5 in, changing only that entry."""
+    table follows 40号's 企业职工; a region's (confirmed) overlay may count code 5 in, changing only that entry."""
     passed, message = check(run(verifier, case(employer=employer(uscc("5", "2")))), "enterprise_employee")
     assert not passed
     assert message.startswith("用人单位统一社会信用代码首位为5（民政部门登记") and message.endswith("不属企业职工")
-    (tmp_path / "policies").mkdir()
-    (tmp_path / "policies" / "gz-test.toml").write_text(
-        'id = "gz-test"\nkind = "regional"\ntitle = "测试：民办非企业单位职工视同企业职工"\nregion = "440100"\n'
-        'valid_from = 2017-05-15\n\n[rules.enterprise_employee.registering_authorities]\n'
-        '"5" = { name = "民政部门登记：民办非企业单位", enterprise = true }\n', encoding="utf-8")
-    local = Verifier.load(tmp_path)
+    local = admin_verifier(tmp_path, **{"gz-test": overlay(
+        "gz-test", "440100", '[rules.enterprise_employee.registering_authorities]\n'
+        '"5" = { name = "民政部门登记：民办非企业单位", enterprise = true }\n',
+        valid_from="2017-05-15", title="测试：民办非企业单位职工视同企业职工")})
     passed, message = check(run(local, case(employer=employer(uscc("5", "2")))), "enterprise_employee")
     assert passed and message == "用人单位统一社会信用代码首位为5（民政部门登记：民办非企业单位），属企业职工"
     assert check(run(local, case(employer=employer(uscc("1", "2")))), "enterprise_employee")[0] is False
