@@ -13,14 +13,14 @@ VENV=.venv
 PYTHON=${PYTHON:-python3}
 DEMO_DIR=${ZHANCHI_DATA_DIR:-$PWD/.demo-data}
 
-# What Qt, the PDF checks, the screenshots and the central system's PostgreSQL tests need on a bare
-# Debian/Ubuntu (ARCHITECTURE.md).
+# What Qt, the PDF checks, the screenshots, the real keyboard and mouse tests (Xvfb, openbox, xdotool:
+# tests/realx) and the central system's PostgreSQL tests need on a bare Debian/Ubuntu (ARCHITECTURE.md).
 SYSTEM_PACKAGES=(
   python3-venv
   libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
   fonts-wqy-microhei poppler-utils qpdf zbar-tools
-  postgresql faketime gcc libc6-dev
-  xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
+  postgresql faketime gcc libc6-dev chromium
+  xvfb xauth openbox xdotool libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
 )
 

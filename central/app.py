@@ -17,14 +17,17 @@ import math
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Request, status
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
 
 from central import audit_anchor, auth, field, incidents, pull, push
 from central.db import make_engine
 from central.limits import BodyLimit, DeviceRate, Limits, LookupLimiter, client_key
+from central.progress import progress as progress_answer
+from central.progress_page import HEADERS, PAGE_HTML
 from central.protect import LookupKey, key_path
+from desktop.models.progress_link import PAGE_PREFIX
 from desktop.sync.protocol import (
     API_PREFIX,
     PROTOCOL_VERSION,
@@ -72,9 +75,11 @@ def _json(model: PullAnswer | PushAnswer | PersonAnswer | EmployerAnswer) -> Res
 
 
 def create_app(db_url: str | None = None, *, engine: Engine | None = None, limits: Limits | None = None,
-               api_docs: bool = False) -> FastAPI:
+               api_docs: bool = False, public_url: str = "") -> FastAPI:
     """The service.  ``api_docs``: serve ``/docs``, ``/redoc`` and ``/openapi.json`` (off unless asked
-    for, issue 20.4: a public description of every endpoint helps nobody but an attacker)."""
+    for, issue 20.4: a public description of every endpoint helps nobody but an attacker).  ``public_url``:
+    the address applicants reach this service at (issue 19.1); counters learn it and print it in receipts'
+    QR codes, which open the progress page (``/p/<case_no>``)."""
     engine = engine if engine is not None else make_engine(db_url)
     limits = limits or Limits()
     lookup_key = LookupKey.load(key_path(engine.url))
@@ -122,7 +127,7 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None, limit
         except auth.EnrolmentRefused as exc:
             raise HTTPException(exc.status, str(exc)) from None
         return EnrolResponse(device_id=device.id, credential=credential, office_code=device.office_code,
-                             region=device.region)
+                             region=device.region, public_url=public_url)
 
     @app.post(f"{API_PREFIX}/rotate", response_model=RotateAnswer, tags=["devices"],
               responses={401: {"description": "credential unknown, revoked or expired"}})
@@ -144,7 +149,13 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None, limit
     @app.post(f"{API_PREFIX}/pull", response_model=PullAnswer, tags=["sync"])
     def pull_changes(request: PullRequest, device: DeviceDep) -> Response:
         anchor = audit_anchor.receive(engine, device, request.audit)  # issue 14.4: the chain's head, judged
-        return _json(pull.pull(engine, device, request).model_copy(update={"audit_anchor": anchor}))
+        answer = pull.pull(engine, device, request)
+        return _json(answer.model_copy(update={"audit_anchor": anchor, "public_url": public_url}))
+
+    @app.get(PAGE_PREFIX + "{case_no}", include_in_schema=False, response_class=HTMLResponse)
+    def progress_page(case_no: str) -> HTMLResponse:
+        """The applicant's progress page (static: the script reads the number and the code itself)."""
+        return HTMLResponse(PAGE_HTML, headers=HEADERS)
 
     @app.post(f"{API_PREFIX}/audit/anchor", response_model=AnchorAnswer, tags=["sync"])
     def audit_anchor_of(device: DeviceDep) -> AnchorAnswer:
@@ -178,7 +189,7 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None, limit
         wait = limiter.retry_after(address, case_no)
         if wait:
             raise _too_many(f"查询码错误次数过多，请{_wait_text(wait)}后再试", wait)
-        answer = pull.progress(engine, query.case_no, query.lookup_code, lookup_key)
+        answer = progress_answer(engine, query.case_no, query.lookup_code, lookup_key)
         if answer is None:
             limiter.failed(address, case_no)
             raise HTTPException(status.HTTP_404_NOT_FOUND, "没有与受理编号和查询码都相符的案件")

@@ -60,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tls-cert", default="", metavar="PEM",
                    help="以 https 提供服务：证书文件（PEM，含证书链）；通常由前置的反向代理负责 TLS")
     p.add_argument("--tls-key", default="", metavar="PEM", help="以 https 提供服务：私钥文件（PEM）")
+    p.add_argument("--public-url", default="", metavar="URL",
+                   help="申请人访问本系统的地址（如 https://zhanchi.example.gov.cn）：受理回执的二维码打开其办理进度页面")
     p.add_argument("--api-docs", action="store_true",
                    help="提供接口文档（/docs、/redoc、/openapi.json）；默认不提供")
     p.set_defaults(func=cmd_serve)
@@ -144,6 +146,19 @@ def _office(code: str) -> str:
     return code
 
 
+def _public_url(url: str) -> str:
+    """Applicants' phones reach it over the internet: https, or http to this computer for a trial."""
+    from desktop.models.errors import InvalidInput
+    from desktop.sync.client import check_central_url
+
+    if not url.strip():
+        return ""
+    try:
+        return check_central_url(url, "--public-url")
+    except InvalidInput as exc:
+        raise _BadInput("--public-url", exc.reason) from None
+
+
 def _tls_files(cert: str, key: str) -> dict[str, Any]:
     """uvicorn's TLS options: both files or neither (issue 20.3)."""
     if not cert and not key:
@@ -172,7 +187,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise _BadInput("--credential-days", f"应在1到3650天之间，收到 {idle_days}")
     tls = _tls_files(getattr(args, "tls_cert", ""), getattr(args, "tls_key", ""))
     app = create_app(args.db, limits=Limits(lookups_per_minute=per_minute, credential_idle_days=idle_days),
-                     api_docs=getattr(args, "api_docs", False))
+                     api_docs=getattr(args, "api_docs", False), public_url=_public_url(getattr(args, "public_url", "")))
     uvicorn.run(app, host=args.host, port=args.port, log_level=getattr(args, "log_level", "info"), **tls)
     return EXIT_OK
 

@@ -1,4 +1,4 @@
-"""What a counter reads from the central system: pull, person lookup, progress, stats.
+"""What a counter reads from the central system: pull, person lookup, stats (progress: ``central.progress``).
 
 Pull answers, per stream, the rows whose change sequence is above the
 counter's cursor, oldest first, at most ``limit`` of them (see ``db`` for
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-import uuid
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -22,7 +21,6 @@ from sqlalchemy import Engine, func, or_, select
 from central import authority
 from central.auth import Device, active_device_count
 from central.db import (
-    Sequences,
     case_notes,
     cases,
     duplicate_findings,
@@ -35,9 +33,7 @@ from central.db import (
     utcnow,
     write,
 )
-from central.protect import LookupKey
 from desktop.sync.protocol import (
-    ANNOTATION_STATUS,
     CERTIFICATE_COLUMNS,
     INSURED_COLUMNS,
     STREAM_ANNOTATIONS,
@@ -48,7 +44,6 @@ from desktop.sync.protocol import (
     STREAMS,
     Annotation,
     PersonAnswer,
-    ProgressAnswer,
     PullAnswer,
     PullRequest,
     ReferenceFile,
@@ -174,63 +169,6 @@ def lookups_of(engine: Engine, id_number: str) -> list[dict[str, Any]]:
             .order_by(registry_lookups.c.at, registry_lookups.c.id))
         return [{"at": row.at.isoformat(), "office_code": row.office_code, "device_id": row.device_id,
                  "found": bool(row.found)} for row in rows]
-
-
-def _mask_name(name: str) -> str:
-    from desktop.models.masking import mask_name
-
-    return mask_name(name)
-
-
-def _state_label(state: str) -> str:
-    from desktop.models.cases import State
-
-    try:
-        return State(state).label
-    except ValueError:
-        return state
-
-
-def progress(engine: Engine, case_no: str, lookup_code: str, lookup_key: LookupKey) -> ProgressAnswer | None:
-    """The case's progress when both the case number and its lookup code match (the code is kept only as
-    its keyed hash, issue 20.4), else None.
-
-    A successful lookup is noted on the case once a day (an annotation for its office)."""
-    case_no = "".join(case_no.split()).upper()
-    with read(engine) as conn:
-        row = conn.execute(
-            select(cases.c.id, cases.c.case_no, cases.c.office_code, cases.c.state, cases.c.applicant_name,
-                   cases.c.lookup_code, cases.c.updated_at).where(cases.c.case_no == case_no)
-        ).first()
-    if row is None or not lookup_key.matches(row.lookup_code, case_no, lookup_code):
-        return None
-    answer = ProgressAnswer(
-        case_no=row.case_no, state=row.state, state_label=_state_label(row.state),
-        applicant=_mask_name(row.applicant_name), office_code=row.office_code, updated_at=row.updated_at,
-    )
-    _note_lookup(engine, row, answer)
-    return answer
-
-
-def _note_lookup(engine: Engine, row: Any, answer: ProgressAnswer) -> None:
-    now = utcnow()
-    today = now.astimezone(OFFICE_TZ).date()
-    with read(engine) as conn:
-        last = conn.scalar(
-            select(func.max(case_notes.c.created_at))
-            .where(case_notes.c.case_id == row.id, case_notes.c.kind == ANNOTATION_STATUS)
-        )
-    if last is not None and last.astimezone(OFFICE_TZ).date() == today:
-        return
-    with write(engine) as conn:
-        seqs = Sequences(conn, (STREAM_ANNOTATIONS, STREAM_LEDGER))  # the same locks, same order, as a push
-        conn.execute(case_notes.insert().values(
-            id=str(uuid.uuid4()), case_id=row.id, case_no=row.case_no, office_code=row.office_code,
-            kind=ANNOTATION_STATUS, message=f"申请人已查询办理进度（当时状态：{answer.state_label}）",
-            details_json=json.dumps({"state": row.state, "day": today.isoformat()}, ensure_ascii=False),
-            created_at=now, seq=seqs.next(STREAM_ANNOTATIONS),
-        ))
-        seqs.flush()
 
 
 def stats(engine: Engine) -> Stats:

@@ -22,8 +22,9 @@ from desktop.cli.common import (
     resolve_data_dir,
 )
 from desktop.models.errors import InvalidInput
+from desktop.models.progress_link import META_PUBLIC_URL
 from desktop.models.schema import Meta
-from desktop.models.store import open_store
+from desktop.models.store import open_store, set_meta
 from desktop.sync.client import (
     CentralClient,
     CentralRefused,
@@ -111,9 +112,10 @@ def cmd_register(args: argparse.Namespace) -> int:
             ca_bundle=ca_bundle,
         )
         save_device(data_dir, device)
-        if previous is None or previous.central_url != central:
-            # Another central system: its change sequences have nothing to do with the old cursors.
-            with store.session() as session:
+        with store.session() as session:
+            set_meta(session, META_PUBLIC_URL, answer.public_url)  # receipts' QR link (issue 19.1)
+            if previous is None or previous.central_url != central:
+                # Another central system: its change sequences have nothing to do with the old cursors.
                 session.execute(delete(Meta).where(Meta.key.like(META_CURSOR_PREFIX + "%")))
     finally:
         store.close()

@@ -60,6 +60,7 @@ from desktop.models.errors import InvalidInput, NotFound, PermissionDenied
 from desktop.models.files import placed_with_transaction
 from desktop.models.office import OfficeProfile, read_office_profile
 from desktop.models.policy import OFFICE_CHECKED_CODES, Policy
+from desktop.models.progress_link import META_PUBLIC_URL
 from desktop.models.reference import occupations
 from desktop.models.rules import Check, Verifier
 from desktop.models.schema import Outbox, Staff
@@ -270,6 +271,7 @@ def receipt_data(session: Session, store: Store, verifier: Verifier, case: CaseR
         policy_label=policy_label(verifier, policy),
         policy_note=str(case.verdict.get("policy_note") or ""),
         printed_at=printed_at if reprint else None,
+        public_url=get_meta(session, META_PUBLIC_URL) or "",  # issue 19.1: the central system gave it
     )
 
 

@@ -76,6 +76,7 @@ class ReceiptData:
     materials_shared: Sequence[str] = ()  # 信息共享核验: what, the source and its as-of
     materials_missing: Sequence[str] = ()  # still missing from the applicant (the one-time notice says how)
     office_checking: Sequence[str] = ()  # typed data the office checks itself (40号 二(二)), not the applicant's
+    public_url: str = ""  # the central system's public address (the QR's progress link); "": no QR
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""The receipt's QR code: the case number and the lookup code, nothing else.
+"""The receipt's QR code: the progress page's link with the case number and the lookup code, nothing
+else (``models.progress_link``: ``<public-url>/p/<case_no>#<lookup_code>``).
 
 A receipt is carried around, photographed and left on counters, so the code
 must never hold the ID number, the name or anything else personal; the
@@ -19,21 +20,21 @@ import segno
 from reportlab.lib.colors import black, white
 from reportlab.platypus import Flowable
 
-from desktop.models.scan import QR_SCHEME
+from desktop.models.progress_link import progress_link
 
 _ID_LIKE = re.compile(r"\d{17}[\dXx]|\d{15}")
 _SAFE = re.compile(r"[0-9A-Za-z-]+")
 QUIET_ZONE = 4  # modules of white border the QR standard requires
 
 
-def receipt_qr_payload(case_no: str, lookup_code: str) -> str:
-    """``ZHANCHI:{case_no}:{lookup_code}`` — the whole payload (read back by ``models.scan``)."""
+def receipt_qr_payload(public_url: str, case_no: str, lookup_code: str) -> str:
+    """The progress page's link for the receipt's QR code (read back by ``models.scan`` too)."""
     for field, value in (("case_no", case_no), ("lookup_code", lookup_code)):
         if not value or not _SAFE.fullmatch(value):
             raise ValueError(f"{field} must be letters, digits and hyphens only: {value!r}")
         if _ID_LIKE.search(value):
             raise ValueError(f"{field} looks like an identity number; the QR code must not carry one")
-    return f"{QR_SCHEME}:{case_no}:{lookup_code}"
+    return progress_link(public_url, case_no, lookup_code)
 
 
 

@@ -36,7 +36,7 @@ from desktop.documents.notice import shared_flow
 from desktop.documents.qr import QrCode, receipt_qr_payload
 
 TITLE = "技能提升补贴受理回执"
-QR_CAPTION = "扫码查询办理进度"
+QR_CAPTION = "手机扫码查询进度"
 NO_MATERIALS = "无"
 KEEP_SAFE = "请妥善保管本回执，查询进度及领取补贴时可能需要出示。"
 
@@ -70,8 +70,8 @@ def _occupation(data: ReceiptData) -> str:
 
 
 def _progress(data: ReceiptData) -> str:
-    return (f"凭受理编号 {data.case_no} 和查询码 {data.lookup_code} 查询办理进度："
-            f"{data.office.progress_hint}；也可扫描本回执二维码。")
+    scan = "；也可用手机扫描本回执二维码。" if data.public_url else "。"
+    return f"凭受理编号 {data.case_no} 和查询码 {data.lookup_code} 查询办理进度：{data.office.progress_hint}{scan}"
 
 
 def _policy(data: ReceiptData, kit: Kit) -> list[Flowable]:
@@ -115,7 +115,11 @@ def _accepted_date(data: ReceiptData) -> str:
 
 
 def _qr_block(data: ReceiptData, kit: Kit, size: float) -> list[Flowable]:
-    code = QrCode(receipt_qr_payload(data.case_no, data.lookup_code), size)
+    """The QR code of the progress page's link (issue 19.1); nothing without a public address: a code a
+    phone cannot open would promise what it does not do."""
+    if not data.public_url:
+        return []
+    code = QrCode(receipt_qr_payload(data.public_url, data.case_no, data.lookup_code), size)
     code.hAlign = "CENTER"
     return [code, para(QR_CAPTION, kit.caption)]
 
@@ -124,7 +128,7 @@ def _qr_block(data: ReceiptData, kit: Kit, size: float) -> list[Flowable]:
 
 
 def _a4_story(data: ReceiptData, kit: Kit) -> list[Flowable]:
-    qr_width = 38 * mm
+    qr_width = 38 * mm if data.public_url else 0
     case_fields = fields(
         [
             ("受理编号", rich(emphasis(data.case_no, kit, 1.25), kit.cell)),
@@ -135,14 +139,14 @@ def _a4_story(data: ReceiptData, kit: Kit) -> list[Flowable]:
             ("经办人", data.clerk_name),
         ],
         kit,
-        width=kit.width - qr_width - 4 * mm,
+        width=kit.width - qr_width - 4 * mm if qr_width else kit.width,
     )
     top = table([[case_fields, _qr_block(data, kit, 32 * mm)]], [kit.width - qr_width, qr_width], [
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 0),
-    ], kit)
+    ], kit) if qr_width else case_fields
     certificate = fields(
         [
             ("证书编号", data.certificate_number),

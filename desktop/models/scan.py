@@ -14,8 +14,9 @@ from typing import Literal
 
 from desktop.models import identity
 from desktop.models.errors import InvalidInput
+from desktop.models.progress_link import parse_progress_link
 
-QR_SCHEME = "ZHANCHI"  # the receipt QR: ZHANCHI:{case_no}:{lookup_code}
+QR_SCHEME = "ZHANCHI"  # the receipt QR before issue 19.1: ZHANCHI:{case_no}:{lookup_code}
 
 ScanKind = Literal["id_number", "certificate", "receipt", "unknown"]
 
@@ -28,7 +29,11 @@ class Scan:
 
 
 def parse_receipt_qr(payload: str) -> tuple[str, str]:
-    """The (case_no, lookup_code) of a receipt's QR code; ValueError for anything else."""
+    """The (case_no, lookup_code) of a receipt's QR code — the progress link (``progress_link``), or the
+    ``ZHANCHI:`` form of receipts printed before it; ValueError for anything else."""
+    link = parse_progress_link(payload)
+    if link is not None:
+        return link
     scheme, _, rest = payload.strip().partition(":")
     case_no, _, lookup_code = rest.rpartition(":")
     if scheme != QR_SCHEME or not case_no or not lookup_code:

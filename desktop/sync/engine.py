@@ -50,6 +50,7 @@ from sqlalchemy.orm import Session
 from desktop.models import outbox
 from desktop.models.errors import PolicyError, StorageError
 from desktop.models.outbox import OutboxItem, OutboxState
+from desktop.models.progress_link import META_PUBLIC_URL
 from desktop.models.registry import META_AS_OF, import_registry
 from desktop.models.registry_files import RegistryFile
 from desktop.models.schema import Case, CaseAnnotation, Ledger, Outbox, utc_text
@@ -392,6 +393,8 @@ class SyncEngine:
             report.pulled[STREAM_LEDGER] += _write_ledger(session, answer.ledger)
             report.pulled[STREAM_ANNOTATIONS] += _write_annotations(session, answer.annotations, now)
             remember_anchor(session, answer.audit_anchor)
+            if get_meta(session, META_PUBLIC_URL) != answer.public_url:  # receipts' QR link (issue 19.1)
+                set_meta(session, META_PUBLIC_URL, answer.public_url)
             for stream, value in answer.cursors.items():
                 if stream in STREAMS:
                     set_meta(session, META_CURSOR_PREFIX + stream, str(int(value)))

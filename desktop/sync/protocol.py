@@ -185,6 +185,7 @@ class EnrolResponse(Message):
     office_code: str
     region: str = Field(description="the first four digits of the office code: the registry rows it receives")
     protocol: int = PROTOCOL_VERSION
+    public_url: str = Field(default="", description="where applicants open their progress page (receipts' QR)")
 
 
 # --- push ---------------------------------------------------------------------------------
@@ -328,6 +329,7 @@ class PullAnswer(Message):
     cursors: dict[str, int]
     more: bool = False
     audit_anchor: AuditAnchor | None = Field(default=None, description="this device's audit head as now recorded")
+    public_url: str = Field(default="", description="where applicants open their progress page (receipts' QR)")
     server_time: AwareDatetime
 
 
@@ -384,8 +386,21 @@ class ProgressQuery(Message):
     lookup_code: str = Field(min_length=1, max_length=16, pattern=LOOKUP_CODE_PATTERN)
 
 
+StepStatus = Literal["done", "current", "todo", "stopped"]
+
+
+class ProgressStep(Message):
+    """One step of the timeline 受理 → 审核 → 公示 → 审批 → 发放."""
+
+    key: str
+    label: str
+    status: StepStatus
+    status_text: str = Field(default="", description="the status in words: 已完成, 正在办理, 未开始, 不予核发 …")
+
+
 class ProgressAnswer(Message):
-    """A case's progress for its applicant: no personal data beyond the masked name."""
+    """A case's progress for its applicant: no personal data beyond the masked name (and the amount once
+    approved)."""
 
     case_no: str
     state: str
@@ -393,6 +408,10 @@ class ProgressAnswer(Message):
     applicant: str = Field(description="masked name, e.g. 张*")
     office_code: str
     updated_at: AwareDatetime
+    steps: list[ProgressStep] = Field(default_factory=list)
+    next_step: str = Field(default="", description="what the applicant does next, in plain words")
+    missing_materials: list[str] = Field(default_factory=list, description="what to bring back (待补正)")
+    amount_yuan: int | None = Field(default=None, description="the subsidy, once approved")
 
 
 class RotateAnswer(Message):
@@ -456,6 +475,7 @@ __all__ = [
     "PersonQuery",
     "ProgressAnswer",
     "ProgressQuery",
+    "ProgressStep",
     "PullAnswer",
     "PullRequest",
     "PushAnswer",

@@ -58,6 +58,9 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 # --- sample data -----------------------------------------------------------------------
 
 
+PUBLIC_URL = "https://zhanchi.gd.example.gov.cn"  # the central system's public address (issue 19.1)
+
+
 def office(**overrides: Any) -> Office:
     base = Office(
         code="440106",
@@ -90,6 +93,7 @@ def receipt(**overrides: Any) -> ReceiptData:
         provisional=False,
         reprint_count=0,
         policy_label="人社部发〔2025〕18号",
+        public_url=PUBLIC_URL,
     )
     return dataclasses.replace(base, **overrides)
 

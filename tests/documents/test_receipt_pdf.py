@@ -17,6 +17,7 @@ from document_helpers import (
     LONG_OCCUPATION,
     LOOKUP,
     MASKED_ID,
+    PUBLIC_URL,
     assert_inside_margins,
     assert_no_overlaps,
     decode_qr,
@@ -100,13 +101,23 @@ def test_naive_time_is_refused(pdf_path: Path) -> None:
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_qr_holds_case_number_and_lookup_code_only(pdf_path: Path, fmt: str) -> None:
+def test_qr_is_the_progress_link_with_case_number_and_lookup_code_only(pdf_path: Path, fmt: str) -> None:
+    """Issue 19.1 / 17.4: a phone opens the progress page; the code travels in the fragment."""
     render_receipt(receipt(), pdf_path, format=fmt)  # type: ignore[arg-type]
     payloads = decode_qr(pdf_path)
-    assert payloads == [receipt_qr_payload(CASE_NO, LOOKUP)]
-    assert payloads[0] == f"ZHANCHI:{CASE_NO}:{LOOKUP}"
+    assert payloads == [receipt_qr_payload(PUBLIC_URL, CASE_NO, LOOKUP)]
+    assert payloads[0] == f"{PUBLIC_URL}/p/{CASE_NO}#{LOOKUP}"
     assert FULL_ID not in payloads[0] and FULL_ID[:6] + FULL_ID[-4:] not in payloads[0]
     assert "张" not in payloads[0]
+    assert "手机扫码查询进度" in flat(pdf_text(pdf_path))
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_without_a_public_address_there_is_no_qr_only_the_written_way(pdf_path: Path, fmt: str) -> None:
+    render_receipt(receipt(public_url=""), pdf_path, format=fmt)  # type: ignore[arg-type]
+    assert decode_qr(pdf_path) == []
+    text = flat(pdf_text(pdf_path))
+    assert "扫码" not in text and f"凭受理编号{CASE_NO}和查询码{LOOKUP}查询办理进度" in text
 
 
 def test_a4_receipt_fits_one_page_even_provisional_and_reprinted(pdf_path: Path) -> None:
