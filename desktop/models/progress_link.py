@@ -27,9 +27,10 @@ def progress_link(public_url: str, case_no: str, lookup_code: str) -> str:
 def parse_progress_link(text: str) -> tuple[str, str] | None:
     """(case_no, lookup_code) of a progress link; None for anything else."""
     parts = urlsplit(text.strip())
-    if parts.scheme not in ("http", "https") or not parts.path.startswith(PAGE_PREFIX):
+    _, found, case_no = parts.path.rpartition(PAGE_PREFIX)  # a public address may have a path prefix
+    if parts.scheme not in ("http", "https") or not found:
         return None
-    case_no, code = parts.path[len(PAGE_PREFIX):], parts.fragment
+    code = parts.fragment
     if not _CASE_NO.fullmatch(case_no) or not _CODE.fullmatch(code):
         return None
     return case_no, code

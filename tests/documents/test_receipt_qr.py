@@ -20,6 +20,9 @@ def test_payload_round_trips_and_receipts_printed_before_still_scan() -> None:
     payload = receipt_qr_payload(URL, "440100-AB12-20261127-0001", "K7PQ2M")
     assert parse_receipt_qr(payload + "\n") == ("440100-AB12-20261127-0001", "K7PQ2M")
     assert parse_receipt_qr("ZHANCHI:440100-AB12-20261127-0001:K7PQ2M") == ("440100-AB12-20261127-0001", "K7PQ2M")
+    behind_a_prefix = receipt_qr_payload(URL + "/zhanchi/", "440100-AB12-20261127-0001", "K7PQ2M")
+    assert behind_a_prefix == f"{URL}/zhanchi/p/440100-AB12-20261127-0001#K7PQ2M"
+    assert parse_receipt_qr(behind_a_prefix) == ("440100-AB12-20261127-0001", "K7PQ2M")
     for other in ("https://example.com/", f"{URL}/p/440100-AB12#", f"{URL}/x/440100-AB12#K7PQ2M"):
         with pytest.raises(ValueError):
             parse_receipt_qr(other)
