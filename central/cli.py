@@ -104,6 +104,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="安全事件保存天数（默认%(default)s，至少183）")
     p.set_defaults(func=cmd_retention)
 
+    p = sub.add_parser("loadtest", parents=[_common()],
+                       help="负载测试：注册N台模拟柜台，按真实协议对本机中心系统施压S秒（JSON）；--db 为该系统的数据库")
+    p.add_argument("--url", required=True, help="本机中心系统地址，如 http://127.0.0.1:8700")
+    p.add_argument("--devices", type=int, required=True, help="模拟柜台数")
+    p.add_argument("--seconds", type=float, required=True, help="持续秒数")
+    p.add_argument("--compression", type=float, default=12.0, help="时间压缩倍数（默认12：每5秒一轮空闲同步）")
+    p.add_argument("--server-pid", type=int, default=None, help="中心系统进程号：报告其CPU时间和内存")
+    p.set_defaults(func=cmd_loadtest)
+
     p = sub.add_parser("lookups", parents=[_common()], help="谁在何时在线查询过此人的登记信息（JSON）")
     p.add_argument("id_number", metavar="ID_NUMBER")
     p.set_defaults(func=cmd_lookups)
@@ -304,6 +313,28 @@ def cmd_incidents(args: argparse.Namespace) -> int:
     if args.kind is not None and args.kind not in _incident_kinds():
         raise _BadInput("--kind", f"应为 {'、'.join(_incident_kinds())} 之一，收到“{args.kind}”")
     _print_json(listing(make_engine(args.db), since=since, office_code=office, kind=args.kind))
+    return EXIT_OK
+
+
+def cmd_loadtest(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from central import loadtest
+
+    try:
+        url = loadtest.check_url(args.url)
+    except ValueError as exc:
+        raise _BadInput("--url", str(exc)) from None
+    if not 1 <= args.devices <= loadtest.MAX_DEVICES:
+        raise _BadInput("--devices", f"应在1到{loadtest.MAX_DEVICES}之间，收到 {args.devices}")
+    if not 1 <= args.seconds <= loadtest.MAX_SECONDS:
+        raise _BadInput("--seconds", f"应在1到{loadtest.MAX_SECONDS}之间，收到 {args.seconds}")
+    if not 1 <= args.compression <= 60:
+        raise _BadInput("--compression", f"应在1到60之间，收到 {args.compression}")
+    if args.server_pid is not None and not Path(f"/proc/{args.server_pid}/stat").exists():
+        raise _BadInput("--server-pid", f"没有进程 {args.server_pid}")
+    plan = loadtest.Plan(devices=args.devices, seconds=args.seconds, compression=args.compression)
+    _print_json(asyncio.run(loadtest.run(url, make_engine(args.db), plan, args.server_pid)))
     return EXIT_OK
 
 
