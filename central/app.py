@@ -14,6 +14,7 @@ person lookups are limited per device and scoped to its pooling area (issue
 """
 
 import math
+import os
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Request, status
@@ -23,11 +24,14 @@ from sqlalchemy import Engine
 
 from central import audit_anchor, auth, field, incidents, pull, push
 from central.db import make_engine
-from central.limits import BodyLimit, DeviceRate, Limits, LookupLimiter, client_key
+from central.limits import BodyLimit, Limits, LookupLimiter, Verdict, client_key
+from central.observability import Metrics, RequestLog, configure_logging
 from central.progress import progress as progress_answer
 from central.progress_page import HEADERS, PAGE_HTML
 from central.protect import LookupKey, key_path
+from central.settings import ServiceSettings, from_environment
 from desktop.models.progress_link import PAGE_PREFIX
+from desktop.sync.client import is_loopback
 from desktop.sync.protocol import (
     API_PREFIX,
     PROTOCOL_VERSION,
@@ -50,6 +54,7 @@ from desktop.sync.protocol import (
     Stats,
 )
 
+LOG_LEVEL_ENV = "ZHANCHI_CENTRAL_LOG_LEVEL"  # set by ``serve`` for its worker processes
 _TOO_LARGE: dict[int | str, dict[str, Any]] = {413: {"description": "the body is over MAX_BODY_BYTES"}}
 
 
@@ -93,9 +98,10 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None, limit
     )
     app.state.engine = engine
     app.add_middleware(BodyLimit, limit=limits.max_body_bytes)
+    metrics = Metrics()
+    app.add_middleware(RequestLog, metrics=metrics)  # outermost: a 413 is logged and counted too
     bearer = HTTPBearer(auto_error=False, description="the device credential received at enrolment")
-    limiter = LookupLimiter()
-    person_rate = DeviceRate(limits.lookups_per_minute)
+    limiter = LookupLimiter(engine)
 
     def unauthorised(message: str) -> HTTPException:
         return HTTPException(status.HTTP_401_UNAUTHORIZED, message, headers={"WWW-Authenticate": "Bearer"})
@@ -152,6 +158,13 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None, limit
         answer = pull.pull(engine, device, request)
         return _json(answer.model_copy(update={"audit_anchor": anchor, "public_url": public_url}))
 
+    @app.get("/metrics", include_in_schema=False)
+    def prometheus(request: Request) -> Response:
+        """Prometheus metrics (``central.observability``), for clients on this computer only."""
+        if not is_loopback(request.client.host if request.client else None):
+            raise HTTPException(status.HTTP_404_NOT_FOUND, "Not Found")
+        return Response(metrics.render(engine), media_type="text/plain; version=0.0.4; charset=utf-8")
+
     @app.get(PAGE_PREFIX + "{case_no}", include_in_schema=False, response_class=HTMLResponse)
     def progress_page(case_no: str) -> HTMLResponse:
         """The applicant's progress page (static: the script reads the number and the code itself)."""
@@ -166,13 +179,13 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None, limit
               responses={429: {"description": "more lookups a minute than a counter needs"}})
     def registry_person(query: PersonQuery, device: DeviceDep) -> Response:
         """Limited per device and scoped to its pooling area (issue 14.5)."""
-        verdict = person_rate.take(device.id)
-        if verdict.retry_after:
-            if verdict.first_refusal:  # once per burst: a flood of refusals is not a flood of writes
+        answer = pull.person(engine, device, query.id_number, limits.lookups_per_minute)
+        if isinstance(answer, Verdict):
+            if answer.first_refusal:  # once per burst: a flood of refusals is not a flood of writes
                 incidents.record_apart(engine, device, [_rate_incident(limits.lookups_per_minute)])
             raise _too_many(f"本机查询人员登记信息过于频繁（每分钟至多{limits.lookups_per_minute}次），"
-                            f"请{_wait_text(verdict.retry_after)}后再试", verdict.retry_after)
-        return _json(pull.person(engine, device, query.id_number))
+                            f"请{_wait_text(answer.retry_after)}后再试", answer.retry_after)
+        return _json(answer)
 
     @app.post(f"{API_PREFIX}/registry/employers", response_model=EmployerAnswer, tags=["verification"])
     def registry_employers(query: EmployerQuery, device: DeviceDep) -> Response:
@@ -201,3 +214,16 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None, limit
         return pull.stats(engine)
 
     return app
+
+
+def app_from_settings(settings: ServiceSettings) -> FastAPI:
+    return create_app(settings.db_url, limits=Limits(lookups_per_minute=settings.lookups_per_minute,
+                                                     credential_idle_days=settings.credential_days),
+                      api_docs=settings.api_docs, public_url=settings.public_url)
+
+
+def app_from_environment() -> FastAPI:
+    """uvicorn's factory for each worker process (``serve --workers N``): the settings come from the
+    environment (``central.settings``)."""
+    configure_logging(os.environ.get(LOG_LEVEL_ENV, "info"))
+    return app_from_settings(from_environment())

@@ -20,7 +20,7 @@ from sqlalchemy import Connection, Engine, delete, insert, select
 
 from central import incidents
 from central.auth import Device
-from central.db import audit_anchors, devices, read, security_events, utcnow, write
+from central.db import audit_anchors, lock_device, read, security_events, utcnow, write
 from desktop.sync.protocol import AuditAnchor, AuditHead
 
 KEEP = 16
@@ -80,11 +80,6 @@ def _latest(conn: Connection, device_id: str) -> AuditAnchor | None:
     return None if row is None else AuditAnchor(seq=row.seq, hash=row.hash, recorded_at=row.recorded_at)
 
 
-def _lock_device(conn: Connection, device_id: str) -> None:
-    # One writer per device on PostgreSQL (SQLite's write transactions exclude each other anyway).
-    conn.execute(select(devices.c.id).where(devices.c.id == device_id).with_for_update())
-
-
 def _store(conn: Connection, device: Device, head: AuditHead, *, afresh: bool, now: dt.datetime) -> None:
     table = audit_anchors
     if afresh:
@@ -116,7 +111,7 @@ def receive(engine: Engine, device: Device, head: AuditHead | None) -> AuditAnch
             return _latest(conn, device.id)
     now = utcnow()
     with write(engine) as conn:
-        _lock_device(conn, device.id)
+        lock_device(conn, device.id)
         recorded = _recorded(conn, device.id)
         if head is None:
             latest = _latest(conn, device.id)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -53,17 +54,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("serve", parents=[_common()], help="运行中心系统（默认）")
     p.add_argument("--log-level", default="info", choices=("critical", "error", "warning", "info", "debug"))
-    p.add_argument("--lookups-per-minute", type=int, default=_limit_default("lookups_per_minute"),
-                   help="每台设备每分钟可查询人员登记信息的次数，超出返回429并记入安全事件（默认%(default)s）")
-    p.add_argument("--credential-days", type=int, default=_limit_default("credential_idle_days"),
-                   help="设备凭据连续多少天未使用即失效，需重新注册（默认%(default)s）")
+    p.add_argument("--lookups-per-minute", type=int, default=None,
+                   help="每台设备每分钟可查询人员登记信息的次数，超出返回429并记入安全事件"
+                        "（默认 ZHANCHI_CENTRAL_LOOKUPS_PER_MINUTE，否则20）")
+    p.add_argument("--credential-days", type=int, default=None,
+                   help="设备凭据连续多少天未使用即失效，需重新注册（默认 ZHANCHI_CENTRAL_CREDENTIAL_DAYS，否则90）")
     p.add_argument("--tls-cert", default="", metavar="PEM",
                    help="以 https 提供服务：证书文件（PEM，含证书链）；通常由前置的反向代理负责 TLS")
     p.add_argument("--tls-key", default="", metavar="PEM", help="以 https 提供服务：私钥文件（PEM）")
-    p.add_argument("--public-url", default="", metavar="URL",
-                   help="申请人访问本系统的地址（如 https://zhanchi.example.gov.cn）：受理回执的二维码打开其办理进度页面")
+    p.add_argument("--public-url", default=None, metavar="URL",
+                   help="申请人访问本系统的地址（如 https://zhanchi.example.gov.cn）：受理回执的二维码打开其办理进度页面"
+                        "（默认 ZHANCHI_CENTRAL_PUBLIC_URL）")
     p.add_argument("--api-docs", action="store_true",
-                   help="提供接口文档（/docs、/redoc、/openapi.json）；默认不提供")
+                   help="提供接口文档（/docs、/redoc、/openapi.json）；默认不提供（或 ZHANCHI_CENTRAL_API_DOCS=1）")
+    p.add_argument("--workers", type=int, default=1,
+                   help="工作进程数（默认1）；多个进程共用数据库中的限流计数，宜配 PostgreSQL")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("issue-token", parents=[_common()], help="为办事处签发一次性设备注册令牌（打印令牌）")
@@ -126,12 +131,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _limit_default(name: str) -> int:
-    from central.limits import Limits
-
-    return int(getattr(Limits(), name))
-
-
 def _retention_default(name: str) -> int:
     from central import retention
 
@@ -155,19 +154,6 @@ def _office(code: str) -> str:
     return code
 
 
-def _public_url(url: str) -> str:
-    """Applicants' phones reach it over the internet: https, or http to this computer for a trial."""
-    from desktop.models.errors import InvalidInput
-    from desktop.sync.client import check_central_url
-
-    if not url.strip():
-        return ""
-    try:
-        return check_central_url(url, "--public-url")
-    except InvalidInput as exc:
-        raise _BadInput("--public-url", exc.reason) from None
-
-
 def _tls_files(cert: str, key: str) -> dict[str, Any]:
     """uvicorn's TLS options: both files or neither (issue 20.3)."""
     if not cert and not key:
@@ -180,24 +166,45 @@ def _tls_files(cert: str, key: str) -> dict[str, Any]:
     return {"ssl_certfile": cert, "ssl_keyfile": key}
 
 
+def _serve_settings(args: argparse.Namespace) -> Any:
+    """The environment's settings (``central.settings``), the options given taking precedence."""
+    from dataclasses import replace
+
+    from central.settings import SettingError, from_environment
+
+    try:
+        base = from_environment()
+        chosen: dict[str, Any] = {"db_url": args.db or base.db_url, "api_docs": args.api_docs or base.api_docs}
+        for name, value in (("public_url", args.public_url), ("lookups_per_minute", args.lookups_per_minute),
+                            ("credential_days", args.credential_days)):
+            if value is not None:
+                chosen[name] = value
+        return replace(base, **chosen).checked()
+    except SettingError as exc:
+        raise _BadInput(exc.name, exc.reason) from None
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from central.app import create_app
-    from central.limits import Limits
+    from central.app import LOG_LEVEL_ENV, app_from_settings
+    from central.observability import configure_logging
 
     if not 0 < args.port < 65536:
         raise _BadInput("--port", f"端口应在1到65535之间，收到 {args.port}")
-    per_minute = getattr(args, "lookups_per_minute", _limit_default("lookups_per_minute"))
-    idle_days = getattr(args, "credential_days", _limit_default("credential_idle_days"))
-    if not 1 <= per_minute <= 10_000:
-        raise _BadInput("--lookups-per-minute", f"应在1到10000之间，收到 {per_minute}")
-    if not 1 <= idle_days <= 3650:
-        raise _BadInput("--credential-days", f"应在1到3650天之间，收到 {idle_days}")
-    tls = _tls_files(getattr(args, "tls_cert", ""), getattr(args, "tls_key", ""))
-    app = create_app(args.db, limits=Limits(lookups_per_minute=per_minute, credential_idle_days=idle_days),
-                     api_docs=getattr(args, "api_docs", False), public_url=_public_url(getattr(args, "public_url", "")))
-    uvicorn.run(app, host=args.host, port=args.port, log_level=getattr(args, "log_level", "info"), **tls)
+    if not 1 <= args.workers <= 64:
+        raise _BadInput("--workers", f"应在1到64之间，收到 {args.workers}")
+    settings = _serve_settings(args)
+    tls = _tls_files(args.tls_cert, args.tls_key)
+    configure_logging(args.log_level)  # JSON lines (central.observability) instead of uvicorn's access log
+    app = app_from_settings(settings)  # the schema is migrated here, once, before any worker starts
+    options: dict[str, Any] = {"host": args.host, "port": args.port, "log_level": args.log_level,
+                               "access_log": False, **tls}
+    if args.workers == 1:
+        uvicorn.run(app, **options)
+    else:
+        os.environ.update({**settings.environment(), LOG_LEVEL_ENV: args.log_level})  # for each worker
+        uvicorn.run("central.app:app_from_environment", factory=True, workers=args.workers, **options)
     return EXIT_OK
 
 
@@ -355,10 +362,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(encoding="utf-8")
-    args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
-    func = getattr(args, "func", cmd_serve)
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(words)
+    if getattr(args, "func", None) is None:  # no command: serve, with serve's own defaults
+        args = parser.parse_args([*words, "serve"])
     try:
-        return int(func(args))
+        return int(args.func(args))
     except _BadInput as exc:
         sys.stderr.write(str(exc).replace("\n", " ") + "\n")
         return EXIT_BAD_INPUT

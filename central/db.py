@@ -1,8 +1,8 @@
 """The central system's database: tables, engine, change sequences.
 
 SQLAlchemy Core tables, the same on SQLite (a file, the default) and
-PostgreSQL (``postgresql+psycopg://``).  The schema is created at start
-(``create_all``); this reference system has no migrations yet.
+PostgreSQL (``postgresql+psycopg://``).  The schema is managed by Alembic
+migrations (``central/migrations``), run at start (``create_schema``).
 
 Change sequences: every row a counter pulls (registry rows, ledger entries,
 annotations, reference files) carries ``seq``, taken from the ``counters``
@@ -42,6 +42,7 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    inspect,
     select,
     text,
     update,
@@ -336,6 +337,19 @@ registry_lookups = Table(
     Column("id_number", String(18), nullable=False),
     Column("found", Boolean, nullable=False),
     Index("ix_registry_lookups_id_number", "id_number", "at"),
+    Index("ix_registry_lookups_device_id", "device_id", "at"),  # a device's lookups in the last minute
+)
+
+# Wrong progress lookup codes per key (``central.limits.LookupLimiter``): in the database, so every
+# worker process of the service counts the same strikes (issue 19.5).
+rate_strikes = Table(
+    "rate_strikes",
+    metadata,
+    Column("key", String(160), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("last_at", UTCDateTime(), nullable=False),
+    Column("until_at", UTCDateTime()),
+    Index("ix_rate_strikes_last_at", "last_at"),
 )
 
 reference_files = Table(
@@ -408,8 +422,45 @@ def make_engine(url: str | None = None) -> Engine:
     return engine
 
 
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+HEAD_REVISION = "0002"  # the newest file in migrations/versions (a test checks they agree)
+BASELINE_REVISION = "0001"  # the schema of the versions before migrations (made by create_all)
+
+
+def _revision(conn: Connection) -> str | None:
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.scalar(text("SELECT version_num FROM alembic_version"))
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to ``HEAD_REVISION`` with Alembic (issue 19.5).  A database of a version from
+    before migrations (its tables, no ``alembic_version``) is stamped with the baseline first.  At head
+    (every start but the first after an upgrade) Alembic is not even imported."""
+    with engine.connect() as conn:
+        current = _revision(conn)
+        had_tables = inspect(conn).has_table("devices")
+    if current == HEAD_REVISION:
+        return
+    from alembic import command
+    from alembic.config import Config
+
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":  # several workers starting at once: one migrates
+            conn.execute(text("SELECT pg_advisory_xact_lock(7191)"))
+            if _revision(conn) == HEAD_REVISION:
+                return
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS_DIR))
+        config.set_main_option("path_separator", "os")
+        config.attributes["connection"] = conn
+        if current is None and had_tables:
+            command.stamp(config, BASELINE_REVISION)
+        command.upgrade(config, "head")
+
+
 def create_schema(engine: Engine) -> None:
-    metadata.create_all(engine)
+    migrate(engine)
     with engine.begin() as conn:
         known = set(conn.scalars(select(counters.c.stream)))
         missing = [{"stream": s, "last_seq": 0} for s in STREAMS if s not in known]
@@ -429,6 +480,11 @@ def read(engine: Engine) -> Iterator[Connection]:
     """One read transaction (SQLite: a deferred BEGIN that takes no write lock)."""
     with engine.execution_options(**{_READONLY_OPTION: True}).connect() as conn, conn.begin():
         yield conn
+
+
+def lock_device(conn: Connection, device_id: str) -> None:
+    """One writer per device until the transaction ends (PostgreSQL; SQLite's writers exclude each other)."""
+    conn.execute(select(devices.c.id).where(devices.c.id == device_id).with_for_update())
 
 
 class Sequences:

@@ -7,28 +7,26 @@
 every case number, with exponential backoff.  Keyed by address, so a stranger's guesses never lock the
 applicant out from elsewhere.
 
-``DeviceRate``: person lookups per device in a sliding minute.
+``lookup_rate``: person lookups per device in a sliding minute.
 
-Everything is in memory (the reference system runs one process) and bounded: the oldest entries are
-evicted past a cap, whatever an attacker sends.
+The counts are kept in the database, so several worker processes of the service share them (issue 19.5).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import ipaddress
 import json
-import threading
-import time
-from collections import OrderedDict, deque
-from collections.abc import Awaitable, Callable, Hashable, MutableMapping
+from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import Connection, Engine, delete, select, update
 from starlette.exceptions import HTTPException
 
+from central.db import rate_strikes, read, registry_lookups, security_events, utcnow, write
 from desktop.sync.protocol import MAX_BODY_BYTES
 
-Clock = Callable[[], float]
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -123,55 +121,6 @@ class BodyLimit:
 # --- wrong lookup codes --------------------------------------------------------------------------
 
 
-@dataclass
-class _Strikes:
-    failures: int = 0
-    last: float = 0.0  # the latest failure
-    until: float = 0.0  # refused until then
-
-
-class Backoff:
-    """Failures per key: ``free`` of them, then each one more doubles the wait from ``base`` up to
-    ``cap`` seconds.  A key quiet for ``cap`` seconds after its wait is forgotten; past
-    ``max_entries`` keys the least recently failed is evicted."""
-
-    def __init__(self, *, free: int, base: float, cap: float, max_entries: int, clock: Clock) -> None:
-        self.free, self.base, self.cap, self.max_entries, self.clock = free, base, cap, max_entries, clock
-        self._entries: OrderedDict[Hashable, _Strikes] = OrderedDict()
-
-    def __len__(self) -> int:
-        return len(self._entries)
-
-    def _current(self, key: Hashable, now: float) -> _Strikes | None:
-        strikes = self._entries.get(key)
-        if strikes is not None and now - max(strikes.last, strikes.until) > self.cap:
-            del self._entries[key]
-            return None
-        return strikes
-
-    def wait(self, key: Hashable) -> float:
-        """Seconds until ``key`` may try again (0: now)."""
-        now = self.clock()
-        strikes = self._current(key, now)
-        return max(0.0, strikes.until - now) if strikes is not None else 0.0
-
-    def fail(self, key: Hashable) -> None:
-        now = self.clock()
-        strikes = self._current(key, now) or _Strikes()
-        strikes.failures += 1
-        strikes.last = now
-        over = strikes.failures - self.free
-        if over >= 0:
-            strikes.until = now + min(self.cap, self.base * 2 ** min(over, 32))
-        self._entries[key] = strikes
-        self._entries.move_to_end(key)
-        while len(self._entries) > self.max_entries:
-            self._entries.popitem(last=False)
-
-    def forget(self, key: Hashable) -> None:
-        self._entries.pop(key, None)
-
-
 def client_key(host: str | None) -> str:
     """The client as the limiter counts it: an IPv4 address, or the /64 network of an IPv6 one (one
     subscriber's share); anything else as given.  ``host`` is what uvicorn reports: behind a reverse
@@ -191,30 +140,56 @@ def client_key(host: str | None) -> str:
 
 class LookupLimiter:
     """Wrong lookup codes (issue 14.7): per (address, case number) ``per_case`` free tries, per address
-    ``per_address`` over every case number, then exponential backoff from a minute up to an hour."""
+    ``per_address`` over every case number, then each further one doubles the wait from ``base`` up to
+    ``cap`` seconds.  Counted in the database (``rate_strikes``), so every worker process of the service
+    sees the same count (issue 19.5); a key quiet for ``cap`` seconds after its wait is forgotten, and
+    such keys are pruned as new failures come in, so the table stays small whatever an attacker sends."""
 
-    def __init__(self, *, per_case: int = 10, per_address: int = 30, base: float = 60.0, cap: float = 3600.0,
-                 max_entries: int = 50_000, clock: Clock = time.monotonic) -> None:
-        self._cases = Backoff(free=per_case, base=base, cap=cap, max_entries=max_entries, clock=clock)
-        self._addresses = Backoff(free=per_address, base=base, cap=cap, max_entries=max_entries, clock=clock)
-        self._lock = threading.Lock()
+    def __init__(self, engine: Engine, *, per_case: int = 10, per_address: int = 30, base: float = 60.0,
+                 cap: float = 3600.0, clock: Callable[[], dt.datetime] = utcnow) -> None:
+        self.engine, self.per_case, self.per_address = engine, per_case, per_address
+        self.base, self.cap, self.clock = base, cap, clock
+
+    @staticmethod
+    def _keys(address: str, case_no: str) -> tuple[str, str]:
+        return f"c|{address}|{case_no}"[:160], f"a|{address}"[:160]
+
+    def _live(self, row: Any, now: dt.datetime) -> bool:
+        latest = max(row.last_at, row.until_at or row.last_at)
+        return (now - latest).total_seconds() <= self.cap
 
     def retry_after(self, address: str, case_no: str) -> float:
-        with self._lock:
-            return max(self._cases.wait((address, case_no)), self._addresses.wait(address))
+        """Seconds until this address may try this case again (0: now)."""
+        now = self.clock()
+        with read(self.engine) as conn:
+            rows = conn.execute(select(rate_strikes).where(rate_strikes.c.key.in_(self._keys(address, case_no))))
+            waits = [(row.until_at - now).total_seconds() for row in rows
+                     if row.until_at is not None and self._live(row, now)]
+        return max([0.0, *waits])
 
     def failed(self, address: str, case_no: str) -> None:
-        with self._lock:
-            self._cases.fail((address, case_no))
-            self._addresses.fail(address)
+        now = self.clock()
+        with write(self.engine) as conn:
+            for key, free in zip(self._keys(address, case_no), (self.per_case, self.per_address), strict=True):
+                row = conn.execute(select(rate_strikes).where(rate_strikes.c.key == key).with_for_update()).first()
+                failures = (row.failures if row is not None and self._live(row, now) else 0) + 1
+                over = failures - free
+                until = now + dt.timedelta(seconds=min(self.cap, self.base * 2 ** min(over, 32))) if over >= 0 else None
+                values = {"failures": failures, "last_at": now, "until_at": until}
+                if row is None:
+                    conn.execute(rate_strikes.insert().values(key=key, **values))
+                else:
+                    conn.execute(update(rate_strikes).where(rate_strikes.c.key == key).values(**values))
+            # Keys quiet past any wait they could have (``cap`` after the longest) are gone for good.
+            conn.execute(delete(rate_strikes).where(rate_strikes.c.last_at < now - dt.timedelta(seconds=3 * self.cap)))
 
     def succeeded(self, address: str, case_no: str) -> None:
-        with self._lock:
-            self._cases.forget((address, case_no))
-
-    def size(self) -> int:
-        with self._lock:
-            return len(self._cases) + len(self._addresses)
+        key = self._keys(address, case_no)[0]
+        with read(self.engine) as conn:
+            known = conn.scalar(select(rate_strikes.c.key).where(rate_strikes.c.key == key)) is not None
+        if known:
+            with write(self.engine) as conn:
+                conn.execute(delete(rate_strikes).where(rate_strikes.c.key == key))
 
 
 # --- person lookups ------------------------------------------------------------------------------
@@ -226,42 +201,31 @@ class Verdict:
     first_refusal: bool  # refused, and the device was under the limit before: worth recording
 
 
-class DeviceRate:
-    """At most ``limit`` requests per device in any ``window`` seconds (issue 14.5)."""
-
-    def __init__(self, limit: int, *, window: float = 60.0, max_devices: int = 100_000,
-                 clock: Clock = time.monotonic) -> None:
-        self.limit, self.window, self.max_devices, self.clock = limit, window, max_devices, clock
-        self._times: OrderedDict[str, deque[float]] = OrderedDict()
-        self._over: set[str] = set()
-        self._lock = threading.Lock()
-
-    def take(self, device_id: str) -> Verdict:
-        with self._lock:
-            now = self.clock()
-            times = self._times.pop(device_id, None) or deque(maxlen=self.limit)
-            self._times[device_id] = times  # the most recent last
-            while len(self._times) > self.max_devices:
-                evicted, _ = self._times.popitem(last=False)
-                self._over.discard(evicted)
-            if len(times) == self.limit and now - times[0] < self.window:
-                first = device_id not in self._over
-                self._over.add(device_id)
-                return Verdict(times[0] + self.window - now, first)
-            times.append(now)
-            self._over.discard(device_id)
-            return Verdict(0.0, False)
+def lookup_rate(conn: Connection, device_id: str, limit: int, now: dt.datetime, *, window: float = 60.0) -> Verdict:
+    """At most ``limit`` person lookups per device in any ``window`` seconds (issue 14.5), counted from
+    the lookups the database keeps (``registry_lookups``): the same for every worker process (issue
+    19.5).  Call it in the write transaction that records the lookup, after ``db.lock_device``."""
+    since = now - dt.timedelta(seconds=window)
+    recent = list(conn.scalars(select(registry_lookups.c.at).where(
+        registry_lookups.c.device_id == device_id, registry_lookups.c.at > since)
+        .order_by(registry_lookups.c.at.desc()).limit(limit)))
+    if len(recent) < limit:
+        return Verdict(0.0, False)
+    oldest = min(recent)
+    refused_before = conn.scalar(select(security_events.c.id).where(
+        security_events.c.device_id == device_id, security_events.c.kind == "lookup_rate_exceeded",
+        security_events.c.at > oldest).limit(1)) is not None
+    return Verdict(max(0.001, (oldest + dt.timedelta(seconds=window) - now).total_seconds()), not refused_before)
 
 
 __all__ = [
     "DEFAULT_CREDENTIAL_IDLE_DAYS",
     "DEFAULT_LOOKUPS_PER_MINUTE",
-    "Backoff",
     "BodyLimit",
     "BodyTooLarge",
-    "DeviceRate",
     "Limits",
     "LookupLimiter",
     "Verdict",
     "client_key",
+    "lookup_rate",
 ]

@@ -25,6 +25,7 @@ from central.db import (
     cases,
     duplicate_findings,
     ledger,
+    lock_device,
     read,
     reference_files,
     registry_certificates,
@@ -33,6 +34,7 @@ from central.db import (
     utcnow,
     write,
 )
+from central.limits import Verdict, lookup_rate
 from desktop.sync.protocol import (
     CERTIFICATE_COLUMNS,
     INSURED_COLUMNS,
@@ -125,9 +127,11 @@ def _in_area(device: Device, region: str) -> bool:
     return authority.area_key(region, level) == authority.area_key(device.office_code, level)
 
 
-def person(engine: Engine, device: Device, id_number: str) -> PersonAnswer:
+def person(engine: Engine, device: Device, id_number: str, per_minute: int) -> PersonAnswer | Verdict:
     """The registries' rows of one person, for a counter's online verification; the lookup is
     kept (``registry_lookups``: which device of which office asked, when, and whether found).
+    A device past ``per_minute`` lookups in the last minute gets the refusal's ``Verdict`` instead, and
+    nothing is kept (counted in the same transaction: every worker process agrees).
 
     Scoped (issue 14.5): a person insured outside the office's pooling area is answered only with
     ``insured_elsewhere``; the certificates of a person the insured registry does not know only
@@ -145,6 +149,10 @@ def person(engine: Engine, device: Device, id_number: str) -> PersonAnswer:
         ))
     now = utcnow()
     with write(engine) as conn:
+        lock_device(conn, device.id)
+        verdict = lookup_rate(conn, device.id, per_minute, now)
+        if verdict.retry_after:
+            return verdict
         conn.execute(registry_lookups.insert().values(at=now, device_id=device.id, office_code=device.office_code,
                                                       id_number=number, found=row is not None or bool(certs)))
     if not _in_area(device, row.insured_region if row is not None else number[:6]):

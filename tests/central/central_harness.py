@@ -49,7 +49,7 @@ class CentralServer:
     """``python -m central --db URL --port P serve`` until ``stop()``."""
 
     def __init__(self, db_url: str, log_path: Path, *, tls: tuple[Path, Path, Path] | None = None,
-                 api_docs: bool = True, public_url: str = "", log_level: str = "warning") -> None:
+                 api_docs: bool = True, public_url: str = "", log_level: str = "warning", workers: int = 1) -> None:
         """``tls``: (certificate chain, private key, CA bundle) to serve https://localhost with; ``api_docs``:
         serve /openapi.json (the tests read it).  The lookup-code key is kept beside the log."""
         self.db_url = db_url
@@ -62,7 +62,7 @@ class CentralServer:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "central", "--db", db_url, "--port", str(self.port), "serve",
              "--log-level", log_level, *tls_args, *(["--api-docs"] if api_docs else []),
-             *(["--public-url", public_url] if public_url else [])],
+             *(["--public-url", public_url] if public_url else []), "--workers", str(workers)],
             stdout=self._log, stderr=subprocess.STDOUT, cwd=ROOT,
             env={**os.environ, "ZHANCHI_CENTRAL_KEY_FILE": str(self.key_file)},
         )

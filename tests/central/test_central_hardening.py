@@ -292,12 +292,17 @@ class _Clock:
         return self.now
 
 
-def test_wrong_codes_back_off_exponentially() -> None:
+START = dt.datetime(2026, 12, 6, 8, 0, tzinfo=dt.UTC)
+
+
+def test_wrong_codes_back_off_exponentially(tmp_path: Path) -> None:
     """issue 14.7: after the free tries each further wrong code doubles the wait, up to an hour."""
+    from central.db import make_engine
     from central.limits import LookupLimiter
 
     clock = _Clock()
-    limiter = LookupLimiter(clock=clock)
+    engine = make_engine(f"sqlite:///{tmp_path / 'central.db'}")
+    limiter = LookupLimiter(engine, clock=lambda: START + dt.timedelta(seconds=clock.now))
     address, case_no = "203.0.113.9", "440100-T01-20261127-0001"
     waits = []
     for _ in range(20):
@@ -311,16 +316,30 @@ def test_wrong_codes_back_off_exponentially() -> None:
     assert limiter.retry_after("198.51.100.1", case_no) == 0  # another address: untouched
     clock.now += 2 * 3600 + 1  # a quiet while later the slate is clean
     assert limiter.retry_after(address, case_no) == 0
+    engine.dispose()
 
 
-def test_the_lookup_limiter_keeps_bounded_memory() -> None:
-    """issue 14.7: a flood of addresses and case numbers cannot grow the limiter without end."""
+def test_the_lookup_limiter_keeps_nothing_in_memory_and_prunes_quiet_keys(tmp_path: Path) -> None:
+    """issue 14.7 / 19.5: the strikes are rows of the database (shared by every worker), and keys quiet
+    for long are deleted as new failures come in, so a flood of addresses cannot grow without end."""
+    from sqlalchemy import func, select
+
+    from central.db import make_engine, rate_strikes
     from central.limits import LookupLimiter
 
-    limiter = LookupLimiter(max_entries=1000)
-    for n in range(20_000):
-        limiter.failed(f"10.{n // 65536}.{n // 256 % 256}.{n % 256}", f"CASE-{n}")
-    assert limiter.size() <= 2 * 1000
+    clock = _Clock()
+    engine = make_engine(f"sqlite:///{tmp_path / 'central.db'}")
+    limiter = LookupLimiter(engine, clock=lambda: START + dt.timedelta(seconds=clock.now))
+    for n in range(300):
+        limiter.failed(f"10.0.{n // 256}.{n % 256}", f"CASE-{n}")
+    assert vars(limiter).keys() == {"engine", "per_case", "per_address", "base", "cap", "clock"}
+    with engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(rate_strikes)) == 600
+    clock.now += 4 * 3600
+    limiter.failed("10.9.9.9", "CASE-X")
+    with engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(rate_strikes)) == 2
+    engine.dispose()
 
 
 # --- issue 14.5: person lookups -------------------------------------------------------------------------
