@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-import os
 import re
-import sys
 from pathlib import Path
+from typing import Any
 
+from desktop.models.files import create_private, private_dir
 from desktop.models.masking import mask_account, mask_id
 
 _ID = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
@@ -39,17 +39,21 @@ class MaskingFilter(logging.Filter):
         return True
 
 
+class OwnerOnlyRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Each log file, the one after a rollover too, created owner-only (the umask would give 0644)."""
+
+    def _open(self) -> Any:
+        create_private(Path(self.baseFilename))
+        return super()._open()
+
+
 def setup_logging(data_dir: Path, *, level: int = logging.INFO) -> Path | None:
     """Log to ``<data_dir>/logs/zhanchi.log`` (kept small, 5 files); None if the folder cannot be written."""
     folder = Path(data_dir) / "logs"
     path = folder / "zhanchi.log"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        if sys.platform != "win32":
-            os.chmod(folder, 0o700)
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
-        if sys.platform != "win32":
-            os.chmod(path, 0o600)
+        private_dir(folder)
+        handler = OwnerOnlyRotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

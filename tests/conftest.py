@@ -11,25 +11,23 @@ from desktop.views.compat import immortalise_singletons  # noqa: E402
 
 immortalise_singletons()  # before any Qt signal is emitted (a PySide6 6.12.0 bug on Python 3.11)
 
-import csv  # noqa: E402
 import datetime as dt  # noqa: E402
 import gc  # noqa: E402
 from collections.abc import Callable, Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
-from typing import Any, Literal  # noqa: E402
+from typing import Any  # noqa: E402
 
 import pytest  # noqa: E402
 
-from desktop.models import approval, cases, payments, publicity, review, risk, staff  # noqa: E402
+from desktop.models import staff  # noqa: E402
 from desktop.models.application import Intake, parse_intake  # noqa: E402
-from desktop.models.cases import CaseRecord, State  # noqa: E402
 from desktop.models.clock import Clock  # noqa: E402
-from desktop.models.errors import NotFound  # noqa: E402
-from desktop.models.rules import Verifier  # noqa: E402
 from desktop.models.store import Store, open_store  # noqa: E402
 
 # The production default is argon2-cffi's profile (tens of ms a hash); tests hash a lot.
 staff.configure_hasher(time_cost=1, memory_cost=8, parallelism=1)
+
+from case_flow import Advance, intake_dict  # noqa: E402  (the fixtures below build cases with them)
 
 # 10:00 in Beijing on a Friday.
 FIXED_NOW = dt.datetime(2026, 11, 27, 2, 0, tzinfo=dt.UTC)
@@ -92,31 +90,23 @@ def make_staff(store: Store) -> Callable[..., staff.StaffUser]:
     return make
 
 
-def intake_dict(**overrides: Any) -> dict[str, Any]:
-    """An eligible cn-2017 intake (CONTRACTS.md verify input plus payment, employer, phone)."""
-    data: dict[str, Any] = {
-        "applicant": {"name": "张三", "id_number": "11010519491231002X"},
-        "insured_region": "440100",
-        "application_region": "440100",
-        "contribution_months": 40,
-        "receiving_unemployment_benefit": False,
-        "certificate": {
-            "number": "S000144000123174000056",
-            "kind": "skill_level",
-            "level": 4,
-            "occupation_code": "6-18-01-01",
-            "occupation_name": "车工",
-            "issue_date": "2017-06-01",
-            "shortage": False,
-        },
-        "application_date": "2018-01-10",
-        "prior_subsidies": [],
-        "payment": {"kind": "bank", "account": "6222020200112233445", "bank_name": "工商银行", "holder_name": "张三"},
-        "employer": {"name": "广州市某机械有限公司", "uscc": "91440101MA5XXXXX04"},
-        "phone": "13800138000",
-    }
-    data.update(overrides)
-    return data
+# The office settings a written decision needs (issue 17.2): the deciding body, its document number prefix,
+# the reconsideration body and the court.  Without them a decision is refused (office.MissingSetting).
+DECISION_SETTINGS = {
+    "issuer_name": "广州市人力资源和社会保障局",
+    "doc_number_prefix": "穗人社技补决",
+    "reconsideration_body": "广州市人民政府",
+    "court": "广州铁路运输法院",
+}
+
+
+@pytest.fixture
+def decision_settings(store: Store, make_staff: Callable[..., staff.StaffUser]) -> dict[str, str]:
+    """The decision settings set by an administrator (audited, as in the window)."""
+    from desktop.models.office import set_office_profile
+
+    set_office_profile(store, make_staff(staff.Role.admin, "settings-admin"), **DECISION_SETTINGS)
+    return dict(DECISION_SETTINGS)
 
 
 @pytest.fixture
@@ -127,182 +117,6 @@ def make_intake() -> Callable[..., Intake]:
         return parse_intake(intake_dict(**overrides))
 
     return make
-
-
-# --- moving a case through the real services ------------------------------------------------
-
-Publicity = Literal["ready", "published", "closed"]
-
-
-class Advance:
-    """``advance(case_or_id, target)``: the case moved to ``target`` through the services the back
-    office uses, never ``cases.transition`` for a move of ``cases.SERVICE_MOVES``:
-
-    - accepted: ``cases.accept_case`` by the clerk who filed it;
-    - under_review: ``review.start_review`` (from accepted), or ``publicity.record_objection``
-      (from publicized: an objection sends it back);
-    - publicized: open risk flags checked and cleared (``risk.assess_case``, ``risk.clear_flag``),
-      then ``review.pass_review`` (with ``note``, or a standard note where one is required).
-      ``publicity`` says how far it goes: ``"ready"`` (passed, in no batch), ``"published"``
-      (in a published batch) or ``"closed"`` (the batch closed: approvable);
-    - approved: the case's batch created and published if need be, the store's fixed clock moved
-      past the period's last day when it has not passed yet, the batch closed, then
-      ``approval.approve``; from payment_failed, ``payments.requeue_payment``;
-    - paid / payment_failed: ``payments.export_payments`` of this case into a file under the test's
-      ``tmp_path``, and the bank's result file marking it paid or failed, imported;
-    - rejected: ``review.reject_review`` (``note`` or a standard reason); withdrawn: the generic
-      ``cases.transition`` by a clerk.
-
-    The team: ``reviewer``/``approver`` (given, else the first active account of that role in the
-    store, the approver never the case's acceptor, else a new one).  The clock moves forward only,
-    so the audit trail stays in time order; it is left where the last step put it.
-    """
-
-    def __init__(self, store: Store, make_staff: Callable[..., staff.StaffUser], folder: Path) -> None:
-        self.store, self.make_staff, self.folder = store, make_staff, folder
-        self._verifier: Verifier | None = None
-        self._files = 0
-
-    @property
-    def verifier(self) -> Verifier:
-        if self._verifier is None:
-            self._verifier = Verifier.load(self.store.data_dir)
-        return self._verifier
-
-    def staff_of(self, role: staff.Role | str, *, not_: str | None = None) -> staff.StaffUser:
-        role = staff.Role(role)
-        for user in staff.list_staff(self.store):
-            if user.role is role and user.username != not_:
-                return user
-        taken = {u.username for u in staff.list_staff(self.store, include_inactive=True)}
-        name = next(n for n in (role.value, *(f"{role.value}{i}" for i in range(2, 100))) if n not in taken)
-        return self.make_staff(role, name)
-
-    def __call__(self, case: CaseRecord | str, target: State | str, *, note: str | None = None,
-                 publicity: Publicity = "ready", reviewer: staff.StaffUser | None = None,
-                 approver: staff.StaffUser | None = None) -> CaseRecord:
-        target = State(target)
-        record = cases.get_case(self.store, case if isinstance(case, str) else case.id)
-        team = _Team(self, reviewer, approver)
-        for _ in range(12):
-            if record.state is target:
-                break
-            record = self._step(record, target, note=note, team=team)
-        else:
-            raise AssertionError(f"advance: {record.case_no} stuck at {record.state} on the way to {target}")
-        if target is State.publicized and publicity != "ready":
-            self.publicize(record, reviewer=team.reviewer(), close=publicity == "closed")
-        return cases.get_case(self.store, record.id)
-
-    # --- the steps ------------------------------------------------------------------------------
-
-    def _step(self, record: CaseRecord, target: State, *, note: str | None, team: _Team) -> CaseRecord:
-        store, state = self.store, record.state
-        reviewer, approver = team.reviewer, lambda: team.approver(record)
-        if target is State.withdrawn and state in (State.draft, State.accepted, State.under_review):
-            return cases.transition(store, self._clerk(record), record.id, State.withdrawn, note=note or "申请人撤回")
-        if state is State.draft:
-            return cases.accept_case(store, self._clerk(record), record.id, reason=note)
-        if target is State.rejected and state in review.REVIEW_STATES:
-            return review.reject_review(store, reviewer(), record.id, note or "经审核，不符合补贴条件")
-        if state is State.accepted:
-            return review.start_review(store, self.verifier, reviewer(), record.id)
-        if state is State.under_review:
-            return self.pass_review(record, reviewer=reviewer(), note=note)
-        if state is State.publicized and target is State.under_review:
-            _, moved = publicity.record_objection(store, reviewer(), record.id, objector="李先生",
-                                                  contact="13900001111", content=note or "申请人并非本单位职工")
-            return moved
-        if state is State.publicized:
-            self.publicize(record, reviewer=reviewer(), close=True)
-            return approval.approve(store, approver(), record.id)[0]
-        if state is State.approved and target in (State.paid, State.payment_failed):
-            return self.pay(record, approver(), failed=target is State.payment_failed)
-        if state is State.payment_failed and target in (State.approved, State.paid):
-            return payments.requeue_payment(store, approver(), record.id, note=note or "收款账户已核实，重新发放")
-        raise AssertionError(f"advance cannot take a case from {state} to {target}")
-
-    def _clerk(self, record: CaseRecord) -> staff.StaffUser:
-        try:
-            filer = staff.get_staff(self.store, record.created_by)
-        except NotFound:  # filed by an account no longer there: any clerk
-            return self.staff_of(staff.Role.clerk)
-        return filer if staff.can(filer, staff.Action.case_accept) else self.staff_of(staff.Role.clerk)
-
-    def pass_review(self, record: CaseRecord, *, reviewer: staff.StaffUser, note: str | None = None) -> CaseRecord:
-        store = self.store
-        for flag in risk.assess_case(store, reviewer, record.id):
-            if flag.open:
-                risk.clear_flag(store, reviewer, flag.id, "已核实，不影响申领")
-        if note is None and (record.disputed or any(o.open for o in publicity.objections_of(store, record.id))):
-            note = "经审核，申请人提交的材料足以证明符合条件"
-        return review.pass_review(store, self.verifier, reviewer, record.id, note=note)
-
-    def publicize(self, record: CaseRecord, *, reviewer: staff.StaffUser, close: bool) -> publicity.Batch:
-        """The case's publicity batch (a new one if it is in none) published, and closed if asked,
-        the clock moved past the period's last day for that."""
-        store = self.store
-        with store.session(readonly=True) as session:
-            found = publicity.live_entry(session, record.id)
-            batch_id = found[1].id if found else None
-        if batch_id is None:
-            batch_id = publicity.create_batch(store, reviewer, [record.id]).id
-        batch = publicity.get_batch(store, batch_id)
-        if batch.state is publicity.BatchState.open:
-            batch = publicity.publish_batch(store, self.verifier, reviewer, batch_id)
-        if close and batch.state is publicity.BatchState.published:
-            assert batch.ends_on is not None
-            clock = store.clock
-            if clock.today() <= batch.ends_on:
-                assert clock.fixed is not None, "advance moves the clock: the store needs a fixed one"
-                local = clock.local_now()
-                clock.fixed = dt.datetime.combine(batch.ends_on + dt.timedelta(days=1), local.time(), local.tzinfo)
-            batch = publicity.close_batch(store, reviewer, batch_id)
-        return batch
-
-    def pay(self, record: CaseRecord, payer: staff.StaffUser, *, failed: bool = False) -> CaseRecord:
-        """Export the case to a disbursement file and import the bank's answer for it."""
-        self.settle(self.export(record, payer), payer, failed=failed)
-        return cases.get_case(self.store, record.id)
-
-    def export(self, record: CaseRecord, payer: staff.StaffUser) -> Path:
-        """``payments.export_payments`` of this one (approved) case; the file's path."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        self._files += 1
-        exported = self.folder / f"payment-{self._files:03d}.csv"
-        payments.export_payments(self.store, payer, exported, case_ids=[record.id])
-        return exported
-
-    def settle(self, exported: Path, actor: staff.StaffUser, *, failed: bool = False,
-               reason: str = "账户已销户") -> payments.ImportSummary:
-        """The bank's result file for ``exported``: every row paid, or every row failed with ``reason``;
-        imported by ``actor``."""
-        with exported.open(encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-        answer = exported.with_name(f"{exported.stem}-result.csv")
-        with answer.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=list(payments.RESULT_COLUMNS))
-            writer.writeheader()
-            for row in rows:
-                writer.writerow({**row, "status": "failed" if failed else "paid", "reason": reason if failed else ""})
-        return payments.import_payment_result(self.store, actor, answer)
-
-
-class _Team:
-    """Who ``advance`` acts as: the accounts given, else found (or made) when first needed."""
-
-    def __init__(self, advance: Advance, reviewer: staff.StaffUser | None, approver: staff.StaffUser | None) -> None:
-        self._advance, self._reviewer, self._approver = advance, reviewer, approver
-
-    def reviewer(self) -> staff.StaffUser:
-        if self._reviewer is None:
-            self._reviewer = self._advance.staff_of(staff.Role.reviewer)
-        return self._reviewer
-
-    def approver(self, record: CaseRecord) -> staff.StaffUser:
-        if self._approver is None:
-            self._approver = self._advance.staff_of(staff.Role.approver, not_=record.accepted_by)
-        return self._approver
 
 
 @pytest.fixture

@@ -34,6 +34,14 @@ Decisions taken here:
   is not yet a decision: objections may still send it back); rejection for
   rejected cases.  The decider is whoever took that decision (the last
   ``case.approve`` / ``case.reject`` entry), not whoever last touched the case.
+- A decision (issue 17.2) is issued in the deciding body's name with a document
+  number: it is refused (``office.MissingSetting``, naming the setting) while
+  the body, the number prefix, the reconsideration body or the court is not
+  set; its number is taken in the print's transaction after every other check
+  (``doc_numbers``), goes into the audit entry and the outbox row, and comes
+  back unchanged on a reprint.  A rejection states the verdict's failed checks
+  stored on the case, each with its clause, plus the reviewer's reason (the
+  rejection's audit note); when every rule had passed, that reason alone.
 """
 
 from __future__ import annotations
@@ -44,7 +52,7 @@ import functools
 import hashlib
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -52,12 +60,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.documents.data import DecisionData, Material, NoticeData, Office, ReceiptData
-from desktop.models import audit, outbox
+from desktop.models import audit, doc_numbers, outbox
 from desktop.models.cases import CaseRecord, State, get_case
 from desktop.models.checklist import Source, office_lines, received_lines, shared_lines
 from desktop.models.document_kinds import DOCUMENT_ACTIONS, FORMATS, KIND_LABELS, KINDS, Kind
 from desktop.models.errors import InvalidInput, NotFound, PermissionDenied
-from desktop.models.files import placed_with_transaction
+from desktop.models.files import placed_with_transaction, private_dir
 from desktop.models.office import OfficeProfile, read_office_profile
 from desktop.models.policy import OFFICE_CHECKED_CODES, Policy
 from desktop.models.progress_link import META_PUBLIC_URL
@@ -73,7 +81,6 @@ RECEIPT_REFUSED = {State.draft: "案件尚未受理，没有受理回执", State
 NOTICE_STATES = frozenset({State.draft, State.accepted, State.under_review})
 APPROVED_STATES = frozenset({State.approved, State.paid, State.payment_failed})
 META_LAST_SYNC = "last_sync"
-REVIEW_NOTE_RULE = "review_note"  # the reviewer's own reason, when the rules had all passed
 
 
 @dataclass(frozen=True)
@@ -86,9 +93,10 @@ class IssuedDocument:
     reprint_count: int  # 0 = the original; n = 第n次补打
     format: str = "a4"
     sha256: str = ""
+    doc_number: str = ""  # a decision's 文号 (the same on every reprint)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "kind": self.kind,
             "case_no": self.case_no,
             "path": str(self.path),
@@ -98,6 +106,9 @@ class IssuedDocument:
             "format": self.format,
             "sha256": self.sha256,
         }
+        if self.doc_number:
+            out["doc_number"] = self.doc_number
+        return out
 
 
 def is_document_entry(entry: audit.AuditEntry) -> bool:
@@ -321,29 +332,39 @@ def decision_entry(session: Session, case: CaseRecord) -> audit.AuditEntry | Non
     return found[-1] if found else None
 
 
-def _failed_checks(case: CaseRecord, policy: Policy) -> list[Check]:
+def _failed_checks(case: CaseRecord) -> list[Check]:
+    """The rules not met, as the verdict stored on the case states them (fact and basis)."""
     checks = case.verdict.get("checks") or []
-    failed = [Check(str(c.get("rule", "")), False, str(c.get("message", "")), str(c.get("basis", "")))
-              for c in checks if isinstance(c, dict) and c.get("passed") is False]
-    if not failed and case.decision_note:
-        # Every rule passed, yet the reviewer found a reason (e.g. a forged certificate): print it,
-        # resting on the policy documents the case was decided under.
-        failed = [Check(REVIEW_NOTE_RULE, False, case.decision_note, "；".join(policy.documents))]
-    return failed
+    return [Check(str(c.get("rule", "")), False, str(c.get("message", "")), str(c.get("basis", "")))
+            for c in checks if isinstance(c, dict) and c.get("passed") is False]
+
+
+def _reviewer_reason(case: CaseRecord, entry: audit.AuditEntry | None) -> str:
+    """The reason the reviewer stated on rejecting (the rejection's audit note; the case's note for a case
+    without that entry)."""
+    note = (entry.after or {}).get("note") if entry is not None else None
+    if not isinstance(note, str) or not note.strip():
+        note = case.decision_note or ""
+    return note.strip()
 
 
 def decision_data(session: Session, store: Store, verifier: Verifier, case: CaseRecord) -> DecisionData:
+    """What the decision says, under the number it already has (none before its first print: ``issue_decision``
+    takes one then)."""
     approved = case.state in APPROVED_STATES
     if not approved and case.state is not State.rejected:
         raise _refuse(case, f"案件尚未作出决定（当前状态：{case.state.label}），不能出具审核决定书")
     policy = case_policy(verifier, case)
-    failed = [] if approved else _failed_checks(case, policy)
-    if not approved and not failed:
-        raise _refuse(case, "驳回决定没有记载理由，不能出具审核决定书")
+    entry = decision_entry(session, case)
+    failed = [] if approved else _failed_checks(case)
+    reason = "" if approved else _reviewer_reason(case, entry)
+    if not approved and not failed and not reason:
+        raise _refuse(case, "不予核发决定没有记载理由（核验各项均符合，审核人也未写明理由），不能出具审核决定书")
     if approved and case.amount_yuan <= 0:
         raise _refuse(case, "已批准案件的补贴金额为0，请核对后再出具审核决定书")
-    entry = decision_entry(session, case)
     profile = read_office_profile(session, store.office_code)
+    profile.require_decision_settings()
+    numbered = doc_numbers.existing_number(session, case.id, entry.seq if entry is not None else 0)
     return DecisionData(
         office=_office(profile, store),
         case_no=case.case_no,
@@ -358,8 +379,16 @@ def decision_data(session: Session, store: Store, verifier: Verifier, case: Case
         decided_by=_display_name(session, entry.actor if entry else None) or "",
         decided_at=dt.datetime.fromisoformat(entry.at) if entry else case.state_changed_at,
         policy_label=policy_label(verifier, policy),
-        appeal_hint=profile.appeal_hint,
+        issuer=profile.issuer_name,
+        doc_number=numbered.number if numbered is not None else "",
+        issued_at=numbered.issued_at if numbered is not None else None,
+        reconsideration_body=profile.reconsideration_body,
+        court=profile.court,
+        reviewer_reason=reason,
         policy_note=str(case.verdict.get("policy_note") or ""),
+        payment_kind=case.payment_kind if approved else "",
+        payment_account=case.payment_account if approved else "",
+        bank_name=case.bank_name if approved else "",
     )
 
 
@@ -375,7 +404,15 @@ def _target(out: Path | str) -> Path:
     return path.absolute()
 
 
-Builder = Callable[[Session, CaseRecord, int, dt.datetime], Callable[[io.BytesIO], None]]
+@dataclass(frozen=True)
+class Rendering:
+    """A builder's answer when the print records more than the common keys (a decision's number)."""
+
+    render: Callable[[io.BytesIO], None]
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+Builder = Callable[[Session, CaseRecord, int, dt.datetime], "Callable[[io.BytesIO], None] | Rendering"]
 
 
 def _issue(store: Store, actor: StaffUser, case_id_or_no: str, out: Path | str, kind: Kind, fmt: str,
@@ -386,21 +423,24 @@ def _issue(store: Store, actor: StaffUser, case_id_or_no: str, out: Path | str, 
         _check_printer(session, actor)
         printed_at = store.clock.now()
         reprint = _earlier_prints(session, case, kind)
-        render = build(session, case, reprint, printed_at)
+        built = build(session, case, reprint, printed_at)
+        rendering = built if isinstance(built, Rendering) else Rendering(built)
         buffer = io.BytesIO()
-        render(buffer)
+        rendering.render(buffer)
         pdf = buffer.getvalue()
         digest = hashlib.sha256(pdf).hexdigest()
-        after = {"kind": kind, "format": fmt, "reprint": reprint, "sha256": digest, "path": str(path)}
+        after = {"kind": kind, "format": fmt, "reprint": reprint, "sha256": digest, "path": str(path),
+                 **rendering.extra}
         entry = audit.record(session, actor=actor.username, action=f"document.{kind}", entity="case",
                              entity_id=case.id, before=None, after=after, at=printed_at)
         outbox.enqueue(session, entity="document", entity_id=case.id, op=f"document.{kind}",
                        payload={"case_id": case.id, "case_no": case.case_no, "kind": kind, "format": fmt,
                                 "reprint": reprint, "sha256": digest, "printed_by": actor.username,
-                                "printed_at": entry.at, "audit_seq": entry.seq},
+                                "printed_at": entry.at, "audit_seq": entry.seq, **rendering.extra},
                        at=printed_at)
         files.place(pdf, path)  # last: if the commit fails the file goes too (no print without its entry)
-    return IssuedDocument(kind, case.case_no, path, printed_at, actor.username, reprint, fmt, digest)
+    return IssuedDocument(kind, case.case_no, path, printed_at, actor.username, reprint, fmt, digest,
+                          str(rendering.extra.get("doc_number", "")))
 
 
 def issue_receipt(store: Store, verifier: Verifier, actor: StaffUser, case_id_or_no: str, out: Path | str, *,
@@ -433,15 +473,27 @@ def issue_notice(store: Store, verifier: Verifier, actor: StaffUser, case_id_or_
 
 def issue_decision(store: Store, verifier: Verifier, actor: StaffUser, case_id_or_no: str,
                    out: Path | str) -> IssuedDocument:
-    """Print the 审核决定书 (approval with the amount, or rejection with reasons and clauses)."""
+    """Print the 审核决定书 (核发决定书 with the amount and the account, or 不予核发决定书 with each fact and its
+    clause) under the decision's document number: taken now, in this print's transaction, if it has none."""
 
-    def build(session: Session, case: CaseRecord, reprint: int, at: dt.datetime) -> Callable[[io.BytesIO], None]:
+    def build(session: Session, case: CaseRecord, reprint: int, at: dt.datetime) -> Rendering:
         from desktop.documents.decision import render_decision
 
-        data = decision_data(session, store, verifier, case)
-        return lambda buffer: render_decision(data, buffer)
+        data = decision_data(session, store, verifier, case)  # every refusal before a number is taken
+        if not data.doc_number:
+            entry = decision_entry(session, case)
+            number = doc_numbers.number_decision(
+                session, office_code=store.office_code, prefix=_number_prefix(session, store),
+                year=store.clock.local_date(at).year, case_id=case.id,
+                decision_seq=entry.seq if entry is not None else 0, actor=actor.username, at=at)
+            data = replace(data, doc_number=number.number, issued_at=number.issued_at)
+        return Rendering(lambda buffer: render_decision(data, buffer), {"doc_number": data.doc_number})
 
     return _issue(store, actor, case_id_or_no, out, "decision", "a4", build)
+
+
+def _number_prefix(session: Session, store: Store) -> str:
+    return read_office_profile(session, store.office_code).doc_number_prefix
 
 
 def documents_of(store: Store, case_id: str) -> list[IssuedDocument]:
@@ -465,6 +517,7 @@ def documents_of(store: Store, case_id: str) -> list[IssuedDocument]:
                 reprint_count=int(after.get("reprint", 0)),
                 format=str(after.get("format", "a4")),
                 sha256=str(after.get("sha256", "")),
+                doc_number=str(after.get("doc_number", "")),
             ))
         return found
 
@@ -507,5 +560,5 @@ def issue_to_data_folder(store: Store, verifier: Verifier, actor: StaffUser, cas
     stamp = store.clock.now().strftime("%Y%m%dT%H%M%S")
     paper = format if kind == "receipt" else "a4"  # only the receipt has a thermal-roll layout
     out = store.data_dir / "documents" / case.case_no / f"{kind}-{paper}-{stamp}.pdf"
-    out.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(out.parent)
     return issuers[kind](store, verifier, actor, case.id, out)

@@ -100,9 +100,12 @@ class NoticeData:
 
 @dataclass(frozen=True)
 class DecisionData:
-    """审核决定书 (approval or rejection)."""
+    """审核决定书: 技能提升补贴核发决定书 (approval) or 不予核发决定书 (rejection), issue 17.2.
 
-    office: Office
+    Issued in the deciding body's name (``issuer``, from the office settings — never the service
+    window) under its document number; the remedies name the reconsideration body and the court."""
+
+    office: Office  # the service window: where to ask (phone, address, progress lookup)
     case_no: str
     applicant_name: str
     id_number: str
@@ -111,9 +114,17 @@ class DecisionData:
     level: int
     occupation_name: str
     certificate_number: str
-    failed_checks: Sequence[Check]  # the rules not met; empty when approved
-    decided_by: str
+    failed_checks: Sequence[Check]  # the rules not met (the verdict's, stored on the case); empty when approved
+    decided_by: str  # display name: the approver (审批人) of an approval, the reviewer (审核人) of a rejection
     decided_at: dt.datetime  # aware
     policy_label: str
-    appeal_hint: str = ""  # where to appeal: 向广州市人民政府申请行政复议，或向…人民法院提起行政诉讼
+    issuer: str  # the deciding body: 广州市天河区人力资源和社会保障局
+    doc_number: str  # 穗天人社技补决〔2026〕12号
+    reconsideration_body: str  # 广州市天河区人民政府
+    court: str  # 广州铁路运输法院
+    reviewer_reason: str = ""  # the reviewer's stated reason: adds to the failed rules, or is the ground alone
     policy_note: str = ""  # carried-over policy, said plainly as on every verdict
+    payment_kind: str = ""  # bank | sscard (an approval says where the money goes)
+    payment_account: str = ""  # full: the document masks it
+    bank_name: str = ""
+    issued_at: dt.datetime | None = None  # first issued under its number: the date it bears (None: decided_at)

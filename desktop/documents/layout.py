@@ -17,7 +17,6 @@ from __future__ import annotations
 import functools
 import io
 import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +45,7 @@ from reportlab.platypus import (
 
 from desktop.documents.fonts import FONT_NAME, register_fonts
 from desktop.documents.linebreak import install_chinese_line_rules
+from desktop.models.files import write_private
 
 PaperFormat = Literal["a4", "80mm"]
 Output: TypeAlias = Path | str | BinaryIO
@@ -463,15 +463,7 @@ def build_pdf(story: list[Flowable], out: Output, kit: Kit, *, title: str, autho
 
 def write_output(data: bytes, out: Output) -> None:
     if isinstance(out, str | os.PathLike):
-        path = Path(out)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_private(Path(out), data)  # names and ID numbers: owner-only, wherever it goes (issue 20.2)
     else:
         out.write(data)
 

@@ -46,6 +46,7 @@ from desktop.documents.layout import (
     signature_block,
 )
 from desktop.models.errors import InvalidInput, PermissionDenied
+from desktop.models.files import private_dir
 from desktop.models.masking import mask_name
 from desktop.models.office import office_profile
 from desktop.models.outreach import OutreachRow, Screening, default_actor, employer_key, record_export, write_private
@@ -175,7 +176,8 @@ def issue_outreach_lists(store: Store, screening: Screening, folder: Path | str,
     if folder.exists() and not folder.is_dir():
         raise InvalidInput("--out", f"{folder} 不是文件夹；按单位打印名单时 --out 应为文件夹")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        if not folder.exists():
+            private_dir(folder)  # a new folder of lists: owner-only like the files in it
     except OSError as exc:
         raise InvalidInput("--out", f"无法建立文件夹 {folder}：{exc.strerror or exc}") from None
     office = _office(store)

@@ -7,6 +7,7 @@ says the same thing the same way, and a legal wording is changed once.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 from desktop.models.levels import LEVEL_GRADES, LEVEL_NAMES
@@ -53,8 +54,84 @@ ONE_TIME_NOTICE_PROMISE = (
 ONE_TIME_NOTICE_NOTHING_MISSING = "您的申请材料已齐全，无需补充材料。"
 COPIES_NOTE = "本告知书一式两份，申请人与经办机构各执一份。"
 
-APPEAL_WORDING = "如不服本决定，可在收到之日起60日内申请行政复议，或6个月内提起行政诉讼。"
 DIRECT_PAYMENT = "补贴资金将直接发放至您本人的社会保障卡或本人银行账户，不向他人账户发放。"
+PAYMENT_KINDS = {"bank": "本人银行账户", "sscard": "本人社会保障卡（金融账户）"}
+
+# The statutes a decision's remedies rest on (issue 17.2): the time limits in words, as the statutes
+# write them — 行政复议法 (2023) 第二十条 sixty days, 行政诉讼法 第四十六条 six months.
+RECONSIDERATION_LAW = "《中华人民共和国行政复议法》"
+LITIGATION_LAW = "《中华人民共和国行政诉讼法》"
+
+
+def remedies(reconsideration_body: str, court: str) -> str:
+    """依照…的规定，如不服本决定，可以自收到本决定书之日起六十日内向X申请行政复议，或者在六个月内向Y提起行政诉讼。"""
+    return (f"依照{RECONSIDERATION_LAW}和{LITIGATION_LAW}的规定，如不服本决定，可以自收到本决定书之日起六十日内"
+            f"向{reconsideration_body}申请行政复议，或者在六个月内向{court}提起行政诉讼。")
+
+
+def payment_kind_name(kind: str) -> str:
+    return PAYMENT_KINDS.get(kind, "本人账户")
+
+
+# --- clauses -------------------------------------------------------------------------------------
+
+_NUMERAL = "一二三四五六七八九十百零〇"
+# "人社部发〔2017〕40号 一(一)": a document (ending in 号, 》 or the 展翅行动 notice's short name), a space, then a
+# part number, an optional item number in brackets and an optional bracketed gloss.
+_CITATION = re.compile(
+    rf"^(?P<document>.*?(?:号|》|展翅行动))\s+(?P<part>[{_NUMERAL}]+)"
+    rf"(?:\s*[(（](?P<item>[{_NUMERAL}]+)[)）])?(?:\s*[(（](?P<gloss>[^()（）]+)[)）])?$"
+)
+_SHORT_NAMES = {"展翅行动": "“展翅行动”通知"}  # the notice by the name it goes by, never a bare slogan
+
+
+def _split_citations(basis: str) -> list[str]:
+    """The citations of a basis, split at ；/; outside brackets (a gloss may hold a ；)."""
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for ch in basis:
+        if ch in "(（〔《[【":
+            depth += 1
+        elif ch in ")）〕》]】":
+            depth = max(0, depth - 1)
+        if ch in "；;" and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(ch)
+    parts.append("".join(current))
+    return [part.strip() for part in parts if part.strip()]
+
+
+def clause_cn(basis: str) -> str:
+    """A rule's basis as a decision cites it: 人社部发〔2017〕40号 一(一) → 人社部发〔2017〕40号 第一条第（一）项;
+    三 → 第三条; 一（同时符合以下条件的企业职工） → 第一条（同时符合以下条件的企业职工）.  Several citations stay
+    apart (；); one in another form (《…》第二百零三条, a document without a clause) is kept as written."""
+    rendered = []
+    for citation in _split_citations(basis):
+        found = _CITATION.match(citation)
+        if found is None:
+            rendered.append(citation)
+            continue
+        document = found["document"]
+        for short, name in _SHORT_NAMES.items():
+            if document.endswith(short) and not document.endswith(name):
+                document = document[: -len(short)] + name
+        clause = f"第{found['part']}条"
+        if found["item"]:
+            clause += f"第（{found['item']}）项"
+        if found["gloss"]:
+            clause += f"（{found['gloss']}）"
+        rendered.append(f"{document} {clause}")
+    return "；".join(rendered)
+
+
+def fact_with_clause(message: str, basis: str) -> str:
+    """累计缴费28个月，不足36个月（人社部发〔2017〕40号 第一条第（一）项）: the fact, then its exact clause."""
+    fact = message.strip().rstrip("。；;，,")
+    clause = clause_cn(basis)
+    return f"{fact}（{clause}）" if clause else fact
 
 
 def level_name(level: int) -> str:

@@ -11,6 +11,14 @@ chain with a head recorded there.
 
 The hash formula must never change for existing entries: old databases are
 verified with it.
+
+Erasure (issue 20.6): when a case's personal data is purged after the retention period, its
+entries keep their place, time, actor, action and hash but their before/after lose the personal
+values (masked), so their content no longer hashes to their hash.  The purge entry that did it
+(``REDACTING_ACTION``, later in the chain, same case) lists each such entry with its hash and the
+SHA-256 of what it holds now (``content_digest``); ``verify`` accepts a redacted entry only when
+that purge entry vouches for exactly this content, and the purge entry is itself checked by the
+chain (and reported to the central system with the head).
 """
 
 from __future__ import annotations
@@ -29,6 +37,8 @@ from desktop.models.schema import AuditLog, utc_text
 from desktop.models.store import get_meta, get_meta_raw, set_meta, set_meta_raw
 
 GENESIS_HASH = "0" * 64
+REDACTING_ACTION = "data.purge"  # == permissions.Action.data_purge
+REDACTED_KEY = "redacted"  # in a purge entry's after: [{"seq", "hash", "content"}, ...]
 META_HEAD_SEQ = "audit_head_seq"
 META_HEAD_HASH = "audit_head_hash"
 
@@ -205,9 +215,50 @@ def _bad(checked: int, seq: int, reason: str) -> AuditReport:
     return AuditReport(ok=False, checked=checked, first_bad_seq=seq, reason=reason)
 
 
+def content_digest(before: dict[str, Any] | None, after: dict[str, Any] | None) -> str:
+    """What a purge entry records of a redacted entry: the SHA-256 of its before/after as stored."""
+    return hashlib.sha256(canonical_json({"before": before, "after": after}).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class _Redaction:
+    by: int  # the purge entry's seq
+    entity_id: str
+    hash: str
+    content: str
+
+
+def _redactions(session: Session) -> dict[int, _Redaction]:
+    """What the purge entries say they redacted, by redacted seq (the latest purge wins)."""
+    found: dict[int, _Redaction] = {}
+    query = select(AuditLog.seq, AuditLog.entity_id, AuditLog.after_json).where(
+        AuditLog.action == REDACTING_ACTION).order_by(AuditLog.seq)
+    for seq, entity_id, after_json in session.execute(query):
+        try:
+            listed = (json.loads(after_json or "null") or {}).get(REDACTED_KEY) or []
+            for item in listed:
+                found[int(item["seq"])] = _Redaction(seq, entity_id, str(item["hash"]), str(item["content"]))
+        except (ValueError, TypeError, KeyError, AttributeError):
+            continue  # an unreadable purge entry vouches for nothing (and fails its own hash if altered)
+    return found
+
+
+def _vouched(row: AuditLog, redactions: dict[int, _Redaction]) -> bool:
+    """A redacted entry that a later purge entry of the same case vouches for, content and all."""
+    claim = redactions.get(row.seq)
+    if claim is None or claim.by <= row.seq or row.entity != "case" or claim.entity_id != row.entity_id \
+            or claim.hash != row.hash:
+        return False
+    try:
+        return content_digest(_load(row.before_json), _load(row.after_json)) == claim.content
+    except ValueError:
+        return False
+
+
 def verify(session: Session) -> AuditReport:
     """Walk the whole chain; report the first entry that does not hold."""
-    expected_seq, prev_hash, checked = 1, GENESIS_HASH, 0
+    expected_seq, prev_hash, checked, redacted = 1, GENESIS_HASH, 0, 0
+    redactions = _redactions(session)
     rows = session.scalars(select(AuditLog).order_by(AuditLog.seq).execution_options(yield_per=1000))
     for row in rows:
         checked += 1
@@ -216,7 +267,9 @@ def verify(session: Session) -> AuditReport:
         if row.prev_hash != prev_hash:
             return _bad(checked, row.seq, f"第{row.seq}条记录与前一条衔接不上（记录被插入、替换或顺序被调换）")
         if _recomputed(row) != row.hash:
-            return _bad(checked, row.seq, f"第{row.seq}条记录内容被修改")
+            if not _vouched(row, redactions):
+                return _bad(checked, row.seq, f"第{row.seq}条记录内容被修改")
+            redacted += 1
         expected_seq, prev_hash = row.seq + 1, row.hash
     last_seq = expected_seq - 1
     head_seq, head_hash = head(session)
@@ -226,7 +279,8 @@ def verify(session: Session) -> AuditReport:
         return _bad(checked, head_seq + 1, f"第{head_seq + 1}条记录不在审计链登记之内（疑为伪造追加）")
     if head_seq and prev_hash != head_hash:
         return _bad(checked, head_seq, f"第{head_seq}条记录被替换（与审计链登记不符）")
-    return AuditReport(ok=True, checked=checked, first_bad_seq=None, reason=f"审计记录完整，共{checked}条")
+    note = f"（其中{redacted}条的个人信息已在保存期满后清除，由清除记录担保）" if redacted else ""
+    return AuditReport(ok=True, checked=checked, first_bad_seq=None, reason=f"审计记录完整，共{checked}条{note}")
 
 
 def check_anchor(session: Session, seq: int, digest: str) -> AuditReport | None:

@@ -14,13 +14,13 @@ import datetime as dt
 import os
 import shutil
 import sqlite3
-import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.models.errors import InvalidInput, StorageError, os_error_text
+from desktop.models.files import create_private, private_dir
 
 BACKUP_DIR = "backups"
 KEEP = 14  # backups kept; older ones are deleted after a new one is verified
@@ -54,11 +54,6 @@ class DatabaseCheck:
 
 def backup_dir(data_dir: Path) -> Path:
     return Path(data_dir) / BACKUP_DIR
-
-
-def _owner_only(path: Path, mode: int) -> None:
-    if sys.platform != "win32" and path.exists():
-        os.chmod(path, mode)
 
 
 def check_database(path: Path, *, quick: bool = True, stop: Stop | None = None) -> DatabaseCheck:
@@ -143,11 +138,10 @@ def take_backup(data_dir: Path, *, reason: str, now: dt.datetime, keep: int = KE
         raise InvalidInput("data_dir", f"{data_dir} 中没有数据库，无需备份")
     folder = backup_dir(data_dir)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        _owner_only(folder, 0o700)
+        private_dir(folder)
         stamp = now.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
         target = folder / f"zhanchi-{stamp}-{_safe(reason)}.db"
-        partial = target.with_suffix(".partial")
+        partial = create_private(target.with_suffix(".partial"))  # owner-only before a byte is copied
         source = sqlite3.connect(source_path)
         try:
             copy = sqlite3.connect(partial)
@@ -157,7 +151,6 @@ def take_backup(data_dir: Path, *, reason: str, now: dt.datetime, keep: int = KE
                 copy.close()
         finally:
             source.close()
-        _owner_only(partial, 0o600)
         if progress is not None:
             progress("backup_check", None)  # page by page, as long as the copy or longer
         check = check_database(partial, quick=False, stop=stop)
@@ -293,9 +286,8 @@ def restore_backup(data_dir: Path, backup: Path, *, now: dt.datetime) -> Path:
             side = data_dir / (DB_FILENAME + suffix)
             if side.exists():
                 os.replace(side, data_dir / f"{DB_FILENAME}{suffix}.replaced-{stamp}")
-        partial = live.with_suffix(".restoring")
-        shutil.copyfile(backup, partial)
-        _owner_only(partial, 0o600)
+        partial = create_private(live.with_suffix(".restoring"))
+        shutil.copyfile(backup, partial)  # into the owner-only file (copyfile keeps the target's mode)
         os.replace(partial, live)
     except OSError as exc:
         raise StorageError(f"恢复失败：数据文件夹 {data_dir} {os_error_text(exc)}") from exc

@@ -23,8 +23,10 @@ from desktop.models.cases import CaseRecord, State, get_case, list_cases, transi
 from desktop.models.checklist import Source, SourceKind
 from desktop.models.clock import Clock
 from desktop.models.errors import Conflict
+from desktop.models.files import private_dir, private_output
 from desktop.models.identity import id_check_character, uscc_check_character
 from desktop.models.intake import file_case
+from desktop.models.office import DECISION_SETTINGS, office_profile, set_office_profile
 from desktop.models.registry import import_registry
 from desktop.models.registry_files import CERTIFICATE_COLUMNS, INSURED_COLUMNS, read_registry
 from desktop.models.rules import Verifier
@@ -87,6 +89,19 @@ PASSED_TARGETS = (State.publicized, *APPROVED_TARGETS)
 ROUNDS = (("close", dt.time(8, 30)), ("approve", dt.time(9, 0)), ("export", dt.time(10, 0)),
           ("import", dt.time(15, 0)), ("publish", dt.time(16, 0)))
 FAILED_REASON = "账户已销户"
+# What a written decision needs (issue 17.2), for the demo office 440100 (Guangzhou): the deciding body,
+# its document number prefix, the reconsideration body and the court.  Sample values, set only where
+# an administrator has not set them; a real office sets its own in 设置.
+DEMO_DECISION_SETTINGS = {
+    "issuer_name": "广州市人力资源和社会保障局",
+    "doc_number_prefix": "穗人社技补决",
+    "reconsideration_body": "广州市人民政府",
+    "court": "广州铁路运输法院",
+}
+# The reviewer's stated reason on a rejection: a finding, printed on the decision as its ground (with the
+# failed rules' facts and clauses when there are any) — never a bare "资格条件不符".
+REJECTION_REASON = "经联网核查，证书信息与发证机构记录不一致，申请人未能提供证书原件核实"
+REJECTION_CONFIRMED = "经复核，核验结论属实，申请人提出的异议理由不成立"
 
 
 @dataclass(frozen=True)
@@ -159,15 +174,15 @@ def people(count: int, today: dt.date, seed: int = 2018) -> Iterator[Person]:
 
 
 def write_registry_files(folder: Path, persons: list[Person]) -> tuple[Path, Path]:
-    folder.mkdir(parents=True, exist_ok=True)
+    private_dir(folder)  # made-up people, but written as the real registry files would be: owner-only
     insured, certificates = folder / "demo-insured.csv", folder / "demo-certificates.csv"
-    with insured.open("w", newline="", encoding="utf-8") as f:
+    with private_output(insured, "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
         writer.writerow(INSURED_COLUMNS)
         for p in persons:
             writer.writerow(safe_row([p.id_number, p.name, p.employer_uscc, p.employer_name, DEMO_OFFICE, p.months,
                                       p.phone, "true" if p.benefit else "false"]))
-    with certificates.open("w", newline="", encoding="utf-8") as f:
+    with private_output(certificates, "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
         writer.writerow(CERTIFICATE_COLUMNS)
         for p in persons:
@@ -207,6 +222,15 @@ def create_demo_staff(store: Store) -> dict[str, StaffUser]:
     return accounts
 
 
+def set_demo_decision_settings(store: Store, admin: StaffUser) -> None:
+    """The demo office's decision settings, where still empty (so ``print decision`` works on demo data)."""
+    profile = office_profile(store)
+    missing = {name: value for name, value in DEMO_DECISION_SETTINGS.items()
+               if name in DECISION_SETTINGS and not getattr(profile, name)}
+    if missing:
+        set_office_profile(store, admin, **missing)
+
+
 def fill(store: Store, clock: Clock, verifier: Verifier, cases: int = 200, *,
          progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
     """Fill a store.  ``clock`` is the store's clock: it is set to each event's time so the
@@ -221,6 +245,7 @@ def fill(store: Store, clock: Clock, verifier: Verifier, cases: int = 200, *,
     original = clock.fixed
     real_now = clock.now()
     accounts = create_demo_staff(store)
+    set_demo_decision_settings(store, accounts["admin"])
     persons = list(people(max(cases * 2, 50), clock.today()))
     insured, certificates = write_registry_files(store.data_dir / "demo", persons)
     for path, kind in ((insured, "insured"), (certificates, "certificates")):
@@ -341,7 +366,8 @@ class _BackOffice:
         if to is State.under_review:
             return review.start_review(store, self.verifier, self.reviewer, record.id)
         if to is State.rejected:
-            return review.reject_review(store, self.reviewer, record.id, "经审核，资格条件不符，驳回")
+            reason = REJECTION_REASON if record.eligible else REJECTION_CONFIRMED
+            return review.reject_review(store, self.reviewer, record.id, reason)
         if to is State.publicized:
             try:
                 return review.pass_review(store, self.verifier, self.reviewer, record.id)
@@ -378,7 +404,7 @@ class _BackOffice:
             with exported.open(encoding="utf-8-sig", newline="") as source:
                 rows = list(csv.DictReader(source))
             answer = exported.with_name(f"{exported.stem}-result.csv")
-            with answer.open("w", encoding="utf-8-sig", newline="") as target:
+            with private_output(answer, "w", encoding="utf-8-sig", newline="") as target:
                 writer = csv.DictWriter(target, fieldnames=list(payments.RESULT_COLUMNS))
                 writer.writeheader()
                 for row in rows:  # the bank echoes the exported cells (safe_text leaves marked ones alone)

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from desktop.models.files import create_private, private_dir
 
 LOG_FILE = Path("payments") / "disbursements.jsonl"
 
@@ -101,7 +102,7 @@ def encode(lines: Iterable[dict[str, Any]]) -> bytes:
 def ensure_folder(data_dir: Path) -> Path:
     """The log's path, its folder made owner-only if new."""
     path = log_path(data_dir)
-    path.parent.mkdir(mode=0o700, exist_ok=True)
+    private_dir(path.parent)
     if not path.exists():
-        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        create_private(path)
     return path

@@ -39,8 +39,16 @@ class Assessment:
 
 
 def ledger_priors(session: Session, id_number: str, *, exclude_case_no: str | None = None) -> list[PriorSubsidy]:
-    """Subsidies the ledger holds for this person, except the case being re-assessed."""
-    query = select(Ledger).where(Ledger.id_number == normalize_id_number(id_number))
+    """Subsidies the ledger holds for this person, except the case being re-assessed.  A purged
+    case's row holds the person as a keyed pseudonym (``purge``): looked up beside the number."""
+    from desktop.models.purge import ledger_pseudonym
+
+    number = normalize_id_number(id_number)
+    forms = [number]
+    pseudonym = ledger_pseudonym(session, number) if number else None
+    if pseudonym is not None:
+        forms.append(pseudonym)
+    query = select(Ledger).where(Ledger.id_number.in_(forms))
     if exclude_case_no is not None:
         query = query.where((Ledger.case_no.is_(None)) | (Ledger.case_no != exclude_case_no))
     return [

@@ -7,6 +7,15 @@ prints something true (广州市人力资源和社会保障局公共就业服务
 an administrator fills in the real details.  ``OfficeProfile.defaulted``
 names the fields still at their default, for a settings page to point at.
 
+A written decision (issue 17.2) needs four more, which have no default — a
+service window cannot decide, and a guessed court or reconsideration body would
+mislead the applicant about his remedies: the deciding body (``office_issuer_name``,
+e.g. 广州市天河区人力资源和社会保障局, in whose name and under whose seal the
+decision is issued), the prefix of its document numbers
+(``office_doc_number_prefix``, e.g. 穗天人社技补决), the reconsideration body
+(``office_reconsideration_body``) and the court (``office_court``).  While one
+is empty ``require_decision_settings`` raises ``MissingSetting`` naming it.
+
 Changing the profile needs ``Action.settings_manage`` and is audited.
 """
 
@@ -32,6 +41,17 @@ FIELDS: dict[str, tuple[str, int]] = {
     "phone": ("office_phone", 60),
     "progress_hint": ("office_progress_hint", 200),
     "appeal_hint": ("office_appeal_hint", 200),
+    "issuer_name": ("office_issuer_name", 60),
+    "doc_number_prefix": ("office_doc_number_prefix", 20),
+    "reconsideration_body": ("office_reconsideration_body", 60),
+    "court": ("office_court", 60),
+}
+# What a written decision prints and cannot do without (no default: see the module's text).
+DECISION_SETTINGS: dict[str, str] = {
+    "issuer_name": "决定机关名称",
+    "doc_number_prefix": "决定书文号前缀",
+    "reconsideration_body": "行政复议机关",
+    "court": "行政诉讼管辖法院",
 }
 
 DEFAULT_PHONE = "12333"  # the national human-resources and social-security hotline
@@ -44,6 +64,17 @@ _MUNICIPALITIES = frozenset({"11", "12", "31", "50"})
 AUDIT_ACTION = "settings.office_profile"
 
 
+class MissingSetting(InvalidInput):
+    """A decision cannot be issued while a setting it prints is empty.  ``field`` is the first
+    missing setting's key (``office_issuer_name``…), ``settings`` names every missing one."""
+
+    def __init__(self, missing: list[str]) -> None:
+        labels = "、".join(DECISION_SETTINGS[name] for name in missing)
+        super().__init__(FIELDS[missing[0]][0],
+                         f"尚未设置{labels}，不能出具审核决定书；请管理员在“设置”的“本机构（审核决定书）”中填写")
+        self.settings = tuple(missing)
+
+
 @dataclass(frozen=True)
 class OfficeProfile:
     code: str  # GB/T 2260 region code of the office
@@ -51,8 +82,18 @@ class OfficeProfile:
     address: str
     phone: str
     progress_hint: str
-    appeal_hint: str = ""  # where to appeal a decision; empty: the documents' general wording only
+    appeal_hint: str = ""  # kept for old settings; decisions print the reconsideration body and court below
     defaulted: frozenset[str] = frozenset()  # fields not set by an administrator
+    issuer_name: str = ""  # the deciding body: 广州市天河区人力资源和社会保障局
+    doc_number_prefix: str = ""  # 穗天人社技补决 (→ 穗天人社技补决〔2026〕12号)
+    reconsideration_body: str = ""  # 广州市天河区人民政府
+    court: str = ""  # 广州铁路运输法院
+
+    def require_decision_settings(self) -> None:
+        """Refuse (``MissingSetting``) while a decision's settings are not all filled in."""
+        missing = [name for name in DECISION_SETTINGS if not getattr(self, name).strip()]
+        if missing:
+            raise MissingSetting(missing)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -100,7 +141,7 @@ def default_profile(code: str) -> OfficeProfile:
         phone=DEFAULT_PHONE,
         progress_hint=DEFAULT_PROGRESS_HINT,
         appeal_hint="",
-        defaulted=frozenset(FIELDS),
+        defaulted=frozenset(FIELDS),  # the decision's settings too: they stay empty until set
     )
 
 
@@ -129,7 +170,19 @@ def _clean(name: str, value: Any) -> str:
         raise InvalidInput(key, "只能是一行文字（不能含换行或控制字符）")
     if len(text) > longest:
         raise InvalidInput(key, f"不能超过{longest}个字符，收到{len(text)}个")
+    if text:
+        _check_decision_setting(name, key, text)
     return text
+
+
+def _check_decision_setting(name: str, key: str, text: str) -> None:
+    if name == "issuer_name" and any(word in text for word in ("窗口", "大厅")):
+        raise InvalidInput(key, "决定机关应为人力资源社会保障部门（或其经办机构）的名称，服务窗口、大厅不能作出决定")
+    if name == "doc_number_prefix" and (any(ch.isspace() or ch in "〔〕[]()（）【】" for ch in text)
+                                         or text.endswith("号")):
+        raise InvalidInput(key, "只填年份前的部分，如“穗天人社技补决”：年份〔2026〕和序号由系统编排")
+    if name == "court" and not text.endswith("法院"):
+        raise InvalidInput(key, "应为人民法院的全称，如“广州铁路运输法院”")
 
 
 def set_office_profile(
@@ -141,6 +194,10 @@ def set_office_profile(
     phone: str | None = None,
     progress_hint: str | None = None,
     appeal_hint: str | None = None,
+    issuer_name: str | None = None,
+    doc_number_prefix: str | None = None,
+    reconsideration_body: str | None = None,
+    court: str | None = None,
 ) -> OfficeProfile:
     """Change some of the office's printed details.
 
@@ -150,7 +207,8 @@ def set_office_profile(
     """
     require(actor, Action.settings_manage)
     offered = {"name": name, "address": address, "phone": phone, "progress_hint": progress_hint,
-               "appeal_hint": appeal_hint}
+               "appeal_hint": appeal_hint, "issuer_name": issuer_name, "doc_number_prefix": doc_number_prefix,
+               "reconsideration_body": reconsideration_body, "court": court}
     wanted = {field: _clean(field, value) for field, value in offered.items() if value is not None}
     with store.session() as session:
         before: dict[str, str | None] = {}
@@ -176,9 +234,11 @@ def set_office_profile(
 
 __all__ = [
     "AUDIT_ACTION",
+    "DECISION_SETTINGS",
     "DEFAULT_PHONE",
     "DEFAULT_PROGRESS_HINT",
     "FIELDS",
+    "MissingSetting",
     "OfficeProfile",
     "default_profile",
     "office_profile",

@@ -63,10 +63,7 @@ import hashlib
 import io
 import itertools
 import operator
-import os
 import re
-import sys
-import tempfile
 import time
 import tomllib
 import unicodedata
@@ -78,7 +75,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.models import audit, identity
+from desktop.models import audit, files, identity
 from desktop.models.application import Application, Certificate, PriorSubsidy
 from desktop.models.errors import InvalidInput, PolicyError
 from desktop.models.identity import USCC_ALPHABET, normalize_uscc
@@ -819,21 +816,9 @@ def write_private(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically, readable by its owner only (personal data)."""
     path = Path(path)
     try:
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)  # mode 0600
+        files.write_private(path, data)
     except OSError as exc:
         raise InvalidInput("--out", f"无法写入 {path}：{exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        if sys.platform != "win32":
-            os.chmod(temp, 0o600)
-        os.replace(temp, path)
-    except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
-        raise InvalidInput("--out", f"无法写入 {path}：{exc.strerror or exc}") from None
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def default_actor() -> str:

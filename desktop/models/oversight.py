@@ -24,8 +24,6 @@ import csv
 import dataclasses
 import datetime as dt
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +35,7 @@ from sqlalchemy.orm import Session
 from desktop.models import audit, outbox, risk
 from desktop.models.cases import CaseRecord, State, load_case_row, record_of
 from desktop.models.errors import InvalidInput
+from desktop.models.files import private_output
 from desktop.models.masking import mask_account, mask_id, mask_phone
 from desktop.models.review import overdue_reviews
 from desktop.models.rules import Verifier
@@ -77,8 +76,10 @@ ACTION_LABELS = {
     "staff.change_password": "修改密码",
     "staff.activate": "启用账户",
     "staff.deactivate": "停用账户",
+    "staff.change_role": "更改角色",
     "field.start": "开始外出受理",
     "field.end": "结束外出受理",
+    "settings.retention": "设定个人信息保存年限",
 }
 
 # Keys whose values are masked wherever the log leaves the system.
@@ -228,29 +229,23 @@ def export_log(store: Store, actor: StaffUser, out: Path | str, *, staff: str | 
     tz = store.clock.tz
     with store.session() as session:
         entries = _log(session, store, staff=staff, since=since, until=until, case=case, limit=None)
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
-                writer = csv.writer(handle)
-                writer.writerow(LOG_COLUMNS)
-                for e in entries:
-                    # Staff names, case fields and notes are typed text: never formulas in the auditor's sheet.
-                    writer.writerow(safe_row([
-                        e.seq, e.at.astimezone(tz).isoformat(timespec="seconds"), e.actor, e.actor_name, e.action,
-                        e.action_label, e.entity, e.entity_id, e.case_no or "",
-                        json.dumps(mask_values(e.before), ensure_ascii=False) if e.before is not None else "",
-                        json.dumps(mask_values(e.after), ensure_ascii=False) if e.after is not None else "",
-                        e.hash,
-                    ]))
+        with private_output(path, "w", encoding="utf-8-sig", newline="") as handle:  # owner-only, atomic
+            writer = csv.writer(handle)
+            writer.writerow(LOG_COLUMNS)
+            for e in entries:
+                # Staff names, case fields and notes are typed text: never formulas in the auditor's sheet.
+                writer.writerow(safe_row([
+                    e.seq, e.at.astimezone(tz).isoformat(timespec="seconds"), e.actor, e.actor_name, e.action,
+                    e.action_label, e.entity, e.entity_id, e.case_no or "",
+                    json.dumps(mask_values(e.before), ensure_ascii=False) if e.before is not None else "",
+                    json.dumps(mask_values(e.after), ensure_ascii=False) if e.after is not None else "",
+                    e.hash,
+                ]))
             filters = {"staff": staff, "since": since, "until": until, "case": case}
             audit.record(session, actor=actor.username, action="audit.export", entity="audit", entity_id=path.name,
                          before=None, after={"rows": len(entries), "file": path.name,
                                              "filters": {k: v for k, v in filters.items() if v}},
                          at=store.clock.now())
-            os.replace(name, path)
-        except BaseException:
-            Path(name).unlink(missing_ok=True)
-            raise
     return len(entries)
 
 

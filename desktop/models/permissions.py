@@ -57,6 +57,7 @@ class Action(StrEnum):
     staff_manage = "staff.manage"
     settings_manage = "settings.manage"
     registry_import = "registry.import"
+    data_purge = "data.purge"  # personal data of cases closed before the retention period (issue 20.6)
 
     @property
     def label(self) -> str:
@@ -80,6 +81,7 @@ _ACTION_LABELS = {
     Action.staff_manage: "管理人员账户",
     Action.settings_manage: "修改设置",
     Action.registry_import: "导入登记数据",
+    Action.data_purge: "清除保存期满案件的个人信息",
 }
 
 PERMISSIONS: Mapping[Role, frozenset[Action]] = MappingProxyType(
@@ -91,10 +93,10 @@ PERMISSIONS: Mapping[Role, frozenset[Action]] = MappingProxyType(
         Role.approver: frozenset({Action.case_approve, Action.case_pay, Action.case_requeue_payment,
                                   Action.case_confirm_payee}),
         Role.supervisor: frozenset({Action.report_view, Action.audit_view, Action.case_pay, Action.registry_import,
-                                    Action.case_confirm_payee}),
+                                    Action.case_confirm_payee, Action.data_purge}),
         Role.auditor: frozenset({Action.audit_view, Action.report_view}),
         # The administrator runs the system and does not handle cases.
-        Role.admin: frozenset({Action.staff_manage, Action.settings_manage, Action.registry_import}),
+        Role.admin: frozenset({Action.staff_manage, Action.settings_manage, Action.registry_import, Action.data_purge}),
     }
 )
 

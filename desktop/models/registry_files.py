@@ -1,7 +1,8 @@
 """Registry files (CONTRACTS.md "Registry and outreach files"): read and check them.
 
 Pure: no database, so the central system reads the same files the same way.
-A file is CSV in UTF-8 (Excel's BOM accepted) or XLSX, with a header row.  The
+A file is CSV or XLSX, with a header row; a CSV in UTF-8 (Excel's BOM accepted), GB18030/GBK or
+UTF-16 with a BOM, found by ``text_encoding`` (any other encoding is refused naming the line).  The
 column sets below are the single source of truth; import them, don't retype.
 
 Parsing streams: ``iter_registry`` yields one checked row at a time, and
@@ -15,9 +16,9 @@ required column, raises ``InvalidInput("FILE", ...)``.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import datetime as dt
+import functools
 import operator
 import re
 import unicodedata
@@ -27,8 +28,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
+from desktop.models import text_encoding
 from desktop.models.application import CERT_KINDS
 from desktop.models.errors import InvalidInput, os_error_text
+from desktop.models.files import private_output
 from desktop.models.identity import (
     PROVINCE_PREFIXES,
     check_id_number,
@@ -40,6 +43,7 @@ from desktop.models.identity import (
 from desktop.models.names import MAX_EMPLOYER_NAME, MAX_PERSON_NAME
 from desktop.models.pooling import region_list
 from desktop.models.spreadsheet_cells import restore_text, safe_row
+from desktop.models.text_encoding import Encoding
 
 RegistryKind = Literal["insured", "certificates"]
 KINDS: tuple[RegistryKind, ...] = ("insured", "certificates")
@@ -128,7 +132,6 @@ _MAX_LENGTH = {
     "issuer": 128,
 }
 _XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
-_SNIFF_BYTES = 1 << 20
 _WHITESPACE = re.compile(r"\s+")
 # GB 11643-1999 (as in identity.py), for the fast path of _id_number.
 _ID_SHAPE = re.compile(r"[0-9]{17}[0-9X]")
@@ -489,27 +492,27 @@ def _is_zip(path: Path) -> bool:
         return handle.read(4) == b"PK\x03\x04"
 
 
-def _csv_encoding(path: Path) -> str:
-    """UTF-8 (BOM or not); a file Excel saved as plain "CSV" on a Chinese system is GB18030."""
-    with path.open("rb") as handle:
-        head = handle.read(_SNIFF_BYTES)
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            # final=False: a character cut at the end of the sample is not an error.
-            codecs.getincrementaldecoder(encoding)().decode(head, final=False)
-            return encoding
-        except UnicodeDecodeError:
-            continue
-    raise _file_error(path, "不是 UTF-8 编码的文本；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”")
+def _csv_encoding(path: Path) -> Encoding:
+    """UTF-8 (BOM or not), GB18030 (Excel's plain "CSV" on a Chinese system) or UTF-16 with a BOM
+    (Excel's "Unicode text"), checked through the whole file; anything else is refused naming the
+    line (``text_encoding``).  Remembered per file version: the mapping step reads the header,
+    then the import reads the file."""
+    info = path.stat()
+    return _detected(str(path.resolve()), info.st_size, info.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=8)
+def _detected(path: str, _size: int, _mtime_ns: int) -> Encoding:
+    return text_encoding.detect(Path(path))
 
 
 def _csv_records(path: Path) -> Iterator[list[Any]]:
     encoding = _csv_encoding(path)
     try:
-        with path.open(encoding=encoding, newline="") as handle:
-            yield from csv.reader(handle)
-    except UnicodeDecodeError:
-        raise _file_error(path, "含有不是 UTF-8 编码的字符；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”") from None
+        with path.open(encoding=encoding.name, newline="") as handle:
+            yield from csv.reader(handle, delimiter=encoding.delimiter)
+    except UnicodeDecodeError:  # changed since it was checked
+        raise _file_error(path, f"含有不是 {encoding.label} 编码的字符；{text_encoding.SAVE_AS}") from None
     except csv.Error as exc:
         raise _file_error(path, f"不是有效的 CSV 文件（{exc}）") from None
 
@@ -809,7 +812,8 @@ def write_rejects(path: Path, registry_file: RegistryFile) -> int:
     by_row = registry_file.errors_by_row()
     numeric = _numeric_positions(header)
     try:
-        with Path(path).open("w", encoding="utf-8-sig", newline="") as handle:
+        # Full ID numbers and phones: owner-only, wherever the user put it (issue 20.2).
+        with private_output(Path(path), "w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(safe_row(header))
             for number, cells in registry_file.rejected_rows:

@@ -217,6 +217,25 @@ class CaseSequence(Base):
     last_seq: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class DocumentNumber(Base):
+    """A document number (文号) given to a written decision (issue 17.2): per office and year, one
+    after the other without gaps.  It is taken in the transaction that first prints the decision (a
+    print that fails takes none), never reused; a reprint of the same decision shows the same number."""
+
+    __tablename__ = "document_numbers"
+    __table_args__ = (Index("uq_document_numbers_decision", "case_id", "kind", "decision_seq", unique=True),)
+
+    office_code: Mapped[str] = mapped_column(String(6), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(80))  # as printed: 穗天人社技补决〔2026〕12号
+    kind: Mapped[str] = mapped_column(String(16))  # decision
+    case_id: Mapped[str] = mapped_column(String(36), ForeignKey("cases.id"))
+    decision_seq: Mapped[int] = mapped_column(Integer)  # audit seq of the case.approve / case.reject numbered
+    issued_by: Mapped[str] = mapped_column(String(64))
+    issued_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
 class Ledger(Base):
     """Subsidies known to this device, for the duplicate check."""
 

@@ -9,10 +9,11 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.models import audit
@@ -22,6 +23,7 @@ from desktop.models.errors import (
     Conflict,
     InvalidInput,
     NotFound,
+    PermissionDenied,
 )
 from desktop.models.permissions import PERMISSIONS, Action, Role, StaffUser, can, require
 from desktop.models.schema import Staff
@@ -99,6 +101,57 @@ def _public(row: Staff) -> dict[str, object]:
     }
 
 
+class AccountConflict(Conflict):
+    """An account change that does not fit the accounts as they are; ``field`` names the input
+    concerned (``username``, ``role``, ``active``) so a form can show it beside that field."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class LastAdmin(AccountConflict):
+    """The change would leave no active administrator: nobody could manage the accounts any more."""
+
+
+@dataclass(frozen=True)
+class StaffAccount:
+    """One account as the administrator's list shows it (never the password hash)."""
+
+    username: str
+    display_name: str
+    role: Role
+    office_code: str
+    active: bool
+    locked_until: dt.datetime | None
+    created_at: dt.datetime
+
+    @property
+    def user(self) -> StaffUser:
+        return StaffUser(self.username, self.display_name, self.role, self.office_code)
+
+
+def _account(row: Staff) -> StaffAccount:
+    return StaffAccount(row.username, row.display_name, Role(row.role), row.office_code, bool(row.active),
+                        row.locked_until, row.created_at)
+
+
+def _current_manager(session: Session, actor: StaffUser) -> None:
+    """``actor`` may manage accounts now: by its role, and by its account as it stands in the
+    database (a session whose account was disabled or demoted meanwhile may not)."""
+    require(actor, Action.staff_manage)
+    row = _find(session, actor.username)
+    if row is None or not row.active or not can(_to_user(row), Action.staff_manage):
+        raise PermissionDenied(f"账户 {actor.username} 已停用或已不是管理员，无权{Action.staff_manage.label}")
+
+
+def _other_active_admins(session: Session, username: str) -> int:
+    return session.scalar(
+        select(func.count()).select_from(Staff).where(
+            Staff.role == Role.admin.value, Staff.active.is_(True), Staff.username != username)
+    ) or 0
+
+
 def create_staff(
     store_or_session: Store | Session,
     *,
@@ -127,8 +180,10 @@ def create_staff(
     _check_policy(password)
     password_hash = _hasher.hash(password)  # outside the transaction: it is slow on purpose
     with _session_of(store_or_session) as session:
+        if actor is not None:
+            _current_manager(session, actor)
         if _find(session, username) is not None:
-            raise Conflict(f"用户名 {username} 已存在")
+            raise AccountConflict("username", f"用户名 {username} 已存在，请换一个")
         now = session_clock(session).now()
         row = Staff(
             username=username,
@@ -170,6 +225,12 @@ def list_staff(store: Store, *, include_inactive: bool = False) -> list[StaffUse
         if not include_inactive:
             query = query.where(Staff.active.is_(True))
         return [_to_user(r) for r in session.scalars(query)]
+
+
+def list_accounts(store: Store) -> list[StaffAccount]:
+    """Every account, disabled ones too, by user name: the administrator's list."""
+    with store.session(readonly=True) as session:
+        return [_account(r) for r in session.scalars(select(Staff).order_by(Staff.username))]
 
 
 def _unlock_text(until: dt.datetime, store: Store) -> str:
@@ -247,6 +308,8 @@ def change_password(
     _check_policy(new_password)
     new_hash = _hasher.hash(new_password)
     with store.session() as session:
+        if not own:
+            _current_manager(session, actor)
         row = _find(session, username)
         if row is None:
             raise NotFound(f"没有用户 {username}")
@@ -268,14 +331,19 @@ def change_password(
 
 
 def set_active(store: Store, actor: StaffUser, username: str, active: bool) -> None:
-    """Disable or re-enable an account; re-enabling also clears a lock."""
+    """Disable or re-enable an account; re-enabling also clears a lock.  The last active
+    administrator cannot be disabled (``LastAdmin``)."""
     require(actor, Action.staff_manage)
     if actor.username == username and not active:
-        raise Conflict("不能停用自己的账户")
+        raise AccountConflict("active", "不能停用自己的账户")
     with store.session() as session:
+        _current_manager(session, actor)
         row = _find(session, username)
         if row is None:
             raise NotFound(f"没有用户 {username}")
+        if not active and row.active and row.role == Role.admin.value and not _other_active_admins(session, username):
+            raise LastAdmin("active", f"{row.display_name}（{username}）是最后一个启用的管理员账户，不能停用；"
+                                      "请先新建或启用另一个管理员账户")
         before = _public(row)
         row.active = active
         if active:
@@ -293,12 +361,48 @@ def set_active(store: Store, actor: StaffUser, username: str, active: bool) -> N
         )
 
 
+def set_role(store: Store, actor: StaffUser, username: str, role: Role | str) -> StaffUser:
+    """Give an account another role.  The last active administrator keeps the admin role
+    (``LastAdmin``); an unknown role is ``InvalidInput("role")``.  Audited as staff.change_role."""
+    require(actor, Action.staff_manage)
+    try:
+        role = Role(role)
+    except ValueError:
+        raise InvalidInput("role", f"未知角色 {role!r}") from None
+    with store.session() as session:
+        _current_manager(session, actor)
+        row = _find(session, username)
+        if row is None:
+            raise NotFound(f"没有用户 {username}")
+        if row.role == role.value:
+            return _to_user(row)
+        if row.role == Role.admin.value and row.active and not _other_active_admins(session, username):
+            raise LastAdmin("role", f"{row.display_name}（{username}）是最后一个启用的管理员账户，不能改为其他角色；"
+                                    "请先新建或启用另一个管理员账户")
+        before = _public(row)
+        row.role = role.value
+        audit.record(
+            session,
+            actor=actor.username,
+            action="staff.change_role",
+            entity="staff",
+            entity_id=username,
+            before=before,
+            after=_public(row),
+            at=store.clock.now(),
+        )
+        return _to_user(row)
+
+
 __all__ = [
     "LOCK_MINUTES",
     "MAX_FAILED_SIGNINS",
     "PERMISSIONS",
+    "AccountConflict",
     "Action",
+    "LastAdmin",
     "Role",
+    "StaffAccount",
     "StaffUser",
     "authenticate",
     "can",
@@ -306,7 +410,9 @@ __all__ = [
     "configure_hasher",
     "create_staff",
     "get_staff",
+    "list_accounts",
     "list_staff",
     "require",
     "set_active",
+    "set_role",
 ]

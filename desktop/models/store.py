@@ -14,10 +14,9 @@ Adding a migration: write ``migrations/versions/NNNN_*.py`` and move
 
 from __future__ import annotations
 
-import os
+import logging
 import secrets
 import sqlite3
-import sys
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,9 +30,12 @@ from sqlalchemy.orm import Session
 from desktop.models.backup import DB_FILENAME, Progress, take_backup
 from desktop.models.clock import Clock
 from desktop.models.errors import StorageError, os_error_text
+from desktop.models.files import create_private, private_dir, restrict, tighten_folder
 from desktop.models.schema import Meta
 
-HEAD_REVISION = "0007"
+log = logging.getLogger(__name__)
+
+HEAD_REVISION = "0008"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 # Letters and digits without I, O, 0 and 1, which people misread on paper.
@@ -238,9 +240,17 @@ def _migrate(engine: Engine, data_dir: Path, clock: Clock, progress: Progress | 
         conn.commit()
 
 
-def _restrict(path: Path, mode: int) -> None:
-    if sys.platform != "win32" and path.exists():
-        os.chmod(path, mode)
+def _make_private(data_dir: Path, db_path: Path) -> None:
+    """The data folder and the database file owner-only (issue 20.2): created so, or an existing
+    folder tightened (what changed goes to the log)."""
+    if not data_dir.exists():
+        private_dir(data_dir)
+    else:
+        changed = tighten_folder(data_dir)
+        if changed:
+            log.warning("data folder %s was readable by others; made owner-only: %s", data_dir,
+                        "; ".join(changed[:20]) + (f"; … {len(changed) - 20} more" if len(changed) > 20 else ""))
+    create_private(db_path)  # before SQLite opens it (SQLite gives -wal and -shm the same mode)
 
 
 def _init_meta(engine: Engine, office_code: str) -> None:
@@ -265,13 +275,7 @@ def open_store(data_dir: Path, *, clock: Clock | None = None, office_code: str =
     data_dir = Path(data_dir)
     db_path = data_dir / DB_FILENAME
     try:
-        if not data_dir.exists():
-            data_dir.mkdir(parents=True, mode=0o700)
-            _restrict(data_dir, 0o700)
-        if not db_path.exists():
-            # Create the file with owner-only rights before SQLite opens it.
-            os.close(os.open(db_path, os.O_CREAT | os.O_WRONLY, 0o600))
-        _restrict(db_path, 0o600)
+        _make_private(data_dir, db_path)
     except OSError as exc:
         raise StorageError(f"数据文件夹 {data_dir} {os_error_text(exc)}") from exc
     engine = _make_engine(db_path)
@@ -290,5 +294,7 @@ def open_store(data_dir: Path, *, clock: Clock | None = None, office_code: str =
         engine.dispose()
         raise
     for suffix in ("-wal", "-shm"):
-        _restrict(db_path.with_name(DB_FILENAME + suffix), 0o600)
+        side = db_path.with_name(DB_FILENAME + suffix)
+        if side.exists():
+            restrict(side)
     return store

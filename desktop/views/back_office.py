@@ -1,6 +1,6 @@
-"""The back office (审核 · 公示 · 发放 · 统计 · 审计): which pages a role gets, and what they share.
+"""The back office (审核 · 公示 · 发放 · 统计 · 审计 · 人员管理): which pages a role gets, and what they share.
 
-``back_office_pages`` builds, from ``navigation.back_office_entries``, which of the five pages
+``back_office_pages`` builds, from ``navigation.back_office_entries``, which of the six pages
 the signed-in person may use, in the order of UI.md; a clerk gets none.  The
 window adds them to its navigation and connects the three signals every page
 has (``BackOfficePage``): ``open_case(case_id)``, ``case_changed(case_id)`` and
@@ -15,7 +15,9 @@ What the pages share lives here too, so each page module holds only its page:
   loaded whole; the operation log is capped by the core's ``limit``.
 - ``BackOfficePage``: the runner calls with busy state and dropped stale answers,
   the inline message line (never a modal box for something correctable, never a
-  traceback), and a refresh each time the page is shown.
+  traceback), a refresh each time the page is shown, and ``confirm``: the one
+  question asked before an irreversible or bulk decision (what will happen, how
+  many, how much; the safe answer the default).
 
 Which pages a role gets is ``navigation.BACK_OFFICE``; the pages are imported when built
 (they import this module).
@@ -40,15 +42,18 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QTableView,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop.models.errors import InvalidInput, ZhanchiError
 from desktop.models.risk import RiskCode
@@ -106,7 +111,7 @@ def risk_label(code: str) -> str:
 
 def back_office_pages(workspace: Workspace, runner: TaskRunner, user: StaffUser) -> list[tuple[str, str, QWidget]]:
     """(navigation label, object name, page) for each back-office page ``user`` may use, in the
-    order of UI.md (审核 · 公示 · 发放 · 统计 · 审计).  Decided from the permission table only."""
+    order of UI.md (审核 · 公示 · 发放 · 统计 · 审计 · 人员管理).  Decided from the permission table only."""
     return [(entry.label, entry.name, build_page(entry, workspace, runner, user))
             for entry in back_office_entries(user)]
 
@@ -362,6 +367,7 @@ class BackOfficePage(QWidget):
         self._generation = 0
         self._loading = False
         self._busy = False
+        self.confirmation: QMessageBox | None = None  # the question open now (one at a time)
 
     page_name = "back_office"
 
@@ -449,8 +455,9 @@ class BackOfficePage(QWidget):
         def failed(error: Exception) -> None:
             self._set_busy(False)
             self.message.fail(error_words(error, fields))
-            if isinstance(error, InvalidInput) and fields and error.field in fields:
-                widget = fields[error.field][1]
+            field = getattr(error, "field", None)  # InvalidInput, or a conflict naming its field
+            if isinstance(error, ZhanchiError) and fields and field in fields:
+                widget = fields[field][1]
                 if widget is not None:
                     widget.setFocus()
             if refused is not None:
@@ -461,6 +468,50 @@ class BackOfficePage(QWidget):
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         self.update_actions()
+
+    # --- confirmations ------------------------------------------------------------------------
+
+    def confirm(self, title: str, text: str, yes: str, on_yes: Callable[[], None], *, details: str = "") -> bool:
+        """Ask before an irreversible or bulk decision; ``text`` says what will happen (how many,
+        how much).  Window-modal, not blocking: ``on_yes`` runs when the person chooses ``yes``.
+        The safe answer (取消) is the default, so Enter or Esc backs out; Y (or Tab to ``yes``
+        and Enter) confirms.  Focus goes back where it was.  False when a question is already
+        open (a second key press asks nothing)."""
+        if self.confirmation is not None:
+            return False
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName(f"{self.page_name}.confirm")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        keys = QCoreApplication.translate("BackOffice", "按 Y 确认；Enter 或 Esc 取消")
+        box.setInformativeText(f"{details}\n\n{keys}" if details else keys)
+        yes_button = box.addButton(yes + "(&Y)", QMessageBox.ButtonRole.AcceptRole)
+        yes_button.setObjectName("confirm.yes")
+        no_button = box.addButton(QCoreApplication.translate("BackOffice", "取消"), QMessageBox.ButtonRole.RejectRole)
+        no_button.setObjectName("confirm.no")
+        box.setDefaultButton(no_button)
+        box.setEscapeButton(no_button)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        focus = QApplication.focusWidget()
+        back = focus if focus is not None and self.isAncestorOf(focus) else None
+
+        def finished(_result: int) -> None:
+            chosen = box.clickedButton() is yes_button
+            self.confirmation = None
+            box.deleteLater()
+            # Back to the window (without a window manager nothing else gives it the keys again).
+            self.window().activateWindow()
+            if back is not None and isValid(back) and back.isVisible() and back.isEnabled():
+                back.setFocus(Qt.FocusReason.OtherFocusReason)
+            else:
+                self.setFocus(Qt.FocusReason.OtherFocusReason)
+            if chosen:
+                on_yes()
+
+        box.finished.connect(finished)
+        self.confirmation = box
+        box.open()
+        no_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def update_actions(self) -> None:
         """Enable what fits now: nothing while an action runs.  Pages with buttons that depend on a

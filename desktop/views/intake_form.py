@@ -33,6 +33,7 @@ from desktop.models.clock import Clock
 from desktop.models.errors import InvalidInput
 from desktop.models.levels import LEVEL_NAMES
 from desktop.models.reference import occupations
+from desktop.views.form_fields import DateField, wheel_only_when_focused
 from desktop.views.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -123,14 +124,17 @@ class IntakeForm(QWidget):
         self.occupation = self._line(cert, self.tr("职业（工种）"), "intake.occupation", 80)
         self.occupation.setPlaceholderText(self.tr("输入职业代码或名称，如 6-18-01-01 或 车工"))
         self._occupation_completer()
-        self.cert_issue_date = QDateEdit()
+        # Typed as 20260601 or 2026-06-01; its calendar opens at the window's today (form_fields).
+        self.cert_issue_date = DateField(clock.today, empty_text=self.tr("未填写"), earliest=QDate(2000, 1, 1))
         self.cert_issue_date.setObjectName("intake.cert_issue_date")
-        self.cert_issue_date.setDisplayFormat("yyyy-MM-dd")
-        self.cert_issue_date.setCalendarPopup(True)
-        self.cert_issue_date.setMinimumDate(QDate(2000, 1, 1))
-        self.cert_issue_date.setSpecialValueText(self.tr("未填写"))
-        self.cert_issue_date.setDate(self.cert_issue_date.minimumDate())
         cert.addRow(self.tr("核发日期"), self.cert_issue_date)
+        # Issue 15.1: the clerk's confirmation of a local fact, with the source said; unticked, only a
+        # catalogue loaded as confirmed data counts (the verdict says which).
+        self.shortage = QCheckBox(self.tr("列入本市紧缺急需职业(工种)目录（经办人核实）"))
+        self.shortage.setObjectName("intake.shortage")
+        self.shortage.setToolTip(self.tr("对照本市人社部门公布的紧缺急需职业(工种)目录核实后勾选，记入案件；"
+                                         "不勾选时，只按已核实载入的目录判断"))
+        cert.addRow("", self.shortage)
         self.cert_source = self._hint(cert)
 
         pay = self._group(layout, self.tr("补贴发放账户（须为本人账户）"))
@@ -147,9 +151,12 @@ class IntakeForm(QWidget):
         for spin in (self.contribution_months,):
             spin.valueChanged.connect(self._on_changed)
             spin.installEventFilter(self._enter)
+            wheel_only_when_focused(spin)  # a wheel passing over the form leaves the fields as they are
         for combo in (self.cert_kind, self.cert_level, self.payment_kind):
             combo.currentIndexChanged.connect(self._on_changed)
+            wheel_only_when_focused(combo)
         self.benefit.toggled.connect(self._on_changed)
+        self.shortage.toggled.connect(self._on_changed)
         self.cert_issue_date.dateChanged.connect(self._on_changed)
         self.cert_issue_date.installEventFilter(self._enter)
         self.id_number.textChanged.connect(self._check_id)
@@ -385,6 +392,7 @@ class IntakeForm(QWidget):
                 "occupation_code": code,
                 "occupation_name": name,
                 "issue_date": issue.isoformat() if issue else None,
+                **({"shortage": True} if self.shortage.isChecked() else {}),  # else looked up
             },
             "application_date": application_date.isoformat(),
             "payment": {
@@ -422,7 +430,7 @@ class IntakeForm(QWidget):
             w.objectName(): w
             for w in (self.id_number, self.name, self.phone, self.contribution_months, self.insured_region,
                       self.benefit, self.employer_name, self.employer_uscc, self.cert_kind, self.cert_number,
-                      self.cert_level, self.occupation, self.cert_issue_date, self.payment_kind,
+                      self.cert_level, self.occupation, self.cert_issue_date, self.shortage, self.payment_kind,
                       self.payment_account, self.bank_name)
         }
 

@@ -14,7 +14,6 @@ The database layer is imported only where it is used, on the worker thread.
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models import identity
 from desktop.models.clock import Clock
+from desktop.models.drafts import discard_draft, draft_path, load_draft, save_draft
 from desktop.models.errors import InvalidInput, ZhanchiError
 from desktop.models.masking import mask_id
 from desktop.models.permissions import StaffUser
@@ -51,7 +51,6 @@ if TYPE_CHECKING:
     from desktop.models.workspace import Workspace
 
 log = logging.getLogger(__name__)
-DRAFT_FILE = "drafts/intake.json"
 
 
 class IntakePage(QWidget):
@@ -151,14 +150,11 @@ class IntakePage(QWidget):
 
     @property
     def _draft_path(self) -> Path:
-        return self.data_dir / DRAFT_FILE
+        return draft_path(self.data_dir)
 
     def _restore_draft(self) -> None:
-        try:
-            state = json.loads(self._draft_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return
-        if isinstance(state, dict) and isinstance(state.get("form"), dict):
+        state = load_draft(self.data_dir)
+        if state is not None and isinstance(state.get("form"), dict):
             self.form.restore_draft(state["form"])
             self._received = set(state.get("received", []))
             self.show_message(self.tr("已恢复上次未完成的录入"))
@@ -166,15 +162,12 @@ class IntakePage(QWidget):
     def _save_draft(self) -> None:
         state = {"form": self.form.draft_state(), "received": sorted(self._received)}
         try:
-            self._draft_path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self._draft_path.with_suffix(".tmp")
-            tmp.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
-            tmp.replace(self._draft_path)  # atomic: a power cut leaves the old or the new draft
+            save_draft(self.data_dir, state)  # owner-only (full ID and account), atomic
         except OSError as exc:
             log.warning("draft not saved: %s", exc.strerror)
 
     def _discard_draft(self) -> None:
-        self._draft_path.unlink(missing_ok=True)
+        discard_draft(self.data_dir)
 
     # --- live verification ------------------------------------------------------------------
 

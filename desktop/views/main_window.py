@@ -33,7 +33,7 @@ from desktop.models.reference import regions
 from desktop.models.scan import classify_scan
 from desktop.settings import Settings, load_settings
 from desktop.views.intake_page import IntakePage
-from desktop.views.navigation import PageEntry, back_office_entries, build_page
+from desktop.views.navigation import PageEntry, back_office_entries, build_page, landing_page
 from desktop.views.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -211,8 +211,8 @@ class MainWindow(QMainWindow):
             page.open_case.connect(self.open_case)  # type: ignore[attr-defined]
             page.case_changed.connect(self._case_changed)  # type: ignore[attr-defined]
             page.document_ready.connect(self.preview_pdf)  # type: ignore[attr-defined]
-            if self.intake_page is None and len(self.back_office) == 1:
-                self.pages.setCurrentWidget(page)  # a reviewer starts at 审核, not 查询
+            if self.intake_page is None and entry.name == landing_page(self.user):
+                self.pages.setCurrentWidget(page)  # each role starts on its main page (a reviewer: 审核)
 
         return step
 
@@ -283,16 +283,15 @@ class MainWindow(QMainWindow):
             bar.addAction(new_case)
             bar.widgetForAction(new_case).setObjectName("nav.new_case")
             self.new_case_action = new_case
-        # UI.md order: 受理 · 审核 · 公示 · 发放 · 查询 · 统计 · 设置 (and 审计 for auditors)
-        after_search = ("nav.dashboard", "nav.audit")
+        # UI.md order: 受理 · 审核 · 公示 · 发放 · 查询 · 统计 · 设置 (and 审计, 人员管理 for their roles)
         entries = back_office_entries(self.user)
         for entry in entries:
-            if entry.name not in after_search:
+            if not entry.after_search:
                 self._page_action(bar, entry.label, entry.name)
         self._nav_action(bar, self.tr("查询 (Ctrl+F)"), "nav.search", self.show_search,
                           QKeySequence(QKeySequence.StandardKey.Find))
         for entry in entries:
-            if entry.name in after_search:
+            if entry.after_search:
                 self._page_action(bar, entry.label, entry.name)
         if self.intake_page is not None:
             self._page_action(bar, self.tr("外出受理"), "nav.field")
@@ -334,7 +333,9 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from desktop.views.settings_dialog import SettingsDialog
 
-        self.settings_dialog = SettingsDialog(self.data_dir, self)
+        # An administrator also sets what a written decision prints (the dialog shows it to him only).
+        office = (self.workspace.store, self.user) if self.workspace is not None else None
+        self.settings_dialog = SettingsDialog(self.data_dir, self, office=office)
         self.settings_dialog.saved.connect(self.apply_settings)
         self.settings_dialog.open()  # window-modal, not blocking
 

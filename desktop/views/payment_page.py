@@ -14,6 +14,8 @@ Four tabs, each with its main action on F9:
   changes nothing and its problems are listed row by row.
 
 Accounts are masked in every list; the full number is on the case page only.
+Every decision that moves money asks first, saying how many cases and how much
+(批准15件，合计21,000 元？), the safe answer the default.
 """
 
 from __future__ import annotations
@@ -458,12 +460,21 @@ class PaymentPage(BackOfficePage):
     # --- approval -------------------------------------------------------------------------------
 
     def approve(self, *, selected: bool) -> None:
-        if not self.may_approve:
+        if not self.may_approve or self.busy:
             return
         rows = selected_rows(self.approve_table) if selected else self.approve_model.rows()
         if not rows:
             return
         ids = [c.id for c in rows]
+        total = sum(c.amount_yuan for c in rows)
+        text = self.tr("批准%1件，合计%2？").replace("%1", str(len(rows))).replace("%2", amount_text(total))
+        listed = "、".join(f"{c.case_no} {mask_name(c.applicant_name)}" for c in rows[:5])
+        if len(rows) > 5:
+            listed += self.tr(" 等%1件").replace("%1", str(len(rows)))
+        details = listed + "\n" + self.tr("批准后案件转入待发放，不能撤销。")
+        self.confirm(self.tr("确认审批"), text, self.tr("批准"), lambda: self._approve(ids), details=details)
+
+    def _approve(self, ids: list[str]) -> None:
         store, user, note = self.workspace.store, self.user, self.approve_note.text().strip() or None
 
         def done(records: list[CaseRecord]) -> None:
@@ -507,6 +518,13 @@ class PaymentPage(BackOfficePage):
         if not path:
             return
         self.last_folder = Path(path).parent
+        exportable = [p.case for p in self.payable_model.rows() if not p.holder_mismatch]
+        text = self.tr("导出发放文件：%1件，合计%2？").replace("%1", str(len(exportable))) \
+            .replace("%2", amount_text(sum(c.amount_yuan for c in exportable)))
+        details = self.tr("写入 %1。导出即生成编号发放批次，这些案件不再列入待发放。").replace("%1", path)
+        self.confirm(self.tr("确认导出发放文件"), text, self.tr("导出"), lambda: self._export(path), details=details)
+
+    def _export(self, path: str) -> None:
         store, user = self.workspace.store, self.user
 
         def done(batch: payments.Batch) -> None:
@@ -591,6 +609,15 @@ class PaymentPage(BackOfficePage):
         fix = current_row(self.fix_table) if self.may_requeue else None
         if fix is None or not self.requeue_button.isEnabled():
             return
+        if not self.fix_note.text().strip():
+            self._requeue(fix)  # no reason: the core refuses it beside the box, nothing to ask
+            return
+        text = self.tr("重新发放案件 %1（%2），金额%3？").replace("%1", fix.case.case_no) \
+            .replace("%2", mask_name(fix.case.applicant_name)).replace("%3", amount_text(fix.case.amount_yuan))
+        self.confirm(self.tr("确认重新发放"), text, self.tr("重新发放"), lambda: self._requeue(fix),
+                     details=self.tr("案件转回待发放，列入下一个发放批次。"))
+
+    def _requeue(self, fix: Fix) -> None:
         store, user, case_id, note, changes = self.workspace.store, self.user, fix.case.id, self.fix_note.text(), \
             self._corrections()
         self._act(self.tr("重新发放"),

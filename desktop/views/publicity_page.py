@@ -8,7 +8,8 @@ the window's preview through ``document_ready``), record an objection against
 one of its cases (who, how to reach them, what) — which takes the case out and
 back to review — and close the batch once its last day has passed.  Every rule
 (the period's length, the start on a working day, closing only after the end)
-is the core's; a refusal is shown in words.
+is the core's; a refusal is shown in words.  Publishing and closing a batch ask
+first, saying how many cases and how much.
 """
 
 from __future__ import annotations
@@ -399,7 +400,15 @@ class PublicityPage(BackOfficePage):
         if batch is None or not self.publish_button.isEnabled():
             return
         day = from_qdate(self.starts_on.date())
-        ws, user, batch_id = self.workspace, self.user, batch.id
+        text = self.tr("发布公示批次 %1：%2件，合计%3，自%4起公示？").replace("%1", batch.batch_no) \
+            .replace("%2", str(len(batch.live_entries))).replace("%3", amount_text(batch.total_yuan)) \
+            .replace("%4", day.isoformat())
+        details = self.tr("发布后名单即对外公示，不能撤回；公示期内的异议逐件登记。")
+        self.confirm(self.tr("确认发布公示"), text, self.tr("发布"), lambda: self._publish(batch.id, day),
+                     details=details)
+
+    def _publish(self, batch_id: str, day: dt.date) -> None:
+        ws, user = self.workspace, self.user
 
         def done(published: Batch) -> None:
             text = self.tr("批次 %1 已发布，公示期 %2").replace("%1", published.batch_no) \
@@ -435,7 +444,16 @@ class PublicityPage(BackOfficePage):
         batch = self.batch
         if batch is None or not self.close_button.isEnabled():
             return
-        store, user, batch_id = self.workspace.store, self.user, batch.id
+        if batch.ends_on is None or self.today <= batch.ends_on:
+            self._close(batch.id)  # not yet due: the core says so, nothing to ask
+            return
+        text = self.tr("结束公示批次 %1：%2件，合计%3，转入待审批？").replace("%1", batch.batch_no) \
+            .replace("%2", str(len(batch.live_entries))).replace("%3", amount_text(batch.total_yuan))
+        self.confirm(self.tr("确认结束公示"), text, self.tr("结束公示"), lambda: self._close(batch.id),
+                     details=self.tr("结束后不能再登记异议。"))
+
+    def _close(self, batch_id: str) -> None:
+        store, user = self.workspace.store, self.user
 
         def done(closed: Batch) -> None:
             self._changed(self.tr("批次 %1 公示期满，已结束公示；%2件案件转入待审批").replace("%1", closed.batch_no)

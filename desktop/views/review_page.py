@@ -11,15 +11,21 @@ The decisions are the core's too: ``start_review``, ``pass_review`` (refused
 while a risk flag is open, or without a note on a disputed or objected case)
 and ``reject_review`` (the reasons go on the written decision, printed from
 here at once).  A refusal is shown in words under the buttons.
+
+One key never decides a case nobody saw: a decision (F9 通过, F8 驳回) is for
+the case whose title has been painted on screen, and a second one within half
+a second of the last does nothing — a double F9 passes one case, not the next
+one in the queue.  A rejection asks first, naming the case and the reasons.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from time import monotonic
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -63,6 +69,7 @@ from desktop.views.style import emphasise
 from desktop.views.tasks import TaskRunner
 
 FlagIdRole = Qt.ItemDataRole.UserRole + 1
+DECISION_GAP_S = 0.5  # a second decision key within this many seconds of the last is a bounce, not a decision
 
 COL_CASE_NO, COL_STATE, COL_NAME, COL_LEVEL, COL_AMOUNT, COL_ACCEPTED, COL_DEADLINE, COL_RISK, COL_DUPLICATE, \
     COL_REASON = range(10)
@@ -83,6 +90,9 @@ class ReviewPage(BackOfficePage):
         self.setObjectName("page.review")
         self._selected: str | None = None  # case id
         self._rejected: str | None = None  # the case just rejected: its decision can be printed
+        self._title_case: str | None = None  # the case whose title the detail shows
+        self._painted_case: str | None = None  # … once that title has been painted: the case on screen
+        self._last_decision = float("-inf")  # monotonic() of the last decision sent
         self.may_decide = can(user, Action.case_publicize)
         self.may_start = can(user, Action.case_start_review)
 
@@ -99,6 +109,7 @@ class ReviewPage(BackOfficePage):
         self.case_title.setObjectName("review.case")
         emphasise(self.case_title, 1.1)
         self.case_title.setWordWrap(True)
+        self.case_title.installEventFilter(self)  # its paint says which case is on screen
         self.checks = QListWidget()
         self.checks.setObjectName("review.checks")
         self.checks.setAccessibleName(self.tr("核验结果与数据来源"))
@@ -309,7 +320,36 @@ class ReviewPage(BackOfficePage):
         self._selected = item.case.id if item else None
         self._show_item(item)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.case_title and event.type() == QEvent.Type.Paint:
+            self._painted_case = self._title_case
+        return super().eventFilter(watched, event)
+
+    def on_screen(self, case_id: str) -> bool:
+        """``case_id``'s title has been painted since it was chosen: the reviewer could see it."""
+        return self._painted_case == case_id
+
+    def _decision_allowed(self, case_id: str, *, sent: bool = True) -> bool:
+        """A decision key for ``case_id`` counts: its case is on screen and the last decision
+        was at least ``DECISION_GAP_S`` ago.  When it counts and the decision is ``sent`` now (not
+        asked about first), the time is taken as the last decision's."""
+        now = monotonic()
+        if now - self._last_decision < DECISION_GAP_S or not self.on_screen(case_id):
+            return False
+        if sent:
+            self._last_decision = now
+        return True
+
+    def _decision_refused(self, _error: Exception) -> None:
+        # Nothing was decided: the same case stays on screen, and may be decided at once.
+        self._last_decision = float("-inf")
+
     def _show_item(self, item: ReviewItem | None) -> None:
+        shown = item.case.id if item is not None else None
+        if shown != self._title_case:
+            self._title_case = shown
+            self._painted_case = None  # not on screen until painted
+            self.case_title.update()
         if item is None:
             self.case_title.setText(self.tr("未选择案件：在上方队列中选择一件"))
             for widget in (self.checks, self.flags, self.objections):
@@ -415,20 +455,27 @@ class ReviewPage(BackOfficePage):
         if item is None or not self.may_decide or not self.pass_button.isEnabled():
             return
         ws, user, case_id, note = self.workspace, self.user, item.case.id, self.note.text().strip() or None
+        if self.busy or self.confirmation is not None or not self._decision_allowed(case_id):
+            return
 
         def done(record: Any) -> None:
             self.note.clear()
             self._selected = None
             self._done(self.tr("案件 %1 审核通过，已转入待公示").replace("%1", record.case_no), record.id)
 
+        def refused(error: Exception) -> None:
+            self._decision_refused(error)
+            self.refresh()
+
         self.act(self.tr("审核通过"), lambda: review.pass_review(ws.store, ws.verifier, user, case_id, note=note),
-                 done, fields={"note": (self.tr("审核意见"), self.note)}, refused=lambda _e: self.refresh())
+                 done, fields={"note": (self.tr("审核意见"), self.note)}, refused=refused)
 
     def reject_review(self) -> None:
         item = self.item
         if item is None or not self.may_decide or not self.reject_button.isEnabled():
             return
-        ws, user, case_id, note = self.workspace, self.user, item.case.id, self.note.text()
+        ws, user, case, note = self.workspace, self.user, item.case, self.note.text()
+        case_id = case.id
 
         def done(record: Any) -> None:
             self.note.clear()
@@ -438,8 +485,19 @@ class ReviewPage(BackOfficePage):
             self.print_button.show()
             self._done(self.tr("案件 %1 已驳回，请打印审核决定书交申请人").replace("%1", record.case_no), record.id)
 
-        self.act(self.tr("驳回"), lambda: review.reject_review(ws.store, user, case_id, note), done,
-                 fields={"note": (self.tr("驳回理由"), self.note)})
+        def reject() -> None:
+            self._last_decision = monotonic()
+            self.act(self.tr("驳回"), lambda: review.reject_review(ws.store, user, case_id, note), done,
+                     fields={"note": (self.tr("驳回理由"), self.note)}, refused=self._decision_refused)
+
+        if not note.strip():
+            reject()  # no reasons: the core refuses it beside the box, nothing to ask
+            return
+        if self.busy or self.confirmation is not None or not self._decision_allowed(case_id, sent=False):
+            return
+        text = self.tr("驳回案件 %1（%2）？").replace("%1", case.case_no).replace("%2", case.applicant_name)
+        details = self.tr("驳回理由：%1\n驳回后案件办结，并须向申请人出具审核决定书。").replace("%1", note.strip())
+        self.confirm(self.tr("确认驳回"), text, self.tr("驳回"), reject, details=details)
 
     def clear_flag(self) -> None:
         flag = self.flags.currentItem()

@@ -4,12 +4,18 @@ The dialog only collects: ``desktop.settings`` judges every value, and a
 refusal is shown in words beside its field (UI.md), never in a box.  Language
 and font size take effect at the next start (texts and sizes are fixed when
 the windows are built).
+
+For an administrator with the data folder open (``office``), the dialog also
+edits what a written decision prints (issue 17.2): the deciding body, its
+document number prefix, the reconsideration body and the court
+(``desktop.models.office``, audited); a decision cannot print while one is empty.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -34,13 +41,18 @@ from desktop.settings import (
     save_settings,
 )
 
+if TYPE_CHECKING:
+    from desktop.models.permissions import StaffUser
+    from desktop.models.store import Store
+
 _ERROR_STYLE = "color: #a61b1b; font-weight: bold;"
 
 
 class SettingsDialog(QDialog):
     saved = Signal(object)  # the Settings just written
 
-    def __init__(self, data_dir: str | Path, parent: QWidget | None = None) -> None:
+    def __init__(self, data_dir: str | Path, parent: QWidget | None = None, *,
+                 office: tuple[Store, StaffUser] | None = None) -> None:
         super().__init__(parent)
         self.data_dir = Path(data_dir)
         self.settings = load_settings(self.data_dir)
@@ -83,6 +95,8 @@ class SettingsDialog(QDialog):
         self._row(form, self.tr("回执纸张(&R)"), self.receipt_format, "receipt_format")
         self._row(form, self.tr("中心系统地址(&U)"), self.central_url, "central_url")
 
+        office_box = self._office_box(office)
+
         note = QLabel(self.tr("界面语言和字体大小在下次启动程序时生效。"))
         note.setObjectName("settings.note")
         note.setWordWrap(True)
@@ -103,11 +117,44 @@ class SettingsDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        if office_box is not None:
+            layout.addWidget(office_box)
         layout.addWidget(note)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.show_settings(self.settings)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 40)
+
+    def _office_box(self, office: tuple[Store, StaffUser] | None) -> QGroupBox | None:
+        """本机构（审核决定书）: the decision's settings, for an administrator only."""
+        from desktop.models.office import FIELDS, office_profile
+        from desktop.models.permissions import Action, can
+
+        self.office = office if office is not None and can(office[1], Action.settings_manage) else None
+        self.office_fields: dict[str, QLineEdit] = {}
+        if self.office is None:
+            return None
+        box = QGroupBox(self.tr("本机构（审核决定书）"))
+        box.setObjectName("settings.office")
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        profile = office_profile(self.office[0])
+        for name, label, hint in (
+            ("issuer_name", self.tr("决定机关(&B)"), self.tr("如 广州市天河区人力资源和社会保障局（不是服务窗口）")),
+            ("doc_number_prefix", self.tr("文号前缀(&P)"), self.tr("如 穗天人社技补决（〔年份〕和序号自动编排）")),
+            ("reconsideration_body", self.tr("行政复议机关(&V)"), self.tr("如 广州市天河区人民政府")),
+            ("court", self.tr("行政诉讼管辖法院(&C)"), self.tr("如 广州铁路运输法院")),
+        ):
+            edit = QLineEdit(getattr(profile, name))
+            edit.setObjectName(f"settings.office.{name}")
+            edit.setPlaceholderText(hint)
+            self._row(form, label, edit, FIELDS[name][0])  # a refusal names the stored key (office_court…)
+            self.office_fields[name] = edit
+        why = QLabel(self.tr("审核决定书以决定机关的名义出具并编文号；四项未填全时不能打印决定书。"))
+        why.setWordWrap(True)
+        why.setStyleSheet("color: #555;")
+        form.addRow(why)
+        return box
 
     def _row(self, form: QFormLayout, label: str, widget: QWidget, field: str) -> None:
         """The field with its own error line under it (UI.md: errors beside the field)."""
@@ -155,6 +202,11 @@ class SettingsDialog(QDialog):
                 central_url=self.central_url.text(),
             )
             save_settings(self.data_dir, settings)
+            if self.office is not None:
+                from desktop.models.office import set_office_profile
+
+                store, user = self.office
+                set_office_profile(store, user, **{name: edit.text() for name, edit in self.office_fields.items()})
         except InvalidInput as exc:
             label = self.errors.get(exc.field)
             if label is None:

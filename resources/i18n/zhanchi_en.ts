@@ -504,6 +504,14 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>Employer is on the integrity list</translation>
     </message>
     <message>
+        <source>按 Y 确认；Enter 或 Esc 取消</source>
+        <translation>Press Y to confirm; Enter or Esc to cancel</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>审核</source>
         <translation>Review</translation>
     </message>
@@ -522,6 +530,10 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     <message>
         <source>审计</source>
         <translation>Audit</translation>
+    </message>
+    <message>
+        <source>人员管理</source>
+        <translation>Staff</translation>
     </message>
     <message>
         <source>操作未完成：程序内部错误，已记录日志，请联系管理员</source>
@@ -1196,6 +1208,17 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>输入8位数字（如 20260601）或 2026-06-01；也可点右侧箭头从日历中选择</source>
+        <translation>Type 8 digits (e.g. 20260601) or 2026-06-01, or pick a day from the calendar (the arrow on the right)</translation>
+    </message>
+    <message>
+        <source>“%1”不是有效日期：请输入如 20260601 或 2026-06-01</source>
+        <translation>“%1” is not a date: type it as 20260601 or 2026-06-01</translation>
+    </message>
+</context>
+<context>
     <name>DocumentPreview</name>
     <message>
         <source>打印 (Ctrl+P)</source>
@@ -1585,6 +1608,14 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     <message>
         <source>核发日期</source>
         <translation>Issue date</translation>
+    </message>
+    <message>
+        <source>列入本市紧缺急需职业(工种)目录（经办人核实）</source>
+        <translation>On the city&apos;s shortage occupation catalogue (checked by the clerk)</translation>
+    </message>
+    <message>
+        <source>对照本市人社部门公布的紧缺急需职业(工种)目录核实后勾选，记入案件；不勾选时，只按已核实载入的目录判断</source>
+        <translation>Tick after checking the catalogue the city&apos;s human resources bureau published; it is recorded on the case. Unticked, only a catalogue loaded as confirmed counts</translation>
     </message>
     <message>
         <source>补贴发放账户（须为本人账户）</source>
@@ -2197,6 +2228,26 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>%1 batches awaiting the bank</translation>
     </message>
     <message>
+        <source>批准%1件，合计%2？</source>
+        <translation>Approve %1 case(s), %2 in total?</translation>
+    </message>
+    <message>
+        <source> 等%1件</source>
+        <translation> and others, %1 in all</translation>
+    </message>
+    <message>
+        <source>批准后案件转入待发放，不能撤销。</source>
+        <translation>Approved cases go on to payment; this cannot be undone.</translation>
+    </message>
+    <message>
+        <source>确认审批</source>
+        <translation>Confirm approval</translation>
+    </message>
+    <message>
+        <source>批准</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
         <source>已批准%1件，合计%2，转入待发放</source>
         <translation>Approved %1, total %2, now to pay</translation>
     </message>
@@ -2219,6 +2270,18 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     <message>
         <source>CSV 文件 (*.csv);;Excel 工作簿 (*.xlsx)</source>
         <translation>CSV files (*.csv);;Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>导出发放文件：%1件，合计%2？</source>
+        <translation>Export the disbursement file: %1 case(s), %2 in total?</translation>
+    </message>
+    <message>
+        <source>写入 %1。导出即生成编号发放批次，这些案件不再列入待发放。</source>
+        <translation>Written to %1. Exporting makes a numbered payment batch; these cases leave the list awaiting payment.</translation>
+    </message>
+    <message>
+        <source>确认导出发放文件</source>
+        <translation>Confirm the disbursement file</translation>
     </message>
     <message>
         <source>已导出发放批次 %1：%2件，合计%3；文件 %4</source>
@@ -2275,6 +2338,18 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     <message>
         <source>案件 %1 的收款账户变更已提出，须由另一名审批或主管人员在案件页确认</source>
         <translation>Payee change for case %1 proposed; another approver or supervisor must confirm it on the case page</translation>
+    </message>
+    <message>
+        <source>重新发放案件 %1（%2），金额%3？</source>
+        <translation>Pay case %1 (%2) again, %3?</translation>
+    </message>
+    <message>
+        <source>确认重新发放</source>
+        <translation>Confirm paying again</translation>
+    </message>
+    <message>
+        <source>案件转回待发放，列入下一个发放批次。</source>
+        <translation>The case goes back to awaiting payment, in the next payment batch.</translation>
     </message>
     <message>
         <source>；新收款账户须由另一人在案件页确认后才发放</source>
@@ -2559,6 +2634,22 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>Make a notice batch</translation>
     </message>
     <message>
+        <source>发布公示批次 %1：%2件，合计%3，自%4起公示？</source>
+        <translation>Publish batch %1: %2 case(s), %3 in total, from %4?</translation>
+    </message>
+    <message>
+        <source>发布后名单即对外公示，不能撤回；公示期内的异议逐件登记。</source>
+        <translation>Once published the list is public and cannot be withdrawn; objections during the period are recorded case by case.</translation>
+    </message>
+    <message>
+        <source>确认发布公示</source>
+        <translation>Confirm publication</translation>
+    </message>
+    <message>
+        <source>发布</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
         <source>批次 %1 已发布，公示期 %2</source>
         <translation>Batch %1 published, notice period %2</translation>
     </message>
@@ -2585,6 +2676,18 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     <message>
         <source>打印公示名单</source>
         <translation>Print the notice list</translation>
+    </message>
+    <message>
+        <source>结束公示批次 %1：%2件，合计%3，转入待审批？</source>
+        <translation>Close batch %1: %2 case(s), %3 in total, on to approval?</translation>
+    </message>
+    <message>
+        <source>确认结束公示</source>
+        <translation>Confirm closing the publicity</translation>
+    </message>
+    <message>
+        <source>结束后不能再登记异议。</source>
+        <translation>After closing no objection can be recorded.</translation>
     </message>
     <message>
         <source>批次 %1 公示期满，已结束公示；%2件案件转入待审批</source>
@@ -2885,6 +2988,20 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>Reasons</translation>
     </message>
     <message>
+        <source>驳回案件 %1（%2）？</source>
+        <translation>Reject case %1 (%2)?</translation>
+    </message>
+    <message>
+        <source>驳回理由：%1
+驳回后案件办结，并须向申请人出具审核决定书。</source>
+        <translation>Reasons: %1
+A rejected case is closed, and the written decision must be given to the applicant.</translation>
+    </message>
+    <message>
+        <source>确认驳回</source>
+        <translation>Confirm rejection</translation>
+    </message>
+    <message>
         <source>已解除风险提示：%1</source>
         <translation>Risk flag cleared: %1</translation>
     </message>
@@ -3031,12 +3148,267 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>Central system &amp;URL</translation>
     </message>
     <message>
+        <source>本机构（审核决定书）</source>
+        <translation>This office (written decisions)</translation>
+    </message>
+    <message>
+        <source>决定机关(&amp;B)</source>
+        <translation>Deciding &amp;body</translation>
+    </message>
+    <message>
+        <source>如 广州市天河区人力资源和社会保障局（不是服务窗口）</source>
+        <translation>e.g. Tianhe District Human Resources and Social Security Bureau, Guangzhou (not the service window)</translation>
+    </message>
+    <message>
+        <source>文号前缀(&amp;P)</source>
+        <translation>Document number &amp;prefix</translation>
+    </message>
+    <message>
+        <source>如 穗天人社技补决（〔年份〕和序号自动编排）</source>
+        <translation>e.g. the bureau&apos;s prefix before the year (the year and the number are added)</translation>
+    </message>
+    <message>
+        <source>行政复议机关(&amp;V)</source>
+        <translation>Administrative reconsideration bod&amp;y</translation>
+    </message>
+    <message>
+        <source>如 广州市天河区人民政府</source>
+        <translation>e.g. Tianhe District People&apos;s Government, Guangzhou</translation>
+    </message>
+    <message>
+        <source>行政诉讼管辖法院(&amp;C)</source>
+        <translation>&amp;Court for administrative litigation</translation>
+    </message>
+    <message>
+        <source>如 广州铁路运输法院</source>
+        <translation>e.g. Guangzhou Railway Transport Court</translation>
+    </message>
+    <message>
+        <source>审核决定书以决定机关的名义出具并编文号；四项未填全时不能打印决定书。</source>
+        <translation>Written decisions are issued in the deciding body&apos;s name under a document number; they cannot be printed until all four are filled in.</translation>
+    </message>
+    <message>
         <source>界面语言和字体大小在下次启动程序时生效。</source>
         <translation>Language and font size take effect the next time the program starts.</translation>
     </message>
     <message>
         <source>保存</source>
         <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <source>受理员</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <source>审核员</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <source>审批员</source>
+        <translation>Approver</translation>
+    </message>
+    <message>
+        <source>科长</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>审计员</source>
+        <translation>Auditor</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>人员管理</source>
+        <translation>Staff accounts</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>经办机构</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>人员账户</source>
+        <translation>Staff accounts</translation>
+    </message>
+    <message>
+        <source>更改角色</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <source>停用账户</source>
+        <translation>Disable account</translation>
+    </message>
+    <message>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>再次输入新密码</source>
+        <translation>New password again</translation>
+    </message>
+    <message>
+        <source>重置密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>所选账户</source>
+        <translation>Chosen account</translation>
+    </message>
+    <message>
+        <source>再次输入</source>
+        <translation>Again</translation>
+    </message>
+    <message>
+        <source>临时密码至少8个字符，当面告知本人，并请其登录后尽快修改。</source>
+        <translation>A temporary password of at least 8 characters: tell the person face to face and ask them to change it soon after signing in.</translation>
+    </message>
+    <message>
+        <source>字母、数字或 . _ - @</source>
+        <translation>letters, digits or . _ - @</translation>
+    </message>
+    <message>
+        <source>新账户角色</source>
+        <translation>Role of the new account</translation>
+    </message>
+    <message>
+        <source>经办机构代码</source>
+        <translation>Office code</translation>
+    </message>
+    <message>
+        <source>6位数字</source>
+        <translation>6 digits</translation>
+    </message>
+    <message>
+        <source>初始密码</source>
+        <translation>Initial password</translation>
+    </message>
+    <message>
+        <source>再次输入初始密码</source>
+        <translation>Initial password again</translation>
+    </message>
+    <message>
+        <source>新建账户</source>
+        <translation>Create account</translation>
+    </message>
+    <message>
+        <source>至少8个字符</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <source>✘ 已停用</source>
+        <translation>✘ Disabled</translation>
+    </message>
+    <message>
+        <source>⚠ 登录失败过多，锁定至%1</source>
+        <translation>⚠ Too many failed sign-ins, locked until %1</translation>
+    </message>
+    <message>
+        <source>✔ 启用</source>
+        <translation>✔ Active</translation>
+    </message>
+    <message>
+        <source>共%1个账户，启用%2个，其中管理员%3个</source>
+        <translation>%1 account(s), %2 active, %3 of them administrators</translation>
+    </message>
+    <message>
+        <source>未选择账户：在左侧列表中选择一个</source>
+        <translation>No account chosen: choose one in the list on the left</translation>
+    </message>
+    <message>
+        <source>%1（%2），%3，经办机构 %4</source>
+        <translation>%1 (%2), %3, office %4</translation>
+    </message>
+    <message>
+        <source>（本人）</source>
+        <translation> (you)</translation>
+    </message>
+    <message>
+        <source>启用账户</source>
+        <translation>Enable account</translation>
+    </message>
+    <message>
+        <source>不能停用自己的账户</source>
+        <translation>You cannot disable your own account</translation>
+    </message>
+    <message>
+        <source>再次输入：两次输入的密码不一致，请重新输入</source>
+        <translation>Again: the two passwords differ, please type it again</translation>
+    </message>
+    <message>
+        <source>已新建账户 %1（%2），角色：%3</source>
+        <translation>Account %1 (%2) created, role: %3</translation>
+    </message>
+    <message>
+        <source>将 %1（%2）的角色由“%3”改为“%4”？</source>
+        <translation>Change the role of %1 (%2) from “%3” to “%4”?</translation>
+    </message>
+    <message>
+        <source>新角色下次登录时生效。</source>
+        <translation>The new role takes effect at the next sign-in.</translation>
+    </message>
+    <message>
+        <source>这是你本人的账户：改后你将不能再管理人员账户。</source>
+        <translation>This is your own account: after the change you can no longer manage staff accounts.</translation>
+    </message>
+    <message>
+        <source>%1 的角色已改为%2</source>
+        <translation>The role of %1 is now %2</translation>
+    </message>
+    <message>
+        <source>确认更改角色</source>
+        <translation>Confirm the role change</translation>
+    </message>
+    <message>
+        <source>更改</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>已启用 %1</source>
+        <translation>%1 enabled</translation>
+    </message>
+    <message>
+        <source>已停用 %1，该账户不能再登录</source>
+        <translation>%1 disabled: the account can no longer sign in</translation>
+    </message>
+    <message>
+        <source>停用 %1（%2）的账户？</source>
+        <translation>Disable the account of %1 (%2)?</translation>
+    </message>
+    <message>
+        <source>确认停用账户</source>
+        <translation>Confirm disabling the account</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <source>停用后该账户不能登录；其办理记录保留，可随时重新启用。</source>
+        <translation>A disabled account cannot sign in; its records stay, and it can be enabled again at any time.</translation>
+    </message>
+    <message>
+        <source>已重置 %1 的密码，锁定已解除；请将临时密码当面告知本人</source>
+        <translation>The password of %1 is reset and any lock lifted; tell the person the temporary password face to face</translation>
     </message>
 </context>
 <context>

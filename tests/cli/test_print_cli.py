@@ -100,7 +100,7 @@ def test_print_receipt_then_a_reprint(store: Store, accepted: CaseRecord, out_di
 
 def test_print_notice_and_decision(store: Store, people: dict[str, StaffUser], draft: CaseRecord,
                                    accepted: CaseRecord, out_dir: Path, capsys: pytest.CaptureFixture[str],
-                                   advance: Any) -> None:
+                                   advance: Any, decision_settings: dict[str, str]) -> None:
     code, out, err = zhanchi(capsys, store.data_dir, "print", "notice", draft.case_no, "--out", str(out_dir / "n.pdf"))
     assert code == 0, err
     assert json.loads(out)["kind"] == "notice"
@@ -120,6 +120,26 @@ def test_print_notice_and_decision(store: Store, people: dict[str, StaffUser], d
                              "--out", str(out_dir / "d2.pdf"), "--user", "clerk")
     assert code == 0, err
     assert json.loads(out)["reprint"] == 1 and printed(store, accepted)[-1].actor == "clerk"
+
+
+def test_a_decision_without_the_offices_settings_is_exit_2_naming_the_setting(
+        store: Store, people: dict[str, StaffUser], accepted: CaseRecord, out_dir: Path,
+        capsys: pytest.CaptureFixture[str], advance: Any, make_staff: Callable[..., StaffUser]) -> None:
+    """Issue 17.2: no decision in the name of nobody, without a number or without the remedies."""
+    from desktop.models.office import set_office_profile
+
+    advance(accepted, State.rejected, note="证书经核查系伪造", reviewer=people["reviewer"])
+    code, out, err = zhanchi(capsys, store.data_dir, "print", "decision", accepted.case_no,
+                             "--out", str(out_dir / "d.pdf"))
+    assert code == 2 and out == ""
+    one_line_error(err, "office_issuer_name: 尚未设置决定机关名称、决定书文号前缀、行政复议机关、行政诉讼管辖法院，")
+    set_office_profile(store, make_staff("admin", "admin"), issuer_name="广州市人力资源和社会保障局",
+                       doc_number_prefix="穗人社技补决", reconsideration_body="广州市人民政府")
+    code, out, err = zhanchi(capsys, store.data_dir, "print", "decision", accepted.case_no,
+                             "--out", str(out_dir / "d.pdf"))
+    assert code == 2
+    one_line_error(err, "office_court: 尚未设置行政诉讼管辖法院，不能出具审核决定书")
+    assert list(out_dir.iterdir()) == [] and printed(store, accepted) == []
 
 
 def test_an_unknown_case_is_exit_2(store: Store, accepted: CaseRecord, out_dir: Path,

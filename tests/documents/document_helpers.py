@@ -116,6 +116,9 @@ def notice(**overrides: Any) -> NoticeData:
     return dataclasses.replace(base, **overrides)
 
 
+ISSUER = "广州市天河区人力资源和社会保障局"  # the deciding body (issue 17.2), not the service window
+
+
 def decision(**overrides: Any) -> DecisionData:
     base = DecisionData(
         office=office(),
@@ -131,7 +134,13 @@ def decision(**overrides: Any) -> DecisionData:
         decided_by="王审核",
         decided_at=dt.datetime(2026, 12, 3, 6, 0, tzinfo=dt.UTC),
         policy_label="人社部发〔2025〕18号",
-        appeal_hint="向广州市天河区人民政府申请行政复议，或向广州铁路运输法院提起行政诉讼",
+        issuer=ISSUER,
+        doc_number="穗天人社技补决〔2026〕12号",
+        reconsideration_body="广州市天河区人民政府",
+        court="广州铁路运输法院",
+        payment_kind="bank",
+        payment_account="6222020200112233445",
+        bank_name="中国工商银行",
     )
     return dataclasses.replace(base, **overrides)
 

@@ -309,41 +309,47 @@ def test_no_notice_for_a_decided_case(store: Store, verifier: Verifier, people: 
 
 def test_rejection_lists_the_failed_rules_and_their_clauses(
         store: Store, verifier: Verifier, people: dict[str, StaffUser], new_case: Callable[..., CaseRecord],
-        out_dir: Path) -> None:
+        out_dir: Path, decision_settings: dict[str, str]) -> None:
     case = new_case(reason="申请人称缴费记录有漏记，提交了纸质证明", contribution_months=10,
                     applicant={"name": "王五", "id_number": person_id(3)})
     assert case.disputed and not case.eligible
     case = move(store, people, case, State.under_review, State.rejected, note="经核实缴费确不足36个月")
     issued = issue_decision(store, verifier, people["reviewer"], case.case_no, out_dir / "decision.pdf")
     text = flat(pdf_text(issued.path))
-    assert "不予核发" in text and case.case_no in text
-    assert "累计缴纳失业保险费10个月，不满36个月" in text
-    assert "人社部发〔2017〕40号一(一)" in text
-    assert "失业保险缴费" in text  # the rule's plain name
-    assert "经核实缴费确不足36个月" not in text, "the rules' own reasons are the decision"
-    assert "审核员reviewer" in text and person_id(3) not in text
+    assert "不予核发" in text and case.case_no in text and "驳回" not in text
+    # the verdict's fact (stored on the case) with its exact clause (issue 17.2)
+    assert "累计缴纳失业保险费10个月，不满36个月（人社部发〔2017〕40号第一条第（一）项）" in text
+    assert "经核实缴费确不足36个月" in text, "the reviewer's reason adds to the facts"
+    assert text.index("不满36个月") < text.index("经核实缴费确不足36个月")
+    assert "审核人：审核员reviewer" in text and person_id(3) not in text
+    assert issued.doc_number == "穗人社技补决〔2026〕1号" and issued.doc_number in text
     qpdf_check(issued.path)
 
 
 def test_rejection_of_an_eligible_case_prints_the_reviewers_reason(
         store: Store, verifier: Verifier, people: dict[str, StaffUser], new_case: Callable[..., CaseRecord],
-        out_dir: Path) -> None:
+        out_dir: Path, decision_settings: dict[str, str]) -> None:
     case = move(store, people, new_case(), State.under_review, State.rejected, note="证书经核查系伪造")
+    assert all(check["passed"] for check in case.verdict["checks"])
     text = flat(pdf_text(issue_decision(store, verifier, people["reviewer"], case.case_no,
                                         out_dir / "d.pdf").path))
-    assert "不予核发" in text and "证书经核查系伪造" in text
-    assert "人社部发〔2017〕40号" in text  # the policy it rests on
+    assert "不予核发" in text and "（一）经审核查明：证书经核查系伪造。" in text, "the reviewer's reason is the ground"
+    assert "人社部发〔2017〕40号" in text  # the policy applied (适用政策)
+    assert "人社部发〔2017〕40号；" not in text, "no clause column of whole documents"
 
 
-def test_approval_states_the_amount_and_the_approver(store: Store, verifier: Verifier, people: dict[str, StaffUser],
-                                                     new_case: Callable[..., CaseRecord], out_dir: Path,
-                                                     advance: Any) -> None:
+def test_approval_states_the_amount_the_approver_and_the_account(
+        store: Store, verifier: Verifier, people: dict[str, StaffUser], new_case: Callable[..., CaseRecord],
+        out_dir: Path, advance: Any, decision_settings: dict[str, str]) -> None:
     case = move(store, people, new_case(), State.under_review, State.publicized, State.approved, State.paid,
                 advance=advance)
     issued = issue_decision(store, verifier, people["clerk"], case.case_no, out_dir / "d.pdf")
     text = flat(pdf_text(issued.path))
+    assert text.startswith("广州市人力资源和社会保障局技能提升补贴核发决定书穗人社技补决〔2026〕1号")
     assert "准予核发" in text and "1,500元" in text and "壹仟伍佰元整" in text
-    assert "审核人：审批员approver" in text, "the decider, not whoever paid"
+    assert "审批人：审批员approver" in text, "the decider (审批人), not whoever paid"
+    assert "审核人" not in text
+    assert "（工商银行，账号：6222***********3445）" in text and "6222020200112233445" not in text
     assert MASKED_ID in text and FULL_ID not in text
 
 
@@ -363,7 +369,7 @@ def test_no_decision_before_one_is_taken(states: tuple[State, ...], store: Store
 
 def test_every_print_is_audited_and_queued(store: Store, verifier: Verifier, people: dict[str, StaffUser],
                                            new_case: Callable[..., CaseRecord], out_dir: Path,
-                                           advance: Any) -> None:
+                                           advance: Any, decision_settings: dict[str, str]) -> None:
     draft = new_case(accept=False, received=("application_form",))
     accepted = move(store, people, new_case(applicant={"name": "赵六", "id_number": person_id(6)}),
                     State.under_review, State.publicized, State.approved, advance=advance)
@@ -378,11 +384,13 @@ def test_every_print_is_audited_and_queued(store: Store, verifier: Verifier, peo
     for entry, doc in zip(entries, printed, strict=True):
         assert entry.entity == "case" and entry.before is None
         assert entry.actor == doc.printed_by
+        numbered = {"doc_number": "穗人社技补决〔2026〕1号"} if doc.kind == "decision" else {}
         assert entry.after == {"kind": doc.kind, "format": doc.format, "reprint": 0, "path": str(doc.path),
-                               "sha256": hashlib.sha256(doc.path.read_bytes()).hexdigest()}
+                               "sha256": hashlib.sha256(doc.path.read_bytes()).hexdigest(), **numbered}
     queued = outbox_documents(store)
     assert [(q.op, q.payload["case_no"], q.payload["sha256"]) for q in queued] == [
         (f"document.{d.kind}", d.case_no, d.sha256) for d in printed]
+    assert queued[-1].payload["doc_number"] == "穗人社技补决〔2026〕1号"
     assert all(q.state == "pending" for q in queued)
     assert audit_ok(store)
 
@@ -476,7 +484,10 @@ def test_office_profile_defaults_from_the_region() -> None:
     city = default_profile("440100")
     assert city.address == "广东省广州市" and city.phone == "12333"
     assert city.progress_hint == "拨打12333或凭受理编号和查询码到窗口查询"
-    assert city.defaulted == {"name", "address", "phone", "progress_hint", "appeal_hint"}
+    assert city.defaulted == {"name", "address", "phone", "progress_hint", "appeal_hint", "issuer_name",
+                              "doc_number_prefix", "reconsideration_body", "court"}
+    assert (city.issuer_name, city.doc_number_prefix, city.reconsideration_body, city.court) == ("", "", "", ""), (
+        "a decision's settings have no default: a window cannot decide, a guessed court misleads")
     assert "999999" in default_profile("999999").name  # unknown code: still says which office
 
 
@@ -490,7 +501,8 @@ def test_office_profile_is_set_by_an_administrator_and_audited(store: Store, peo
     profile = set_office_profile(store, people["admin"], phone=" 020-12345678 ",
                                  appeal_hint="向广州市人民政府申请行政复议")
     assert profile.phone == "020-12345678" and profile.appeal_hint == "向广州市人民政府申请行政复议"
-    assert profile.defaulted == {"name", "address", "progress_hint"}
+    assert profile.defaulted == {"name", "address", "progress_hint", "issuer_name", "doc_number_prefix",
+                                 "reconsideration_body", "court"}
     assert office_profile(store) == profile
     back = set_office_profile(store, people["admin"], phone="")
     assert back.phone == "12333" and "phone" in back.defaulted
@@ -505,13 +517,33 @@ def test_office_profile_is_set_by_an_administrator_and_audited(store: Store, peo
     assert audit_ok(store)
 
 
-def test_decision_carries_the_offices_appeal_hint(store: Store, verifier: Verifier, people: dict[str, StaffUser],
-                                                  new_case: Callable[..., CaseRecord], out_dir: Path) -> None:
-    hint = "向广州市人民政府申请行政复议，或向广州铁路运输法院提起行政诉讼"
-    set_office_profile(store, people["admin"], appeal_hint=hint)
+def test_decision_is_issued_by_the_body_and_names_the_remedies_from_the_settings(
+        store: Store, verifier: Verifier, people: dict[str, StaffUser], new_case: Callable[..., CaseRecord],
+        out_dir: Path) -> None:
+    set_office_profile(store, people["admin"], issuer_name="广州市天河区人力资源和社会保障局",
+                       doc_number_prefix="穗天人社技补决", reconsideration_body="广州市天河区人民政府",
+                       court="广州铁路运输法院")
     case = move(store, people, new_case(), State.under_review, State.rejected, note="证书经核查系伪造")
     text = flat(pdf_text(issue_decision(store, verifier, people["reviewer"], case.id, out_dir / "d.pdf").path))
-    assert hint in text
+    assert text.startswith("广州市天河区人力资源和社会保障局技能提升补贴不予核发决定书穗天人社技补决〔2026〕1号")
+    assert "广州市天河区人力资源和社会保障局（印章）" in text and "公共就业服务窗口" not in text
+    assert ("如不服本决定，可以自收到本决定书之日起六十日内向广州市天河区人民政府申请行政复议，"
+            "或者在六个月内向广州铁路运输法院提起行政诉讼。") in text
+
+
+@pytest.mark.parametrize(("name", "key", "value"), [
+    ("issuer_name", "office_issuer_name", "广州市天河区人力资源和社会保障局公共就业服务窗口"),
+    ("issuer_name", "office_issuer_name", "天河区政务服务中心人社大厅"),
+    ("doc_number_prefix", "office_doc_number_prefix", "穗天人社技补决〔2026〕"),
+    ("doc_number_prefix", "office_doc_number_prefix", "穗天人社 技补决"),
+    ("court", "office_court", "天河区"),
+])
+def test_decision_settings_are_checked(store: Store, people: dict[str, StaffUser], name: str, key: str,
+                                       value: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        set_office_profile(store, people["admin"], **{name: value})
+    assert caught.value.field == key
+    assert getattr(office_profile(store), name) == ""
 
 
 def test_documents_of_an_unknown_case_is_empty(store: Store) -> None:

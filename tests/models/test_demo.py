@@ -47,3 +47,33 @@ def test_demo_at_any_instant_is_full_and_nothing_is_dated_after_now(tmp_path: Pa
     assert latest_application is not None and latest_application <= clock.today()
     assert latest_entry is not None and dt.datetime.fromisoformat(latest_entry) <= now
     assert report.ok, report
+
+
+def test_demo_decisions_print_with_the_demo_offices_settings_and_real_reasons(tmp_path: Path) -> None:
+    """Issue 17.2: ``print decision`` works on a demo folder (the demo office's decision settings are set), and
+    a demo rejection states a finding, never a bare "资格条件不符，驳回"."""
+    from desktop.documents.case_documents import decision_data, issue_decision
+    from desktop.models.cases import get_case, list_cases
+    from desktop.models.demo import DEMO_DECISION_SETTINGS
+    from desktop.models.office import office_profile
+    from desktop.models.staff import list_staff
+
+    clock = Clock(fixed=INSTANTS["monday-00:11"])
+    store = open_store(tmp_path / "demo", clock=clock)
+    try:
+        verifier = Verifier.load(store.data_dir)
+        fill(store, clock, verifier, 12)
+        profile = office_profile(store)
+        assert {name: getattr(profile, name) for name in DEMO_DECISION_SETTINGS} == DEMO_DECISION_SETTINGS
+        reviewer = next(user for user in list_staff(store) if user.username == "reviewer")
+        rejected = [case for case in list_cases(store) if case.state is State.rejected]
+        assert rejected
+        for case in rejected:
+            issued = issue_decision(store, verifier, reviewer, case.id, tmp_path / f"{case.case_no}.pdf")
+            with store.session(readonly=True) as session:
+                data = decision_data(session, store, verifier, get_case(store, case.id))
+            assert data.doc_number == issued.doc_number and data.issuer == "广州市人力资源和社会保障局"
+            assert data.reviewer_reason and "资格条件不符" not in data.reviewer_reason
+            assert "驳回" not in data.reviewer_reason
+    finally:
+        store.close()

@@ -170,7 +170,8 @@ def test_start_review_raises_risk_flags_and_pass_waits_for_them_to_be_cleared(
 
 
 def test_reject_needs_reasons_and_the_decision_prints_them(
-    store: Store, verifier: Verifier, team: SimpleNamespace, make_intake: MakeIntake, tmp_path: Path
+    store: Store, verifier: Verifier, team: SimpleNamespace, make_intake: MakeIntake, tmp_path: Path,
+    decision_settings: dict[str, str],
 ) -> None:
     case = accept(store, verifier, team, person(make_intake, 1))
     with pytest.raises(InvalidInput) as caught:
@@ -182,7 +183,8 @@ def test_reject_needs_reasons_and_the_decision_prints_them(
     assert issued.path.is_file()
     with store.session(readonly=True) as session:
         data = case_documents.decision_data(session, store, verifier, get_case(store, case.id))
-    assert not data.approved and data.failed_checks[0].message == "证书经联网查询不存在，疑为伪造"
+    assert not data.approved and data.reviewer_reason == "证书经联网查询不存在，疑为伪造"
+    assert data.doc_number == issued.doc_number != ""
 
 
 def test_an_objection_restarts_the_time_limit_and_needs_an_answer(

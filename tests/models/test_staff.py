@@ -66,9 +66,11 @@ def test_permission_table_as_specified() -> None:
         Action.case_pay,
         Action.registry_import,
         Action.case_confirm_payee,  # the second person on a payee change after approval (issue 14.6)
+        Action.data_purge,  # personal data of cases closed before the retention period (issue 20.6)
     }
     assert PERMISSIONS[Role.auditor] == {Action.audit_view, Action.report_view}
-    assert PERMISSIONS[Role.admin] == {Action.staff_manage, Action.settings_manage, Action.registry_import}
+    assert PERMISSIONS[Role.admin] == {Action.staff_manage, Action.settings_manage, Action.registry_import,
+                                       Action.data_purge}
     # The administrator runs the system and handles no cases.
     assert not any(a.value.startswith("case.") for a in PERMISSIONS[Role.admin])
 
@@ -320,3 +322,92 @@ def test_get_staff(store: Store, make_staff: MakeStaff) -> None:
     assert staff.get_staff(store, "sun") == made
     with pytest.raises(NotFound):
         staff.get_staff(store, "ghost")
+
+
+# --- the administrator's changes (issue 16.11) ----------------------------------
+
+
+def test_change_role_is_audited_and_takes_effect(store: Store, make_staff: MakeStaff) -> None:
+    admin = make_staff(Role.admin, "boss")
+    make_staff(Role.reviewer, "li")
+    changed = staff.set_role(store, admin, "li", "approver")
+    assert changed.role is Role.approver and staff.get_staff(store, "li").role is Role.approver
+    assert staff.authenticate(store, "li", TEST_PASSWORD).role is Role.approver
+    with store.session(readonly=True) as session:
+        entries = audit.entries(session, entity="staff", entity_id="li")
+        (entry,) = [e for e in entries if e.action == "staff.change_role"]
+    assert entry.actor == "boss" and entry.before is not None and entry.after is not None
+    assert (entry.before["role"], entry.after["role"]) == ("reviewer", "approver")
+    assert "password_hash" not in entry.after
+    staff.set_role(store, admin, "li", "approver")  # the same role again: nothing to record
+    assert _actions(store, "li").count("staff.change_role") == 1
+
+
+def test_change_role_rules(store: Store, make_staff: MakeStaff) -> None:
+    admin, clerk = make_staff(Role.admin, "boss"), make_staff(Role.clerk, "wang")
+    with pytest.raises(InvalidInput) as unknown:
+        staff.set_role(store, admin, "wang", "king")
+    assert unknown.value.field == "role"
+    with pytest.raises(PermissionDenied):
+        staff.set_role(store, clerk, "wang", "admin")
+    with pytest.raises(NotFound):
+        staff.set_role(store, admin, "ghost", "clerk")
+
+
+def test_the_last_active_admin_keeps_the_role_and_stays_active(store: Store, make_staff: MakeStaff) -> None:
+    admin = make_staff(Role.admin, "boss")
+    second = make_staff(Role.admin, "root")
+    staff.set_active(store, admin, "root", False)  # a disabled admin does not count
+    with pytest.raises(staff.LastAdmin) as demoted:
+        staff.set_role(store, admin, "boss", "supervisor")
+    assert demoted.value.field == "role" and "最后一个启用的管理员" in str(demoted.value)
+    assert isinstance(demoted.value, Conflict)
+    assert staff.get_staff(store, "boss").role is Role.admin
+    assert "staff.change_role" not in _actions(store, "boss")
+
+    staff.set_active(store, admin, "root", True)
+    staff.set_role(store, second, "boss", "supervisor")  # another admin is left: allowed
+    assert staff.get_staff(store, "boss").role is Role.supervisor
+    with pytest.raises(staff.LastAdmin) as still_last:
+        staff.set_role(store, second, "root", "clerk")
+    assert still_last.value.field == "role"
+
+
+def test_a_session_whose_account_was_demoted_or_disabled_manages_nothing(
+    store: Store, make_staff: MakeStaff,
+) -> None:
+    boss, root = make_staff(Role.admin, "boss"), make_staff(Role.admin, "root")
+    make_staff(Role.clerk, "wang")
+    staff.set_role(store, root, "boss", "auditor")  # boss's window still holds an admin StaffUser
+    for attempt in (lambda: staff.set_active(store, boss, "wang", False),
+                    lambda: staff.set_role(store, boss, "wang", "reviewer"),
+                    lambda: staff.change_password(store, boss, "wang", "brand-new-pw"),
+                    lambda: staff.create_staff(store, actor=boss, username="x1", display_name="某人", role="clerk",
+                                               office_code="440100", password="long-enough")):
+        with pytest.raises(PermissionDenied, match="已停用或已不是管理员"):
+            attempt()
+    assert staff.get_staff(store, "wang").role is Role.clerk
+
+
+def test_the_admin_list_shows_every_account_with_its_state(store: Store, make_staff: MakeStaff) -> None:
+    admin = make_staff(Role.admin, "boss")
+    make_staff(Role.clerk, "wang")
+    make_staff(Role.reviewer, "li")
+    staff.set_active(store, admin, "li", False)
+    for _ in range(MAX_FAILED_SIGNINS):
+        with pytest.raises((AuthenticationFailed, AccountLocked)):
+            staff.authenticate(store, "wang", "wrong-password")
+    accounts = {a.username: a for a in staff.list_accounts(store)}
+    assert sorted(accounts) == ["boss", "li", "wang"]
+    assert not accounts["li"].active and accounts["li"].role is Role.reviewer
+    assert accounts["wang"].active and accounts["wang"].locked_until is not None
+    assert accounts["boss"].user == admin
+
+
+def test_a_taken_user_name_is_refused_naming_the_field(store: Store, make_staff: MakeStaff) -> None:
+    admin = make_staff(Role.admin, "boss")
+    make_staff(Role.clerk, "wang")
+    with pytest.raises(staff.AccountConflict) as taken:
+        staff.create_staff(store, actor=admin, username="wang", display_name="王二", role="clerk",
+                           office_code="440100", password="long-enough")
+    assert taken.value.field == "username" and isinstance(taken.value, Conflict)

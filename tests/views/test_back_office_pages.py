@@ -24,7 +24,7 @@ EXPECTED = {
     Role.approver: [("发放", "nav.payment")],
     Role.supervisor: [("发放", "nav.payment"), ("统计", "nav.dashboard"), ("审计", "nav.audit")],
     Role.auditor: [("统计", "nav.dashboard"), ("审计", "nav.audit")],
-    Role.admin: [],
+    Role.admin: [("人员管理", "nav.staff")],
 }
 
 
@@ -56,7 +56,7 @@ def test_every_page_draws_at_1366_by_768_with_work_in_it(
     for n in (6, 7):
         accepted(workspace, team, make_intake, n, holder="李四" if n == 7 else None)
     drawn = []
-    for user in (team.reviewer, team.approver, team.supervisor):
+    for user in (team.reviewer, team.approver, team.supervisor, team.admin):
         for _label, name, page in back_office_pages(workspace, runner, user):
             qtbot.addWidget(page)
             page.resize(1366, 768)
@@ -71,5 +71,6 @@ def test_every_page_draws_at_1366_by_768_with_work_in_it(
             assert image.save(str(out)) and out.stat().st_size > 10_000
             drawn.append(name)
             page.hide()
-    assert sorted(set(drawn)) == ["nav.audit", "nav.dashboard", "nav.payment", "nav.publicity", "nav.review"]
+    assert sorted(set(drawn)) == ["nav.audit", "nav.dashboard", "nav.payment", "nav.publicity", "nav.review",
+                                  "nav.staff"]
     assert task_errors == []

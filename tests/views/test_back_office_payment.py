@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from test_back_office_support import (
     MakeIntake,
     Team,
+    answer,
     approved,
     bank_answer,
     closed,
@@ -68,9 +69,11 @@ def test_an_approver_approves_exports_and_imports_the_bank_result(
     type_text(qtbot, shown.approve_note, "公示期满无异议")
     with qtbot.waitSignal(shown.case_changed, timeout=5000):
         shown.approve_selected.click()
+        assert "批准1件，合计1,500 元？" in answer(qtbot, shown, yes=True)
     settle(qtbot, shown)
     assert set(states(workspace, ids)) == {State.publicized, State.approved}
     shown.approve_all.click()
+    answer(qtbot, shown, yes=True)
     settle(qtbot, shown)
     assert states(workspace, ids) == [State.approved, State.approved]
     assert "已批准1件" in shown.message.text()
@@ -81,6 +84,7 @@ def test_an_approver_approves_exports_and_imports_the_bank_result(
     out = tmp_path / "发放-1.csv"
     shown.ask_save_path = lambda *_args: str(out)
     shown.main_action()  # F9 on this tab
+    assert "导出发放文件：2件，合计3,000 元？" in answer(qtbot, shown, yes=True)
     settle(qtbot, shown)
     assert not shown.message.error, shown.message.text()
     rows = read_csv(out)
@@ -143,6 +147,7 @@ def test_a_failed_payment_is_corrected_and_sent_again(
     type_text(qtbot, shown.new_account, "6222020200112233445")
     type_text(qtbot, shown.fix_note, "申请人提供新的本人银行卡")
     shown.requeue_button.click()
+    assert f"重新发放案件 {case.case_no}" in answer(qtbot, shown, yes=True)
     settle(qtbot, shown)
     assert not shown.message.error, shown.message.text()
     assert "新收款账户须由另一人在案件页确认后才发放" in shown.message.text()
@@ -160,6 +165,7 @@ def test_an_approval_of_a_case_no_longer_approvable_lists_why_and_approves_nothi
     shown = page(team.approver)
     approval.approve(workspace.store, team.approver, ids[1])  # approved elsewhere meanwhile
     shown.approve(selected=False)
+    answer(qtbot, shown, yes=True)
     settle(qtbot, shown)
     assert shown.message.error and "2件中有1件不能审批，本次未审批任何案件" in shown.message.text()
     (line,) = [shown.problems.item(i).text() for i in range(shown.problems.count())]

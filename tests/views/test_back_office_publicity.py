@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 from qt_helpers import type_text
-from test_back_office_support import MakeIntake, Team, at, make_team, open_page, passed, reload, settle
+from test_back_office_support import MakeIntake, Team, answer, at, make_team, open_page, passed, reload, settle
 
 from desktop.models import publicity, review
 from desktop.models.cases import State, get_case, load_case_row
@@ -56,6 +56,7 @@ def test_a_reviewer_publishes_a_batch_and_an_objection_sends_a_case_back(
     assert shown.starts_on.date().toPython().isoformat() == "2026-11-27"
 
     shown.publish_button.click()
+    assert "2件，合计3,000 元，自2026-11-27起公示？" in answer(qtbot, shown, yes=True)
     settle(qtbot, shown)
     assert shown.batch is not None and shown.batch.state is BatchState.published
     assert text(shown.batch_model, 0, B_PERIOD) == "2026-11-27 至 12-04，5个工作日"
@@ -98,6 +99,7 @@ def test_a_reviewer_publishes_a_batch_and_an_objection_sends_a_case_back(
     reload(qtbot, shown)
     assert text(shown.batch_model, 0, B_STATE) == "公示中·可结束"
     shown.close_button.click()
+    assert "1件，合计1,500 元，转入待审批？" in answer(qtbot, shown, yes=True)
     settle(qtbot, shown)
     assert shown.batch is not None and shown.batch.state is BatchState.closed
     assert get_case(workspace.store, first.id).state is State.publicized
@@ -132,6 +134,7 @@ def test_a_start_on_a_holiday_is_refused_in_words(
     settle(qtbot, shown)
     shown.starts_on.setDate(shown.starts_on.date().addDays(1))  # Saturday 2026-11-28
     shown.publish_batch()
+    answer(qtbot, shown, yes=True)
     settle(qtbot, shown)
     assert shown.message.error
     assert shown.message.text().startswith("⚠ 公示开始日期：2026-11-28不是工作日")

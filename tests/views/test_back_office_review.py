@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from qt_helpers import type_text
-from test_back_office_support import MakeIntake, Team, accepted, at, make_team, open_page, person, settle
+from test_back_office_support import MakeIntake, Team, accepted, answer, at, make_team, open_page, person, settle
 
 from desktop.models.cases import State, get_case
 from desktop.models.intake import file_case
@@ -29,9 +29,16 @@ def team(make_staff: Callable[..., StaffUser]) -> Team:
     return make_team(make_staff)
 
 
+def on_screen(qtbot: QtBot, page: ReviewPage) -> ReviewPage:
+    """Wait until the chosen case has been painted: what the reviewer decides on (a decision key
+    does nothing for a case not yet on screen)."""
+    qtbot.waitUntil(lambda: page.item is None or page.on_screen(page.item.case.id), timeout=5000)
+    return page
+
+
 @pytest.fixture
 def page(qtbot: QtBot, workspace: Workspace, runner: TaskRunner, team: Team) -> Callable[[], ReviewPage]:
-    return lambda: open_page(qtbot, ReviewPage, workspace, runner, team.reviewer)
+    return lambda: on_screen(qtbot, open_page(qtbot, ReviewPage, workspace, runner, team.reviewer))
 
 
 def cell(page: ReviewPage, row: int, column: int, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -111,6 +118,7 @@ def test_an_open_risk_flag_blocks_the_pass_until_cleared_with_a_note(
 
 def test_a_rejection_needs_reasons_and_its_decision_prints(
     qtbot: QtBot, workspace: Workspace, team: Team, make_intake: MakeIntake, page: Callable[[], ReviewPage],
+    decision_settings: dict[str, str],  # a decision prints only once the office has set them (issue 17.2)
 ) -> None:
     record = accepted(workspace, team, make_intake, 1)
     shown = page()
@@ -120,7 +128,13 @@ def test_a_rejection_needs_reasons_and_its_decision_prints(
     assert get_case(workspace.store, record.id).state is State.accepted
 
     type_text(qtbot, shown.note, "证书核发日期超出申领期限")
+    shown.reject_review()  # asks first, naming the case and the reasons; Esc backs out
+    words = answer(qtbot, shown, yes=False)
+    assert record.case_no in words and record.applicant_name in words and "证书核发日期超出申领期限" in words
+    settle(qtbot, shown)
+    assert get_case(workspace.store, record.id).state is State.accepted and shown.note.text()
     shown.reject_review()
+    answer(qtbot, shown, yes=True)
     settle(qtbot, shown)
     assert get_case(workspace.store, record.id).state is State.rejected
     assert shown.print_button.isVisibleTo(shown)

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.models import approval, publicity, review, risk
@@ -115,6 +117,19 @@ def open_page(qtbot: QtBot, cls: type[BackOfficePage], ws: Workspace, runner: Ta
 def settle(qtbot: QtBot, page: BackOfficePage) -> None:
     """Wait until the page's action and the refresh after it are done."""
     qtbot.waitUntil(lambda: not page.busy, timeout=10_000)
+
+
+def answer(qtbot: QtBot, page: BackOfficePage, *, yes: bool, key: Qt.Key | None = None) -> str:
+    """Answer the page's open confirmation from the keyboard as a person does (Y confirms, Esc backs
+    out; or ``key``), the key going to the focused button; returns the question and its details."""
+    qtbot.waitUntil(lambda: page.confirmation is not None and page.confirmation.isVisible(), timeout=5000)
+    box = page.confirmation
+    assert box is not None
+    words = box.text() + "\n" + box.informativeText()
+    target = box.focusWidget() or QApplication.focusWidget() or box
+    qtbot.keyClick(target, key if key is not None else (Qt.Key.Key_Y if yes else Qt.Key.Key_Escape))
+    qtbot.waitUntil(lambda: page.confirmation is None, timeout=5000)
+    return words
 
 
 def reload(qtbot: QtBot, page: BackOfficePage) -> None:

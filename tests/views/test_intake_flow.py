@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDateEdit, QLabel, QListWidget, QMainWindow, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QLabel, QListWidget, QMainWindow, QPushButton, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 from qt_helpers import find, type_text
 
@@ -362,3 +362,19 @@ def test_the_employer_code_filled_from_the_registry_reaches_the_verdict_40hao_1(
                     timeout=10_000)
     qtbot.waitUntil(lambda: employee_check(window).get("passed") is False, timeout=10_000)
     assert "首位为1" in employee_check(window)["message"] and verdict(window)["eligible"] is False
+
+
+def test_the_clerk_confirms_a_shortage_occupation_and_the_verdict_says_so_issue_15_1(qtbot: QtBot,
+                                                                                    window: QMainWindow) -> None:
+    """POLICY.md §2 (shortage catalogue): no catalogue is shipped as confirmed, so unticked the verdict
+    rests on none; ticked, it rests on the clerk's confirmation and says so."""
+    fill_eligible_case(qtbot, window)
+    qtbot.waitUntil(lambda: verdict(window).get("eligible") is True, timeout=10_000)
+    assert verdict(window)["shortage_source"] != "declared"
+    box = find(window, "intake.shortage")
+    assert isinstance(box, QCheckBox) and "经办人核实" in box.text() and "目录" in box.toolTip()
+    box.setChecked(True)
+    qtbot.waitUntil(lambda: verdict(window).get("shortage_source") == "declared", timeout=10_000)
+    assert "经办人确认" in verdict(window)["shortage_basis"]
+    box.setChecked(False)
+    qtbot.waitUntil(lambda: verdict(window).get("shortage_source") != "declared", timeout=10_000)

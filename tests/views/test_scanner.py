@@ -6,7 +6,8 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QMainWindow, QMessageBox
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QMessageBox, QSpinBox
 from pytestqt.qtbot import QtBot
 from qt_helpers import find
 
@@ -16,6 +17,7 @@ from desktop.models.cases import CaseRecord
 from desktop.models.intake import file_case
 from desktop.models.rules import Verifier
 from desktop.models.store import Store
+from desktop.views import scanner
 
 pytestmark = pytest.mark.gui
 
@@ -88,3 +90,52 @@ def test_receipt_qr_opens_the_case(qtbot: QtBot, window: QMainWindow, store: Sto
     scan(qtbot, line(window, "intake.phone"), f"ZHANCHI:{record.case_no}:{record.lookup_code}")
     title = find(window, "case.title")
     qtbot.waitUntil(lambda: title.text() == record.case_no, timeout=5000)  # type: ignore[attr-defined]
+
+
+def scan_through_the_window(qtbot: QtBot, win: QMainWindow, text: str) -> None:
+    """Keys the way the platform delivers them: to the window first, which passes them to the focus
+    widget (the application's filters see each twice), with Shift pressed for a capital."""
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWindow() is win.windowHandle(), timeout=5000)
+    handle = win.windowHandle()
+    for char in text:
+        if char.isupper():
+            QTest.keyPress(handle, Qt.Key.Key_Shift)
+            QTest.keyClick(handle, char, Qt.KeyboardModifier.ShiftModifier)
+            QTest.keyRelease(handle, Qt.Key.Key_Shift)
+        else:
+            QTest.keyClick(handle, char)
+    QTest.keyClick(handle, Qt.Key.Key_Return)
+
+
+def test_a_reading_through_the_window_counts_each_key_once(qtbot: QtBot, window: QMainWindow,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 16.1: on X without a window manager every digit counted twice and the reading was lost.
+    (The keys' timestamps here are when the test sent them: a busy machine must not make them slow;
+    tests/realx times real keys.)"""
+    monkeypatch.setattr(scanner, "MAX_GAP_MS", 1000)
+    bank = line(window, "intake.bank_name")
+    bank.setText("ICBC")
+    bank.setFocus()
+    scan_through_the_window(qtbot, window, ID_NUMBER)
+    assert line(window, "intake.id_number").text() == ID_NUMBER
+    assert bank.text() == "ICBC"
+    assert "无法识别" not in window.statusBar().currentMessage()
+
+
+def test_a_reading_into_a_number_field_is_taken_back_out_of_it(qtbot: QtBot, window: QMainWindow) -> None:
+    months = find(window, "intake.contribution_months")
+    assert isinstance(months, QSpinBox)
+    months.setValue(40)
+    scan(qtbot, months.findChild(QLineEdit), "440106198506151001")  # type: ignore[arg-type]
+    assert line(window, "intake.id_number").text() == "440106198506151001"
+    assert months.value() == 40
+
+
+def test_a_fast_burst_that_is_no_reading_stays_where_it_was_typed(qtbot: QtBot, window: QMainWindow) -> None:
+    """Only what the window knows (an ID number, a certificate, a receipt) is taken out of a field."""
+    employer = line(window, "intake.employer_name")
+    scan(qtbot, employer, "ABCDEFGHIJKLMN")
+    assert employer.text() == "ABCDEFGHIJKLMN"
+    assert line(window, "intake.id_number").text() == ""
+    assert "无法识别" not in window.statusBar().currentMessage()

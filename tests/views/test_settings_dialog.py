@@ -148,3 +148,45 @@ def test_the_navigation_opens_the_dialog(qtbot: QtBot, store: Store,
     finally:
         window.close()
         i18n.remove_translators()
+
+
+# --- 本机构（审核决定书）: what a written decision prints (issue 17.2) -------------------------------------
+
+
+def test_an_administrator_sets_the_decisions_settings_beside_their_errors(
+        qtbot: QtBot, store: Store, make_staff: Callable[..., staff.StaffUser]) -> None:
+    from desktop.models.office import office_profile
+
+    admin = make_staff("admin", "admin")
+    dialog = SettingsDialog(store.data_dir, office=(store, admin))
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    edits = {name: find(dialog, f"settings.office.{name}")
+             for name in ("issuer_name", "doc_number_prefix", "reconsideration_body", "court")}
+    assert all(isinstance(edit, QLineEdit) and edit.text() == "" for edit in edits.values())
+    type_text(qtbot, edits["issuer_name"], "广州市天河区人力资源和社会保障局公共就业服务窗口")
+    type_text(qtbot, edits["doc_number_prefix"], "穗天人社技补决")
+    type_text(qtbot, edits["reconsideration_body"], "广州市天河区人民政府")
+    type_text(qtbot, edits["court"], "广州铁路运输法院")
+    widgets(dialog)[-1].click()
+    error = find(dialog, "settings.office_issuer_name.error")
+    assert isinstance(error, QLabel) and error.isVisible() and "服务窗口" in error.text()
+    assert dialog.isVisible() and office_profile(store).issuer_name == ""
+    edits["issuer_name"].clear()
+    type_text(qtbot, edits["issuer_name"], "广州市天河区人力资源和社会保障局")
+    with qtbot.waitSignal(dialog.saved):
+        widgets(dialog)[-1].click()
+    profile = office_profile(store)
+    assert (profile.issuer_name, profile.doc_number_prefix, profile.reconsideration_body, profile.court) == (
+        "广州市天河区人力资源和社会保障局", "穗天人社技补决", "广州市天河区人民政府", "广州铁路运输法院")
+    profile.require_decision_settings()
+    dialog.close()
+
+
+def test_only_an_administrator_sees_the_decisions_settings(
+        qtbot: QtBot, store: Store, make_staff: Callable[..., staff.StaffUser]) -> None:
+    dialog = SettingsDialog(store.data_dir, office=(store, make_staff("reviewer", "reviewer")))
+    qtbot.addWidget(dialog)
+    assert dialog.findChild(QLineEdit, "settings.office.issuer_name") is None
+    assert dialog.findChild(QLineEdit, "settings.office.court") is None

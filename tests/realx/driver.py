@@ -1,0 +1,304 @@
+"""The real main window on a real X display, told what to do and asked what it shows.
+
+    DISPLAY=:N python tests/realx/driver.py DATA_DIR
+
+Run by tests/realx/conftest.py as a child process (the test process itself stays on the offscreen
+platform, tests/conftest.py): it fills DATA_DIR (a clerk, one insured person with a certificate,
+one accepted case), opens the window as the program does (``create_main_window``, ``show``) on the
+``xcb`` platform, and answers one JSON request per line on stdin with one JSON line on its own
+copy of stdout (whatever else prints goes to stderr).  The keys and the wheel come from
+``xdotool`` in the test process, through the X server, as a clerk's keyboard, scanner and mouse
+send them; this process only reports what the widgets then hold.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+import traceback
+from pathlib import Path
+from typing import Any
+
+os.environ["QT_QPA_PLATFORM"] = "xcb"
+PROTOCOL = os.fdopen(os.dup(1), "w", buffering=1, encoding="utf-8")
+os.dup2(2, 1)  # nothing else reaches the protocol stream
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from desktop.views.compat import immortalise_singletons  # noqa: E402
+
+immortalise_singletons()
+
+from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QSocketNotifier, QTimer  # noqa: E402
+from PySide6.QtGui import QGuiApplication, QKeyEvent  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QAbstractSpinBox,
+    QApplication,
+    QCalendarWidget,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QScrollArea,
+    QSpinBox,
+    QWidget,
+)
+
+# 10:00 in Beijing, the same instant as the other GUI tests (tests/conftest.py FIXED_NOW).
+NOW = dt.datetime(2026, 11, 27, 2, 0, tzinfo=dt.UTC)
+# Two people the registry knows: an ID number read with Shift (its X) and one of digits only.
+PEOPLE = {"11010519491231002X": "张三", "440106198506151001": "王五"}
+CERT_NUMBER = "S000144000123174000056"
+FIELDS = (
+    "intake.id_number", "intake.name", "intake.phone", "intake.contribution_months", "intake.insured_region",
+    "intake.employer_name", "intake.employer_uscc", "intake.cert_kind", "intake.cert_number", "intake.cert_level",
+    "intake.occupation", "intake.cert_issue_date", "intake.payment_kind", "intake.payment_account",
+    "intake.bank_name",
+)
+
+
+def prepare(data_dir: Path) -> dict[str, str]:
+    """A clerk, the registry's copy of one person and their certificate, and one accepted case."""
+    from desktop.models import staff
+    from desktop.models.application import parse_intake
+    from desktop.models.clock import Clock
+    from desktop.models.intake import file_case
+    from desktop.models.registry import import_registry
+    from desktop.models.registry_files import RegistryFile
+    from desktop.models.rules import Verifier
+    from desktop.models.store import open_store
+
+    staff.configure_hasher(time_cost=1, memory_cost=8, parallelism=1)
+    store = open_store(data_dir, clock=Clock(fixed=NOW))
+    try:
+        clerk = staff.create_staff(store, actor=None, username="clerk", display_name="受理员", role="clerk",
+                                   office_code="440100", password="zhanchi-test-pw")
+        issued = NOW.date() - dt.timedelta(days=60)
+        first = next(iter(PEOPLE))
+        rows: dict[str, list[tuple[Any, ...]]] = {
+            "insured": [(number, name, "91440101MA5XXXXX04", "广州市某机械有限公司", "440100", 40,
+                         "13800138000", False) for number, name in PEOPLE.items()],
+            "certificates": [(CERT_NUMBER, first, "skill_level", 4, "6-18-01-01", "车工", issued,
+                              "广州市职业技能鉴定指导中心")],
+        }
+        for kind, found in rows.items():
+            import_registry(store, RegistryFile(kind=kind, rows=found, errors=[], total=1,  # type: ignore[arg-type]
+                                                source="test"), as_of=store.clock.now())
+        intake = parse_intake({
+            "applicant": {"name": "李四", "id_number": "440106199003071231"},
+            "insured_region": "440100", "application_region": "440100", "contribution_months": 40,
+            "certificate": {"number": "S000144000123174000057", "kind": "skill_level", "level": 4,
+                            "occupation_code": "6-18-01-01", "occupation_name": "车工",
+                            "issue_date": issued.isoformat()},
+            "application_date": NOW.date().isoformat(),
+            "payment": {"kind": "bank", "account": "6222020200112233445", "bank_name": "工商银行",
+                        "holder_name": "李四"},
+            "employer": {"name": "广州市某机械有限公司", "uscc": "91440101MA5XXXXX04"},
+            "phone": "13800138001",
+        })
+        record = file_case(store, Verifier.load(None), clerk, intake, accept=True, reason="测试")[0]
+        return {"case_no": record.case_no, "lookup_code": record.lookup_code}
+    finally:
+        store.close()
+
+
+class KeyLog(QObject):
+    """Every key press any object of the application is sent, as the application's filters see it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[dict[str, Any]] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            self.seen.append({"to": type(watched).__name__, "name": watched.objectName(), "text": event.text(),
+                              "key": event.key(), "ts": event.timestamp(), "spontaneous": event.spontaneous()})
+        return False
+
+
+def value_of(widget: QWidget) -> Any:
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QDateEdit):
+        return {"date": widget.date().toString("yyyy-MM-dd"), "text": widget.text()}
+    if isinstance(widget, QSpinBox):
+        return {"value": widget.value(), "text": widget.text()}
+    if isinstance(widget, QComboBox):
+        return {"index": widget.currentIndex(), "text": widget.currentText()}
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    return None
+
+
+class Driver(QObject):
+    """Answers the test's requests (``op_*``), one JSON line each."""
+
+    def __init__(self, window: QMainWindow, prepared: dict[str, str]) -> None:
+        super().__init__()
+        self.window, self.prepared = window, prepared
+        self.keys = KeyLog()
+        self._pending = b""
+        self.notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read, self)
+        self.notifier.activated.connect(self._read)
+
+    def widget(self, name: str) -> QWidget:
+        found = self.window.findChild(QWidget, name)
+        if found is None:
+            raise LookupError(f"no widget named {name}")
+        return found
+
+    def scroll_area(self) -> QScrollArea:
+        widget: QWidget | None = self.widget("intake.id_number")
+        while widget is not None and not isinstance(widget, QScrollArea):
+            widget = widget.parentWidget()
+        assert widget is not None
+        return widget
+
+    def _read(self) -> None:
+        chunk = os.read(sys.stdin.fileno(), 65536)  # not sys.stdin: its buffer would hide a second line
+        if not chunk:
+            QApplication.quit()
+            return
+        self._pending += chunk
+        while b"\n" in self._pending:
+            line, self._pending = self._pending.split(b"\n", 1)
+            self._answer(json.loads(line))
+
+    def _answer(self, request: dict[str, Any]) -> None:
+        try:
+            answer = {"ok": True, **(getattr(self, "op_" + request.pop("op"))(**request) or {})}
+        except Exception as exc:  # the test sees what went wrong
+            answer = {"ok": False, "error": f"{type(exc).__name__}: {exc}", "trace": traceback.format_exc()}
+        PROTOCOL.write(json.dumps(answer, ensure_ascii=False) + "\n")
+
+    # --- requests -------------------------------------------------------------------------
+
+    def op_sync(self) -> None:
+        """Everything the X server has sent so far is handled."""
+        QGuiApplication.sync()
+        QApplication.processEvents()
+
+    def op_state(self) -> dict[str, Any]:
+        QApplication.processEvents()
+        focus = QApplication.focusWidget()
+        popup = QApplication.activePopupWidget()
+        shown = next((c for c in (popup.findChildren(QCalendarWidget) if popup is not None else [])
+                      if c.isVisible()), None)
+        title = self.window.findChild(QLabel, "case.title")
+        return {
+            "fields": {name: value_of(self.widget(name)) for name in FIELDS},
+            "focus": focus.objectName() if focus is not None else None,
+            "focus_class": type(focus).__name__ if focus is not None else None,
+            "active": self.window.isActiveWindow(),
+            "status": self.window.statusBar().currentMessage(),
+            "scroll": self.scroll_area().verticalScrollBar().value(),
+            "scroll_max": self.scroll_area().verticalScrollBar().maximum(),
+            "page": type(self.window.pages.currentWidget()).__name__,  # type: ignore[attr-defined]
+            "case_title": title.text() if title is not None else None,
+            "calendar": None if shown is None else {"year": shown.yearShown(), "month": shown.monthShown(),
+                                                      "selected": shown.selectedDate().toString("yyyy-MM-dd")},
+            "keys": self.keys.seen,
+        }
+
+    def op_new_case(self) -> None:
+        """A new, empty case, whatever the last test left open (a popup, a dialog, a message)."""
+        for _ in range(10):
+            left = QApplication.activePopupWidget() or QApplication.activeModalWidget()
+            if left is None:
+                break
+            left.close()
+            QApplication.processEvents()
+        self.window.statusBar().clearMessage()
+        self.window.intake_page.form.clear()  # type: ignore[attr-defined]  # nothing to keep or ask about
+        self.window.new_case()  # type: ignore[attr-defined]
+        self.scroll_area().verticalScrollBar().setValue(0)
+        self.keys.seen.clear()
+
+    def op_focus(self, name: str) -> None:
+        widget = self.widget(name)
+        self.scroll_area().ensureWidgetVisible(widget)
+        widget.setFocus()
+        QApplication.processEvents()
+
+    def op_show(self, name: str, scroll: int | None = None) -> None:
+        """Bring the field into view (``scroll``: or put the form's scroll bar there)."""
+        if scroll is None:
+            self.scroll_area().ensureWidgetVisible(self.widget(name))
+        else:
+            self.scroll_area().verticalScrollBar().setValue(scroll)
+        QApplication.processEvents()
+
+    def op_where(self, name: str, part: str = "center") -> dict[str, Any]:
+        """The screen position of a point of a widget (``center``; ``text``: left of middle, where
+        a click lands in the text; ``button``: the drop-down/spin button at its right)."""
+        widget = self.widget(name)
+        rect = widget.rect()
+        point = {"center": rect.center(), "text": QPoint(rect.left() + 12, rect.center().y()),
+                 "button": QPoint(rect.right() - 8, rect.center().y())}[part]
+        at = widget.mapToGlobal(point)
+        visible = widget.isVisible() and not widget.visibleRegion().isEmpty()
+        return {"x": at.x(), "y": at.y(), "visible": visible,
+                "focus_policy": int(widget.focusPolicy().value), "has_focus": widget.hasFocus()}
+
+    def op_set(self, name: str, value: Any) -> None:
+        widget = self.widget(name)
+        if isinstance(widget, QLineEdit):
+            widget.setText(value)
+        elif isinstance(widget, QComboBox):
+            widget.setCurrentIndex(value)
+        elif isinstance(widget, QDateEdit):
+            widget.setDate(QDate.fromString(value, "yyyy-MM-dd"))
+        elif isinstance(widget, QAbstractSpinBox):
+            widget.setValue(value)  # type: ignore[attr-defined]
+        QApplication.processEvents()
+
+    def op_log_keys(self, on: bool = True) -> None:
+        app = QApplication.instance()
+        assert app is not None
+        if on:
+            self.keys.seen.clear()
+            app.installEventFilter(self.keys)
+        else:
+            app.removeEventFilter(self.keys)
+
+    def op_prepared(self) -> dict[str, Any]:
+        return {**self.prepared, "people": PEOPLE, "certificate": CERT_NUMBER}
+
+    def op_quit(self) -> None:
+        self.window.close()
+        QApplication.quit()
+
+
+def main() -> int:
+    data_dir = Path(sys.argv[1])
+    prepared = prepare(data_dir)
+    from desktop.app import create_main_window
+    from desktop.models.clock import Clock
+
+    window = create_main_window(data_dir, "clerk", clock=Clock(fixed=NOW))
+    driver = Driver(window, prepared)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    window.new_case()  # type: ignore[attr-defined]
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+
+    def ready() -> None:
+        if window.isActiveWindow() and QApplication.focusWidget() is not None:
+            PROTOCOL.write(json.dumps({"ok": True, "ready": True}) + "\n")
+        else:
+            window.activateWindow()
+            QTimer.singleShot(20, ready)
+
+    QTimer.singleShot(0, ready)
+    code = app.exec()
+    del driver
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
