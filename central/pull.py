@@ -16,7 +16,7 @@ import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, func, or_, select
+from sqlalchemy import Engine, func, select
 
 from central import authority
 from central.auth import Device, active_device_count
@@ -63,6 +63,21 @@ def _page(conn: Any, query: Any, seq_column: Any, cursor: int, limit: int) -> tu
     return rows, (rows[-1].seq if rows else cursor), more
 
 
+def _ledger_page(conn: Any, region: str, cursor: int, limit: int) -> tuple[list[Any], int, bool]:
+    """The region's ledger page: entries filed in it or of people insured in it.  Two disjoint arms,
+    each ordered by its own index ((office_region, seq), (insured_region, seq)), merged here: one
+    query with ``OR`` sorted every matching row above the cursor (399 ms and a 40 MB sort on 3M
+    rows with 660k in one region, against 11 ms; issue 19.6)."""
+    base = authority.ledger_with_authority().where(ledger.c.seq > cursor).order_by(ledger.c.seq).limit(limit + 1)
+    filed_here = list(conn.execute(base.where(ledger.c.office_region == region)))
+    insured_here = list(conn.execute(base.where(ledger.c.insured_region == region,
+                                                ledger.c.office_region != region)))
+    rows = sorted(filed_here + insured_here, key=lambda r: r.seq)[: limit + 1]
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return rows, (rows[-1].seq if rows else cursor), more
+
+
 def pull(engine: Engine, device: Device, request: PullRequest) -> PullAnswer:
     cursors = {s: max(0, int(request.cursors.get(s, 0))) for s in STREAMS}
     limit = request.limit
@@ -86,12 +101,7 @@ def pull(engine: Engine, device: Device, request: PullRequest) -> PullAnswer:
         more |= m
         certificates = [tuple(r)[:-1] for r in rows]
 
-        rows, new[STREAM_LEDGER], m = _page(
-            conn,
-            authority.ledger_with_authority().where(
-                or_(ledger.c.office_region == region, ledger.c.insured_region == region)),
-            ledger.c.seq, cursors[STREAM_LEDGER], limit,
-        )
+        rows, new[STREAM_LEDGER], m = _ledger_page(conn, region, cursors[STREAM_LEDGER], limit)
         more |= m
         entries = [authority.entry_for(r, device.office_code) for r in rows]  # as this office is to count it
 
