@@ -2,12 +2,13 @@
 
 ``build_big_folder`` creates the data folder with ``open_store`` (so the schema,
 the indexes and the migrations are the real ones, at the head revision), adds
-staff through ``staff.create_staff``, then writes the bulk with raw ``sqlite3``
-``executemany``: the secondary indexes of the bulk tables are dropped first and
-re-created afterwards from their own ``CREATE INDEX`` text (a sorted index build
-is several times faster than a million random inserts), so the file ends up
-with exactly the schema ``open_store`` made.  No ``ANALYZE`` is run: the app
-never runs it, so the query planner sees what it sees at an office.
+staff through ``staff.create_staff``, then writes the bulk with raw SQLCipher
+``executemany`` (the folder's key, as the program writes): the secondary
+indexes of the bulk tables are dropped first and re-created afterwards from
+their own ``CREATE INDEX`` text (a sorted index build is several times faster
+than a million random inserts), so the file ends up with exactly the schema
+``open_store`` made.  No ``ANALYZE`` is run: the app never runs it, so the
+query planner sees what it sees at an office.
 
 What the folder holds (``scale`` = N, a million by default):
 
@@ -62,6 +63,7 @@ from desktop.models import staff
 from desktop.models.application import Application, Certificate
 from desktop.models.backup import BACKUP_DIR, DB_FILENAME
 from desktop.models.clock import Clock
+from desktop.models.database import open_database
 from desktop.models.registry import META_AS_OF
 from desktop.models.registry_files import CERTIFICATE_COLUMNS, INSURED_COLUMNS
 from desktop.models.rules import Verifier
@@ -114,9 +116,10 @@ _MATERIALS = {eligible: _canonical(data) for eligible, data in _MATERIALS_DATA.i
 # --- the raw connection ---------------------------------------------------------------------
 
 
-def _bulk_connection(db: Path) -> sqlite3.Connection:
-    """A connection for the bulk load: no journal, no fsync, a large cache (WAL is put back at the end)."""
-    conn = sqlite3.connect(db, isolation_level=None)
+def _bulk_connection(db: Path) -> Any:
+    """A connection for the bulk load (encrypted with the folder's key, as the program writes it):
+    no journal, no fsync, a large cache (WAL is put back at the end)."""
+    conn = open_database(db, isolation_level=None)
     conn.execute("PRAGMA journal_mode=DELETE").fetchall()
     conn.execute("PRAGMA journal_mode=OFF").fetchall()
     conn.execute("PRAGMA synchronous=OFF")
@@ -126,14 +129,14 @@ def _bulk_connection(db: Path) -> sqlite3.Connection:
     return conn
 
 
-def _finish_connection(conn: sqlite3.Connection) -> None:
+def _finish_connection(conn: Any) -> None:
     if conn.in_transaction:
         conn.execute("ROLLBACK")
     conn.execute("PRAGMA journal_mode=WAL").fetchall()
     conn.close()
 
 
-def _drop_indexes(conn: sqlite3.Connection, tables: Iterable[str]) -> list[str]:
+def _drop_indexes(conn: Any, tables: Iterable[str]) -> list[str]:
     """Drop the tables' explicit indexes; return their CREATE statements to run again later."""
     marks = ",".join("?" * len(list(tables)))
     rows = conn.execute(
@@ -145,7 +148,7 @@ def _drop_indexes(conn: sqlite3.Connection, tables: Iterable[str]) -> list[str]:
     return [sql for _name, sql in rows]
 
 
-def _insert(conn: sqlite3.Connection, table: str, columns: Iterable[str], rows: Iterable[tuple[Any, ...]]) -> int:
+def _insert(conn: Any, table: str, columns: Iterable[str], rows: Iterable[tuple[Any, ...]]) -> int:
     names = list(columns)
     sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
     done = 0
@@ -485,7 +488,7 @@ def _day_counts(total: int, days: int) -> list[int]:
     return [(total * (k + 1)) // days - (total * k) // days for k in range(days)]
 
 
-def _write_cases(conn: sqlite3.Connection, maker: _CaseMaker, count: int, cal: _Calendar, first_wd: int,
+def _write_cases(conn: Any, maker: _CaseMaker, count: int, cal: _Calendar, first_wd: int,
                  last_wd: int, now_key: int, samples_wanted: set[int],
                  progress: Progress | None) -> tuple[int, int, list[Sample], dict[tuple[str, str], int]]:
     """Cases day by day; after each day its audit entries (no later day can add to it) in time order.
@@ -698,7 +701,7 @@ def build_big_folder(folder: Path, scale: int, *, csv_dir: Path | None = None, p
         if helper.wait() != 0:
             raise RuntimeError(f"building the registry rows failed (exit code {helper.returncode})")
         _log(progress, "copying the registry rows in")
-        conn.execute("ATTACH DATABASE ? AS side", (str(side),))
+        conn.execute("ATTACH DATABASE ? AS side KEY ''", (str(side),))  # scratch, outside the folder: plain
         conn.execute("BEGIN")
         for table in ("registry_insured", "registry_certificates"):
             conn.execute(f"INSERT INTO main.{table} SELECT * FROM side.{table}")

@@ -192,22 +192,36 @@ def _fresh_store(folder: Path) -> Store:
     return open_store(folder, office_code=OFFICE)
 
 
-def _raw_rate(folder: Path, kind: str, bound: list[tuple[Any, ...]]) -> float:
-    """rows/s of one plain ``executemany`` INSERT of the ready rows, one transaction, same pragmas."""
+def _raw_rate(folder: Path, kind: str, bound: list[tuple[Any, ...]], *, plain: bool = False) -> float:
+    """rows/s of one raw ``executemany`` INSERT of the ready rows, one transaction, same pragmas, into
+    the encrypted database as the program has it; ``plain``: into an unencrypted copy of its schema
+    through the standard library's ``sqlite3`` (what the encryption costs, issue 20.1)."""
+    from desktop.models.database import open_database
     from desktop.models.registry import _TABLES
     from desktop.models.registry_files import COLUMNS
+    from desktop.models.store import CACHE_KIB
 
     store = _fresh_store(folder)
     db = store.path
     store.close()
+    if plain:
+        plain_db = folder / "plain.db"
+        export = open_database(db, isolation_level=None)
+        try:
+            export.execute("ATTACH DATABASE ? AS plain KEY ''", (str(plain_db),))
+            export.execute("SELECT sqlcipher_export('plain')").fetchall()
+            export.execute("DETACH DATABASE plain")
+        finally:
+            export.close()
     table = _TABLES[kind].name  # type: ignore[index]
     columns = (*COLUMNS[kind], "updated_at")  # type: ignore[index]
     sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-    conn = sqlite3.connect(db, isolation_level=None)
+    conn = sqlite3.connect(plain_db, isolation_level=None) if plain else open_database(db, isolation_level=None)
     try:
         conn.execute("PRAGMA busy_timeout=5000")
         conn.execute("PRAGMA journal_mode=WAL").fetchall()
         conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")  # the store's page cache (store._on_connect)
         gc.collect()
         started = time.perf_counter()
         conn.execute("BEGIN IMMEDIATE")
@@ -238,7 +252,9 @@ def _import_rate(folder: Path, registry_file: Any, as_of: dt.datetime) -> float:
 def import_ratio(work: Path, files: dict[str, Path]) -> tuple[float, dict[str, Any]]:
     """Registry import rows/s, from the file to the table (``read_registry``: parse and check every
     row; ``import_registry``: write them), over raw ``executemany`` rows/s of the same ready rows
-    into the same table of a fresh store.  The writing half alone is timed twice, alternating with
+    into the same table of a fresh store (both encrypted with the store's key; the details also give
+    the raw rate into an unencrypted copy, and the share the encryption takes).  The writing half
+    alone is timed twice, alternating with
     the raw insert, best of each; the reading half once.  The key is the lower of the two
     registries' ratios (the certificates table has two more indexes); each is in the details,
     with the writing half's own ratio."""
@@ -247,7 +263,7 @@ def import_ratio(work: Path, files: dict[str, Path]) -> tuple[float, dict[str, A
 
     clock = Clock()
     details: dict[str, Any] = {"what": "file to table: desktop.models.registry_files.read_registry (parse and check "
-                                       "every row) then desktop.models.registry.import_registry, vs one raw sqlite3 "
+                                       "every row) then desktop.models.registry.import_registry, vs one raw SQLCipher "
                                        "executemany INSERT of the same ready rows into the same empty table (same "
                                        "indexes, same pragmas); fresh store for every run; the lower ratio of the "
                                        "two registries"}
@@ -266,6 +282,7 @@ def import_ratio(work: Path, files: dict[str, Path]) -> tuple[float, dict[str, A
         for _ in range(2):
             raw.append(_raw_rate(work / f"raw-{kind}", kind, bound))
             imported.append(_import_rate(work / f"import-{kind}", registry_file, as_of))
+        raw_plain = _raw_rate(work / f"raw-{kind}", kind, bound, plain=True)
         shutil.rmtree(work / f"raw-{kind}", ignore_errors=True)
         shutil.rmtree(work / f"import-{kind}", ignore_errors=True)
         rows = len(registry_file.rows)
@@ -275,6 +292,8 @@ def import_ratio(work: Path, files: dict[str, Path]) -> tuple[float, dict[str, A
             "rows": rows, "read_and_import_rows_per_s": round(end_to_end), "raw_rows_per_s": round(max(raw)),
             "ratio": round(ratios[kind], 3), "read_registry_rows_per_s": round(rows / read_s),
             "import_rows_per_s": round(max(imported)), "import_only_ratio": round(max(imported) / max(raw), 3),
+            "raw_unencrypted_rows_per_s": round(raw_plain),
+            "encryption_cost": round(1 - max(raw) / raw_plain, 3),  # share of the raw rate the encryption takes
         }
         del registry_file, bound
         gc.collect()

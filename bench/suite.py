@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import shutil
 import sys
 import tempfile
@@ -21,6 +22,7 @@ from typing import Any
 
 from bench.data import BigFolder, build_big_folder, registry_files
 from bench.machine import machine_info
+from desktop.models.keystore import KEY_DIR_ENV
 
 DEFAULT_SCALE = 1_000_000
 SYNC_CHANGES = 10_000
@@ -104,6 +106,9 @@ def run(scale: int = DEFAULT_SCALE, *, work_dir: Path | None = None, only: Colle
     temporary = work_dir is None
     work = Path(tempfile.mkdtemp(prefix="zhanchi-bench-")) if work_dir is None else Path(work_dir)
     work.mkdir(parents=True, exist_ok=True)
+    # The data folders' keys (issue 20.1) beside the data, outside every data folder, kept with a
+    # --work-dir for the next run, never left in the account's own key store; probes inherit it.
+    os.environ.setdefault(KEY_DIR_ENV, str(work / "keys"))
     results = Results()
     build: dict[str, Any] = {}
     try:

@@ -18,7 +18,6 @@ import contextlib
 import datetime as dt
 import json
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -31,6 +30,7 @@ from bench.population import person
 from desktop.models import staff
 from desktop.models.audit import canonical_json
 from desktop.models.backup import DB_FILENAME
+from desktop.models.database import dbapi, open_database
 from desktop.models.store import CODE_ALPHABET, open_store
 
 OFFICE = "440100"
@@ -115,9 +115,9 @@ def _template_cases(folder: Path) -> None:
 
 def _queue_copies(folder: Path, changes: int) -> int:
     """Copies of the template cases and their two outbox rows until the outbox holds ``changes``."""
-    conn = sqlite3.connect(folder / DB_FILENAME, isolation_level=None)
+    conn = open_database(folder / DB_FILENAME, isolation_level=None)
     try:
-        conn.row_factory = sqlite3.Row
+        conn.row_factory = dbapi.Row
         cases = [dict(r) for r in conn.execute("SELECT * FROM cases ORDER BY case_no")]
         outbox: dict[str, list[dict[str, Any]]] = {}
         for r in conn.execute("SELECT * FROM outbox ORDER BY id"):

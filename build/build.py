@@ -41,6 +41,19 @@ def bundle_size(folder: Path) -> tuple[int, int]:
     return total, count
 
 
+def bundled_fonts(bundle: Path) -> tuple[list[str], int]:
+    """The fonts of ``desktop/documents/typefaces.py`` (with their licences) that the bundle
+    lacks, and the bytes of the font files it carries."""
+    sys.path.insert(0, str(ROOT))
+    from desktop.documents.typefaces import FACES
+
+    folder = bundle / "_internal" / "resources" / "fonts"
+    names = {name for face in FACES.values() for name in (face.file, face.licence)}
+    missing = sorted(name for name in names if not (folder / name).is_file())
+    size = sum((folder / face.file).stat().st_size for face in FACES.values() if (folder / face.file).is_file())
+    return missing, size
+
+
 def run(command: list[str]) -> None:
     print("+", " ".join(command), flush=True)
     subprocess.run(command, cwd=ROOT, check=True)
@@ -72,6 +85,11 @@ def main(argv: list[str] | None = None) -> int:
     except subprocess.CalledProcessError as exc:
         print(f"build.py: failed ({exc.returncode}): {' '.join(map(str, exc.cmd))}", file=sys.stderr)
         return 1
+    missing, font_bytes = bundled_fonts(BUNDLE)
+    if missing:
+        print(f"build.py: the bundle lacks the fonts {', '.join(missing)}", file=sys.stderr)
+        return 1
+    print(f"fonts: {font_bytes / 1e6:.1f} MB (sans, formal Song and CJK extension faces; resources/fonts/README.md)")
     size, files = bundle_size(BUNDLE)
     print(f"bundle: {BUNDLE.relative_to(ROOT)} — {size / 1e6:.1f} MB ({size / 2**20:.1f} MiB) in {files} files, "
           f"built in {time.monotonic() - started:.0f} s; run {EXECUTABLE.relative_to(ROOT)}", flush=True)

@@ -53,14 +53,35 @@ def setup_application(app: QApplication) -> None:
     gc_guard.install(app)  # cycles (and the Qt objects in them) are freed on this thread only
     app.setApplicationName("zhanchi")
     app.setApplicationDisplayName("展翅柜台")
-    family = None
-    for path in sorted((resource_dir() / "fonts").glob("*.tt[fc]")):
-        font_id = QFontDatabase.addApplicationFont(str(path))
-        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-        family = family or (families[0] if families else None)
-    font = QFont(family) if family else app.font()
+    families = window_font_families()
+    font = QFont(app.font())
+    if families:
+        font.setFamilies(families)
     font.setPointSize(BASE_POINT_SIZE)
     app.setFont(font)
+
+
+def window_font_families() -> list[str]:
+    """Load the window's fonts (the printed documents' sans face, then the faces with the CJK
+    extension ideographs, desktop/documents/typefaces.py) and return their families in that
+    order: Qt takes a character the first lacks from the next (a name such as 刘䶮𬘡 shows
+    whole, as it prints).  The same fallback holds for a font a widget names itself."""
+    from desktop.documents.typefaces import FACES, WINDOW_FACES
+
+    families: list[str] = []
+    for name in WINDOW_FACES:
+        face = FACES[name]
+        font_id = QFontDatabase.addApplicationFont(str(resource_dir() / "fonts" / face.file))
+        loaded = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        if face.family in loaded:
+            families.append(face.family)
+        elif loaded:
+            families.append(loaded[0])
+        else:
+            log.warning("font %s could not be loaded", face.file)
+    if families:
+        QFont.insertSubstitutions(families[0], families[1:])
+    return families
 
 
 def apply_settings(app: QApplication, settings: Settings, data_dir: Path | None = None) -> bool:
@@ -248,6 +269,11 @@ def _upgrade_text(step: str, fraction: float | None) -> str:
             "%1", str(int((fraction or 0.0) * 100)))
     if step == "backup_check":
         return QCoreApplication.translate("Application", "正在升级数据库：正在检查备份是否完好，请勿关闭…")
+    percent = str(int((fraction or 0.0) * 100))
+    if step == "encrypt":  # issue 20.1: a folder from before encryption
+        return QCoreApplication.translate("Application", "正在加密数据库，已完成 %1%，请勿关闭…").replace("%1", percent)
+    if step == "encrypt_backups":
+        return QCoreApplication.translate("Application", "正在加密备份文件，已完成 %1%，请勿关闭…").replace("%1", percent)
     return QCoreApplication.translate("Application", "正在升级数据库：正在更新数据结构，请勿关闭…")
 
 

@@ -9,6 +9,11 @@ Reading never fails: a missing, unreadable or damaged file gives the
 defaults, and a single bad value falls back to its own default, so a
 hand-edited file cannot keep the counter from starting.  Keys this version does
 not know are kept (a newer version may have written them) and written back.
+
+How each person left the main window (maximized, or where and how large) is kept
+apart, in ``window.json``, per user and per screen size (``WindowPlacement``):
+the window opens that way again on a screen of the same size, maximized
+otherwise.  It is written when the window closes, never by the settings dialog.
 """
 
 from __future__ import annotations
@@ -136,15 +141,21 @@ def save_settings(data_dir: str | Path, settings: Settings) -> Path:
     A folder that cannot be written (read-only, disk full) raises ``StorageError``."""
     if not isinstance(settings, Settings):
         raise TypeError("save_settings needs a Settings")
+    path = settings_path(data_dir)
+    _write_json(path, settings.to_json(), "设置")
+    return path
+
+
+def _write_json(path: Path, data: Any, what: str) -> None:
+    """``data`` as JSON in ``path``, replaced atomically (``StorageError`` naming ``what``)."""
     import tempfile  # here, not at start: the window reads the settings, saving is rare
 
-    path = settings_path(data_dir)
-    text = json.dumps(settings.to_json(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise StorageError(f"设置未保存：无法写入数据文件夹 {path.parent}：{os_error_text(exc)}") from exc
+        raise StorageError(f"{what}未保存：无法写入数据文件夹 {path.parent}：{os_error_text(exc)}") from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
@@ -155,6 +166,71 @@ def save_settings(data_dir: str | Path, settings: Settings) -> Path:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         if isinstance(exc, OSError):
-            raise StorageError(f"设置未保存：无法写入 {path}：{os_error_text(exc)}") from exc
+            raise StorageError(f"{what}未保存：无法写入 {path}：{os_error_text(exc)}") from exc
         raise
-    return path
+
+
+# --- where each person left the main window -------------------------------------------------------
+
+WINDOW_FILE = "window.json"
+
+
+@dataclass(frozen=True)
+class WindowPlacement:
+    """How one person left the main window on a screen of one size (pixels): maximized, and where
+    the window goes when it is not (its inner area, without the window manager's frame)."""
+
+    screen: tuple[int, int]  # the screen's width and height
+    maximized: bool
+    geometry: tuple[int, int, int, int] | None = None  # x, y, width, height; None: not known
+
+    def to_json(self) -> dict[str, Any]:
+        return {"maximized": self.maximized, "geometry": list(self.geometry) if self.geometry else None}
+
+
+def window_path(data_dir: str | Path) -> Path:
+    return Path(data_dir) / WINDOW_FILE
+
+
+def _screen_key(screen: tuple[int, int]) -> str:
+    return f"{int(screen[0])}x{int(screen[1])}"
+
+
+def _read_placements(data_dir: str | Path) -> dict[str, Any]:
+    try:
+        data = json.loads(window_path(data_dir).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as exc:
+        log.warning("window placements unreadable, starting afresh: %s", exc)
+        return {}
+    users = data.get("users") if isinstance(data, dict) else None
+    return users if isinstance(users, dict) else {}
+
+
+def load_window_placement(data_dir: str | Path, username: str,
+                          screen: tuple[int, int]) -> WindowPlacement | None:
+    """How ``username`` left the window on a screen of this size; None when never (or the file or
+    the entry is damaged: the window then opens maximized).  Never raises."""
+    entry = _read_placements(data_dir).get(username, {})
+    kept = entry.get(_screen_key(screen)) if isinstance(entry, dict) else None
+    if not isinstance(kept, dict) or not isinstance(kept.get("maximized"), bool):
+        return None
+    geometry = kept.get("geometry")
+    if not (isinstance(geometry, list) and len(geometry) == 4
+            and all(isinstance(n, int) and not isinstance(n, bool) for n in geometry)
+            and geometry[2] > 0 and geometry[3] > 0):
+        geometry = None
+    return WindowPlacement(screen=(int(screen[0]), int(screen[1])), maximized=kept["maximized"],
+                           geometry=tuple(geometry) if geometry else None)
+
+
+def save_window_placement(data_dir: str | Path, username: str, placement: WindowPlacement) -> None:
+    """Keep ``placement`` for ``username`` (the others' and other screen sizes' stay).  A folder
+    that cannot be written raises ``StorageError``."""
+    users = _read_placements(data_dir)
+    entry = users.get(username)
+    entry = dict(entry) if isinstance(entry, dict) else {}
+    entry[_screen_key(placement.screen)] = placement.to_json()
+    users[username] = entry
+    _write_json(window_path(data_dir), {"users": users}, "窗口位置")

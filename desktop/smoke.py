@@ -26,6 +26,7 @@ the end.  ``ZHANCHI_SMOKE_TRACEBACK=1`` adds the traceback of a failure.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -198,7 +199,7 @@ def _gui(folder: Path, pdf: Path) -> dict[str, Any]:
 def _translations() -> list[str]:
     """Every interface language has its compiled catalogue (a bundle has no lrelease to make one),
     and Qt's own catalogue of the source language is there."""
-    from PySide6.QtCore import QLibraryInfo, QTranslator
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
     from desktop.settings import LANGUAGES
     from desktop.views.i18n import SOURCE_LANGUAGE, compiled_catalogue
@@ -210,6 +211,10 @@ def _translations() -> list[str]:
         _check(qm is not None and QTranslator().load(str(qm)), f"no loadable translation for {language} ({qm})")
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     _check(QTranslator().load(f"qtbase_{SOURCE_LANGUAGE}", folder), f"Qt's qtbase_{SOURCE_LANGUAGE} not in {folder}")
+    # The window is in Chinese (the default): so are Qt's own dialogs, with what qtbase leaves out.
+    for context, text in (("QPlatformTheme", "Cancel"), ("QFileDialog", "&Look in:")):
+        shown = QCoreApplication.translate(context, text)
+        _check(shown != text, f"Qt's own dialogs are not in Chinese: {text!r} stays {shown!r}")
     return sorted(LANGUAGES)
 
 
@@ -251,6 +256,10 @@ def run_smoke() -> int:
             from PySide6.QtCore import qInstallMessageHandler
 
             qInstallMessageHandler(handlers[0])
+        with contextlib.suppress(Exception):  # its database key too (issue 20.1): no key left behind
+            from desktop.models.keystore import forget_key
+
+            forget_key(folder)
         shutil.rmtree(folder, ignore_errors=True)
     where = "bundle" if getattr(sys, "frozen", False) else "source"
     print(f"smoke ok: {where}, Python {sys.version.split()[0]}, Qt {gui['qt']} ({gui['platform']}), "

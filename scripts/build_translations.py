@@ -10,6 +10,9 @@ with Qt Linguist (``pyside6-linguist``) or an editor.  The ``.qm`` files are
 build output (ignored by git); the application also builds a missing one on
 demand (``desktop/views/i18n.py``), but a bundle must ship them: run this with
 ``--release`` before packaging.
+
+``resources/i18n/qtfixes_<lang>.ts`` holds Qt's own texts that Qt's catalogue
+leaves in English (written by hand, not by lupdate): it is compiled here too.
 """
 
 from __future__ import annotations
@@ -39,6 +42,11 @@ def _tool(name: str) -> str:
 
 def ts_file(language: str) -> Path:
     return I18N / f"zhanchi_{language}.ts"
+
+
+def qt_fixes() -> list[Path]:
+    """The hand-written supplements to Qt's own catalogues (desktop/views/i18n.py QT_FIXES)."""
+    return sorted(I18N.glob("qtfixes_*.ts"))
 
 
 def lupdate(ts: Path, language: str) -> None:
@@ -101,6 +109,10 @@ def check() -> int:
         for context, text in untranslated(ts):
             print(f"{ts.name}: untranslated: [{context}] {text}")
         problems += len(want ^ have) + len(untranslated(ts))
+    for ts in qt_fixes():
+        for context, text in untranslated(ts):
+            print(f"{ts.name}: untranslated: [{context}] {text}")
+            problems += 1
     return 1 if problems else 0
 
 
@@ -119,6 +131,8 @@ def main() -> int:
             todo = untranslated(ts)
             if todo:
                 print(f"{ts.relative_to(ROOT)}: {len(todo)} message(s) to translate")
+        print(lrelease(ts).relative_to(ROOT))
+    for ts in qt_fixes():
         print(lrelease(ts).relative_to(ROOT))
     return 0
 

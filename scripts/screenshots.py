@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QWidget
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -51,6 +51,7 @@ def main() -> int:
     store.close()
 
     clerk = create_main_window(data_dir, "clerk", clock=clock)
+    clerk.setWindowState(Qt.WindowState.WindowNoState)  # opens maximized: this size whatever the screen
     clerk.resize(1366, 768)
     clerk.show()
     clerk.new_case()  # type: ignore[attr-defined]
@@ -65,6 +66,7 @@ def main() -> int:
     clerk.close()
 
     reviewer = create_main_window(data_dir, "reviewer", clock=clock)
+    reviewer.setWindowState(Qt.WindowState.WindowNoState)  # opens maximized: this size whatever the screen
     reviewer.resize(1366, 768)
     reviewer.show()
     reviewer.show_search()  # type: ignore[attr-defined]

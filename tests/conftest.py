@@ -7,6 +7,16 @@ import os
 # Before anything can import Qt.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
+import atexit  # noqa: E402
+import shutil  # noqa: E402
+import tempfile  # noqa: E402
+
+# Data folder keys (issue 20.1) go to a folder of this run, never to the account's own key store;
+# commands the tests run in child processes inherit it.
+_KEYS = tempfile.mkdtemp(prefix="zhanchi-test-keys-")
+os.environ["ZHANCHI_KEY_DIR"] = _KEYS
+atexit.register(shutil.rmtree, _KEYS, True)
+
 from desktop.views.compat import immortalise_singletons  # noqa: E402
 
 immortalise_singletons()  # before any Qt signal is emitted (a PySide6 6.12.0 bug on Python 3.11)

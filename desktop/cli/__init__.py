@@ -23,7 +23,8 @@ from desktop.models.errors import (
 )
 
 COMMAND_MODULES = ("core_commands", "registry_commands", "print_commands", "backup_commands", "sync_commands",
-                   "report_commands", "payment_commands", "outreach_commands", "purge_commands", "bench_commands")
+                   "report_commands", "payment_commands", "outreach_commands", "purge_commands", "bench_commands",
+                   "key_commands")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -41,7 +41,11 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from desktop.models import keystore
+
     data_dir = resolve_data_dir(args)
+    if keystore.read_key_id(data_dir) is not None:
+        keystore.folder_key(data_dir)  # no key here (a copied folder): said as such, not "no usable backup"
     if args.file:
         chosen = Path(args.file)
         if not chosen.is_file():

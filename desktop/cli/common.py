@@ -65,6 +65,8 @@ def refuse_if_damaged(folder: Path) -> None:
     database = folder / DB_FILENAME
     if database.exists():
         check = startup_check(database)
+        if check.key_missing:  # encrypted, and no key for it here (a copied folder): restoring would not help
+            raise StorageError(check.message)
         if not check.ok:
             raise StorageError(f"{check.message}；请用 restore 从最近一次完好的备份恢复（损坏的文件会保留）")
 

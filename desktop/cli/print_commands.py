@@ -77,8 +77,7 @@ def _register_case_documents(kinds: Any) -> None:
         k = kinds.add_parser(kind, help=f"打印案件的{KIND_LABELS[kind]}")
         k.add_argument("case_no", metavar="CASE_NO", help="受理编号")
         k.add_argument("--out", required=True, metavar="FILE.pdf", help="PDF 保存位置（已有文件将被替换）")
-        if kind == "receipt":
-            k.add_argument("--format", choices=FORMATS, default="a4", help="a4（默认）或 80mm 热敏纸")
+        k.add_argument("--format", choices=FORMATS, default="a4", help="a4（默认）或 80mm 热敏纸")
         k.add_argument("--user", help="打印人账号（默认：受理人；决定书默认为作出决定的人）")
         k.set_defaults(func=cmd_print_case, kind=kind)
 
@@ -145,9 +144,9 @@ def cmd_print_case(args: argparse.Namespace) -> int:
             if args.kind == "receipt":
                 issued = issue_receipt(store, verifier, user, case.id, out, format=args.format)
             elif args.kind == "notice":
-                issued = issue_notice(store, verifier, user, case.id, out)
+                issued = issue_notice(store, verifier, user, case.id, out, format=args.format)
             else:
-                issued = issue_decision(store, verifier, user, case.id, out)
+                issued = issue_decision(store, verifier, user, case.id, out, format=args.format)
     finally:
         store.close()
     print_json({"case_no": issued.case_no, "kind": issued.kind, "out": str(issued.path),

@@ -1,7 +1,9 @@
 """Printed documents (reportlab, pure Python: never imports Qt).
 
 Each renderer takes a frozen data object (``data.py``) — never the database —
-and writes a PDF with the embedded WenQuanYi Micro Hei font:
+and writes a PDF with its fonts embedded (``typefaces.py``: WenQuanYi Micro Hei,
+a Song face for decisions, notices and publicity lists, and the CJK extension
+faces a rare character of a name needs):
 
 - ``render_receipt(ReceiptData, out, format="a4" | "80mm")``  受理回执
 - ``render_notice(NoticeData, out)``                          一次性告知书

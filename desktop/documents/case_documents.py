@@ -223,11 +223,33 @@ def _missing_codes(case: CaseRecord) -> list[str]:
 
 
 def _missing_materials(case: CaseRecord, policy: Policy) -> list[Material]:
+    return [material for _, material in _missing_by_code(case, policy)]
+
+
+def _missing_by_code(case: CaseRecord, policy: Policy) -> list[tuple[str, Material]]:
     codes = _missing_codes(case)
     by_code = {m.code: m for m in policy.materials}
+    recorded = case.materials.get("names")
+    names = recorded if isinstance(recorded, dict) else {}
     ordered = [m.code for m in policy.materials if m.code in codes] + [c for c in codes if c not in by_code]
-    return [Material(by_code[c].name, by_code[c].how) if c in by_code else Material(c, "请向窗口咨询")
-            for c in dict.fromkeys(ordered)]
+    return [(c, Material(by_code[c].name, by_code[c].how) if c in by_code
+             else Material(str(names.get(c) or c), "请向窗口咨询")) for c in dict.fromkeys(ordered)]
+
+
+@dataclass(frozen=True)
+class CaseMaterials:
+    """A case's materials as every document and the case page say them (POLICY.md §4, issue 16.4)."""
+
+    received: tuple[str, ...]  # 收取 (or sighted, and said so)
+    shared: tuple[str, ...]  # 信息共享核验: what, the source and its as-of, and the item it spared
+    missing: tuple[tuple[str, Material], ...]  # code and (name, how): still to be handed in
+    office_checking: tuple[str, ...]  # what the office checks itself, never the applicant's
+
+
+def case_materials(verifier: Verifier, case: CaseRecord) -> CaseMaterials:
+    policy = case_policy(verifier, case)
+    return CaseMaterials(tuple(materials_received(case, policy)), tuple(materials_shared(case, policy)),
+                         tuple(_missing_by_code(case, policy)), tuple(office_lines(_sources(case))))
 
 
 def _earlier_prints(session: Session, case: CaseRecord, kind: str) -> int:
@@ -283,6 +305,10 @@ def receipt_data(session: Session, store: Store, verifier: Verifier, case: CaseR
         policy_note=str(case.verdict.get("policy_note") or ""),
         printed_at=printed_at if reprint else None,
         public_url=get_meta(session, META_PUBLIC_URL) or "",  # issue 19.1: the central system gave it
+        employer_name=case.employer_name,
+        payment_kind=case.payment_kind,
+        payment_account=case.payment_account,
+        bank_name=case.bank_name,
     )
 
 
@@ -310,6 +336,7 @@ def notice_data(session: Session, store: Store, verifier: Verifier, case: CaseRe
     return NoticeData(
         office=_office(read_office_profile(session, store.office_code), store),
         case_no=case.case_no,
+        lookup_code=case.lookup_code,
         applicant_name=case.applicant_name,
         id_number=case.id_number,
         missing=missing,
@@ -443,11 +470,15 @@ def _issue(store: Store, actor: StaffUser, case_id_or_no: str, out: Path | str, 
                           str(rendering.extra.get("doc_number", "")))
 
 
+def _check_format(format: str) -> None:  # noqa: A002
+    if format not in FORMATS:
+        raise InvalidInput("format", f"应为 a4 或 80mm，收到 {format!r}")
+
+
 def issue_receipt(store: Store, verifier: Verifier, actor: StaffUser, case_id_or_no: str, out: Path | str, *,
                   format: str = "a4") -> IssuedDocument:  # noqa: A002
     """Print the 受理回执 (A4 or the 80 mm roll) to ``out``; a later print is a 补打."""
-    if format not in FORMATS:
-        raise InvalidInput("format", f"应为 a4 或 80mm，收到 {format!r}")
+    _check_format(format)
 
     def build(session: Session, case: CaseRecord, reprint: int, at: dt.datetime) -> Callable[[io.BytesIO], None]:
         from desktop.documents.receipt import render_receipt  # reportlab: loaded at the first print
@@ -459,22 +490,25 @@ def issue_receipt(store: Store, verifier: Verifier, actor: StaffUser, case_id_or
 
 
 def issue_notice(store: Store, verifier: Verifier, actor: StaffUser, case_id_or_no: str,
-                 out: Path | str) -> IssuedDocument:
-    """Print the 一次性告知书 of everything the case still lacks."""
+                 out: Path | str, *, format: str = "a4") -> IssuedDocument:  # noqa: A002
+    """Print the 一次性告知书 of everything the case still lacks (A4 or the 80 mm roll)."""
+    _check_format(format)
 
     def build(session: Session, case: CaseRecord, reprint: int, at: dt.datetime) -> Callable[[io.BytesIO], None]:
         from desktop.documents.notice import render_notice
 
         data = notice_data(session, store, verifier, case, actor=actor, printed_at=at)
-        return lambda buffer: render_notice(data, buffer)
+        return lambda buffer: render_notice(data, buffer, format=format)  # type: ignore[arg-type]
 
-    return _issue(store, actor, case_id_or_no, out, "notice", "a4", build)
+    return _issue(store, actor, case_id_or_no, out, "notice", format, build)
 
 
 def issue_decision(store: Store, verifier: Verifier, actor: StaffUser, case_id_or_no: str,
-                   out: Path | str) -> IssuedDocument:
+                   out: Path | str, *, format: str = "a4") -> IssuedDocument:  # noqa: A002
     """Print the 审核决定书 (核发决定书 with the amount and the account, or 不予核发决定书 with each fact and its
-    clause) under the decision's document number: taken now, in this print's transaction, if it has none."""
+    clause) under the decision's document number: taken now, in this print's transaction, if it has none.
+    A4 by default; the 80 mm roll on request (CONTRACTS.md ``--format``), the same text in one column."""
+    _check_format(format)
 
     def build(session: Session, case: CaseRecord, reprint: int, at: dt.datetime) -> Rendering:
         from desktop.documents.decision import render_decision
@@ -487,9 +521,10 @@ def issue_decision(store: Store, verifier: Verifier, actor: StaffUser, case_id_o
                 year=store.clock.local_date(at).year, case_id=case.id,
                 decision_seq=entry.seq if entry is not None else 0, actor=actor.username, at=at)
             data = replace(data, doc_number=number.number, issued_at=number.issued_at)
-        return Rendering(lambda buffer: render_decision(data, buffer), {"doc_number": data.doc_number})
+        return Rendering(lambda buffer: render_decision(data, buffer, format=format),  # type: ignore[arg-type]
+                         {"doc_number": data.doc_number})
 
-    return _issue(store, actor, case_id_or_no, out, "decision", "a4", build)
+    return _issue(store, actor, case_id_or_no, out, "decision", format, build)
 
 
 def _number_prefix(session: Session, store: Store) -> str:
@@ -528,8 +563,10 @@ __all__ = [
     "KINDS",
     "KIND_LABELS",
     "PRINT_ROLES",
+    "CaseMaterials",
     "IssuedDocument",
     "can_print",
+    "case_materials",
     "case_policy",
     "decision_data",
     "decision_entry",
@@ -551,14 +588,17 @@ def issue_to_data_folder(store: Store, verifier: Verifier, actor: StaffUser, cas
                          format: str = "a4") -> IssuedDocument:  # noqa: A002
     """Issue a document into the data folder (``documents/<case_no>/``), where the window
     previews and prints it; the folder is the owner's only, like the database."""
+    # The counter's paper (the receipt-printer setting) serves what is handed over at the counter, the
+    # receipt and the one-time notice; a decision from the window is A4 (``print decision --format`` may differ).
+    paper = format if kind in ("receipt", "notice") else "a4"
     issuers: dict[str, Callable[[Store, Verifier, StaffUser, str, Path], IssuedDocument]] = {
-        "receipt": functools.partial(issue_receipt, format=format), "notice": issue_notice,
+        "receipt": functools.partial(issue_receipt, format=paper),
+        "notice": functools.partial(issue_notice, format=paper),
         "decision": issue_decision}
     if kind not in issuers:
         raise InvalidInput("kind", f"没有这种文书：{kind!r}")
     case = get_case(store, case_id_or_no)
     stamp = store.clock.now().strftime("%Y%m%dT%H%M%S")
-    paper = format if kind == "receipt" else "a4"  # only the receipt has a thermal-roll layout
     out = store.data_dir / "documents" / case.case_no / f"{kind}-{paper}-{stamp}.pdf"
     private_dir(out.parent)
     return issuers[kind](store, verifier, actor, case.id, out)

@@ -52,12 +52,12 @@ from desktop.documents.layout import (
     build_pdf,
     content_height,
     data_table,
-    esc,
     fields,
     heading,
     kit_for,
     letterhead,
     para,
+    rich,
     signature_block,
 )
 from desktop.models import audit
@@ -106,7 +106,7 @@ def _n(value: int) -> str:
 
 
 def _tally_cell(tally: Tally, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(f"{tally.count:,} 件<br/>{tally.amount_yuan:,} 元", style)
+    return rich(f"{tally.count:,} 件<br/>{tally.amount_yuan:,} 元", style)
 
 
 def _notes(summary: DailySummary) -> dict[str, str]:
@@ -122,7 +122,7 @@ def _flows_table(summary: DailySummary, kit: Kit) -> Flowable:
     number = _number_style(kit)
     notes = _notes(summary)
     rows = [
-        [FLOW_LABELS[f], Paragraph(_n(summary[f].count), number), Paragraph(_n(summary[f].amount_yuan), number),
+        [FLOW_LABELS[f], rich(_n(summary[f].count), number), rich(_n(summary[f].amount_yuan), number),
          notes.get(f, "")]
         for f in FLOWS
     ]
@@ -200,8 +200,8 @@ def _clerk_table(summary: DailySummary, kit: Kit) -> list[Flowable]:
         return [para("当日无受理。", kit.body)]
     number = _number_style(kit)
     rows = [[c.display_name if c.display_name == c.username else f"{c.display_name}（{c.username}）",
-             Paragraph(_n(c.accepted.count), number), Paragraph(_n(c.accepted.amount_yuan), number),
-             Paragraph(_n(c.disputed), number)] for c in summary.by_clerk]
+             rich(_n(c.accepted.count), number), rich(_n(c.accepted.amount_yuan), number),
+             rich(_n(c.disputed), number)] for c in summary.by_clerk]
     w = kit.width
     return [data_table(["经办人", "受理件数", "受理金额（元）", "其中异议受理"], rows, kit,
                        [w * 0.4, w * 0.18, w * 0.24, w * 0.18])]
@@ -211,8 +211,8 @@ def _employer_table(summary: DailySummary, kit: Kit) -> list[Flowable]:
     if not summary.top_employers:
         return [para("当日无收件。", kit.body)]
     number = _number_style(kit)
-    rows = [[str(i), e.name or "（申请人未填写单位）", Paragraph(_n(e.received.count), number),
-             Paragraph(_n(e.received.amount_yuan), number)] for i, e in enumerate(summary.top_employers, 1)]
+    rows = [[str(i), e.name or "（申请人未填写单位）", rich(_n(e.received.count), number),
+             rich(_n(e.received.amount_yuan), number)] for i, e in enumerate(summary.top_employers, 1)]
     w = kit.width
     return [data_table(["序号", "单位名称", "收件件数", "申请金额（元）"], rows, kit,
                        [w * 0.08, w * 0.56, w * 0.16, w * 0.2])]
@@ -301,8 +301,8 @@ def _overdue_rows(summary: DailySummary, kit: Kit) -> list[list[Any]]:
         deadline = r.deadline.isoformat() + (PROVISIONAL_MARK if r.provisional else "")
         rows.append([
             _Plain(str(i)), _Plain(r.case_no), _Plain(r.state.label), _Plain(LEVEL_SHORT.get(r.level, str(r.level))),
-            Paragraph(esc(r.occupation), small),  # occupation names can be long: this one wraps
-            Paragraph(esc(r.accepted_by), small), _Plain(r.accepted_on.isoformat()), _Plain(deadline),
+            para(r.occupation, small),  # occupation names can be long: this one wraps
+            para(r.accepted_by, small), _Plain(r.accepted_on.isoformat()), _Plain(deadline),
             _Plain(str(r.workdays_overdue)),
         ])
     return rows
@@ -311,8 +311,10 @@ def _overdue_rows(summary: DailySummary, kit: Kit) -> list[list[Any]]:
 def _overdue_table(summary: DailySummary, kit: Kit) -> Flowable:
     widths = [w * mm for w in OVERDUE_WIDTHS_MM]
     widths[-1] += kit.width - sum(widths)  # absorb rounding: the columns must fill the frame exactly
-    table = data_table(OVERDUE_HEADER, _overdue_rows(summary, kit), kit, widths)
     small = _list_style(kit)
+    # The header in the list's size too: 职业（工种） then fits its column on one line.
+    head = ParagraphStyle(f"{small.name}.head", parent=kit.cell_head, fontSize=small.fontSize, leading=small.leading)
+    table = data_table(OVERDUE_HEADER, _overdue_rows(summary, kit), kit, widths, head_style=head)
     table.setStyle([
         ("FONTSIZE", (0, 1), (-1, -1), small.fontSize),
         ("LEADING", (0, 1), (-1, -1), small.leading),

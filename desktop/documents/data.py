@@ -77,6 +77,10 @@ class ReceiptData:
     materials_missing: Sequence[str] = ()  # still missing from the applicant (the one-time notice says how)
     office_checking: Sequence[str] = ()  # typed data the office checks itself (40号 二(二)), not the applicant's
     public_url: str = ""  # the central system's public address (the QR's progress link); "": no QR
+    employer_name: str = ""  # the applicant's employer (工作单位), as filed
+    payment_kind: str = ""  # bank | sscard: where the subsidy is paid
+    payment_account: str = ""  # full: the receipt prints it masked
+    bank_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,7 @@ class NoticeData:
     received: Sequence[str] = ()  # 收取 (or sighted)
     shared: Sequence[str] = ()  # 信息共享核验: what, the source and its as-of
     office_checking: Sequence[str] = ()  # typed data the office checks itself, never asked of the applicant
+    lookup_code: str = ""  # the 查询码 printed with the 受理编号 for progress lookup ("": not printed)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ A decision is an administrative act an applicant may contest, so it says what a 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
@@ -70,10 +70,11 @@ def _check(data: DecisionData) -> list[Check]:
     return failed
 
 
-def render_decision(data: DecisionData, out: Output) -> None:
-    """Write the decision (A4) to ``out`` (a path, written atomically, or a binary stream)."""
+def render_decision(data: DecisionData, out: Output, *, format: Literal["a4", "80mm"] = "a4") -> None:  # noqa: A002
+    """Write the decision to ``out`` (a path, written atomically, or a binary stream): A4, or on request
+    (CONTRACTS.md ``print decision --format 80mm``) the same text in one column on the 80 mm roll."""
     failed = _check(data)
-    kit = kit_for("a4")
+    kit = kit_for(format, formal=True)
     office = data.office
     title = title_of(data)
 
@@ -88,9 +89,10 @@ def render_decision(data: DecisionData, out: Output) -> None:
             [
                 ("受理编号", rich(emphasis(data.case_no, kit, 1.2), kit.cell)),
                 ("申请人", data.applicant_name),
-                ("公民身份号码", wording.masked_id(data.id_number)),
+                # The roll's label column is narrow: the short labels there.
+                ("身份号码" if kit.roll else "公民身份号码", wording.masked_id(data.id_number)),
                 ("证书编号", data.certificate_number),
-                ("职业（工种）", data.occupation_name),
+                ("职业" if kit.roll else "职业（工种）", data.occupation_name),
                 ("证书等级", wording.level_name(data.level)),
                 ("适用政策", policy),
                 ("决定", rich(emphasis(APPROVED if data.approved else REJECTED, kit, 1.2), kit.cell)),

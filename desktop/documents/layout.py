@@ -10,6 +10,19 @@ print as typed, not break the markup.
 The later documents (daily summary, publicity list, monthly report) reuse the
 same kit: ``kit_for(fmt)``, ``fields``, ``data_table``, ``heading``,
 ``signature_block`` and ``build_pdf`` (A4 pages get a 第x页／共y页 footer).
+
+Every text goes through ``paragraph`` (``para`` and ``rich`` call it): each run of
+characters the style's face lacks is set in the shipped face that has them
+(``fonts.with_fallback``: a name in CJK Extension B prints), a character no face
+has stops the print (``fonts.UnprintableCharacter``), and lines break by the
+Chinese rules of ``linebreak.py``.  Lines drawn straight on the canvas (titles,
+footers) use ``draw_text``, with the same fallback.
+
+Decisions, notices and publicity lists use the formal kit, ``kit_for(fmt,
+formal=True)``: a Song face (宋体-style serif) at the sizes official documents use
+(GB/T 9704: title 二号 in a bold Song, body 四号 here so a decision keeps to one page,
+headings in the sans (黑体-style) face); on the 80 mm roll the formal kit is the
+ordinary one: hairline serifs do not survive a thermal head.
 """
 
 from __future__ import annotations
@@ -43,8 +56,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from desktop.documents.fonts import FONT_NAME, register_fonts
-from desktop.documents.linebreak import install_chinese_line_rules
+from desktop.documents.fonts import FONT_NAME, register_face, register_fonts, runs, text_width, with_fallback
+from desktop.documents.linebreak import ChineseParagraph, install_chinese_line_rules
+from desktop.documents.typefaces import SANS, SERIF, SERIF_BOLD
 from desktop.models.files import write_private
 
 PaperFormat = Literal["a4", "80mm"]
@@ -98,6 +112,9 @@ class Kit:
     centered: ParagraphStyle
     caption: ParagraphStyle
     prose: ParagraphStyle  # running text: first line indented two characters, as Chinese letters are
+    font: str = SANS  # the face of the text (typefaces.py)
+    title_font: str = SANS  # the face of the title (and of the issuer's name over it)
+    formal: bool = False
 
     @property
     def roll(self) -> bool:
@@ -108,44 +125,74 @@ class Kit:
         return self.page.frame_width
 
 
+# Chinese type sizes (字号) in points.
+SIZE_2 = 22.0  # 二号: the title of an official document
+SIZE_3 = 16.0  # 三号: the issuing body
+SIZE_4 = 14.0  # 四号: running text of the formal documents
+SIZE_SMALL_4 = 12.0  # 小四: the same, where 四号 would not keep a document to one page
+SIZE_5 = 10.5  # 五号: their tables and fields, as forms set them
+
+
 @functools.cache
-def kit_for(fmt: str) -> Kit:
-    """The styles of a paper format; built once (styles are read-only afterwards)."""
+def kit_for(fmt: str, *, formal: bool = False, text_size: float = SIZE_4) -> Kit:
+    """The styles of a paper format; built once (styles are read-only afterwards).  ``formal``:
+    the Song face and official sizes of decisions, notices and publicity lists (A4 only), their
+    running text ``text_size`` points (四号; a longer document 小四 to keep to one page)."""
     try:
         page = PAGE_FORMATS[fmt]
     except KeyError:
         raise ValueError(f"unknown paper format {fmt!r}; expected one of {sorted(PAGE_FORMATS)}") from None
-    font = register_fonts()
+    register_fonts()
     install_chinese_line_rules()
-    size = page.base_size
+    formal = formal and page.height is not None
+    font = SERIF if formal else SANS
+    title_font = SERIF_BOLD if formal else SANS
+    for face in {font, title_font}:
+        register_face(face)
+    size = SIZE_5 if formal else page.base_size  # fields, tables, small print
+    text_size = text_size if formal else size  # running text
 
     def style(name: str, **kw: Any) -> ParagraphStyle:
         base: dict[str, Any] = {
             "fontName": font,
             "fontSize": size,
             "leading": size * 1.5,
-            "wordWrap": "CJK",  # break between any two Chinese characters, keep punctuation rules
+            "wordWrap": "CJK",  # ChineseParagraph: the line-breaking rules of linebreak.py
             "textColor": black,
         }
         base.update(kw)
-        return ParagraphStyle(f"{page.name}.{name}", **base)
+        return ParagraphStyle(f"{page.name}{'.formal' if formal else ''}.{name}", **base)
 
+    if formal:
+        office = style("office", fontName=title_font, fontSize=SIZE_3, leading=SIZE_3 * 1.5, alignment=TA_CENTER,
+                       balance=True)
+        heading_style = style("heading", fontName=SANS, fontSize=text_size, leading=text_size * 1.45,
+                              spaceBefore=text_size * 0.5, spaceAfter=0)
+    else:
+        office = style("office", fontSize=size * 1.15, leading=size * 1.6, alignment=TA_CENTER, balance=True)
+        heading_style = style("heading", fontSize=size * 1.12, leading=size * 1.5, spaceBefore=size * 0.6,
+                              spaceAfter=0)
     return Kit(
         page=page,
-        body=style("body"),
+        body=style("body", fontSize=text_size, leading=text_size * 1.5),
         small=style("small", fontSize=size * 0.86, leading=size * 0.86 * 1.45,
                     textColor=black if page.height is None else GREY),
         label=style("label", textColor=black if page.height is None else GREY),  # thermal heads dither grey
-        office=style("office", fontSize=size * 1.15, leading=size * 1.6, alignment=TA_CENTER),
-        title_size=size * (1.9 if page.height else 1.55),
-        heading=style("heading", fontSize=size * 1.12, leading=size * 1.5, spaceBefore=size * 0.6, spaceAfter=0),
-        banner=style("banner", fontSize=size * 1.1, leading=size * 1.5, alignment=TA_CENTER),
+        office=office,
+        title_size=SIZE_2 if formal else size * (1.9 if page.height else 1.55),
+        heading=heading_style,
+        banner=style("banner", fontSize=size * 1.1, leading=size * 1.5, alignment=TA_CENTER, balance=True),
         cell=style("cell", leading=size * 1.4),
-        cell_head=style("cell_head", leading=size * 1.4, alignment=TA_CENTER),
+        cell_head=style("cell_head", leading=size * 1.4, alignment=TA_CENTER, balance=True),
         right=style("right", alignment=TA_RIGHT),
-        centered=style("centered", alignment=TA_CENTER),
-        caption=style("caption", fontSize=size * 0.86, leading=size * 0.86 * 1.45, alignment=TA_CENTER),
-        prose=style("prose", firstLineIndent=size * 2, leading=size * 1.7, spaceAfter=size * 0.3),
+        centered=style("centered", alignment=TA_CENTER, balance=True),
+        caption=style("caption", fontSize=size * 0.86, leading=size * 0.86 * 1.45, alignment=TA_CENTER,
+                      balance=True),
+        prose=style("prose", fontSize=text_size, firstLineIndent=text_size * 2,
+                    leading=text_size * (1.5 if formal else 1.7), spaceAfter=text_size * (0.2 if formal else 0.3)),
+        font=font,
+        title_font=title_font,
+        formal=formal,
     )
 
 
@@ -157,54 +204,81 @@ def esc(text: object) -> str:
     return escape(str(text)).replace("\n", "<br/>")
 
 
+def paragraph(markup: str, style: ParagraphStyle) -> Paragraph:
+    """The one way text becomes a paragraph: per-character font fallback (a character the
+    style's face lacks comes from the shipped face that has it; one no face has raises
+    ``fonts.UnprintableCharacter``) and Chinese line breaking (``linebreak.ChineseParagraph``)."""
+    return ChineseParagraph(with_fallback(markup, style.fontName), style)
+
+
 def para(text: object, style: ParagraphStyle) -> Paragraph:
     """A paragraph of plain (untrusted) text."""
-    return Paragraph(esc(text), style)
+    return paragraph(esc(text), style)
 
 
 def rich(markup: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph of markup the renderer wrote itself (data inside already ``esc``-aped)."""
-    return Paragraph(markup, style)
+    return paragraph(markup, style)
 
 
 def emphasis(text: object, kit: Kit, scale: float = 1.15) -> str:
-    """Markup for a larger run of text: the font has no bold face, so size carries emphasis."""
-    return f'<font size="{kit.page.base_size * scale:.1f}">{esc(text)}</font>'
+    """Markup for a larger run of text: the sans face has no bold, so size carries emphasis.
+    The size grows by ``scale`` of a field's size over that of the paragraph it stands in
+    (a field or running text: they differ on the formal documents)."""
+    return f'<font size="+{kit.cell.fontSize * (scale - 1):.2f}">{esc(text)}</font>'
+
+
+BOLD_FACES = frozenset({SERIF_BOLD})
+
+
+def draw_text(canv: Canvas, x: float, y: float, text: str, font: str, size: float, *,
+              anchor: Literal["start", "middle", "end"] = "start", embolden: bool = False) -> float:
+    """One line straight on the canvas, each run in the face that has its characters
+    (``fonts.runs``); returns its width.  ``embolden``: runs in a face without a bold weight
+    are filled and stroked, the way printed forms thicken a title."""
+    pieces = runs(text, font)
+    width = sum(stringWidth(run, name, size) for name, run in pieces)
+    if anchor == "middle":
+        x -= width / 2
+    elif anchor == "end":
+        x -= width
+    canv.saveState()
+    canv.setLineWidth(size * 0.035)
+    canv.setStrokeColor(black)
+    out = canv.beginText()
+    out.setTextOrigin(x, y)
+    for name, run in pieces:
+        out.setFont(name, size)
+        out.setTextRenderMode(2 if embolden and name not in BOLD_FACES else 0)  # 2: fill, then stroke
+        out.textOut(run)
+    canv.drawText(out)
+    canv.restoreState()
+    return width
 
 
 class Title(Flowable):
-    """A centred document title in a faux-bold (filled and stroked) face.
+    """A centred document title in the kit's title face: a real bold Song on the formal
+    documents, elsewhere the sans face made bold by stroking its outline.  A title too wide
+    for the frame is scaled down (it never wraps)."""
 
-    The embedded font has no bold face; stroking the outline thickens it the
-    way printed forms look.  A title too wide for the frame is scaled down.
-    """
-
-    def __init__(self, text: str, size: float, space_after: float = 0) -> None:
+    def __init__(self, text: str, size: float, space_after: float = 0, font: str = SANS) -> None:
         super().__init__()
         self.text = text
         self.size = size
+        self.font = font
         self.spaceAfter = space_after
         self._fitted = size
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab API)
-        natural = stringWidth(self.text, FONT_NAME, self.size)
+        natural = text_width(self.text, self.font, self.size)
         self._fitted = self.size if natural <= availWidth else self.size * availWidth / natural * 0.98
         self._width = availWidth
         return availWidth, self._fitted * 1.45
 
     def draw(self) -> None:
-        canv = self.canv
-        canv.saveState()
-        canv.setLineWidth(self._fitted * 0.035)
-        canv.setStrokeColor(black)
-        canv.setFillColor(black)
-        text = canv.beginText()
-        text.setFont(FONT_NAME, self._fitted)
-        text.setTextRenderMode(2)  # fill, then stroke the outline
-        text.setTextOrigin((self._width - stringWidth(self.text, FONT_NAME, self._fitted)) / 2, self._fitted * 0.35)
-        text.textOut(self.text)
-        canv.drawText(text)
-        canv.restoreState()
+        self.canv.setFillColor(black)
+        draw_text(self.canv, self._width / 2, self._fitted * 0.35, self.text, self.font, self._fitted,
+                  anchor="middle", embolden=True)
 
 
 # --- blocks ------------------------------------------------------------------
@@ -212,7 +286,8 @@ class Title(Flowable):
 
 def letterhead(office_name: str, title: str, kit: Kit) -> list[Flowable]:
     """Office name over the document title."""
-    return [para(office_name, kit.office), Title(title, kit.title_size, space_after=kit.page.base_size * 0.4)]
+    return [para(office_name, kit.office),
+            Title(title, kit.title_size, space_after=kit.page.base_size * 0.4, font=kit.title_font)]
 
 
 def heading(text: str, kit: Kit) -> list[Flowable]:
@@ -253,7 +328,7 @@ def table(data: list[list[Any]], col_widths: Sequence[float], commands: list[tup
     (Helvetica by default) even for cells that hold only Paragraphs, which would put an
     un-embedded standard font into the PDF."""
     t = Table(data, colWidths=list(col_widths), **kwargs)
-    t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT_NAME, kit.page.base_size), *commands]))
+    t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), kit.font, kit.cell.fontSize), *commands]))
     return t
 
 
@@ -267,7 +342,7 @@ def fields(rows: Iterable[tuple[str, Value]], kit: Kit, *, width: float | None =
     for label, value in rows:
         cell = para(value, kit.cell) if isinstance(value, str) else value
         data.append([para(label, kit.label), cell])
-    pad = 1.5 if kit.roll else 2.5
+    pad = 1.5 if kit.roll else (2 if kit.formal else 2.5)
     commands: list[tuple[Any, ...]] = [
         # The roll has no grid: labels line up with the value's first line.  On A4 a
         # label sits in the middle of its ruled cell, as on printed forms.
@@ -286,11 +361,17 @@ def fields(rows: Iterable[tuple[str, Value]], kit: Kit, *, width: float | None =
 
 
 def data_table(header: Sequence[str], rows: Sequence[Sequence[Value]], kit: Kit,
-               col_widths: Sequence[float], *, repeat_header: bool = True) -> Table:
-    """A ruled table with a shaded header row repeated on every page (lists, summaries)."""
+               col_widths: Sequence[float], *, repeat_header: bool = True,
+               head_style: ParagraphStyle | None = None) -> Table:
+    """A ruled table with a shaded header row repeated on every page (lists, summaries).
+    Header cells balance their lines (linebreak.py); a column too narrow to hold its header
+    without a character alone on a line ("序/号") is widened at the expense of the widest."""
     if abs(sum(col_widths) - kit.width) > 0.5:
         raise ValueError("column widths must add up to the frame width")
-    data: list[list[Any]] = [[para(h, kit.cell_head) for h in header]]
+    head = head_style or kit.cell_head
+    side = 2 if kit.roll else 4
+    col_widths = widen_for_headers(header, col_widths, head, 2 * side)
+    data: list[list[Any]] = [[para(h, head) for h in header]]
     for row in rows:
         data.append([para(v, kit.cell) if isinstance(v, str) else v for v in row])
     pad = 1.5 if kit.roll else 3
@@ -298,11 +379,36 @@ def data_table(header: Sequence[str], rows: Sequence[Sequence[Value]], kit: Kit,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("GRID", (0, 0), (-1, -1), 0.5, black if kit.roll else LINE_GREY),
         ("BACKGROUND", (0, 0), (-1, 0), white if kit.roll else SHADE),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2 if kit.roll else 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2 if kit.roll else 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), side),
+        ("RIGHTPADDING", (0, 0), (-1, -1), side),
         ("TOPPADDING", (0, 0), (-1, -1), pad),
         ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
     ], kit, repeatRows=1 if repeat_header else 0, hAlign="LEFT")
+
+
+def header_width(text: str, style: ParagraphStyle) -> float:
+    """The narrowest a header may be set: each of its lines (a header may hold line breaks) whole up to four
+    characters (序号, 已告知, 申请金额), a longer one on two balanced lines."""
+    need = 0.0
+    for line in text.split("\n"):
+        if len(line) > 4:
+            line = line[: (len(line) + 1) // 2]
+        need = max(need, text_width(line, style.fontName, style.fontSize))
+    return need
+
+
+def widen_for_headers(header: Sequence[str], col_widths: Sequence[float], style: ParagraphStyle,
+                      padding: float) -> list[float]:
+    """``col_widths`` with each column at least as wide as its header needs, the room taken
+    from the widest column."""
+    widths = list(col_widths)
+    for i, text in enumerate(header):
+        short = header_width(text, style) + padding + 0.5 - widths[i]
+        widest = max(range(len(widths)), key=lambda j: widths[j])
+        if short > 0 and widest != i:
+            widths[i] += short
+            widths[widest] -= short
+    return widths
 
 
 def numbered(items: Sequence[str], kit: Kit, *, empty: str = "无",
@@ -320,14 +426,19 @@ def signature_block(kit: Kit, signer_lines: Sequence[str], seal_label: str = "�
                     date_line: str = "日期：　　　　年　　月　　日") -> list[Flowable]:
     """Where a supervisor expects to sign and seal: signer lines (plain text) on the
     left, a seal area with the date on the right (stacked on the roll)."""
-    gap = kit.page.base_size * (1.2 if kit.roll else 1.6)
+    gap = kit.page.base_size * (1.2 if kit.roll or kit.formal else 1.6)
     left = [para(line, kit.body) for line in signer_lines]
-    # Room for the round official seal (about 40 mm across; it may overprint the lines).
-    seal_height = 14 * mm if kit.roll else 20 * mm
-    seal = [Spacer(1, seal_height), para(seal_label, kit.centered), para(date_line, kit.centered)]
+    # Room for the round official seal (about 40 mm across; it may overprint the lines).  On the
+    # formal documents it is stamped over the issuer's name and the date (GB/T 9704 骑年盖月).
+    seal_height = 14 * mm if kit.roll else (12 * mm if kit.formal else 20 * mm)
+    # The formal documents sign in the size of their text, as official documents date and sign.
+    centred = (ParagraphStyle(f"{kit.centered.name}.signature", parent=kit.centered, fontSize=kit.body.fontSize,
+                              leading=kit.body.leading) if kit.formal else kit.centered)
+    seal = [Spacer(1, seal_height), para(seal_label, centred), para(date_line, centred)]
     if kit.roll:
         return [KeepTogether([Spacer(1, gap), *left, *seal])]
-    block = table([[left, seal]], [kit.width * 0.55, kit.width * 0.45], [
+    share = 0.5 if kit.formal else 0.55  # the formal documents' seal line is set larger
+    block = table([[left, seal]], [kit.width * share, kit.width * (1 - share)], [
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -346,15 +457,16 @@ def blank_line(label: str, length: int = 8) -> str:
 _FOOTER_SIZE = 8.0
 
 
-def fit_line(text: str, width: float, size: float, smallest: float = 6.0) -> tuple[str, float]:
+def fit_line(text: str, width: float, size: float, smallest: float = 6.0,
+             font: str = FONT_NAME) -> tuple[str, float]:
     """A single line drawn straight on the canvas (no Paragraph to wrap it): shrink
     it down to ``smallest`` points, then cut it with an ellipsis, so it never runs
     into whatever is beside it."""
-    natural = stringWidth(text, FONT_NAME, size)
+    natural = text_width(text, font, size)
     if natural <= width:
         return text, size
     size = max(smallest, size * width / natural)
-    while text and stringWidth(text + "…", FONT_NAME, size) > width:
+    while text and text_width(text + "…", font, size) > width:
         text = text[:-1]
     return (text + "…" if text else ""), size
 
@@ -389,10 +501,8 @@ def _numbered_canvas(footer_left: str) -> type[Canvas]:
             self.setFillColor(GREY)
             y = page.margin_bottom / 2
             if left:
-                self.setFont(FONT_NAME, size)
-                self.drawString(page.margin_x, y, left)
-            self.setFont(FONT_NAME, _FOOTER_SIZE)
-            self.drawRightString(width - page.margin_x, y, counter)
+                draw_text(self, page.margin_x, y, left, FONT_NAME, size)
+            draw_text(self, width - page.margin_x, y, counter, FONT_NAME, _FOOTER_SIZE, anchor="end")
             self.restoreState()
 
     return NumberedCanvas

@@ -30,7 +30,7 @@ from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from desktop.documents import wording
 from desktop.documents.daily_summary import (
@@ -55,6 +55,7 @@ from desktop.documents.layout import (
     kit_for,
     letterhead,
     para,
+    rich,
     signature_block,
     write_output,
 )
@@ -123,7 +124,7 @@ def _number_style(kit: Kit) -> ParagraphStyle:
 
 
 def _figures(row: MonthlyRow, number: ParagraphStyle) -> list[Any]:
-    return [Paragraph(f"{v:,}", number) for v in (row.applications.count, row.applications.amount_yuan,
+    return [rich(f"{v:,}", number) for v in (row.applications.count, row.applications.amount_yuan,
                                                     row.payments.count, row.payments.amount_yuan)]
 
 

@@ -101,7 +101,7 @@ def render_publicity_list(data: PublicityListData, out: Output) -> None:
     """Write the list (A4) to ``out`` (a path, written atomically, or a binary stream)."""
     if data.ends_on <= data.starts_on:
         raise ValueError("the publicity period must end after it starts")
-    kit = kit_for("a4")
+    kit = kit_for("a4", formal=True)
     office = data.office
     total = sum(r.amount_yuan for r in data.rows)
     period = period_text(data)
@@ -119,7 +119,8 @@ def render_publicity_list(data: PublicityListData, out: Output) -> None:
         para(PREAMBLE, kit.prose),
     ]
     width = kit.width
-    widths = [12 * mm, 22 * mm, width - 120 * mm, 34 * mm, 24 * mm, 28 * mm]
+    # Each header on one line: 补贴金额（元） needs 30 mm in the formal kit's 五号.
+    widths = [12 * mm, 22 * mm, width - 122 * mm, 34 * mm, 24 * mm, 30 * mm]
     table_rows: list[list[Any]] = [
         [para(str(i), kit.centered), mask_name(r.applicant_name), r.employer_name or "—", r.occupation_name,
          wording.level_name(r.level), para(f"{r.amount_yuan:,}", kit.right)]

@@ -1,9 +1,11 @@
 """受理回执: what the applicant takes home when the counter accepts a case.
 
-It proves the case was accepted (case number, clerk, time, seal), says what
-was handed over, what to expect (amount, review deadline) and how to follow
-the case (case number + lookup code, also as a QR code).  The ID number is
-printed masked only: the receipt leaves the office in a pocket.
+It proves the case was accepted (受理编号, clerk, time, seal), says who applied
+(the applicant and the employer), what was handed over, checked by information
+sharing or still missing, where the subsidy is to be paid (the account masked,
+and its bank), what to expect (amount, review deadline, 至…（含）) and how to
+follow the case (受理编号 + 查询码, also as a QR code).  The ID number and the
+account are printed masked only: the receipt leaves the office in a pocket.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from desktop.documents.layout import (
 )
 from desktop.documents.notice import shared_flow
 from desktop.documents.qr import QrCode, receipt_qr_payload
+from desktop.models.masking import mask_account
 
 TITLE = "技能提升补贴受理回执"
 QR_CAPTION = "手机扫码查询进度"
@@ -55,7 +58,7 @@ def render_receipt(data: ReceiptData, out: Output, *, format: Literal["a4", "80m
 
 
 def _deadline(data: ReceiptData) -> str:
-    text = f"{wording.date_cn(data.review_deadline)}前"
+    text = wording.deadline_cn(data.review_deadline)
     if data.review_deadline_provisional:
         text += f"（{wording.PROVISIONAL_DATE}：{wording.PROVISIONAL_DATE_REASON}）"
     return text
@@ -67,6 +70,22 @@ def _amount(data: ReceiptData, kit: Kit) -> Flowable:
 
 def _occupation(data: ReceiptData) -> str:
     return f"{data.occupation_name}（{data.occupation_code}）" if data.occupation_code else data.occupation_name
+
+
+def _employer(data: ReceiptData) -> str:
+    return data.employer_name or "（未填写）"
+
+
+def _account(data: ReceiptData) -> str:
+    """本人银行账户 6222********3445（开户银行：中国工商银行）: where the subsidy goes, masked, and its bank."""
+    if not data.payment_account:
+        return wording.DIRECT_PAYMENT
+    return (f"{wording.payment_kind_name(data.payment_kind)} {mask_account(data.payment_account)}"
+            f"（开户银行：{data.bank_name or '未填写'}）")
+
+
+def _payment_rows(data: ReceiptData) -> list[tuple[str, str]]:
+    return [("发放账户", _account(data))]
 
 
 def _progress(data: ReceiptData) -> str:
@@ -135,8 +154,8 @@ def _a4_story(data: ReceiptData, kit: Kit) -> list[Flowable]:
             ("查询码", rich(emphasis(data.lookup_code, kit, 1.25), kit.cell)),
             ("申请人", data.applicant_name),
             ("公民身份号码", wording.masked_id(data.id_number)),
-            ("受理时间", _accepted(data)),
-            ("经办人", data.clerk_name),
+            ("工作单位", _employer(data)),
+            ("受理时间", f"{_accepted(data)}（经办人：{data.clerk_name}）"),
         ],
         kit,
         width=kit.width - qr_width - 4 * mm if qr_width else kit.width,
@@ -150,10 +169,11 @@ def _a4_story(data: ReceiptData, kit: Kit) -> list[Flowable]:
     certificate = fields(
         [
             ("证书编号", data.certificate_number),
-            ("证书类别", wording.certificate_kind_name(data.certificate_kind)),
-            ("证书等级", wording.level_name(data.level)),
+            ("证书类别、等级",
+             f"{wording.certificate_kind_name(data.certificate_kind)}，{wording.level_name(data.level)}"),
             ("职业（工种）", _occupation(data)),
             ("预计补贴金额", _amount(data, kit)),
+            *_payment_rows(data),
             ("适用政策", _policy(data, kit)),
         ],
         kit,
@@ -188,10 +208,12 @@ def _roll_story(data: ReceiptData, kit: Kit) -> list[Flowable]:
                 ("查询码", rich(emphasis(data.lookup_code, kit, 1.1), kit.cell)),
                 ("申请人", data.applicant_name),
                 ("身份号码", wording.masked_id(data.id_number)),
+                ("工作单位", _employer(data)),
                 ("证书编号", data.certificate_number),
                 ("证书类别", wording.certificate_kind_name(data.certificate_kind)),
                 ("证书等级", wording.level_name(data.level)),
                 ("职业", _occupation(data)),
+                *_payment_rows(data),
             ],
             kit,
         )

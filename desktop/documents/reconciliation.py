@@ -141,7 +141,7 @@ def render_reconciliation(sheet: ReconciliationSheet, out: Output) -> None:
         kit,
     ))
     story.append(Spacer(1, 3 * mm))
-    widths = [8 * mm, 46 * mm, 14 * mm, 15 * mm, 19 * mm, 0.0]
+    widths = [10.5 * mm, 46 * mm, 16 * mm, 15 * mm, 19 * mm, 0.0]  # a masked name (欧**明) on one line
     widths[5] = kit.width - sum(widths)
     rows: list[list[Any]] = []
     for n, item in enumerate(r.items, 1):

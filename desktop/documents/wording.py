@@ -157,6 +157,11 @@ def date_cn(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+def deadline_cn(day: dt.date) -> str:
+    """至2026年11月6日（含）: a deadline says its last day is included ("前" leaves it in doubt, issue 17.3)."""
+    return f"至{date_cn(day)}（含）"
+
+
 def datetime_cn(instant: dt.datetime, tz_name: str) -> str:
     """2026年11月27日 10:05, in the office's time zone; a naive time is a bug."""
     if instant.tzinfo is None or instant.utcoffset() is None:

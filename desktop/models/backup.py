@@ -5,6 +5,10 @@ long).  The store takes one before every migration; the window takes one a
 day; ``backup``/``restore`` do it by hand.  The newest N are kept.  A damaged
 database is detected at start (``check_database``) so the app can offer the
 newest good backup instead of crashing.
+
+Backups are encrypted with the folder's key, as the database is (issue 20.1: the online backup
+API copies between two SQLCipher files with the same key); a backup copied elsewhere reveals
+nothing and is restored on a computer and account that hold the key (``zhanchi key export``).
 """
 
 from __future__ import annotations
@@ -13,20 +17,22 @@ import contextlib
 import datetime as dt
 import os
 import shutil
-import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.models import database
+from desktop.models.database import DB_FILENAME
 from desktop.models.errors import InvalidInput, StorageError, os_error_text
 from desktop.models.files import create_private, private_dir
+from desktop.models.keystore import KeyMissing, folder_key, key_for_file, key_literal, read_key_id
 
 BACKUP_DIR = "backups"
 KEEP = 14  # backups kept; older ones are deleted after a new one is verified
-DB_FILENAME = "zhanchi.db"  # the store's file; defined here because the store imports this module
-# quick_check reads every page: about a second for this size here, minutes for years of cases.
-FULL_CHECK_AT_START_BYTES = 256 * 2**20
+# quick_check reads (and decrypts: about four times the work of a plain file) every page: about half
+# a second for this size here, minutes for years of cases.
+FULL_CHECK_AT_START_BYTES = 128 * 2**20
 
 Stop = Callable[[], bool]
 # How far a long job has got, for a window to show: (step, fraction done or None when unknown).
@@ -50,42 +56,67 @@ class Backup:
 class DatabaseCheck:
     ok: bool
     message: str  # plain Chinese for the person at the counter
+    key_missing: bool = False  # encrypted, and this account on this computer has no key for it
 
 
 def backup_dir(data_dir: Path) -> Path:
     return Path(data_dir) / BACKUP_DIR
 
 
-def check_database(path: Path, *, quick: bool = True, stop: Stop | None = None) -> DatabaseCheck:
-    """Whether the file is a sound SQLite database: ``quick_check`` by default, ``integrity_check``
-    with ``quick=False``.  Both read every page (minutes for a database of years of cases): at
-    start the app uses ``startup_check``.  ``stop`` is asked now and then; True abandons the check
-    (``BackupStopped``)."""
+def file_key(data_dir: Path | None, path: Path) -> bytes | None:
+    """The key that opens the database file ``path`` for ``data_dir``: None for a plain file, the
+    folder's key when it has one, else that of the folder the file lies in (``KeyMissing``)."""
+    if database.file_state(path) != "encrypted":
+        return None
+    if data_dir is not None and read_key_id(data_dir) is not None:
+        return folder_key(data_dir)
+    return key_for_file(path)
+
+
+def _unreadable(path: Path, exc: Exception) -> DatabaseCheck:
+    if database.file_state(path) == "encrypted" and "not a database" in str(exc):
+        return DatabaseCheck(False, "数据库文件无法解密（不是用本文件夹的密钥加密的，或文件已损坏）")
+    return DatabaseCheck(False, f"数据库文件已损坏，无法打开（{exc}）")
+
+
+def check_database(path: Path, *, quick: bool = True, stop: Stop | None = None,
+                   key: bytes | None = None) -> DatabaseCheck:
+    """Whether the file is a sound database: ``quick_check`` by default, ``integrity_check``
+    with ``quick=False``.  Both read (and decrypt) every page (minutes for a database of years of
+    cases): at start the app uses ``startup_check``.  ``stop`` is asked now and then; True abandons
+    the check (``BackupStopped``).  ``key``: that of the file (default: its data folder's); a wrong
+    key reads as a damaged file, no key on this computer as ``key_missing``."""
     if not path.exists():
         return DatabaseCheck(True, "数据库尚未建立")
     if stop is not None and stop():
         raise BackupStopped("检查已中止")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = database.open_database(path, key=key, readonly=True)
+    except KeyMissing as exc:
+        return DatabaseCheck(False, str(exc), key_missing=True)
+    except database.DatabaseError as exc:
+        return _unreadable(path, exc)
+    try:
         try:
             with _interrupted_when(conn, stop):
                 rows = conn.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check").fetchall()
         finally:
             conn.close()
-    except sqlite3.OperationalError as exc:
+    except database.OperationalError as exc:
         if stop is not None and stop():
             raise BackupStopped("检查已中止") from exc
-        return DatabaseCheck(False, f"数据库文件已损坏，无法打开（{exc}）")
-    except sqlite3.DatabaseError as exc:
-        return DatabaseCheck(False, f"数据库文件已损坏，无法打开（{exc}）")
+        return _unreadable(path, exc)
+    except database.DatabaseError as exc:
+        return _unreadable(path, exc)
     if rows != [("ok",)]:
-        detail = "；".join(str(r[0]) for r in rows[:3])
+        lines = [line for r in rows[:3] for line in str(r[0]).splitlines() if not line.startswith("***")]
+        detail = "；".join(lines[:3])
         return DatabaseCheck(False, f"数据库文件已损坏：{detail}")
     return DatabaseCheck(True, "数据库完好")
 
 
 @contextlib.contextmanager
-def _interrupted_when(conn: sqlite3.Connection, stop: Stop | None) -> Iterator[None]:
+def _interrupted_when(conn: database.Connection, stop: Stop | None) -> Iterator[None]:
     """Interrupt ``conn``'s statement once ``stop()`` says so: the check is one long step inside
     SQLite (no progress callback reaches it), but ``interrupt`` may come from another thread."""
     if stop is None:
@@ -116,15 +147,20 @@ def startup_check(path: Path) -> DatabaseCheck:
     if not path.exists() or path.stat().st_size <= FULL_CHECK_AT_START_BYTES:
         return check_database(path)
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = database.open_database(path, readonly=True)
+    except KeyMissing as exc:
+        return DatabaseCheck(False, str(exc), key_missing=True)
+    except database.DatabaseError as exc:
+        return _unreadable(path, exc)
+    try:
         try:
             conn.execute("SELECT name, sql FROM sqlite_master").fetchall()
             for table in ("alembic_version", "meta", "staff"):
                 conn.execute(f"SELECT * FROM {table} LIMIT 1").fetchall()  # noqa: S608 - fixed names
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
-        return DatabaseCheck(False, f"数据库文件已损坏，无法打开（{exc}）")
+    except database.DatabaseError as exc:
+        return _unreadable(path, exc)
     return DatabaseCheck(True, "数据库可以打开（完整检查随每日备份进行）")
 
 
@@ -132,28 +168,33 @@ def take_backup(data_dir: Path, *, reason: str, now: dt.datetime, keep: int = KE
                 stop: Stop | None = None, progress: Progress | None = None) -> Backup:
     """Copy the live database with the online backup API, verify the copy, prune old ones.
     ``stop`` is asked between steps; True abandons the backup (``BackupStopped``, no file left).
-    ``progress`` hears how much is copied, then that the copy is being checked."""
+    ``progress`` hears how much is copied, then that the copy is being checked.  The copy has the
+    database's key (a plain database, only ever backed up just before it is encrypted, gives a
+    plain copy that the encryption then encrypts too)."""
     source_path = Path(data_dir) / DB_FILENAME
     if not source_path.exists():
         raise InvalidInput("data_dir", f"{data_dir} 中没有数据库，无需备份")
     folder = backup_dir(data_dir)
+    key = file_key(data_dir, source_path)
     try:
         private_dir(folder)
         stamp = now.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
         target = folder / f"zhanchi-{stamp}-{_safe(reason)}.db"
         partial = create_private(target.with_suffix(".partial"))  # owner-only before a byte is copied
-        source = sqlite3.connect(source_path)
+        source = database.connect(source_path, key)
         try:
-            copy = sqlite3.connect(partial)
+            copy = database.connect(partial, key)
             try:
                 source.backup(copy, pages=1024, progress=_each_step(stop, progress))  # no lock held for long
+                # One self-contained file (the copy came in write-ahead-log mode): no -wal/-shm beside it.
+                copy.execute("PRAGMA journal_mode=DELETE").fetchall()
             finally:
                 copy.close()
         finally:
             source.close()
         if progress is not None:
             progress("backup_check", None)  # page by page, as long as the copy or longer
-        check = check_database(partial, quick=False, stop=stop)
+        check = check_database(partial, quick=False, stop=stop, key=key)
         if not check.ok:
             partial.unlink(missing_ok=True)
             raise StorageError(f"备份未通过完整性检查，已放弃：{check.message}")
@@ -161,7 +202,7 @@ def take_backup(data_dir: Path, *, reason: str, now: dt.datetime, keep: int = KE
     except BackupStopped:
         partial.unlink(missing_ok=True)
         raise
-    except sqlite3.Error as exc:
+    except database.Error as exc:
         raise StorageError(f"备份失败：{exc}") from exc
     except OSError as exc:
         raise StorageError(f"备份失败：备份文件夹 {folder} {os_error_text(exc)}") from exc
@@ -248,11 +289,13 @@ def rollback_of(data_dir: Path, backup: Path) -> Rollback | None:
     cannot be read (a damaged file: what it held cannot be told)."""
     live = Path(data_dir) / DB_FILENAME
     try:
-        conn = sqlite3.connect(f"file:{live}?mode=ro", uri=True)
-    except sqlite3.Error:
+        conn = database.open_database(live, key=file_key(data_dir, live), readonly=True)
+    except database.Error:
         return None
     try:
-        conn.execute("ATTACH DATABASE ? AS old", (f"file:{backup}?mode=ro",))
+        backup_key = file_key(data_dir, backup)
+        conn.execute("ATTACH DATABASE ? AS old KEY ?", (f"file:{backup}?mode=ro",
+                                                        "" if backup_key is None else key_literal(backup_key)))
         lost = "main.payment_batches WHERE batch_no NOT IN (SELECT batch_no FROM old.payment_batches)"
         batches = tuple(n for (n,) in conn.execute(f"SELECT batch_no FROM {lost} ORDER BY batch_no"))
         exported = conn.execute("SELECT COUNT(DISTINCT case_id) FROM main.payment_items WHERE batch_id IN "
@@ -261,7 +304,7 @@ def rollback_of(data_dir: Path, backup: Path) -> Rollback | None:
                              "WHERE o.id IS NULL OR o.version <> c.version").fetchone()[0]
         entries = conn.execute("SELECT COUNT(*) FROM main.audit_log WHERE seq > "
                                "(SELECT COALESCE(MAX(seq), 0) FROM old.audit_log)").fetchone()[0]
-    except sqlite3.Error:
+    except database.Error:
         return None
     finally:
         conn.close()
@@ -273,7 +316,7 @@ def restore_backup(data_dir: Path, backup: Path, *, now: dt.datetime) -> Path:
 
     The store must be closed.  Returns where the replaced database was moved."""
     data_dir = Path(data_dir)
-    check = check_database(backup, quick=False)
+    check = check_database(backup, quick=False, key=file_key(data_dir, backup))
     if not check.ok:
         raise InvalidInput("FILE", f"{backup.name} 不能用于恢复：{check.message}")
     live = data_dir / DB_FILENAME

@@ -16,7 +16,7 @@ import datetime as dt
 import json
 import unicodedata
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
@@ -30,11 +30,29 @@ from desktop.models.application import CERT_KINDS, PAYMENT_KINDS, Intake
 from desktop.models.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from desktop.models.identity import normalize_id_number
 from desktop.models.names import check_employer_name, check_holder_name, check_person_name
+from desktop.models.policy import OFFICE_CHECKED_CODES
 from desktop.models.schema import Case, CaseSequence, Ledger, utc_text
 from desktop.models.staff import Action, StaffUser, require
 from desktop.models.store import Store, random_code
 
 LOOKUP_CODE_LENGTH = 6
+
+
+class MaterialsMissing(Conflict):
+    """Accepting a case whose materials were neither received nor checked by information sharing, without
+    the clerk's confirmation naming each of them (issue 16.4): such a case stays 待补正 (a draft).
+    ``missing`` maps each code still missing to its name, in the list's order."""
+
+    def __init__(self, case_no: str, missing: Mapping[str, str]) -> None:
+        where = f"案件 {case_no} " if case_no else ""
+        super().__init__(f"{where}仍缺材料：{'、'.join(missing.values())}。须经办人确认所缺材料后方可受理；"
+                         "未确认的，案件保存为待补正，并出具一次性告知书")
+        self.case_no = case_no
+        self.missing = dict(missing)
+
+
+class SupplementRefused(Conflict):
+    """Materials handed in later (补正) cannot be recorded on this case now (its state, or nothing listed)."""
 
 
 class State(StrEnum):
@@ -389,13 +407,44 @@ def _change(
     )
 
 
-def _accept(session: Session, row: Case, actor: StaffUser, reason: str | None, at: dt.datetime) -> CaseRecord:
+def _materials_of(row: Case) -> dict[str, Any]:
+    try:
+        materials = json.loads(row.materials_json or "{}")
+    except ValueError:
+        return {}
+    return materials if isinstance(materials, dict) else {}
+
+
+def missing_materials(materials: Mapping[str, Any]) -> dict[str, str]:
+    """The materials a case record lists as still missing, code → name, in the record's order.  The contribution
+    record and the certificate that cases filed before issue 15.7 may list are left out: the office checks
+    those itself (40号 二(二)), they are never the applicant's to bring."""
+    names = materials.get("names")
+    names = names if isinstance(names, dict) else {}
+    codes = materials.get("missing")
+    return {code: str(names.get(code) or code) for code in (codes if isinstance(codes, list) else [])
+            if isinstance(code, str) and code not in OFFICE_CHECKED_CODES}
+
+
+def _gate(row: Case, confirm_missing: Collection[str]) -> dict[str, str]:
+    """The materials gate (issue 16.4): what is still missing must each be confirmed by name, else the case
+    is not accepted (``MaterialsMissing``).  Returns what was accepted missing."""
+    missing = missing_materials(_materials_of(row))
+    unconfirmed = {code: name for code, name in missing.items() if code not in set(confirm_missing)}
+    if unconfirmed:
+        raise MaterialsMissing(row.case_no, missing)
+    return missing
+
+
+def _accept(session: Session, row: Case, actor: StaffUser, reason: str | None, at: dt.datetime,
+            confirm_missing: Collection[str] = ()) -> CaseRecord:
     changes: dict[str, Any] = {"accepted_by": actor.username, "accepted_at": at}
     if not row.eligible:
         if not reason:
             raise InvalidInput("reason", "核验结果为不符合条件，如仍要受理，须填写受理理由")
         # Accepted against the verdict: flagged for the reviewer and the reports.
         changes |= {"disputed": True, "dispute_reason": reason}
+    missing = _gate(row, confirm_missing)
     session.add(
         Ledger(
             id_number=row.id_number,
@@ -407,7 +456,10 @@ def _accept(session: Session, row: Case, actor: StaffUser, reason: str | None, a
             case_no=row.case_no,
         )
     )
-    return _change(session, row, actor, Action.case_accept, State.accepted, changes, note=reason, at=at)
+    # The audit entry and the outbox row say what was accepted missing, on the clerk's confirmation.
+    details = {"materials_missing": list(missing.values()), "missing_confirmed": True} if missing else None
+    return _change(session, row, actor, Action.case_accept, State.accepted, changes, note=reason, at=at,
+                   details=details)
 
 
 def check_version(row: Case, expected_version: int | None) -> None:
@@ -433,12 +485,16 @@ def create_case(
     state: State = State.draft,
     reason: str | None = None,
     shortage: bool | None = None,
+    confirm_missing: Collection[str] = (),
 ) -> CaseRecord:
     """File a new case (draft, or straight to accepted with ``state=State.accepted``).
 
     ``shortage`` overrides the certificate's flag when the verdict looked it
     up in the region's catalogue; ``reason`` is the acceptance reason when
-    accepting against a not-eligible verdict.
+    accepting against a not-eligible verdict.  Accepting a case whose
+    ``materials`` list some as missing needs each of them in
+    ``confirm_missing`` (the clerk's confirmation), else ``MaterialsMissing``
+    and nothing is written.
     """
     require(actor, Action.case_create)
     try:
@@ -462,6 +518,10 @@ def create_case(
     )
     if state is State.accepted and not eligible and not reason:
         raise InvalidInput("reason", "核验结果为不符合条件，如仍要受理，须填写受理理由")
+    if state is State.accepted:
+        missing = missing_materials(materials or {})
+        if set(missing) - set(confirm_missing):
+            raise MaterialsMissing("", missing)
     with store.session() as session:
         at = store.clock.now()
         row = Case(
@@ -495,14 +555,17 @@ def create_case(
             at=at,
         )
         if state is State.accepted:
-            record = _accept(session, row, actor, reason, at)
+            record = _accept(session, row, actor, reason, at, confirm_missing)
         return record
 
 
 def accept_case(
-    store: Store, actor: StaffUser, case_id: str, *, reason: str | None = None, expected_version: int | None = None
+    store: Store, actor: StaffUser, case_id: str, *, reason: str | None = None, expected_version: int | None = None,
+    confirm_missing: Collection[str] = (),
 ) -> CaseRecord:
-    """Accept a draft; a not-eligible verdict needs ``reason`` and marks the case disputed."""
+    """Accept a draft; a not-eligible verdict needs ``reason`` and marks the case disputed.  Materials the
+    draft still lacks must each be in ``confirm_missing`` (the clerk's confirmation naming them), else
+    ``MaterialsMissing`` and the case stays 待补正 (issue 16.4)."""
     require(actor, Action.case_accept)
     reason = _check_reason("reason", reason)
     with store.session() as session:
@@ -510,7 +573,50 @@ def accept_case(
         check_version(row, expected_version)
         if State(row.state) is not State.draft:
             raise Conflict(f"案件当前状态为“{State(row.state).label}”，不能受理")
-        return _accept(session, row, actor, reason, store.clock.now())
+        return _accept(session, row, actor, reason, store.clock.now(), confirm_missing)
+
+
+# States in which materials are still handed in (补正): before acceptance and while it is reviewed.
+SUPPLEMENT_STATES = frozenset({State.draft, State.accepted, State.under_review})
+SUPPLEMENT_ACTION = "case.materials"
+
+
+def supplement_materials(store: Store, actor: StaffUser, case_id: str, codes: Iterable[str], *,
+                         expected_version: int | None = None) -> CaseRecord:
+    """补正: record materials the applicant handed in after the case was filed (issue 16.4).  Each code must
+    be one the case lists as missing (``InvalidInput`` naming it otherwise); the case must still take
+    materials (``SupplementRefused``).  One audit entry (``case.materials``: what was received now, what is
+    still missing) and one outbox row; the case's state does not change."""
+    require(actor, Action.case_create)
+    wanted = list(dict.fromkeys(code.strip() for code in codes if isinstance(code, str) and code.strip()))
+    if not wanted:
+        raise InvalidInput("materials", "请勾选本次补正收取的材料")
+    with store.session() as session:
+        row = _load(session, case_id)
+        check_version(row, expected_version)
+        state = State(row.state)
+        if state not in SUPPLEMENT_STATES:
+            raise SupplementRefused(f"案件 {row.case_no} 当前状态为“{state.label}”，不再补正材料")
+        materials = _materials_of(row)
+        missing = missing_materials(materials)
+        if not missing:
+            raise SupplementRefused(f"案件 {row.case_no} 没有尚缺的材料，无需补正")
+        for code in wanted:
+            if code not in missing:
+                raise InvalidInput("materials", f"“{code}”不是本案尚缺的材料，无需补正")
+        before = {"missing": list(missing.values()), "version": row.version}
+        received = [code for code in materials.get("received") or [] if isinstance(code, str)]
+        materials["received"] = received + [code for code in wanted if code not in received]
+        materials["missing"] = [code for code in materials.get("missing") or [] if code not in wanted]
+        at = store.clock.now()
+        row.materials_json = _check_json("materials", materials)
+        row.version += 1
+        row.updated_at = at
+        after = {"received_now": [missing[code] for code in wanted],
+                 "missing": list(missing_materials(materials).values()), "version": row.version}
+        return _write_events(session, row, actor=actor, action=SUPPLEMENT_ACTION, op=SUPPLEMENT_ACTION,
+                             before=before, after=after, at=at,
+                             event={"action": SUPPLEMENT_ACTION, "received_now": wanted})
 
 
 def transition(

@@ -20,6 +20,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from desktop.models.clock import OFFICE_TZ
@@ -141,3 +142,22 @@ def office_lines(sources: Mapping[str, Source]) -> list[str]:
 
 def missing_items(items: Iterable[ChecklistItem]) -> list[ChecklistItem]:
     return [item for item in items if item.missing]
+
+
+def materials_record(policy: Policy, sources: Mapping[str, Source], received: Iterable[str]) -> dict[str, Any]:
+    """What the case record keeps of its materials, in POLICY.md §4's three kinds (issue 16.4): the codes
+    received (an item sharing made unnecessary is never among them), each item information sharing
+    checked with the datum, the source and its as-of, and the codes still missing; plus every listed
+    item's name, so the record reads the same whatever policy file is loaded later."""
+    items = build_checklist(policy, sources, received)
+    shared = []
+    for material in policy.materials:
+        source = sources.get(material.shared_by) if material.shared_by else None
+        if source is not None and source.shared:
+            shared.append({"code": material.code, "by": material.shared_by, **source.to_json()})
+    return {
+        "received": [item.code for item in items if item.received],
+        "shared": shared,
+        "missing": [item.code for item in items if item.missing],
+        "names": {material.code: material.name for material in policy.materials},
+    }

@@ -9,7 +9,7 @@ duplicate check of 40号 三 does not depend on what the applicant admits.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from sqlalchemy import select
@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from desktop.models.application import Application, Intake, PriorSubsidy
 from desktop.models.cases import CaseRecord, State, create_case
-from desktop.models.checklist import ChecklistItem, Source, build_checklist
+from desktop.models.checklist import ChecklistItem, Source, build_checklist, materials_record
 from desktop.models.identity import normalize_id_number
 from desktop.models.registry import CertificateRow, InsuredRow, certificates_of, find_insured, registry_as_of
 from desktop.models.rules import Verdict, Verifier
@@ -99,13 +99,23 @@ def file_case(
     reason: str | None = None,
     sources: Mapping[str, Source] | None = None,
     received: Iterable[str] = (),
+    confirm_missing: Collection[str] | None = None,
 ) -> tuple[CaseRecord, Assessment]:
     """Assess and file a case in one go: accepted (``accept``), else a draft waiting for materials.
 
-    Accepting an ineligible case needs ``reason`` and marks it disputed (create_case enforces it)."""
+    Accepting an ineligible case needs ``reason`` and marks it disputed (create_case enforces it).
+
+    The materials gate (issue 16.4): the record says what was received, what information sharing checked
+    (source and as-of) and what is missing.  At the counter ``confirm_missing`` is the clerk's confirmation,
+    naming every material still missing (``cases.MaterialsMissing`` when one is not named: the case is then
+    not filed, and the counter saves it as 待补正 with its one-time notice).  ``None`` is a program's intake
+    (the ``intake`` command, the demo): it accepts as CONTRACTS.md says, and the record and the acceptance's
+    audit entry say what was missing."""
     received = list(received)
     assessment = assess(store, verifier, intake.application, sources=sources, received=received)
     verdict = assessment.verdict
+    if confirm_missing is None:
+        confirm_missing = [item.code for item in assessment.missing]
     record = create_case(
         store,
         actor,
@@ -115,10 +125,11 @@ def file_case(
         amount_yuan=verdict.amount_yuan,
         policy_id=verdict.policy.label,
         sources={key: source.to_json() for key, source in assessment.sources.items()},
-        materials={"received": received, "missing": [item.code for item in assessment.missing]},
+        materials=materials_record(verdict.policy, assessment.sources, received),
         state=State.accepted if accept else State.draft,
         reason=reason,
         shortage=verdict.shortage,
+        confirm_missing=confirm_missing,
     )
     return record, assessment
 

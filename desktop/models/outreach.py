@@ -87,7 +87,7 @@ from desktop.models.registry_files import KINDS
 from desktop.models.rules import RULES, Check, Context, Verdict, Verifier, amount_for, is_shortage
 from desktop.models.schema import RegistryCertificate, RegistryInsured, utc_text
 from desktop.models.spreadsheet_cells import safe_row
-from desktop.models.store import Store
+from desktop.models.store import Store, larger_cache
 from desktop.models.workdays import PeriodEnd, WorkCalendar, add_months, period_end
 
 OUTREACH_COLUMNS: tuple[str, ...] = (
@@ -572,7 +572,8 @@ def _screen(store: Store, verifier: Verifier, today: dt.date, employers: Sequenc
         statement, values = _named_to_qmark(sql, params)
         # The DBAPI cursor inside the session's transaction: no Row objects for a million rows.
         dbapi = session.connection().connection.driver_connection
-        candidates = dbapi.execute(statement, values).fetchall()  # type: ignore[union-attr]
+        with larger_cache(dbapi):  # 128 MB while it runs: half the time on an encrypted file (issue 20.1)
+            candidates = dbapi.execute(statement, values).fetchall()  # type: ignore[union-attr]
     if progress is not None:
         progress(1, steps)
     dates = {text: dt.date.fromisoformat(text) for text in {row[6] for row in candidates}}

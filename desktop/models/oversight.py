@@ -49,6 +49,7 @@ LOG_COLUMNS = ("seq", "at", "actor", "actor_name", "action", "action_label", "en
 
 ACTION_LABELS = {
     **{action.value: action.label for action in Action},
+    "case.materials": "登记补正材料",
     "risk.flag": "风险提示",
     "risk.clear": "解除风险提示",
     "review.amount": "审核核定金额",
@@ -68,6 +69,11 @@ ACTION_LABELS = {
     "document.notice": "打印一次性告知书",
     "document.decision": "打印审核决定书",
     "document.publicity": "打印公示名单",
+    "document.daily_summary": "打印业务日报",
+    "document.monthly_report": "导出月度报表",
+    "document.reconciliation": "打印外出受理对账单",
+    "outreach.export": "导出应享未享人员名单",
+    "settings.office_profile": "设定办事处信息",
     "staff.create": "新建账户",
     "staff.signin": "登录",
     "staff.signin_failed": "登录失败",

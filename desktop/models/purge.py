@@ -48,7 +48,6 @@ import logging
 import re
 import secrets
 import shutil
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -58,7 +57,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.models import audit
+from desktop.models import audit, database
 from desktop.models.cases import State
 from desktop.models.errors import Conflict, InvalidInput
 from desktop.models.identity import normalize_id_number
@@ -457,7 +456,7 @@ def _remove_documents(data_dir: Path, case_nos: Iterable[str]) -> int:
 def compact(db_path: Path) -> None:
     """Rewrite the database file and empty its write-ahead log, so purged values are not left in
     free pages or old log frames."""
-    conn = sqlite3.connect(db_path, isolation_level=None)
+    conn = database.open_database(db_path, isolation_level=None)  # with the folder's key: VACUUM keeps it encrypted
     try:
         conn.execute("PRAGMA busy_timeout=30000")
         conn.execute("VACUUM")

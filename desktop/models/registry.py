@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from desktop.models import audit
+from desktop.models import audit, database
 from desktop.models.errors import InvalidInput
 from desktop.models.identity import normalize_certificate_number, normalize_id_number
 from desktop.models.registry_files import (
@@ -239,7 +239,7 @@ def _write(
         finally:
             cursor.close()
             connection.isolation_level = saved_isolation
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, database.Error) as exc:
         known = storage_error(exc)
         if known is None:
             raise

@@ -13,6 +13,12 @@ an open risk flag, a case changed by someone else) is shown in words beside
 the note field, never in a box.
 
 This is the one place the full ID number and account are shown.
+
+The case's materials are shown in POLICY.md §4's three kinds; materials handed in later are ticked
+here and recorded (补正, ``cases.supplement_materials``, audited).  受理 on a saved 待补正 draft goes
+through the same materials gate as F9 at the counter (``materials_gate``, issue 16.4): what is still
+missing is named and must be confirmed, the default keeping the case 待补正; once accepted, the
+receipt is issued.
 """
 
 from __future__ import annotations
@@ -41,14 +47,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.documents.case_documents import IssuedDocument, issue_to_data_folder, printable_kinds
+from desktop.documents.case_documents import (
+    CaseMaterials,
+    IssuedDocument,
+    case_materials,
+    issue_to_data_folder,
+    printable_kinds,
+)
 from desktop.models import approval, case_queries, oversight, payee_changes, payments, publicity, review
 from desktop.models.audit import AuditEntry
 from desktop.models.case_queries import CaseDetail, ServiceAction, ServiceOffer
-from desktop.models.cases import CaseRecord, State, transition
+from desktop.models.cases import SUPPLEMENT_STATES, CaseRecord, State, accept_case, supplement_materials, transition
 from desktop.models.errors import Conflict, InvalidInput, NotFound, ZhanchiError
 from desktop.models.money import yuan_in_capitals
-from desktop.models.staff import Action, StaffUser
+from desktop.models.staff import Action, StaffUser, can
 from desktop.models.workspace import Workspace
 from desktop.views.case_table_model import (
     QT_TRANSLATE_NOOP,
@@ -57,6 +69,7 @@ from desktop.views.case_table_model import (
     state_colours,
     state_text,
 )
+from desktop.views.materials_gate import ACCEPT, KEEP, MissingMaterialsDialog
 from desktop.views.style import emphasise
 from desktop.views.tasks import TaskRunner
 
@@ -155,6 +168,8 @@ class CaseDetailPage(QWidget):
         super().__init__(parent)
         self.workspace, self.runner, self.user = workspace, runner, user
         self.detail: CaseDetail | None = None
+        self.materials: CaseMaterials | None = None
+        self.missing_dialog: MissingMaterialsDialog | None = None  # the materials gate, while it asks
         self._case_id: str | None = None
         self._generation = 0
         self._busy = False
@@ -236,7 +251,8 @@ class CaseDetailPage(QWidget):
             ("accepted", self.tr("受理人、时间")), ("lookup_code", self.tr("查询码")),
             ("decision_note", self.tr("最近说明")),
         ]), 1, 1)
-        grid.setRowStretch(2, 1)
+        grid.addWidget(self._materials_box(), 2, 0, 1, 2)
+        grid.setRowStretch(3, 1)
         scroll = QScrollArea()
         scroll.setWidget(facts)
         scroll.setWidgetResizable(True)
@@ -311,6 +327,37 @@ class CaseDetailPage(QWidget):
             form.addRow(label, value)
         return box
 
+    def _materials_box(self) -> QGroupBox:
+        """申请材料 in POLICY.md §4's three kinds; what is still missing is ticked here when handed in (补正)."""
+        box = QGroupBox(self.tr("申请材料"))
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.materials_fields: dict[str, QLabel] = {}
+        for key, label in (("received", self.tr("已收取")), ("shared", self.tr("信息共享核验")),
+                           ("missing", self.tr("尚缺材料"))):
+            value = QLabel()
+            value.setObjectName(f"case.materials.{key}")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.materials_fields[key] = value
+            form.addRow(label, value)
+        self.supplement_list = QListWidget()
+        self.supplement_list.setObjectName("case.materials")
+        self.supplement_list.setAccessibleName(self.tr("勾选申请人补交的材料"))
+        self.supplement_list.setMaximumHeight(90)
+        self.supplement_button = QPushButton(self.tr("登记补正材料"))
+        self.supplement_button.setObjectName("case.supplement")
+        self.supplement_button.setAutoDefault(False)
+        self.supplement_button.clicked.connect(self.supplement)
+        self.supplement_box = QWidget()
+        row = QHBoxLayout(self.supplement_box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.supplement_list, 1)
+        row.addWidget(self.supplement_button, 0, Qt.AlignmentFlag.AlignBottom)
+        self.supplement_box.hide()
+        form.addRow(self.supplement_box)
+        return box
+
     # --- loading ------------------------------------------------------------------------------
 
     @property
@@ -328,9 +375,11 @@ class CaseDetailPage(QWidget):
         self._set_busy(True)
         user = self.user
 
-        def load() -> tuple[CaseDetail, ServiceOffer]:
+        verifier = self.workspace.verifier
+
+        def load() -> tuple[CaseDetail, ServiceOffer, CaseMaterials]:
             detail = case_queries.case_detail(store, case_id)
-            return detail, case_queries.service_offer(store, user, detail.case)
+            return detail, case_queries.service_offer(store, user, detail.case), case_materials(verifier, detail.case)
 
         self.runner.run(
             load,
@@ -356,10 +405,10 @@ class CaseDetailPage(QWidget):
         if self._case_id is not None:
             self.show_case(self._case_id)
 
-    def _loaded(self, generation: int, detail: CaseDetail, offer: ServiceOffer) -> None:
+    def _loaded(self, generation: int, detail: CaseDetail, offer: ServiceOffer, materials: CaseMaterials) -> None:
         if generation != self._generation:
             return
-        self.detail, self.offer = detail, offer
+        self.detail, self.offer, self.materials = detail, offer, materials
         self._case_id = detail.case.id
         self._set_busy(False)
         self._show(detail)
@@ -385,6 +434,8 @@ class CaseDetailPage(QWidget):
         self.timeline.clear()
         self.documents.clear()
         self.payee_change.hide()
+        self.materials = None
+        self._fill_materials(None, None)
         self.offer = ServiceOffer((), ())
         self._set_buttons((), ())
         for button in self.print_buttons.values():
@@ -410,6 +461,7 @@ class CaseDetailPage(QWidget):
         self._fill_fields(case)
         self._fill_timeline(detail.timeline)
         self._fill_documents(detail.documents)
+        self._fill_materials(case, self.materials)
         self._set_buttons(case_queries.allowed_transitions(self.user, case), self.offer.actions)
         printable = printable_kinds(self.user, case)
         for kind, button in self.print_buttons.items():
@@ -444,6 +496,28 @@ class CaseDetailPage(QWidget):
             f["accepted"].setText(self.tr("尚未受理"))
         f["lookup_code"].setText(case.lookup_code)
         f["decision_note"].setText(case.decision_note or "—")
+
+    def _fill_materials(self, case: CaseRecord | None, materials: CaseMaterials | None) -> None:
+        f = self.materials_fields
+        self.supplement_list.clear()
+        if case is None or materials is None:
+            for label in f.values():
+                label.setText("")
+            self.supplement_box.hide()
+            return
+        f["received"].setText("\n".join(materials.received) or self.tr("无"))
+        f["shared"].setText("\n".join([*materials.shared, *materials.office_checking])
+                            or self.tr("无（未通过信息共享核验任何信息）"))
+        f["missing"].setText("\n".join(f"{m.name}（{m.how}）" for _, m in materials.missing) or self.tr("无"))
+        f["missing"].setStyleSheet("color: #a61b1b; font-weight: bold;" if materials.missing else "")
+        for code, material in materials.missing:
+            item = QListWidgetItem(material.name)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.supplement_list.addItem(item)
+        self.supplement_box.setVisible(bool(materials.missing) and case.state in SUPPLEMENT_STATES
+                                       and can(self.user, Action.case_create))
 
     def _fill_timeline(self, entries: tuple[AuditEntry, ...]) -> None:
         self.timeline.clear()
@@ -538,10 +612,68 @@ class CaseDetailPage(QWidget):
         self.actions_frame.setVisible(True)
         self._set_busy(self._busy)
 
+    def supplement(self) -> None:
+        """补正: record the materials ticked as handed in now (the core checks and audits it)."""
+        case = self.case
+        if case is None or self._busy:
+            return
+        codes = [item.data(Qt.ItemDataRole.UserRole) for item in
+                 (self.supplement_list.item(i) for i in range(self.supplement_list.count()))
+                 if item.checkState() == Qt.CheckState.Checked]
+        if not codes:
+            self._show_message(self.tr("请勾选申请人本次补交的材料"), error=True)
+            self.supplement_list.setFocus()
+            return
+        store, user, label = self.workspace.store, self.user, self.tr("登记补正材料")
+        self._set_busy(True)
+        self._show_message(self.tr("正在办理：%1…").replace("%1", label))
+        self.runner.run(lambda: supplement_materials(store, user, case.id, codes, expected_version=case.version),
+                        lambda record: self._done(record, label), self._refused)
+
+    def _accept_draft(self, case: CaseRecord) -> None:
+        """受理 on a saved draft, through the materials gate (issue 16.4), then its receipt."""
+        missing = list(self.materials.missing) if self.materials is not None else []
+        if not missing:
+            self._run_accept(case, [])
+            return
+        if self.missing_dialog is not None:
+            return  # already asking
+        dialog = MissingMaterialsDialog([material.name for _, material in missing],
+                                        self.tr("暂不受理（保持待补正）"), self)
+        self.missing_dialog = dialog
+        codes = [code for code, _ in missing]
+
+        def decided(answer: str) -> None:
+            self.missing_dialog = None
+            dialog.deleteLater()
+            if answer == ACCEPT:
+                self._run_accept(case, codes)
+            elif answer == KEEP:
+                self._show_message(self.tr("未受理：案件保持待补正。申请人补齐材料后，勾选并登记补正，再受理"))
+
+        dialog.decided.connect(decided)
+        dialog.open()
+
+    def _run_accept(self, case: CaseRecord, confirm_missing: list[str]) -> None:
+        note = self.note.text().strip() or None
+        store, user, label = self.workspace.store, self.user, transition_label(State.draft, State.accepted)
+        self._set_busy(True)
+        self._show_message(self.tr("正在办理：%1…").replace("%1", label))
+
+        def accepted(record: CaseRecord) -> None:
+            self._done(record, label)
+            self.print_document("receipt")  # acceptance issues the receipt, as F9 does at the counter
+
+        self.runner.run(lambda: accept_case(store, user, case.id, reason=note, expected_version=case.version,
+                                            confirm_missing=confirm_missing), accepted, self._refused)
+
     def run_transition(self, target: State) -> None:
         """Move the shown case to ``target`` (a button's click); the core checks everything."""
         case = self.case
         if case is None or self._busy:
+            return
+        if (case.state, target) == (State.draft, State.accepted):
+            self._accept_draft(case)
             return
         note = self.note.text().strip() or None
         store, user, label = self.workspace.store, self.user, transition_label(case.state, target)
@@ -647,7 +779,7 @@ class CaseDetailPage(QWidget):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
-        for button in self._all_buttons.values():
+        for button in (*self._all_buttons.values(), self.supplement_button):
             button.setEnabled(not busy)
 
     def _show_message(self, text: str, *, error: bool = False) -> None:

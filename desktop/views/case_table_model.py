@@ -168,7 +168,7 @@ class CaseTableModel(QAbstractTableModel):
         self._reread_timer.setInterval(0)  # out of data(): no task is started while a view paints
         self._reread_timer.timeout.connect(self._reread_next)
         self._headers = (
-            self.tr("案件编号"),
+            self.tr("受理编号"),  # one term, as every document says it (issue 17.3)
             self.tr("状态"),
             self.tr("姓名"),
             self.tr("身份证号码"),

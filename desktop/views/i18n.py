@@ -10,7 +10,12 @@ built (no lrelease, as in a bundle built without it) the window stays in
 Chinese rather than failing.
 
 Qt's own catalogue (``qtbase_<lang>``) is installed too, so the standard
-buttons of dialogs (OK, Cancel, Yes, No) read in the same language.
+buttons of dialogs (OK, Cancel, Yes, No) and Qt's file and print dialogs read in
+the same language; it ships with PySide6 (``Qt/translations``, and in the bundle,
+build/zhanchi.spec).  It lags behind Qt's own texts: what it leaves in English in
+the dialogs the counter opens (the file dialog's ``&Look in:``, issue 16.9) is
+translated in ``resources/i18n/qtfixes_zh_CN.ts`` (written by hand, built like ours),
+installed after it.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ log = logging.getLogger(__name__)
 
 SOURCE_LANGUAGE = "zh_CN"
 CATALOGUE = "zhanchi"
+QT_FIXES = "qtfixes"  # Qt's own texts its catalogue leaves untranslated
 _LOCALES = {"zh_CN": "zh_CN", "en": "en_US"}
 _LRELEASE_TIMEOUT_S = 60
 
@@ -48,8 +54,8 @@ def i18n_dir() -> Path:
     return resource_dir() / "i18n"
 
 
-def ts_path(language: str) -> Path:
-    return i18n_dir() / f"{CATALOGUE}_{language}.ts"
+def ts_path(language: str, catalogue: str = CATALOGUE) -> Path:
+    return i18n_dir() / f"{catalogue}_{language}.ts"
 
 
 def current_language() -> str:
@@ -112,9 +118,9 @@ def _fresh(qm: Path, ts: Path) -> bool:
         return qm.is_file()  # no .ts (a bundle shipping only the .qm): whatever is there
 
 
-def compiled_catalogue(language: str, data_dir: Path | None = None) -> Path | None:
+def compiled_catalogue(language: str, data_dir: Path | None = None, catalogue: str = CATALOGUE) -> Path | None:
     """The ``.qm`` of ``language``: an up-to-date one, else one built now, else a stale one, else None."""
-    ts = ts_path(language)
+    ts = ts_path(language, catalogue)
     candidates = [ts.with_suffix(".qm")]
     if data_dir is not None:
         candidates.append(Path(data_dir) / "i18n" / ts.with_suffix(".qm").name)
@@ -128,12 +134,38 @@ def compiled_catalogue(language: str, data_dir: Path | None = None) -> Path | No
     return next((qm for qm in candidates if qm.is_file()), None)
 
 
+def qt_translation_folders() -> list[Path]:
+    """Where Qt's own catalogues may be: where Qt says, then where the PySide6 wheels put them
+    (``PySide6/Qt/translations``; ``PySide6/translations`` on Windows), in a bundle too."""
+    folders = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
+    try:
+        import PySide6
+
+        package = Path(PySide6.__file__).resolve().parent
+        folders += [package / "Qt" / "translations", package / "translations"]
+    except (ImportError, OSError):  # pragma: no cover - PySide6 is imported above
+        pass
+    bundle = getattr(sys, "_MEIPASS", None)  # PyInstaller's folder of the bundle's files
+    if bundle:
+        folders += [Path(bundle) / "PySide6" / "Qt" / "translations", Path(bundle) / "PySide6" / "translations"]
+    return list(dict.fromkeys(folders))
+
+
 def _qt_base(language: str) -> QTranslator | None:
     translator = QTranslator()
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(f"qtbase_{language}", folder):
+    folders = qt_translation_folders()
+    for folder in folders:
+        if translator.load(f"qtbase_{language}", str(folder)):
+            return translator
+    log.warning("Qt's own %s translation not found in %s", language, ", ".join(map(str, folders)))
+    return None
+
+
+def _qt_fixes(language: str, data_dir: Path | None) -> QTranslator | None:
+    qm = compiled_catalogue(language, data_dir, QT_FIXES)  # None: no such file (nothing to fix)
+    translator = QTranslator()
+    if qm is not None and translator.load(str(qm)):
         return translator
-    log.info("Qt's own %s translation not found in %s", language, folder)
     return None
 
 
@@ -185,5 +217,6 @@ def install_translator(app: QCoreApplication, language: str, *, data_dir: Path |
             return True
         log.warning("interface language %r not available (catalogue %s); showing Chinese", language, qm)
     _install(app, _qt_base(SOURCE_LANGUAGE))
+    _install(app, _qt_fixes(SOURCE_LANGUAGE, data_dir))  # after qtbase: looked in first
     _set_locale(SOURCE_LANGUAGE)
     return language == SOURCE_LANGUAGE

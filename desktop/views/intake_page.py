@@ -37,16 +37,19 @@ from PySide6.QtWidgets import (
 from desktop.models import identity
 from desktop.models.clock import Clock
 from desktop.models.drafts import discard_draft, draft_path, load_draft, save_draft
-from desktop.models.errors import InvalidInput, ZhanchiError
+from desktop.models.errors import InvalidInput
 from desktop.models.masking import mask_id
 from desktop.models.permissions import StaffUser
 from desktop.models.scan import Scan
+from desktop.views.field_errors import FieldErrors, describe, error_text
 from desktop.views.intake_form import IntakeForm
+from desktop.views.materials_gate import ACCEPT, KEEP, MissingMaterialsDialog
 from desktop.views.tasks import TaskRunner
 from desktop.views.verify_panel import VerifyPanel
 
 if TYPE_CHECKING:
     from desktop.models.cases import CaseRecord
+    from desktop.models.checklist import ChecklistItem
     from desktop.models.intake import Assessment, RegistryHit
     from desktop.models.workspace import Workspace
 
@@ -71,10 +74,12 @@ class IntakePage(QWidget):
         self._assessment: Assessment | None = None
         self._generation = 0
         self._received: set[str] = set()
+        self.missing_dialog: MissingMaterialsDialog | None = None  # the materials gate, while it asks
         self.receipt_format = "a4"  # the window sets it from the settings (a4 | 80mm)
         self.online = False  # the window sets it from each sync round: ask the central registries live
 
         self.form = IntakeForm(clock)  # the window's: the workspace opened later reads the same
+        self.field_errors = FieldErrors(self.form, self._recheck)  # beside the field, in words (16.9)
         scroll = QScrollArea()
         scroll.setWidget(self.form)
         scroll.setWidgetResizable(True)
@@ -84,6 +89,8 @@ class IntakePage(QWidget):
         splitter.addWidget(self.panel)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)  # the verdict can be narrowed, never dragged out of sight (16.5)
+        self.panel.setMinimumWidth(240)  # its verdict readable on a 1024-pixel screen
 
         self.checklist = QListWidget()
         self.checklist.setObjectName("checklist.items")
@@ -148,12 +155,13 @@ class IntakePage(QWidget):
 
     # --- drafts ---------------------------------------------------------------------------
 
+    # Each clerk's own (issue 16.6): after a change of user the next one does not see it.
     @property
     def _draft_path(self) -> Path:
-        return draft_path(self.data_dir)
+        return draft_path(self.data_dir, self.user.username)
 
     def _restore_draft(self) -> None:
-        state = load_draft(self.data_dir)
+        state = load_draft(self.data_dir, self.user.username)
         if state is not None and isinstance(state.get("form"), dict):
             self.form.restore_draft(state["form"])
             self._received = set(state.get("received", []))
@@ -162,12 +170,17 @@ class IntakePage(QWidget):
     def _save_draft(self) -> None:
         state = {"form": self.form.draft_state(), "received": sorted(self._received)}
         try:
-            save_draft(self.data_dir, state)  # owner-only (full ID and account), atomic
+            save_draft(self.data_dir, state, self.user.username)  # owner-only (full ID and account), atomic
         except OSError as exc:
             log.warning("draft not saved: %s", exc.strerror)
 
     def _discard_draft(self) -> None:
-        discard_draft(self.data_dir)
+        discard_draft(self.data_dir, self.user.username)
+
+    def keep_draft(self) -> None:
+        """Save what is typed now (the window is locked or changes hands): not a moment later."""
+        if self._timer.isActive():  # typed since the last save (the timer verifies it and saves again)
+            self._save_draft()
 
     # --- live verification ------------------------------------------------------------------
 
@@ -230,7 +243,8 @@ class IntakePage(QWidget):
             # Eligibility needs only the application; payment details matter when the case is filed.
             app = parse_application(self._intake_json(ws))
         except InvalidInput as exc:
-            self.panel.show_error(str(exc))
+            self.panel.show_error(describe(exc))
+            self.field_errors.show(exc, focus=False)  # the clerk is typing: the cursor stays
             return
         sources, received = self.form.sources(), set(self._received)
 
@@ -287,10 +301,46 @@ class IntakePage(QWidget):
         self._file(accept=False, reason=None, then_print="notice")
 
     def accept_case(self) -> None:
+        """受理并打印回执 (F9), through the materials gate (issue 16.4): with materials neither received nor
+        checked by information sharing, the clerk is asked, naming them; the default keeps the case 待补正
+        with its one-time notice."""
         assessment = self._assessment
         if assessment is None:
             self.show_message(self.tr("请先填写完整，待核验结果出来后再受理"), error=True)
             return
+        if self.missing_dialog is not None:
+            return  # already asking
+        missing = self._missing_now(assessment)
+        if missing:
+            self._ask_missing(assessment, missing)
+            return
+        self._accept(assessment, confirm_missing=[])
+
+    def _missing_now(self, assessment: Assessment) -> list[ChecklistItem]:
+        """What is missing as the checklist stands now (a tick just made counts before the re-check runs)."""
+        return [item for item in assessment.checklist if item.needed and item.code not in self._received]
+
+    def _ask_missing(self, assessment: Assessment, missing: list[ChecklistItem]) -> None:
+        dialog = MissingMaterialsDialog([item.name for item in missing],
+                                        self.tr("不受理，保存待补正并打印一次性告知书"), self)
+        self.missing_dialog = dialog
+        codes = [item.code for item in missing]
+
+        def decided(answer: str) -> None:
+            self.missing_dialog = None
+            dialog.deleteLater()
+            if answer == ACCEPT:
+                self._accept(assessment, confirm_missing=codes)
+            elif answer == KEEP:
+                self._file(accept=False, reason=None, then_print="notice")
+            else:
+                self.show_message(self.tr("未受理：材料不全，可勾选已收取的材料后再受理，或保存待补正"))
+                self.form.id_number.setFocus()
+
+        dialog.decided.connect(decided)
+        dialog.open()
+
+    def _accept(self, assessment: Assessment, *, confirm_missing: list[str]) -> None:
         reason = None
         if not assessment.verdict.eligible:
             text, ok = QInputDialog.getMultiLineText(
@@ -301,9 +351,10 @@ class IntakePage(QWidget):
                 self.show_message(self.tr("未填写受理理由，案件未受理"), error=True)
                 return
             reason = text.strip()
-        self._file(accept=True, reason=reason, then_print="receipt")
+        self._file(accept=True, reason=reason, then_print="receipt", confirm_missing=confirm_missing)
 
-    def _file(self, *, accept: bool, reason: str | None, then_print: str | None = None) -> None:
+    def _file(self, *, accept: bool, reason: str | None, then_print: str | None = None,
+              confirm_missing: list[str] | None = None) -> None:
         ws = self.workspace
         if ws is None:  # the buttons are off until the data is open; this is the shortcut keys
             self.show_message(self.tr("数据尚未打开，请稍候再受理"), error=True)
@@ -313,9 +364,10 @@ class IntakePage(QWidget):
         try:
             intake = parse_intake(self._intake_json(ws))
         except InvalidInput as exc:
-            self.show_message(str(exc), error=True)
+            self._input_error(exc)
             return
         user, sources, received = self.user, self.form.sources(), sorted(self._received)
+        confirmed = list(confirm_missing or [])  # at the counter the gate always applies (issue 16.4)
         self._enable(False)  # one filing at a time: no double case from a double press
 
         def done(result: tuple[CaseRecord, Assessment]) -> None:
@@ -323,6 +375,7 @@ class IntakePage(QWidget):
             self._enable(True)
             self._discard_draft()
             self.form.clear()
+            self.field_errors.clear()
             self._received.clear()
             self.checklist.clear()
             self.panel.show_waiting([])
@@ -341,13 +394,16 @@ class IntakePage(QWidget):
 
         def failed(error: Exception) -> None:
             self._enable(True)
-            self._on_error(error)
+            if isinstance(error, InvalidInput):
+                self._input_error(error)
+            else:
+                self._on_error(error)
 
         def file() -> tuple[CaseRecord, Assessment]:
             from desktop.models.intake import file_case
 
             return file_case(ws.store, ws.verifier, user, intake, accept=accept, reason=reason,
-                             sources=sources, received=received)
+                             sources=sources, received=received, confirm_missing=confirmed)
 
         self.runner.run(file, done, failed)
 
@@ -379,6 +435,7 @@ class IntakePage(QWidget):
     def new_case(self) -> None:
         self._discard_draft()
         self.form.clear()
+        self.field_errors.clear()
         self._received.clear()
         self.checklist.clear()
         self.panel.show_waiting([])
@@ -386,8 +443,28 @@ class IntakePage(QWidget):
         self.form.id_number.setFocus()
 
     def _on_error(self, error: Exception) -> None:
-        text = str(error) if isinstance(error, ZhanchiError) else self.tr("内部错误，已记录日志，请重试或联系管理员")
-        self.show_message(text, error=True)
+        if isinstance(error, InvalidInput) and self.field_errors.show(error, focus=False):
+            return
+        self.show_message(error_text(error), error=True)
+
+    def _input_error(self, error: InvalidInput) -> None:
+        """A value the core refused when filing: said beside its field, the cursor taken there."""
+        if self.field_errors.show(error):
+            self.message.clear()
+        else:
+            self.show_message(describe(error), error=True)
+
+    def _recheck(self) -> InvalidInput | None:
+        """What the core finds wrong with the form as it is now (an error beside a field: still so?)."""
+        if self.workspace is None:
+            return None
+        from desktop.models.application import parse_intake
+
+        try:
+            parse_intake(self._intake_json(self.workspace))
+        except InvalidInput as exc:
+            return exc
+        return None
 
     def show_message(self, text: str, *, error: bool = False) -> None:
         self.message.setText(("⚠ " if error else "") + text)

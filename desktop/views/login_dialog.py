@@ -1,15 +1,26 @@
-"""Sign-in and the lock screen.  Passwords are checked by the core (staff.authenticate)."""
+"""Sign-in and the lock screen.  Passwords are checked by the core (staff.authenticate).
+
+The lock screen (``LockCover``) is not a dialog over the window but a cover inside it, over all of
+it (issue 16.6): while it is up the window shows nothing of the case behind it, and its keys and
+buttons act on nothing else.  Only the person who locked it unlocks it with their password, or
+someone else signs in (切换用户) in the same place.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,29 +34,24 @@ if TYPE_CHECKING:
 
 
 class LoginDialog(QDialog):
-    """Sign in; with ``locked_user`` it is the lock screen: only that person may unlock,
-    or sign out to let someone else in.  At the program's start ``store`` is None while the
-    data folder opens behind the dialog (``set_store``): the person can type meanwhile, and a
-    sign-in asked for before then goes ahead as soon as the data is open."""
+    """Sign in.  At the program's start ``store`` is None while the data folder opens behind the
+    dialog (``set_store``): the person can type meanwhile, and a sign-in asked for before then
+    goes ahead as soon as the data is open."""
 
-    def __init__(self, store: Store | None, *, locked_user: StaffUser | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store | None, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self._waiting = False
         self.user: StaffUser | None = None
-        self.switch_requested = False
-        locked = locked_user is not None
-        self.setWindowTitle(self.tr("展翅柜台 · 已锁定") if locked else self.tr("展翅柜台 · 登录"))
-        self.setObjectName("lock.dialog" if locked else "login.dialog")
+        self.setWindowTitle(self.tr("展翅柜台 · 登录"))
+        self.setObjectName("login.dialog")
         layout = QVBoxLayout(self)
-        title = QLabel(self.tr("屏幕已锁定，请输入密码解锁") if locked else self.tr("失业保险技能提升补贴受理系统"))
+        title = QLabel(self.tr("失业保险技能提升补贴受理系统"))
         emphasise(title, 1.25)
         layout.addWidget(title)
         form = QFormLayout()
-        self.username = QLineEdit(locked_user.username if locked_user else "")
+        self.username = QLineEdit()
         self.username.setObjectName("login.username")
-        self.username.setReadOnly(locked)
         self.password = QLineEdit()
         self.password.setObjectName("login.password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -64,19 +70,14 @@ class LoginDialog(QDialog):
         self.status.setVisible(store is None)
         layout.addWidget(self.status)
         buttons = QDialogButtonBox()
-        ok = buttons.addButton(self.tr("解锁") if locked else self.tr("登录"), QDialogButtonBox.ButtonRole.AcceptRole)
+        ok = buttons.addButton(self.tr("登录"), QDialogButtonBox.ButtonRole.AcceptRole)
         ok.setObjectName("login.ok")
-        if locked:
-            switch = buttons.addButton(self.tr("切换用户"), QDialogButtonBox.ButtonRole.ResetRole)
-            switch.setObjectName("login.switch")
-            switch.clicked.connect(self._switch)
-        else:
-            buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._try)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setMinimumWidth(440)  # room for a status line of an upgrade without a tall narrow box
-        (self.password if locked else self.username).setFocus()
+        self.username.setFocus()
 
     def _say(self, label: QLabel, text: str) -> None:
         label.setText(text)
@@ -113,12 +114,105 @@ class LoginDialog(QDialog):
             return
         self.accept()
 
-    def _switch(self) -> None:
-        self.switch_requested = True
-        self.reject()
 
-    def reject(self) -> None:  # noqa: D401 - Qt API
-        # The lock screen cannot be dismissed with Esc: only unlock or switch user.
-        if self.objectName() == "lock.dialog" and not self.switch_requested:
+class LockCover(QWidget):
+    """The lock screen: an opaque cover over the whole window (it follows the window's size), with
+    the password of the person who locked it, or the sign-in of another (切换用户).  ``unlocked``
+    carries who is signed in afterwards: the same person, or the other."""
+
+    unlocked = Signal(object)  # StaffUser
+
+    def __init__(self, store: Store, user: StaffUser, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.store, self.locked_user = store, user
+        self.setObjectName("lock.cover")
+        self.setAutoFillBackground(True)  # opaque: nothing of the window shows through
+        self.setBackgroundRole(QPalette.ColorRole.Window)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        panel = QFrame()
+        panel.setObjectName("lock.panel")
+        panel.setFrameShape(QFrame.Shape.StyledPanel)
+        panel.setMinimumWidth(440)
+        row.addWidget(panel)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+
+        layout = QVBoxLayout(panel)
+        self.title = QLabel()
+        self.title.setObjectName("lock.title")
+        self.title.setWordWrap(True)
+        emphasise(self.title, 1.25)
+        layout.addWidget(self.title)
+        form = QFormLayout()
+        self.username = QLineEdit()
+        self.username.setObjectName("login.username")
+        self.password = QLineEdit()
+        self.password.setObjectName("login.password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("账号"), self.username)
+        form.addRow(self.tr("密码"), self.password)
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setObjectName("login.error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #a61b1b;")
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.ok = QPushButton()
+        self.ok.setObjectName("login.ok")
+        self.switch = QPushButton(self.tr("切换用户"))
+        self.switch.setObjectName("login.switch")
+        self.back = QPushButton(self.tr("返回"))
+        self.back.setObjectName("login.back")
+        for button in (self.switch, self.back, self.ok):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        self.ok.clicked.connect(self._try)
+        self.switch.clicked.connect(lambda: self._show_form(switching=True))
+        self.back.clicked.connect(lambda: self._show_form(switching=False))
+        self.username.returnPressed.connect(self.password.setFocus)
+        self.password.returnPressed.connect(self._try)
+        self._show_form(switching=False)
+        parent.installEventFilter(self)
+        self.setGeometry(parent.rect())
+
+    def _show_form(self, *, switching: bool) -> None:
+        """The unlock of the person who locked (their account fixed), or another person's sign-in."""
+        user = self.locked_user
+        self.title.setText(self.tr("切换用户：请输入新用户的账号和密码") if switching
+                           else self.tr("屏幕已锁定：%1，请输入密码解锁").replace("%1", user.display_name))
+        self.username.setText("" if switching else user.username)
+        self.username.setReadOnly(not switching)
+        self.password.clear()
+        self.error.hide()
+        self.ok.setText(self.tr("登录") if switching else self.tr("解锁"))
+        self.switch.setHidden(switching)
+        self.back.setHidden(not switching)
+        (self.username if switching else self.password).setFocus()
+
+    def _try(self) -> None:
+        from desktop.models.staff import authenticate
+
+        try:
+            # Quick enough on the GUI thread: one argon2 hash, and nothing else can be done meanwhile.
+            user = authenticate(self.store, self.username.text().strip(), self.password.text())
+        except ZhanchiError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            self.password.clear()
+            self.password.setFocus()
             return
-        super().reject()
+        self.unlocked.emit(user)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.parent() and isinstance(watched, QWidget) and event.type() == QEvent.Type.Resize:
+            self.setGeometry(watched.rect())
+            self.raise_()
+        return False

@@ -21,8 +21,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from desktop.models.clock import Clock
@@ -31,7 +31,7 @@ from desktop.models.errors import ZhanchiError
 from desktop.models.permissions import Action, StaffUser, can
 from desktop.models.reference import regions
 from desktop.models.scan import classify_scan
-from desktop.settings import Settings, load_settings
+from desktop.settings import Settings, WindowPlacement, load_settings, load_window_placement, save_window_placement
 from desktop.views.intake_page import IntakePage
 from desktop.views.navigation import PageEntry, back_office_entries, build_page, landing_page
 from desktop.views.tasks import TaskRunner
@@ -43,11 +43,27 @@ if TYPE_CHECKING:
     from desktop.sync.status import SyncStatus
     from desktop.views.case_detail import CaseDetailPage
     from desktop.views.field_page import FieldPage
+    from desktop.views.login_dialog import LockCover
     from desktop.views.search_page import SearchPage
     from desktop.views.sync_service import BackgroundSync
 
 log = logging.getLogger(__name__)
 _UNPAINTED_MS = 500  # after_first_paint: how long to wait for a paint that may never come (minimized)
+TITLE_BAR_ALLOWANCE = 40  # a window manager's title bar and frame, above a window not maximized
+
+
+def normal_geometry(available: QRect, kept: QRect | None = None) -> QRect:
+    """Where the window goes when it is not maximized: ``kept`` (how the person left it) moved and
+    shrunk into the screen's ``available`` area with room for a title bar, or by default most of it,
+    centred.  Either way the whole window, its frame included, is on the screen (issue 16.5)."""
+    room = available.adjusted(0, TITLE_BAR_ALLOWANCE, 0, 0)
+    if kept is None or not kept.isValid():
+        margin_x, margin_y = available.width() // 20, available.height() // 20
+        return room.adjusted(margin_x, margin_y // 2, -margin_x, -margin_y)
+    width, height = min(kept.width(), room.width()), min(kept.height(), room.height())
+    x = min(max(kept.x(), room.left()), room.right() + 1 - width)
+    y = min(max(kept.y(), room.top()), room.bottom() + 1 - height)
+    return QRect(x, y, width, height)
 
 
 class _IdleWatch(QObject):
@@ -81,8 +97,12 @@ class MainWindow(QMainWindow):
         self.settings = settings or load_settings(data_dir)
         self.setObjectName("main.window")
         self._painted = False
+        self.lock_cover: LockCover | None = None  # while locked (issue 16.6)
+        self._hidden_by_lock: list[QWidget] = []
+        self._hidden_windows: list[QWidget] = []
+        self._focus_before_lock: QWidget | None = None
         self.setWindowTitle(self.tr("展翅柜台 · 技能提升补贴受理"))
-        self.resize(1366, 768)
+        self._place()
         self.runner = TaskRunner(self._report_error, self)
         # Long housekeeping (the daily backup copies and checks the whole database: minutes for
         # years of cases) on its own thread, so the counter's queries never wait behind it.
@@ -110,6 +130,43 @@ class MainWindow(QMainWindow):
         if not self._painted:
             self._painted = True
             QTimer.singleShot(0, self.first_painted.emit)  # after the rest of this paint
+            QTimer.singleShot(0, self._maximize_without_window_manager)
+
+    # --- size and place (issue 16.5) --------------------------------------------------------
+
+    def _screen_size(self) -> tuple[int, int]:
+        size = self.screen().geometry().size()
+        return size.width(), size.height()
+
+    def _place(self) -> None:
+        """Maximized, unless this person left the window otherwise on a screen of this size; what
+        is shown once it is shown (``create_main_window`` and the program's start alike)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        kept = load_window_placement(self.data_dir, self.user.username, self._screen_size())
+        geometry = QRect(*kept.geometry) if kept is not None and kept.geometry is not None else None
+        self.setGeometry(normal_geometry(screen.availableGeometry(), geometry))
+        if kept is None or kept.maximized:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+
+    def _maximize_without_window_manager(self) -> None:
+        """A bare X server (a kiosk) has no window manager to maximize the window: it fills the
+        screen itself.  Known by a window asked to be maximized that is neither maximized nor framed."""
+        available = self.screen().availableGeometry()
+        if (self.windowState() & Qt.WindowState.WindowMaximized and self.geometry() != available
+                and self.frameGeometry() == self.geometry()):
+            self.setGeometry(available)
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)  # still so (kept at close)
+
+    def _keep_placement(self) -> None:
+        """How this person leaves the window, for the next time on a screen of this size."""
+        maximized = bool(self.windowState() & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen))
+        normal = self.normalGeometry() if maximized else self.geometry()
+        geometry = (normal.x(), normal.y(), normal.width(), normal.height()) if normal.isValid() else None
+        try:
+            save_window_placement(self.data_dir, self.user.username,
+                                  WindowPlacement(self._screen_size(), maximized, geometry))
+        except ZhanchiError as exc:
+            log.warning("window placement not kept: %s", exc)
 
     # --- pages and navigation -------------------------------------------------------------
 
@@ -376,7 +433,9 @@ class MainWindow(QMainWindow):
         self.detail_page.show_case(case_id)
 
     def route_scan(self, text: str) -> None:
-        """Put a scanner's reading where it belongs, wherever the focus was."""
+        """Put a scanner's reading where it belongs, wherever the focus was (nowhere while locked)."""
+        if self.lock_cover is not None:
+            return
         scan = classify_scan(text, self.clock.today())
         if scan.kind == "receipt":
             self.open_case(scan.value)
@@ -521,28 +580,76 @@ class MainWindow(QMainWindow):
     # --- lock, errors, closing ------------------------------------------------------------------
 
     def lock(self) -> None:
-        from desktop.views.login_dialog import LoginDialog
+        """Cover the whole window (issue 16.6): the pages, the navigation and the status bar are
+        hidden behind an opaque cover, so nothing of a case shows and no key or scan acts on it, and
+        the window's other windows (a preview, a dialog) are hidden; the person who locked it
+        unlocks it with their password, or another person signs in over it."""
+        from desktop.views.login_dialog import LockCover
 
-        if self.workspace is None:
-            return  # nothing to lock before the data is open (the action is greyed)
+        if self.workspace is None or self.lock_cover is not None:
+            return  # nothing to lock before the data is open (the action is greyed); or locked already
         self.idle_timer.stop()
-        dialog = LoginDialog(self.workspace.store, locked_user=self.user, parent=self)
-        self.lock_dialog = dialog
-        dialog.finished.connect(self._unlocked)
-        dialog.open()
+        if self.intake_page is not None:
+            self.intake_page.keep_draft()
+        for widget in QApplication.topLevelWidgets():  # a drop-down list, a calendar, a tooltip
+            if widget.isVisible() and widget.windowType() in (Qt.WindowType.Popup, Qt.WindowType.ToolTip):
+                widget.close()
+        # The window's own other windows (a document preview, a dialog): hidden; one that was
+        # waiting for an answer (a question asked with exec) ends unanswered.
+        self._hidden_windows = [w for w in QApplication.topLevelWidgets()
+                                if w is not self and w.isVisible() and self._owns(w)]
+        self._focus_before_lock = QApplication.focusWidget()
+        for window in self._hidden_windows:
+            window.hide()
+        self.statusBar().clearMessage()  # a message may name a person or a scanned number
+        self._hidden_by_lock = [w for w in (*self.findChildren(QToolBar), self.pages, self.statusBar())
+                                if not w.isHidden()]
+        for widget in self._hidden_by_lock:
+            widget.hide()
+        cover = LockCover(self.workspace.store, self.user, self)
+        cover.unlocked.connect(self._unlocked)
+        self.lock_cover = cover
+        cover.show()
+        cover.raise_()
+        cover.password.setFocus()
 
-    def _unlocked(self, result: int) -> None:
-        from desktop.views.login_dialog import LoginDialog
+    def _owns(self, window: QWidget) -> bool:
+        parent = window.parentWidget()
+        while parent is not None and parent is not self:
+            parent = parent.parentWidget()
+        return parent is self
 
-        dialog = self.lock_dialog
-        if dialog.switch_requested:
-            login = LoginDialog(self._workspace().store, parent=self)
-            if login.exec() and login.user is not None:
-                self.user = login.user
-                self._rebuild_for_user()
-            else:
-                self.lock()
-                return
+    def _unlocked(self, user: StaffUser) -> None:
+        from shiboken6 import isValid
+
+        switched = user.username != self.user.username
+        if switched:
+            self._keep_placement()
+            self.user = user
+            self._rebuild_for_user()  # the previous person's pages go; their draft stays theirs
+            # Their navigation is gone too (the new person's is already there).
+            self._hidden_by_lock = [w for w in self._hidden_by_lock if not isinstance(w, QToolBar)]
+        for widget in self._hidden_by_lock:
+            if isValid(widget):
+                widget.show()
+        self._hidden_by_lock = []
+        for window in self._hidden_windows:
+            if not isValid(window):
+                continue  # ended while hidden (a question that was waiting)
+            if switched:
+                window.close()  # the previous person's preview or dialog is not the next one's
+            elif window.windowModality() != Qt.WindowModality.ApplicationModal:
+                window.show()  # a preview or a dialog opened with open(): back as it was
+        self._hidden_windows = []
+        cover, self.lock_cover = self.lock_cover, None
+        if cover is not None:
+            cover.hide()
+            cover.deleteLater()
+        focus, self._focus_before_lock = self._focus_before_lock, None
+        if not switched and focus is not None and isValid(focus) and focus.isVisible():
+            focus.setFocus()  # back where the person was
+        elif self.pages.currentWidget() is self.intake_page and self.intake_page is not None:
+            self.intake_page.form.id_number.setFocus()
         self.idle_timer.start()
 
     def _rebuild_for_user(self) -> None:
@@ -576,10 +683,13 @@ class MainWindow(QMainWindow):
         self.close()
 
     def _report_error(self, error: Exception) -> None:
-        text = str(error) if isinstance(error, ZhanchiError) else self.tr("内部错误，已记录日志，请重试或联系管理员")
-        self.statusBar().showMessage("⚠ " + text, 10_000)
+        from desktop.views.field_errors import error_text
+
+        self.statusBar().showMessage("⚠ " + error_text(error), 10_000)  # an input error in words, not its key
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if self.isVisible():
+            self._keep_placement()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self._idle)

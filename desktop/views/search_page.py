@@ -66,7 +66,7 @@ class SearchPage(QWidget):
 
         self.query = QLineEdit()
         self.query.setObjectName("search.query")
-        self.query.setPlaceholderText(self.tr("输入案件编号、身份证号、姓名或证书编号"))
+        self.query.setPlaceholderText(self.tr("输入受理编号、身份证号、姓名或证书编号"))
         self.query.setClearButtonEnabled(True)
         self.query.setAccessibleName(self.tr("查找案件"))
         self.query.textChanged.connect(self._debounce)

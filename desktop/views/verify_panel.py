@@ -1,7 +1,9 @@
 """The on-the-spot verification panel (UI.md: always visible on the right).
 
 One line per rule with an icon *and* words, the message with the real
-figures, the clause, and where the data came from; the amount large, in
+figures and the clause, the rules not met first (issue 16.10); where the data
+came from said once, above the rules (each source with its as-of, typed data
+marked as such), not on every line; the amount large, in
 figures and in capitals; the policy applied (延续执行 when carried over, and any local rule left out
 as unconfirmed), the clerk's shortage confirmation, what the amount rests on, and
 the window's last day (暂定 when the holiday calendar does not cover it).
@@ -20,21 +22,18 @@ from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBo
 
 from desktop.models.identity import chinese_date
 from desktop.models.money import format_yuan, yuan_in_capitals
+from desktop.views.i18n import QT_TRANSLATE_NOOP
 from desktop.views.style import emphasise
 
 if TYPE_CHECKING:
     from desktop.models.checklist import Source
     from desktop.models.rules import Verdict
 
-# Which data source each rule rests on, to say where its figures came from.
-RULE_SOURCES = {
-    "id_number": "identity",
-    "contribution_months": "contributions",
-    "insured_region": "contributions",
-    "certificate_date": "certificate",
-    "certificate_level": "certificate",
-    "certificate_number": "certificate",
-    "application_window": "certificate",
+# What each source confirms, in the order the form asks for it.
+SOURCE_NAMES = {
+    "identity": QT_TRANSLATE_NOOP("VerifyPanel", "身份信息"),
+    "contributions": QT_TRANSLATE_NOOP("VerifyPanel", "参保缴费"),
+    "certificate": QT_TRANSLATE_NOOP("VerifyPanel", "证书信息"),
 }
 
 
@@ -58,12 +57,15 @@ class VerifyPanel(QFrame):
         self.policy.setWordWrap(True)
         self.window_end = QLabel()
         self.window_end.setWordWrap(True)
+        self.sources = QLabel()
+        self.sources.setObjectName("verify.sources")
+        self.sources.setWordWrap(True)
         self.checks = QListWidget()
         self.checks.setObjectName("verify.checks")
         self.checks.setWordWrap(True)
         self.checks.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         emphasise(self.headline, 1.4)
-        for widget in (self.headline, self.amount, self.amount_words, self.policy, self.window_end):
+        for widget in (self.headline, self.amount, self.amount_words, self.policy, self.window_end, self.sources):
             layout.addWidget(widget)
         layout.addWidget(self.checks, 1)
         self.show_waiting([])
@@ -76,6 +78,7 @@ class VerifyPanel(QFrame):
         self.amount_words.setText("")
         self.policy.setText("")
         self.window_end.setText("")
+        self.sources.setText("")
         self.checks.clear()
         if missing_fields:
             item = QListWidgetItem(self.tr("尚未填写：") + "、".join(missing_fields))
@@ -118,17 +121,34 @@ class VerifyPanel(QFrame):
                 text += "<br><small>" + html.escape(line) + "</small>"
         self.policy.setText(text)
         window = verdict.window
-        end = self.tr("申请期限至：") + chinese_date(window.last_day)
+        end = self.tr("申请期限：至%1（含）").replace("%1", chinese_date(window.last_day))
         if window.provisional:
             end += self.tr("（暂定：该年度节假日安排尚未公布）")
         self.window_end.setText(end)
+        self._show_sources(sources)
         self.checks.clear()
-        for check in verdict.checks:
-            source = sources.get(RULE_SOURCES.get(check.rule, ""))
+        # The rules not met first, then those met, each group in the verdict's stable order.
+        for check in sorted(verdict.checks, key=lambda c: c.passed):
             mark = self.tr("✔ 符合") if check.passed else self.tr("✘ 不符合")
-            origin = f"　〔{source.label()}〕" if source is not None else ""
             basis = self.tr("依据：")
-            item = QListWidgetItem(f"{mark}　{check.message}\n　　{basis}{check.basis}{origin}")
+            item = QListWidgetItem(f"{mark}　{check.message}\n　　{basis}{check.basis}")
             item.setData(Qt.ItemDataRole.UserRole, check.rule)
             item.setForeground(Qt.GlobalColor.darkGreen if check.passed else Qt.GlobalColor.darkRed)
             self.checks.addItem(item)
+
+    def _show_sources(self, sources: Mapping[str, Source]) -> None:
+        """数据来源, once for the whole verdict: the data sharing one source named together, that source said
+        once with its as-of; data typed by hand marked as waiting to be checked."""
+        groups: dict[str, list[str]] = {}
+        typed: set[str] = set()
+        for key, name in SOURCE_NAMES.items():
+            source = sources.get(key)
+            if source is None:
+                continue
+            label = source.label()
+            groups.setdefault(label, []).append(self.tr(name))
+            if not source.shared:
+                typed.add(label)
+        parts = [("⚠ " if label in typed else "") + "、".join(names) + "：" + label for label, names in groups.items()]
+        self.sources.setText(self.tr("数据来源：") + "；".join(parts) if parts else "")
+        self.sources.setStyleSheet("color: #8a5a00;" if typed else "color: #555;")

@@ -38,6 +38,14 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>Upgrading the database: checking the backup is sound, do not close…</translation>
     </message>
     <message>
+        <source>正在加密数据库，已完成 %1%，请勿关闭…</source>
+        <translation>Encrypting the database, %1% done; please do not close…</translation>
+    </message>
+    <message>
+        <source>正在加密备份文件，已完成 %1%，请勿关闭…</source>
+        <translation>Encrypting the backups, %1% done; please do not close…</translation>
+    </message>
+    <message>
         <source>正在升级数据库：正在更新数据结构，请勿关闭…</source>
         <translation>Upgrading the database: updating its structure, do not close…</translation>
     </message>
@@ -806,6 +814,30 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>Print decision</translation>
     </message>
     <message>
+        <source>申请材料</source>
+        <translation>Application documents</translation>
+    </message>
+    <message>
+        <source>已收取</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>信息共享核验</source>
+        <translation>Verified through data sharing</translation>
+    </message>
+    <message>
+        <source>尚缺材料</source>
+        <translation>Still missing</translation>
+    </message>
+    <message>
+        <source>勾选申请人补交的材料</source>
+        <translation>Tick the documents the applicant has now handed in</translation>
+    </message>
+    <message>
+        <source>登记补正材料</source>
+        <translation>Record documents handed in</translation>
+    </message>
+    <message>
         <source>打印失败，请重试</source>
         <translation>Printing failed, please try again</translation>
     </message>
@@ -846,6 +878,14 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>Not accepted yet</translation>
     </message>
     <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>无（未通过信息共享核验任何信息）</source>
+        <translation>None (nothing was verified through data sharing)</translation>
+    </message>
+    <message>
         <source>经办人 %1</source>
         <translation>By %1</translation>
     </message>
@@ -874,8 +914,20 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>No documents issued yet</translation>
     </message>
     <message>
+        <source>请勾选申请人本次补交的材料</source>
+        <translation>Tick the documents the applicant handed in this time</translation>
+    </message>
+    <message>
         <source>正在办理：%1…</source>
         <translation>In progress: %1…</translation>
+    </message>
+    <message>
+        <source>暂不受理（保持待补正）</source>
+        <translation>Do not accept yet (keep waiting for documents)</translation>
+    </message>
+    <message>
+        <source>未受理：案件保持待补正。申请人补齐材料后，勾选并登记补正，再受理</source>
+        <translation>Not accepted: the case keeps waiting for documents. When the applicant hands them in, tick and record them, then accept</translation>
     </message>
     <message>
         <source>已办理：%1，案件现为“%2”</source>
@@ -952,8 +1004,8 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>¥%1</translation>
     </message>
     <message>
-        <source>案件编号</source>
-        <translation>Case no.</translation>
+        <source>受理编号</source>
+        <translation>Case number</translation>
     </message>
     <message>
         <source>状态</source>
@@ -1235,6 +1287,161 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     <message>
         <source>已送打印机：</source>
         <translation>Sent to printer: </translation>
+    </message>
+</context>
+<context>
+    <name>FieldErrors</name>
+    <message>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>身份证号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>手机号码</source>
+        <translation>Mobile phone</translation>
+    </message>
+    <message>
+        <source>累计缴费月数</source>
+        <translation>Months of contributions</translation>
+    </message>
+    <message>
+        <source>参保地区划代码</source>
+        <translation>Region code of insurance</translation>
+    </message>
+    <message>
+        <source>正在领取失业保险金</source>
+        <translation>Receiving unemployment benefit</translation>
+    </message>
+    <message>
+        <source>工作单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>单位名称</source>
+        <translation>Employer name</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>证书</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>证书种类</source>
+        <translation>Certificate type</translation>
+    </message>
+    <message>
+        <source>证书编号</source>
+        <translation>Certificate number</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>职业（工种）</source>
+        <translation>Occupation (trade)</translation>
+    </message>
+    <message>
+        <source>核发日期</source>
+        <translation>Date of issue</translation>
+    </message>
+    <message>
+        <source>紧缺急需职业（工种）</source>
+        <translation>Occupation in short supply</translation>
+    </message>
+    <message>
+        <source>已领取职业培训补贴</source>
+        <translation>Vocational training subsidy already received</translation>
+    </message>
+    <message>
+        <source>补贴发放账户</source>
+        <translation>Payment account</translation>
+    </message>
+    <message>
+        <source>账户类型</source>
+        <translation>Account type</translation>
+    </message>
+    <message>
+        <source>账号</source>
+        <translation>Account number</translation>
+    </message>
+    <message>
+        <source>开户银行</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>户名（申请人本人姓名）</source>
+        <translation>Account holder (the applicant&apos;s own name)</translation>
+    </message>
+    <message>
+        <source>受理地区划代码</source>
+        <translation>Region code of the office</translation>
+    </message>
+    <message>
+        <source>申请日期</source>
+        <translation>Application date</translation>
+    </message>
+    <message>
+        <source>已享受补贴记录</source>
+        <translation>Subsidies already received</translation>
+    </message>
+    <message>
+        <source>已享受补贴记录的职业代码</source>
+        <translation>Occupation code of a subsidy already received</translation>
+    </message>
+    <message>
+        <source>已享受补贴记录的等级</source>
+        <translation>Level of a subsidy already received</translation>
+    </message>
+    <message>
+        <source>已享受补贴记录的发放日期</source>
+        <translation>Payment date of a subsidy already received</translation>
+    </message>
+    <message>
+        <source>已享受补贴记录的紧缺职业标记</source>
+        <translation>Shortage mark of a subsidy already received</translation>
+    </message>
+    <message>
+        <source>申请信息</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>核验结果</source>
+        <translation>Verification result</translation>
+    </message>
+    <message>
+        <source>补贴金额</source>
+        <translation>Subsidy amount</translation>
+    </message>
+    <message>
+        <source>适用政策</source>
+        <translation>Policy applied</translation>
+    </message>
+    <message>
+        <source>数据来源</source>
+        <translation>Data sources</translation>
+    </message>
+    <message>
+        <source>申请材料</source>
+        <translation>Application materials</translation>
+    </message>
+    <message>
+        <source>请填写%1</source>
+        <translation>Please fill in %1</translation>
+    </message>
+    <message>
+        <source>内部错误，已记录日志，请重试或联系管理员</source>
+        <translation>Internal error, logged; please try again or call the administrator</translation>
     </message>
 </context>
 <context>
@@ -1712,6 +1919,14 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>Complete the form and wait for the verification result first</translation>
     </message>
     <message>
+        <source>不受理，保存待补正并打印一次性告知书</source>
+        <translation>Do not accept: save as waiting for documents and print the notice</translation>
+    </message>
+    <message>
+        <source>未受理：材料不全，可勾选已收取的材料后再受理，或保存待补正</source>
+        <translation>Not accepted: documents are missing. Tick what was received and accept again, or save as waiting for documents</translation>
+    </message>
+    <message>
         <source>不符合条件仍受理</source>
         <translation>Accept although not eligible</translation>
     </message>
@@ -1743,24 +1958,47 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <source>表单中是另一位申请人（%1）的信息。放弃这些内容，开始新的申请吗？</source>
         <translation>The form holds another applicant&apos;s details (%1). Discard them and start a new application?</translation>
     </message>
+</context>
+<context>
+    <name>LockCover</name>
     <message>
-        <source>内部错误，已记录日志，请重试或联系管理员</source>
-        <translation>Internal error (logged). Please try again or contact the administrator.</translation>
+        <source>账号</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>切换用户</source>
+        <translation>Switch user</translation>
+    </message>
+    <message>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>切换用户：请输入新用户的账号和密码</source>
+        <translation>Switch user: the new user&apos;s account and password</translation>
+    </message>
+    <message>
+        <source>屏幕已锁定：%1，请输入密码解锁</source>
+        <translation>Screen locked: %1, enter your password to unlock</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation>Unlock</translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
-        <source>展翅柜台 · 已锁定</source>
-        <translation>Zhanchi Counter · Locked</translation>
-    </message>
-    <message>
         <source>展翅柜台 · 登录</source>
         <translation>Zhanchi Counter · Sign in</translation>
-    </message>
-    <message>
-        <source>屏幕已锁定，请输入密码解锁</source>
-        <translation>Screen locked. Enter your password to unlock.</translation>
     </message>
     <message>
         <source>失业保险技能提升补贴受理系统</source>
@@ -1779,16 +2017,8 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <source>解锁</source>
-        <translation>Unlock</translation>
-    </message>
-    <message>
         <source>登录</source>
         <translation>Sign in</translation>
-    </message>
-    <message>
-        <source>切换用户</source>
-        <translation>Switch user</translation>
     </message>
     <message>
         <source>正在打开数据，打开后自动登录…</source>
@@ -1925,9 +2155,28 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <source>无法打开数据</source>
         <translation>Cannot open the data</translation>
     </message>
+</context>
+<context>
+    <name>MissingMaterialsDialog</name>
     <message>
-        <source>内部错误，已记录日志，请重试或联系管理员</source>
-        <translation>Internal error (logged). Please try again or contact the administrator.</translation>
+        <source>申请材料不全</source>
+        <translation>Documents missing</translation>
+    </message>
+    <message>
+        <source>仍缺：%1。确认受理？</source>
+        <translation>Still missing: %1. Accept anyway?</translation>
+    </message>
+    <message>
+        <source>确认受理的，回执和案件记录将载明所缺材料；不受理的，案件保存为待补正，申请人补齐后再受理。</source>
+        <translation>If accepted, the receipt and the case record state what is missing; if not, the case is saved as waiting for documents and accepted once they are handed in.</translation>
+    </message>
+    <message>
+        <source>确认受理（缺件受理）</source>
+        <translation>Accept with documents missing</translation>
+    </message>
+    <message>
+        <source>返回 (Esc)</source>
+        <translation>Back (Esc)</translation>
     </message>
 </context>
 <context>
@@ -3025,8 +3274,8 @@ A rejected case is closed, and the written decision must be given to the applica
 <context>
     <name>SearchPage</name>
     <message>
-        <source>输入案件编号、身份证号、姓名或证书编号</source>
-        <translation>Case no., ID number, name or certificate no.</translation>
+        <source>输入受理编号、身份证号、姓名或证书编号</source>
+        <translation>Enter a case number, ID number, name or certificate number</translation>
     </message>
     <message>
         <source>查找案件</source>
@@ -3414,6 +3663,18 @@ A rejected case is closed, and the written decision must be given to the applica
 <context>
     <name>VerifyPanel</name>
     <message>
+        <source>身份信息</source>
+        <translation>Identity</translation>
+    </message>
+    <message>
+        <source>参保缴费</source>
+        <translation>Contributions</translation>
+    </message>
+    <message>
+        <source>证书信息</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
         <source>资格核验结果</source>
         <translation>Eligibility check</translation>
     </message>
@@ -3453,8 +3714,12 @@ A rejected case is closed, and the written decision must be given to the applica
         <translation> (carried over)</translation>
     </message>
     <message>
-        <source>申请期限至：</source>
-        <translation>Apply by: </translation>
+        <source>申请期限：至%1（含）</source>
+        <translation>Application deadline: until %1 (inclusive)</translation>
+    </message>
+    <message>
+        <source>数据来源：</source>
+        <translation>Data sources: </translation>
     </message>
     <message>
         <source>（暂定：该年度节假日安排尚未公布）</source>

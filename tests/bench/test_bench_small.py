@@ -12,12 +12,12 @@ import datetime as dt
 import json
 import math
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from dbfile import open_db
 
 from bench.data import BUILT_MARKER, build_big_folder, registry_files
 from bench.suite import KEYS, TARGETS
@@ -34,7 +34,7 @@ pytestmark = pytest.mark.slow
 
 
 def _schema(db: Path) -> set[tuple[str, str, str]]:
-    with sqlite3.connect(db) as conn:
+    with open_db(db) as conn:
         return {(kind, name, sql) for kind, name, sql in conn.execute(
             "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL")}
 
@@ -86,7 +86,7 @@ def test_the_built_folder_has_the_real_schema_and_realistic_data(tmp_path: Path,
 
     store = open_store(folder)  # opens at the head revision, nothing to migrate
     store.close()
-    with sqlite3.connect(folder / "zhanchi.db") as conn:
+    with open_db(folder / "zhanchi.db") as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD_REVISION,)
         assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
         cases = conn.execute("SELECT case_no, id_number, state, created_at, accepted_at FROM cases").fetchall()

@@ -85,6 +85,11 @@ def test_built_bundle_passes_its_smoke_check() -> None:
     files = {path.relative_to(inside).as_posix() for path in inside.rglob("*") if path.is_file()}
     # What the application reads from disk ...
     assert "resources/fonts/wqy-microhei.ttc" in files
+    # Every face of the documents and the window, with its licence (issue 17.1, 17.7).
+    from desktop.documents.typefaces import FACES
+
+    for face in FACES.values():
+        assert f"resources/fonts/{face.file}" in files and f"resources/fonts/{face.licence}" in files
     assert "resources/occupations/csco22.csv" in files
     assert "desktop/models/migrations/env.py" in files
     assert any(name.startswith("desktop/models/migrations/versions/0001_") for name in files)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from dbfile import copy_database, open_db
 
 from desktop.models.cases import State
 
@@ -77,15 +77,11 @@ def test_demo_creates_the_contract_accounts(demo_dir: Path) -> None:
         store.close()
 
 
-def copy_of(data_dir: Path, tmp_path: Path) -> tuple[Path, sqlite3.Connection]:
+def copy_of(data_dir: Path, tmp_path: Path) -> tuple[Path, Any]:
     """A copy of the folder's database to tamper with, and a connection to it."""
     copy_dir = tmp_path / "copy"
     copy_dir.mkdir()
-    source = sqlite3.connect(data_dir / "zhanchi.db")
-    target = sqlite3.connect(copy_dir / "zhanchi.db")
-    source.backup(target)
-    source.close()
-    return copy_dir, target
+    return copy_dir, copy_database(data_dir, copy_dir)
 
 
 def test_audit_verify_passes_on_demo_and_catches_tampering(demo_dir: Path, tmp_path: Path) -> None:
@@ -213,11 +209,7 @@ def test_intake_user_must_exist_and_may_accept(tmp_path: Path, demo_dir: Path, u
 def copy_demo(demo_dir: Path, tmp_path: Path) -> Path:
     target_dir = tmp_path / "data"
     target_dir.mkdir()
-    source = sqlite3.connect(demo_dir / "zhanchi.db")
-    target = sqlite3.connect(target_dir / "zhanchi.db")
-    source.backup(target)
-    source.close()
-    target.close()
+    copy_database(demo_dir, target_dir).close()
     return target_dir
 
 
@@ -254,7 +246,7 @@ def test_intake_records_what_the_registry_copy_confirmed_policy_4(tmp_path: Path
                      stdin=json.dumps([matching, typed_months], ensure_ascii=False))
     assert result.returncode == 0, result.stdout + result.stderr
     first, second = (json.loads(line)["case_no"] for line in result.stdout.splitlines())
-    with sqlite3.connect(tmp_path / "zhanchi.db") as conn:
+    with open_db(tmp_path / "zhanchi.db") as conn:
         sources = {case_no: json.loads(text) for case_no, text in conn.execute(
             "SELECT case_no, sources_json FROM cases WHERE case_no IN (?, ?)", (first, second))}
     assert {key: s["kind"] for key, s in sources[first].items()} == {

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from dbfile import open_db
 
 INTAKE = {
     "applicant": {"name": "张三", "id_number": "11010519491231002X"}, "insured_region": "440100",
@@ -33,16 +33,16 @@ def damaged(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("damaged")
     assert zhanchi(folder, "demo", "--cases", "40").returncode == 0
     database = folder / "zhanchi.db"
-    with sqlite3.connect(database) as conn:
+    with open_db(database) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])  # SQLCipher gives it as text
         root = conn.execute("SELECT rootpage FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cases' "
                             "AND sql IS NOT NULL ORDER BY name LIMIT 1").fetchone()[0]
         assert conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == 40
     with database.open("r+b") as handle:
         handle.seek((root - 1) * page_size)
         handle.write(b"\xff" * 16)  # the b-tree page header: no valid page type
-    with sqlite3.connect(database) as conn:
+    with open_db(database) as conn:
         assert conn.execute("SELECT COUNT(*) FROM cases NOT INDEXED").fetchone()[0] == 40
         assert conn.execute("PRAGMA quick_check").fetchone()[0] != "ok"
     return folder

@@ -122,6 +122,25 @@ def test_print_notice_and_decision(store: Store, people: dict[str, StaffUser], d
     assert json.loads(out)["reprint"] == 1 and printed(store, accepted)[-1].actor == "clerk"
 
 
+def test_notice_and_decision_take_format_as_contracts_says_17_3(
+        store: Store, people: dict[str, StaffUser], draft: CaseRecord, accepted: CaseRecord, out_dir: Path,
+        capsys: pytest.CaptureFixture[str], advance: Any, decision_settings: dict[str, str]) -> None:
+    """CONTRACTS.md: print receipt|notice|decision CASE_NO --out FILE.pdf [--format a4|80mm]."""
+    require_tool("pdfinfo")
+    advance(accepted, State.rejected, note="证书经核查系伪造", reviewer=people["reviewer"])
+    for kind, case in (("notice", draft), ("decision", accepted)):
+        for fmt, width in (("80mm", "226.772"), ("a4", "595.276")):
+            out = out_dir / f"{kind}-{fmt}.pdf"
+            code, printed_json, err = zhanchi(capsys, store.data_dir, "print", kind, case.case_no, "--out", str(out),
+                                              "--format", fmt)
+            assert code == 0, err
+            assert json.loads(printed_json)["kind"] == kind
+            info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+            assert f"Page size:       {width} x" in info, info
+        assert [e.after["format"] for e in printed(store, case)] == ["80mm", "a4"]  # type: ignore[index]
+    assert f"查询码{draft.lookup_code}" in flat(pdf_text(out_dir / "notice-80mm.pdf"))
+
+
 def test_a_decision_without_the_offices_settings_is_exit_2_naming_the_setting(
         store: Store, people: dict[str, StaffUser], accepted: CaseRecord, out_dir: Path,
         capsys: pytest.CaptureFixture[str], advance: Any, make_staff: Callable[..., StaffUser]) -> None:
@@ -163,7 +182,8 @@ def test_a_case_without_that_document_is_exit_2(store: Store, draft: CaseRecord,
 def test_bad_arguments_are_exit_2_naming_them(store: Store, accepted: CaseRecord, draft: CaseRecord, out_dir: Path,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     cases: list[tuple[list[str], str]] = [
-        (["notice", draft.case_no, "--out", str(out_dir / "n.pdf"), "--format", "80mm"], "zhanchi: 参数错误"),
+        (["notice", draft.case_no, "--out", str(out_dir / "n.pdf"), "--format", "a5"], "zhanchi print notice"),
+        (["decision", accepted.case_no, "--out", str(out_dir / "d.pdf"), "--format", "a5"], "zhanchi print decision"),
         (["receipt", accepted.case_no, "--out", str(out_dir / "r.pdf"), "--format", "a5"], "zhanchi print receipt"),
         (["receipt", accepted.case_no], "zhanchi print receipt: 参数错误"),
         (["receipt", accepted.case_no, "--out", str(out_dir / "no" / "r.pdf")], "--out: 文件夹"),

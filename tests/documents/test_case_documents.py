@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from document_helpers import FULL_ID, MASKED_ID, flat, pdf_text, qpdf_check
+from document_helpers import FULL_ID, MASKED_ID, flat, pdf_info, pdf_text, qpdf_check
 from sqlalchemy import select, update
 
 from desktop.documents import case_documents
@@ -131,7 +131,7 @@ def test_receipt_of_a_real_case(store: Store, verifier: Verifier, people: dict[s
     assert MASKED_ID in text and FULL_ID not in text
     assert "1,500元" in text and "壹仟伍佰元整" in text
     # accepted Friday 2026-11-27 + 5 working days (review_workdays of cn-2017)
-    assert "2026年12月4日前" in text
+    assert "至2026年12月4日（含）" in text
     assert "暂定" not in text
     # POLICY.md §4's three kinds: received (the account card sighted, no copy kept), shared, missing.
     with store.session(readonly=True) as session:
@@ -259,7 +259,8 @@ def test_notice_lists_exactly_the_missing_materials(store: Store, verifier: Veri
     assert "身份信息" not in text, "typed by hand: never said to be shared"
     assert "也无需到别处打印" in text
     # certificate issued 2017-06-01: the 12-month window ends on Friday 2018-06-01
-    assert "请于2018年6月1日前补齐" in text
+    assert "期限至2018年6月1日（含）" in text
+    assert f"受理编号{draft.case_no}" in text and f"查询码{draft.lookup_code}" in text and "案件编号" not in text
     assert "受理员clerk" in text
     qpdf_check(issued.path)
 
@@ -558,3 +559,57 @@ def test_issued_to_json(store: Store, verifier: Verifier, people: dict[str, Staf
     assert data["reprint"] == 0 and data["path"] == str(out_dir / "r.pdf")
     assert dt.datetime.fromisoformat(data["printed_at"]) == issued.printed_at
     assert get_case(store, case.id).version == case.version, "printing does not change the case"
+
+
+# --- issue 17.3: who applied, where the money goes, the notice on the roll, --format everywhere ---------------
+
+
+def test_receipt_of_a_real_case_names_the_employer_and_the_masked_account_and_bank(
+        store: Store, verifier: Verifier, people: dict[str, StaffUser], new_case: Callable[..., CaseRecord],
+        out_dir: Path) -> None:
+    case = new_case()
+    text = flat(pdf_text(issue_receipt(store, verifier, people["clerk"], case.case_no, out_dir / "r.pdf").path))
+    assert "工作单位广州市某机械有限公司" in text
+    assert "本人银行账户6222***********3445（开户银行：工商银行）" in text
+    assert case.payment_account not in text
+
+
+def test_the_notice_prints_on_the_roll_and_the_print_says_so(store: Store, verifier: Verifier,
+                                                             people: dict[str, StaffUser],
+                                                             new_case: Callable[..., CaseRecord],
+                                                             out_dir: Path) -> None:
+    draft = new_case(accept=False, received=("application_form",))
+    issued = issue_notice(store, verifier, people["clerk"], draft.case_no, out_dir / "n.pdf", format="80mm")
+    assert issued.format == "80mm"
+    assert float(pdf_info(issued.path)["Page size"].split()[0]) == pytest.approx(226.77, abs=0.01)
+    text = flat(pdf_text(issued.path))
+    assert f"受理编号{draft.case_no}" in text and f"查询码{draft.lookup_code}" in text and flat(ACCOUNT) in text
+    [entry] = document_entries(store, draft)
+    assert entry.after is not None and entry.after["format"] == "80mm"
+    with pytest.raises(InvalidInput) as bad:
+        issue_notice(store, verifier, people["clerk"], draft.case_no, out_dir / "n2.pdf", format="a5")
+    assert bad.value.field == "format" and not (out_dir / "n2.pdf").exists()
+
+
+def test_a_decision_prints_on_the_roll_on_request(store: Store, verifier: Verifier, people: dict[str, StaffUser],
+                                                  new_case: Callable[..., CaseRecord], out_dir: Path,
+                                                  decision_settings: dict[str, str]) -> None:
+    case = move(store, people, new_case(), State.under_review, State.rejected, note="证书经核查系伪造")
+    issued = issue_decision(store, verifier, people["reviewer"], case.case_no, out_dir / "d.pdf", format="80mm")
+    assert issued.format == "80mm" and issued.doc_number
+    assert float(pdf_info(issued.path)["Page size"].split()[0]) == pytest.approx(226.77, abs=0.01)
+    text = flat(pdf_text(issued.path))
+    assert "不予核发" in text and issued.doc_number in text and "经审核查明：证书经核查系伪造" in text
+
+
+def test_the_window_prints_the_notice_on_the_counters_paper_and_decisions_on_a4(
+        store: Store, verifier: Verifier, people: dict[str, StaffUser], new_case: Callable[..., CaseRecord],
+        decision_settings: dict[str, str]) -> None:
+    draft = new_case(accept=False, received=("application_form",))
+    notice = case_documents.issue_to_data_folder(store, verifier, people["clerk"], draft.id, "notice", format="80mm")
+    assert notice.format == "80mm" and notice.path.name.startswith("notice-80mm-")
+    case = move(store, people, new_case(applicant={"name": "赵六", "id_number": person_id(6)}), State.under_review,
+                State.rejected, note="证书经核查系伪造")
+    decision = case_documents.issue_to_data_folder(store, verifier, people["reviewer"], case.id, "decision",
+                                                   format="80mm")
+    assert decision.format == "a4" and decision.path.name.startswith("decision-a4-")

@@ -116,3 +116,40 @@ def test_notice_cites_the_zhanchi_notice_by_issuer_and_date_not_an_unconfirmed_t
     text = flat(pdf_text(pdf_path))
     assert "人力资源社会保障部办公厅2018年4月22日“展翅行动”通知" in text
     assert "《人力资源社会保障部办公厅关于实施" not in text
+
+
+# --- one term, the 查询码, the roll and the deadline (issue 17.3) ----------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["a4", "80mm"])
+def test_notice_says_受理编号_prints_the_lookup_code_and_an_inclusive_deadline_17_3(pdf_path: Path, fmt: str) -> None:
+    render_notice(notice(lookup_code="K7PQ2M"), pdf_path, format=fmt)  # type: ignore[arg-type]
+    qpdf_check(pdf_path)
+    text = flat(pdf_text(pdf_path))
+    assert "案件编号" not in text and f"受理编号{CASE_NO}" in text  # the receipt's term
+    assert "查询码K7PQ2M" in text and f"凭受理编号{CASE_NO}和查询码K7PQ2M查询办理进度" in text
+    assert "期限至2027年6月1日（含）" in text and "2027年6月1日前" not in text
+    # Everything of the A4 notice is on the roll too: each item with how to get it, the other kinds, the promise.
+    for line in ("技能提升补贴申请表（含诚信承诺）", "在窗口领取或在网上服务平台下载，本人签名",
+                 "职业技能等级证书", "联网系统未查到该证书，请携带证书原件", "不再要求您补充其他材料"):
+        assert line in text
+    assert "已收取" in text and MASKED_ID in text and FULL_ID not in text
+    assert pdf_info(pdf_path)["Pages"] == "1"
+
+
+def test_80mm_notice_is_80mm_wide_and_stays_inside_the_roll(pdf_path: Path) -> None:
+    long_item = Material(LONG_OCCUPATION + "职业技能等级证书", "请到" + LONG_ADDRESS + "的证书服务窗口")
+    render_notice(notice(lookup_code="K7PQ2M", office=office(address=LONG_ADDRESS), missing=[long_item]),
+                  pdf_path, format="80mm")
+    width = float(pdf_info(pdf_path)["Page size"].split()[0])
+    assert width == pytest.approx(226.77, abs=0.01)  # 80 mm
+    page = PAGE_FORMATS["80mm"]
+    assert_inside_margins(pdf_path, page.margin_x, hang=page.base_size * 1.1)
+    assert_no_overlaps(pdf_path)
+    assert LONG_OCCUPATION in flat(pdf_text(pdf_path))
+
+
+def test_notice_without_a_lookup_code_does_not_mention_one(pdf_path: Path) -> None:
+    render_notice(notice(), pdf_path)
+    text = flat(pdf_text(pdf_path))
+    assert "查询码" not in text and f"凭受理编号{CASE_NO}查询办理进度" in text

@@ -58,7 +58,7 @@ def test_receipt_text(pdf_path: Path, fmt: str) -> None:
     assert "1,500元（壹仟伍佰元整）" in text
     assert "以审核结果为准" in text
     assert "技能提升补贴申请表（含诚信承诺）" in text and "社会保障卡复印件" in text
-    assert "审核时限" in text and "2026年12月4日前" in text
+    assert "审核时限" in text and "至2026年12月4日（含）" in text and "2026年12月4日前" not in text
     assert "暂定" not in text
     assert "12333" in text  # how to check progress
     assert "李四" in text
@@ -83,7 +83,7 @@ def test_provisional_reprint_and_carried_over_policy_are_said_plainly(pdf_path: 
     assert "临时回执：待联网查重后确认" in text
     assert "补打" in text and "第2次补打" in text
     assert "2026年11月28日11:00" in text
-    assert "2027年1月8日前" in text and "暂定" in text
+    assert "至2027年1月8日（含）" in text and "暂定" in text
     assert "延续执行" in text
 
 
@@ -241,3 +241,25 @@ def test_nothing_received_or_shared_is_never_claimed_as_shared_policy_4(pdf_path
     assert "所需信息均已通过信息共享获取" not in text
     assert "无（未通过信息共享核验任何信息）" in text
     assert flat(FORM) in text and flat(ACCOUNT) in text
+
+
+# --- who applied and where the money goes (issue 17.3) -------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_receipt_carries_the_employer_the_masked_account_and_the_bank_17_3(pdf_path: Path, fmt: str) -> None:
+    data = receipt(employer_name="广州白云精密机械有限公司", payment_kind="bank",
+                   payment_account="6222 0202 0011 2233 445", bank_name="中国工商银行广州天河支行")
+    render_receipt(data, pdf_path, format=fmt)  # type: ignore[arg-type]
+    text = flat(pdf_text(pdf_path))
+    assert "工作单位" in text and "广州白云精密机械有限公司" in text
+    assert "发放账户" in text and "本人银行账户6222***********3445（开户银行：中国工商银行广州天河支行）" in text
+    assert "6222020200112233445" not in text  # never the whole account on paper
+    assert "受理编号" in text and "案件编号" not in text  # one term (the notice says it too)
+    assert pdf_info(pdf_path)["Pages"] == "1"
+
+
+def test_a_social_security_card_is_named_as_such_17_3(pdf_path: Path) -> None:
+    render_receipt(receipt(payment_kind="sscard", payment_account="6217001234567890123", bank_name=""), pdf_path)
+    text = flat(pdf_text(pdf_path))
+    assert "本人社会保障卡（金融账户）6217***********0123（开户银行：未填写）" in text

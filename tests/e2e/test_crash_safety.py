@@ -10,13 +10,13 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+from dbfile import open_db
 
 from desktop.models import audit
 from desktop.models.store import DB_FILENAME, open_store
@@ -50,7 +50,7 @@ for person in people(100_000, store.clock.today(), seed=seed):
 
 def check_consistent(data_dir: Path) -> int:
     """The invariants after a crash; returns the number of cases."""
-    db = sqlite3.connect(data_dir / DB_FILENAME)
+    db = open_db(data_dir / DB_FILENAME)
     try:
         assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         per_case_audit = dict(db.execute(
@@ -120,7 +120,7 @@ def exported_batch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path
 
 def payment_consistent(data_dir: Path, batch_no: str) -> str:
     """All of a batch's results are recorded, or none: returns the batch's state."""
-    db = sqlite3.connect(data_dir / DB_FILENAME)
+    db = open_db(data_dir / DB_FILENAME)
     try:
         assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         [(batch_id, state)] = db.execute("SELECT id, state FROM payment_batches WHERE batch_no = ?",

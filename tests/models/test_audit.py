@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import pytest
+from dbfile import IntegrityError, open_db
 
 from desktop.models import audit
 from desktop.models.store import Store
@@ -42,9 +43,9 @@ def _verify(store: Store) -> audit.AuditReport:
 
 
 @contextmanager
-def _tamper(store: Store) -> Iterator[sqlite3.Connection]:
+def _tamper(store: Store) -> Iterator[Any]:
     """A raw connection to the file, as someone with a SQLite tool would have; triggers dropped first."""
-    con = sqlite3.connect(store.path)
+    con = open_db(store.path)
     try:
         with con:
             con.execute("DROP TRIGGER audit_log_no_update")
@@ -126,11 +127,11 @@ def test_entries_for_one_record(store: Store) -> None:
 
 def test_database_refuses_update_and_delete(store: Store) -> None:
     _fill(store, 2)
-    con = sqlite3.connect(store.path)
+    con = open_db(store.path)
     try:
-        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        with pytest.raises(IntegrityError, match="append-only"):
             con.execute("UPDATE audit_log SET actor = 'someone' WHERE seq = 1")
-        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        with pytest.raises(IntegrityError, match="append-only"):
             con.execute("DELETE FROM audit_log WHERE seq = 2")
     finally:
         con.close()

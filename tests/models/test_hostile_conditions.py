@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
-import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from dbfile import open_db
 from sqlalchemy import event
 
 from desktop.models.application import Intake
@@ -32,11 +33,11 @@ def test_disk_full_is_a_clear_message_and_writes_nothing(store: Store, make_staf
                                                          make_intake: Callable[..., Intake]) -> None:
     clerk = make_staff("clerk")
     add_case(store, clerk, make_intake())
-    with sqlite3.connect(store.path) as probe:
+    with open_db(store.path) as probe:
         pages = probe.execute("PRAGMA page_count").fetchone()[0]
 
     # SQLite's own "disk full": no page may be added beyond what the file has now.
-    def cap(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    def cap(dbapi_connection: Any, _record: object) -> None:
         dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
 
     event.listen(store.engine, "connect", cap)
@@ -50,7 +51,7 @@ def test_disk_full_is_a_clear_message_and_writes_nothing(store: Store, make_staf
     event.remove(store.engine, "connect", cap)
     store.engine.dispose()
     after = count_by_state(store)
-    with sqlite3.connect(store.path) as check:
+    with open_db(store.path) as check:
         assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         audit_cases = check.execute("SELECT count(DISTINCT entity_id) FROM audit_log WHERE entity='case'").fetchone()
     assert sum(after.values()) >= sum(before.values()) and audit_cases == (sum(after.values()),)
@@ -59,7 +60,7 @@ def test_disk_full_is_a_clear_message_and_writes_nothing(store: Store, make_staf
 def test_locked_database_is_a_clear_message(store: Store, make_staff: Callable[..., StaffUser],
                                             make_intake: Callable[..., Intake]) -> None:
     clerk = make_staff("clerk")
-    other = sqlite3.connect(store.path, timeout=0)
+    other = open_db(store.path, timeout=0)
     other.execute("BEGIN EXCLUSIVE")  # another program holds the database
     try:
         with pytest.raises(StorageError) as err:
@@ -102,7 +103,7 @@ def test_read_only_data_folder_is_a_clear_message(tmp_path: Path) -> None:
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert "只读" in result.stderr or "无法" in result.stderr, result.stderr
-    with sqlite3.connect(data_dir / DB_FILENAME) as db:
+    with open_db(data_dir / DB_FILENAME) as db:
         assert db.execute("SELECT count(*) FROM cases").fetchone() == (3,)
 
 

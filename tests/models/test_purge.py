@@ -10,17 +10,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from case_flow import Advance, intake_dict
+from dbfile import open_db, plaintext_pages
 
 from desktop.models import cases, purge
 from desktop.models.application import Intake, parse_intake
-from desktop.models.backup import DB_FILENAME
 from desktop.models.cases import State
 from desktop.models.errors import InvalidInput, PermissionDenied
 from desktop.models.intake import assess, file_case
@@ -82,8 +81,9 @@ def later(store: Store, years: int) -> None:
 
 
 def file_bytes(store: Store) -> bytes:
-    """The database file and its write-ahead log (the -shm index changes with every read)."""
-    return b"".join(p.read_bytes() for p in (store.path, store.path.with_name(DB_FILENAME + "-wal")) if p.exists())
+    """The database file and its write-ahead log (the -shm index changes with every read), every
+    page decrypted (issue 20.1: the file itself is ciphertext), free pages and old frames included."""
+    return plaintext_pages(store.path)
 
 
 def personal(person: dict[str, str], record: cases.CaseRecord) -> list[str]:
@@ -192,7 +192,7 @@ def test_a_redacted_entry_changed_afterwards_fails_the_audit(office: Office) -> 
     assert after["applicant_name"] == "欧**文"
     after["amount_yuan"] = 99999  # someone with the file, past the guard the purge lifts for itself only
     text = json.dumps(after, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    with sqlite3.connect(store.path) as db:
+    with open_db(store.path) as db:
         db.execute("DROP TRIGGER audit_log_no_update")
         db.execute("UPDATE audit_log SET after_json = ? WHERE seq = ?", (text, seq))
     with store.session(readonly=True) as session:

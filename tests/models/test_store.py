@@ -11,6 +11,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from dbfile import open_db
 from sqlalchemy import select, text
 from sqlalchemy.exc import StatementError
 
@@ -145,7 +146,7 @@ def test_locked_database_is_a_storage_error(store: Store) -> None:
     raw = store.engine.raw_connection()
     raw.driver_connection.execute("PRAGMA busy_timeout=50")
     raw.close()
-    other = sqlite3.connect(store.path, isolation_level=None)
+    other = open_db(store.path, isolation_level=None)
     try:
         other.execute("BEGIN EXCLUSIVE")
         with pytest.raises(StorageError, match="占用"), store.session() as session:

@@ -30,7 +30,7 @@ from desktop.views.compat import immortalise_singletons  # noqa: E402
 
 immortalise_singletons()
 
-from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QSocketNotifier, QTimer  # noqa: E402
+from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QRect, QSocketNotifier, QTimer  # noqa: E402
 from PySide6.QtGui import QGuiApplication, QKeyEvent  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QAbstractSpinBox,
@@ -133,12 +133,22 @@ def value_of(widget: QWidget) -> Any:
     return None
 
 
+# What must stay on the screen at any size (issue 16.5): the verdict, the actions, the status bar.
+LAYOUT_WIDGETS = ("verify.result", "verify.headline", "verify.amount", "case.accept", "case.print_notice",
+                  "case.save_waiting", "checklist.items", "sync.status", "nav.bar", "intake.id_number")
+
+
+def _rect(rect: QRect) -> list[int]:
+    return [rect.x(), rect.y(), rect.width(), rect.height()]
+
+
 class Driver(QObject):
     """Answers the test's requests (``op_*``), one JSON line each."""
 
-    def __init__(self, window: QMainWindow, prepared: dict[str, str]) -> None:
+    def __init__(self, window: QMainWindow, prepared: dict[str, str], data_dir: Path | None = None) -> None:
         super().__init__()
-        self.window, self.prepared = window, prepared
+        self.window, self.prepared, self.data_dir = window, prepared, data_dir
+        self.closed: list[QMainWindow] = []
         self.keys = KeyLog()
         self._pending = b""
         self.notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read, self)
@@ -264,6 +274,64 @@ class Driver(QObject):
         else:
             app.removeEventFilter(self.keys)
 
+    def op_layout(self) -> dict[str, Any]:
+        """Where the window and what must stay visible are on the screen (global coordinates)."""
+        QApplication.processEvents()
+        window = self.window
+        screen = window.screen()
+        widgets = {}
+        for name in LAYOUT_WIDGETS:
+            widget = self.widget(name)
+            shown = widget.visibleRegion().boundingRect()
+            scrolled, parent = False, widget.parentWidget()
+            while parent is not None:
+                scrolled = scrolled or isinstance(parent, QScrollArea)
+                parent = parent.parentWidget()
+            widgets[name] = {"rect": _rect(QRect(widget.mapToGlobal(QPoint(0, 0)), widget.size())),
+                             "visible": widget.isVisible() and not shown.isEmpty(),
+                             "whole": shown == widget.rect(), "in_scroll_area": scrolled}
+        area = self.scroll_area()
+        page = window.pages.currentWidget()  # type: ignore[attr-defined]
+        return {
+            "screen": _rect(screen.geometry()), "available": _rect(screen.availableGeometry()),
+            "frame": _rect(window.frameGeometry()), "geometry": _rect(window.geometry()),
+            "maximized": window.isMaximized(), "widgets": widgets,
+            "form": {"viewport": area.viewport().height(), "content": area.widget().height(),
+                     "scroll_max": area.verticalScrollBar().maximum()},
+            "page": {"size": [page.width(), page.height()],
+                     "minimum": [page.minimumSizeHint().width(), page.minimumSizeHint().height()]},
+        }
+
+    def op_show_normal(self, geometry: list[int] | None = None) -> None:
+        """The person un-maximizes the window (and moves or resizes it to ``geometry``)."""
+        self.window.showNormal()
+        if geometry is not None:
+            self.window.setGeometry(*geometry)
+        QApplication.processEvents()
+
+    def op_maximize(self) -> None:
+        self.window.showMaximized()
+        QApplication.processEvents()
+
+    def op_reopen(self) -> None:
+        """Close the window as the person does and open it again over the same folder."""
+        from desktop.app import create_main_window
+        from desktop.models.clock import Clock
+
+        assert self.data_dir is not None
+        QApplication.setQuitOnLastWindowClosed(False)  # this process goes on with the next window
+        old = self.window
+        old.close()
+        QApplication.processEvents()
+        workspace = getattr(old, "workspace", None)
+        if workspace is not None:
+            workspace.close()
+        self.closed.append(old)  # kept: its threads have stopped, it goes with the process
+        self.window = create_main_window(self.data_dir, "clerk", clock=Clock(fixed=NOW))
+        self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()
+
     def op_prepared(self) -> dict[str, Any]:
         return {**self.prepared, "people": PEOPLE, "certificate": CERT_NUMBER}
 
@@ -279,7 +347,7 @@ def main() -> int:
     from desktop.models.clock import Clock
 
     window = create_main_window(data_dir, "clerk", clock=Clock(fixed=NOW))
-    driver = Driver(window, prepared)
+    driver = Driver(window, prepared, data_dir)
     window.show()
     window.raise_()
     window.activateWindow()

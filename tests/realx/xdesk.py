@@ -38,10 +38,12 @@ def missing_tools() -> list[str]:
 
 
 class Desk:
-    """Xvfb on a free display (``-displayfd``), openbox when ``wm``, and the main window."""
+    """Xvfb on a free display (``-displayfd``) of ``size`` (1366×768 unless said), openbox when
+    ``wm``, and the main window."""
 
-    def __init__(self, data_dir: Path, *, wm: bool) -> None:
+    def __init__(self, data_dir: Path, *, wm: bool, size: tuple[int, int] = (WIDTH, HEIGHT)) -> None:
         self.wm = wm
+        self.width, self.height = size
         self._procs: list[subprocess.Popen[Any]] = []
         self._logs = data_dir.parent
         self._answers: queue.Queue[str] = queue.Queue()
@@ -55,7 +57,7 @@ class Desk:
     def _start_all(self, data_dir: Path) -> None:
         read_fd, write_fd = os.pipe()
         try:
-            self._start(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{WIDTH}x{HEIGHT}x24",
+            self._start(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{self.width}x{self.height}x24",
                          "-nolisten", "tcp", "-noreset"], "xvfb", pass_fds=(write_fd,))
         finally:
             os.close(write_fd)
@@ -165,7 +167,7 @@ class Desk:
     def _pointer_at(self, name: str, part: str) -> str:
         """xdotool's command moving the pointer onto a point of the widget (xdesk's driver says where)."""
         where = self.ask("where", name=name, part=part)
-        if not where["visible"] or not (0 <= where["x"] < WIDTH and 0 <= where["y"] < HEIGHT):
+        if not where["visible"] or not (0 <= where["x"] < self.width and 0 <= where["y"] < self.height):
             raise DeskError(f"{name} is not on the screen: {where}")
         # Not --sync: it waits for a move, forever when the pointer is already there.
         return f"mousemove {where['x']} {where['y']}\n"

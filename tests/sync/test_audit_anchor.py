@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -22,6 +21,7 @@ import httpx
 import pytest
 from central_harness import ROOT, CentralServer, central_cli, central_rows
 from counter_devices import Counter
+from dbfile import open_db
 
 from desktop.models.audit import entry_hash
 from desktop.models.money_replay import verify_trail_and_money
@@ -43,7 +43,7 @@ def _incidents(server: CentralServer, device_id: str) -> list[dict[str, Any]]:
 def _rewrite_money(db_path: Path, case_id: str, factor: int) -> None:
     """What an attacker with the file does: triggers dropped, the case's amount and every audit entry
     that set it multiplied, the chain re-hashed from the first changed entry on, and the head moved."""
-    con = sqlite3.connect(db_path)
+    con = open_db(db_path)
     try:
         for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
             con.execute(f"DROP TRIGGER {name}")

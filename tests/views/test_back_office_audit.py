@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
 import pytest
+from dbfile import open_db
 from pytestqt.qtbot import QtBot
 from test_back_office_support import MakeIntake, Team, approved, bank_answer, make_team, open_page, read_csv, settle
 
@@ -104,7 +104,7 @@ def test_a_tampered_entry_is_named_by_the_check(
     qtbot: QtBot, workspace: Workspace, paid: CaseRecord, page: Callable[[], AuditPage],
 ) -> None:
     shown = page()
-    with closing(sqlite3.connect(workspace.store.data_dir / "zhanchi.db")) as db, db:
+    with closing(open_db(workspace.store.data_dir / "zhanchi.db")) as db, db:
         db.execute("DROP TRIGGER audit_log_no_update")  # someone with the file and a SQLite tool
         seq, after = db.execute("SELECT seq, after_json FROM audit_log WHERE action = 'case.approve'").fetchone()
         changed = json.loads(after)

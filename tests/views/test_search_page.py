@@ -66,7 +66,7 @@ def newest_first(rows: Rows) -> list[str]:
 
 def test_names_and_placeholder_of_the_contract(page: SearchPage) -> None:
     box = find(page, "search.query")
-    assert isinstance(box, QLineEdit) and box.placeholderText() == "输入案件编号、身份证号、姓名或证书编号"
+    assert isinstance(box, QLineEdit) and box.placeholderText() == "输入受理编号、身份证号、姓名或证书编号"
     assert isinstance(find(page, "search.results"), QTableView)
 
 

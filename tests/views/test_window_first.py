@@ -18,6 +18,7 @@ from qt_helpers import type_text
 from desktop.app import create_main_window, open_main_window
 from desktop.models import staff
 from desktop.models.account_peek import peek_account
+from desktop.models.drafts import draft_path
 from desktop.models.errors import NotFound, StorageError
 from desktop.models.identity import id_check_character
 from desktop.models.store import Store
@@ -77,7 +78,7 @@ def test_a_clerk_types_before_the_data_is_open_and_nothing_is_lost(
     sync = window.findChild(QLabel, "sync.status")
     assert sync is not None
     qtbot.waitUntil(lambda: "待同步" in sync.text(), timeout=5_000)
-    qtbot.waitUntil((store.data_dir / "drafts" / "intake.json").exists, timeout=5_000)  # crash-safe as ever
+    qtbot.waitUntil(draft_path(store.data_dir, "clerk").exists, timeout=5_000)  # crash-safe as ever
     window.close()
 
 

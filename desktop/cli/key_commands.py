@@ -1,0 +1,86 @@
+"""The data folder's encryption key (issue 20.1): ``key status``, ``key export``, ``key import``.
+
+``key status`` prints JSON: whether the database is encrypted, the folder's key id and where this
+account keeps the key (``null`` when it does not have it).
+
+``key export --out FILE`` writes the key sealed with a passphrase, to move the folder (or its
+backups) to another computer or account; ``key import FILE`` there keeps it in that account's key
+store.  The passphrase is asked twice on a terminal, or read from the first line of
+``--passphrase-file``.  Whoever has FILE and the passphrase can read the folder: keep them apart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from desktop.cli.common import EXIT_OK, CliParser, print_json, resolve_data_dir
+from desktop.models.errors import InvalidInput, os_error_text
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("key", help="数据库加密密钥：查看（status）、导出（export）、导入（import）")
+    actions = p.add_subparsers(dest="key_command", metavar="status|export|import", parser_class=CliParser,
+                               required=True)
+    status = actions.add_parser("status", help="数据库是否已加密、密钥标识、本机保存密钥的位置（JSON）")
+    status.set_defaults(func=cmd_status)
+    export = actions.add_parser("export", help="用口令封存导出密钥，用于把数据文件夹迁移到另一台电脑或另一个账户")
+    export.add_argument("--out", required=True, metavar="FILE", help="导出的密钥文件（不会覆盖已有文件）")
+    export.add_argument("--passphrase-file", metavar="FILE", help="从文件第一行读取口令（默认在终端输入两次）")
+    export.set_defaults(func=cmd_export)
+    load = actions.add_parser("import", help="导入用 key export 导出的密钥，存入本机当前用户的密钥库")
+    load.add_argument("file", metavar="FILE", help="导出的密钥文件")
+    load.add_argument("--passphrase-file", metavar="FILE", help="从文件第一行读取口令（默认在终端输入）")
+    load.set_defaults(func=cmd_import)
+
+
+def _passphrase(args: argparse.Namespace, *, twice: bool) -> str:
+    if args.passphrase_file:
+        try:
+            lines = Path(args.passphrase_file).read_text(encoding="utf-8-sig").splitlines()
+        except OSError as exc:
+            raise InvalidInput("--passphrase-file", f"无法读取 {args.passphrase_file}：{os_error_text(exc)}") from None
+        if not lines or not lines[0]:
+            raise InvalidInput("--passphrase-file", f"{args.passphrase_file} 的第一行是空的")
+        return lines[0]
+    if not sys.stdin.isatty():
+        raise InvalidInput("--passphrase-file", "不在终端上运行：请用 --passphrase-file 给出口令")
+    import getpass
+
+    first = getpass.getpass("口令：")
+    if twice and getpass.getpass("再输入一次口令：") != first:
+        raise InvalidInput("passphrase", "两次输入的口令不一致")
+    return first
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from desktop.models import database, keystore
+
+    folder = resolve_data_dir(args)
+    key_id = keystore.read_key_id(folder)
+    print_json({"data_dir": str(folder), "database": database.file_state(database.db_path(folder)),
+                "key_id": key_id, "key_kept": keystore.where_is(key_id) if key_id else None})
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from desktop.models import keystore
+
+    folder = resolve_data_dir(args)
+    key_id = keystore.export_key(folder, Path(args.out), _passphrase(args, twice=True))
+    print_json({"exported": str(args.out), "key_id": key_id})
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from desktop.models import keystore
+
+    folder = resolve_data_dir(args)
+    source = Path(args.file)
+    if not source.is_file():
+        raise InvalidInput("FILE", f"找不到密钥文件 {source}")
+    key_id, where = keystore.import_key(source, _passphrase(args, twice=False), folder)
+    print_json({"imported": key_id, "key_kept": where})
+    return EXIT_OK

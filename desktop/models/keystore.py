@@ -1,0 +1,411 @@
+"""The data folder's database key, kept by the operating system and never in the data folder (issue 20.1).
+
+Each data folder has its own key: 32 random bytes made when the folder is first opened.  The
+folder holds only the key's *id* (``zhanchi.key-id``, the folder's device id: a UUID, no secret);
+the key itself is kept by the operating system for the signed-in account:
+
+- Windows: a file in the user's local configuration folder holding the key protected with DPAPI
+  (``CryptProtectData``: only this Windows account on this computer can unprotect it);
+- Linux and others: the desktop's Secret Service (GNOME Keyring, KWallet, deepin's keyring) through
+  ``keyring`` when a session bus and a usable backend exist, else a key file readable by the
+  account alone (0600 in a 0700 folder) in the user's configuration folder
+  (``~/.config/zhanchi/keys``);
+- ``ZHANCHI_KEY_DIR`` names a folder of key files instead (tests, benchmarks, an administrator who
+  keeps keys on another volume).  It may not lie inside the data folder.
+
+What it protects against: the data folder or the disk alone — a copied folder, a stolen USB backup, a
+laptop disk read elsewhere (with the Secret Service or DPAPI, whose secrets are sealed by the
+account's password).  It does not protect against someone who is signed in as the same account, or
+who holds the whole user profile with its password: they have the key too.
+
+Moving a folder to another computer or account: ``zhanchi key export --out FILE`` writes the key
+sealed with a passphrase (a small SQLCipher file: PBKDF2-HMAC-SHA512, AES-256), ``zhanchi key
+import FILE`` on the other side puts it in that account's store.
+
+Finding a key is cheap when it is in a key file (the window's first look reads the signed-in
+account with it); ``keyring`` is imported only when no key file has it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from desktop.models.errors import InvalidInput, StorageError
+
+KEY_ID_FILE = "zhanchi.key-id"  # in the data folder: which key, never the key
+KEY_BYTES = 32
+KEY_DIR_ENV = "ZHANCHI_KEY_DIR"
+SERVICE = "zhanchi-counter data folder key"
+_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_HEX_KEY = re.compile(r"^[0-9a-f]{64}$")
+# Secret Service backends keyring may offer that keep secrets sealed by the account's password;
+# a plain-text or "fail" backend is not one of them.
+_SEALED_BACKENDS = ("keyring.backends.SecretService", "keyring.backends.libsecret", "keyring.backends.kwallet",
+                    "keyring.backends.macOS")
+
+
+class KeyMissing(StorageError):
+    """The database is encrypted and this account on this computer does not have its key."""
+
+
+def valid_key_id(text: str) -> bool:
+    return bool(_ID.match(text))
+
+
+def key_id_path(data_dir: Path) -> Path:
+    return Path(data_dir) / KEY_ID_FILE
+
+
+def read_key_id(data_dir: Path) -> str | None:
+    """The folder's key id, or None when it has none (a new or a plain folder)."""
+    try:
+        text = key_id_path(data_dir).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return text if valid_key_id(text) else None
+
+
+def new_key_id() -> str:
+    import uuid
+
+    return str(uuid.uuid4())
+
+
+def key_literal(key: bytes) -> str:
+    """The key as SQLCipher takes a raw key (no passphrase derivation: opening costs nothing)."""
+    if len(key) != KEY_BYTES:
+        raise ValueError("a data folder key is 32 bytes")
+    return f"x'{key.hex()}'"
+
+
+# --- where keys are kept -------------------------------------------------------------------------
+
+
+class KeyFiles:
+    """Keys as files named by their id in one owner-only folder: hex text, or a DPAPI blob on Windows
+    (``protect``/``unprotect`` given)."""
+
+    def __init__(self, folder: Path, *, protect: Callable[[bytes, str], bytes] | None = None,
+                 unprotect: Callable[[bytes, str], bytes] | None = None) -> None:
+        self.folder = Path(folder)
+        self._protect, self._unprotect = protect, unprotect
+        self.kind = "dpapi" if protect is not None else "file"
+
+    def path(self, key_id: str) -> Path:
+        return self.folder / (f"{key_id}.dpapi" if self.kind == "dpapi" else f"{key_id}.key")
+
+    def get(self, key_id: str) -> bytes | None:
+        try:
+            data = self.path(key_id).read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise StorageError(f"无法读取数据库密钥 {self.path(key_id)}：{exc.strerror or exc}") from exc
+        if self._unprotect is not None:
+            try:
+                return self._unprotect(data, key_id)
+            except OSError as exc:
+                raise KeyMissing(f"数据库密钥 {self.path(key_id)} 不能由当前 Windows 账户解开（{exc}）") from exc
+        text = data.decode("ascii", "replace").strip()
+        if not _HEX_KEY.match(text):
+            raise StorageError(f"数据库密钥文件 {self.path(key_id)} 已损坏")
+        return bytes.fromhex(text)
+
+    def put(self, key_id: str, key: bytes) -> None:
+        from desktop.models.files import private_dir, write_private
+
+        private_dir(self.folder)
+        data = self._protect(key, key_id) if self._protect is not None else (key.hex() + "\n").encode("ascii")
+        write_private(self.path(key_id), data)  # owner-only, atomic, flushed
+
+    def where(self, key_id: str) -> str:
+        return f"{self.kind}:{self.path(key_id)}"
+
+    def forget(self, key_id: str) -> None:
+        self.path(key_id).unlink(missing_ok=True)
+
+
+class SecretServiceKeys:
+    """Keys in the desktop's Secret Service through ``keyring`` (hex text under the key id)."""
+
+    kind = "secret-service"
+
+    def __init__(self, backend: object) -> None:
+        self._backend = backend
+
+    def get(self, key_id: str) -> bytes | None:
+        try:
+            text = self._backend.get_password(SERVICE, key_id)  # type: ignore[attr-defined]
+        except Exception as exc:  # noqa: BLE001 - a locked or vanished keyring: said, not a traceback
+            raise StorageError(f"无法从系统密钥环读取数据库密钥：{exc}") from exc
+        if text is None:
+            return None
+        if not _HEX_KEY.match(text):
+            raise StorageError("系统密钥环中的数据库密钥已损坏")
+        return bytes.fromhex(text)
+
+    def put(self, key_id: str, key: bytes) -> None:
+        try:
+            self._backend.set_password(SERVICE, key_id, key.hex())  # type: ignore[attr-defined]
+        except Exception as exc:  # noqa: BLE001
+            raise StorageError(f"无法把数据库密钥存入系统密钥环：{exc}") from exc
+
+    def where(self, key_id: str) -> str:
+        return f"secret-service:{SERVICE}/{key_id}"
+
+    def forget(self, key_id: str) -> None:
+        import contextlib
+
+        with contextlib.suppress(Exception):  # not there: nothing to forget
+            self._backend.delete_password(SERVICE, key_id)  # type: ignore[attr-defined]
+
+
+def _config_keys_folder() -> Path:
+    import platformdirs
+
+    from desktop.config import APP_AUTHOR, APP_NAME
+
+    return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)) / "keys"
+
+
+_services: dict[str, SecretServiceKeys | None] = {}
+
+
+def _secret_service() -> SecretServiceKeys | None:
+    """The Secret Service when this session has one that keeps secrets sealed, else None (asked once
+    per session bus).  Without a session bus (a server, CI, a service account) keyring is not even
+    imported."""
+    bus = os.environ.get("DBUS_SESSION_BUS_ADDRESS") or ("darwin" if sys.platform == "darwin" else "")
+    if sys.platform == "win32" or not bus:
+        return None
+    if bus not in _services:
+        _services[bus] = _find_secret_service()
+    return _services[bus]
+
+
+def _find_secret_service() -> SecretServiceKeys | None:
+    try:
+        from keyring.backend import get_all_keyring
+    except ImportError:
+        return None
+    try:
+        usable = [b for b in get_all_keyring()
+                  if type(b).__module__.startswith(_SEALED_BACKENDS) and getattr(b, "priority", 0) > 0]
+    except Exception:  # noqa: BLE001 - a broken D-Bus: no keyring, the key file instead
+        return None
+    if not usable:
+        return None
+    return SecretServiceKeys(max(usable, key=lambda b: b.priority))
+
+
+def _stores() -> Iterator[KeyFiles | SecretServiceKeys]:
+    """Where keys are looked for, cheapest first (the Secret Service, and keyring with it, only when
+    asked for past the key files); a new key goes to the last one."""
+    explicit = os.environ.get(KEY_DIR_ENV)
+    if explicit:
+        yield KeyFiles(Path(explicit).expanduser())
+        return
+    if sys.platform == "win32":
+        from desktop.models import dpapi
+
+        yield KeyFiles(_config_keys_folder(), protect=dpapi.protect, unprotect=dpapi.unprotect)
+        return
+    yield KeyFiles(_config_keys_folder())
+    service = _secret_service()
+    if service is not None:
+        yield service
+
+
+def find_key(key_id: str) -> bytes | None:
+    """The key with this id from this account's stores, or None."""
+    for store in _stores():
+        key = store.get(key_id)
+        if key is not None:
+            return key
+    return None
+
+
+def where_is(key_id: str) -> str | None:
+    """Where the key with this id is kept (for ``key status``), or None."""
+    for store in _stores():
+        if store.get(key_id) is not None:
+            return store.where(key_id)
+    return None
+
+
+def keep_key(key_id: str, key: bytes) -> str:
+    """Put a key in this account's store (the Secret Service when there is one); returns where."""
+    if not valid_key_id(key_id) or len(key) != KEY_BYTES:
+        raise ValueError("not a data folder key")
+    existing = find_key(key_id)
+    if existing is not None:  # a key is never replaced: the folders it opens would be lost
+        if existing != key:
+            raise StorageError(f"本机已有标识为 {key_id} 的另一把数据库密钥，未覆盖")
+        return where_is(key_id) or ""
+    target = list(_stores())[-1]
+    target.put(key_id, key)
+    if target.get(key_id) != key:  # read back: a keyring that silently drops secrets loses the data
+        raise StorageError(f"数据库密钥存入 {target.where(key_id)} 后读不回来")
+    return target.where(key_id)
+
+
+def forget_key(data_dir: Path) -> None:
+    """Remove the folder's key from this account's stores: only for a folder being deleted whole
+    (the self-test's temporary one); the folder, its backups and any copy become unreadable."""
+    key_id = read_key_id(data_dir)
+    if key_id is not None:
+        for store in _stores():
+            store.forget(key_id)
+
+
+def _refuse_inside(data_dir: Path) -> None:
+    explicit = os.environ.get(KEY_DIR_ENV)
+    if not explicit:
+        return
+    keys, folder = Path(explicit).expanduser().resolve(), Path(data_dir).resolve()
+    if keys == folder or folder in keys.parents:
+        raise InvalidInput(KEY_DIR_ENV, f"密钥文件夹 {keys} 在数据文件夹 {folder} 之内：密钥不能和数据库放在一起")
+
+
+def folder_key(data_dir: Path) -> bytes:
+    """The key of an encrypted folder; ``KeyMissing`` when this account has none for it."""
+    key_id = read_key_id(data_dir)
+    if key_id is None:
+        raise KeyMissing(f"数据文件夹 {data_dir} 的数据库无法打开：文件已损坏，或已加密而缺少密钥标识文件 "
+                         f"{KEY_ID_FILE}（请用 zhanchi key import 导入该文件夹导出的密钥）")
+    key = find_key(key_id)
+    if key is None:
+        raise KeyMissing(f"数据文件夹 {data_dir} 的数据库已加密，本机当前用户没有它的密钥（{key_id}）："
+                         "请在原来的电脑上用 zhanchi key export 导出密钥，再在本机用 zhanchi key import 导入")
+    return key
+
+
+def make_folder_key(data_dir: Path, key_id: str | None = None) -> bytes:
+    """The folder's key, made and kept if it has none yet: its id (``key_id``, the folder's device
+    id when it has one, else a new one) written to the folder after the key is safely kept.  A key
+    this account already keeps under that id is used (copies of one folder share its key)."""
+    _refuse_inside(data_dir)
+    existing = read_key_id(data_dir)
+    if existing is not None:
+        key = find_key(existing)
+        if key is not None:
+            return key
+        key_id = existing  # the id was written but the key never kept (a crash): make it now
+    import secrets
+
+    key_id = key_id if key_id is not None and valid_key_id(key_id) else new_key_id()
+    found = find_key(key_id)
+    key = found if found is not None else secrets.token_bytes(KEY_BYTES)
+    if found is None:
+        keep_key(key_id, key)
+    if existing is None:
+        from desktop.models.files import write_private
+
+        write_private(key_id_path(data_dir), (key_id + "\n").encode("ascii"))
+    return key
+
+
+def key_for_file(path: Path) -> bytes:
+    """The key of a database file of a data folder: the folder's own, or, for a backup in its
+    ``backups`` folder, the folder above's."""
+    path = Path(path)
+    for folder in (path.parent, path.parent.parent):
+        if key_id_path(folder).is_file():
+            return folder_key(folder)
+    raise KeyMissing(f"{path} 已加密，但找不到它所属数据文件夹的密钥标识（{KEY_ID_FILE}）")
+
+
+# --- moving a folder: the key sealed with a passphrase --------------------------------------------
+
+MIN_PASSPHRASE = 10
+
+
+def export_key(data_dir: Path, out: Path, passphrase: str) -> str:
+    """Write the folder's key to ``out`` sealed with ``passphrase`` (a SQLCipher file with the
+    passphrase derived by PBKDF2-HMAC-SHA512, 256,000 rounds); returns the key id."""
+    from desktop.models import database
+
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise InvalidInput("passphrase", f"口令至少{MIN_PASSPHRASE}个字符")
+    key_id = read_key_id(data_dir)
+    if key_id is None:
+        raise InvalidInput("--data-dir", f"数据文件夹 {data_dir} 没有加密密钥（尚未打开过或未加密）")
+    key = folder_key(data_dir)
+    out = Path(out)
+    if out.exists():
+        raise InvalidInput("--out", f"{out} 已存在，不会覆盖")
+    from desktop.models.files import create_private
+
+    partial = create_private(out.with_name(out.name + ".partial"))
+    try:
+        conn = database.connect_passphrase(partial, passphrase)
+        try:
+            conn.execute("CREATE TABLE zhanchi_key (key_id TEXT NOT NULL, key_hex TEXT NOT NULL)")
+            conn.execute("INSERT INTO zhanchi_key VALUES (?, ?)", (key_id, key.hex()))
+            conn.commit()
+        finally:
+            conn.close()
+        os.replace(partial, out)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return key_id
+
+
+def import_key(source: Path, passphrase: str, data_dir: Path | None = None) -> tuple[str, str]:
+    """Keep the key sealed in ``source`` in this account's store; returns (key id, where).  With a
+    ``data_dir`` the key must be that folder's (and a folder that lost its id file gets it back)."""
+    from desktop.models import database
+
+    try:
+        conn = database.connect_passphrase(Path(source), passphrase, readonly=True)
+        try:
+            row = conn.execute("SELECT key_id, key_hex FROM zhanchi_key").fetchone()
+        finally:
+            conn.close()
+    except database.Error:
+        raise InvalidInput("FILE", f"{source} 不是导出的密钥文件，或口令不对") from None
+    if row is None or not valid_key_id(str(row[0])) or not _HEX_KEY.match(str(row[1])):
+        raise InvalidInput("FILE", f"{source} 不是导出的密钥文件")
+    key_id, key = str(row[0]), bytes.fromhex(str(row[1]))
+    if data_dir is not None:
+        _refuse_inside(data_dir)
+        own = read_key_id(data_dir)
+        if own is not None and own != key_id:
+            raise InvalidInput("FILE", f"{source} 是另一个数据文件夹的密钥（{key_id}），本文件夹的是 {own}")
+        live = database.db_path(data_dir)
+        if own is None and database.file_state(live) == "encrypted" and not database.opens_with(live, key):
+            raise InvalidInput("FILE", f"{source} 中的密钥打不开 {data_dir} 的数据库")
+    existing = find_key(key_id)
+    if existing is not None and existing != key:
+        raise InvalidInput("FILE", f"本机已有另一把同标识（{key_id}）的密钥，未覆盖")
+    where = where_is(key_id) if existing is not None else keep_key(key_id, key)
+    if data_dir is not None and read_key_id(data_dir) is None and Path(data_dir).is_dir():
+        from desktop.models.files import write_private
+
+        write_private(key_id_path(data_dir), (key_id + "\n").encode("ascii"))
+    return key_id, where or ""
+
+
+__all__ = [
+    "KEY_DIR_ENV",
+    "KEY_ID_FILE",
+    "KeyFiles",
+    "KeyMissing",
+    "SecretServiceKeys",
+    "export_key",
+    "find_key",
+    "folder_key",
+    "forget_key",
+    "import_key",
+    "keep_key",
+    "key_for_file",
+    "key_literal",
+    "make_folder_key",
+    "read_key_id",
+    "where_is",
+]
