@@ -271,9 +271,11 @@ def _upgrade_text(step: str, fraction: float | None) -> str:
         return QCoreApplication.translate("Application", "正在升级数据库：正在检查备份是否完好，请勿关闭…")
     percent = str(int((fraction or 0.0) * 100))
     if step == "encrypt":  # issue 20.1: a folder from before encryption
-        return QCoreApplication.translate("Application", "正在加密数据库，已完成 %1%，请勿关闭…").replace("%1", percent)
+        return QCoreApplication.translate(
+            "Application", "正在升级数据库：正在加密数据库，已完成 %1%，请勿关闭…").replace("%1", percent)
     if step == "encrypt_backups":
-        return QCoreApplication.translate("Application", "正在加密备份文件，已完成 %1%，请勿关闭…").replace("%1", percent)
+        return QCoreApplication.translate(
+            "Application", "正在升级数据库：正在加密备份文件，已完成 %1%，请勿关闭…").replace("%1", percent)
     return QCoreApplication.translate("Application", "正在升级数据库：正在更新数据结构，请勿关闭…")
 
 

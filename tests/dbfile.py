@@ -61,8 +61,9 @@ WAL_HEADER, FRAME_HEADER = 32, 24
 
 def plaintext_pages(path: Path | str, key: bytes | None = None) -> bytes:
     """Every page of the database file and of its ``-wal`` log decrypted (AES-256-CBC, SQLCipher 4's
-    page format, with the program's page size and HMAC), free pages and old log frames included: what is *in* the file, not only what a
-    query reaches (a purge must leave no trace there either).  A plain file is returned as it is."""
+    page format, with the program's page size and HMAC), free pages and old log frames included: what
+    is *in* the file, not only what a query reaches (a purge must leave no trace there either).  A plain
+    file is returned as it is."""
     from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
     path = Path(path)

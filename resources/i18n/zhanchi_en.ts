@@ -38,12 +38,12 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>Upgrading the database: checking the backup is sound, do not close…</translation>
     </message>
     <message>
-        <source>正在加密数据库，已完成 %1%，请勿关闭…</source>
-        <translation>Encrypting the database, %1% done; please do not close…</translation>
+        <source>正在升级数据库：正在加密数据库，已完成 %1%，请勿关闭…</source>
+        <translation>Upgrading the database: encrypting it, %1% done; please do not close…</translation>
     </message>
     <message>
-        <source>正在加密备份文件，已完成 %1%，请勿关闭…</source>
-        <translation>Encrypting the backups, %1% done; please do not close…</translation>
+        <source>正在升级数据库：正在加密备份文件，已完成 %1%，请勿关闭…</source>
+        <translation>Upgrading the database: encrypting the backups, %1% done; please do not close…</translation>
     </message>
     <message>
         <source>正在升级数据库：正在更新数据结构，请勿关闭…</source>
