@@ -85,7 +85,8 @@ case "${1:-}" in
     setup
     "$VENV/bin/ruff" check .
     "$VENV/bin/mypy" desktop central bench
-    QT_QPA_PLATFORM=offscreen exec "$VENV/bin/python" -m pytest -q "$@"
+    # Test files spread over the cores (pytest-xdist; a file's tests stay in one worker, with its fixtures).
+    QT_QPA_PLATFORM=offscreen exec "$VENV/bin/python" -m pytest -q -n "${ZHANCHI_TEST_WORKERS:-auto}" --dist loadfile "$@"
     ;;
   test-at)
     shift
@@ -105,7 +106,8 @@ case "${1:-}" in
     # the monotonic clock and file times stay real.
     export FAKETIME_DONT_FAKE_MONOTONIC=1 NO_FAKE_STAT=1 LD_PRELOAD="$PWD/$shim${LD_PRELOAD:+:$LD_PRELOAD}"
     [ "$offset" -ge 0 ] && offset="+$offset"
-    QT_QPA_PLATFORM=offscreen exec faketime -f "$offset" "$VENV/bin/python" -m pytest -q "$@"
+    QT_QPA_PLATFORM=offscreen exec faketime -f "$offset" "$VENV/bin/python" -m pytest -q \
+      -n "${ZHANCHI_TEST_WORKERS:-auto}" --dist loadfile "$@"
     ;;
   *)
     echo "usage: ./dev.sh app|test|test-at|setup" >&2
