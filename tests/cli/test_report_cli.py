@@ -32,7 +32,8 @@ from desktop.models.store import Store, open_store  # noqa: E402
 @pytest.fixture(autouse=True)
 def commands_use_the_test_clock(monkeypatch: pytest.MonkeyPatch, clock: Clock) -> None:
     # Commands open their folder through cli.common.open_existing_store, which looks open_store up when called.
-    monkeypatch.setattr(store_module, "open_store", lambda data_dir: open_store(data_dir, clock=clock))
+    monkeypatch.setattr(store_module, "open_store",  # kwargs too: a module imported meanwhile keeps it
+                        lambda data_dir, **options: open_store(data_dir, **{"clock": clock, **options}))
 
 
 @pytest.fixture

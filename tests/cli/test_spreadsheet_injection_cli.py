@@ -213,7 +213,8 @@ def test_a_rejects_file_neutralises_cells_keeps_numbers_and_imports_again_once_f
 def hostile_occupation(store: Store, clock: Clock, make_staff: Callable[..., StaffUser],
                        make_intake: Callable[..., Intake], monkeypatch: pytest.MonkeyPatch) -> None:
     """A case of November 2026 whose occupation name (typed at the counter) starts like a formula."""
-    monkeypatch.setattr(store_module, "open_store", lambda data_dir: open_store(data_dir, clock=clock))
+    monkeypatch.setattr(store_module, "open_store",  # kwargs too: a module imported meanwhile keeps it
+                        lambda data_dir, **options: open_store(data_dir, **{"clock": clock, **options}))
     make_staff("supervisor", "supervisor")
     intake = make_intake(
         application_date="2026-11-20",
