@@ -199,7 +199,7 @@ def _raw_rate(folder: Path, kind: str, bound: list[tuple[Any, ...]], *, plain: b
     from desktop.models.database import open_database
     from desktop.models.registry import _TABLES
     from desktop.models.registry_files import COLUMNS
-    from desktop.models.store import CACHE_KIB
+    from desktop.models.store import SCAN_CACHE_KIB
 
     store = _fresh_store(folder)
     db = store.path
@@ -221,7 +221,7 @@ def _raw_rate(folder: Path, kind: str, bound: list[tuple[Any, ...]], *, plain: b
         conn.execute("PRAGMA busy_timeout=5000")
         conn.execute("PRAGMA journal_mode=WAL").fetchall()
         conn.execute("PRAGMA synchronous=NORMAL")
-        conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")  # the store's page cache (store._on_connect)
+        conn.execute(f"PRAGMA cache_size=-{SCAN_CACHE_KIB}")  # the import's page cache (registry._write)
         gc.collect()
         started = time.perf_counter()
         conn.execute("BEGIN IMMEDIATE")

@@ -137,6 +137,7 @@ def _sql_text(value: str) -> str:
 # --- plain to encrypted --------------------------------------------------------------------------
 
 EncryptProgress = Callable[[float], None]
+_RENAME_WHILE_LOCKED = os.name != "nt"  # Windows cannot rename over a file SQLite holds open
 
 
 def encrypt_file(path: Path, key: bytes, *, progress: EncryptProgress | None = None) -> None:
@@ -147,60 +148,82 @@ def encrypt_file(path: Path, key: bytes, *, progress: EncryptProgress | None = N
     checked (``quick_check``, same tables and row counts), flushed, and renamed over the plain file
     in one step.  A crash before the rename leaves the plain file as it was (and a partial
     ``.encrypting`` file, removed by the next try); after it, the encrypted one.  A ``-wal`` file of
-    the plain database is folded in first.  ``progress`` hears the fraction copied."""
+    the plain database is folded in first.  ``progress`` hears the fraction copied.  On Windows a
+    file SQLite holds open cannot be renamed over: the lock is let go first, and the rename is
+    made only if the plain file has not changed since the copy."""
     path = Path(path)
+    from desktop.models.errors import StorageError
     from desktop.models.files import create_private
 
     target = path.with_name(path.name + ".encrypting")
     target.unlink(missing_ok=True)
     create_private(target)
     source_size = max(path.stat().st_size, 1)
+    locked_rename = _RENAME_WHILE_LOCKED
     conn = connect(path, None, isolation_level=None, timeout=30.0)
     lock = None
     try:
-        conn.execute("PRAGMA busy_timeout=30000")
-        # The copy is one file: fold a write-ahead log in (needs no one else in the database).
-        conn.execute("PRAGMA journal_mode=DELETE").fetchall()
-        user_version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        lock = connect(path, None, isolation_level=None, timeout=30.0)
-        lock.execute("BEGIN IMMEDIATE")  # no writer until the encrypted copy has taken its place
-        conn.execute("ATTACH DATABASE ? AS encrypted KEY ?", (str(target), key_literal(key)))
-        if progress is not None:
-            last = [-1]
-
-            def step() -> int:
-                try:
-                    fraction = min(target.stat().st_size / source_size, 0.99)
-                except OSError:
-                    return 0
-                if int(fraction * 100) != last[0]:
-                    last[0] = int(fraction * 100)
-                    progress(fraction)
-                return 0
-
-            conn.set_progress_handler(step, 50_000)
-        conn.execute("BEGIN")
-        conn.execute("SELECT sqlcipher_export('encrypted')").fetchall()
-        conn.execute(f"PRAGMA encrypted.user_version = {user_version}")
-        conn.execute("COMMIT")
-        conn.set_progress_handler(None, 0)
-        expected = _row_counts(conn, "main")
-        conn.execute("DETACH DATABASE encrypted")
-        _check_copy(target, key, expected)
-        _fsync(target)
-        os.replace(target, path)
-        _fsync_dir(path.parent)
-        if progress is not None:
-            progress(1.0)
+        try:
+            conn.execute("PRAGMA busy_timeout=30000")
+            # The copy is one file: fold a write-ahead log in (needs no one else in the database).
+            conn.execute("PRAGMA journal_mode=DELETE").fetchall()
+            user_version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            lock = connect(path, None, isolation_level=None, timeout=30.0)
+            lock.execute("BEGIN IMMEDIATE")  # no writer until the encrypted copy has taken its place
+            conn.execute("ATTACH DATABASE ? AS encrypted KEY ?", (str(target), key_literal(key)))
+            if progress is not None:
+                conn.set_progress_handler(_copy_progress(target, source_size, progress), 50_000)
+            conn.execute("BEGIN")
+            conn.execute("SELECT sqlcipher_export('encrypted')").fetchall()
+            conn.execute(f"PRAGMA encrypted.user_version = {user_version}")
+            conn.execute("COMMIT")
+            conn.set_progress_handler(None, 0)
+            expected = _row_counts(conn, "main")
+            conn.execute("DETACH DATABASE encrypted")
+            _check_copy(target, key, expected)
+            _fsync(target)
+            copied = _signature(path)
+            if locked_rename:
+                os.replace(target, path)
+        finally:
+            if lock is not None:
+                if lock.in_transaction:
+                    lock.execute("ROLLBACK")
+                lock.close()
+            conn.close()
+        if not locked_rename:
+            if _signature(path) != copied:
+                raise StorageError("数据库在加密时被其他程序改动，已放弃加密（原文件未动），请关闭其他程序后重试")
+            os.replace(target, path)
     except BaseException:
         target.unlink(missing_ok=True)
         raise
-    finally:
-        if lock is not None:
-            if lock.in_transaction:
-                lock.execute("ROLLBACK")
-            lock.close()
-        conn.close()
+    _fsync_dir(path.parent)
+    if progress is not None:
+        progress(1.0)
+
+
+def _copy_progress(target: Path, source_size: int, progress: EncryptProgress) -> Callable[[], int]:
+    """SQLite's progress handler during the export: the copy's size against the source's, each
+    percent said once."""
+    last = [-1]
+
+    def step() -> int:
+        try:
+            fraction = min(target.stat().st_size / source_size, 0.99)
+        except OSError:
+            return 0
+        if int(fraction * 100) != last[0]:
+            last[0] = int(fraction * 100)
+            progress(fraction)
+        return 0
+
+    return step
+
+
+def _signature(path: Path) -> tuple[int, int]:
+    info = path.stat()
+    return info.st_size, info.st_mtime_ns
 
 
 def _row_counts(conn: Any, schema: str) -> dict[str, int]:

@@ -37,7 +37,7 @@ from desktop.models.registry_files import (
     RowError,
 )
 from desktop.models.schema import RegistryCertificate, RegistryInsured, utc_text
-from desktop.models.store import get_meta, set_meta_raw, storage_error
+from desktop.models.store import CACHE_KIB, SCAN_CACHE_KIB, get_meta, set_meta_raw, storage_error
 
 CHUNK_ROWS = 50_000
 META_AS_OF: dict[RegistryKind, str] = {
@@ -217,6 +217,10 @@ def _write(
         connection.isolation_level = None
         cursor = connection.cursor()
         try:
+            # The indexes of a million rows in the page cache while they grow: every page that leaves
+            # it is encrypted and written, and decrypted again when it comes back (issue 20.1): with
+            # 128 MB the certificates import runs at seven times the speed it has with 32 MB.
+            cursor.execute(f"PRAGMA cache_size=-{SCAN_CACHE_KIB}")
             cursor.execute("BEGIN IMMEDIATE")
             try:
                 before = cursor.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
@@ -237,6 +241,7 @@ def _write(
                     cursor.execute("ROLLBACK")
                 raise
         finally:
+            cursor.execute(f"PRAGMA cache_size=-{CACHE_KIB}")  # given back
             cursor.close()
             connection.isolation_level = saved_isolation
     except (sqlite3.Error, database.Error) as exc:

@@ -16,6 +16,7 @@ required column, raises ``InvalidInput("FILE", ...)``.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import functools
@@ -430,11 +431,22 @@ def _optional_text(column: str) -> Callable[[Any], str]:
 
 
 def _pooled(parse: Callable[[Any], Any], pool: dict[Any, Any]) -> Callable[[Any], Any]:
-    """Equal values share one object: a million rows hold a few hundred employers, not a million copies."""
+    """Equal values share one object: a million rows hold a few hundred employers, not a million copies.
+    Each distinct cell of the column is parsed and checked once (a credit code's check character is
+    worked out for each of the few thousand employers, not for each of a million rows); a value that
+    fails is not remembered, so every row with it is reported."""
+    seen: dict[Any, Any] = {}
 
     def parse_pooled(value: Any) -> Any:
+        try:
+            return seen[value]
+        except (KeyError, TypeError):  # TypeError: a cell value that cannot be a key
+            pass
         parsed = parse(value)
-        return pool.setdefault(parsed, parsed)
+        pooled = pool.setdefault(parsed, parsed)
+        with contextlib.suppress(TypeError):
+            seen[value] = pooled
+        return pooled
 
     return parse_pooled
 

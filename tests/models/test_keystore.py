@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -186,3 +187,22 @@ def test_a_long_read_gets_a_larger_cache_and_gives_it_back(store: Store) -> None
         with larger_cache(dbapi):
             assert int(dbapi.execute("PRAGMA cache_size").fetchone()[0]) == -SCAN_CACHE_KIB
         assert int(dbapi.execute("PRAGMA cache_size").fetchone()[0]) == -CACHE_KIB
+
+
+@pytest.mark.parametrize("while_locked", [True, False], ids=["posix", "windows-way"])
+def test_a_plain_file_is_encrypted_in_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            while_locked: bool) -> None:
+    """The rename over the plain file: under the write lock where the system allows it, else (Windows)
+    after letting go of it, only when the file has not changed meanwhile."""
+    monkeypatch.setattr(database, "_RENAME_WHILE_LOCKED", while_locked)
+    path = tmp_path / "plain.db"
+    with closing(sqlite3.connect(path)) as conn, conn:
+        conn.execute("CREATE TABLE t (name TEXT)")
+        conn.executemany("INSERT INTO t VALUES (?)", [("司马测密",)] * 500)
+    key = os.urandom(32)
+    heard: list[float] = []
+    database.encrypt_file(path, key, progress=heard.append)
+    assert database.file_state(path) == "encrypted" and "司马测密".encode() not in path.read_bytes()
+    assert heard[-1] == 1.0 and not (tmp_path / "plain.db.encrypting").exists()
+    with closing(database.connect(path, key)) as conn:
+        assert conn.execute("SELECT count(*) FROM t").fetchone() == (500,)
