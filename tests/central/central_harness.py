@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import glob
 import os
+import random
 import shutil
 import socket
 import ssl
@@ -174,6 +175,15 @@ class PostgresCluster:
 
 
 # --- talking to a server directly -----------------------------------------------------------------
+
+
+def person_id(rng: random.Random, region: str = "440106") -> str:
+    """A valid resident ID number of ``region``, born 1960–1998 (each test file seeds its own ``rng``)."""
+    from desktop.models.identity import id_check_character
+
+    first17 = f"{region}19{rng.randrange(60, 99)}{rng.randrange(1, 13):02d}{rng.randrange(1, 29):02d}"
+    first17 += f"{rng.randrange(1000):03d}"
+    return first17 + id_check_character(first17)
 
 
 def issue_token(db_url: str, office: str) -> str:

@@ -18,17 +18,23 @@ from typing import Any
 
 import httpx
 import pytest
-from central_harness import CentralServer, case_payload, central_cli, central_rows, enrol, pull, push, push_item
-
-from desktop.models.identity import id_check_character
+from central_harness import (
+    CentralServer,
+    case_payload,
+    central_cli,
+    central_rows,
+    enrol,
+    person_id,
+    pull,
+    push,
+    push_item,
+)
 
 _rng = random.Random(1403)
 
 
 def new_id(region: str = "440106") -> str:
-    first17 = f"{region}19{_rng.randrange(60, 99)}{_rng.randrange(1, 13):02d}{_rng.randrange(1, 29):02d}"
-    first17 += f"{_rng.randrange(1000):03d}"
-    return first17 + id_check_character(first17)
+    return person_id(_rng, region)
 
 
 def incidents(central: CentralServer, *args: str) -> list[dict[str, Any]]:

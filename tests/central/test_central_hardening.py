@@ -33,11 +33,11 @@ from central_harness import (
     central_cli,
     enrol,
     import_registry,
+    person_id,
     push,
     push_item,
 )
 
-from desktop.models.identity import id_check_character
 from desktop.sync.protocol import MAX_BODY_BYTES, MAX_PUSH_ITEMS
 
 _rng = random.Random(1457)
@@ -45,9 +45,7 @@ MiB = 1024 * 1024
 
 
 def new_id(region: str = "440106") -> str:
-    first17 = f"{region}19{_rng.randrange(60, 99)}{_rng.randrange(1, 13):02d}{_rng.randrange(1, 29):02d}"
-    first17 += f"{_rng.randrange(1000):03d}"
-    return first17 + id_check_character(first17)
+    return person_id(_rng, region)
 
 
 def server_rss(server: CentralServer) -> int:

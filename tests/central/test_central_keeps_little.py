@@ -9,17 +9,23 @@ import random
 import sqlite3
 from pathlib import Path
 
-from central_harness import HTTP, CentralServer, case_payload, central_cli, central_rows, enrol, push, push_item
-
-from desktop.models.identity import id_check_character
+from central_harness import (
+    HTTP,
+    CentralServer,
+    case_payload,
+    central_cli,
+    central_rows,
+    enrol,
+    person_id,
+    push,
+    push_item,
+)
 
 _rng = random.Random(20)
 
 
 def _new_id() -> str:
-    first17 = f"44010619{_rng.randrange(60, 99)}{_rng.randrange(1, 13):02d}{_rng.randrange(1, 29):02d}"
-    first17 += f"{_rng.randrange(1000):03d}"
-    return first17 + id_check_character(first17)
+    return person_id(_rng, "440106")
 
 
 def _stored_text(db_url: str) -> str:

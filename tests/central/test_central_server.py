@@ -21,21 +21,18 @@ from central_harness import (
     enrol,
     import_registry,
     issue_token,
+    person_id,
     pull,
     push,
     push_item,
     stats,
 )
 
-from desktop.models.identity import id_check_character
-
 _rng = random.Random(5)
 
 
 def new_id(region: str = "440106") -> str:
-    first17 = f"{region}19{_rng.randrange(60, 99)}{_rng.randrange(1, 13):02d}{_rng.randrange(1, 29):02d}"
-    first17 += f"{_rng.randrange(1000):03d}"
-    return first17 + id_check_character(first17)
+    return person_id(_rng, region)
 
 
 def test_health_and_openapi(central: CentralServer) -> None:

@@ -19,9 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from central_harness import HTTP, CentralServer, case_payload, enrol, issue_token, push, push_item
-
-from desktop.models.identity import id_check_character
+from central_harness import HTTP, CentralServer, case_payload, enrol, issue_token, person_id, push, push_item
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PUBLIC_URL = "https://zhanchi.gd.example.gov.cn"
@@ -29,9 +27,7 @@ _rng = random.Random(19)
 
 
 def _new_id() -> str:
-    first17 = f"44010619{_rng.randrange(60, 99)}{_rng.randrange(1, 13):02d}{_rng.randrange(1, 29):02d}"
-    first17 += f"{_rng.randrange(1000):03d}"
-    return first17 + id_check_character(first17)
+    return person_id(_rng, "440106")
 
 
 @pytest.fixture(scope="module")
