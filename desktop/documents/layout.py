@@ -360,6 +360,9 @@ def fields(rows: Iterable[tuple[str, Value]], kit: Kit, *, width: float | None =
     return table(data, [label_width, width - label_width], commands, kit, hAlign="LEFT")
 
 
+CELL_SIDE = 4  # points of padding each side of an A4 data table's cell
+
+
 def data_table(header: Sequence[str], rows: Sequence[Sequence[Value]], kit: Kit,
                col_widths: Sequence[float], *, repeat_header: bool = True,
                head_style: ParagraphStyle | None = None) -> Table:
@@ -369,7 +372,7 @@ def data_table(header: Sequence[str], rows: Sequence[Sequence[Value]], kit: Kit,
     if abs(sum(col_widths) - kit.width) > 0.5:
         raise ValueError("column widths must add up to the frame width")
     head = head_style or kit.cell_head
-    side = 2 if kit.roll else 4
+    side = 2 if kit.roll else CELL_SIDE
     col_widths = widen_for_headers(header, col_widths, head, 2 * side)
     data: list[list[Any]] = [[para(h, head) for h in header]]
     for row in rows:

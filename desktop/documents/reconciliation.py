@@ -30,6 +30,7 @@ from desktop.documents import wording
 from desktop.documents.case_documents import PRINT_ROLES, _target
 from desktop.documents.data import Office
 from desktop.documents.layout import (
+    CELL_SIDE,
     Output,
     banner,
     build_pdf,
@@ -40,6 +41,7 @@ from desktop.documents.layout import (
     para,
     section,
     signature_block,
+    text_width,
 )
 from desktop.models import audit
 from desktop.models.errors import PermissionDenied
@@ -141,7 +143,10 @@ def render_reconciliation(sheet: ReconciliationSheet, out: Output) -> None:
         kit,
     ))
     story.append(Spacer(1, 3 * mm))
-    widths = [10.5 * mm, 46 * mm, 16 * mm, 15 * mm, 19 * mm, 0.0]  # a masked name (欧**明) on one line
+    # A masked name (欧**明) on one line; a case number never split (a wide device code such as WMWM needs ~49 mm).
+    number = max([46 * mm, *(text_width(i.case_no, kit.small.fontName, kit.small.fontSize) + 2 * CELL_SIDE + 1
+                             for i in r.items)])
+    widths = [10.5 * mm, number, 16 * mm, 15 * mm, 19 * mm, 0.0]
     widths[5] = kit.width - sum(widths)
     rows: list[list[Any]] = []
     for n, item in enumerate(r.items, 1):

@@ -117,3 +117,14 @@ def test_printing_is_audited_counted_and_for_counter_staff(store: Store, tmp_pat
     with pytest.raises(PermissionDenied):
         issue_reconciliation(store, make_staff(Role.admin, "admin"), tmp_path / "c.pdf")
     assert not (tmp_path / "c.pdf").exists()
+
+
+def test_a_case_number_is_never_split_in_its_cell(pdf_path: Path) -> None:
+    """Device codes are random: a wide one (W, M) must not break the number over two lines
+    (POLICY 17.6: numbers kept together) — pdftotext must find each on one line."""
+    items = [item(n, "张晓梅", "confirmed", case_no=f"440100-{code}-20261207-{n:04d}")
+             for n, code in enumerate(("WMWM", "W4DR", "QQQQ"), 1)]
+    render_reconciliation(sheet(items, field_day=day(device_code="WMWM")), pdf_path)
+    lines = pdf_text(pdf_path).splitlines()
+    for i in items:
+        assert any(i.case_no in line for line in lines), i.case_no
