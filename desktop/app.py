@@ -192,6 +192,10 @@ def recover_if_damaged(folder: Path) -> bool:
     check = startup_check(folder / DB_FILENAME)
     if check.ok:
         return True
+    if check.key_missing:  # a folder brought from another computer or account: no backup would open either
+        QMessageBox.critical(None, title, check.message + QCoreApplication.translate(
+            "Application", "\n请联系管理员导入这个数据文件夹的密钥。不要删除数据文件夹。"))
+        return False
     backup = _while_busy(QCoreApplication.translate("Application", "数据库已损坏，正在检查备份…"),
                          lambda: newest_good_backup(folder))
     if backup is None:

@@ -14,10 +14,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop.cli.common import EXIT_OK, CliParser, print_json, resolve_data_dir
+from desktop.cli.common import EXIT_OK, CliParser, named_staff, open_existing_store, print_json, resolve_data_dir
+from desktop.models.audit import default_actor
 from desktop.models.errors import InvalidInput, os_error_text
+
+if TYPE_CHECKING:
+    from desktop.models.store import Store
 
 
 def register(sub: Any) -> None:
@@ -29,10 +33,12 @@ def register(sub: Any) -> None:
     export = actions.add_parser("export", help="用口令封存导出密钥，用于把数据文件夹迁移到另一台电脑或另一个账户")
     export.add_argument("--out", required=True, metavar="FILE", help="导出的密钥文件（不会覆盖已有文件）")
     export.add_argument("--passphrase-file", metavar="FILE", help="从文件第一行读取口令（默认在终端输入两次）")
+    export.add_argument("--user", help="导出人账号（记入审计记录；默认记为操作系统账户）")
     export.set_defaults(func=cmd_export)
     load = actions.add_parser("import", help="导入用 key export 导出的密钥，存入本机当前用户的密钥库")
     load.add_argument("file", metavar="FILE", help="导出的密钥文件")
     load.add_argument("--passphrase-file", metavar="FILE", help="从文件第一行读取口令（默认在终端输入）")
+    load.add_argument("--user", help="导入人账号（记入审计记录；默认记为操作系统账户）")
     load.set_defaults(func=cmd_import)
 
 
@@ -66,21 +72,35 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from desktop.models import keystore
+    from desktop.models import key_moves
 
-    folder = resolve_data_dir(args)
-    key_id = keystore.export_key(folder, Path(args.out), _passphrase(args, twice=True))
+    passphrase = _passphrase(args, twice=True)
+    store = open_existing_store(args)
+    try:
+        key_id = key_moves.export_key(store, Path(args.out), passphrase, _actor(store, args))
+    finally:
+        store.close()
     print_json({"exported": str(args.out), "key_id": key_id})
     return EXIT_OK
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from desktop.models import keystore
+    from desktop.models import database, key_moves, keystore
 
     folder = resolve_data_dir(args)
     source = Path(args.file)
     if not source.is_file():
         raise InvalidInput("FILE", f"找不到密钥文件 {source}")
     key_id, where = keystore.import_key(source, _passphrase(args, twice=False), folder)
+    if database.file_state(database.db_path(folder)) == "encrypted":  # the folder opens now: say who brought the key
+        store = open_existing_store(args)
+        try:
+            key_moves.record_import(store, key_id, source, _actor(store, args))
+        finally:
+            store.close()
     print_json({"imported": key_id, "key_kept": where})
     return EXIT_OK
+
+
+def _actor(store: Store, args: argparse.Namespace) -> str:
+    return named_staff(store, args.user).username if args.user else default_actor()

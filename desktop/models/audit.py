@@ -24,6 +24,7 @@ chain (and reported to the central system with the head).
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 import hashlib
 import json
 import sqlite3
@@ -139,6 +140,15 @@ def _stored(entry: AuditEntry) -> dict[str, Any]:
             "before_json": canonical_json(entry.before) if entry.before is not None else None,
             "after_json": canonical_json(entry.after) if entry.after is not None else None,
             "prev_hash": entry.prev_hash, "hash": entry.hash}
+
+
+def default_actor() -> str:
+    """Who acted when no staff account is named (an export from the command line): the
+    operating-system account, which owns the folder."""
+    try:
+        return f"os:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "os:unknown"
 
 
 def record(

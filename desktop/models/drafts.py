@@ -6,6 +6,9 @@ Each clerk has a draft of their own (issue 16.6): when another person signs in a
 the form is theirs (empty, or their own draft), and the first clerk's draft comes back when they
 sign in again.  A draft saved before drafts were kept per person (``drafts/intake.json``) goes to
 the first person who opens the form after the upgrade, as it did before.
+
+Sealed with the folder's key (``sealed``, issue 20.1): a copied data folder shows no draft's
+contents.  A plain draft from before sealing is still read, and sealed when next saved.
 """
 
 from __future__ import annotations
@@ -16,8 +19,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from desktop.models.files import private_dir, write_private
+from desktop.models import sealed
+from desktop.models.errors import StorageError
+from desktop.models.files import private_dir
 
+PURPOSE = "intake-draft"
 DRAFT_FILE = Path("drafts") / "intake.json"  # the one draft of before (and of no particular person)
 _PLAIN_NAME = re.compile(r"[a-z0-9._@-]{1,64}", re.ASCII)  # the same file name on every file system
 
@@ -32,11 +38,12 @@ def draft_path(data_dir: Path, user: str | None = None) -> Path:
 
 
 def save_draft(data_dir: Path, state: dict[str, Any], user: str | None = None) -> Path:
-    """Write the draft (raises ``OSError`` when the folder cannot be written)."""
+    """Write the draft, sealed (raises ``OSError`` when the folder cannot be written)."""
     path = draft_path(data_dir, user)
     private_dir(path.parent)
     # Saved on the GUI thread a moment after each pause in typing: no fsync (the rename is atomic).
-    write_private(path, json.dumps(state, ensure_ascii=False).encode("utf-8"), durable=False)
+    data = json.dumps(state, ensure_ascii=False).encode("utf-8")
+    sealed.for_folder(data_dir).write(path, data, PURPOSE, durable=False)
     return path
 
 
@@ -49,8 +56,8 @@ def load_draft(data_dir: Path, user: str | None = None) -> dict[str, Any] | None
         except OSError:
             return None
     try:
-        state = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        state = json.loads(sealed.for_folder(data_dir).read(path, PURPOSE).decode("utf-8"))
+    except (OSError, ValueError, StorageError):
         return None
     return state if isinstance(state, dict) else None
 

@@ -58,7 +58,6 @@ import csv
 import datetime as dt
 import functools
 import gc
-import getpass
 import hashlib
 import io
 import itertools
@@ -76,6 +75,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.models import audit, files, identity
+from desktop.models.audit import default_actor
 from desktop.models.application import Application, Certificate, PriorSubsidy
 from desktop.models.errors import InvalidInput, PolicyError
 from desktop.models.identity import USCC_ALPHABET, normalize_uscc
@@ -820,14 +820,6 @@ def write_private(path: Path, data: bytes) -> None:
         files.write_private(path, data)
     except OSError as exc:
         raise InvalidInput("--out", f"无法写入 {path}：{exc.strerror or exc}") from None
-
-
-def default_actor() -> str:
-    """Who exports when no staff account is named: the operating-system account (it owns the folder)."""
-    try:
-        return f"os:{getpass.getuser()}"
-    except (KeyError, OSError):
-        return "os:unknown"
 
 
 def record_export(store: Store, actor: str, *, kind: str, screening: Screening, path: Path, rows: int,

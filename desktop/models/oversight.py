@@ -73,6 +73,8 @@ ACTION_LABELS = {
     "document.monthly_report": "导出月度报表",
     "document.reconciliation": "打印外出受理对账单",
     "outreach.export": "导出应享未享人员名单",
+    "key.export": "导出数据库密钥",
+    "key.import": "导入数据库密钥",
     "settings.office_profile": "设定办事处信息",
     "staff.create": "新建账户",
     "staff.signin": "登录",

@@ -33,7 +33,7 @@ from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from desktop.models import database, keystore
+from desktop.models import database, drafts, keystore, sealed
 from desktop.models.backup import BACKUP_DIR, DB_FILENAME, Progress, take_backup
 from desktop.models.clock import Clock
 from desktop.models.errors import StorageError, os_error_text
@@ -55,6 +55,8 @@ META_OFFICE_CODE = "office_code"
 _READONLY_OPTION = "zhanchi_readonly"
 CACHE_KIB = 32_000  # each connection's page cache
 SCAN_CACHE_KIB = 131_072  # for one long read over the registry copy (``larger_cache``)
+# Files beside the database that hold personal data, sealed with its key (``sealed``): where, and what for.
+SEALED_FILES = {"drafts/*.json": drafts.PURPOSE}
 
 # sqlite3 messages that mean "the environment failed", with what to tell the user.
 _KNOWN_FAILURES: tuple[tuple[str, str], ...] = (
@@ -407,6 +409,8 @@ def open_store(data_dir: Path, *, clock: Clock | None = None, office_code: str =
     clock = clock or Clock()
     try:
         key, backed_up = _folder_key(data_dir, db_path, clock, progress)
+        # The other files with personal data are sealed with the same key; plain ones of before sealed now.
+        sealed.seal_leftovers(data_dir, sealed.remember(data_dir, key), SEALED_FILES)
     except OSError as exc:
         raise StorageError(f"数据文件夹 {data_dir} {os_error_text(exc)}") from exc
     engine = _make_engine(db_path, key)

@@ -5,6 +5,7 @@ byte by byte as someone who copied the folder would."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -150,12 +151,20 @@ def test_the_key_moves_to_another_computer_only_with_its_passphrase(folder: Path
     passphrase = tmp_path / "passphrase.txt"
     passphrase.write_text("十个字以上的迁移口令 correct horse\n", encoding="utf-8")
     sealed = tmp_path / "folder.zhanchi-key"
-    result = zhanchi(folder, "key", "export", "--out", str(sealed), "--passphrase-file", str(passphrase))
+    result = zhanchi(folder, "key", "export", "--out", str(sealed), "--passphrase-file", str(passphrase),
+                     "--user", "clerk")
     assert result.returncode == 0, result.stderr
     key = keystore.folder_key(folder)
     assert key not in sealed.read_bytes() and key.hex().encode() not in sealed.read_bytes()
     assert zhanchi(folder, "key", "export", "--out", str(sealed), "--passphrase-file",
                    str(passphrase)).returncode == 2  # never overwritten
+    # Taking the key out is audited: who, the key's id, the file and its hash (never the key).
+    key_id = keystore.read_key_id(folder)
+    assert key_entries(folder, "key.export") == [
+        ("clerk", key_id, {"out": str(sealed), "sha256": hashlib.sha256(sealed.read_bytes()).hexdigest()})]
+    assert zhanchi(folder, "key", "export", "--out", str(tmp_path / "x"), "--passphrase-file", str(passphrase),
+                   "--user", "nobody").returncode == 2  # an unknown account: refused, nothing written
+    assert not (tmp_path / "x").exists() and len(key_entries(folder, "key.export")) == 1
 
     moved, new_keys = tmp_path / "moved", tmp_path / "new-computer-keys"
     shutil.copytree(folder, moved)
@@ -167,7 +176,18 @@ def test_the_key_moves_to_another_computer_only_with_its_passphrase(folder: Path
     result = zhanchi(moved, "key", "import", str(sealed), "--passphrase-file", str(passphrase), keys=new_keys)
     assert result.returncode == 0, result.stderr
     assert status(moved, keys=new_keys) == status(folder)
+    [(actor, entry_key, after)] = key_entries(moved, "key.import", keys=new_keys)
+    assert actor.startswith("os:") and entry_key == key_id and after["source"] == str(sealed)
     assert zhanchi(moved, "audit", "verify", keys=new_keys).returncode == 0
+
+
+def key_entries(data_dir: Path, action: str, keys: Path | None = None) -> list[tuple[str, str, dict[str, Any]]]:
+    """The folder's audit entries of ``action``: (actor, key id, what was recorded)."""
+    key = keystore.KeyFiles(keys).get(keystore.read_key_id(data_dir) or "") if keys is not None else None
+    with closing(open_db(data_dir / DB_FILENAME, key=key)) as conn:
+        rows = conn.execute("SELECT actor, entity_id, after_json FROM audit_log WHERE action = ? ORDER BY seq",
+                            (action,)).fetchall()
+    return [(actor, entity_id, json.loads(after)) for actor, entity_id, after in rows]
 
 
 # --- a folder from before encryption ----------------------------------------------------------

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from registry_fixtures import insured, make_id, table, with_bad_check, write_csv
 
-from desktop.models import win_acl
+from desktop.models import keystore, win_acl
 from desktop.models.backup import take_backup
 from desktop.models.clock import Clock
 from desktop.models.drafts import draft_path, load_draft, save_draft
@@ -99,6 +99,8 @@ def test_tightening_keeps_the_owner_bits_and_leaves_symbolic_links_alone(tmp_pat
 @posix_only
 def test_the_autosaved_intake_draft_is_owner_only(tmp_path: Path) -> None:
     state = {"form": {"id_number": "11010519491231002X", "payment_account": "6222020200112233445"}}
+    (tmp_path / "data").mkdir(mode=0o700)
+    keystore.make_folder_key(tmp_path / "data")
     path = save_draft(tmp_path / "data", state)
     assert path == draft_path(tmp_path / "data")
     assert mode(path) == 0o600 and mode(path.parent) == 0o700 and mode(tmp_path / "data") == 0o700

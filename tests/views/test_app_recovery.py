@@ -71,3 +71,21 @@ def test_checking_and_restoring_run_behind_a_busy_dialog_and_a_failure_is_said(
     assert seen == [(False, True)], "looked for a good backup off the GUI thread, behind a busy dialog"
     assert told == ["恢复失败：磁盘已满"]
     assert (store.data_dir / DB_FILENAME).read_bytes().startswith(b"garbage"), "the damaged file untouched"
+
+
+def test_a_folder_without_its_key_is_said_as_such_not_as_damage(qapp: Any, store: Store, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 20.1: a folder copied to a computer without its key is not "damaged, no backup": the
+    person is told the key is missing and how to bring it, and no backup is offered."""
+    from desktop.models import keystore
+
+    take_backup(store.data_dir, reason="daily", now=dt.datetime(2026, 11, 27, 1, 0, tzinfo=dt.UTC))
+    store.close()
+    monkeypatch.setenv(keystore.KEY_DIR_ENV, str(tmp_path / "another-computers-keys"))
+    told: list[str] = []
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text, *a: told.append(text))
+    monkeypatch.setattr(QMessageBox, "question", lambda _parent, _title, text, *a: asked.append(text))
+    assert not recover_if_damaged(store.data_dir)
+    assert not asked and len(told) == 1
+    assert "密钥" in told[0] and "key import" in told[0] and "损坏" not in told[0] and "备份" not in told[0]

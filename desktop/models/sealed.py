@@ -1,0 +1,112 @@
+"""Files in the data folder sealed with the folder's key (issue 20.1: a stolen data folder alone
+reveals nothing).
+
+The database and its backups are SQLCipher files; the other files the program keeps in the data
+folder that hold personal data (the intake drafts with a full ID number and bank account, the
+documents issued into the folder) are sealed here: AES-256-GCM with a key derived from the
+folder's database key (HKDF-SHA256), so the same operating-system-protected key opens both and
+nothing new has to be kept.  Each file says what it is for (its *purpose*, bound as associated
+data): a sealed draft cannot be passed off as a document.
+
+A sealed file is ``MAGIC`` + a 12-byte nonce + the ciphertext with its tag.  A file without the
+magic is one from before sealing: ``read`` returns it as it is (it is sealed the next time it is
+written, and ``seal_leftovers`` seals what is left at start).
+
+The file key of a folder is derived once per process: ``open_store`` hands it over
+(``remember``), so the window's autosave does not ask the operating system's key store on every
+pause in typing.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from desktop.models import keystore
+from desktop.models.errors import StorageError
+from desktop.models.files import write_private
+
+MAGIC = b"ZHSEAL1\x00"
+NONCE_BYTES = 12
+_INFO = b"zhanchi data-folder files v1"
+
+
+class SealBroken(StorageError):
+    """A sealed file that does not open with its folder's key (changed, cut short or another folder's)."""
+
+
+class FileSeal:
+    """Seals and opens the files of one data folder."""
+
+    def __init__(self, folder_key: bytes) -> None:
+        derived = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_INFO).derive(folder_key)
+        self._aead = AESGCM(derived)
+
+    def seal(self, data: bytes, purpose: str) -> bytes:
+        nonce = os.urandom(NONCE_BYTES)
+        return MAGIC + nonce + self._aead.encrypt(nonce, data, purpose.encode("utf-8"))
+
+    def open(self, blob: bytes, purpose: str, *, where: Path | str = "") -> bytes:
+        """The plain bytes of ``blob``; a blob without the magic is returned as it is (from before sealing)."""
+        if not is_sealed(blob):
+            return blob
+        nonce, body = blob[len(MAGIC):len(MAGIC) + NONCE_BYTES], blob[len(MAGIC) + NONCE_BYTES:]
+        try:
+            return self._aead.decrypt(nonce, body, purpose.encode("utf-8"))
+        except InvalidTag as exc:
+            raise SealBroken(f"文件 {where} 无法解密：已被改动、不完整，或不属于本数据文件夹") from exc
+
+    def write(self, path: Path, data: bytes, purpose: str, *, durable: bool = True) -> None:
+        """``data`` sealed into ``path``: owner-only and atomic (``files.write_private``)."""
+        write_private(path, self.seal(data, purpose), durable=durable)
+
+    def read(self, path: Path, purpose: str) -> bytes:
+        return self.open(Path(path).read_bytes(), purpose, where=path)
+
+
+def is_sealed(blob: bytes) -> bool:
+    return blob.startswith(MAGIC)
+
+
+_known: dict[Path, FileSeal] = {}
+_lock = threading.Lock()
+
+
+def remember(data_dir: Path, folder_key: bytes) -> FileSeal:
+    """The folder's seal, kept for this process (called by ``open_store`` with the key it unlocked)."""
+    seal = FileSeal(folder_key)
+    with _lock:
+        _known[_folder(data_dir)] = seal
+    return seal
+
+
+def for_folder(data_dir: Path) -> FileSeal:
+    """The seal of ``data_dir``: the one ``open_store`` left, else made from the folder's key
+    (``keystore.KeyMissing`` when this account has none)."""
+    folder = _folder(data_dir)
+    with _lock:
+        seal = _known.get(folder)
+    return seal if seal is not None else remember(folder, keystore.folder_key(folder))
+
+
+def seal_leftovers(data_dir: Path, seal: FileSeal, files: dict[str, str]) -> list[Path]:
+    """Seal the plain files left from before sealing: ``files`` maps a glob under ``data_dir`` to
+    the purpose of what it finds.  Returns the files sealed."""
+    done: list[Path] = []
+    for pattern, purpose in files.items():
+        for path in sorted(Path(data_dir).glob(pattern)):
+            blob = path.read_bytes()
+            if path.is_file() and not is_sealed(blob):
+                seal.write(path, blob, purpose)
+                done.append(path)
+    return done
+
+
+def _folder(data_dir: Path) -> Path:
+    return Path(data_dir).resolve()
