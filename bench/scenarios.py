@@ -66,7 +66,8 @@ def receipt(store: Store, verifier: Verifier, info: BigFolder, count: int) -> tu
     from desktop.documents.case_documents import receipt_data
     from desktop.documents.fonts import register_fonts
     from desktop.documents.receipt import render_receipt
-    from desktop.models.cases import State, get_case, search_cases
+    from desktop.models.case_queries import search_records
+    from desktop.models.cases import State, get_case
 
     register_fonts()  # once, as the app does at its first print
     case = None
@@ -76,7 +77,7 @@ def receipt(store: Store, verifier: Verifier, info: BigFolder, count: int) -> tu
             case = found
             break
     if case is None:  # a tiny scale may have no accepted case among the samples
-        case = next(c for c in search_cases(store, "", limit=500) if c.accepted_at is not None)
+        case = next(c for c in search_records(store, "", limit=500) if c.accepted_at is not None)
     with store.session(readonly=True) as session:
         data = receipt_data(session, store, verifier, case, reprint=0, printed_at=store.clock.now())
     sizes: list[int] = []

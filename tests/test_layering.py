@@ -90,3 +90,93 @@ def test_the_main_window_shows_before_the_database_layer_is_imported(tmp_path: P
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["", "False"]
+
+
+# --- the import graph (issue 18.2) -------------------------------------------------------------
+
+DESKTOP = Path(desktop.models.__file__).resolve().parent.parent
+
+
+def import_graph() -> dict[str, set[str]]:
+    """Each ``desktop`` module and the ``desktop`` modules it imports — at the top or inside a function
+    (an import deferred for speed is still a dependency).  Migrations are left out: they are frozen copies."""
+    import ast
+
+    modules: dict[str, Path] = {}
+    for path in DESKTOP.rglob("*.py"):
+        if "migrations" in path.parts:
+            continue
+        parts = path.relative_to(DESKTOP.parent).with_suffix("").parts
+        modules[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    graph: dict[str, set[str]] = {name: set() for name in modules}
+    for name, path in modules.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                targets = [node.module, *(f"{node.module}.{alias.name}" for alias in node.names)]
+            elif isinstance(node, ast.Import):
+                targets = [alias.name for alias in node.names]
+            else:
+                continue
+            graph[name].update(t for t in targets if t in modules and t != name)
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected groups of more than one module (Tarjan), each sorted."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for nxt in graph[node]:
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            group: list[str] = []
+            while True:
+                member = stack.pop()
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_the_cycle_finder_finds_a_cycle() -> None:
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_no_import_cycles_in_desktop() -> None:
+    graph = import_graph()
+    assert "desktop.models.cases" in graph and graph["desktop.models.case_queries"]
+    assert cycles(graph) == []
+
+
+def test_models_import_nothing_above_them() -> None:
+    """The domain's core imports only itself and ``desktop.config`` (the program's name, a leaf)."""
+    graph = import_graph()
+    assert graph["desktop.config"] == set()
+    wrong = {f"{name} -> {target}" for name, targets in graph.items() if name.startswith("desktop.models")
+             for target in targets if not target.startswith("desktop.models") and target != "desktop.config"}
+    assert wrong == set()
+
+
+def test_documents_and_sync_never_import_the_window_or_the_command_line() -> None:
+    graph = import_graph()
+    above = ("desktop.views", "desktop.cli", "desktop.app", "desktop.__main__")
+    wrong = {f"{name} -> {target}" for name, targets in graph.items()
+             if name.startswith(("desktop.documents", "desktop.sync"))
+             for target in targets if target.startswith(above)}
+    assert wrong == set()

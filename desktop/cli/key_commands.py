@@ -85,13 +85,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from desktop.models import database, key_moves, keystore
+    from desktop.models import database, key_moves
 
     folder = resolve_data_dir(args)
     source = Path(args.file)
     if not source.is_file():
         raise InvalidInput("FILE", f"找不到密钥文件 {source}")
-    key_id, where = keystore.import_key(source, _passphrase(args, twice=False), folder)
+    key_id, where = key_moves.import_key(source, _passphrase(args, twice=False), folder)
     if database.file_state(database.db_path(folder)) == "encrypted":  # the folder opens now: say who brought the key
         store = open_existing_store(args)
         try:

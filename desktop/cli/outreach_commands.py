@@ -137,12 +137,13 @@ def cmd_outreach(args: argparse.Namespace) -> int:
 
 def cmd_field_start(args: argparse.Namespace) -> int:
     from desktop.models import field_mode
+    from desktop.sync import field_preload
     from desktop.sync.client import SyncError
 
     store = open_existing_store(args)
     try:
         user = _staff(store, args.user)
-        fetch = None if args.local else field_mode.central_fetcher(store)
+        fetch = None if args.local else field_preload.central_fetcher(store)
         try:
             day = field_mode.start_field_day(store, user, label=args.label, employers=_employers(args), fetch=fetch)
         except SyncError as exc:

@@ -58,7 +58,7 @@ from desktop.models import audit, payee_changes, publicity
 from desktop.models.annotations import Annotation, annotations_in
 from desktop.models.approval import OWN_CASE
 from desktop.models.audit import AuditEntry
-from desktop.models.cases import GENERIC_TRANSITIONS, SERVICE_MOVES, CaseRecord, State, get_case
+from desktop.models.cases import GENERIC_TRANSITIONS, SERVICE_MOVES, CaseRecord, State, get_case, record_of
 from desktop.models.document_kinds import DOCUMENT_ACTIONS
 from desktop.models.masking import mask_id
 from desktop.models.payee_changes import PayeeProposal
@@ -317,6 +317,16 @@ def search_page(
     return [_case_row(row) for row in rows], cursor
 
 
+def search_records(store: Store, text: str, limit: int = 50) -> list[CaseRecord]:
+    """``search_page``'s matches as full records, in its order (newest first), read in one session.
+    Empty text lists the newest cases."""
+    rows, _ = search_page(store, text, limit=limit)
+    ids = [row.id for row in rows]
+    with store.session(readonly=True) as session:
+        found = {case.id: record_of(case) for case in session.scalars(select(Case).where(Case.id.in_(ids)))}
+    return [found[i] for i in ids if i in found]
+
+
 def today_queue(
     store: Store,
     clerk_username: str | None,
@@ -507,6 +517,7 @@ __all__ = [
     "page_queries",
     "search_kinds",
     "search_page",
+    "search_records",
     "service_actions",
     "service_offer",
     "today_queue",

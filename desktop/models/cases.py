@@ -742,16 +742,6 @@ def get_case(store: Store, case_id_or_no: str) -> CaseRecord:
         return _record(_load(session, case_id_or_no))
 
 
-def search_cases(store: Store, text: str, limit: int = 50) -> list[CaseRecord]:
-    """Case number prefix, exact ID number, name prefix or certificate number; newest first:
-    the search box's own query (``case_queries.search_page``), as full records.  Empty text
-    lists the newest cases."""
-    from desktop.models.case_queries import search_page  # it builds on this module
-
-    rows, _ = search_page(store, text, limit=limit)
-    return [get_case(store, row.id) for row in rows]
-
-
 def list_cases(
     store: Store, *, states: tuple[State, ...] | None = None, limit: int = 200, offset: int = 0
 ) -> list[CaseRecord]:

@@ -39,9 +39,10 @@ from typing import Any
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
-from desktop.models import audit
+from desktop.models import audit, ledger, sync_state
 from desktop.models.cases import State
 from desktop.models.errors import Conflict, InvalidInput
+from desktop.models.ledger import CentralEntry
 from desktop.models.outbox import OutboxState
 from desktop.models.outreach import split_employers
 from desktop.models.registry import META_AS_OF, import_registry
@@ -125,7 +126,7 @@ class Preload:
 
     insured: list[tuple[Any, ...]]
     certificates: list[tuple[Any, ...]]
-    ledger: list[Any]  # desktop.sync.protocol.LedgerEntry
+    ledger: list[CentralEntry]
     unmatched: list[str]
     as_of: dt.datetime
 
@@ -214,8 +215,6 @@ def _write_preload(store: Store, preload: Preload) -> None:
     The registries' "as of" stays what it was when the copy already held
     rows: a park's rows being fresh says nothing about the rest of the region.
     """
-    from desktop.sync.engine import _write_ledger  # the sync's own ledger writer: one rule for both paths
-
     with store.session(readonly=True) as session:
         before = {kind: get_meta(session, key) for kind, key in META_AS_OF.items()}
     registries: tuple[tuple[RegistryKind, list[tuple[Any, ...]]], ...] = (
@@ -226,42 +225,10 @@ def _write_preload(store: Store, preload: Preload) -> None:
                                          source="central")
             import_registry(store, registry_file, as_of=preload.as_of)
     with store.session() as session:
-        _write_ledger(session, preload.ledger)
+        ledger.write_central_entries(session, preload.ledger)  # the sync's rule too
         for kind, key in META_AS_OF.items():
             if before[kind] is not None:
                 set_meta(session, key, before[kind])  # type: ignore[arg-type]
-
-
-def central_fetcher(store: Store, *, timeout: float = 60.0) -> Fetch:
-    """Fetch a park's rows from the central system with this data folder's credential.
-
-    Raises the sync errors (``NotRegistered``, ``CentralUnreachable`` ...) when called."""
-
-    def fetch(usccs: list[str], names: list[str]) -> Preload:
-        from desktop.sync.engine import client_for
-        from desktop.sync.protocol import API_PREFIX, MAX_FIELD_EMPLOYERS, EmployerAnswer, EmployerQuery
-
-        insured: list[tuple[Any, ...]] = []
-        certificates: list[tuple[Any, ...]] = []
-        ledger: list[Any] = []
-        unmatched: list[str] = []
-        as_of: dt.datetime | None = None
-        step = MAX_FIELD_EMPLOYERS
-        asks: list[tuple[list[str], list[str]]] = [(usccs[i:i + step], []) for i in range(0, len(usccs), step)]
-        asks += [([], names[i:i + step]) for i in range(0, len(names), step)]
-        with client_for(store, timeout=timeout) as client:
-            for codes, titles in asks:
-                # CentralClient has no public method for this endpoint yet; _call maps the errors.
-                answer = client._call("POST", f"{API_PREFIX}/registry/employers", EmployerAnswer,
-                                      EmployerQuery(usccs=codes, names=titles))
-                insured += [tuple(r) for r in answer.insured]
-                certificates += [tuple(r) for r in answer.certificates]
-                ledger += answer.ledger
-                unmatched += answer.unmatched
-                as_of = answer.server_time if as_of is None else min(as_of, answer.server_time)
-        return Preload(insured, certificates, ledger, unmatched, as_of or store.clock.now())
-
-    return fetch
 
 
 def start_field_day(
@@ -274,7 +241,7 @@ def start_field_day(
 ) -> FieldDay:
     """Prepare the laptop for a park and mark the data folder "in the field".
 
-    ``fetch`` (``central_fetcher(store)``) brings the employers' rows from the
+    ``fetch`` (``desktop.sync.field_preload.central_fetcher(store)``) brings the employers' rows from the
     central system first; without it the local copy is used as it is.  A
     fetch that fails raises its error and leaves the folder in the office.
     """
@@ -445,8 +412,6 @@ def _in_window(column: Any, start: dt.datetime, end: dt.datetime) -> Any:
 
 def reconcile(store: Store, day_id: str | None = None) -> Reconciliation:
     """Every case of a field day and what became of it; see the module docstring."""
-    from desktop.sync.engine import META_LAST_SYNC
-
     day = field_day(store, day_id)
     end = day.ended_at or store.clock.now()
     start = day.started_at
@@ -485,12 +450,11 @@ def reconcile(store: Store, day_id: str | None = None) -> Reconciliation:
             )
             if row.entity_id not in listed
         ]
-        last_sync_text = get_meta(session, META_LAST_SYNC)
+        last_sync = sync_state.last_sync(session)
         items = [_item(c, outbox_rows.get(c.id, []), notes.get(c.id, []), prints.get(c.id, 0)) for c in cases]
     order = {status: i for i, status in enumerate(STATUS_ORDER)}
     items.sort(key=lambda i: (order[i.status], i.case_no))
     counts = {status: sum(1 for i in items if i.status == status) for status in STATUS_ORDER}
-    last_sync = dt.datetime.fromisoformat(last_sync_text).astimezone(dt.UTC) if last_sync_text else None
     return Reconciliation(day, tuple(items), tuple(refused), last_sync, store.clock.now(), counts)
 
 
@@ -544,7 +508,6 @@ __all__ = [
     "Reconciliation",
     "ReconItem",
     "RefusedChange",
-    "central_fetcher",
     "current_field_day",
     "end_field_day",
     "field_day",

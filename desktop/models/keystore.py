@@ -18,9 +18,7 @@ laptop disk read elsewhere (with the Secret Service or DPAPI, whose secrets are 
 account's password).  It does not protect against someone who is signed in as the same account, or
 who holds the whole user profile with its password: they have the key too.
 
-Moving a folder to another computer or account: ``zhanchi key export --out FILE`` writes the key
-sealed with a passphrase (a small SQLCipher file: PBKDF2-HMAC-SHA512, AES-256), ``zhanchi key
-import FILE`` on the other side puts it in that account's store.
+Moving a folder to another computer or account: ``key_moves``.
 
 Finding a key is cheap when it is in a key file (the window's first look reads the signed-in
 account with it); ``keyring`` is imported only when no key file has it.
@@ -41,7 +39,7 @@ KEY_BYTES = 32
 KEY_DIR_ENV = "ZHANCHI_KEY_DIR"
 SERVICE = "zhanchi-counter data folder key"
 _ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-_HEX_KEY = re.compile(r"^[0-9a-f]{64}$")
+HEX_KEY = re.compile(r"^[0-9a-f]{64}$")
 # Secret Service backends keyring may offer that keep secrets sealed by the account's password;
 # a plain-text or "fail" backend is not one of them.
 _SEALED_BACKENDS = ("keyring.backends.SecretService", "keyring.backends.libsecret", "keyring.backends.kwallet",
@@ -111,7 +109,7 @@ class KeyFiles:
             except OSError as exc:
                 raise KeyMissing(f"数据库密钥 {self.path(key_id)} 不能由当前 Windows 账户解开（{exc}）") from exc
         text = data.decode("ascii", "replace").strip()
-        if not _HEX_KEY.match(text):
+        if not HEX_KEY.match(text):
             raise StorageError(f"数据库密钥文件 {self.path(key_id)} 已损坏")
         return bytes.fromhex(text)
 
@@ -144,7 +142,7 @@ class SecretServiceKeys:
             raise StorageError(f"无法从系统密钥环读取数据库密钥：{exc}") from exc
         if text is None:
             return None
-        if not _HEX_KEY.match(text):
+        if not HEX_KEY.match(text):
             raise StorageError("系统密钥环中的数据库密钥已损坏")
         return bytes.fromhex(text)
 
@@ -262,7 +260,7 @@ def forget_key(data_dir: Path) -> None:
             store.forget(key_id)
 
 
-def _refuse_inside(data_dir: Path) -> None:
+def refuse_inside(data_dir: Path) -> None:
     explicit = os.environ.get(KEY_DIR_ENV)
     if not explicit:
         return
@@ -288,7 +286,7 @@ def make_folder_key(data_dir: Path, key_id: str | None = None) -> bytes:
     """The folder's key, made and kept if it has none yet: its id (``key_id``, the folder's device
     id when it has one, else a new one) written to the folder after the key is safely kept.  A key
     this account already keeps under that id is used (copies of one folder share its key)."""
-    _refuse_inside(data_dir)
+    refuse_inside(data_dir)
     existing = read_key_id(data_dir)
     if existing is not None:
         key = find_key(existing)
@@ -303,10 +301,15 @@ def make_folder_key(data_dir: Path, key_id: str | None = None) -> bytes:
     if found is None:
         keep_key(key_id, key)
     if existing is None:
-        from desktop.models.files import write_private
-
-        write_private(key_id_path(data_dir), (key_id + "\n").encode("ascii"))
+        write_key_id(data_dir, key_id)
     return key
+
+
+def write_key_id(data_dir: Path, key_id: str) -> None:
+    """Name the folder's key in the folder (after the key itself is safely kept)."""
+    from desktop.models.files import write_private
+
+    write_private(key_id_path(data_dir), (key_id + "\n").encode("ascii"))
 
 
 def key_for_file(path: Path) -> bytes:
@@ -319,93 +322,22 @@ def key_for_file(path: Path) -> bytes:
     raise KeyMissing(f"{path} 已加密，但找不到它所属数据文件夹的密钥标识（{KEY_ID_FILE}）")
 
 
-# --- moving a folder: the key sealed with a passphrase --------------------------------------------
-
-MIN_PASSPHRASE = 10
-
-
-def export_key(data_dir: Path, out: Path, passphrase: str) -> str:
-    """Write the folder's key to ``out`` sealed with ``passphrase`` (a SQLCipher file with the
-    passphrase derived by PBKDF2-HMAC-SHA512, 256,000 rounds); returns the key id."""
-    from desktop.models import database
-
-    if len(passphrase) < MIN_PASSPHRASE:
-        raise InvalidInput("passphrase", f"口令至少{MIN_PASSPHRASE}个字符")
-    key_id = read_key_id(data_dir)
-    if key_id is None:
-        raise InvalidInput("--data-dir", f"数据文件夹 {data_dir} 没有加密密钥（尚未打开过或未加密）")
-    key = folder_key(data_dir)
-    out = Path(out)
-    if out.exists():
-        raise InvalidInput("--out", f"{out} 已存在，不会覆盖")
-    from desktop.models.files import create_private
-
-    partial = create_private(out.with_name(out.name + ".partial"))
-    try:
-        conn = database.connect_passphrase(partial, passphrase)
-        try:
-            conn.execute("CREATE TABLE zhanchi_key (key_id TEXT NOT NULL, key_hex TEXT NOT NULL)")
-            conn.execute("INSERT INTO zhanchi_key VALUES (?, ?)", (key_id, key.hex()))
-            conn.commit()
-        finally:
-            conn.close()
-        os.replace(partial, out)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    return key_id
-
-
-def import_key(source: Path, passphrase: str, data_dir: Path | None = None) -> tuple[str, str]:
-    """Keep the key sealed in ``source`` in this account's store; returns (key id, where).  With a
-    ``data_dir`` the key must be that folder's (and a folder that lost its id file gets it back)."""
-    from desktop.models import database
-
-    try:
-        conn = database.connect_passphrase(Path(source), passphrase, readonly=True)
-        try:
-            row = conn.execute("SELECT key_id, key_hex FROM zhanchi_key").fetchone()
-        finally:
-            conn.close()
-    except database.Error:
-        raise InvalidInput("FILE", f"{source} 不是导出的密钥文件，或口令不对") from None
-    if row is None or not valid_key_id(str(row[0])) or not _HEX_KEY.match(str(row[1])):
-        raise InvalidInput("FILE", f"{source} 不是导出的密钥文件")
-    key_id, key = str(row[0]), bytes.fromhex(str(row[1]))
-    if data_dir is not None:
-        _refuse_inside(data_dir)
-        own = read_key_id(data_dir)
-        if own is not None and own != key_id:
-            raise InvalidInput("FILE", f"{source} 是另一个数据文件夹的密钥（{key_id}），本文件夹的是 {own}")
-        live = database.db_path(data_dir)
-        if own is None and database.file_state(live) == "encrypted" and not database.opens_with(live, key):
-            raise InvalidInput("FILE", f"{source} 中的密钥打不开 {data_dir} 的数据库")
-    existing = find_key(key_id)
-    if existing is not None and existing != key:
-        raise InvalidInput("FILE", f"本机已有另一把同标识（{key_id}）的密钥，未覆盖")
-    where = where_is(key_id) if existing is not None else keep_key(key_id, key)
-    if data_dir is not None and read_key_id(data_dir) is None and Path(data_dir).is_dir():
-        from desktop.models.files import write_private
-
-        write_private(key_id_path(data_dir), (key_id + "\n").encode("ascii"))
-    return key_id, where or ""
-
-
 __all__ = [
+    "HEX_KEY",
     "KEY_DIR_ENV",
     "KEY_ID_FILE",
     "KeyFiles",
     "KeyMissing",
     "SecretServiceKeys",
-    "export_key",
     "find_key",
     "folder_key",
     "forget_key",
-    "import_key",
     "keep_key",
     "key_for_file",
     "key_literal",
     "make_folder_key",
     "read_key_id",
+    "refuse_inside",
     "where_is",
+    "write_key_id",
 ]

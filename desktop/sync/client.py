@@ -30,6 +30,8 @@ from desktop.sync.protocol import (
     AnchorAnswer,
     AuditAnchor,
     AuditHead,
+    EmployerAnswer,
+    EmployerQuery,
     EnrolRequest,
     EnrolResponse,
     PersonAnswer,
@@ -272,6 +274,12 @@ class CentralClient:
         except ValidationError:
             raise ProtocolError(f"身份证号码“{id_number}”格式不对，未向中心系统查询") from None
         return self._call("POST", f"{API_PREFIX}/registry/person", PersonAnswer, query, timeout=timeout)
+
+    def employers(self, usccs: list[str], names: list[str]) -> EmployerAnswer:
+        """A park's registry rows and the ledger of those people (a field day's preload), by employer
+        credit codes or exact names (at most ``MAX_FIELD_EMPLOYERS`` a request)."""
+        return self._call("POST", f"{API_PREFIX}/registry/employers", EmployerAnswer,
+                          EmployerQuery(usccs=usccs, names=names))
 
     def progress(self, case_no: str, lookup_code: str, timeout: float | None = None) -> ProgressAnswer | None:
         """The case's progress, or None when no case has this number and lookup code (or either is not

@@ -44,16 +44,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NamedTuple, cast
 
-from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from desktop.models import outbox
+from desktop.models import ledger, outbox, sync_state
 from desktop.models.errors import PolicyError, StorageError
 from desktop.models.outbox import OutboxItem, OutboxState
 from desktop.models.progress_link import META_PUBLIC_URL
 from desktop.models.registry import META_AS_OF, import_registry
 from desktop.models.registry_files import RegistryFile
-from desktop.models.schema import Case, CaseAnnotation, Ledger, Outbox, utc_text
+from desktop.models.schema import Case, CaseAnnotation, Outbox, utc_text
 from desktop.models.store import Store, get_meta, set_meta
 from desktop.sync.audit_anchor import audit_head, remember_anchor
 from desktop.sync.client import (
@@ -79,21 +79,11 @@ from desktop.sync.protocol import (
     STREAM_REFERENCE,
     STREAMS,
     Annotation,
-    LedgerEntry,
     PullAnswer,
     PushAnswer,
     ReferenceFile,
 )
-from desktop.sync.status import (  # noqa: F401 - the engine's status API, also importable from here
-    META_FAILURES,
-    META_LAST_ERROR,
-    META_LAST_SYNC,
-    META_NEXT_ATTEMPT,
-    META_ONLINE,
-    SyncStatus,
-    _parse_time,
-    read_status,
-)
+from desktop.sync.status import SyncStatus, read_status  # noqa: F401 - the engine's status API, also from here
 
 log = logging.getLogger(__name__)
 
@@ -243,7 +233,7 @@ class SyncEngine:
     def due(self, now: dt.datetime | None = None) -> bool:
         """False while backing off after a failure."""
         with self.store.session(readonly=True) as session:
-            next_attempt = _parse_time(get_meta(session, META_NEXT_ATTEMPT))
+            next_attempt = sync_state.next_attempt(session)
         return next_attempt is None or (now or self._now()) >= next_attempt
 
     def run_if_due(self) -> SyncReport | None:
@@ -390,7 +380,7 @@ class SyncEngine:
                 report.pulled[stream] += len(rows)
         written_files = [f for f in answer.reference if self._write_reference(f)]
         with self.store.session() as session:
-            report.pulled[STREAM_LEDGER] += _write_ledger(session, answer.ledger)
+            report.pulled[STREAM_LEDGER] += ledger.write_central_entries(session, answer.ledger)
             report.pulled[STREAM_ANNOTATIONS] += _write_annotations(session, answer.annotations, now)
             remember_anchor(session, answer.audit_anchor)
             if get_meta(session, META_PUBLIC_URL) != answer.public_url:  # receipts' QR link (issue 19.1)
@@ -420,7 +410,7 @@ class SyncEngine:
         if device is None:
             return
         now = self._now()
-        since = _parse_time(device.rotated_at or device.registered_at)
+        since = sync_state.parse_time(device.rotated_at or device.registered_at)
         if since is not None and now - since < dt.timedelta(days=ROTATE_AFTER_DAYS):
             return
         try:
@@ -435,24 +425,13 @@ class SyncEngine:
     # --- bookkeeping ----------------------------------------------------------------------
 
     def _record_success(self) -> str:
-        stamp = self._now().astimezone(dt.UTC).isoformat(timespec="seconds")
         with self.store.session() as session:
-            set_meta(session, META_LAST_SYNC, stamp)
-            set_meta(session, META_ONLINE, "true")
-            set_meta(session, META_FAILURES, "0")
-            _delete_meta(session, META_NEXT_ATTEMPT, META_LAST_ERROR)
-        return stamp
+            return sync_state.mark_success(session, self._now())
 
     def _record_failure(self, exc: SyncError) -> None:
-        now = self._now()
         with self.store.session() as session:
-            failures_text = get_meta(session, META_FAILURES)
-            failures = (int(failures_text) if failures_text and failures_text.isdigit() else 0) + 1
-            next_attempt = now + dt.timedelta(seconds=self.backoff.delay(failures))
-            set_meta(session, META_FAILURES, str(failures))
-            set_meta(session, META_NEXT_ATTEMPT, next_attempt.astimezone(dt.UTC).isoformat())
-            set_meta(session, META_ONLINE, "false" if isinstance(exc, CentralUnreachable) else "true")
-            set_meta(session, META_LAST_ERROR, str(exc)[:500])
+            sync_state.mark_failure(session, self._now(), unreachable=isinstance(exc, CentralUnreachable),
+                                    error=str(exc), backoff=self.backoff.delay)
 
 
 def _fitting(pending: Sequence[_Pending]) -> tuple[list[_Pending], list[bytes]]:
@@ -477,47 +456,11 @@ def _too_large(row: _Pending) -> str:
             "请联系技术支持")
 
 
-def _delete_meta(session: Session, *keys: str) -> None:
-    from desktop.models.schema import Meta
-
-    session.execute(delete(Meta).where(Meta.key.in_(keys)))
 
 
 def _chunks(values: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
     for start in range(0, len(values), size):
         yield values[start : start + size]
-
-
-def _write_ledger(session: Session, entries: Sequence[LedgerEntry]) -> int:
-    """The central ledger's entries as ``source = 'central'`` rows, one per case number.
-
-    A case this device accepted is already in its ledger (``source = 'local'``):
-    its central copy is not added, so a prior is never counted twice.
-    """
-    if not entries:
-        return 0
-    latest: dict[str, LedgerEntry] = {}
-    for entry in entries:  # oldest first: the last one of a case wins
-        latest[entry.case_no] = entry
-    numbers = list(latest)
-    local: set[str] = set()
-    for chunk in _chunks(numbers):
-        session.execute(delete(Ledger).where(Ledger.source == "central", Ledger.case_no.in_(chunk)))
-        local.update(
-            n for n in session.scalars(
-                select(Ledger.case_no).where(Ledger.source == "local", Ledger.case_no.in_(chunk))
-            ) if n is not None
-        )
-    rows = [
-        {
-            "id_number": e.id_number, "occupation_code": e.occupation_code, "level": e.level,
-            "granted_on": e.granted_on, "shortage": e.shortage, "source": "central", "case_no": e.case_no,
-        }
-        for e in latest.values() if e.active and e.case_no not in local
-    ]
-    if rows:
-        session.execute(insert(Ledger), rows)
-    return len(entries)
 
 
 def _write_annotations(session: Session, notes: Sequence[Annotation], now: dt.datetime) -> int:

@@ -10,15 +10,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.models import outbox
-from desktop.models.store import Store, get_meta
+from desktop.models import outbox, sync_state
+from desktop.models.store import Store
 from desktop.sync.credentials import load_device
-
-META_LAST_SYNC = "last_sync"
-META_ONLINE = "online"
-META_FAILURES = "sync_failures"
-META_NEXT_ATTEMPT = "sync_next_attempt"
-META_LAST_ERROR = "sync_last_error"
 
 
 @dataclass(frozen=True)
@@ -47,30 +41,11 @@ class SyncStatus:
         }
 
 
-def _parse_time(text: str | None) -> dt.datetime | None:
-    if not text:
-        return None
-    try:
-        return dt.datetime.fromisoformat(text).astimezone(dt.UTC)
-    except ValueError:
-        return None
-
-
 def read_status(store: Store) -> SyncStatus:
     """The sync state as stored (no network)."""
     with store.session(readonly=True) as session:
         pending, rejected = outbox.pending_count(session), outbox.rejected_count(session)
-        online = get_meta(session, META_ONLINE)
-        failures = get_meta(session, META_FAILURES)
-        return SyncStatus(
-            registered=load_device(store.data_dir) is not None,
-            online=None if online is None else online == "true",
-            pending=pending,
-            rejected=rejected,
-            last_sync=_parse_time(get_meta(session, META_LAST_SYNC)),
-            next_attempt=_parse_time(get_meta(session, META_NEXT_ATTEMPT)),
-            failures=int(failures) if failures and failures.isdigit() else 0,
-            last_error=get_meta(session, META_LAST_ERROR),
-        )
-
-
+        state = sync_state.read(session)
+    return SyncStatus(registered=load_device(store.data_dir) is not None, online=state.online, pending=pending,
+                      rejected=rejected, last_sync=state.last_sync, next_attempt=state.next_attempt,
+                      failures=state.failures, last_error=state.last_error)

@@ -46,6 +46,7 @@ from desktop.models.field_mode import FieldDay, Reconciliation
 from desktop.models.masking import mask_name
 from desktop.models.staff import StaffUser
 from desktop.models.workspace import Workspace
+from desktop.sync import field_preload
 from desktop.views.tasks import TaskRunner
 
 
@@ -157,7 +158,7 @@ class FieldPage(QWidget):
         store, user = self.workspace.store, self.user
         label = self.label.text()
         employers = self.employers.toPlainText().splitlines()
-        fetch = field_mode.central_fetcher(store) if self.from_central.isChecked() else None
+        fetch = field_preload.central_fetcher(store) if self.from_central.isChecked() else None
         self._say(self.tr("正在准备外出数据…"))
         self.start_button.setEnabled(False)
         self.runner.run(lambda: field_mode.start_field_day(store, user, label=label, employers=employers,

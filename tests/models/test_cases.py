@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from desktop.models import approval, audit, cases, outbox, payments, publicity, review
+from desktop.models import approval, audit, case_queries, cases, outbox, payments, publicity, review
 from desktop.models.application import Intake
 from desktop.models.cases import GENERIC_TRANSITIONS, SERVICE_MOVES, TRANSITIONS, CaseRecord, State
 from desktop.models.clock import Clock
@@ -697,7 +697,7 @@ def test_search(store: Store, team: SimpleNamespace, make_intake: MakeIntake) ->
     )
 
     def found(text: str) -> list[str]:
-        return [r.case_no for r in cases.search_cases(store, text)]
+        return [r.case_no for r in case_queries.search_records(store, text)]
 
     assert found(li.case_no) == [li.case_no]
     assert found(f"440100-{store.device_code.lower()}") == [li.case_no, zhang.case_no]  # newest first
@@ -709,7 +709,7 @@ def test_search(store: Store, team: SimpleNamespace, make_intake: MakeIntake) ->
     assert found("y000144000123173000099") == [li.case_no]
     assert found("nobody") == []
     assert found("") == [li.case_no, zhang.case_no]
-    assert len(cases.search_cases(store, "", limit=1)) == 1
+    assert len(case_queries.search_records(store, "", limit=1)) == 1
 
 
 def test_list_cases_by_state(store: Store, team: SimpleNamespace, make_intake: MakeIntake) -> None:

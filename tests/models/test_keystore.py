@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from dbfile import open_db
 
-from desktop.models import database, keystore
+from desktop.models import database, key_moves, keystore
 from desktop.models.backup import check_database, take_backup
 from desktop.models.errors import InvalidInput, StorageError
 from desktop.models.store import Store, open_store
@@ -151,16 +151,16 @@ def test_real_dpapi_round_trip() -> None:
 
 def test_a_torn_or_foreign_key_export_is_refused(store: Store, tmp_path: Path) -> None:
     sealed = tmp_path / "key.export"
-    keystore.export_key(store.data_dir, sealed, "a passphrase long enough")
+    key_moves.write_export(store.data_dir, sealed, "a passphrase long enough")
     with pytest.raises(InvalidInput, match="口令"):
-        keystore.import_key(sealed, "another passphrase entirely")
+        key_moves.import_key(sealed, "another passphrase entirely")
     with pytest.raises(InvalidInput, match="至少"):
-        keystore.export_key(store.data_dir, tmp_path / "short", "short")
+        key_moves.write_export(store.data_dir, tmp_path / "short", "short")
     other = open_store(tmp_path / "other")
     other.close()
     with pytest.raises(InvalidInput, match="另一个数据文件夹"):
-        keystore.import_key(sealed, "a passphrase long enough", other.data_dir)
-    assert keystore.import_key(sealed, "a passphrase long enough", store.data_dir)[0] == store.device_id
+        key_moves.import_key(sealed, "a passphrase long enough", other.data_dir)
+    assert key_moves.import_key(sealed, "a passphrase long enough", store.data_dir)[0] == store.device_id
 
 
 def test_a_kept_key_is_never_replaced(store: Store, tmp_path: Path) -> None:

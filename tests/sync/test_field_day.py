@@ -34,6 +34,7 @@ from desktop.models.identity import id_check_character, uscc_check_character
 from desktop.models.intake import assess, file_case, lookup_applicant
 from desktop.models.registry_files import CERTIFICATE_COLUMNS, INSURED_COLUMNS
 from desktop.models.schema import Case, Ledger, Outbox, RegistryInsured
+from desktop.sync import field_preload
 from desktop.sync.client import CentralUnreachable
 from desktop.sync.credentials import load_device, save_device
 
@@ -137,7 +138,7 @@ def test_a_field_day_preloaded_offline_reconnected_and_reconciled(
     # --- preload: only the park's rows, and the national ledger of those people ----------------
     day = field_mode.start_field_day(laptop.store, laptop.clerk, label="广州开发区某某工业园",
                                      employers=[PARK_A, PARK_B_NAME, "不在名册的公司"],
-                                     fetch=field_mode.central_fetcher(laptop.store))
+                                     fetch=field_preload.central_fetcher(laptop.store))
     assert (day.source, day.insured, day.certificates, day.ledger) == ("central", 10, 10, 1)
     assert day.unmatched == ("不在名册的公司",) and day.data_as_of is not None
     with laptop.store.session(readonly=True) as session:
@@ -241,7 +242,7 @@ def test_going_out_without_network_uses_the_local_copy(sqlite_central: CentralSe
         assert device is not None
         save_device(laptop.data_dir, dataclasses.replace(device, central_url=f"http://127.0.0.1:{free_port()}"))
         field_mode.start_field_day(laptop.store, laptop.clerk, label="某工业园", employers=[PARK_A],
-                                   fetch=field_mode.central_fetcher(laptop.store, timeout=2))
+                                   fetch=field_preload.central_fetcher(laptop.store, timeout=2))
     assert field_mode.current_field_day(laptop.store) is None  # a failed fetch leaves the folder in the office
     day = field_mode.start_field_day(laptop.store, laptop.clerk, label="某工业园", employers=[PARK_A, PARK_B_NAME])
     assert (day.source, day.insured, day.certificates) == ("local", 10, 10)

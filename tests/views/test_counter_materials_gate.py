@@ -23,7 +23,8 @@ from test_intake_flow import ID_NUMBER, fill_eligible_case, verdict
 
 from desktop.app import create_main_window
 from desktop.models import audit, staff
-from desktop.models.cases import CaseRecord, State, get_case, search_cases
+from desktop.models.case_queries import search_records as search_cases
+from desktop.models.cases import CaseRecord, State, get_case
 from desktop.models.registry import import_registry
 from desktop.models.registry_files import RegistryFile
 from desktop.models.store import Store

@@ -16,7 +16,8 @@ from qt_helpers import find, type_text
 
 from desktop.app import create_main_window
 from desktop.models import staff
-from desktop.models.cases import get_case, search_cases
+from desktop.models.case_queries import search_records as search_cases
+from desktop.models.cases import get_case
 from desktop.models.drafts import draft_path
 from desktop.models.identity import id_check_character, uscc_check_character
 from desktop.models.registry import import_registry
