@@ -17,7 +17,7 @@ from desktop.cli.common import (
     refuse_if_damaged,
     resolve_data_dir,
 )
-from desktop.models import outbox
+from desktop.models import outbox, sync_state
 from desktop.models.application import parse_application, parse_intake
 from desktop.models.cases import State, count_by_state
 from desktop.models.errors import InvalidInput, PermissionDenied
@@ -25,7 +25,7 @@ from desktop.models.intake import assess, file_case, lookup_applicant
 from desktop.models.rules import Verifier
 from desktop.models.shared_sources import Declared, registry_sources
 from desktop.models.staff import Action, can
-from desktop.models.store import get_meta, open_store
+from desktop.models.store import open_store
 
 
 def register(sub: Any) -> None:
@@ -122,14 +122,14 @@ def cmd_status(args: argparse.Namespace) -> int:
         counts = count_by_state(store)
         with store.session(readonly=True) as session:
             pending, rejected = outbox.pending_count(session), outbox.rejected_count(session)
-            last_sync = get_meta(session, "last_sync")
+            last_sync = sync_state.last_sync(session)
     finally:
         store.close()
     print_json({
         "cases": {state.value: counts.get(state.value, 0) for state in State},
         "pending_sync": pending,
         "sync_rejected": rejected,
-        "last_sync": last_sync,
+        "last_sync": last_sync.isoformat() if last_sync else None,
     })
     return EXIT_OK
 
