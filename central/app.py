@@ -15,6 +15,7 @@ person lookups are limited per device and scoped to its pooling area (issue
 
 import math
 import os
+import threading
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Request, status
@@ -102,6 +103,7 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None, limit
     app.add_middleware(RequestLog, metrics=metrics)  # outermost: a 413 is logged and counted too
     bearer = HTTPBearer(auto_error=False, description="the device credential received at enrolment")
     limiter = LookupLimiter(engine)
+    pushing = threading.BoundedSemaphore(limits.concurrent_pushes)
 
     def unauthorised(message: str) -> HTTPException:
         return HTTPException(status.HTTP_401_UNAUTHORIZED, message, headers={"WWW-Authenticate": "Bearer"})
@@ -146,7 +148,8 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None, limit
                          **_TOO_LARGE})
     def push_batch(batch: PushBatch, device: DeviceDep) -> Response:
         try:
-            answer = push.apply_batch(engine, device, batch, lookup_key)
+            with pushing:
+                answer = push.apply_batch(engine, device, batch, lookup_key)
         except push.PushRefused as exc:
             body = PushRefused(detail=str(exc), refused=exc.keys)
             return JSONResponse(status_code=status.HTTP_403_FORBIDDEN, content=body.model_dump())

@@ -8,10 +8,22 @@ newest record the owning office sent (by the case's ``version``), keeps the
 national ledger from it, and adds annotations (a duplicate claim, a ledger
 entry) that flow back to the office on pull.
 
-Pushes are serialised: each batch first locks the ledger and annotation
-sequence counters (``db.Sequences``).  That keeps the pull cursors safe and
-makes the duplicate check see every claim committed before it, so two
-counters accepting the same claim at the same moment are still flagged.
+Pushes run side by side (issue 19.6); what must not interleave is locked,
+and only for as long as it must:
+
+- the people a batch files claims for (a transaction-scoped advisory lock per
+  ID number on PostgreSQL): two counters accepting the same claim at the same
+  moment are taken one after the other, so the second's duplicate check sees
+  the first's ledger entry and the pair is flagged;
+- the cases it changes (``FOR UPDATE`` on their rows): two pushes of one case
+  cannot both write over an older version;
+- the ledger and annotation sequence counters (``db.Sequences``), taken as the
+  very last step before commit and only by a push that writes a ledger entry
+  or an annotation: numbers become visible in the order they were handed out,
+  so a pull cursor never passes a row that commits later.  Everything else —
+  reading, checking, deciding — happens before, outside that lock.
+
+SQLite writers exclude each other anyway (``BEGIN IMMEDIATE``).
 
 Authority (issue 14.3): a device may push only its own office's cases, under
 its own office's case numbers (``{office}-…``); anything else refuses the
@@ -33,8 +45,8 @@ from typing import Any
 
 from pydantic import ValidationError
 from pydantic_core import to_json
-from sqlalchemy import Connection, Engine, bindparam, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Connection, Engine, bindparam, select, text, update
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from central import authority, incidents
 from central.auth import Device
@@ -72,6 +84,9 @@ from desktop.sync.protocol import (
 # (the counter's own ledger does the same: desktop.models.cases).
 _NOT_IN_LEDGER = frozenset({"draft", "rejected", "withdrawn"})
 _CHUNK = 500
+_PERSON_LOCK_SALT = 196  # advisory lock keys of people: hashtextextended(id_number, salt)
+_LOCK_PEOPLE = text("SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(p, :salt) AS k "
+                    "FROM unnest(CAST(:people AS text[])) AS p ORDER BY k) AS keys")
 
 
 class PushRefused(Exception):
@@ -168,11 +183,16 @@ def _apply_retrying(engine: Engine, device: Device, items: list[PushItem]) -> Pu
         except PushRefused as exc:
             incidents.record_apart(engine, device, exc.offences)  # the batch's own transaction was rolled back
             raise
-        except IntegrityError:
-            # Only a concurrent writer of the same keys gets here; the retry sees its rows.
-            if attempt == 2:
+        except (IntegrityError, OperationalError) as exc:
+            # A concurrent writer of the same keys (the retry sees its rows), or PostgreSQL breaking a
+            # deadlock between two batches' row locks (the retry takes them again).
+            if attempt == 2 or (isinstance(exc, OperationalError) and not _deadlock(exc)):
                 raise
     raise AssertionError("unreachable")
+
+
+def _deadlock(exc: OperationalError) -> bool:
+    return getattr(exc.orig, "sqlstate", None) == "40P01"
 
 
 def _case_id_of(item: PushItem) -> str | None:
@@ -200,7 +220,7 @@ class _View:
 def _apply(engine: Engine, device: Device, items: list[PushItem]) -> PushAnswer:
     now = utcnow()
     with write(engine) as conn:
-        seqs = Sequences(conn, (STREAM_ANNOTATIONS, STREAM_LEDGER))
+        _lock_people(conn, items)
         done = _applied_keys(conn, items)
         known = _load_cases(conn, {cid for item in items if (cid := _case_id_of(item))})
         _check_ownership(device, items, known)
@@ -237,13 +257,25 @@ def _apply(engine: Engine, device: Device, items: list[PushItem]) -> PushAnswer:
         if new_changes:
             conn.execute(changes.insert(), new_changes)
         view.book.flush(conn, now)
+        sequenced = _Sequenced()
         if view.touched:
             _write_cases(conn, device, view.touched.values(), now)
-            _update_ledger(conn, seqs, view, now)
+            sequenced = _plan_ledger(conn, view, now)
         incidents.record(conn, device, view.events, now)
-        seqs.flush()
         conn.execute(update(devices).where(devices.c.id == device.id).values(last_seen_at=now))
+        sequenced.write(conn)  # last: the sequence counters stay locked from here to the commit
     return PushAnswer(results=results)
+
+
+def _lock_people(conn: Connection, items: list[PushItem]) -> None:
+    """Take the batch's people one at a time against other batches (PostgreSQL; see the module docstring).
+    In one statement, in a fixed order (by the lock key), so two batches never wait for each other in a circle."""
+    if conn.dialect.name != "postgresql":
+        return
+    people = sorted({number for item in items if item.entity == ENTITY_CASE
+                     and isinstance(number := item.payload.get("id_number"), str)})
+    if people:
+        conn.execute(_LOCK_PEOPLE, {"salt": _PERSON_LOCK_SALT, "people": people})
 
 
 def _applied_keys(conn: Connection, items: list[PushItem]) -> set[str]:
@@ -268,9 +300,11 @@ def _owners_of_numbers(conn: Connection, items: list[PushItem]) -> dict[str, str
 
 
 def _load_cases(conn: Connection, ids: set[str]) -> dict[str, _Case]:
+    """The batch's cases as stored, their rows locked until commit (in id order: no deadlock between batches)."""
     known: dict[str, _Case] = {}
     for chunk in _chunks(sorted(ids)):
-        query = select(cases.c.id, cases.c.case_no, cases.c.office_code, cases.c.version).where(cases.c.id.in_(chunk))
+        query = (select(cases.c.id, cases.c.case_no, cases.c.office_code, cases.c.version)
+                 .where(cases.c.id.in_(chunk)).order_by(cases.c.id).with_for_update())
         for row in conn.execute(query):
             known[row.id] = _Case(row.id, row.case_no, row.office_code, row.version)
     return known
@@ -397,7 +431,34 @@ class _Entry:
     authoritative: bool = True
 
 
-def _update_ledger(conn: Connection, seqs: Sequences, view: _View, now: Any) -> None:
+@dataclass
+class _Sequenced:
+    """Rows that carry a change sequence number: numbered and written as the push's last step."""
+
+    ledger_inserts: list[dict[str, Any]] = field(default_factory=list)
+    ledger_changes: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[dict[str, Any]] = field(default_factory=list)
+
+    def write(self, conn: Connection) -> None:
+        if not (self.ledger_inserts or self.ledger_changes or self.notes):
+            return  # nothing numbered: the counters are not locked at all
+        seqs = Sequences(conn, (STREAM_ANNOTATIONS, STREAM_LEDGER))
+        for row in (*self.ledger_inserts, *self.ledger_changes):
+            row["seq"] = seqs.next(STREAM_LEDGER)
+        for note in self.notes:
+            note["seq"] = seqs.next(STREAM_ANNOTATIONS)
+        if self.ledger_inserts:
+            conn.execute(ledger.insert(), self.ledger_inserts)
+        if self.ledger_changes:
+            conn.execute(update(ledger).where(ledger.c.case_id == bindparam("b_id")), self.ledger_changes)
+        if self.notes:
+            conn.execute(case_notes.insert(), self.notes)
+        seqs.flush()
+
+
+def _plan_ledger(conn: Connection, view: _View, now: Any) -> _Sequenced:
+    """The ledger entries and annotations the touched cases call for (and their authority rows and
+    duplicate findings, written now); the numbered rows are returned for ``_Sequenced.write``."""
     touched = [c for c in view.touched.values() if c.snapshot is not None]
     ids = [c.id for c in touched]
     existing: dict[str, Any] = {}
@@ -431,15 +492,14 @@ def _update_ledger(conn: Connection, seqs: Sequences, view: _View, now: Any) -> 
                 "office_region": case.office_code[:4], "insured_region": (snap.insured_region or "")[:4],
                 "id_number": snap.id_number, "occupation_code": snap.occupation_code, "level": snap.cert_level,
                 "granted_on": snap.application_date, "shortage": snap.shortage, "active": True,
-                "seq": seqs.next(STREAM_LEDGER), "updated_at": now,
+                "updated_at": now,
             })
             activated.append(entry)
         else:
             moved = bool(existing[case.id]) != wanted
             # A change of authority changes what the offices count: the entry travels again.
             if moved or (prior.authoritative if prior else True) != decided.authoritative:
-                changes_.append({"b_id": case.id, "active": wanted, "seq": seqs.next(STREAM_LEDGER),
-                                 "updated_at": now})
+                changes_.append({"b_id": case.id, "active": wanted, "updated_at": now})
             if moved:
                 (activated if wanted else deactivated).append(entry)
         stored = _authority_row(case.id, decided, now)
@@ -449,21 +509,15 @@ def _update_ledger(conn: Connection, seqs: Sequences, view: _View, now: Any) -> 
             changed_authority.append({"b_id": case.id, **stored})
         if wanted and decided.outside and not (existing.get(case.id) and prior is not None and prior.outside):
             outside.append((entry, decided))  # newly in the ledger, or newly known to be filed outside the area
-    if inserts:
-        conn.execute(ledger.insert(), inserts)
-    if changes_:
-        conn.execute(update(ledger).where(ledger.c.case_id == bindparam("b_id")), changes_)
     _write_authority(conn, new_authority, changed_authority)
     removed = "案件已驳回或撤回，已从全国技能提升补贴台账撤销"
-    notes = [_annotation(seqs, e, ANNOTATION_LEDGER, _entered_message(e), {"active": True,
-                                                                        "authoritative": e.authoritative}, now)
-             for e in activated]
-    notes += [_annotation(seqs, e, ANNOTATION_LEDGER, removed, {"active": False}, now) for e in deactivated]
-    notes += [_outside_note(seqs, e, decided, now) for e, decided in outside]
+    notes = [_annotation(e, ANNOTATION_LEDGER, _entered_message(e), {"active": True, "authoritative": e.authoritative},
+                         now) for e in activated]
+    notes += [_annotation(e, ANNOTATION_LEDGER, removed, {"active": False}, now) for e in deactivated]
+    notes += [_outside_note(e, decided, now) for e, decided in outside]
     view.events.extend(_outside_incident(e, decided) for e, decided in outside)
-    notes += _flag_duplicates(conn, seqs, activated, now)
-    if notes:
-        conn.execute(case_notes.insert(), notes)
+    notes += _flag_duplicates(conn, activated, now)
+    return _Sequenced(inserts, changes_, notes)
 
 
 def _entered_message(entry: _Entry) -> str:
@@ -493,10 +547,10 @@ def _outside_message(decided: authority.Authority) -> str:
             "已报中心管理员核实，请核对申请人参保地")
 
 
-def _outside_note(seqs: Sequences, entry: _Entry, decided: authority.Authority, now: Any) -> dict:
+def _outside_note(entry: _Entry, decided: authority.Authority, now: Any) -> dict:
     details = {"authoritative": decided.authoritative, "insured_region": decided.insured_region,
                "region_source": decided.source, "paid": decided.paid}
-    return _annotation(seqs, entry, ANNOTATION_JURISDICTION, _outside_message(decided), details, now)
+    return _annotation(entry, ANNOTATION_JURISDICTION, _outside_message(decided), details, now)
 
 
 def _outside_incident(entry: _Entry, decided: authority.Authority) -> incidents.Incident:
@@ -506,7 +560,8 @@ def _outside_incident(entry: _Entry, decided: authority.Authority) -> incidents.
                               entry.case_id, entry.case_no, "", details)
 
 
-def _annotation(seqs: Sequences, entry: _Entry, kind: str, message: str, details: dict[str, Any], now: Any) -> dict:
+def _annotation(entry: _Entry, kind: str, message: str, details: dict[str, Any], now: Any) -> dict:
+    """An annotation row; its ``seq`` is given when it is written (``_Sequenced``)."""
     return {
         "id": str(uuid.uuid4()),
         "case_id": entry.case_id,
@@ -516,7 +571,6 @@ def _annotation(seqs: Sequences, entry: _Entry, kind: str, message: str, details
         "message": message,
         "details_json": _dumps(details),
         "created_at": now,
-        "seq": seqs.next(STREAM_ANNOTATIONS),
     }
 
 
@@ -535,7 +589,7 @@ def _active_claims(conn: Connection, id_numbers: list[str]) -> dict[tuple[str, s
     return claims
 
 
-def _flag_duplicates(conn: Connection, seqs: Sequences, activated: list[_Entry], now: Any) -> list[dict]:
+def _flag_duplicates(conn: Connection, activated: list[_Entry], now: Any) -> list[dict]:
     """The same claim (ID number, occupation, level) active for two cases: annotate both, once per pair."""
     if not activated:
         return []
@@ -561,7 +615,7 @@ def _flag_duplicates(conn: Connection, seqs: Sequences, activated: list[_Entry],
             continue
         findings.append({"case_a": a.case_id, "case_b": b.case_id, "found_at": now})
         for mine, other in ((a, b), (b, a)):
-            notes.append(_annotation(seqs, mine, ANNOTATION_DUPLICATE, _duplicate_message(mine, other),
+            notes.append(_annotation(mine, ANNOTATION_DUPLICATE, _duplicate_message(mine, other),
                                      _duplicate_details(mine, other), now))
     if findings:
         conn.execute(duplicate_findings.insert(), findings)
