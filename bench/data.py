@@ -58,7 +58,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bench.population import Person, account, certificate_number, check_id_formula, mix, person
+from bench.population import Person, account, certificate_number, mix, person
 from desktop.models import staff
 from desktop.models.application import Application, Certificate
 from desktop.models.backup import BACKUP_DIR, DB_FILENAME
@@ -650,7 +650,6 @@ def build_big_folder(folder: Path, scale: int, *, csv_dir: Path | None = None, p
     if folder.exists():
         shutil.rmtree(folder)
     started = time.perf_counter()
-    check_id_formula()
     staff.configure_hasher(time_cost=1, memory_cost=8, parallelism=1)  # eight accounts, no login measured
     now = clock.now()
     cal = _Calendar.make(today - dt.timedelta(days=365), today + dt.timedelta(days=200))

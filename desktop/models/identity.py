@@ -40,9 +40,9 @@ _TYPED_DIGITS = _ASCII_DIGITS | frozenset(chr(0xFF10 + n) for n in range(10))
 _WHITESPACE = re.compile(r"\s+")
 _SEPARATORS = re.compile(r"[\s\-]+")
 
-# GB 11643-1999: weights 2^(17-i) mod 11, check value -> character.
-_ID_WEIGHTS = tuple(pow(2, 17 - i, 11) for i in range(17))
+# GB 11643-1999: weights 2^(17-i) mod 11, check value -> character (``_check_character``).
 _ID_CHECK_CHARS = "10X98765432"
+_DIGITS17 = re.compile(r"[0-9]{17}", re.ASCII)
 
 # GB 32100-2015.
 USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -80,10 +80,21 @@ def normalize_id_number(raw: str) -> str:
 
 def id_check_character(first17: str) -> str:
     """The ISO 7064 MOD 11-2 check character for the first 17 digits."""
-    if len(first17) != 17 or not _is_ascii_digits(first17):
+    if _DIGITS17.fullmatch(first17) is None:
         raise ValueError("first17 must be 17 ASCII digits")
-    total = sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS, strict=True))
-    return _ID_CHECK_CHARS[total % 11]
+    return _check_character(first17)
+
+
+def id_check_matches(number: str) -> bool:
+    """Whether an 18-character number already of the shape ``[0-9]{17}[0-9X]`` ends in its check
+    character: the hot paths' test (a registry import, the outreach screening), after their own shape match."""
+    return number[17] == _check_character(number[:17])
+
+
+def _check_character(first17: str) -> str:
+    # The weights are 2^(17-i) mod 11 and 13 ≡ 2 (mod 11): the digits read in base 13 are, mod 11,
+    # half the weighted sum — one C-level int() instead of seventeen multiplications.
+    return _ID_CHECK_CHARS[2 * int(first17, 13) % 11]
 
 
 def chinese_date(day: dt.date) -> str:

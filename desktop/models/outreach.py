@@ -75,8 +75,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.models import audit, files, identity
-from desktop.models.audit import default_actor
 from desktop.models.application import Application, Certificate, PriorSubsidy
+from desktop.models.audit import default_actor
 from desktop.models.errors import InvalidInput, PolicyError
 from desktop.models.identity import USCC_ALPHABET, normalize_uscc
 from desktop.models.policy import Policy, RuleConfig
@@ -178,10 +178,7 @@ def _key_fields(code: str, constant: frozenset[str]) -> tuple[str, ...] | None:
     fields = _MEMO_FIELDS.get(code)
     return None if fields is None else tuple(f for f in fields if f not in constant)
 
-_ID_CHECK = "10X98765432"
 _ID_SHAPE = re.compile(r"[0-9]{17}[0-9X]")
-# 13 ≡ 2 (mod 11): the first 17 digits read in base 13 are, mod 11, the weighted sum of GB 11643 halved.
-_ID_BASE = 13
 _NATIONAL_CERTIFICATE = re.compile(r"[YS][0-9]{21}")
 
 
@@ -205,7 +202,7 @@ def _fast_id_number(f: Facts) -> bool:
     birth = _birth(number[6:14])
     if birth is None or birth > f.application_date:
         return False
-    return number[17] == _ID_CHECK[2 * int(number[:17], _ID_BASE) % 11]
+    return identity.id_check_matches(number)
 
 
 def _fast_certificate_number(f: Facts) -> bool:

@@ -26,6 +26,7 @@ from desktop.models.identity import (
     check_region_code,
     check_uscc,
     id_check_character,
+    id_check_matches,
     luhn_ok,
     normalize_certificate_number,
     normalize_id_number,
@@ -482,3 +483,19 @@ def test_random_sample_of_real_shape_ids() -> None:
         birth = dt.date(1960, 1, 1) + dt.timedelta(days=rng.randrange(20000))
         number = make_id(f"{prefix}{rng.randrange(10000):04d}{birth:%Y%m%d}{rng.randrange(1000):03d}")
         assert check_id_number(number, today=TODAY).birth_date == birth
+
+
+@given(st.text(alphabet="0123456789", min_size=17, max_size=17))
+def test_property_the_one_check_character_is_gb_11643s_weighted_sum(first17: str) -> None:
+    """GB 11643-1999: the check character is 10X98765432 at Σ dᵢ·2^(17−i) mod 11 — the textbook sum, against
+    the one fast implementation every path uses (``id_check_character`` and ``id_check_matches``, issue 18.3)."""
+    textbook = "10X98765432"[sum(int(d) * pow(2, 17 - i, 11) for i, d in enumerate(first17)) % 11]
+    assert id_check_character(first17) == textbook
+    assert id_check_matches(first17 + textbook)
+    assert not id_check_matches(first17 + ("0" if textbook != "0" else "1"))
+
+
+@pytest.mark.parametrize("bad", ["１" * 17, "1" * 16, "1" * 18, "1_" + "1" * 15, " " + "1" * 16, "١" * 17])
+def test_a_check_character_is_asked_only_of_17_ascii_digits(bad: str) -> None:
+    with pytest.raises(ValueError):
+        id_check_character(bad)
