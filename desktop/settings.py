@@ -18,11 +18,9 @@ otherwise.  It is written when the window closes, never by the settings dialog.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import json
 import logging
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -147,27 +145,18 @@ def save_settings(data_dir: str | Path, settings: Settings) -> Path:
 
 
 def _write_json(path: Path, data: Any, what: str) -> None:
-    """``data`` as JSON in ``path``, replaced atomically (``StorageError`` naming ``what``)."""
-    import tempfile  # here, not at start: the window reads the settings, saving is rare
+    """``data`` as JSON in ``path``: owner-only, replaced atomically (``StorageError`` naming ``what``)."""
+    from desktop.models.files import private_dir, write_private  # here, not at start: saving is rare
 
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+        private_dir(path.parent)
     except OSError as exc:
         raise StorageError(f"{what}未保存：无法写入数据文件夹 {path.parent}：{os_error_text(exc)}") from exc
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        if isinstance(exc, OSError):
-            raise StorageError(f"{what}未保存：无法写入 {path}：{os_error_text(exc)}") from exc
-        raise
+        write_private(path, text.encode("utf-8"))
+    except OSError as exc:
+        raise StorageError(f"{what}未保存：无法写入 {path}：{os_error_text(exc)}") from exc
 
 
 # --- where each person left the main window -------------------------------------------------------

@@ -9,14 +9,12 @@ secret is never logged and never shown in ``repr``.
 from __future__ import annotations
 
 import json
-import os
-import sys
-import tempfile
 from dataclasses import MISSING, asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from desktop.models.errors import StorageError, os_error_text
+from desktop.models.files import private_dir, write_private
 
 DEVICE_FILE = "device.json"
 
@@ -65,19 +63,8 @@ def save_device(data_dir: Path, device: DeviceCredential) -> Path:
     path = device_path(data_dir)
     text = json.dumps(asdict(device), ensure_ascii=False, indent=2)
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=".device-", suffix=".tmp", dir=data_dir)  # mode 0600
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            if sys.platform != "win32":
-                os.chmod(temp, 0o600)
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        private_dir(data_dir)
+        write_private(path, text.encode("utf-8"))
     except OSError as exc:
         raise StorageError(f"无法保存设备凭据 {path}：{os_error_text(exc)}") from exc
     return path
