@@ -18,6 +18,7 @@ leaves in English (written by hand, not by lupdate): it is compiled here too.
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 import sys
 import tempfile
@@ -49,15 +50,31 @@ def qt_fixes() -> list[Path]:
     return sorted(I18N.glob("qtfixes_*.ts"))
 
 
+def domain_labels() -> str:
+    """The domain's own labels the window shows translated, as lupdate reads them: written once, in the
+    domain (``State.label``), and listed here for lupdate instead of copied into a view (issue 18.3)."""
+    sys.path.insert(0, str(ROOT))
+    from desktop.models.cases import State
+    from desktop.views.case_table_model import STATE_CONTEXT
+
+    lines = ["from PySide6.QtCore import QT_TRANSLATE_NOOP", ""]
+    lines += [f"QT_TRANSLATE_NOOP({json.dumps(STATE_CONTEXT)}, {json.dumps(s.label, ensure_ascii=False)})"
+              for s in State]
+    return "\n".join(lines) + "\n"
+
+
 def lupdate(ts: Path, language: str) -> None:
     """Merge the texts of the sources into ``ts`` (created if missing); vanished texts are dropped."""
     ts.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
-        [_tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none",
-         "-source-language", SOURCE_LANGUAGE, "-target-language", language,
-         *[str(p) for p in sources()], "-ts", str(ts)],
-        check=True, cwd=ROOT,
-    )
+    with tempfile.TemporaryDirectory() as tmp:
+        labels = Path(tmp) / "domain_labels.py"
+        labels.write_text(domain_labels(), encoding="utf-8")
+        subprocess.run(
+            [_tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none",
+             "-source-language", SOURCE_LANGUAGE, "-target-language", language,
+             *[str(p) for p in sources()], str(labels), "-ts", str(ts)],
+            check=True, cwd=ROOT,
+        )
 
 
 def lrelease(ts: Path, qm: Path | None = None) -> Path:

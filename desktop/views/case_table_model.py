@@ -63,19 +63,9 @@ CaseIdRole = Qt.ItemDataRole.UserRole + 1  # the case's id (str), whatever the c
 StateRole = Qt.ItemDataRole.UserRole + 2  # the case's State
 CaseRowRole = Qt.ItemDataRole.UserRole + 3  # the whole CaseRow
 
-# The core's state labels, marked for lupdate so English can come from the .ts files.
+# The domain's state labels (``State.label``) are translated in this context; scripts/build_translations.py
+# lists them for lupdate from the domain itself.
 STATE_CONTEXT = "CaseState"
-_STATE_LABELS = (
-    QT_TRANSLATE_NOOP("CaseState", "草稿"),
-    QT_TRANSLATE_NOOP("CaseState", "已受理"),
-    QT_TRANSLATE_NOOP("CaseState", "审核中"),
-    QT_TRANSLATE_NOOP("CaseState", "已驳回"),
-    QT_TRANSLATE_NOOP("CaseState", "公示中"),
-    QT_TRANSLATE_NOOP("CaseState", "已批准"),
-    QT_TRANSLATE_NOOP("CaseState", "已发放"),
-    QT_TRANSLATE_NOOP("CaseState", "发放失败"),
-    QT_TRANSLATE_NOOP("CaseState", "已撤回"),
-)
 _LEVELS = {
     1: QT_TRANSLATE_NOOP("CaseTableModel", "一级"),
     2: QT_TRANSLATE_NOOP("CaseTableModel", "二级"),
