@@ -666,15 +666,23 @@ def iter_registry(
     return header, (CheckedRow._make(item) for item in checked)
 
 
+Progress = Callable[[int, int], None]  # (rows checked, rows expected; 0 when not known)
+PROGRESS_STEP = 5000  # rows between progress reports
+
+
 def read_registry(
     path: Path,
     kind: RegistryKind,
     mapping: Mapping[str, str] | None = None,
     *,
     today: dt.date,
+    progress: Progress | None = None,
 ) -> RegistryFile:
-    """Read and check a whole registry file; see ``iter_registry``."""
+    """Read and check a whole registry file; see ``iter_registry``.  ``progress`` hears how far the
+    check has come every ``PROGRESS_STEP`` rows and once at the end (the window's import)."""
     header, checked = _open(Path(path), kind, mapping, today)
+    if progress is not None:
+        checked = _reporting(checked, progress, estimate_rows(Path(path)))
     rows: list[tuple[Any, ...]] = []
     errors: list[RowError] = []
     rejected: list[tuple[int, tuple[str, ...]]] = []
@@ -693,6 +701,32 @@ def read_registry(
 
 # (row number, values or None, errors, the row's cells as text when rejected)
 _Checked = tuple[int, "tuple[Any, ...] | None", "tuple[RowError, ...]", "tuple[str, ...]"]
+
+
+def _reporting(checked: Iterator[_Checked], progress: Progress, estimate: int) -> Iterator[_Checked]:
+    """``checked`` as it is, telling ``progress`` on the way (apart from the plain loop, which a
+    million-row import runs without a test per row)."""
+    count = 0
+    for row in checked:
+        count += 1
+        if count % PROGRESS_STEP == 0:
+            progress(count, max(estimate, count + 1) if estimate else 0)
+        yield row
+    progress(count, count)
+
+
+def estimate_rows(path: Path) -> int:
+    """Data rows of a CSV by counting line ends (fast, approximate); 0 when unknown (XLSX)."""
+    if path.suffix.lower() != ".csv":
+        return 0
+    count = 0
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                count += chunk.count(b"\n")
+    except OSError:
+        return 0
+    return max(count - 1, 0)
 
 
 def _open(

@@ -27,7 +27,6 @@ queued events), and ``cancel()`` makes the next ``report`` raise
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 import time
 from dataclasses import dataclass
@@ -63,9 +62,8 @@ from desktop.models.registry_files import (
     REQUIRED_COLUMNS,
     RegistryFile,
     RegistryKind,
-    RowError,
-    iter_registry,
     read_headers,
+    read_registry,
     suggest_mapping,
     write_rejects,
 )
@@ -74,7 +72,6 @@ from desktop.models.workspace import Workspace
 from desktop.views.tasks import TaskRunner
 
 SHOWN_ERRORS = 2000  # rows of the error table; the rejects file has all of them
-_CHECK_STEP = 5000  # rows between progress reports while checking
 
 
 class ImportCancelled(ZhanchiError):
@@ -114,44 +111,6 @@ class ProgressRelay(QObject):
     @property
     def cancelled(self) -> bool:
         return self._cancel.is_set()
-
-
-def estimate_rows(path: Path) -> int:
-    """Data rows of a CSV by counting line ends (fast, approximate); 0 when unknown (XLSX)."""
-    if path.suffix.lower() != ".csv":
-        return 0
-    count = 0
-    try:
-        with path.open("rb") as handle:
-            while chunk := handle.read(1 << 20):
-                count += chunk.count(b"\n")
-    except OSError:
-        return 0
-    return max(count - 1, 0)
-
-
-def check_file(path: Path, kind: RegistryKind, mapping: dict[str, str], today: dt.date,
-               progress: Any = None) -> RegistryFile:
-    """``read_registry`` with progress reports: the same checks, row by row."""
-    total = estimate_rows(path)
-    header, checked = iter_registry(path, kind, mapping, today=today)
-    rows: list[tuple[Any, ...]] = []
-    errors: list[RowError] = []
-    rejected: list[tuple[int, tuple[str, ...]]] = []
-    count = 0
-    for number, values, row_errors, cells in checked:
-        count += 1
-        if values is not None:
-            rows.append(values)
-        else:
-            errors.extend(row_errors)
-            rejected.append((number, cells))
-        if progress is not None and count % _CHECK_STEP == 0:
-            progress(count, max(total, count + 1) if total else 0)
-    if progress is not None:
-        progress(count, count)
-    return RegistryFile(kind=kind, rows=rows, errors=errors, total=count, header=header, rejected_rows=rejected,
-                        source=str(path))
 
 
 def initial_mapping(headers: list[str], kind: RegistryKind) -> dict[str, str]:
@@ -427,7 +386,8 @@ class ImportDialog(QDialog):
         path, kind, mapping = Path(self.path.text().strip()), self.selected_kind(), self.mapping()
         relay = self._busy(self.tr("正在检查文件…"))
         today = self.workspace.clock.today()
-        self.runner.run(lambda: check_file(path, kind, mapping, today, relay.report), self._show_report, self._failed)
+        self.runner.run(lambda: read_registry(path, kind, mapping, today=today, progress=relay.report),
+                        self._show_report, self._failed)
 
     def _show_report(self, checked: RegistryFile) -> None:
         self.checked = checked
@@ -528,5 +488,4 @@ class ImportDialog(QDialog):
         self.message.setText(text)
 
 
-__all__ = ["ImportCancelled", "ImportDialog", "ImportOutcome", "ProgressRelay", "check_file", "estimate_rows",
-           "initial_mapping"]
+__all__ = ["ImportCancelled", "ImportDialog", "ImportOutcome", "ProgressRelay", "initial_mapping"]

@@ -372,3 +372,19 @@ def test_every_kind_has_labels_for_every_column() -> None:
 
     for columns in COLUMNS.values():
         assert all(COLUMN_LABELS[c] for c in columns)
+
+
+def test_a_check_with_progress_reports_along_the_way_and_reads_the_same(tmp_path: Path) -> None:
+    """One row loop for the command line and the window's import (issue 18.3): with ``progress`` it
+    reports every ``PROGRESS_STEP`` rows and once at the end, and gives what it gives without."""
+    from desktop.models.registry_files import PROGRESS_STEP
+
+    rows = [insured(i % 1000, id_number=make_id(i % 1000, birth=f"19{80 + i // 1000}0101"))
+            for i in range(1, 2 * PROGRESS_STEP + 8)]
+    path = write_csv(tmp_path / "many.csv", INSURED_COLUMNS, table(rows, INSURED_COLUMNS))
+    heard: list[tuple[int, int]] = []
+    told = read_registry(path, "insured", today=TODAY, progress=lambda done, total: heard.append((done, total)))
+    plain = read_registry(path, "insured", today=TODAY)
+    assert told.rows == plain.rows and told.total == plain.total == len(rows)
+    assert [done for done, _ in heard] == [PROGRESS_STEP, 2 * PROGRESS_STEP, len(rows)]
+    assert heard[-1] == (len(rows), len(rows)) and all(abs(total - len(rows)) <= 1 for _, total in heard[:-1])

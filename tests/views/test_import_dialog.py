@@ -17,10 +17,10 @@ from pytestqt.qtbot import QtBot
 from desktop.models import staff
 from desktop.models.identity import id_check_character
 from desktop.models.registry import certificates_of, find_insured, import_registry, registry_size
-from desktop.models.registry_files import CERTIFICATE_COLUMNS, INSURED_COLUMNS, read_registry
+from desktop.models.registry_files import CERTIFICATE_COLUMNS, INSURED_COLUMNS, estimate_rows, read_registry
 from desktop.models.store import Store
 from desktop.models.workspace import Workspace
-from desktop.views.import_dialog import ImportCancelled, ImportDialog, ProgressRelay, estimate_rows, initial_mapping
+from desktop.views.import_dialog import ImportCancelled, ImportDialog, ProgressRelay, initial_mapping
 from desktop.views.tasks import TaskRunner
 
 pytestmark = pytest.mark.gui
