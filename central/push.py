@@ -547,7 +547,7 @@ def _outside_message(decided: authority.Authority) -> str:
             "已报中心管理员核实，请核对申请人参保地")
 
 
-def _outside_note(entry: _Entry, decided: authority.Authority, now: Any) -> dict:
+def _outside_note(entry: _Entry, decided: authority.Authority, now: Any) -> dict[str, Any]:
     details = {"authoritative": decided.authoritative, "insured_region": decided.insured_region,
                "region_source": decided.source, "paid": decided.paid}
     return _annotation(entry, ANNOTATION_JURISDICTION, _outside_message(decided), details, now)
@@ -560,7 +560,7 @@ def _outside_incident(entry: _Entry, decided: authority.Authority) -> incidents.
                               entry.case_id, entry.case_no, "", details)
 
 
-def _annotation(entry: _Entry, kind: str, message: str, details: dict[str, Any], now: Any) -> dict:
+def _annotation(entry: _Entry, kind: str, message: str, details: dict[str, Any], now: Any) -> dict[str, Any]:
     """An annotation row; its ``seq`` is given when it is written (``_Sequenced``)."""
     return {
         "id": str(uuid.uuid4()),
@@ -589,7 +589,7 @@ def _active_claims(conn: Connection, id_numbers: list[str]) -> dict[tuple[str, s
     return claims
 
 
-def _flag_duplicates(conn: Connection, activated: list[_Entry], now: Any) -> list[dict]:
+def _flag_duplicates(conn: Connection, activated: list[_Entry], now: Any) -> list[dict[str, Any]]:
     """The same claim (ID number, occupation, level) active for two cases: annotate both, once per pair."""
     if not activated:
         return []

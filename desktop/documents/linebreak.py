@@ -303,14 +303,11 @@ def install_chinese_line_rules() -> None:
     """Teach reportlab's own CJK wrap (a plain Paragraph, the tables' single-line cells) that
     full-width closing marks never start a line; ``ChineseParagraph`` needs none of this."""
     global _installed
-    if _installed:
-        return
-    with _lock:
-        if _installed:
-            return
-        extra = "".join(c for c in CHINESE_CANNOT_START if c not in textsplit.ALL_CANNOT_START)
-        # Both copies: single-style paragraphs break through textsplit.wordSplit,
-        # mixed-style ones through paragraph.cjkFragSplit, which imported the name.
-        textsplit.ALL_CANNOT_START = textsplit.ALL_CANNOT_START + extra
-        paragraph.ALL_CANNOT_START = paragraph.ALL_CANNOT_START + extra
-        _installed = True
+    with _lock:  # once per process, whichever thread prints first
+        if not _installed:
+            extra = "".join(c for c in CHINESE_CANNOT_START if c not in textsplit.ALL_CANNOT_START)
+            # Both copies: single-style paragraphs break through textsplit.wordSplit,
+            # mixed-style ones through paragraph.cjkFragSplit, which imported the name.
+            textsplit.ALL_CANNOT_START = textsplit.ALL_CANNOT_START + extra
+            paragraph.ALL_CANNOT_START = paragraph.ALL_CANNOT_START + extra
+            _installed = True

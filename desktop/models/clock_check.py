@@ -27,7 +27,7 @@ def clock_warning(store: Store) -> str | None:
         newest = session.scalar(select(AuditLog.at).where(AuditLog.seq == newest_seq))
     if newest is None:
         return None
-    newest_at = dt.datetime.fromisoformat(str(newest)) if not isinstance(newest, dt.datetime) else newest
+    newest_at = dt.datetime.fromisoformat(newest)  # stored as UTC ISO text (``schema.utc_text``)
     now = store.clock.now()
     local = store.clock.tz
 
