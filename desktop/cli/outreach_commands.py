@@ -118,12 +118,13 @@ def cmd_outreach(args: argparse.Namespace) -> int:
                 raise PermissionDenied(f"--user: {user.username}（{Role(user.role).label}）无权导出告知名单"
                                        "（含个人信息，仅限经办、审核、审批人员和科长）")
         outreach.require_registry(store)
-        screening = outreach.screen(store, Verifier.load(data_dir), today=day, employers=employers)
+        verifier = Verifier.load(data_dir)
+        screening = outreach.screen(store, verifier, today=day, employers=employers)
         summary = screening.summary()
         if args.by_employer:
             from desktop.documents.outreach_lists import issue_outreach_lists
 
-            issued = issue_outreach_lists(store, screening, out, actor=user)
+            issued = issue_outreach_lists(store, screening, out, actor=user, verifier=verifier)
             summary |= issued.to_json()
         else:
             export = outreach.export_csv(store, screening, out, template,

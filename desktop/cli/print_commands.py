@@ -1,4 +1,7 @@
-"""print receipt|notice|decision CASE_NO --out FILE.pdf: a case's documents as PDF files.
+"""print receipt|notice|decision|payment-notice|withdrawal CASE_NO --out FILE.pdf: a case's documents as PDF.
+
+``payment-notice`` (发放失败补正通知书, a case whose payment the bank returned) and ``withdrawal``
+(申请撤回确认书, a withdrawn case) were added by issue 17.9; both take ``--format`` like the others.
 
 Each print is recorded in the audit trail (who, when, which copy) exactly as
 a print from the window is; a second print of the same document is a 补打.
@@ -23,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.cli import report_commands
 from desktop.cli.common import EXIT_OK, CliParser, named_staff, open_existing_store, print_json
-from desktop.models.document_kinds import FORMATS, KIND_LABELS, KINDS  # light: no reportlab at start
+from desktop.models.document_kinds import COMMANDS, FORMATS, KIND_LABELS, KINDS  # light: no reportlab at start
 from desktop.models.errors import InvalidInput, NotFound, PermissionDenied
 from desktop.models.store import Store
 
@@ -74,11 +77,11 @@ def cmd_print_publicity(args: argparse.Namespace) -> int:
 
 def _register_case_documents(kinds: Any) -> None:
     for kind in KINDS:
-        k = kinds.add_parser(kind, help=f"打印案件的{KIND_LABELS[kind]}")
+        k = kinds.add_parser(COMMANDS[kind], help=f"打印案件的{KIND_LABELS[kind]}")
         k.add_argument("case_no", metavar="CASE_NO", help="受理编号")
         k.add_argument("--out", required=True, metavar="FILE.pdf", help="PDF 保存位置（已有文件将被替换）")
         k.add_argument("--format", choices=FORMATS, default="a4", help="a4（默认）或 80mm 热敏纸")
-        k.add_argument("--user", help="打印人账号（默认：受理人；决定书默认为作出决定的人）")
+        k.add_argument("--user", help="打印人账号（默认：受理人；决定书默认为作出决定的人，撤回确认书为办理撤回的人）")
         k.set_defaults(func=cmd_print_case, kind=kind)
 
 
@@ -94,12 +97,21 @@ def _out_path(text: str) -> Path:
 def _default_user(store: Store, case: CaseRecord, kind: str) -> str:
     from desktop.documents.case_documents import decision_entry
 
-    if kind == "decision":
+    if kind in ("decision", "withdrawal"):
         with store.session(readonly=True) as session:
-            entry = decision_entry(session, case)
+            entry = decision_entry(session, case) if kind == "decision" else _withdrawal_entry(session, case)
         if entry is not None:
             return entry.actor
     return case.accepted_by or case.created_by
+
+
+def _withdrawal_entry(session: Any, case: CaseRecord) -> Any:
+    from desktop.models import audit
+    from desktop.models.staff import Action
+
+    found = [e for e in audit.entries(session, entity="case", entity_id=case.id)
+             if e.action == Action.case_withdraw.value]
+    return found[-1] if found else None
 
 
 def _printer(store: Store, case: CaseRecord, kind: str, explicit: str | None) -> StaffUser:
@@ -126,7 +138,13 @@ def _printing_as(user: StaffUser) -> Iterator[None]:
 
 
 def cmd_print_case(args: argparse.Namespace) -> int:
-    from desktop.documents.case_documents import issue_decision, issue_notice, issue_receipt
+    from desktop.documents.case_documents import (
+        issue_decision,
+        issue_notice,
+        issue_payment_notice,
+        issue_receipt,
+        issue_withdrawal,
+    )
     from desktop.models.cases import get_case
     from desktop.models.rules import Verifier
 
@@ -140,13 +158,10 @@ def cmd_print_case(args: argparse.Namespace) -> int:
             raise InvalidInput("CASE_NO", f"没有此案件 {args.case_no}，请核对受理编号") from None
         user = _printer(store, case, args.kind, args.user)
         verifier = Verifier.load(store.data_dir)
+        issuers = {"receipt": issue_receipt, "notice": issue_notice, "decision": issue_decision,
+                   "payment_notice": issue_payment_notice, "withdrawal": issue_withdrawal}
         with _printing_as(user):
-            if args.kind == "receipt":
-                issued = issue_receipt(store, verifier, user, case.id, out, format=args.format)
-            elif args.kind == "notice":
-                issued = issue_notice(store, verifier, user, case.id, out, format=args.format)
-            else:
-                issued = issue_decision(store, verifier, user, case.id, out, format=args.format)
+            issued = issuers[args.kind](store, verifier, user, case.id, out, format=args.format)
     finally:
         store.close()
     print_json({"case_no": issued.case_no, "kind": issued.kind, "out": str(issued.path),

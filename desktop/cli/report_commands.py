@@ -3,6 +3,10 @@
 ``report monthly --month YYYY-MM --out FILE.pdf|.csv|.xlsx [--user NAME]``: the 展翅行动
 monthly report; the file's ending chooses the format.
 
+``report quarterly --quarter YYYY-Qn --out FILE.pdf|.csv|.xlsx [--user NAME]`` (issue 17.9): the quarter's
+claims and payments for the national real-name system — the records (CSV, XLSX: names and full identity
+numbers, owner-only) or the signed summary (PDF).
+
 ``print daily-summary [--date YYYY-MM-DD] --out FILE.pdf [--user NAME]`` (CONTRACTS.md)
 is defined here too and registered beside the case documents by ``print_commands``.
 The date defaults to today in the office's time zone, whatever zone the computer is in.
@@ -30,7 +34,7 @@ if TYPE_CHECKING:
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("report", help="报表：展翅行动月报表（PDF、CSV、XLSX）")
+    p = sub.add_parser("report", help="报表：展翅行动月报表、实名制季度报表（PDF、CSV、XLSX）")
     kinds = p.add_subparsers(dest="report_command", metavar="REPORT", required=True, parser_class=CliParser)
     m = kinds.add_parser("monthly", help="展翅行动月报表：按等级、职业、地区统计申请和发放")
     m.add_argument("--month", required=True, type=month_argument, metavar="YYYY-MM", help="统计月份，例如 2026-11")
@@ -38,6 +42,13 @@ def register(sub: Any) -> None:
                    help="保存位置，扩展名决定格式（已有文件将被替换）")
     m.add_argument("--user", help="制表人账号（科长或审计员；默认不署名，记为 system）")
     m.set_defaults(func=cmd_report_monthly)
+    q = kinds.add_parser("quarterly", help="实名制季度报表：本季度申领和发放的实名明细（CSV、XLSX）或汇总表（PDF）")
+    q.add_argument("--quarter", required=True, type=quarter_argument, metavar="YYYY-Qn",
+                   help="统计季度，例如 2026-Q3")
+    q.add_argument("--out", required=True, metavar="FILE.pdf|FILE.csv|FILE.xlsx",
+                   help="保存位置，扩展名决定格式（CSV、XLSX 为含完整身份号码的实名明细）")
+    q.add_argument("--user", help="制表人账号（科长或审计员；默认不署名，记为 system）")
+    q.set_defaults(func=cmd_report_quarterly)
 
 
 def register_daily_summary(kinds: Any) -> None:
@@ -64,6 +75,15 @@ def month_argument(text: str) -> tuple[int, int]:
 
     try:
         return parse_month(text)
+    except InvalidInput as exc:
+        raise argparse.ArgumentTypeError(exc.reason) from None
+
+
+def quarter_argument(text: str) -> tuple[int, int]:
+    from desktop.models.reports import parse_quarter
+
+    try:
+        return parse_quarter(text)
     except InvalidInput as exc:
         raise argparse.ArgumentTypeError(exc.reason) from None
 
@@ -130,5 +150,28 @@ def cmd_report_monthly(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print_json({"kind": issued.kind, "month": issued.period, "format": issued.format, "out": str(issued.path),
+                "sha256": issued.sha256}, indent=None)
+    return EXIT_OK
+
+
+def cmd_report_quarterly(args: argparse.Namespace) -> int:
+    from desktop.documents.quarterly_report import issue_quarterly_report
+    from desktop.models.reports import quarter_bounds
+
+    out = _out(args.out)
+    year, quarter = args.quarter
+    store = open_existing_store(args)
+    try:
+        today = store.clock.today()
+        if quarter_bounds(year, quarter)[0] > today:
+            raise InvalidInput("--quarter", f"{year:04d}-Q{quarter} 尚未开始（机构所在时区今天是 {today}）")
+        user = _user(store, args.user)
+        try:
+            issued = issue_quarterly_report(store, user, year, quarter, out)
+        except (PermissionDenied, InvalidInput) as exc:
+            raise _as_cli_error(exc, user) from None
+    finally:
+        store.close()
+    print_json({"kind": issued.kind, "quarter": issued.period, "format": issued.format, "out": str(issued.path),
                 "sha256": issued.sha256}, indent=None)
     return EXIT_OK

@@ -42,6 +42,15 @@ Decisions taken here:
   back unchanged on a reprint.  A rejection states the verdict's failed checks
   stored on the case, each with its clause, plus the reviewer's reason (the
   rejection's audit note); when every rule had passed, that reason alone.
+- Issue 17.9: a case whose payment the bank returned gets the 发放失败补正通知书
+  (``issue_payment_notice``: the returned item's batch, day and reason, the
+  account tried, what to bring to name a new one) — the window offers it
+  instead of the approval letter, which ``print decision`` still reprints on
+  request; a withdrawn case gets the 申请撤回确认书 (``issue_withdrawal``:
+  when and why, by whom, and the window for applying again).
+- Issue 17.5: the policy is printed in words (``policy_words``): its documents
+  by title and number, a carried-over policy as 延续执行 of those documents,
+  never the software's ids (cn-2025, gd-2023).
 """
 
 from __future__ import annotations
@@ -59,8 +68,17 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.documents.data import DecisionData, Material, NoticeData, Office, ReceiptData
-from desktop.models import audit, doc_numbers, outbox
+from desktop.documents import policy_words
+from desktop.documents.data import (
+    DecisionData,
+    Material,
+    NoticeData,
+    Office,
+    PaymentNoticeData,
+    ReceiptData,
+    WithdrawalData,
+)
+from desktop.models import audit, doc_numbers, outbox, payments
 from desktop.models.cases import CaseRecord, State, get_case
 from desktop.models.checklist import Source, office_lines, received_lines, shared_lines
 from desktop.models.document_kinds import DOCUMENT_ACTIONS, FORMATS, KIND_LABELS, KINDS, Kind
@@ -85,7 +103,7 @@ META_LAST_SYNC = "last_sync"
 
 @dataclass(frozen=True)
 class IssuedDocument:
-    kind: str  # receipt | notice | decision
+    kind: str  # receipt | notice | decision | payment_notice | withdrawal
     case_no: str
     path: Path
     printed_at: dt.datetime  # aware, UTC
@@ -130,8 +148,14 @@ def printable_kinds(actor: StaffUser, case: CaseRecord) -> tuple[str, ...]:
         kinds.append("receipt")
     if case.state in NOTICE_STATES and _missing_codes(case):
         kinds.append("notice")
-    if (case.state in APPROVED_STATES and case.amount_yuan > 0) or case.state is State.rejected:
+    # A returned payment asks for an account (issue 17.9): the window offers that notice, not the approval
+    # letter again (``print decision`` still reprints the decision where one is asked for).
+    if (case.state in (State.approved, State.paid) and case.amount_yuan > 0) or case.state is State.rejected:
         kinds.append("decision")
+    if case.state is State.payment_failed:
+        kinds.append("payment_notice")
+    if case.state is State.withdrawn:
+        kinds.append("withdrawal")
     return tuple(kinds)
 
 
@@ -170,11 +194,17 @@ def case_policy(verifier: Verifier, case: CaseRecord) -> Policy:
 
 
 def policy_label(verifier: Verifier, policy: Policy) -> str:
-    """人社部发〔2017〕40号、… plus the document number of each confirmed regional value applied, as the
-    citizen reads it (an unconfirmed regional standard is not applied, and the policy note says so)."""
-    local = [value.provenance.document for value in policy.sources.values()]
-    parts = list(dict.fromkeys([*policy.documents, *local]))
-    return "、".join(parts) or policy.heading
+    """《人力资源社会保障部 财政部关于…的通知》（人社部发〔2017〕40号）、… plus the document number of each confirmed
+    regional value applied, as the citizen reads it (an unconfirmed regional standard is not applied, and the
+    policy note says so): documents by title and number, never the period's internal id (issue 17.5)."""
+    return policy_words.policy_basis(policy, policy_words.document_titles(verifier.book))
+
+
+def case_policy_note(verifier: Verifier, case: CaseRecord, policy: Policy) -> str:
+    """The verdict's policy note in words (issue 17.5): carried over as the verdict found it (a notice loaded
+    since does not change what the case was decided under), and the local standards left out, by title."""
+    carried = bool(case.verdict.get("policy_carried_over")) or policy.carried_over
+    return policy_words.policy_note(policy, case.application_date, carried_over=carried, book=verifier.book)
 
 
 def _office(profile: OfficeProfile, store: Store) -> Office:
@@ -302,7 +332,7 @@ def receipt_data(session: Session, store: Store, verifier: Verifier, case: CaseR
         provisional=_provisional(session, case),
         reprint_count=reprint,
         policy_label=policy_label(verifier, policy),
-        policy_note=str(case.verdict.get("policy_note") or ""),
+        policy_note=case_policy_note(verifier, case, policy),
         printed_at=printed_at if reprint else None,
         public_url=get_meta(session, META_PUBLIC_URL) or "",  # issue 19.1: the central system gave it
         employer_name=case.employer_name,
@@ -412,10 +442,74 @@ def decision_data(session: Session, store: Store, verifier: Verifier, case: Case
         reconsideration_body=profile.reconsideration_body,
         court=profile.court,
         reviewer_reason=reason,
-        policy_note=str(case.verdict.get("policy_note") or ""),
+        policy_note=case_policy_note(verifier, case, policy),
         payment_kind=case.payment_kind if approved else "",
         payment_account=case.payment_account if approved else "",
         bank_name=case.bank_name if approved else "",
+    )
+
+
+def _last_entry(session: Session, case: CaseRecord, action: Action) -> audit.AuditEntry | None:
+    found = [e for e in audit.entries(session, entity="case", entity_id=case.id) if e.action == action.value]
+    return found[-1] if found else None
+
+
+def payment_notice_data(session: Session, store: Store, verifier: Verifier, case: CaseRecord, *,
+                        actor: StaffUser, printed_at: dt.datetime) -> PaymentNoticeData:
+    """The 补正通知 of a case whose payment the bank returned (issue 17.9): the returned item's batch, day and
+    reason, the account it went to (as the item recorded it), and the approval's document number."""
+    if case.state is not State.payment_failed:
+        raise _refuse(case, f"案件状态为“{case.state.label}”，不是发放失败，不出具发放失败补正通知书")
+    failed = [(batch, item) for batch, item in payments.payments_of(session, case.id) if item.status == "failed"]
+    batch, item = failed[-1] if failed else (None, None)
+    approval = decision_entry(session, case)
+    numbered = doc_numbers.existing_number(session, case.id, approval.seq) if approval is not None else None
+    return PaymentNoticeData(
+        office=_office(read_office_profile(session, store.office_code), store),
+        case_no=case.case_no,
+        lookup_code=case.lookup_code,
+        applicant_name=case.applicant_name,
+        id_number=case.id_number,
+        amount_yuan=item.amount_yuan if item is not None else case.amount_yuan,
+        payment_kind=item.account_kind if item is not None else case.payment_kind,
+        payment_account=item.account if item is not None else case.payment_account,
+        bank_name=item.bank_name if item is not None else case.bank_name,
+        batch_no=batch.batch_no if batch is not None else "",
+        returned_on=store.clock.local_date(item.resolved_at) if item is not None and item.resolved_at else
+        store.clock.local_date(case.state_changed_at),
+        reason=(item.reason or "") if item is not None else "",
+        decision_number=numbered.number if numbered is not None else "",
+        clerk_name=_display_name(session, actor.username),
+        issued_at=printed_at,
+    )
+
+
+def withdrawal_data(session: Session, store: Store, verifier: Verifier, case: CaseRecord, *,
+                    printed_at: dt.datetime) -> WithdrawalData:
+    """The 撤回确认书 of a withdrawn case (issue 17.9): when and why (the withdrawal's note), by whom, and the
+    certificate's window for applying again."""
+    if case.state is not State.withdrawn:
+        raise _refuse(case, f"案件状态为“{case.state.label}”，尚未撤回，不出具申请撤回确认书")
+    entry = _last_entry(session, case, Action.case_withdraw)
+    note = (entry.after or {}).get("note") if entry is not None else None
+    policy = case_policy(verifier, case)
+    last_day, provisional = _window(case, verifier, policy)
+    return WithdrawalData(
+        office=_office(read_office_profile(session, store.office_code), store),
+        case_no=case.case_no,
+        applicant_name=case.applicant_name,
+        id_number=case.id_number,
+        certificate_number=case.cert_number,
+        occupation_name=_occupation_name(case),
+        level=case.cert_level,
+        application_date=case.application_date,
+        accepted=case.accepted_at is not None,
+        withdrawn_at=dt.datetime.fromisoformat(entry.at) if entry is not None else case.state_changed_at,
+        reason=note if isinstance(note, str) else "",
+        withdrawn_by=_display_name(session, entry.actor if entry is not None else None),
+        window_last_day=last_day,
+        window_provisional=provisional,
+        issued_at=printed_at,
     )
 
 
@@ -527,6 +621,34 @@ def issue_decision(store: Store, verifier: Verifier, actor: StaffUser, case_id_o
     return _issue(store, actor, case_id_or_no, out, "decision", format, build)
 
 
+def issue_payment_notice(store: Store, verifier: Verifier, actor: StaffUser, case_id_or_no: str,
+                         out: Path | str, *, format: str = "a4") -> IssuedDocument:  # noqa: A002
+    """Print the 发放失败补正通知书 of a case whose payment the bank returned (issue 17.9)."""
+    _check_format(format)
+
+    def build(session: Session, case: CaseRecord, reprint: int, at: dt.datetime) -> Callable[[io.BytesIO], None]:
+        from desktop.documents.case_letters import render_payment_notice
+
+        data = payment_notice_data(session, store, verifier, case, actor=actor, printed_at=at)
+        return lambda buffer: render_payment_notice(data, buffer, format=format)  # type: ignore[arg-type]
+
+    return _issue(store, actor, case_id_or_no, out, "payment_notice", format, build)
+
+
+def issue_withdrawal(store: Store, verifier: Verifier, actor: StaffUser, case_id_or_no: str,
+                     out: Path | str, *, format: str = "a4") -> IssuedDocument:  # noqa: A002
+    """Print the 申请撤回确认书 of a withdrawn case (issue 17.9), A4 or the 80 mm roll."""
+    _check_format(format)
+
+    def build(session: Session, case: CaseRecord, reprint: int, at: dt.datetime) -> Callable[[io.BytesIO], None]:
+        from desktop.documents.case_letters import render_withdrawal
+
+        data = withdrawal_data(session, store, verifier, case, printed_at=at)
+        return lambda buffer: render_withdrawal(data, buffer, format=format)  # type: ignore[arg-type]
+
+    return _issue(store, actor, case_id_or_no, out, "withdrawal", format, build)
+
+
 def _number_prefix(session: Session, store: Store) -> str:
     return read_office_profile(session, store.office_code).doc_number_prefix
 
@@ -574,12 +696,16 @@ __all__ = [
     "is_document_entry",
     "issue_decision",
     "issue_notice",
+    "issue_payment_notice",
     "issue_receipt",
+    "issue_withdrawal",
     "materials_received",
     "materials_shared",
     "notice_data",
+    "payment_notice_data",
     "policy_label",
     "receipt_data",
+    "withdrawal_data",
 ]
 
 
@@ -589,12 +715,15 @@ def issue_to_data_folder(store: Store, verifier: Verifier, actor: StaffUser, cas
     """Issue a document into the data folder (``documents/<case_no>/``), where the window
     previews and prints it; the folder is the owner's only, like the database."""
     # The counter's paper (the receipt-printer setting) serves what is handed over at the counter, the
-    # receipt and the one-time notice; a decision from the window is A4 (``print decision --format`` may differ).
-    paper = format if kind in ("receipt", "notice") else "a4"
+    # receipt, the one-time notice and the withdrawal confirmation; a decision and a payment-failure notice
+    # (which may be posted) from the window are A4 (``print … --format`` may differ).
+    paper = format if kind in ("receipt", "notice", "withdrawal") else "a4"
     issuers: dict[str, Callable[[Store, Verifier, StaffUser, str, Path], IssuedDocument]] = {
         "receipt": functools.partial(issue_receipt, format=paper),
         "notice": functools.partial(issue_notice, format=paper),
-        "decision": issue_decision}
+        "decision": issue_decision,
+        "payment_notice": issue_payment_notice,
+        "withdrawal": functools.partial(issue_withdrawal, format=paper)}
     if kind not in issuers:
         raise InvalidInput("kind", f"没有这种文书：{kind!r}")
     case = get_case(store, case_id_or_no)

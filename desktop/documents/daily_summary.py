@@ -112,7 +112,8 @@ def _tally_cell(tally: Tally, style: ParagraphStyle) -> Paragraph:
 def _notes(summary: DailySummary) -> dict[str, str]:
     notes = {}
     if summary.drafts_received:
-        notes["received"] = f"其中{summary.drafts_received:,}件仍为草稿，尚未受理"
+        when = "至该日结束时" if summary.complete else ""  # a past day: as of its end (issue 17.8)
+        notes["received"] = f"其中{summary.drafts_received:,}件{when}仍为草稿，尚未受理"
     if summary.disputed_accepted:
         notes["accepted"] = f"其中{summary.disputed_accepted:,}件核验不符合条件、按申请人异议受理，待审核复核"
     return notes
@@ -233,18 +234,26 @@ def _overdue_text(summary: DailySummary) -> str:
     return text + "。请督促审核。"
 
 
+PAST_DAY_NOTE = "统计日已结束，各项数字为该日24:00时的情况"
+PAST_DAY_SYNC = "数据同步情况只有当前数字，不属于统计日，本表不列；当日的同步情况以当日打印的日报为准"
+
+
 def _sync_rows(summary: DailySummary, kit: Kit) -> list[tuple[str, str]]:
     sync = summary.sync
-    last = (wording.datetime_cn(sync.last_sync, summary.tz_name) if sync.last_sync is not None
-            else "尚未与中心系统同步")
-    rows = [
-        ("待同步变更", f"{sync.pending:,} 条（尚未被中心系统接收）"),
-        ("中心退回", f"{sync.rejected:,} 条（待人工处理）" if sync.rejected else "0 条"),
-        ("最近同步", last),
-    ]
+    if sync is None:  # a past day (issue 17.8): the backlog then cannot be known now
+        rows = [("数据同步", PAST_DAY_SYNC)]
+    else:
+        last = (wording.datetime_cn(sync.last_sync, summary.tz_name) if sync.last_sync is not None
+                else "尚未与中心系统同步")
+        rows = [
+            ("待同步变更", f"{sync.pending:,} 条（尚未被中心系统接收）"),
+            ("中心退回", f"{sync.rejected:,} 条（待人工处理）" if sync.rejected else "0 条"),
+            ("最近同步", last),
+        ]
     risk = summary.risk
     if risk is not None:
-        detail = f"未处理 {risk.open:,} 条（当日新增 {risk.raised_on_day:,} 条）"
+        when = "该日结束时未处理" if summary.complete else "未处理"
+        detail = f"{when} {risk.open:,} 条（当日新增 {risk.raised_on_day:,} 条）"
         if risk.by_code:
             detail += "；" + "、".join(f"{_risk_label(code)} {n:,}条" for code, n in risk.by_code[:6])
         rows.append(("风险提示", detail))
@@ -264,7 +273,7 @@ def _risk_label(code: str) -> str:
 def _period_text(summary: DailySummary) -> str:
     zone = tz_label(summary.tz_name)
     if summary.complete:
-        return f"全天（0:00—24:00，{zone}）"
+        return f"全天（0:00—24:00，{zone}；{PAST_DAY_NOTE}）"
     if wording.local_date(summary.as_of, summary.tz_name) < summary.day:
         return f"该日尚未开始（{zone}），以下均为零"
     until = wording.datetime_cn(summary.as_of, summary.tz_name).split(" ")[-1]

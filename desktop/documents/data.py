@@ -133,3 +133,45 @@ class DecisionData:
     payment_account: str = ""  # full: the document masks it
     bank_name: str = ""
     issued_at: dt.datetime | None = None  # first issued under its number: the date it bears (None: decided_at)
+
+
+@dataclass(frozen=True)
+class PaymentNoticeData:
+    """技能提升补贴发放失败补正通知书 (issue 17.9): the bank returned the payment; a new account is asked for."""
+
+    office: Office
+    case_no: str
+    lookup_code: str
+    applicant_name: str
+    id_number: str  # full: the notice prints it masked
+    amount_yuan: int
+    payment_kind: str  # bank | sscard: the account the bank returned
+    payment_account: str  # full: printed masked
+    bank_name: str
+    batch_no: str  # the disbursement batch it went out in ("" unknown)
+    returned_on: dt.date | None  # the office day the bank's result was recorded
+    reason: str  # the bank's reason, as its result file gave it
+    decision_number: str  # the approval's 文号, where one was issued ("" none yet)
+    clerk_name: str
+    issued_at: dt.datetime  # aware
+
+
+@dataclass(frozen=True)
+class WithdrawalData:
+    """技能提升补贴申请撤回确认书 (issue 17.9): the application withdrawn at the applicant's request."""
+
+    office: Office
+    case_no: str
+    applicant_name: str
+    id_number: str  # full: printed masked
+    certificate_number: str
+    occupation_name: str
+    level: int
+    application_date: dt.date
+    accepted: bool  # False: withdrawn while still a draft (never accepted, no receipt was issued)
+    withdrawn_at: dt.datetime  # aware
+    reason: str  # what the applicant gave (the withdrawal's note)
+    withdrawn_by: str  # display name of the clerk who recorded it
+    window_last_day: dt.date  # the certificate's application window: he may apply again until then
+    window_provisional: bool
+    issued_at: dt.datetime  # aware

@@ -458,6 +458,7 @@ def blank_line(label: str, length: int = 8) -> str:
 
 
 _FOOTER_SIZE = 8.0
+_MARK_SIZE = 9.0
 
 
 def fit_line(text: str, width: float, size: float, smallest: float = 6.0,
@@ -474,8 +475,9 @@ def fit_line(text: str, width: float, size: float, smallest: float = 6.0,
     return (text + "…" if text else ""), size
 
 
-def _numbered_canvas(footer_left: str) -> type[Canvas]:
-    """A canvas that learns the page count before drawing 第x页／共y页 on each page."""
+def _numbered_canvas(footer_left: str, page_mark: str = "") -> type[Canvas]:
+    """A canvas that learns the page count before drawing 第x页／共y页 on each page, and ``page_mark`` (where a
+    list's seal goes on every page: 公示单位（盖章）：…) right-aligned between the text and the footer."""
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -506,6 +508,11 @@ def _numbered_canvas(footer_left: str) -> type[Canvas]:
             if left:
                 draw_text(self, page.margin_x, y, left, FONT_NAME, size)
             draw_text(self, width - page.margin_x, y, counter, FONT_NAME, _FOOTER_SIZE, anchor="end")
+            if page_mark:
+                self.setFillColor(black)
+                mark, mark_size = fit_line(page_mark, width - 2 * page.margin_x, _MARK_SIZE)
+                draw_text(self, width - page.margin_x, y + _FOOTER_SIZE + 2.5 * mm, mark, FONT_NAME, mark_size,
+                          anchor="end")
             self.restoreState()
 
     return NumberedCanvas
@@ -536,7 +543,7 @@ def content_height(story: Sequence[Flowable], width: float) -> float:
 
 
 def build_pdf(story: list[Flowable], out: Output, kit: Kit, *, title: str, author: str,
-              subject: str = "", footer: str = "") -> None:
+              subject: str = "", footer: str = "", page_mark: str = "") -> None:
     """Lay the story out on the kit's paper and write the PDF to ``out``.
 
     A path is written atomically (a half-written file never reaches a printer
@@ -570,7 +577,7 @@ def build_pdf(story: list[Flowable], out: Output, kit: Kit, *, title: str, autho
     frame = Frame(page.margin_x, page.margin_bottom, page.frame_width, height - page.margin_top - page.margin_bottom,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    doc.build(story, canvasmaker=_numbered_canvas(footer) if page.footer else Canvas)
+    doc.build(story, canvasmaker=_numbered_canvas(footer, page_mark) if page.footer else Canvas)
     write_output(buffer.getvalue(), out)
 
 

@@ -30,7 +30,7 @@ from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from desktop.documents import wording
 from desktop.documents.daily_summary import (
@@ -50,6 +50,7 @@ from desktop.documents.layout import (
     blank_line,
     build_pdf,
     data_table,
+    esc,
     fields,
     heading,
     kit_for,
@@ -66,21 +67,29 @@ from desktop.models.store import Store
 
 TITLE = "失业保险技能提升补贴（展翅行动）月报表"
 KIND = "monthly_report"
+# The CSV's header (for scripts): the first eight as before, then people and rejections (issue 17.9).
 COLUMNS = ("month", "dimension", "code", "name", "applications", "application_amount_yuan", "payments",
-           "payment_amount_yuan")
+           "payment_amount_yuan", "applicants", "payees", "rejections", "rejection_amount_yuan")
+# The workbook's header, for the people who open it (issue 17.9): the same columns in Chinese.
+XLSX_HEADER = ("统计月份", "统计维度", "代码", "名称", "申请件数", "申请金额（元）", "发放件数", "发放金额（元）",
+               "申请人数", "发放人数", "驳回件数", "驳回金额（元）")
+DIMENSION_WORDS = {"level": "证书等级", "occupation": "职业（工种）", "region": "参保地区", "total": "本月合计",
+                   "year_to_date": "本年累计"}
 FORMATS = {".pdf": "pdf", ".csv": "csv", ".xlsx": "xlsx"}
-SCOPE = ("申请：当月申请（以申请日期计）并已受理的案件，含其后驳回、撤回的；"
-         "发放：当月发放成功的案件，按核定金额。地区按参保地所在地市统计。")
+SCOPE = ("申请：当月申请（按申请日期）并已受理的案件，含其后驳回、撤回的；驳回、发放：当月驳回、发放成功的案件"
+         "（发放按核定金额）；地区：参保地所在地市；人数按公民身份号码去重（同一人有多个证书的，各分类分别计人，"
+         "各分类人数之和可能大于合计）；本年累计自1月1日起；金额单位：元。")
 _TOTAL_SHADE = Color(0.94, 0.94, 0.94)
-ATTACHMENT = "附表"
 NOTHING = "本月无申请、无发放。"
 
 
-
 def rows_for_file(report: MonthlyReport) -> list[list[Any]]:
-    """The CSV/XLSX rows (without the header), in file order."""
+    """The CSV/XLSX rows (without the header), in file order: levels, occupations, regions, the year to date,
+    then the month's total — last, as before the year to date was added (a script may read the last row)."""
+    *parts, total = report.rows()
     return [[report.label, r.dimension, r.code, r.name, r.applications.count, r.applications.amount_yuan,
-             r.payments.count, r.payments.amount_yuan] for r in report.rows()]
+             r.payments.count, r.payments.amount_yuan, r.applicants, r.payees, r.rejections.count,
+             r.rejections.amount_yuan] for r in (*parts, report.year_to_date, total)]
 
 
 def monthly_csv(report: MonthlyReport) -> bytes:
@@ -98,15 +107,16 @@ def monthly_xlsx(report: MonthlyReport) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = report.label
-    append_xlsx_row(sheet, COLUMNS)
+    append_xlsx_row(sheet, XLSX_HEADER)
     for row in rows_for_file(report):
+        row[1] = DIMENSION_WORDS.get(row[1], row[1])
         append_xlsx_row(sheet, row)  # counts and yuan stay integers; names are strings, never formulas
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
-    for letter, width in zip("ABCDEFGH", (10, 12, 12, 28, 14, 24, 12, 22), strict=True):
+    for letter, width in zip("ABCDEFGHIJKL", (10, 12, 12, 28, 10, 14, 10, 14, 10, 10, 10, 14), strict=True):
         sheet.column_dimensions[letter].width = width
-    for row in sheet.iter_rows(min_row=2, min_col=5, max_col=8):
+    for row in sheet.iter_rows(min_row=2, min_col=5, max_col=12):
         for cell in row:
             cell.number_format = "#,##0"
     book.properties.title = f"{TITLE} {report.label}"
@@ -124,32 +134,55 @@ def _number_style(kit: Kit) -> ParagraphStyle:
 
 
 def _figures(row: MonthlyRow, number: ParagraphStyle) -> list[Any]:
-    return [rich(f"{v:,}", number) for v in (row.applications.count, row.applications.amount_yuan,
-                                                    row.payments.count, row.payments.amount_yuan)]
+    return [rich(f"{v:,}", number) for v in (row.applications.count, row.applicants, row.applications.amount_yuan,
+                                                    row.rejections.count, row.payments.count, row.payees,
+                                                    row.payments.amount_yuan)]
 
 
-_FIGURE_HEADER = ("申请件数", "申请金额\n（元）", "发放件数", "发放金额\n（元）")
+# One line each (the unit is said once, in 统计口径): two-line headers cost a short report its one page.
+_FIGURE_HEADER = ("申请件数", "申请人数", "申请金额", "驳回件数", "发放件数", "发放人数", "发放金额")
 
 
-def _table(rows: Sequence[MonthlyRow], total: MonthlyRow, label_header: Sequence[str],
-           labels: Any, widths: Sequence[float], kit: Kit) -> Flowable:
+def _table(rows: Sequence[MonthlyRow], total: MonthlyRow, label_header: str, labels: Any, kit: Kit) -> Flowable:
     number = _number_style(kit)
-    data = [[*labels(r), *_figures(r, number)] for r in rows]
-    data.append([*(["合计"] + [""] * (len(label_header) - 1)), *_figures(total, number)])
-    figure_width = (kit.width - sum(widths)) / 4
-    table = data_table([*label_header, *_FIGURE_HEADER], data, kit, [*widths, *([figure_width] * 4)])
+    data = [[labels(r), *_figures(r, number)] for r in rows]
+    data.append(["合计", *_figures(total, number)])
+    label_width = kit.width * 0.2
+    figure_width = (kit.width - label_width) / len(_FIGURE_HEADER)
+    table = data_table([label_header, *_FIGURE_HEADER], data, kit, [label_width, *([figure_width] * 7)])
     last = len(data)
-    commands: list[tuple[Any, ...]] = [("BACKGROUND", (0, last), (-1, last), _TOTAL_SHADE)]
-    if len(label_header) > 1:
-        commands.append(("SPAN", (0, last), (len(label_header) - 1, last)))
-    table.setStyle(commands)
+    table.setStyle([("BACKGROUND", (0, last), (-1, last), _TOTAL_SHADE)])
     return table
 
 
-def render_monthly_report(report: MonthlyReport, office: Office, out: Output, *, prepared_by: str = "") -> None:
-    """Write the monthly report (A4 PDF) to ``out`` (a path, written atomically, or a binary stream)."""
-    kit = kit_for("a4")
+def _coded(name: str, code: str, kit: Kit) -> Flowable:
+    """440100 广州市 in one label column (the code small), which keeps the seven figures wide enough."""
+    return rich(f"<font size={kit.small.fontSize}>{esc(code)}</font> {esc(name)}", kit.cell)
+
+
+def _overview(report: MonthlyReport, kit: Kit) -> Flowable:
+    """本月 and 本年累计 side by side: applications, rejections, payments in cases, people and yuan."""
+    number = _number_style(kit)
+    month, ytd = report.total, report.year_to_date
+
+    def cells(row: MonthlyRow, which: str) -> list[Any]:
+        tally, people = {"申请": (row.applications, row.applicants), "驳回": (row.rejections, row.rejected_people),
+                         "发放": (row.payments, row.payees)}[which]
+        return [rich(f"{v:,}", number) for v in (tally.count, people, tally.amount_yuan)]
+
+    data = [[which, *cells(month, which), *cells(ytd, which)] for which in ("申请", "驳回", "发放")]
     w = kit.width
+    return data_table(["事项", "本月件数", "本月人数", "本月金额", "本年件数", "本年人数", "本年金额"], data, kit,
+                      [w * 0.13, *([w * 0.145] * 6)])
+
+
+def render_monthly_report(report: MonthlyReport, office: Office, out: Output, *, prepared_by: str = "") -> None:
+    """Write the monthly report (A4 PDF) to ``out`` (a path, written atomically, or a binary stream).
+
+    The tables follow one another and split across pages (their headers repeated); the signatures stay
+    with the closing note, so a short report is one page and a long one has no half-empty page before an
+    attachment (issue 17.9)."""
+    kit = kit_for("a4")
     last_day = calendar.monthrange(report.year, report.month)[1]
     period = (f"{report.year}年{report.month}月1日至{report.month}月{last_day}日（{tz_label(report.tz_name)}）")
     if not report.complete:
@@ -158,23 +191,25 @@ def render_monthly_report(report: MonthlyReport, office: Office, out: Output, *,
         *letterhead(office.name, TITLE, kit),
         fields(
             [
-                ("统计月份", f"{report.year}年{report.month}月"),
-                ("统计期间", period),
+                ("统计月份", f"{report.year}年{report.month}月：{period}"),
                 ("统计口径", SCOPE),
-                ("统计范围", f"本机构受理的全部案件（机构代码 {report.office_code or office.code}）"),
-                ("制表时间", wording.datetime_cn(report.as_of, report.tz_name)),
+                ("统计范围", f"本机构受理的全部案件（机构代码 {report.office_code or office.code}）；"
+                             f"制表时间 {wording.datetime_cn(report.as_of, report.tz_name)}"),
             ],
             kit,
         ),
         Spacer(1, 2 * mm),
-        *heading("一、按证书等级", kit),
-        _table(report.by_level, report.total, ["证书等级"], lambda r: [r.name], [w * 0.2], kit),
+        *heading(f"一、本月及本年累计（{report.year}年1月1日至{report.month}月{last_day}日）", kit),
+        _overview(report, kit),
+        *heading("二、按证书等级", kit),
+        _table(report.by_level, report.total, "证书等级", lambda r: r.name, kit),
+        *heading("三、按参保地区（地市）", kit),
+        _table(report.by_region, report.total, "地区", lambda r: _coded(r.name, r.code, kit), kit)
+        if report.by_region else para(NOTHING, kit.body),
+        *heading("四、按职业（工种）", kit),
+        _table(report.by_occupation, report.total, "职业（工种）", lambda r: _coded(r.name, r.code, kit), kit)
+        if report.by_occupation else para(NOTHING, kit.body),
         *keep_with_signatures([
-            *heading("二、按参保地区（地市）", kit),
-            _table(report.by_region, report.total, ["地区代码", "地区"], lambda r: [r.code, r.name],
-                   [w * 0.14, w * 0.18], kit) if report.by_region else para(NOTHING, kit.body),
-            *heading("三、按职业（工种）", kit),
-            para(f"见{ATTACHMENT}。", kit.body),
             *signature_block(
                 kit,
                 [f"制表人：{prepared_by}" if prepared_by else blank_line("制表人"), blank_line("科长（签字）")],
@@ -182,10 +217,6 @@ def render_monthly_report(report: MonthlyReport, office: Office, out: Output, *,
                 date_line=DATE_LINE,
             ),
         ], kit),
-        PageBreak(),
-        *heading(f"{ATTACHMENT}：按职业（工种）统计（{report.year}年{report.month}月）", kit),
-        _table(report.by_occupation, report.total, ["职业编码", "职业（工种）"], lambda r: [r.code, r.name],
-               [w * 0.15, w * 0.25], kit) if report.by_occupation else para(NOTHING, kit.body),
     ]
     build_pdf(story, out, kit, title=f"{TITLE} {report.label}", author=office.name, subject=TITLE,
               footer=f"展翅行动月报表 {report.year}年{report.month}月　{office.name}")
@@ -230,6 +261,7 @@ __all__ = [
     "FORMATS",
     "KIND",
     "TITLE",
+    "XLSX_HEADER",
     "issue_monthly_report",
     "month_is_future",
     "monthly_csv",

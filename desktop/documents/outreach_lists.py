@@ -27,7 +27,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from desktop.documents import wording
+from desktop.documents import policy_words, wording
 from desktop.documents.case_documents import PRINT_ROLES
 from desktop.documents.data import Office
 from desktop.documents.layout import (
@@ -50,6 +50,7 @@ from desktop.models.files import private_dir
 from desktop.models.masking import mask_name
 from desktop.models.office import office_profile
 from desktop.models.outreach import OutreachRow, Screening, default_actor, employer_key, record_export, write_private
+from desktop.models.rules import Verifier
 from desktop.models.staff import Role, StaffUser
 from desktop.models.store import Store
 
@@ -71,7 +72,7 @@ class EmployerList:
     employer_name: str
     employer_uscc: str
     screened_on: dt.date
-    policy_label: str
+    policy_label: str  # the documents in words (``policy_words``), never the policy's id
     policy_note: str
     rows: Sequence[OutreachRow]
 
@@ -102,7 +103,9 @@ def render_employer_list(data: EmployerList, out: Output) -> None:
     office = data.office
     total = sum(r.amount_yuan for r in data.rows)
     provisional = any(r.window_provisional for r in data.rows)
-    policy = data.policy_label + (f"（{data.policy_note}）" if data.policy_note else "")
+    policy: list[Flowable] = [para(data.policy_label, kit.cell)]
+    if data.policy_note:
+        policy.append(para(data.policy_note, kit.small))  # carried over: said apart, as the receipt says it
     story: list[Flowable] = [
         *letterhead(office.name, TITLE, kit),
         fields(
@@ -166,9 +169,19 @@ class IssuedLists:
                 "written": self.rows}
 
 
+def screening_policy_words(screening: Screening, verifier: Verifier) -> tuple[str, str]:
+    """The policy the screening applied, in words for the employer (issue 17.5): its documents and, when
+    carried over or a local standard was left out, a note naming documents — never ``cn-2025`` or ``gd-2023``."""
+    policy = verifier.book.for_case(screening.today, screening.office_code)
+    carried = screening.policy_carried_over or policy.carried_over
+    return (policy_words.policy_basis(policy, policy_words.document_titles(verifier.book)),
+            policy_words.policy_note(policy, screening.today, carried_over=carried, book=verifier.book))
+
+
 def issue_outreach_lists(store: Store, screening: Screening, folder: Path | str, *,
-                         actor: StaffUser | str | None = None) -> IssuedLists:
-    """One PDF per employer of ``screening`` into ``folder`` (created if missing), audited as one export."""
+                         actor: StaffUser | str | None = None, verifier: Verifier | None = None) -> IssuedLists:
+    """One PDF per employer of ``screening`` into ``folder`` (created if missing), audited as one export.
+    ``verifier`` gives the policy's documents (loaded from the data folder when not given)."""
     if isinstance(actor, StaffUser) and Role(actor.role) not in PRINT_ROLES:
         raise PermissionDenied(
             f"{Role(actor.role).label}无权打印告知名单（含个人信息，仅限经办、审核、审批人员和科长）")
@@ -181,10 +194,11 @@ def issue_outreach_lists(store: Store, screening: Screening, folder: Path | str,
     except OSError as exc:
         raise InvalidInput("--out", f"无法建立文件夹 {folder}：{exc.strerror or exc}") from None
     office = _office(store)
+    label, note = screening_policy_words(screening, verifier or Verifier.load(store.data_dir))
     written: list[Path] = []
     digests = []
     for index, (name, uscc, rows) in enumerate(groups(screening), 1):
-        data = EmployerList(office, name, uscc, screening.today, screening.policy_label, screening.policy_note, rows)
+        data = EmployerList(office, name, uscc, screening.today, label, note, rows)
         buffer = io.BytesIO()
         render_employer_list(data, buffer)
         path = folder / file_name(index, name, uscc)
@@ -198,4 +212,5 @@ def issue_outreach_lists(store: Store, screening: Screening, folder: Path | str,
     return IssuedLists(folder, tuple(written), len(screening.rows))
 
 
-__all__ = ["EmployerList", "IssuedLists", "file_name", "groups", "issue_outreach_lists", "render_employer_list"]
+__all__ = ["EmployerList", "IssuedLists", "file_name", "groups", "issue_outreach_lists", "render_employer_list",
+           "screening_policy_words"]

@@ -7,6 +7,13 @@ as a number of working days (provisional where the year's holiday arrangement
 is not yet published), and how to object.  A case an objection took out of the
 batch is no longer listed.
 
+Issue 17.10: objections go to the office's own line and street address
+(settings ``office_objection_phone`` / ``office_objection_address``, no
+default: the list is refused, ``office.MissingSetting`` naming the setting,
+while either is empty — never the national hotline or a region's name); the
+basis is cited as 《…通知》（人社部发〔2017〕40号）; every page carries the
+issuing office's seal line (a list is posted page by page).
+
 ``issue_publicity_list`` prints a batch like the case documents are printed
 (``case_documents``): in one write transaction it renders the PDF, writes it
 beside ``out``, appends the audit entry ``document.publicity`` on the batch
@@ -59,11 +66,15 @@ from desktop.models.store import Store
 TITLE = "失业保险技能提升补贴公示名单"
 KIND = "publicity"
 ACTION = f"document.{KIND}"
+# The basis as the documents are cited (issue 17.10): the 40号 notice by its full title and number; the
+# 展翅行动 notice by its issuer and date, as wording.ONE_TIME_NOTICE_PREAMBLE cites it (its complete number is
+# not in POLICY.md or the seed's text, and a number is never guessed).
+BASIS = "《人力资源社会保障部 财政部关于失业保险支持参保职工提升职业技能有关问题的通知》（人社部发〔2017〕40号）"
 PREAMBLE = (
-    "根据《人力资源社会保障部 财政部关于失业保险支持参保职工提升职业技能有关问题的通知》（人社部发〔2017〕40号）"
-    "和失业保险支持技能提升“展翅行动”关于补贴公示的要求，现将拟享受失业保险技能提升补贴人员名单予以公示，"
-    "接受社会监督。"
+    f"根据{BASIS}和人力资源社会保障部办公厅2018年4月22日“展翅行动”通知关于补贴公示的要求，"
+    "现将拟享受失业保险技能提升补贴人员名单予以公示，接受社会监督。"
 )
+SEAL_MARK = "（盖章）"
 OBJECTION_PRIVACY = "反映情况请提供真实姓名和联系方式，以便核实；本机构对反映人的信息予以保密。"
 NO_OBJECTION = "公示期满无异议或异议经核查不成立的，按规定审批发放；异议经核查属实的，不予发放。"
 
@@ -87,6 +98,9 @@ class PublicityListData:
     provisional: bool
     rows: Sequence[PublicityRow]
     reprint_count: int = 0
+    # The office's own objection line and street address (office settings, required: issue 17.10).
+    objection_phone: str = ""
+    objection_address: str = ""
 
 
 def period_text(data: PublicityListData) -> str:
@@ -101,6 +115,8 @@ def render_publicity_list(data: PublicityListData, out: Output) -> None:
     """Write the list (A4) to ``out`` (a path, written atomically, or a binary stream)."""
     if data.ends_on <= data.starts_on:
         raise ValueError("the publicity period must end after it starts")
+    if not data.objection_phone.strip() or not data.objection_address.strip():
+        raise ValueError("a publicity list must state the office's objection phone and street address")
     kit = kit_for("a4", formal=True)
     office = data.office
     total = sum(r.amount_yuan for r in data.rows)
@@ -131,15 +147,17 @@ def render_publicity_list(data: PublicityListData, out: Output) -> None:
     # a section (KeepTogether) would push a long list off the first page.
     story.append(data_table(["序号", "姓名", "工作单位", "职业（工种）", "技能等级", "补贴金额（元）"],
                             table_rows, kit, widths))
-    channel = f"联系电话：{office.phone}；来信来访地址：{office.address}。" if office.address else \
-        f"联系电话：{office.phone}。"
+    channel = f"异议受理电话：{data.objection_phone}；来信来访地址：{data.objection_address}。"
     story.append(section("异议反映渠道", kit,
                          para("公示期间，对名单所列人员享受补贴有异议的，可通过电话、来信或来访向本机构反映。"
                               f"{channel}{OBJECTION_PRIVACY}", kit.prose),
                          para(NO_OBJECTION, kit.prose)))
-    story += signature_block(kit, [office.name], date_line=wording.date_cn(data.starts_on))
+    story += signature_block(kit, [], seal_label=f"{office.name}{SEAL_MARK}",
+                             date_line=wording.date_cn(data.starts_on))
+    # The seal on every page (issue 17.10): a list of many pages is posted page by page.
     build_pdf(story, out, kit, title=f"{TITLE} {data.batch_no}", author=office.name, subject=TITLE,
-              footer=f"公示批次 {data.batch_no}　{office.name}")
+              footer=f"公示批次 {data.batch_no}　{office.name}",
+              page_mark=f"公示单位{SEAL_MARK}：{office.name}　{wording.date_cn(data.starts_on)}")
 
 
 # --- from the store ------------------------------------------------------------------
@@ -161,10 +179,12 @@ def _occupation(code: str, name: str) -> str:
 def list_data(store: Store, session: Session, batch: Batch, *, reprint: int = 0) -> PublicityListData:
     if batch.state is BatchState.open or batch.starts_on is None or batch.ends_on is None:
         raise Conflict(f"公示批次 {batch.batch_no} 尚未发布，发布后才能打印公示名单")
+    profile = read_office_profile(session, store.office_code)
+    profile.require_publicity_settings()  # MissingSetting naming office_objection_phone / _address
     rows = [PublicityRow(e.applicant_name, e.employer_name, _occupation(e.occupation_code, e.occupation_name),
                          e.level, e.amount_yuan) for e in batch.live_entries]
     return PublicityListData(_office(store, session), batch.batch_no, batch.starts_on, batch.ends_on, batch.workdays,
-                             batch.provisional, rows, reprint)
+                             batch.provisional, rows, reprint, profile.objection_phone, profile.objection_address)
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,8 @@ from desktop.documents.layout import (
     text_width,
 )
 from desktop.models import audit
+from desktop.models.cases import State
+from desktop.models.document_kinds import KIND_LABELS
 from desktop.models.errors import PermissionDenied
 from desktop.models.field_mode import (
     STATUS_LABELS,
@@ -65,6 +67,7 @@ ACTION = f"document.{KIND}"
 INCOMPLETE = "尚有案件未同步或未获中心确认：联网同步后请重新打印本对账单"
 INCOMPLETE_DETAIL = "本对账单不能作为外出受理已全部入账的依据。"
 ALL_CLEAR = "本次外出受理的案件均已同步并经中心系统核对"
+VERSION_DETAIL = "本版按打印时的同步结果重新核对，以最新版本为准，此前各版作废。"
 SOURCE_LABELS = {"central": "出发前从中心系统下载", "local": "本机已有的登记数据"}
 
 
@@ -73,6 +76,24 @@ class ReconciliationSheet:
     office: Office
     reconciliation: Reconciliation
     reprint_count: int = 0
+
+
+def op_words(op: str) -> str:
+    """案件变更（已受理） for case.accepted, 打印受理回执 for document.receipt; else 其他变更."""
+    kind, _, what = op.partition(".")
+    if kind == "case":
+        try:
+            return f"案件变更（{State(what).label}）"
+        except ValueError:
+            return "案件变更"
+    if kind == "document":
+        return f"打印{KIND_LABELS.get(what, '文书')}"
+    return "其他变更"
+
+
+def version_label(earlier_prints: int) -> str:
+    """第2版（更新）: the sheet printed after ``earlier_prints`` earlier ones (issue 17.8)."""
+    return f"第{earlier_prints + 1}版（更新）"
 
 
 def _when(sheet: ReconciliationSheet) -> str:
@@ -109,8 +130,14 @@ def _receipt(item: ReconItem) -> str:
 
 
 def _totals(r: Reconciliation) -> str:
+    """The summary line, counted from the same rows the table shows (issue 17.8): a receipt is 出具 only when
+    it was printed; an accepted case without one is said apart, as its row says 未打印."""
     counts = r.counts
-    parts = [f"受理案件{len(r.items)}件", f"出具受理回执{r.receipts}件"]
+    accepted = [i for i in r.items if i.accepted_at is not None]
+    printed = sum(1 for i in accepted if i.receipts_printed)
+    parts = [f"受理案件{len(r.items)}件", f"出具受理回执{printed}件"]
+    if len(accepted) > printed:
+        parts.append(f"已受理未打印受理回执{len(accepted) - printed}件")
     parts += [f"{STATUS_LABELS[s]}{counts.get(s, 0)}件" for s in STATUS_ORDER if counts.get(s, 0)]
     if r.refused:
         parts.append(f"其他拒收变更{len(r.refused)}项")
@@ -125,7 +152,8 @@ def render_reconciliation(sheet: ReconciliationSheet, out: Output) -> None:
     office = sheet.office
     story: list[Flowable] = [*letterhead(office.name, TITLE, kit)]
     if sheet.reprint_count:
-        story.append(banner(wording.reprint_label(sheet.reprint_count), kit))
+        # Each print says what was known when it was made: an update, a new version — not a copy (补打).
+        story.append(banner(version_label(sheet.reprint_count), kit, VERSION_DETAIL))
     if r.complete and not any(i.status == STATUS_REJECTED for i in r.items):
         story.append(banner(ALL_CLEAR, kit))
     elif not r.complete:
@@ -159,7 +187,8 @@ def render_reconciliation(sheet: ReconciliationSheet, out: Output) -> None:
     story.append(data_table(["序号", "受理编号／证书", "申请人", "受理回执", "核对结果", "中心系统反馈及处理"],
                             rows, kit, widths))
     if r.refused:
-        items = [para(f"{x.op}（{x.entity_id}）：{x.reason}", kit.small) for x in r.refused]
+        # Said in words (issue 17.5): an outbox op (case.accepted, document.receipt) is no word for paper.
+        items = [para(f"{op_words(x.op)}：{x.reason}", kit.small) for x in r.refused]
         story.append(section("其他被中心系统拒收的变更", kit, *items,
                              para("请在“同步问题”中逐项核对处理。", kit.small)))
     notes = [
@@ -170,8 +199,9 @@ def render_reconciliation(sheet: ReconciliationSheet, out: Output) -> None:
     story.append(section("说明", kit, *[para(f"{i}. {t}", kit.small) for i, t in enumerate(notes, 1)]))
     story += signature_block(kit, ["外出经办人（签字）：____________", "复核人（签字）：____________"],
                              seal_label="")
+    version = f"　{version_label(sheet.reprint_count)}" if sheet.reprint_count else ""
     build_pdf(story, out, kit, title=f"{TITLE} {day.label}", author=office.name, subject=TITLE,
-              footer=f"{day.label}　外出记录 {day.id}　{office.name}")
+              footer=f"{day.label}　外出记录 {day.id}{version}　{office.name}")
 
 
 @dataclass(frozen=True)
@@ -183,8 +213,12 @@ class IssuedSheet:
     reconciliation: Reconciliation
 
     def to_json(self) -> dict[str, Any]:
+        items = self.reconciliation.items
         return {"out": str(self.path), "field_day": self.field_day, "reprint": self.reprint_count,
-                "sha256": self.sha256, **{k: v for k, v in self.reconciliation.to_json().items() if k != "items"}}
+                "version": self.reprint_count + 1,
+                "sha256": self.sha256, **{k: v for k, v in self.reconciliation.to_json().items() if k != "items"},
+                # "receipts" counts the accepted cases (each had a receipt due); these were printed (issue 17.8)
+                "receipts_printed": sum(1 for i in items if i.accepted_at is not None and i.receipts_printed)}
 
 
 def issue_reconciliation(store: Store, actor: StaffUser, out: Path | str, *,
@@ -221,5 +255,7 @@ __all__ = [
     "IssuedSheet",
     "ReconciliationSheet",
     "issue_reconciliation",
+    "op_words",
     "render_reconciliation",
+    "version_label",
 ]

@@ -26,7 +26,7 @@ from desktop.models.errors import Conflict
 from desktop.models.files import private_dir, private_output
 from desktop.models.identity import id_check_character, uscc_check_character
 from desktop.models.intake import file_case
-from desktop.models.office import DECISION_SETTINGS, office_profile, set_office_profile
+from desktop.models.office import DECISION_SETTINGS, PUBLICITY_SETTINGS, office_profile, set_office_profile
 from desktop.models.registry import import_registry
 from desktop.models.registry_files import CERTIFICATE_COLUMNS, INSURED_COLUMNS, read_registry
 from desktop.models.rules import Verifier
@@ -97,6 +97,9 @@ DEMO_DECISION_SETTINGS = {
     "doc_number_prefix": "穗人社技补决",
     "reconsideration_body": "广州市人民政府",
     "court": "广州铁路运输法院",
+    # and what a publicity list needs (issue 17.10): the office's own objection line and street address
+    "objection_phone": "020-83330000",
+    "objection_address": "广州市越秀区示例路1号一楼",
 }
 # The reviewer's stated reason on a rejection: a finding, printed on the decision as its ground (with the
 # failed rules' facts and clauses when there are any) — never a bare "资格条件不符".
@@ -226,7 +229,7 @@ def set_demo_decision_settings(store: Store, admin: StaffUser) -> None:
     """The demo office's decision settings, where still empty (so ``print decision`` works on demo data)."""
     profile = office_profile(store)
     missing = {name: value for name, value in DEMO_DECISION_SETTINGS.items()
-               if name in DECISION_SETTINGS and not getattr(profile, name)}
+               if (name in DECISION_SETTINGS or name in PUBLICITY_SETTINGS) and not getattr(profile, name)}
     if missing:
         set_office_profile(store, admin, **missing)
 

@@ -45,6 +45,8 @@ FIELDS: dict[str, tuple[str, int]] = {
     "doc_number_prefix": ("office_doc_number_prefix", 20),
     "reconsideration_body": ("office_reconsideration_body", 60),
     "court": ("office_court", 60),
+    "objection_phone": ("office_objection_phone", 60),
+    "objection_address": ("office_objection_address", 200),
 }
 # What a written decision prints and cannot do without (no default: see the module's text).
 DECISION_SETTINGS: dict[str, str] = {
@@ -52,6 +54,13 @@ DECISION_SETTINGS: dict[str, str] = {
     "doc_number_prefix": "决定书文号前缀",
     "reconsideration_body": "行政复议机关",
     "court": "行政诉讼管辖法院",
+}
+
+# What a publicity list prints for objections (issue 17.10): the office's own line and street address, where
+# a person can ring or call in — never the national hotline nor a region's name.  No default either.
+PUBLICITY_SETTINGS: dict[str, str] = {
+    "objection_phone": "公示异议受理电话",
+    "objection_address": "公示异议受理地址",
 }
 
 DEFAULT_PHONE = "12333"  # the national human-resources and social-security hotline
@@ -65,13 +74,14 @@ AUDIT_ACTION = "settings.office_profile"
 
 
 class MissingSetting(InvalidInput):
-    """A decision cannot be issued while a setting it prints is empty.  ``field`` is the first
+    """A document cannot be issued while a setting it prints is empty.  ``field`` is the first
     missing setting's key (``office_issuer_name``…), ``settings`` names every missing one."""
 
-    def __init__(self, missing: list[str]) -> None:
-        labels = "、".join(DECISION_SETTINGS[name] for name in missing)
-        super().__init__(FIELDS[missing[0]][0],
-                         f"尚未设置{labels}，不能出具审核决定书；请管理员在“设置”的“本机构（审核决定书）”中填写")
+    def __init__(self, missing: list[str], *, labels: dict[str, str] | None = None,
+                 document: str = "出具审核决定书", where: str = "本机构（审核决定书）") -> None:
+        names = labels or DECISION_SETTINGS
+        text = "、".join(names[name] for name in missing)
+        super().__init__(FIELDS[missing[0]][0], f"尚未设置{text}，不能{document}；请管理员在“设置”的“{where}”中填写")
         self.settings = tuple(missing)
 
 
@@ -88,12 +98,21 @@ class OfficeProfile:
     doc_number_prefix: str = ""  # 穗天人社技补决 (→ 穗天人社技补决〔2026〕12号)
     reconsideration_body: str = ""  # 广州市天河区人民政府
     court: str = ""  # 广州铁路运输法院
+    objection_phone: str = ""  # 020-38881234: the office's own line for objections to a publicity list
+    objection_address: str = ""  # 广州市天河区天河北路123号一楼: where objections are handed in
 
     def require_decision_settings(self) -> None:
         """Refuse (``MissingSetting``) while a decision's settings are not all filled in."""
         missing = [name for name in DECISION_SETTINGS if not getattr(self, name).strip()]
         if missing:
             raise MissingSetting(missing)
+
+    def require_publicity_settings(self) -> None:
+        """Refuse (``MissingSetting``) while the objection phone or street address is empty (issue 17.10)."""
+        missing = [name for name in PUBLICITY_SETTINGS if not getattr(self, name).strip()]
+        if missing:
+            raise MissingSetting(missing, labels=PUBLICITY_SETTINGS, document="打印公示名单",
+                                 where="本机构（公示名单）")
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -183,6 +202,19 @@ def _check_decision_setting(name: str, key: str, text: str) -> None:
         raise InvalidInput(key, "只填年份前的部分，如“穗天人社技补决”：年份〔2026〕和序号由系统编排")
     if name == "court" and not text.endswith("法院"):
         raise InvalidInput(key, "应为人民法院的全称，如“广州铁路运输法院”")
+    if name == "objection_phone" and (sum(ch.isdigit() for ch in text) < 7 or text.strip() == DEFAULT_PHONE):
+        raise InvalidInput(key, "应为本机构受理异议的电话（含区号，如“020-38881234”），不能只填12333")
+    if name == "objection_address" and (not any(ch in text for ch in _STREET) or _is_region_name(text)):
+        raise InvalidInput(key, "应为本机构受理异议的详细地址（街道、门牌，如“广州市天河区天河北路123号一楼”），"
+                                "不能只填行政区划名称")
+
+
+_STREET = "路街道巷弄号楼村组室层座院"
+
+
+def _is_region_name(text: str) -> bool:
+    """广东省广州市 and the like: a region's name, not a street address."""
+    return text.endswith(("省", "市", "区", "县", "镇", "乡"))
 
 
 def set_office_profile(
@@ -198,6 +230,8 @@ def set_office_profile(
     doc_number_prefix: str | None = None,
     reconsideration_body: str | None = None,
     court: str | None = None,
+    objection_phone: str | None = None,
+    objection_address: str | None = None,
 ) -> OfficeProfile:
     """Change some of the office's printed details.
 
@@ -208,7 +242,8 @@ def set_office_profile(
     require(actor, Action.settings_manage)
     offered = {"name": name, "address": address, "phone": phone, "progress_hint": progress_hint,
                "appeal_hint": appeal_hint, "issuer_name": issuer_name, "doc_number_prefix": doc_number_prefix,
-               "reconsideration_body": reconsideration_body, "court": court}
+               "reconsideration_body": reconsideration_body, "court": court,
+               "objection_phone": objection_phone, "objection_address": objection_address}
     wanted = {field: _clean(field, value) for field, value in offered.items() if value is not None}
     with store.session() as session:
         before: dict[str, str | None] = {}
@@ -238,6 +273,7 @@ __all__ = [
     "DEFAULT_PHONE",
     "DEFAULT_PROGRESS_HINT",
     "FIELDS",
+    "PUBLICITY_SETTINGS",
     "MissingSetting",
     "OfficeProfile",
     "default_profile",

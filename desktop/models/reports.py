@@ -49,7 +49,13 @@ Decisions:
   (not in the schema yet) makes it an index count, and is used when present.
   The list holds the ``OVERDUE_LIMIT`` longest overdue, read in filing order
   from ``ix_cases_state_created_at`` (see ``_longest_overdue``).  For a past
-  day the figure is of the cases still open now; one decided since is gone.
+  day (issue 17.8) the figure is as that day ended: the cases whose state
+  changed since are judged by their state then (``_overdue_at_end``).
+- **A past day, as of its end** (issue 17.8): drafts among the received are
+  those still drafts at midnight, risk flags those open then (raised before,
+  cleared after, if at all); the sync backlog is left out (``sync`` None):
+  the outbox keeps no history, so the figure then cannot be known now, and
+  the printed summary says so.
 - **Personal data**: none.  The overdue list names cases by number; employer
   names are organisations.  The reports go to supervisors and upward.
 - **Office**: ``office_code=None`` counts every case in the data folder (a
@@ -64,10 +70,10 @@ import datetime as dt
 import functools
 import heapq
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Connection, case, distinct, func, literal, select, text, tuple_
+from sqlalchemy import Connection, and_, case, distinct, func, literal, or_, select, text, tuple_
 from sqlalchemy.orm import Session
 
 from desktop.models import outbox
@@ -76,6 +82,7 @@ from desktop.models.clock import Clock
 from desktop.models.errors import InvalidInput
 from desktop.models.policy import LEVEL_NAMES, Policy, PolicyBook
 from desktop.models.reference import occupations, regions
+from desktop.models.reporting_calendar import QUARTERLY_DUE_DAY
 from desktop.models.rules import Verifier
 from desktop.models.schema import AuditLog, Case, RiskFlag, Staff, UTCDateTime, utc_text
 from desktop.models.store import Store, get_meta
@@ -179,7 +186,7 @@ class DailySummary:
     as_of: dt.datetime  # when the figures were read (aware, UTC)
     complete: bool  # the day was over when read; else figures run to ``as_of``
     flows: Mapping[str, Tally]
-    drafts_received: int  # received cases still drafts now
+    drafts_received: int  # received cases still drafts at the day's end (now, for the running day)
     disputed_accepted: int  # accepted against a not-eligible verdict
     by_level: tuple[LevelFigures, ...]
     by_clerk: tuple[ClerkFigures, ...]
@@ -187,8 +194,8 @@ class DailySummary:
     overdue_count: int
     overdue: tuple[OverdueReview, ...]  # at most OVERDUE_LIMIT rows, most overdue first
     review_workdays: tuple[int, ...]  # the time limits in force (usually one value)
-    sync: SyncFigures
-    risk: RiskFigures | None  # None while no risk flag was ever raised
+    sync: SyncFigures | None  # None for a past day: the outbox keeps no history of its backlog (issue 17.8)
+    risk: RiskFigures | None  # None while no risk flag was ever raised; a past day's as of its end
 
     def __getitem__(self, flow: str) -> Tally:
         return self.flows.get(flow, ZERO)
@@ -207,19 +214,23 @@ class DailySummary:
             "drafts_received": self.drafts_received,
             "disputed_accepted": self.disputed_accepted,
             "overdue": self.overdue_count,
-            "pending_sync": self.sync.pending,
-            "sync_rejected": self.sync.rejected,
+            "pending_sync": None if self.sync is None else self.sync.pending,
+            "sync_rejected": None if self.sync is None else self.sync.rejected,
             "risk_open": None if self.risk is None else self.risk.open,
         }
 
 
 @dataclass(frozen=True)
 class MonthlyRow:
-    dimension: str  # level | occupation | region | total
+    dimension: str  # level | occupation | region | total | year_to_date
     code: str  # level digit, occupation code, prefecture code; "" for the total
     name: str
     applications: Tally
     payments: Tally
+    applicants: int = 0  # people among the applications (one person may hold several certificates)
+    payees: int = 0  # people among the payments
+    rejections: Tally = ZERO  # cases rejected in the period (audit trail), with the amounts they claimed
+    rejected_people: int = 0
 
 
 @dataclass(frozen=True)
@@ -234,6 +245,7 @@ class MonthlyReport:
     by_level: tuple[MonthlyRow, ...]
     by_occupation: tuple[MonthlyRow, ...]
     by_region: tuple[MonthlyRow, ...]
+    year_to_date: MonthlyRow = MonthlyRow("year_to_date", "", "本年累计", ZERO, ZERO)  # 1 January to the month's end
 
     @property
     def label(self) -> str:
@@ -245,6 +257,7 @@ class MonthlyReport:
 
 
 DIMENSIONS = ("level", "occupation", "region", "total")
+YEAR_TO_DATE = "year_to_date"
 
 
 # --- time -----------------------------------------------------------------------------------
@@ -385,6 +398,7 @@ def daily_summary(store: Store, day: dt.date, office_code: str | None = None, *,
     with store.session(readonly=True) as session:
         conn = session.connection()
         received_by_level, drafts, employers = _received(session, start, end, office_code)
+        over = as_of >= end  # a past day: every figure as of its end (issue 17.8)
         window = _window(conn, start, end)
         moved = _transitions(window, office_code)
         flows_by_level: dict[tuple[str, int], Tally] = {}
@@ -403,8 +417,13 @@ def daily_summary(store: Store, day: dt.date, office_code: str | None = None, *,
             flows_by_level[(RECEIVED, level)] = tally
         disputed = sum(n for _, n in accepted_by.values())
         clerks = _by_clerk(session, accepted_by)
-        overdue_count, overdue, limits = _overdue(session, verifier, clock, day, office_code, overdue_limit)
-        sync = SyncFigures(outbox.pending_count(session), outbox.rejected_count(session), _last_sync(session))
+        if over:
+            overdue_count, overdue, limits = _overdue_at_end(session, verifier, clock, day, end, office_code,
+                                                             overdue_limit)
+            sync = None  # the outbox keeps no history: the backlog at that day's end cannot be known
+        else:
+            overdue_count, overdue, limits = _overdue(session, verifier, clock, day, office_code, overdue_limit)
+            sync = SyncFigures(outbox.pending_count(session), outbox.rejected_count(session), _last_sync(session))
         risk = _risk(session, start, end, office_code)
     levels = sorted({level for _, level in flows_by_level} | set(LEVELS_SHOWN), reverse=True)
     by_level = tuple(
@@ -416,7 +435,7 @@ def daily_summary(store: Store, day: dt.date, office_code: str | None = None, *,
         office_code=office_code,
         tz_name=clock.tz_name,
         as_of=as_of,
-        complete=as_of >= end,
+        complete=over,
         flows=totals,
         drafts_received=drafts,
         disputed_accepted=disputed,
@@ -448,11 +467,15 @@ def _received(session: Session, start: dt.datetime, end: dt.datetime,
     by_level: dict[int, Tally] = {}
     by_employer: dict[str, Tally] = {}
     drafts = 0
+    # Still a draft at the day's end (issue 17.8): not accepted by then, and a draft now or changed since.
+    # For the running day (``end`` still ahead) that is simply "a draft now".
+    draft_at_end = and_(or_(Case.accepted_at.is_(None), Case.accepted_at >= end),
+                        or_(Case.state == State.draft.value, Case.state_changed_at >= end))
     for level, is_draft, employer, n, amount in session.execute(
-        select(Case.cert_level, Case.state == State.draft.value, Case.employer_name, func.count(),
+        select(Case.cert_level, draft_at_end, Case.employer_name, func.count(),
                func.coalesce(func.sum(Case.amount_yuan), 0))
         .where(Case.created_at >= start, Case.created_at < end, *_office_filter(office_code))
-        .group_by(Case.cert_level, Case.state == State.draft.value, Case.employer_name)
+        .group_by(Case.cert_level, draft_at_end, Case.employer_name)
     ):
         tally = Tally(n, amount)
         by_level[level] = by_level.get(level, ZERO) + tally
@@ -491,7 +514,9 @@ def _last_sync(session: Session) -> dt.datetime | None:
 def _risk(session: Session, start: dt.datetime, end: dt.datetime, office_code: str | None) -> RiskFigures | None:
     if session.scalar(select(RiskFlag.id).limit(1)) is None:
         return None
-    query = select(RiskFlag.code, func.count()).where(RiskFlag.cleared_at.is_(None))
+    # Open at the day's end (issue 17.8): raised before it, not cleared by then; for the running day, open now.
+    query = select(RiskFlag.code, func.count()).where(
+        RiskFlag.raised_at < end, or_(RiskFlag.cleared_at.is_(None), RiskFlag.cleared_at >= end))
     raised = select(func.count()).select_from(RiskFlag).where(RiskFlag.raised_at >= start, RiskFlag.raised_at < end)
     if office_code is not None:
         query = query.join(Case, Case.id == RiskFlag.case_id).where(Case.office_code == office_code)
@@ -579,8 +604,14 @@ def _overdue(session: Session, verifier: Verifier, clock: Clock, day: dt.date, o
                 count += 1
                 if len(rows) < limit:
                     rows.append(row)
+    return count, _listed(session, cal, clock, day, rows, limits, case_limit), limits
+
+
+def _listed(session: Session, cal: WorkCalendar, clock: Clock, day: dt.date, rows: Sequence[Any],
+            limits: tuple[int, ...], case_limit: _CaseLimits) -> tuple[OverdueReview, ...]:
+    """The listed rows (``_OVERDUE_COLUMNS``, ``state`` the state shown) as ``OverdueReview``s."""
     if not rows:
-        return count, (), limits
+        return ()
     one_limit = len(limits) == 1
     names = _display_names(session, (r.accepted_by for r in rows if r.accepted_by))
     accepted = [clock.local_date(r.accepted_at) for r in rows]
@@ -600,7 +631,63 @@ def _overdue(session: Session, verifier: Verifier, clock: Clock, day: dt.date, o
             workdays_overdue=table.workdays_between(deadline, day),
             provisional=provisional,
         ))
-    return count, tuple(listed), limits
+    return tuple(listed)
+
+
+def _overdue_at_end(session: Session, verifier: Verifier, clock: Clock, day: dt.date, end: dt.datetime,
+                    office_code: str | None, limit: int) -> tuple[int, tuple[OverdueReview, ...], tuple[int, ...]]:
+    """Reviews past their time limit as the past ``day`` ended (issue 17.8): a case counts when its state at
+    that instant (the last state its audit trail recorded before ``end``) was accepted or under review and its
+    deadline was before ``day``.
+
+    A case whose state has not changed since ``end`` was then as it is now, so the figures of the open cases
+    (``_overdue``, indexed) hold for all of them; only the cases with a state change after ``end`` — found from
+    the audit trail after ``end`` (the seq range of ``_window``: for yesterday, one day of entries) — are
+    judged again, each by its own state then.  The count is exact; the list, capped, is the open cases' list
+    with those cases taken out or put in, in acceptance order."""
+    count, listed, limits = _overdue(session, verifier, clock, day, office_code, max(limit, 0))
+    conn = session.connection()
+    after = _window(conn, end, clock.now() + CLOCK_SLACK)
+    changed = set(session.scalars(
+        select(distinct(AuditLog.entity_id)).where(
+            AuditLog.action.like("case.%"), func.json_extract(AuditLog.after_json, "$.state").is_not(None),
+            *after.where("case"))))
+    if not changed:
+        return count, listed, limits
+    cal = verifier.calendar
+    end_text = utc_text(end)
+    then = (
+        select(func.json_extract(AuditLog.after_json, "$.state"))
+        .where(AuditLog.entity == "case", AuditLog.entity_id == Case.id, AuditLog.at < end_text,
+               func.json_extract(AuditLog.after_json, "$.state").is_not(None))
+        .order_by(AuditLog.seq.desc()).limit(1).scalar_subquery()
+    )
+    columns = [column for column in _OVERDUE_COLUMNS if column is not Case.state]
+    open_states = {s.value for s in OPEN_FOR_REVIEW}
+    case_limit = _CaseLimits(verifier.book)
+    before: dict[int, dt.date] = {}
+
+    def late(row: Any) -> bool:
+        if row.accepted_at is None:
+            return False
+        n = case_limit(row.application_date, row.application_region, row.policy_id)
+        if n not in before:
+            before[n] = _nth_workday_before(cal, day, n)
+        return clock.local_date(row.accepted_at) < before[n]
+
+    found: list[Any] = []
+    ids = sorted(changed)
+    for i in range(0, len(ids), 900):  # SQLite's bound-parameter limit, with room
+        found += session.execute(
+            select(*columns, Case.state.label("now"), then.label("state"))
+            .where(Case.id.in_(ids[i:i + 900]), *_office_filter(office_code))).all()
+    counted_now = {row.case_no for row in found if row.now in open_states and late(row)}
+    open_then = sorted((row for row in found if row.state in open_states and late(row)), key=_acceptance_order)
+    count += len(open_then) - len(counted_now)
+    kept = [review for review in listed if review.case_no not in counted_now]
+    added = _listed(session, cal, clock, day, open_then, limits, case_limit)
+    merged = sorted([*kept, *added], key=lambda r: (r.accepted_on, r.case_no))[:max(limit, 0)]
+    return count, tuple(merged), limits
 
 
 @functools.lru_cache(maxsize=64)
@@ -724,13 +811,20 @@ def prefecture_of(region: str) -> tuple[str, str]:
 
 
 def monthly_report(store: Store, year: int, month: int, office_code: str | None = None) -> MonthlyReport:
-    """The 展翅行动 monthly report: applications and payments by level, occupation and region.
+    """The 展翅行动 monthly report: applications, rejections and payments by level, occupation and region,
+    in cases and in people, with the year to date (issue 17.9).
 
     Applications: cases accepted at some point (drafts never accepted are not
     applications) whose application date (office date of record) falls in the
-    month, whatever became of them since.  Payments: cases whose payment
-    succeeded in the month (audit trail, office days), with the case's amount.
-    Region: the prefecture of the insured region."""
+    month, whatever became of them since.  Rejections: cases rejected in the
+    month (audit trail, office days), with the amount they claimed.  Payments:
+    cases whose payment succeeded in the month (audit trail, office days), with
+    the case's amount.  People: distinct identity numbers among them (one person
+    may apply for several certificates), counted per row — so the rows of a
+    dimension may add up to more people than the total.  Region: the prefecture
+    of the insured region.  The year to date: the same from 1 January to the
+    month's end.  The people counts read one grouped row per person and group,
+    not per case."""
     year, month = _check_month(year, month)
     clock = store.clock
     first = dt.date(year, month, 1)
@@ -738,51 +832,18 @@ def monthly_report(store: Store, year: int, month: int, office_code: str | None 
     start, end = day_bounds(first, clock)[0], day_bounds(last, clock)[1]
     as_of = clock.now()
     with store.session(readonly=True) as session:
-        conn = session.connection()
-        applications = session.execute(
-            select(Case.cert_level, Case.occupation_code, func.max(Case.occupation_name), Case.insured_region,
-                   func.count(), func.coalesce(func.sum(Case.amount_yuan), 0))
-            .where(Case.application_date >= first, Case.application_date <= last, Case.accepted_at.is_not(None),
-                   *_office_filter(office_code))
-            .group_by(Case.cert_level, Case.occupation_code, Case.insured_region)
-        ).all()
-        window = _window(conn, start, end)
-        paid_cases = (
-            select(distinct(AuditLog.entity_id).label("case_id"))
-            .where(AuditLog.action.like("case.%"),
-                   func.json_extract(AuditLog.after_json, "$.state") == State.paid.value, *window.where("case"))
-            .subquery()
-        )
-        payments = session.execute(
-            select(Case.cert_level, Case.occupation_code, func.max(Case.occupation_name), Case.insured_region,
-                   func.count(), func.coalesce(func.sum(Case.amount_yuan), 0))
-            .join(paid_cases, paid_cases.c.case_id == Case.id)
-            .where(*_office_filter(office_code))
-            .group_by(Case.cert_level, Case.occupation_code, Case.insured_region)
-        ).all()
-    groups: dict[str, dict[str, list[Any]]] = {d: {} for d in DIMENSIONS}
+        groups = _period_groups(session, first, last, start, end, office_code)
+        ytd = _period_groups(session, dt.date(year, 1, 1), last, day_bounds(dt.date(year, 1, 1), clock)[0], end,
+                             office_code, dimensions=("total",))
 
-    def add(rows: Sequence[Any], which: int) -> None:
-        for level, occ_code, occ_name, region, n, amount in rows:
-            prefecture, prefecture_name = prefecture_of(region)
-            keys = {
-                "level": (str(level), _level_name(level)),
-                "occupation": (occ_code, _occupation_name(occ_code, occ_name or "")),
-                "region": (prefecture, prefecture_name),
-                "total": ("", "合计"),
-            }
-            for dimension, (code, name) in keys.items():
-                slot = groups[dimension].setdefault(code, [name, ZERO, ZERO])
-                slot[1 + which] = slot[1 + which] + Tally(n, amount)
-
-    add(applications, 0)
-    add(payments, 1)
+    def made(dimension: str, code: str, slot: _Slot) -> MonthlyRow:
+        return MonthlyRow(dimension, code, slot.name, slot.tallies[0], slot.tallies[2], len(slot.people[0]),
+                          len(slot.people[2]), slot.tallies[1], len(slot.people[1]))
 
     def rows(dimension: str, order: Any) -> tuple[MonthlyRow, ...]:
-        made = [MonthlyRow(dimension, code, name, apps, pays) for code, (name, apps, pays) in groups[dimension].items()]
-        return tuple(sorted(made, key=order))
+        return tuple(sorted((made(dimension, code, slot) for code, slot in groups[dimension].items()), key=order))
 
-    total = groups["total"].get("", ["合计", ZERO, ZERO])
+    empty = _Slot("合计")
     return MonthlyReport(
         year=year,
         month=month,
@@ -790,11 +851,63 @@ def monthly_report(store: Store, year: int, month: int, office_code: str | None 
         tz_name=clock.tz_name,
         as_of=as_of,
         complete=as_of >= end,
-        total=MonthlyRow("total", "", "合计", total[1], total[2]),
+        total=made("total", "", groups["total"].get("", empty)),
         by_level=rows("level", lambda r: -int(r.code)),
         by_occupation=rows("occupation", lambda r: r.code),
         by_region=rows("region", lambda r: r.code),
+        year_to_date=replace(made(YEAR_TO_DATE, "", ytd["total"].get("", empty)), name="本年累计"),
     )
+
+
+@dataclass
+class _Slot:
+    """One row being counted: its name, tallies (applications, rejections, payments) and the people of each."""
+
+    name: str
+    tallies: list[Tally] = field(default_factory=lambda: [ZERO, ZERO, ZERO])
+    people: list[set[str]] = field(default_factory=lambda: [set(), set(), set()])
+
+
+def _period_groups(session: Session, first: dt.date, last: dt.date, start: dt.datetime, end: dt.datetime,
+                   office_code: str | None, dimensions: Sequence[str] = DIMENSIONS) -> dict[str, dict[str, _Slot]]:
+    """Applications (by application date in [first, last]), rejections and payments (audit entries in
+    [start, end)), folded into ``dimensions``."""
+    conn = session.connection()
+    keys = (Case.cert_level, Case.occupation_code, func.max(Case.occupation_name), Case.insured_region,
+            Case.id_number, func.count(), func.coalesce(func.sum(Case.amount_yuan), 0))
+    group = (Case.cert_level, Case.occupation_code, Case.insured_region, Case.id_number)
+    applications = session.execute(
+        select(*keys).where(Case.application_date >= first, Case.application_date <= last,
+                            Case.accepted_at.is_not(None), *_office_filter(office_code)).group_by(*group)
+    ).all()
+    window = _window(conn, start, end)
+
+    def moved_to(state: State) -> Any:
+        return (select(distinct(AuditLog.entity_id).label("case_id"))
+                .where(AuditLog.action.like("case.%"),
+                       func.json_extract(AuditLog.after_json, "$.state") == state.value, *window.where("case"))
+                .subquery())
+
+    def joined(cases_: Any) -> Sequence[Any]:
+        return session.execute(select(*keys).join(cases_, cases_.c.case_id == Case.id)
+                               .where(*_office_filter(office_code)).group_by(*group)).all()
+
+    rejections, payments = joined(moved_to(State.rejected)), joined(moved_to(State.paid))
+    groups: dict[str, dict[str, _Slot]] = {d: {} for d in dimensions}
+    for which, found in enumerate((applications, rejections, payments)):
+        for level, occ_code, occ_name, region, id_number, n, amount in found:
+            keyed: dict[str, tuple[str, str]] = {"total": ("", "合计")}
+            if "level" in groups:
+                keyed["level"] = (str(level), _level_name(level))
+            if "occupation" in groups:
+                keyed["occupation"] = (occ_code, _occupation_name(occ_code, occ_name or ""))
+            if "region" in groups:
+                keyed["region"] = prefecture_of(region)
+            for dimension, (code, name) in keyed.items():
+                slot = groups[dimension].setdefault(code, _Slot(name))
+                slot.tallies[which] = slot.tallies[which] + Tally(n, amount)
+                slot.people[which].add(id_number)
+    return groups
 
 
 def _level_name(level: int) -> str:
@@ -813,6 +926,127 @@ def parse_month(value: str) -> tuple[int, int]:
         raise InvalidInput("--month", exc.reason) from None
 
 
+# --- the quarterly real-name report ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuarterlyRecord:
+    """One case for the national real-name collection system: who (by name and full identity number — the
+    system is a real-name one), the certificate, the claim and, when paid in the quarter, the payment."""
+
+    case_no: str
+    name: str
+    id_number: str
+    employer_name: str
+    employer_uscc: str
+    insured_region: str
+    cert_number: str
+    cert_kind: str
+    level: int
+    occupation_code: str
+    occupation_name: str
+    cert_issue_date: dt.date
+    application_date: dt.date
+    state: State
+    amount_yuan: int
+    claimed_in_quarter: bool  # applied (and accepted) in the quarter
+    paid_on: dt.date | None  # the office day the payment succeeded, when that was in the quarter
+    payment_kind: str  # bank | sscard
+
+
+@dataclass(frozen=True)
+class QuarterlyReport:
+    year: int
+    quarter: int
+    office_code: str | None
+    tz_name: str
+    as_of: dt.datetime
+    complete: bool  # the quarter was over when read
+    first: dt.date
+    last: dt.date
+    due: dt.date  # the province reports by the 7th of the month after the quarter (展翅行动 三(二))
+    records: tuple[QuarterlyRecord, ...]  # claimed or paid in the quarter, by application date and number
+    claims: Tally
+    claimants: int  # people among the claims
+    payments: Tally
+    payees: int
+    rejections: Tally  # rejected in the quarter
+
+    @property
+    def label(self) -> str:
+        return f"{self.year:04d}-Q{self.quarter}"
+
+
+def quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date, dt.date]:
+    """(first day, last day, due date) of a quarter; refuses a quarter that is not 1 to 4."""
+    _check_month(year, 1)
+    if isinstance(quarter, bool) or not isinstance(quarter, int) or not 1 <= quarter <= 4:
+        raise InvalidInput("quarter", f"季度应为1到4，收到 {quarter!r}")
+    first = dt.date(year, 3 * quarter - 2, 1)
+    last = dt.date(year, 3 * quarter, _calendar.monthrange(year, 3 * quarter)[1])
+    after = last + dt.timedelta(days=1)
+    return first, last, dt.date(after.year, after.month, QUARTERLY_DUE_DAY)
+
+
+def quarterly_report(store: Store, year: int, quarter: int, office_code: str | None = None) -> QuarterlyReport:
+    """The office's records for the quarterly real-name report (展翅行动 三(二), POLICY.md): every case applied
+    for (and accepted) in the quarter and every case paid in it, one record each, with the totals."""
+    first, last, due = quarter_bounds(year, quarter)
+    clock = store.clock
+    start, end = day_bounds(first, clock)[0], day_bounds(last, clock)[1]
+    as_of = clock.now()
+    with store.session(readonly=True) as session:
+        window = _window(session.connection(), start, end)
+
+        def moved_to(state: State) -> dict[str, dt.date]:
+            found = session.execute(
+                select(AuditLog.entity_id, func.min(AuditLog.at))
+                .where(AuditLog.action.like("case.%"),
+                       func.json_extract(AuditLog.after_json, "$.state") == state.value, *window.where("case"))
+                .group_by(AuditLog.entity_id))
+            return {case_id: clock.local_date(dt.datetime.fromisoformat(at)) for case_id, at in found}
+
+        paid, rejected = moved_to(State.paid), moved_to(State.rejected)
+        claimed = (Case.application_date >= first) & (Case.application_date <= last) & Case.accepted_at.is_not(None)
+        rows = session.scalars(
+            select(Case).where(or_(claimed, Case.id.in_(list(paid)) if paid else literal(False)),
+                               *_office_filter(office_code))
+            .order_by(Case.application_date, Case.case_no)).all()
+        rejected_rows = session.execute(
+            select(Case.amount_yuan).where(Case.id.in_(list(rejected)), *_office_filter(office_code))).all() \
+            if rejected else []
+        records = tuple(QuarterlyRecord(
+            case_no=r.case_no, name=r.applicant_name, id_number=r.id_number, employer_name=r.employer_name or "",
+            employer_uscc=r.employer_uscc or "", insured_region=r.insured_region, cert_number=r.cert_number,
+            cert_kind=r.cert_kind, level=r.cert_level, occupation_code=r.occupation_code,
+            occupation_name=_occupation_name(r.occupation_code, r.occupation_name or ""),
+            cert_issue_date=r.cert_issue_date, application_date=r.application_date, state=State(r.state),
+            amount_yuan=r.amount_yuan,
+            claimed_in_quarter=first <= r.application_date <= last and r.accepted_at is not None,
+            paid_on=paid.get(r.id), payment_kind=r.payment_kind) for r in rows)
+    claims = [r for r in records if r.claimed_in_quarter]
+    payments_ = [r for r in records if r.paid_on is not None]
+    return QuarterlyReport(
+        year=year, quarter=quarter, office_code=office_code, tz_name=clock.tz_name, as_of=as_of,
+        complete=as_of >= end, first=first, last=last, due=due, records=records,
+        claims=Tally(len(claims), sum(r.amount_yuan for r in claims)), claimants=len({r.id_number for r in claims}),
+        payments=Tally(len(payments_), sum(r.amount_yuan for r in payments_)),
+        payees=len({r.id_number for r in payments_}),
+        rejections=Tally(len(rejected_rows), sum(a for (a,) in rejected_rows)),
+    )
+
+
+def parse_quarter(value: str) -> tuple[int, int]:
+    """``2026-Q3`` (or ``2026q3``) -> (2026, 3); anything else is ``InvalidInput`` naming ``--quarter``."""
+    text_value = (value or "").strip().upper().replace("-", "")
+    if len(text_value) != 6 or not text_value[:4].isdigit() or text_value[4] != "Q" or text_value[5] not in "1234":
+        raise InvalidInput("--quarter", f"应为 YYYY-Qn（例如 2026-Q3），收到 {value!r}")
+    try:
+        return _check_month(int(text_value[:4]), 1)[0], int(text_value[5])
+    except InvalidInput as exc:
+        raise InvalidInput("--quarter", exc.reason) from None
+
+
 __all__ = [
     "CLOCK_SLACK",
     "DIMENSIONS",
@@ -827,8 +1061,11 @@ __all__ = [
     "EmployerFigures",
     "LevelFigures",
     "MonthlyReport",
+    "YEAR_TO_DATE",
     "MonthlyRow",
     "OverdueReview",
+    "QuarterlyRecord",
+    "QuarterlyReport",
     "RiskFigures",
     "SyncFigures",
     "Tally",
@@ -836,6 +1073,9 @@ __all__ = [
     "day_bounds",
     "monthly_report",
     "parse_month",
+    "parse_quarter",
     "prefecture_of",
+    "quarter_bounds",
+    "quarterly_report",
     "review_limits",
 ]

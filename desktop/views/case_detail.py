@@ -145,6 +145,8 @@ DOCUMENT_ACTION_LABELS = {
     "document.receipt": QT_TRANSLATE_NOOP("CaseAction", "打印受理回执"),
     "document.notice": QT_TRANSLATE_NOOP("CaseAction", "打印一次性告知书"),
     "document.decision": QT_TRANSLATE_NOOP("CaseAction", "打印审核决定书"),
+    "document.payment_notice": QT_TRANSLATE_NOOP("CaseAction", "打印发放失败补正通知书"),
+    "document.withdrawal": QT_TRANSLATE_NOOP("CaseAction", "打印申请撤回确认书"),
 }
 
 
@@ -278,7 +280,10 @@ class CaseDetailPage(QWidget):
         prints = QHBoxLayout()
         self.print_buttons: dict[str, QPushButton] = {}
         for kind, label in (("receipt", self.tr("打印/补打回执")), ("notice", self.tr("打印一次性告知书")),
-                            ("decision", self.tr("打印决定书"))):
+                            ("decision", self.tr("打印决定书")),
+                            # issue 17.9: a returned payment asks for an account; a withdrawal is confirmed
+                            ("payment_notice", self.tr("打印补正通知书")),
+                            ("withdrawal", self.tr("打印撤回确认书"))):
             button = QPushButton(label)
             button.setObjectName(f"case.print.{kind}")
             button.clicked.connect(lambda _checked=False, k=kind: self.print_document(k))

@@ -29,7 +29,8 @@ def _push_together(server: CentralServer, batches: list[tuple[str, list[dict[str
     def send(i: int, credential: str, items: list[dict[str, Any]]) -> None:
         with httpx.Client(timeout=60) as client:
             start.wait()
-            codes[i] = client.post(f"{server.url}/v1/push", json={"items": items}, headers=bearer(credential)).status_code
+            answer = client.post(f"{server.url}/v1/push", json={"items": items}, headers=bearer(credential))
+            codes[i] = answer.status_code
 
     threads = [threading.Thread(target=send, args=(i, c, items)) for i, (c, items) in enumerate(batches)]
     for t in threads:

@@ -19,7 +19,7 @@ from desktop.cli import print_commands, run  # noqa: E402
 from desktop.documents import case_documents  # noqa: E402
 from desktop.models import audit  # noqa: E402
 from desktop.models.application import Intake  # noqa: E402
-from desktop.models.cases import CaseRecord, State  # noqa: E402
+from desktop.models.cases import CaseRecord, State, transition  # noqa: E402
 from desktop.models.checklist import Source, SourceKind  # noqa: E402
 from desktop.models.intake import file_case  # noqa: E402
 from desktop.models.rules import Verifier  # noqa: E402
@@ -228,3 +228,30 @@ def test_cli_names_match_the_service() -> None:
     assert print_commands.KINDS == case_documents.KINDS
     assert print_commands.FORMATS == case_documents.FORMATS
     assert print_commands.KIND_LABELS == case_documents.KIND_LABELS
+
+
+def test_print_payment_notice_and_withdrawal(store: Store, people: dict[str, StaffUser], draft: CaseRecord,
+                                             accepted: CaseRecord, out_dir: Path,
+                                             capsys: pytest.CaptureFixture[str], advance: Any) -> None:
+    """Issue 17.9: the two new documents are reachable from the command line, refused in one line naming
+    CASE_NO where the case cannot have them."""
+    out = out_dir / "p.pdf"
+    code, _, err = zhanchi(capsys, store.data_dir, "print", "payment-notice", accepted.case_no, "--out", str(out))
+    assert code == 2 and not out.exists()
+    one_line_error(err, f"CASE_NO: {accepted.case_no}：案件状态为“")
+    advance(accepted, State.payment_failed, reviewer=people["reviewer"], approver=people["approver"])
+    code, stdout, err = zhanchi(capsys, store.data_dir, "print", "payment-notice", accepted.case_no,
+                                "--out", str(out))
+    assert code == 0, err
+    assert json.loads(stdout) == {"case_no": accepted.case_no, "kind": "payment_notice", "out": str(out),
+                                  "reprint": 0}
+    assert "发放失败补正通知书" in flat(pdf_text(out)) and "账户已销户" in flat(pdf_text(out))
+
+    transition(store, people["clerk"], draft.id, State.withdrawn, note="本人撤回")
+    roll = out_dir / "w.pdf"
+    code, stdout, err = zhanchi(capsys, store.data_dir, "print", "withdrawal", draft.case_no, "--out", str(roll),
+                                "--format", "80mm")
+    assert code == 0, err
+    assert json.loads(stdout)["kind"] == "withdrawal"
+    assert "申请撤回确认书" in flat(pdf_text(roll)) and "本人撤回" in flat(pdf_text(roll))
+    assert [e.actor for e in printed(store, draft)] == ["clerk"]  # the clerk who recorded the withdrawal

@@ -166,3 +166,38 @@ def test_monthly_report_refusals(capsys: pytest.CaptureFixture[str], store: Stor
         assert code == 2, (args, err)
         one_line_naming(err, argument)
     assert list(out_dir.iterdir()) == []
+
+
+# --- report quarterly (issue 17.9) -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx", "pdf"])
+def test_quarterly_report_in_each_format(capsys: pytest.CaptureFixture[str], store: Store, accepted: None,
+                                         out_dir: Path, suffix: str) -> None:
+    out = out_dir / f"quarterly.{suffix}"
+    code, stdout, err = zhanchi(capsys, store.data_dir, "report", "quarterly", "--quarter", "2018-Q1",
+                                "--out", str(out))
+    assert code == 0, err
+    line = json.loads(stdout)
+    assert (line["kind"], line["quarter"], line["format"]) == ("quarterly_report", "2018-Q1", suffix)
+    if suffix == "csv":  # the intake's application date is 2018-01-10: one real-name record
+        rows = list(csv.DictReader(io.StringIO(out.read_bytes().decode("utf-8-sig"))))
+        assert len(rows) == 1 and rows[0]["claimed_in_quarter"] == "是" and rows[0]["amount_yuan"] == "1500"
+    if suffix == "pdf":
+        assert "参保职工技能提升补贴实名制信息采集系统" in flat(pdf_text(out))
+
+
+def test_quarterly_report_refusals(capsys: pytest.CaptureFixture[str], store: Store, people: dict[str, StaffUser],
+                                   out_dir: Path) -> None:
+    csv_out = str(out_dir / "q.csv")
+    for args, argument in (
+        (["--quarter", "2026-Q5", "--out", csv_out], "--quarter"),
+        (["--quarter", "2026-11", "--out", csv_out], "--quarter"),
+        (["--quarter", "2027-Q1", "--out", csv_out], "--quarter"),  # not yet begun
+        (["--quarter", "2026-Q3", "--out", str(out_dir / "q.txt")], "--out"),
+        (["--quarter", "2026-Q3", "--out", csv_out, "--user", "clerk"], "--user"),
+    ):
+        code, _, err = zhanchi(capsys, store.data_dir, "report", "quarterly", *args)
+        assert code == 2, (args, err)
+        one_line_naming(err, argument)
+    assert list(out_dir.iterdir()) == []

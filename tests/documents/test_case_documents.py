@@ -381,7 +381,8 @@ def test_every_print_is_audited_and_queued(store: Store, verifier: Verifier, peo
     ]
     entries = document_entries(store, draft) + document_entries(store, accepted)
     assert [e.action for e in entries] == ["document.notice", "document.receipt", "document.decision"]
-    assert set(DOCUMENT_ACTIONS) == {e.action for e in entries}
+    # the two documents of issue 17.9 (payment failed, withdrawn) are tested in test_case_letters.py
+    assert set(DOCUMENT_ACTIONS) - {"document.payment_notice", "document.withdrawal"} == {e.action for e in entries}
     for entry, doc in zip(entries, printed, strict=True):
         assert entry.entity == "case" and entry.before is None
         assert entry.actor == doc.printed_by
@@ -486,7 +487,10 @@ def test_office_profile_defaults_from_the_region() -> None:
     assert city.address == "广东省广州市" and city.phone == "12333"
     assert city.progress_hint == "拨打12333或凭受理编号和查询码到窗口查询"
     assert city.defaulted == {"name", "address", "phone", "progress_hint", "appeal_hint", "issuer_name",
-                              "doc_number_prefix", "reconsideration_body", "court"}
+                              "doc_number_prefix", "reconsideration_body", "court", "objection_phone",
+                              "objection_address"}
+    assert (city.objection_phone, city.objection_address) == ("", ""), (
+        "a publicity list's objection line and street address have no default (issue 17.10)")
     assert (city.issuer_name, city.doc_number_prefix, city.reconsideration_body, city.court) == ("", "", "", ""), (
         "a decision's settings have no default: a window cannot decide, a guessed court misleads")
     assert "999999" in default_profile("999999").name  # unknown code: still says which office
@@ -503,7 +507,7 @@ def test_office_profile_is_set_by_an_administrator_and_audited(store: Store, peo
                                  appeal_hint="向广州市人民政府申请行政复议")
     assert profile.phone == "020-12345678" and profile.appeal_hint == "向广州市人民政府申请行政复议"
     assert profile.defaulted == {"name", "address", "progress_hint", "issuer_name", "doc_number_prefix",
-                                 "reconsideration_body", "court"}
+                                 "reconsideration_body", "court", "objection_phone", "objection_address"}
     assert office_profile(store) == profile
     back = set_office_profile(store, people["admin"], phone="")
     assert back.phone == "12333" and "phone" in back.defaulted

@@ -96,7 +96,7 @@ def test_the_printed_figures(store: Store, verifier: Verifier, people: dict[str,
     text = layout_text(pdf_path)
     assert "技能提升补贴业务日报" in text
     assert "2026年11月25日（星期三）" in text
-    assert "全天（0:00—24:00，北京时间）" in text
+    assert "全天（0:00—24:00，北京时间；统计日已结束，各项数字为该日24:00时的情况）" in flat(text)
     assert re.search(r"收件（新建案件）\s+3\s+4,500", text), text
     assert re.search(r"受理\s+3\s+4,500", text), text
     assert re.search(r"驳回\s+0\s+0", text)
@@ -226,3 +226,23 @@ def test_thousands_of_overdue_reviews_paginate_with_the_header_on_every_page(
     assert "共3,000件" in flat(layout_text(pdf_path, attachment_from))
     assert all(f.embedded for f in pdf_fonts(pdf_path))
     qpdf_check(pdf_path)
+
+
+def test_a_past_day_says_its_figures_are_as_of_its_end_and_leaves_out_the_backlog(
+        store: Store, verifier: Verifier, people: dict[str, StaffUser], wednesday: list[CaseRecord],
+        pdf_path: Path) -> None:
+    """Issue 17.8: Wednesday printed on Thursday shows Wednesday as of midnight; today's sync backlog is no
+    figure of Wednesday's and is left out, saying so."""
+    issue_daily_summary(store, people["boss"], DAY, pdf_path, verifier=verifier)
+    text = flat(pdf_text(pdf_path))
+    assert "各项数字为该日24:00时的情况" in text
+    assert "待同步变更" not in text and "中心退回" not in text
+    assert "数据同步情况只有当前数字，不属于统计日，本表不列" in text
+
+
+def test_today_still_shows_the_sync_backlog(store: Store, verifier: Verifier, clock: Clock,
+                                            people: dict[str, StaffUser], wednesday: list[CaseRecord],
+                                            pdf_path: Path) -> None:
+    issue_daily_summary(store, people["boss"], dt.date(2026, 11, 26), pdf_path, verifier=verifier)
+    text = flat(pdf_text(pdf_path))
+    assert "待同步变更" in text and "24:00时的情况" not in text

@@ -100,7 +100,9 @@ def _publicity(name: str, out: Path) -> None:
 
     render_publicity_list(PublicityListData(office(), "440106-AB12-GS20251230-01", dt.date(2025, 9, 30),
                                             dt.date(2025, 10, 14), 5, False,
-                                            [PublicityRow(name, "广州市某机械有限公司", "车工", 4, 1500)]), out)
+                                            [PublicityRow(name, "广州市某机械有限公司", "车工", 4, 1500)],
+                                            objection_phone="020-38881234",
+                                            objection_address="广州市天河区天河北路123号一楼"), out)
 
 
 DOCUMENTS = {

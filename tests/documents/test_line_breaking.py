@@ -153,6 +153,7 @@ def _publicity(k: int, path: Path) -> None:
     render_publicity_list(PublicityListData(
         office=office(address="广州市天河区" + _filler(k) + "天河北路123号一楼"), batch_no="440106-AB12-GS20251230-01",
         starts_on=dt.date(2025, 9, 30), ends_on=dt.date(2025, 10, 14), workdays=5, provisional=False, rows=rows,
+        objection_phone="020-38881234", objection_address="广州市天河区" + _filler(k) + "天河北路123号一楼",
     ), path)
 
 

@@ -16,7 +16,13 @@ import pytest
 from document_helpers import flat, pdf_fonts, pdf_text, qpdf_check
 from openpyxl import load_workbook
 
-from desktop.documents.monthly_report import COLUMNS, issue_monthly_report, monthly_csv, monthly_xlsx
+from desktop.documents.monthly_report import (
+    COLUMNS,
+    XLSX_HEADER,
+    issue_monthly_report,
+    monthly_csv,
+    monthly_xlsx,
+)
 from desktop.models import audit, cases
 from desktop.models.application import Intake
 from desktop.models.cases import CaseRecord, State
@@ -78,8 +84,9 @@ def test_csv_has_a_bom_the_columns_and_the_totals(november: MonthlyReport) -> No
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert list(rows[0]) == list(COLUMNS)
     assert all(r["month"] == "2026-11" for r in rows)
-    total = rows[-1]
+    total = rows[-1]  # the month's total stays the last row
     assert (total["dimension"], total["name"]) == ("total", "合计")
+    assert rows[-2]["dimension"] == "year_to_date" and rows[-2]["name"] == "本年累计"
     assert (total["applications"], total["application_amount_yuan"], total["payments"],
             total["payment_amount_yuan"]) == ("5", "8000", "2", "3500")
     for dimension in ("level", "occupation", "region"):
@@ -96,15 +103,36 @@ def test_csv_has_a_bom_the_columns_and_the_totals(november: MonthlyReport) -> No
     assert "申请人" not in text and "440106198502" not in text
 
 
-def test_xlsx_holds_the_same_rows(november: MonthlyReport) -> None:
+def test_xlsx_holds_the_same_rows_under_chinese_headers(november: MonthlyReport) -> None:
+    """Issue 17.9: the workbook a supervisor opens says 申请件数, not application_amount_yuan; the rows are
+    the CSV's, the dimension said in words."""
     book = load_workbook(io.BytesIO(monthly_xlsx(november)), read_only=True)
     sheet = book[november.label]
     values = [list(row) for row in sheet.iter_rows(values_only=True)]
-    assert tuple(values[0]) == COLUMNS
+    assert tuple(values[0]) == XLSX_HEADER and len(XLSX_HEADER) == len(COLUMNS)
+    assert all(not str(cell).isascii() for cell in values[0])
     from_csv = list(csv.reader(io.StringIO(monthly_csv(november).decode("utf-8-sig"), newline="")))[1:]
-    assert [["" if v is None else str(v) for v in row] for row in values[1:]] == from_csv  # "" reads back as None
-    assert values[-1][4:] == [5, 8000, 2, 3500]  # numbers, not text, so Excel can add them up
+    words = {"level": "证书等级", "occupation": "职业（工种）", "region": "参保地区", "total": "本月合计",
+             "year_to_date": "本年累计"}
+    assert [["" if v is None else str(v) for v in row] for row in values[1:]] == [
+        [row[0], words[row[1]], *row[2:]] for row in from_csv]  # "" reads back as None
+    [total] = [row for row in values if row[1] == "本月合计"]
+    assert total[4:8] == [5, 8000, 2, 3500]  # numbers, not text, so Excel can add them up
     book.close()
+
+
+def test_people_rejections_and_the_year_to_date_in_every_form(store: Store, november: MonthlyReport,
+                                                              pdf_path: Path) -> None:
+    """Issue 17.9: people as well as cases, rejections, the year to date; one page, no empty half page."""
+    rows = list(csv.DictReader(io.StringIO(monthly_csv(november).decode("utf-8-sig"), newline="")))
+    [total] = [r for r in rows if r["dimension"] == "total"]
+    assert (total["applicants"], total["payees"], total["rejections"]) == ("5", "2", "0")
+    issue_monthly_report(store, None, 2026, 11, pdf_path)
+    text = flat(pdf_text(pdf_path))
+    assert "申请人数" in text and "驳回件数" in text and "本年累计" in text and "发放人数" in text
+    pages = [p for p in pdf_text(pdf_path).split("\f") if p.strip()]
+    assert len(pages) == 1, "a short report on one page: no attachment page after a half-empty first page"
+    assert "科长（签字）" in flat(pages[-1])
 
 
 def test_pdf_text_fonts_and_structure(store: Store, november: MonthlyReport, make_staff: Callable[..., StaffUser],
@@ -116,7 +144,8 @@ def test_pdf_text_fonts_and_structure(store: Store, november: MonthlyReport, mak
     flat_text = flat(text)
     assert "失业保险技能提升补贴（展翅行动）月报表" in flat_text
     assert "2026年11月" in flat_text and "深圳市" in flat_text and "焊工" in flat_text
-    assert "合计58,00023,500" in flat_text  # applications 5 / 8,000 yuan; payments 2 / 3,500 yuan
+    # applications 5 cases, 5 people, 8,000 yuan; no rejection; payments 2 cases, 2 people, 3,500 yuan
+    assert "合计558,000022" + "3,500" in flat_text
     assert "制表人：科长boss" in flat_text and "科长（签字）" in flat_text
     assert all(f.embedded for f in pdf_fonts(pdf_path))
     qpdf_check(pdf_path)
@@ -151,5 +180,6 @@ def test_refusals(store: Store, november: MonthlyReport, make_staff: Callable[..
 def test_an_empty_month(store: Store, tmp_path: Path) -> None:
     report = monthly_report(store, 2026, 10)
     assert report.rows()[-1].applications.count == 0 and len(report.rows()) == 1
+    assert report.year_to_date.applications.count == 0
     issued = issue_monthly_report(store, None, 2026, 10, tmp_path / "empty.pdf")
     assert "本月无申请、无发放" in flat(pdf_text(issued.path))

@@ -44,8 +44,9 @@ def row(n: int, name: str, **overrides: object) -> OutreachRow:
 
 def employer_list(rows: list[OutreachRow], **overrides: object) -> EmployerList:
     values = {"office": office(), "employer_name": "广州开发区甲电子有限公司", "employer_uscc": "91440101MA5PARK00X",
-              "screened_on": dt.date(2026, 11, 27), "policy_label": "cn-2025",
-              "policy_note": "cn-2025 已于 2025-12-31 到期，2026 年新政策尚未载入，按 cn-2025 延续执行", "rows": rows}
+              "screened_on": dt.date(2026, 11, 27), "policy_label": "人社部发〔2025〕18号、人社部发〔2017〕40号",
+              "policy_note": ("人社部发〔2025〕18号等文件规定的技能提升补贴政策已于2025年12月31日到期，"
+                              "2026年新政策尚未公布，现按上述政策延续执行"), "rows": rows}
     values.update(overrides)
     return EmployerList(**values)  # type: ignore[arg-type]
 

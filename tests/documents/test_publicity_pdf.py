@@ -29,12 +29,16 @@ from desktop.documents.publicity import (
 )
 from desktop.models import audit, outbox, publicity, review
 from desktop.models.application import Intake
-from desktop.models.errors import Conflict, PermissionDenied
+from desktop.models.errors import Conflict, InvalidInput, PermissionDenied
 from desktop.models.identity import id_check_character
 from desktop.models.intake import file_case
+from desktop.models.office import MissingSetting, set_office_profile
 from desktop.models.rules import Verifier
 from desktop.models.staff import Role, StaffUser
 from desktop.models.store import Store
+
+# The office's own objection line and street address (issue 17.10), set by an administrator.
+OBJECTION = {"objection_phone": "020-38881234", "objection_address": "广州市天河区天河北路123号一楼"}
 
 
 def listing(**overrides: object) -> PublicityListData:
@@ -50,6 +54,8 @@ def listing(**overrides: object) -> PublicityListData:
             PublicityRow("欧阳修", "广州白云精密机械有限公司", "焊工", 3, 2000),
             PublicityRow("李四", "", "电工", 5, 1000),
         ],
+        objection_phone=OBJECTION["objection_phone"],
+        objection_address=OBJECTION["objection_address"],
     )
     return dataclasses.replace(base, **overrides)  # type: ignore[arg-type]
 
@@ -64,7 +70,8 @@ def test_names_are_masked_and_the_period_is_stated(pdf_path: Path) -> None:
     assert "2025年9月30日至2025年10月14日" in text and "5个工作日" in text
     assert "广州白云精密机械有限公司" in text and "四级/中级工" in text and "三级/高级工" in text
     assert "合计" in text and "3人" in text and "4,500" in text and "肆仟伍佰元整" in text
-    assert "020-12345678" in text and "广州市天河区天河北路123号一楼" in text  # how to object
+    assert "异议受理电话：020-38881234" in text and "来信来访地址：广州市天河区天河北路123号一楼" in text
+    assert "12333" not in text
     assert "异议" in text and "440106-AB12-GS20251230-01" in text
     assert "暂定" not in text
 
@@ -94,6 +101,25 @@ def test_a_long_list_repeats_its_header_and_stays_inside_the_margins(pdf_path: P
     assert all("补贴金额" in p for p in pages if p.strip())
     assert LONG_NAME not in flat(text) and "90,000" in text
     assert_inside_margins(pdf_path, PAGE_FORMATS["a4"].margin_x, hang=12)
+
+
+def test_every_page_carries_the_seal_and_the_basis_is_cited_by_title_and_number(pdf_path: Path) -> None:
+    """Issue 17.10 (展翅行动 通知 fund supervision: publicity 公示): a list posted page by page is sealed on
+    every page; its basis is 《…通知》（人社部发〔2017〕40号）; objections go to the office's own phone and address."""
+    rows = [PublicityRow(f"王{i}强", "广州市某某精密机械制造有限公司", "车工", 4, 1500) for i in range(60)]
+    render_publicity_list(listing(rows=rows), pdf_path)
+    pages = [flat(p) for p in pdf_text(pdf_path).split("\f") if p.strip()]
+    assert len(pages) >= 2
+    for page in pages:
+        assert "公示单位（盖章）：广州市天河区人力资源和社会保障局公共就业服务大厅" in page
+    assert ("根据《人力资源社会保障部财政部关于失业保险支持参保职工提升职业技能有关问题的通知》（人社部发〔2017〕40号）"
+            in pages[0])
+
+
+def test_a_list_without_the_objection_settings_is_not_rendered(pdf_path: Path) -> None:
+    with pytest.raises(ValueError, match="objection"):
+        render_publicity_list(listing(objection_phone=""), pdf_path)
+    assert not pdf_path.exists()
 
 
 # --- printing a batch from the store ---------------------------------------------------------
@@ -126,6 +152,7 @@ def batch(store: Store, verifier: Verifier, team: SimpleNamespace,
         )
         record, _ = file_case(store, verifier, team.clerk, intake, accept=True)
         review.pass_review(store, verifier, team.reviewer, record.id)
+    set_office_profile(store, team.admin, **OBJECTION)
     return publicity.create_batch(store, team.reviewer)
 
 
@@ -171,3 +198,34 @@ def test_who_may_print(
     with pytest.raises(PermissionDenied):
         issue_publicity_list(store, getattr(team, role.value), batch.id, tmp_path / "list.pdf")
     assert not (tmp_path / "list.pdf").exists()
+
+
+def test_a_list_is_refused_while_the_office_has_not_set_its_objection_phone_and_address(
+    store: Store, verifier: Verifier, team: SimpleNamespace, batch: publicity.Batch, tmp_path: Path
+) -> None:
+    """Issue 17.10: required settings, refused naming the missing one; no file, no audit entry."""
+    publicity.publish_batch(store, verifier, team.reviewer, batch.id)
+    set_office_profile(store, team.admin, objection_phone="", objection_address="")
+    with pytest.raises(MissingSetting) as refused:
+        issue_publicity_list(store, team.reviewer, batch.id, tmp_path / "list.pdf")
+    assert refused.value.field == "office_objection_phone"
+    assert refused.value.settings == ("objection_phone", "objection_address")
+    assert "公示异议受理电话、公示异议受理地址" in str(refused.value) and "不能打印公示名单" in str(refused.value)
+    assert not (tmp_path / "list.pdf").exists()
+    set_office_profile(store, team.admin, objection_phone="020-38881234")
+    with pytest.raises(MissingSetting) as refused:
+        issue_publicity_list(store, team.reviewer, batch.id, tmp_path / "list.pdf")
+    assert refused.value.field == "office_objection_address"
+    with store.session(readonly=True) as session:
+        assert not [e for e in audit.entries(session, entity="publicity_batch", entity_id=batch.id)
+                    if e.action == "document.publicity"]
+
+
+@pytest.mark.parametrize(("name", "value"), [("objection_phone", "12333"), ("objection_phone", "电话"),
+                                             ("objection_address", "广东省广州市"),
+                                             ("objection_address", "广州市天河区")])
+def test_the_objection_settings_must_be_the_offices_own(store: Store, team: SimpleNamespace, name: str,
+                                                       value: str) -> None:
+    with pytest.raises(InvalidInput) as bad:
+        set_office_profile(store, team.admin, **{name: value})
+    assert bad.value.field == f"office_{name}"

@@ -95,7 +95,7 @@ def test_fonts_embedded_long_names_and_long_days_stay_inside(pdf_path: Path) -> 
     text = pdf_text(pdf_path)
     pages = [p for p in text.split("\f") if p.strip()]
     assert len(pages) >= 2 and all("核对结果" in p for p in pages)
-    assert "补打" in flat(text) and LONG_NAME not in flat(text)
+    assert "第2版（更新）" in flat(text) and "次补打" not in flat(text) and LONG_NAME not in flat(text)
     assert_inside_margins(pdf_path, PAGE_FORMATS["a4"].margin_x, hang=12)
 
 
@@ -128,3 +128,37 @@ def test_a_case_number_is_never_split_in_its_cell(pdf_path: Path) -> None:
     lines = pdf_text(pdf_path).splitlines()
     for i in items:
         assert any(i.case_no in line for line in lines), i.case_no
+
+
+def test_the_summary_agrees_with_the_table_on_receipts(pdf_path: Path) -> None:
+    """Issue 17.8: a sheet whose table says 未打印 three times never says 出具受理回执3件 above it."""
+    items = [item(n, f"王{n}强", "confirmed", receipts_printed=0) for n in (1, 2, 3)]
+    items.append(item(4, "李四", "confirmed", receipts_printed=2))
+    items.append(item(5, "赵六", "draft", accepted_at=None, receipts_printed=0, state="draft"))
+    render_reconciliation(sheet(items), pdf_path)
+    text = flat(pdf_text(pdf_path))
+    assert text.count("未打印") >= 3
+    assert "受理案件5件" in text and "出具受理回执1件" in text and "已受理未打印受理回执3件" in text
+    assert "出具受理回执4件" not in text
+
+
+@pytest.mark.parametrize(("reprint", "label"), [(0, ""), (1, "第2版（更新）"), (3, "第4版（更新）")])
+def test_an_updated_sheet_is_a_new_version_not_a_reprint(pdf_path: Path, reprint: int, label: str) -> None:
+    """Issue 17.8: each print after a sync says what the system knows then — a new version, never 补打."""
+    render_reconciliation(sheet([item(1, "张三", "confirmed")], reprint_count=reprint), pdf_path)
+    text = flat(pdf_text(pdf_path))
+    assert "补打（第" not in text and "次补打" not in text  # (a row may still ask to 补打 a receipt)
+    assert (label in text) if label else ("版（更新）" not in text)
+
+
+def test_refused_changes_are_named_in_words_not_by_their_codes(pdf_path: Path) -> None:
+    """Issue 17.5: no internal codes on paper (an outbox op such as case.accepted is said in words)."""
+    refused = (field_mode.RefusedChange("case.accepted", "0b5c2f3e-1111-4222-8333-444455556666", "版本冲突"),
+               field_mode.RefusedChange("document.receipt", "0b5c2f3e-1111-4222-8333-444455556666", "案件未同步"))
+    items = [item(1, "张三", "rejected", finding="版本冲突")]
+    counts = {s: sum(1 for i in items if i.status == s) for s in field_mode.STATUS_ORDER}
+    recon = Reconciliation(day(), tuple(items), refused, BACK, BACK, counts)
+    render_reconciliation(ReconciliationSheet(office(), recon), pdf_path)
+    text = flat(pdf_text(pdf_path))
+    assert "case.accepted" not in text and "document.receipt" not in text
+    assert "案件变更（已受理）：版本冲突" in text and "打印受理回执：案件未同步" in text

@@ -34,6 +34,7 @@ from desktop.models.reports import (
     monthly_report,
     parse_month,
     prefecture_of,
+    quarterly_report,
     review_limits,
 )
 from desktop.models.rules import Verifier
@@ -86,12 +87,13 @@ class Office:
     def file(self, when: str, *, clerk: str = "clerk1", level: int = 4, accept: bool = True,
              employer: str = "广州市某机械有限公司", region: str = "440106",
              occupation: tuple[str, str] = ("6-18-01-01", "车工"), application_date: str | None = None,
-             policy: str = "cn-2025") -> CaseRecord:
+             policy: str = "cn-2025", applicant: int | None = None) -> CaseRecord:
         self.at(when)
         self.count += 1
         day = application_date or beijing(when).date().isoformat()
+        who = self.count if applicant is None else applicant  # the same person again: another certificate
         intake = self.make_intake(
-            applicant={"name": f"申请人{self.count}", "id_number": person(self.count)},
+            applicant={"name": f"申请人{who}", "id_number": person(who)},
             insured_region=region,
             application_date=day,
             certificate={"number": f"S00014400012317{level}{self.count:06d}", "kind": "skill_level", "level": level,
@@ -171,7 +173,8 @@ def flows(summary: Any) -> dict[str, tuple[int, int]]:
 def test_flows_of_each_office_day(store: Store, verifier: Verifier, week: dict[str, CaseRecord]) -> None:
     wed = daily_summary(store, dt.date(2026, 11, 25), verifier=verifier)
     assert flows(wed) == {"received": (4, 6500), "accepted": (3, 4500)}
-    assert wed.complete and wed.drafts_received == 0  # the draft was accepted the next day
+    # Issue 17.8: a past day as of its end — the draft was still a draft at midnight (accepted the next day).
+    assert wed.complete and wed.drafts_received == 1
 
     thu = daily_summary(store, dt.date(2026, 11, 26), verifier=verifier)
     assert flows(thu) == {"received": (1, 1000), "accepted": (2, 3000), "rejected": (1, 1000),
@@ -297,6 +300,42 @@ def test_sync_and_risk_figures(store: Store, verifier: Verifier, week: dict[str,
     assert (risk.open, risk.raised_on_day, risk.by_code) == (2, 2, (("employer_volume", 2),))
 
 
+def test_a_past_day_is_counted_as_of_its_end(store: Store, verifier: Verifier, office: Office) -> None:
+    """Issue 17.8: a past day's summary shows that day's figures as of its end; what cannot be known then (the
+    sync backlog, a point-in-time figure kept only for now) is left out, and the summary says so."""
+    late = office.file("2026-11-18 09:00", level=5)  # due Wed 25: overdue on Thu 26
+    office.move("2026-11-19 09:00", late, State.under_review, "rev")
+    office.move("2026-11-27 09:00", late, State.rejected, "rev", note="不符合")  # decided since
+    reopened = office.file("2026-11-17 09:00", level=4)  # due Tue 24
+    office.move("2026-11-17 10:00", reopened, State.under_review, "rev")
+    office.move("2026-11-20 10:00", reopened, State.rejected, "rev", note="不符合")  # decided before the 26th
+    draft = office.file("2026-11-26 09:00", accept=False)
+    office.move("2026-11-27 09:30", draft, State.accepted, "clerk1")
+    with store.engine.begin() as conn:
+        conn.execute(insert(RiskFlag.__table__), [
+            {"id": "r1", "case_id": late.id, "code": "employer_volume", "message": "", "details_json": "{}",
+             "raised_at": beijing("2026-11-25 08:00"), "cleared_at": beijing("2026-11-27 08:00")},
+            {"id": "r2", "case_id": late.id, "code": "shared_account", "message": "", "details_json": "{}",
+             "raised_at": beijing("2026-11-27 08:30"), "cleared_at": None},
+        ])
+    office.at("2026-11-27 10:00")
+
+    thu = daily_summary(store, dt.date(2026, 11, 26), verifier=verifier)
+    assert thu.complete
+    assert [(r.case_no, r.state) for r in thu.overdue] == [(late.case_no, State.under_review)]
+    assert thu.overdue_count == 1 and thu.overdue[0].workdays_overdue == 1
+    assert thu.drafts_received == 1, "a draft at the day's end, accepted the next morning"
+    assert thu.sync is None, "today's backlog is not the 26th's: left out"
+    assert thu.risk is not None and (thu.risk.open, thu.risk.raised_on_day) == (1, 0)
+    assert thu.risk.by_code == (("employer_volume", 1),)
+    assert thu.to_json()["pending_sync"] is None
+
+    today = daily_summary(store, dt.date(2026, 11, 27), verifier=verifier)
+    assert not today.complete and today.sync is not None
+    assert today.overdue_count == 0 and today.drafts_received == 0
+    assert today.risk is not None and today.risk.by_code == (("shared_account", 1),)
+
+
 def test_office_filter(store: Store, verifier: Verifier, week: dict[str, CaseRecord]) -> None:
     mine = daily_summary(store, dt.date(2026, 11, 25), "440100", verifier=verifier)
     assert mine["received"] == Tally(4, 6500)
@@ -411,6 +450,65 @@ def test_monthly_report_by_level_occupation_and_region(store: Store, office: Off
         assert sum((r.payments for r in rows), Tally()) == report.total.payments
     assert late.application_date == dt.date(2026, 11, 30)
     assert monthly_report(store, 2026, 12).total.payments == Tally(1, 1000)
+
+
+def test_monthly_report_counts_people_rejections_and_the_year_to_date(store: Store, office: Office) -> None:
+    """Issue 17.9 (展翅行动: offices feed the province's reports): people as well as cases, the rejections, and
+    the year to date."""
+    march = office.file("2026-03-10 09:00", level=4, applicant=900)
+    office.move("2026-03-11 09:00", march, State.under_review, "rev")
+    office.move("2026-03-12 09:00", march, State.rejected, "rev", note="不符合")
+    office.file("2026-11-03 09:00", level=4, applicant=901)
+    office.file("2026-11-04 09:00", level=3, applicant=901, occupation=("6-18-02-04", "焊工"))  # the same person
+    third = office.file("2026-11-05 09:00", level=5, applicant=902)
+    office.move("2026-11-10 09:00", third, State.under_review, "rev")
+    office.move("2026-11-11 09:00", third, State.rejected, "rev", note="不符合")
+    office.at("2026-12-02 10:00")
+
+    report = monthly_report(store, 2026, 11)
+    total = report.total
+    assert total.applications == Tally(3, 1500 + 2000 + 1000) and total.applicants == 2
+    assert total.rejections == Tally(1, 1000) and total.payees == 0
+    levels = {r.code: (r.applications.count, r.applicants, r.rejections.count) for r in report.by_level}
+    assert levels == {"4": (1, 1, 0), "3": (1, 1, 0), "5": (1, 1, 1)}
+    ytd = report.year_to_date
+    assert ytd.applications == Tally(4, 1500 + 2000 + 1000 + 1500) and ytd.applicants == 3
+    assert ytd.rejections == Tally(2, 1000 + 1500) and ytd.payments == Tally(0, 0)
+    assert monthly_report(store, 2026, 3).year_to_date.applications.count == 1
+
+
+def test_quarterly_real_name_report_lists_each_claim_and_payment_by_person(store: Store, office: Office) -> None:
+    """POLICY.md (展翅行动 三(二)): the province reports each quarter's claims and payments through the real-name
+    collection system (参保职工技能提升补贴实名制信息采集系统) by the 7th of the month after the quarter; the
+    office's report feeds it: one record per case claimed or paid in the quarter, by name and full ID number."""
+    june = office.file("2026-06-30 09:00", level=5)  # claimed in Q2, paid in Q3
+    july = office.file("2026-07-06 09:00", level=4)
+    august = [office.file("2026-08-03 09:00", level=3, applicant=901),
+              office.file("2026-08-04 09:00", level=4, applicant=901, occupation=("6-18-02-04", "焊工"))]
+    office.file("2026-10-09 09:00", level=4)  # Q4: not in Q3
+    for case in (june, july):
+        office.move("2026-07-07 09:00", case, State.under_review, "rev")
+        office.move("2026-07-08 09:00", case, State.publicized, "rev")
+    office.publish("2026-07-08 10:00", june, july)
+    for case in (june, july):
+        office.move("2026-07-20 09:00", case, State.approved, "appr")
+    office.move("2026-07-27 09:00", june, State.paid, "appr")
+    office.at("2026-10-09 10:00")
+
+    report = quarterly_report(store, 2026, 3)
+    assert (report.first, report.last, report.due) == (dt.date(2026, 7, 1), dt.date(2026, 9, 30),
+                                                       dt.date(2026, 10, 7))
+    assert report.label == "2026-Q3" and report.complete
+    by_case = {r.case_no: r for r in report.records}
+    assert set(by_case) == {june.case_no, july.case_no, *(c.case_no for c in august)}
+    assert by_case[june.case_no].claimed_in_quarter is False and by_case[june.case_no].paid_on == dt.date(2026, 7, 27)
+    assert by_case[july.case_no].claimed_in_quarter and by_case[july.case_no].paid_on is None
+    assert by_case[july.case_no].id_number == july.id_number, "a real-name record: the full number"
+    assert (report.claims, report.claimants) == (Tally(3, 1500 + 2000 + 1500), 2)
+    assert (report.payments, report.payees) == (Tally(1, 1000), 1)
+    with pytest.raises(InvalidInput) as bad:
+        quarterly_report(store, 2026, 5)
+    assert bad.value.field == "quarter"
 
 
 def test_prefecture_names() -> None:

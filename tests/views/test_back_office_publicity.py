@@ -13,6 +13,7 @@ from test_back_office_support import MakeIntake, Team, answer, at, make_team, op
 
 from desktop.models import publicity, review
 from desktop.models.cases import State, get_case, load_case_row
+from desktop.models.office import set_office_profile
 from desktop.models.publicity import BatchState
 from desktop.models.staff import StaffUser
 from desktop.models.workspace import Workspace
@@ -63,6 +64,9 @@ def test_a_reviewer_publishes_a_batch_and_an_objection_sends_a_case_back(
     assert text(shown.batch_model, 0, B_STATE) == "公示中"
     assert "至2026-12-04（含）" in shown.batch_hint.text()
 
+    # The list names where objections go: the office's own phone and address (issue 17.10).
+    set_office_profile(workspace.store, team.admin, objection_phone="020-38881234",
+                       objection_address="广州市天河区天河北路123号一楼")
     with qtbot.waitSignal(shown.document_ready, timeout=10_000) as ready:
         shown.print_button.click()
     path, title = ready.args
