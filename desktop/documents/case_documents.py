@@ -55,7 +55,6 @@ Decisions taken here:
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
 import hashlib
@@ -88,6 +87,7 @@ from desktop.models.office import OfficeProfile, read_office_profile
 from desktop.models.policy import OFFICE_CHECKED_CODES, Policy
 from desktop.models.progress_link import META_PUBLIC_URL
 from desktop.models.reference import occupations
+from desktop.models.review import case_policy
 from desktop.models.rules import Check, Verifier
 from desktop.models.schema import Outbox, Staff
 from desktop.models.staff import Action, Role, StaffUser
@@ -180,17 +180,6 @@ def _check_printer(session: Session, actor: StaffUser) -> None:
     role = Role(row.role)
     if role not in PRINT_ROLES:
         raise PermissionDenied(f"{role.label}无权打印案件文书（打印件含个人信息，仅限经办、审核、审批人员和科长）")
-
-
-def case_policy(verifier: Verifier, case: CaseRecord) -> Policy:
-    """The policy the case was decided under (its date and region; its national id if it was chosen)."""
-    policy = verifier.book.for_case(case.application_date, case.application_region)
-    snapshot_id = case.verdict.get("policy")
-    if isinstance(snapshot_id, str) and snapshot_id and snapshot_id != policy.id:
-        # If that policy file is gone, the one in force for the date still gives the materials.
-        with contextlib.suppress(InvalidInput):
-            policy = verifier.book.for_case(case.application_date, case.application_region, snapshot_id)
-    return policy
 
 
 def policy_label(verifier: Verifier, policy: Policy) -> str:
@@ -689,7 +678,6 @@ __all__ = [
     "IssuedDocument",
     "can_print",
     "case_materials",
-    "case_policy",
     "decision_data",
     "decision_entry",
     "documents_of",

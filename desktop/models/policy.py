@@ -657,6 +657,17 @@ class PolicyBook:
         known = "、".join(p.id for p in self.nationals)
         raise InvalidInput("--policy", f"没有编号为 {policy_id} 的政策（已载入：{known}）")
 
+    def decided_under(self, day: dt.date, region: str, recorded: str | None = None) -> Policy:
+        """The policy a case was decided under (issue 18.3: the one rule for the queue, the documents
+        and the reports): the one in force for its date and region, or — when the case recorded another
+        national policy (its verdict's ``policy``; ``cn-2025+gd-2023`` names the national one first) —
+        that one.  A recorded policy no longer loaded leaves the one in force."""
+        policy = self.for_case(day, region)
+        national = (recorded or "").split("+", 1)[0]
+        if national and national != policy.id and any(p.id == national for p in self.nationals):
+            policy = self.for_case(day, region, national)
+        return policy
+
     def for_case(self, day: dt.date, region: str, policy_id: str | None = None) -> Policy:
         """The policy in force on ``day`` at ``region`` with the region's overlays applied.
 

@@ -76,15 +76,15 @@ from typing import Any
 from sqlalchemy import Connection, and_, case, distinct, func, literal, or_, select, text, tuple_
 from sqlalchemy.orm import Session
 
-from desktop.models import outbox
+from desktop.models import outbox, review_time
 from desktop.models.cases import State
 from desktop.models.clock import Clock
 from desktop.models.errors import InvalidInput
-from desktop.models.policy import LEVEL_NAMES, Policy, PolicyBook
+from desktop.models.policy import LEVEL_NAMES, PolicyBook
 from desktop.models.reference import occupations, regions
 from desktop.models.reporting_calendar import QUARTERLY_DUE_DAY
 from desktop.models.rules import Verifier
-from desktop.models.schema import AuditLog, Case, RiskFlag, Staff, UTCDateTime, utc_text
+from desktop.models.schema import AuditLog, Case, Objection, RiskFlag, Staff, UTCDateTime, utc_text
 from desktop.models.store import Store, get_meta
 from desktop.models.workdays import WorkCalendar
 
@@ -529,17 +529,23 @@ def _risk(session: Session, start: dt.datetime, end: dt.datetime, office_code: s
 
 
 def _nth_workday_before(cal: WorkCalendar, day: dt.date, n: int) -> dt.date:
-    """The n-th working day counting back from the day before ``day`` (``day`` itself for n = 0).
+    """A case whose review started on office day ``a`` is overdue on ``day`` exactly when ``a`` is
+    before this date (``review_time``: one rule for the reviewer's queue and this summary)."""
+    return review_time.latest_start_overdue_on(cal, day, n)
 
-    A case accepted on office day ``a`` is overdue on ``day`` exactly when ``a``
-    is before this date: its deadline, the n-th working day after ``a``, then
-    falls before ``day``."""
-    d, found = day, 0
-    while found < n:
-        d -= dt.timedelta(days=1)
-        if cal.is_workday(d):
-            found += 1
-    return d
+
+def _objections(session: Session, office_code: str | None, before: dt.datetime | None = None) -> dict[str, dt.datetime]:
+    """Case number -> its latest objection (before ``before``): an objection restarts the review time
+    (``review_time``).  Objections are few: read whole."""
+    query = (select(Case.case_no, func.max(Objection.recorded_at)).join(Objection, Objection.case_id == Case.id)
+             .where(*_office_filter(office_code)).group_by(Case.case_no))
+    if before is not None:
+        query = query.where(Objection.recorded_at < before)
+    return {case_no: at for case_no, at in session.execute(query) if at is not None}
+
+
+def _review_start(clock: Clock, row: Any, objections: Mapping[str, dt.datetime]) -> dt.date:
+    return clock.local_date(review_time.review_started_at(row.accepted_at, row.created_at, objections.get(row.case_no)))
 
 
 @dataclass
@@ -553,10 +559,7 @@ class _CaseLimits:
     def __call__(self, application_date: dt.date, region: str, policy_id: str) -> int:
         key = (application_date, region, policy_id)
         if key not in self._known:
-            national = policy_id.split("+", 1)[0]
-            ids = {p.id for p in self.book.nationals}
-            policy: Policy = self.book.for_case(application_date, region, national if national in ids else None)
-            self._known[key] = policy.review_workdays
+            self._known[key] = self.book.decided_under(application_date, region, policy_id).review_workdays
         return self._known[key]
 
 
@@ -584,13 +587,17 @@ def _overdue(session: Session, verifier: Verifier, clock: Clock, day: dt.date, o
     case_limit = _CaseLimits(verifier.book)
     base = [Case.state.in_([s.value for s in OPEN_FOR_REVIEW]), *_office_filter(office_code)]
     by_acceptance = _indexed(session.connection(), "cases", "state", "accepted_at")
+    # Counted by acceptance through the index; the few cases an objection sent back are judged again
+    # by their latest objection below (``review_time``), so fetch enough to fill the list without them.
+    objections = _objections(session, office_code)
+    fetch = limit + len(objections)
     rows = list(heapq.merge(*(
-        _longest_overdue(session, state, [*_office_filter(office_code), Case.accepted_at < sure], limit + 1,
+        _longest_overdue(session, state, [*_office_filter(office_code), Case.accepted_at < sure], fetch + 1,
                          by_acceptance=by_acceptance)
         for state in OPEN_FOR_REVIEW
-    ), key=_acceptance_order))[:limit + 1]
-    if len(rows) > limit:  # more than are listed: count them all (the list stays capped)
-        rows = rows[:limit]
+    ), key=_acceptance_order))[:fetch + 1]
+    if len(rows) > fetch:  # more than are listed: count them all (the list stays capped)
+        rows = rows[:fetch]
         count = int(session.scalar(select(func.count()).select_from(Case).where(*base, Case.accepted_at < sure)) or 0)
     else:
         count = len(rows)
@@ -602,24 +609,46 @@ def _overdue(session: Session, verifier: Verifier, clock: Clock, day: dt.date, o
             n = case_limit(row.application_date, row.application_region, row.policy_id)
             if clock.local_date(row.accepted_at) < _nth_workday_before(cal, day, n):
                 count += 1
-                if len(rows) < limit:
+                if len(rows) < fetch:
                     rows.append(row)
-    return count, _listed(session, cal, clock, day, rows, limits, case_limit), limits
+    if objections:
+        count, rows = _objected_again(session, cal, clock, day, base, case_limit, objections, count, rows)
+    return count, _listed(session, cal, clock, day, rows[:limit], limits, case_limit, objections), limits
+
+
+def _objected_again(session: Session, cal: WorkCalendar, clock: Clock, day: dt.date, base: list[Any],
+                    case_limit: _CaseLimits, objections: Mapping[str, dt.datetime], count: int,
+                    rows: list[Any]) -> tuple[int, list[Any]]:
+    """The count and list of ``_overdue`` with each open case an objection sent back judged from its latest
+    objection instead of its acceptance (the reviewer's queue does the same: ``review.review_deadline``)."""
+    overdue_now: dict[str, Any] = {}
+    for row in session.execute(select(*_OVERDUE_COLUMNS).where(*base, Case.case_no.in_(list(objections)))):
+        bound = _nth_workday_before(cal, day, case_limit(row.application_date, row.application_region, row.policy_id))
+        counted = row.accepted_at is not None and clock.local_date(row.accepted_at) < bound
+        late = _review_start(clock, row, objections) < bound
+        count += int(late) - int(counted)
+        if late:
+            overdue_now[row.case_no] = row
+    kept = [r for r in rows if r.case_no not in objections]
+    return count, sorted([*kept, *overdue_now.values()], key=_acceptance_order)
 
 
 def _listed(session: Session, cal: WorkCalendar, clock: Clock, day: dt.date, rows: Sequence[Any],
-            limits: tuple[int, ...], case_limit: _CaseLimits) -> tuple[OverdueReview, ...]:
-    """The listed rows (``_OVERDUE_COLUMNS``, ``state`` the state shown) as ``OverdueReview``s."""
+            limits: tuple[int, ...], case_limit: _CaseLimits,
+            objections: Mapping[str, dt.datetime]) -> tuple[OverdueReview, ...]:
+    """The listed rows (``_OVERDUE_COLUMNS``, ``state`` the state shown) as ``OverdueReview``s, each
+    deadline counted from the review's start (``review_time``)."""
     if not rows:
         return ()
     one_limit = len(limits) == 1
     names = _display_names(session, (r.accepted_by for r in rows if r.accepted_by))
     accepted = [clock.local_date(r.accepted_at) for r in rows]
-    table = _CalendarTable(cal, min(accepted), day)
+    starts = [_review_start(clock, r, objections) for r in rows]
+    table = _CalendarTable(cal, min(accepted + starts), day)
     listed = []
-    for row, accepted_on in zip(rows, accepted, strict=True):
+    for row, accepted_on, started_on in zip(rows, accepted, starts, strict=True):
         n = limits[0] if one_limit else case_limit(row.application_date, row.application_region, row.policy_id)
-        deadline, provisional = table.add_workdays(accepted_on, n)
+        deadline, provisional = table.add_workdays(started_on, n)
         listed.append(OverdueReview(
             case_no=row.case_no,
             state=State(row.state),
@@ -666,14 +695,15 @@ def _overdue_at_end(session: Session, verifier: Verifier, clock: Clock, day: dt.
     open_states = {s.value for s in OPEN_FOR_REVIEW}
     case_limit = _CaseLimits(verifier.book)
     before: dict[int, dt.date] = {}
+    objections_now, objections_then = _objections(session, office_code), _objections(session, office_code, end)
 
-    def late(row: Any) -> bool:
+    def late(row: Any, objections: Mapping[str, dt.datetime]) -> bool:
         if row.accepted_at is None:
             return False
         n = case_limit(row.application_date, row.application_region, row.policy_id)
         if n not in before:
             before[n] = _nth_workday_before(cal, day, n)
-        return clock.local_date(row.accepted_at) < before[n]
+        return _review_start(clock, row, objections) < before[n]
 
     found: list[Any] = []
     ids = sorted(changed)
@@ -681,11 +711,12 @@ def _overdue_at_end(session: Session, verifier: Verifier, clock: Clock, day: dt.
         found += session.execute(
             select(*columns, Case.state.label("now"), then.label("state"))
             .where(Case.id.in_(ids[i:i + 900]), *_office_filter(office_code))).all()
-    counted_now = {row.case_no for row in found if row.now in open_states and late(row)}
-    open_then = sorted((row for row in found if row.state in open_states and late(row)), key=_acceptance_order)
+    counted_now = {row.case_no for row in found if row.now in open_states and late(row, objections_now)}
+    open_then = sorted((row for row in found if row.state in open_states and late(row, objections_then)),
+                       key=_acceptance_order)
     count += len(open_then) - len(counted_now)
     kept = [review for review in listed if review.case_no not in counted_now]
-    added = _listed(session, cal, clock, day, open_then, limits, case_limit)
+    added = _listed(session, cal, clock, day, open_then, limits, case_limit, objections_then)
     merged = sorted([*kept, *added], key=lambda r: (r.accepted_on, r.case_no))[:max(limit, 0)]
     return count, tuple(merged), limits
 

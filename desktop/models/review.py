@@ -34,7 +34,6 @@ Decisions:
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 from dataclasses import dataclass
@@ -43,7 +42,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.models import publicity, risk
+from desktop.models import publicity, review_time, risk
 from desktop.models.annotations import Annotation, annotations_in
 from desktop.models.application import Application, Certificate
 from desktop.models.cases import (
@@ -62,7 +61,6 @@ from desktop.models.rules import Verifier, amount_for
 from desktop.models.schema import Case, Objection
 from desktop.models.staff import Action, StaffUser, can, require
 from desktop.models.store import Store
-from desktop.models.workdays import WorkdayResult
 
 REVIEW_STATES = (State.accepted, State.under_review)
 VIEW_ACTIONS = (Action.case_start_review, Action.report_view)
@@ -112,23 +110,21 @@ class ReviewItem:
 
 
 def case_policy(verifier: Verifier, case: Case | CaseRecord) -> Policy:
-    """The policy the case was decided under (its date and region, its national id if chosen)."""
-    policy = verifier.book.for_case(case.application_date, case.application_region)
+    """The policy the case was decided under (``PolicyBook.decided_under``: its date and region, the
+    national policy its verdict recorded)."""
     verdict = case.verdict if isinstance(case, CaseRecord) else json.loads(case.verdict_json or "{}")
     chosen = verdict.get("policy")
-    if isinstance(chosen, str) and chosen and chosen != policy.id:
-        with contextlib.suppress(InvalidInput):
-            policy = verifier.book.for_case(case.application_date, case.application_region, chosen)
-    return policy
+    return verifier.book.decided_under(case.application_date, case.application_region,
+                                       chosen if isinstance(chosen, str) else None)
 
 
 def review_deadline(verifier: Verifier, clock: Clock, case: Case | CaseRecord, *, today: dt.date,
                     objected_at: dt.datetime | None = None) -> Deadline:
-    started_at = objected_at or case.accepted_at or case.created_at
-    started_on = clock.local_date(started_at)
+    """The case's review time limit (``review_time``: the daily summary counts overdue reviews by it too)."""
+    started_on = clock.local_date(review_time.review_started_at(case.accepted_at, case.created_at, objected_at))
     limit = case_policy(verifier, case).review_workdays
     calendar = verifier.calendar
-    end: WorkdayResult = calendar.add_workdays(started_on, limit)
+    end = review_time.review_deadline(calendar, started_on, limit)
     used = calendar.workdays_between(started_on, today) if today >= started_on else 0
     return Deadline(started_on, end.date, end.provisional, limit, used, today > end.date)
 

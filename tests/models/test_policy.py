@@ -284,3 +284,17 @@ def test_ningxia_2025_reading_of_shortage_up_to_twice_issue_15_9() -> None:
     assert national is not None and dict(national.params) == nx.rule_changes["yearly_limit"]
     assert "docs/policy-overlays.md" in (POLICIES / "regions" / "nx-2025.toml").read_text(encoding="utf-8")
     assert (Path(__file__).resolve().parents[2] / "docs" / "policy-overlays.md").is_file()
+
+
+def test_the_policy_a_case_was_decided_under_is_found_one_way() -> None:
+    """Issue 18.3: the queue, the documents and the reports ask ``decided_under``: the policy in force for the
+    case's date and region, or the national one its verdict recorded (a composite id names it first); a
+    recorded id no longer loaded leaves the one in force."""
+    book = PolicyBook.load([POLICIES])
+    day, region = dt.date(2026, 3, 2), "440106"
+    in_force = book.for_case(day, region)
+    assert book.decided_under(day, region).id == in_force.id
+    assert book.decided_under(day, region, "cn-2019").id == "cn-2019"
+    assert book.decided_under(day, region, "cn-2019+gd-2023").id == "cn-2019"
+    assert book.decided_under(day, region, "cn-1999").id == in_force.id
+    assert book.decided_under(day, region, in_force.id) == in_force

@@ -527,3 +527,33 @@ def test_parse_month_refuses_malformed(value: str) -> None:
 
 def test_parse_month() -> None:
     assert parse_month("2026-11") == (2026, 11)
+
+
+def test_a_case_an_objection_sent_back_is_overdue_by_the_same_rule_on_the_queue_and_the_summary(
+        store: Store, verifier: Verifier, office: Office) -> None:
+    """Issue 18.3: the review time restarts at the latest objection (POLICY review time limit) — in the
+    reviewer's queue and in the daily summary alike, counted and listed."""
+    from desktop.models import review
+
+    objected = office.file("2026-11-10 09:00")
+    office.move("2026-11-11 09:00", objected, State.under_review, "rev")
+    office.move("2026-11-12 09:00", objected, State.publicized, "rev", note="符合条件")
+    office.publish("2026-11-13 09:00", objected)
+    office.at("2026-11-25 10:00")  # a Wednesday: five working days to Wednesday 2 December
+    publicity.record_objection(store, office.staff["rev"], objected.id, objector="李先生", contact="13900001111",
+                               content="申请人并非本单位职工")
+    plain = office.file("2026-11-16 09:00")  # accepted Monday 16, due Monday 23: overdue all along
+
+    def queue_overdue(day: dt.date) -> set[str]:
+        return {i.case.case_no for i in review.review_queue(store, verifier, office.staff["rev"], today=day)
+                if i.overdue}
+
+    for day, expected in ((dt.date(2026, 11, 27), {plain.case_no}),
+                          (dt.date(2026, 12, 2), {plain.case_no}),
+                          (dt.date(2026, 12, 3), {plain.case_no, objected.case_no})):
+        office.at(f"{day.isoformat()} 18:00")
+        summary = daily_summary(store, day, verifier=verifier)
+        assert queue_overdue(day) == expected, day
+        assert summary.overdue_count == len(expected) and {r.case_no for r in summary.overdue} == expected, day
+    listed = {r.case_no: r for r in summary.overdue}[objected.case_no]
+    assert (listed.deadline, listed.workdays_overdue) == (dt.date(2026, 12, 2), 1)  # counted from the objection
