@@ -84,17 +84,18 @@ from desktop.models.document_kinds import DOCUMENT_ACTIONS, FORMATS, KIND_LABELS
 from desktop.models.errors import InvalidInput, NotFound, PermissionDenied
 from desktop.models.files import placed_with_transaction, private_dir
 from desktop.models.office import OfficeProfile, read_office_profile
+from desktop.models.permissions import role_can
 from desktop.models.policy import OFFICE_CHECKED_CODES, Policy
 from desktop.models.progress_link import META_PUBLIC_URL
 from desktop.models.reference import occupations
 from desktop.models.review import case_policy
 from desktop.models.rules import Check, Verifier
 from desktop.models.schema import Outbox, Staff
-from desktop.models.staff import Action, Role, StaffUser
+from desktop.models.staff import Action, Role, StaffUser, can
 from desktop.models.store import Store, get_meta
 from desktop.models.workdays import period_end
 
-PRINT_ROLES = frozenset({Role.clerk, Role.reviewer, Role.approver, Role.supervisor})
+WHO_MAY_PRINT = "打印件含个人信息，仅限经办、审核、审批人员和科长"  # the roles with Action.document_print
 RECEIPT_REFUSED = {State.draft: "案件尚未受理，没有受理回执", State.withdrawn: "案件已撤回，不再出具受理回执"}
 NOTICE_STATES = frozenset({State.draft, State.accepted, State.under_review})
 APPROVED_STATES = frozenset({State.approved, State.paid, State.payment_failed})
@@ -136,7 +137,7 @@ def is_document_entry(entry: audit.AuditEntry) -> bool:
 
 def can_print(actor: StaffUser) -> bool:
     """For views to grey out print buttons (the services also check the account is active)."""
-    return Role(actor.role) in PRINT_ROLES
+    return can(actor, Action.document_print)
 
 
 def printable_kinds(actor: StaffUser, case: CaseRecord) -> tuple[str, ...]:
@@ -173,13 +174,13 @@ def _display_name(session: Session, username: str | None) -> str:
     return row.display_name if row is not None else (username or "")
 
 
-def _check_printer(session: Session, actor: StaffUser) -> None:
+def check_printer(session: Session, actor: StaffUser, what: str = "案件文书") -> None:
+    """The account, as stored now, is active and may print ``what`` (``Action.document_print``)."""
     row = _staff_row(session, actor.username)
     if row is None or not row.active:
         raise PermissionDenied(f"账户 {actor.username} 不存在或已停用，不能打印")
-    role = Role(row.role)
-    if role not in PRINT_ROLES:
-        raise PermissionDenied(f"{role.label}无权打印案件文书（打印件含个人信息，仅限经办、审核、审批人员和科长）")
+    if not role_can(row.role, Action.document_print):
+        raise PermissionDenied(f"{Role(row.role).label}无权打印{what}（{WHO_MAY_PRINT}）")
 
 
 def policy_label(verifier: Verifier, policy: Policy) -> str:
@@ -505,7 +506,8 @@ def withdrawal_data(session: Session, store: Store, verifier: Verifier, case: Ca
 # --- issuing ----------------------------------------------------------------------------
 
 
-def _target(out: Path | str) -> Path:
+def target_path(out: Path | str) -> Path:
+    """Where a document given ``out`` goes: a file in an existing folder (``InvalidInput`` naming ``out``)."""
     path = Path(out).expanduser()
     if path.is_dir():
         raise InvalidInput("out", f"{path} 是文件夹，请给出 PDF 文件名")
@@ -527,10 +529,10 @@ Builder = Callable[[Session, CaseRecord, int, dt.datetime], "Callable[[io.BytesI
 
 def _issue(store: Store, actor: StaffUser, case_id_or_no: str, out: Path | str, kind: Kind, fmt: str,
            build: Builder) -> IssuedDocument:
-    path = _target(out)
+    path = target_path(out)
     case = get_case(store, case_id_or_no)
     with placed_with_transaction() as files, store.session() as session:
-        _check_printer(session, actor)
+        check_printer(session, actor)
         printed_at = store.clock.now()
         reprint = _earlier_prints(session, case, kind)
         built = build(session, case, reprint, printed_at)
@@ -673,7 +675,9 @@ __all__ = [
     "FORMATS",
     "KINDS",
     "KIND_LABELS",
-    "PRINT_ROLES",
+    "WHO_MAY_PRINT",
+    "check_printer",
+    "target_path",
     "CaseMaterials",
     "IssuedDocument",
     "can_print",

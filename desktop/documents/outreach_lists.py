@@ -28,7 +28,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from desktop.documents import policy_words, wording
-from desktop.documents.case_documents import PRINT_ROLES
+from desktop.documents.case_documents import WHO_MAY_PRINT
 from desktop.documents.data import Office
 from desktop.documents.layout import (
     Kit,
@@ -51,7 +51,7 @@ from desktop.models.masking import mask_name
 from desktop.models.office import office_profile
 from desktop.models.outreach import OutreachRow, Screening, default_actor, employer_key, record_export, write_private
 from desktop.models.rules import Verifier
-from desktop.models.staff import Role, StaffUser
+from desktop.models.staff import Action, Role, StaffUser, can
 from desktop.models.store import Store
 
 TITLE = "技能提升补贴政策告知名单"
@@ -182,9 +182,8 @@ def issue_outreach_lists(store: Store, screening: Screening, folder: Path | str,
                          actor: StaffUser | str | None = None, verifier: Verifier | None = None) -> IssuedLists:
     """One PDF per employer of ``screening`` into ``folder`` (created if missing), audited as one export.
     ``verifier`` gives the policy's documents (loaded from the data folder when not given)."""
-    if isinstance(actor, StaffUser) and Role(actor.role) not in PRINT_ROLES:
-        raise PermissionDenied(
-            f"{Role(actor.role).label}无权打印告知名单（含个人信息，仅限经办、审核、审批人员和科长）")
+    if isinstance(actor, StaffUser) and not can(actor, Action.document_print):
+        raise PermissionDenied(f"{Role(actor.role).label}无权打印告知名单（{WHO_MAY_PRINT}）")
     folder = Path(folder).expanduser()
     if folder.exists() and not folder.is_dir():
         raise InvalidInput("--out", f"{folder} 不是文件夹；按单位打印名单时 --out 应为文件夹")

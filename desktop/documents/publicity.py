@@ -33,11 +33,10 @@ from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.documents import wording
-from desktop.documents.case_documents import PRINT_ROLES, _target
+from desktop.documents.case_documents import check_printer, target_path
 from desktop.documents.data import Office
 from desktop.documents.layout import (
     Output,
@@ -53,14 +52,13 @@ from desktop.documents.layout import (
     signature_block,
 )
 from desktop.models import audit
-from desktop.models.errors import Conflict, PermissionDenied
+from desktop.models.errors import Conflict
 from desktop.models.files import placed_with_transaction
 from desktop.models.masking import mask_name
 from desktop.models.office import read_office_profile
 from desktop.models.publicity import Batch, BatchState, batch_in
 from desktop.models.reference import occupations
-from desktop.models.schema import Staff
-from desktop.models.staff import Role, StaffUser
+from desktop.models.staff import StaffUser
 from desktop.models.store import Store
 
 TITLE = "失业保险技能提升补贴公示名单"
@@ -201,20 +199,11 @@ class IssuedList:
                 "sha256": self.sha256}
 
 
-def _check_printer(session: Session, actor: StaffUser) -> None:
-    row = session.scalar(select(Staff).where(Staff.username == actor.username))
-    if row is None or not row.active:
-        raise PermissionDenied(f"账户 {actor.username} 不存在或已停用，不能打印")
-    role = Role(row.role)
-    if role not in PRINT_ROLES:
-        raise PermissionDenied(f"{role.label}无权打印公示名单（打印件含个人信息，仅限经办、审核、审批人员和科长）")
-
-
 def issue_publicity_list(store: Store, actor: StaffUser, batch_id_or_no: str, out: Path | str) -> IssuedList:
     """Print a published batch's list to ``out`` (audited; a later print is a reprint)."""
-    path = _target(out)
+    path = target_path(out)
     with placed_with_transaction() as files, store.session() as session:
-        _check_printer(session, actor)
+        check_printer(session, actor, "公示名单")
         batch = batch_in(session, batch_id_or_no)
         reprint = sum(1 for e in audit.entries(session, entity="publicity_batch", entity_id=batch.id)
                       if e.action == ACTION)

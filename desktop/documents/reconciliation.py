@@ -27,7 +27,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from desktop.documents import wording
-from desktop.documents.case_documents import PRINT_ROLES, _target
+from desktop.documents.case_documents import WHO_MAY_PRINT, target_path
 from desktop.documents.data import Office
 from desktop.documents.layout import (
     CELL_SIDE,
@@ -58,7 +58,7 @@ from desktop.models.field_mode import (
 from desktop.models.files import placed_with_transaction
 from desktop.models.masking import mask_name
 from desktop.models.office import office_profile
-from desktop.models.staff import Role, StaffUser
+from desktop.models.staff import Action, Role, StaffUser, can
 from desktop.models.store import Store
 
 TITLE = "外出受理对账单"
@@ -224,11 +224,9 @@ class IssuedSheet:
 def issue_reconciliation(store: Store, actor: StaffUser, out: Path | str, *,
                          field_day_id: str | None = None) -> IssuedSheet:
     """Print the reconciliation sheet of a field day (the newest by default) to ``out`` (audited)."""
-    role = Role(actor.role)
-    if role not in PRINT_ROLES:
-        raise PermissionDenied(
-            f"{role.label}无权打印外出受理对账单（含个人信息，仅限经办、审核、审批人员和科长）")
-    path = _target(out)
+    if not can(actor, Action.document_print):
+        raise PermissionDenied(f"{Role(actor.role).label}无权打印外出受理对账单（{WHO_MAY_PRINT}）")
+    path = target_path(out)
     reconciliation = reconcile(store, field_day_id)
     day = reconciliation.field_day
     profile = office_profile(store)

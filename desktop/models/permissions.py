@@ -58,6 +58,7 @@ class Action(StrEnum):
     settings_manage = "settings.manage"
     registry_import = "registry.import"
     data_purge = "data.purge"  # personal data of cases closed before the retention period (issue 20.6)
+    document_print = "document.print"  # case documents, lists and sheets with personal data on them
 
     @property
     def label(self) -> str:
@@ -82,18 +83,20 @@ _ACTION_LABELS = {
     Action.settings_manage: "修改设置",
     Action.registry_import: "导入登记数据",
     Action.data_purge: "清除保存期满案件的个人信息",
+    Action.document_print: "打印含个人信息的文书",
 }
 
 PERMISSIONS: Mapping[Role, frozenset[Action]] = MappingProxyType(
     {
-        Role.clerk: frozenset({Action.case_create, Action.case_accept, Action.case_withdraw}),
+        Role.clerk: frozenset({Action.case_create, Action.case_accept, Action.case_withdraw, Action.document_print}),
         Role.reviewer: frozenset(
-            {Action.case_start_review, Action.case_reject, Action.case_publicize, Action.case_object}
+            {Action.case_start_review, Action.case_reject, Action.case_publicize, Action.case_object,
+             Action.document_print}
         ),
         Role.approver: frozenset({Action.case_approve, Action.case_pay, Action.case_requeue_payment,
-                                  Action.case_confirm_payee}),
+                                  Action.case_confirm_payee, Action.document_print}),
         Role.supervisor: frozenset({Action.report_view, Action.audit_view, Action.case_pay, Action.registry_import,
-                                    Action.case_confirm_payee, Action.data_purge}),
+                                    Action.case_confirm_payee, Action.data_purge, Action.document_print}),
         Role.auditor: frozenset({Action.audit_view, Action.report_view}),
         # The administrator runs the system and does not handle cases.
         Role.admin: frozenset({Action.staff_manage, Action.settings_manage, Action.registry_import, Action.data_purge}),
@@ -109,8 +112,12 @@ class StaffUser:
     office_code: str
 
 
+def role_can(role: Role | str, action: Action) -> bool:
+    return action in PERMISSIONS.get(Role(role), frozenset())
+
+
 def can(actor: StaffUser, action: Action) -> bool:
-    return action in PERMISSIONS.get(Role(actor.role), frozenset())
+    return role_can(actor.role, action)
 
 
 def require(actor: StaffUser, action: Action) -> None:

@@ -51,15 +51,20 @@ def test_every_role_has_a_label_and_a_row() -> None:
 
 
 def test_permission_table_as_specified() -> None:
-    assert PERMISSIONS[Role.clerk] == {Action.case_create, Action.case_accept, Action.case_withdraw}
+    # Printing paper with personal data on it (issue 18.3: in the table, not a list of roles of its own).
+    printers = {role for role in Role if Action.document_print in PERMISSIONS[role]}
+    assert printers == {Role.clerk, Role.reviewer, Role.approver, Role.supervisor}
+    assert PERMISSIONS[Role.clerk] == {Action.case_create, Action.case_accept, Action.case_withdraw,
+                                       Action.document_print}
     assert PERMISSIONS[Role.reviewer] == {
         Action.case_start_review,
         Action.case_reject,
         Action.case_publicize,
         Action.case_object,
+        Action.document_print,
     }
     assert PERMISSIONS[Role.approver] == {Action.case_approve, Action.case_pay, Action.case_requeue_payment,
-                                          Action.case_confirm_payee}
+                                          Action.case_confirm_payee, Action.document_print}
     assert PERMISSIONS[Role.supervisor] == {
         Action.report_view,
         Action.audit_view,
@@ -67,6 +72,7 @@ def test_permission_table_as_specified() -> None:
         Action.registry_import,
         Action.case_confirm_payee,  # the second person on a payee change after approval (issue 14.6)
         Action.data_purge,  # personal data of cases closed before the retention period (issue 20.6)
+        Action.document_print,
     }
     assert PERMISSIONS[Role.auditor] == {Action.audit_view, Action.report_view}
     assert PERMISSIONS[Role.admin] == {Action.staff_manage, Action.settings_manage, Action.registry_import,
