@@ -42,13 +42,10 @@ Decisions:
   acceptance day, "overdue" is ``accepted_at`` before one instant, found once
   from the calendar — a range instead of a calendar walk per case.  Where
   policies differ in ``review_workdays`` the cases between the two bounds are
-  resolved one by one with their own policy.  The count reads the open cases'
-  rows (no index holds ``accepted_at``): quick while open cases number in the
-  thousands, about a second with a fifth of a million open; an index
-  ``CREATE INDEX ix_cases_state_accepted_at ON cases (state, accepted_at)``
-  (not in the schema yet) makes it an index count, and is used when present.
-  The list holds the ``OVERDUE_LIMIT`` longest overdue, read in filing order
-  from ``ix_cases_state_created_at`` (see ``_longest_overdue``).  For a past
+  resolved one by one with their own policy.  The count and the list (the
+  ``OVERDUE_LIMIT`` longest overdue) walk ``ix_cases_state_accepted_at``
+  (migration 0005); the few cases an objection sent back are judged again from
+  their latest objection (``review_time``, as the reviewer's queue does).  For a past
   day (issue 17.8) the figure is as that day ended: the cases whose state
   changed since are judged by their state then (``_overdue_at_end``).
 - **A past day, as of its end** (issue 17.8): drafts among the received are
@@ -67,13 +64,12 @@ from __future__ import annotations
 
 import calendar as _calendar
 import datetime as dt
-import functools
 import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Connection, and_, case, distinct, func, literal, or_, select, text, tuple_
+from sqlalchemy import Connection, and_, case, distinct, func, literal, or_, select, text
 from sqlalchemy.orm import Session
 
 from desktop.models import outbox, review_time
@@ -84,9 +80,9 @@ from desktop.models.policy import LEVEL_NAMES, PolicyBook
 from desktop.models.reference import occupations, regions
 from desktop.models.reporting_calendar import QUARTERLY_DUE_DAY
 from desktop.models.rules import Verifier
-from desktop.models.schema import AuditLog, Case, Objection, RiskFlag, Staff, UTCDateTime, utc_text
+from desktop.models.schema import AuditLog, Case, Objection, RiskFlag, Staff, utc_text
 from desktop.models.store import Store, get_meta
-from desktop.models.workdays import WorkCalendar
+from desktop.models.workdays import WorkCalendar, WorkdayTable
 
 CLOCK_SLACK = dt.timedelta(hours=1)
 OVERDUE_LIMIT = 5_000  # rows listed (the count is always complete); the most overdue first
@@ -586,14 +582,12 @@ def _overdue(session: Session, verifier: Verifier, clock: Clock, day: dt.date, o
     maybe = day_bounds(_nth_workday_before(cal, day, min(limits)), clock)[0]
     case_limit = _CaseLimits(verifier.book)
     base = [Case.state.in_([s.value for s in OPEN_FOR_REVIEW]), *_office_filter(office_code)]
-    by_acceptance = _indexed(session.connection(), "cases", "state", "accepted_at")
     # Counted by acceptance through the index; the few cases an objection sent back are judged again
     # by their latest objection below (``review_time``), so fetch enough to fill the list without them.
     objections = _objections(session, office_code)
     fetch = limit + len(objections)
     rows = list(heapq.merge(*(
-        _longest_overdue(session, state, [*_office_filter(office_code), Case.accepted_at < sure], fetch + 1,
-                         by_acceptance=by_acceptance)
+        _longest_overdue(session, state, [*_office_filter(office_code), Case.accepted_at < sure], fetch + 1)
         for state in OPEN_FOR_REVIEW
     ), key=_acceptance_order))[:fetch + 1]
     if len(rows) > fetch:  # more than are listed: count them all (the list stays capped)
@@ -644,7 +638,7 @@ def _listed(session: Session, cal: WorkCalendar, clock: Clock, day: dt.date, row
     names = _display_names(session, (r.accepted_by for r in rows if r.accepted_by))
     accepted = [clock.local_date(r.accepted_at) for r in rows]
     starts = [_review_start(clock, r, objections) for r in rows]
-    table = _CalendarTable(cal, min(accepted + starts), day)
+    table = WorkdayTable(cal, min(accepted + starts), day)
     listed = []
     for row, accepted_on, started_on in zip(rows, accepted, starts, strict=True):
         n = limits[0] if one_limit else case_limit(row.application_date, row.application_region, row.policy_id)
@@ -721,90 +715,16 @@ def _overdue_at_end(session: Session, verifier: Verifier, clock: Clock, day: dt.
     return count, tuple(merged), limits
 
 
-@functools.lru_cache(maxsize=64)
-def _year_flags(cal: WorkCalendar, year: int) -> tuple[bytes, bytes]:
-    """Each day of ``year``: working day? provisional?  Remembered per calendar (a loaded
-    calendar never changes), as the holiday package takes tens of microseconds a day asked."""
-    first = dt.date(year, 1, 1)
-    days = [first + dt.timedelta(days=i) for i in range((dt.date(year + 1, 1, 1) - first).days)]
-    return bytes(cal.is_workday(d) for d in days), bytes(cal.is_provisional(d) for d in days)
-
-
 def _acceptance_order(row: Any) -> tuple[dt.datetime, str]:
     return row.accepted_at, row.case_no
 
 
-def _longest_overdue(session: Session, state: State, where: list[Any], n: int, *, by_acceptance: bool) -> list[Any]:
-    """The ``n`` cases in ``state`` matching ``where`` accepted first, in acceptance order.
-
-    Reads about ``n`` rows, never every open case: one query per state, each walking an index
-    in order and stopping early (an IN over both states, or an order no index gives, would
-    read and sort them all).  With an index on (state, accepted_at) — not in the schema yet —
-    that is acceptance order.  Without, it is filing order on ix_cases_state_created_at, in
-    batches: a case is accepted when or after it is filed, so once the n-th best acceptance
-    so far is no later than the filing of the last row read, no row further on can beat it."""
-    columns = select(*_OVERDUE_COLUMNS).where(Case.state == state.value, *where)
-    if by_acceptance:
-        return list(session.execute(columns.order_by(Case.accepted_at, Case.case_no).limit(n)).all())
-    best: list[Any] = []
-    after: tuple[dt.datetime, str] | None = None
-    while True:
-        query = columns.order_by(Case.created_at, Case.case_no).limit(n)
-        if after is not None:
-            query = query.where(tuple_(Case.created_at, Case.case_no)
-                                > tuple_(literal(after[0], UTCDateTime()), literal(after[1])))
-        batch = session.execute(query).all()
-        best = sorted([*best, *batch], key=_acceptance_order)[:n]
-        if len(batch) < n:
-            return best  # every row read
-        after = (batch[-1].created_at, batch[-1].case_no)
-        if len(best) == n and _acceptance_order(best[-1]) <= after:
-            return best
-
-
-class _CalendarTable:
-    """``WorkCalendar.add_workdays`` and ``workdays_between`` for many dates of one range,
-    from one pass over the range: a list of overdue cases may reach back years."""
-
-    def __init__(self, cal: WorkCalendar, first: dt.date, last: dt.date) -> None:
-        self.first = first
-        self._workdays_upto: list[int] = []  # working days in [first, first + i]
-        self._provisional_upto: list[int] = []
-        self._workdays: list[dt.date] = []
-        worked = provisional = 0
-        for year in range(first.year, last.year + 1):
-            workday, maybe = _year_flags(cal, year)
-            start = first if year == first.year else dt.date(year, 1, 1)
-            stop = last if year == last.year else dt.date(year, 12, 31)
-            offset = (start - dt.date(year, 1, 1)).days
-            for i in range(offset, offset + (stop - start).days + 1):
-                if workday[i]:
-                    worked += 1
-                    self._workdays.append(dt.date(year, 1, 1) + dt.timedelta(days=i))
-                provisional += maybe[i]
-                self._workdays_upto.append(worked)
-                self._provisional_upto.append(provisional)
-        self._cal = cal
-
-    def _index(self, d: dt.date) -> int:
-        return (d - self.first).days
-
-    def add_workdays(self, start: dt.date, n: int) -> tuple[dt.date, bool]:
-        """The n-th working day after ``start``, and whether any day counted was provisional."""
-        k = self._workdays_upto[self._index(start)] + n - 1  # that working day's place in the list
-        if n == 0:
-            return start, False
-        if k >= len(self._workdays):  # past the table (not overdue then): ask the calendar
-            result = self._cal.add_workdays(start, n)
-            return result.date, result.provisional
-        end = self._workdays[k]
-        return end, self._provisional_upto[self._index(end)] > self._provisional_upto[self._index(start)]
-
-    def workdays_between(self, start: dt.date, end: dt.date) -> int:
-        """Working days after ``start`` up to and including ``end`` (0 when ``end`` is not later)."""
-        if end <= start:
-            return 0
-        return self._workdays_upto[self._index(end)] - self._workdays_upto[self._index(start)]
+def _longest_overdue(session: Session, state: State, where: list[Any], n: int) -> list[Any]:
+    """The ``n`` cases in ``state`` matching ``where`` accepted first, in acceptance order: one query
+    per state walking ``ix_cases_state_accepted_at`` and stopping early (an IN over both states would
+    read and sort them all)."""
+    query = select(*_OVERDUE_COLUMNS).where(Case.state == state.value, *where)
+    return list(session.execute(query.order_by(Case.accepted_at, Case.case_no).limit(n)).all())
 
 
 def _occupation_name(code: str, name: str) -> str:

@@ -277,3 +277,57 @@ def period_end(start: dt.date, months: int, calendar: WorkCalendar) -> PeriodEnd
     nominal = add_months(start, months)
     result = calendar.next_workday_result(nominal)
     return PeriodEnd(last_day=result.date, nominal_day=nominal, provisional=result.provisional)
+
+
+@functools.lru_cache(maxsize=64)
+def year_flags(cal: WorkCalendar, year: int) -> tuple[bytes, bytes]:
+    """Each day of ``year``: working day? provisional?  Remembered per calendar (a loaded
+    calendar never changes), as the holiday package takes tens of microseconds a day asked."""
+    first = dt.date(year, 1, 1)
+    days = [first + dt.timedelta(days=i) for i in range((dt.date(year + 1, 1, 1) - first).days)]
+    return bytes(cal.is_workday(d) for d in days), bytes(cal.is_provisional(d) for d in days)
+
+
+class WorkdayTable:
+    """``WorkCalendar.add_workdays`` and ``workdays_between`` for many dates of one range, from one
+    pass over the range (the daily summary's list of overdue reviews may reach back years)."""
+
+    def __init__(self, cal: WorkCalendar, first: dt.date, last: dt.date) -> None:
+        self.first = first
+        self._workdays_upto: list[int] = []  # working days in [first, first + i]
+        self._provisional_upto: list[int] = []
+        self._workdays: list[dt.date] = []
+        worked = provisional = 0
+        for year in range(first.year, last.year + 1):
+            workday, maybe = year_flags(cal, year)
+            start = first if year == first.year else dt.date(year, 1, 1)
+            stop = last if year == last.year else dt.date(year, 12, 31)
+            offset = (start - dt.date(year, 1, 1)).days
+            for i in range(offset, offset + (stop - start).days + 1):
+                if workday[i]:
+                    worked += 1
+                    self._workdays.append(dt.date(year, 1, 1) + dt.timedelta(days=i))
+                provisional += maybe[i]
+                self._workdays_upto.append(worked)
+                self._provisional_upto.append(provisional)
+        self._cal = cal
+
+    def _index(self, d: dt.date) -> int:
+        return (d - self.first).days
+
+    def add_workdays(self, start: dt.date, n: int) -> tuple[dt.date, bool]:
+        """The n-th working day after ``start``, and whether any day counted was provisional."""
+        k = self._workdays_upto[self._index(start)] + n - 1  # that working day's place in the list
+        if n == 0:
+            return start, False
+        if k >= len(self._workdays):  # past the table (not overdue then): ask the calendar
+            result = self._cal.add_workdays(start, n)
+            return result.date, result.provisional
+        end = self._workdays[k]
+        return end, self._provisional_upto[self._index(end)] > self._provisional_upto[self._index(start)]
+
+    def workdays_between(self, start: dt.date, end: dt.date) -> int:
+        """Working days after ``start`` up to and including ``end`` (0 when ``end`` is not later)."""
+        if end <= start:
+            return 0
+        return self._workdays_upto[self._index(end)] - self._workdays_upto[self._index(start)]

@@ -29,7 +29,6 @@ from desktop.models.policy import PolicyBook
 from desktop.models.reports import (
     FLOWS,
     Tally,
-    _CalendarTable,
     daily_summary,
     monthly_report,
     parse_month,
@@ -392,19 +391,6 @@ def test_an_empty_store_and_a_bad_day(store: Store, verifier: Verifier) -> None:
     with pytest.raises(InvalidInput) as caught:
         daily_summary(store, dt.datetime(2026, 11, 27, tzinfo=dt.UTC), verifier=verifier)  # type: ignore[arg-type]
     assert caught.value.field == "date"
-
-
-def test_calendar_table_agrees_with_the_calendar(verifier: Verifier) -> None:
-    cal = verifier.calendar
-    first, last = dt.date(2025, 12, 1), dt.date(2027, 3, 1)  # into a year the holiday package does not cover
-    table = _CalendarTable(cal, first, last)
-    for offset in range(0, (last - first).days - 40, 3):
-        start = first + dt.timedelta(days=offset)
-        for n in (0, 1, 5, 10):
-            expected = cal.add_workdays(start, n)
-            assert table.add_workdays(start, n) == (expected.date, expected.provisional), (start, n)
-        end = start + dt.timedelta(days=17)
-        assert table.workdays_between(start, end) == cal.workdays_between(start, end)
 
 
 # --- the monthly report -----------------------------------------------------------------------------

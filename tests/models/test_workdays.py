@@ -13,10 +13,12 @@ from hypothesis import strategies as st
 
 from desktop.models.errors import PolicyError
 from desktop.models.reference import resource_dir
+from desktop.models.rules import Verifier
 from desktop.models.workdays import (
     PeriodEnd,
     WorkCalendar,
     WorkdayResult,
+    WorkdayTable,
     add_months,
     load_arrangement,
     period_end,
@@ -357,3 +359,17 @@ def test_non_utf8_file_raises_policy_error(tmp_path: Path) -> None:
     with pytest.raises(PolicyError) as exc:
         WorkCalendar([tmp_path])
     assert exc.value.key == "file"
+
+
+def test_calendar_table_agrees_with_the_calendar() -> None:
+    """The table the daily summary counts many deadlines with gives what the calendar gives."""
+    cal = Verifier.load().calendar
+    first, last = dt.date(2025, 12, 1), dt.date(2027, 3, 1)  # into a year the holiday package does not cover
+    table = WorkdayTable(cal, first, last)
+    for offset in range(0, (last - first).days - 40, 3):
+        start = first + dt.timedelta(days=offset)
+        for n in (0, 1, 5, 10):
+            expected = cal.add_workdays(start, n)
+            assert table.add_workdays(start, n) == (expected.date, expected.provisional), (start, n)
+        end = start + dt.timedelta(days=17)
+        assert table.workdays_between(start, end) == cal.workdays_between(start, end)
