@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -231,10 +230,6 @@ def get_record(store: Store, record_id: str) -> IntegrityEntry:
         if row is None:
             raise NotFound(f"未找到诚信档案记录：{record_id}")
         return _entry(row)
-
-
-def subjects(entries: Iterable[IntegrityEntry]) -> set[tuple[str, str]]:
-    return {(e.subject_kind.value, e.subject_id) for e in entries}
 
 
 __all__ = [

@@ -240,10 +240,6 @@ class CentralClient:
 
     # --- the protocol ---------------------------------------------------------------------
 
-    def health(self, timeout: float | None = None) -> bool:
-        self._request("GET", "/healthz", timeout=timeout)
-        return True
-
     def enrol(self, token: str, office_code: str, device_name: str, client_device_id: str = "") -> EnrolResponse:
         request = EnrolRequest(token=token, office_code=office_code, device_name=device_name,
                                client_device_id=client_device_id)

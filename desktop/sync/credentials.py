@@ -68,7 +68,3 @@ def save_device(data_dir: Path, device: DeviceCredential) -> Path:
     except OSError as exc:
         raise StorageError(f"无法保存设备凭据 {path}：{os_error_text(exc)}") from exc
     return path
-
-
-def forget_device(data_dir: Path) -> None:
-    device_path(data_dir).unlink(missing_ok=True)

@@ -145,13 +145,6 @@ class RowsModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
-    def update_row(self, row: Any) -> None:
-        """Show one row's new values in place (keeps the selection and the scroll position)."""
-        index = self.row_of(self._key(row))
-        if index >= 0:
-            self._rows[index] = row
-            self.dataChanged.emit(self.index(index, 0), self.index(index, len(self._columns) - 1))
-
     def rows(self) -> list[Any]:
         return list(self._rows)
 

@@ -172,9 +172,6 @@ class CaseTableModel(QAbstractTableModel):
     # --- the query --------------------------------------------------------------------
 
     @property
-    def query_text(self) -> str:
-        return self._text
-
     @property
     def states(self) -> tuple[State, ...] | None:
         return self._states
