@@ -15,7 +15,6 @@ brings back the ledger annotations the central system wrote for every case).
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import json
 import socket
 import subprocess
@@ -163,19 +162,14 @@ def _queue_copies(folder: Path, changes: int) -> int:
 
 
 def _register(folder: Path, central: Central) -> None:
-    from desktop.sync.client import CentralClient
-    from desktop.sync.credentials import DeviceCredential, save_device
+    """As ``zhanchi register`` does (``desktop.sync.enrolment``)."""
+    from desktop.sync.enrolment import register
 
     store = open_store(folder)
     try:
-        with CentralClient(central.url, timeout=30) as client:
-            answer = client.enrol(central.token(OFFICE), OFFICE, "基准测试窗口", store.device_id)
+        register(store, central.url, central.token(OFFICE), "基准测试窗口", timeout=30)
     finally:
         store.close()
-    save_device(folder, DeviceCredential(
-        central_url=central.url, device_id=answer.device_id, device_name="基准测试窗口",
-        office_code=answer.office_code, registered_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        credential=answer.credential))
 
 
 def sync(work: Path, changes: int) -> tuple[float, float, dict[str, Any], dict[str, Any]]:

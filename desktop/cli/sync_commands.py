@@ -10,8 +10,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import delete
-
 from desktop.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
@@ -22,11 +20,9 @@ from desktop.cli.common import (
     resolve_data_dir,
 )
 from desktop.models.errors import InvalidInput
-from desktop.models.progress_link import META_PUBLIC_URL
-from desktop.models.schema import Meta
-from desktop.models.store import open_store, set_meta
+from desktop.models.store import open_store
+from desktop.sync import enrolment
 from desktop.sync.client import (
-    CentralClient,
     CentralRefused,
     CentralUnreachable,
     ProtocolError,
@@ -35,11 +31,9 @@ from desktop.sync.client import (
     is_loopback,
     tls_verification,
 )
-from desktop.sync.credentials import DeviceCredential, load_device, save_device
-from desktop.sync.engine import DEFAULT_BATCH_SIZE, META_CURSOR_PREFIX, SyncEngine
+from desktop.sync.engine import DEFAULT_BATCH_SIZE, SyncEngine
 from desktop.sync.protocol import MAX_PUSH_ITEMS
 
-REGISTER_TIMEOUT = 15.0
 log = logging.getLogger(__name__)
 
 
@@ -94,29 +88,11 @@ def cmd_register(args: argparse.Namespace) -> int:
         if store.office_code != office:
             raise InvalidInput("--office", f"本数据文件夹属于办事处 {store.office_code}，不能注册到 {office}")
         try:
-            with CentralClient(central, timeout=REGISTER_TIMEOUT, insecure=insecure, ca_bundle=ca_bundle) as client:
-                answer = client.enrol(token, office, name, store.device_id)
+            device = enrolment.register(store, central, token, name, insecure=insecure, ca_bundle=ca_bundle)
         except CentralRefused as exc:
             raise InvalidInput("--token" if exc.status == 401 else "--office", str(exc)) from None
         except (CentralUnreachable, ProtocolError) as exc:
             return fail(str(exc), EXIT_FAILED)
-        previous = load_device(data_dir)
-        device = DeviceCredential(
-            central_url=central,
-            device_id=answer.device_id,
-            device_name=name,
-            office_code=answer.office_code,
-            registered_at=store.clock.now().isoformat(timespec="seconds"),
-            credential=answer.credential,
-            insecure=insecure,
-            ca_bundle=ca_bundle,
-        )
-        save_device(data_dir, device)
-        with store.session() as session:
-            set_meta(session, META_PUBLIC_URL, answer.public_url)  # receipts' QR link (issue 19.1)
-            if previous is None or previous.central_url != central:
-                # Another central system: its change sequences have nothing to do with the old cursors.
-                session.execute(delete(Meta).where(Meta.key.like(META_CURSOR_PREFIX + "%")))
     finally:
         store.close()
     print_json(device.public())
