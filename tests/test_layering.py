@@ -180,3 +180,27 @@ def test_documents_and_sync_never_import_the_window_or_the_command_line() -> Non
              if name.startswith(("desktop.documents", "desktop.sync"))
              for target in targets if target.startswith(above)}
     assert wrong == set()
+
+
+def test_the_core_never_names_a_command_line_option() -> None:
+    """Issue 18.5: the window shows the core's errors too, so they name fields by the core's own names
+    (``out``, ``month``) and say what to do in words; the command line turns those names into its options
+    (``cli.common.OPTION_OF_FIELD``).  Docstrings may speak of the commands; strings the program uses may not."""
+    import ast
+    import re
+
+    option = re.compile(r"(?<![\w-])--[a-z][a-z-]+")
+    found = []
+    for package in ("models", "documents", "sync"):
+        for path in (DESKTOP / package).rglob("*.py"):
+            if "migrations" in path.parts:
+                continue
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                          if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                          and node.body and isinstance(node.body[0], ast.Expr)
+                          and isinstance(node.body[0].value, ast.Constant)}
+            found += [f"{path.relative_to(DESKTOP)}:{node.lineno}: {node.value[:60]!r}" for node in ast.walk(tree)
+                      if isinstance(node, ast.Constant) and isinstance(node.value, str)
+                      and id(node) not in docstrings and option.search(node.value)]
+    assert found == []

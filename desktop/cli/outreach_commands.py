@@ -172,14 +172,7 @@ def cmd_field_reconcile(args: argparse.Namespace) -> int:
 
     store = open_existing_store(args)
     try:
-        try:
-            issued = issue_reconciliation(store, _staff(store, args.user), args.out, field_day_id=args.field_day)
-        except InvalidInput as exc:
-            if exc.field == "out":
-                raise InvalidInput("--out", exc.reason) from None
-            if exc.field == "field_day":
-                raise InvalidInput("--field-day", exc.reason) from None
-            raise
+        issued = issue_reconciliation(store, _staff(store, args.user), args.out, field_day_id=args.field_day)
     finally:
         store.close()
     print_json(issued.to_json())

@@ -68,12 +68,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     store = open_existing_store(args, missing="数据文件夹 {folder} 中还没有案件数据")
     try:
         user = _user(store, args.user)
-        try:
-            batch = export_payments(store, user, out)
-        except InvalidInput as exc:
-            if exc.field == "out":
-                raise InvalidInput("--out", exc.reason) from None
-            raise
+        batch = export_payments(store, user, out)
     finally:
         store.close()
     if batch.refused:

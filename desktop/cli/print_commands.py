@@ -131,10 +131,6 @@ def _printing_as(user: StaffUser) -> Iterator[None]:
         yield
     except PermissionDenied as exc:
         raise PermissionDenied(f"--user: {user.username}：{exc}") from None
-    except InvalidInput as exc:
-        if exc.field == "out":
-            raise InvalidInput("--out", exc.reason) from None
-        raise
 
 
 def cmd_print_case(args: argparse.Namespace) -> int:

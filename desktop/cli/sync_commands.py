@@ -18,6 +18,7 @@ from desktop.cli.common import (
     print_json,
     refuse_if_damaged,
     resolve_data_dir,
+    sync_error_line,
 )
 from desktop.models.errors import InvalidInput
 from desktop.models.store import open_store
@@ -92,7 +93,7 @@ def cmd_register(args: argparse.Namespace) -> int:
         except CentralRefused as exc:
             raise InvalidInput("--token" if exc.status == 401 else "--office", str(exc)) from None
         except (CentralUnreachable, ProtocolError) as exc:
-            return fail(str(exc), EXIT_FAILED)
+            return fail(sync_error_line(exc), EXIT_FAILED)
     finally:
         store.close()
     print_json(device.public())
@@ -109,7 +110,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
             with SyncEngine.for_store(store, batch_size=args.batch_size) as engine:
                 report = engine.run_once()
         except SyncError as exc:
-            return fail(str(exc), EXIT_FAILED)
+            return fail(sync_error_line(exc), EXIT_FAILED)
     finally:
         store.close()
     print_json(report.to_json())

@@ -186,12 +186,12 @@ def issue_outreach_lists(store: Store, screening: Screening, folder: Path | str,
         raise PermissionDenied(f"{Role(actor.role).label}无权打印告知名单（{WHO_MAY_PRINT}）")
     folder = Path(folder).expanduser()
     if folder.exists() and not folder.is_dir():
-        raise InvalidInput("--out", f"{folder} 不是文件夹；按单位打印名单时 --out 应为文件夹")
+        raise InvalidInput("out", f"{folder} 不是文件夹；按单位打印名单时应给出一个文件夹")
     try:
         if not folder.exists():
             private_dir(folder)  # a new folder of lists: owner-only like the files in it
     except OSError as exc:
-        raise InvalidInput("--out", f"无法建立文件夹 {folder}：{exc.strerror or exc}") from None
+        raise InvalidInput("out", f"无法建立文件夹 {folder}：{exc.strerror or exc}") from None
     office = _office(store)
     label, note = screening_policy_words(screening, verifier or Verifier.load(store.data_dir))
     written: list[Path] = []

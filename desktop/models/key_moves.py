@@ -33,11 +33,11 @@ def write_export(data_dir: Path, out: Path, passphrase: str) -> str:
         raise InvalidInput("passphrase", f"口令至少{MIN_PASSPHRASE}个字符")
     key_id = keystore.read_key_id(data_dir)
     if key_id is None:
-        raise InvalidInput("--data-dir", f"数据文件夹 {data_dir} 没有加密密钥（尚未打开过或未加密）")
+        raise InvalidInput("data_dir", f"数据文件夹 {data_dir} 没有加密密钥（尚未打开过或未加密）")
     key = keystore.folder_key(data_dir)
     out = Path(out)
     if out.exists():
-        raise InvalidInput("--out", f"{out} 已存在，不会覆盖")
+        raise InvalidInput("out", f"{out} 已存在，不会覆盖")
     partial = create_private(out.with_name(out.name + ".partial"))
     try:
         conn = database.connect_passphrase(partial, passphrase)

@@ -816,7 +816,7 @@ def write_private(path: Path, data: bytes) -> None:
     try:
         files.write_private(path, data)
     except OSError as exc:
-        raise InvalidInput("--out", f"无法写入 {path}：{exc.strerror or exc}") from None
+        raise InvalidInput("out", f"无法写入 {path}：{exc.strerror or exc}") from None
 
 
 def record_export(store: Store, actor: str, *, kind: str, screening: Screening, path: Path, rows: int,
@@ -837,7 +837,7 @@ def export_csv(store: Store, screening: Screening, path: Path | str, template: M
     """Write the outreach CSV of CONTRACTS.md for ``screening`` to ``path`` (audited)."""
     path = Path(path)
     if path.is_dir():
-        raise InvalidInput("--out", f"{path} 是文件夹；请给出 CSV 文件名")
+        raise InvalidInput("out", f"{path} 是文件夹；请给出 CSV 文件名")
     data, longest = csv_bytes(screening.rows, template)
     write_private(path, data)
     digest = hashlib.sha256(data).hexdigest()

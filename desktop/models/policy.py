@@ -655,7 +655,7 @@ class PolicyBook:
             if policy.id == policy_id:
                 return policy
         known = "、".join(p.id for p in self.nationals)
-        raise InvalidInput("--policy", f"没有编号为 {policy_id} 的政策（已载入：{known}）")
+        raise InvalidInput("policy", f"没有编号为 {policy_id} 的政策（已载入：{known}）")
 
     def decided_under(self, day: dt.date, region: str, recorded: str | None = None) -> Policy:
         """The policy a case was decided under (issue 18.3: the one rule for the queue, the documents

@@ -393,7 +393,7 @@ def purge_closed_cases(store: Store, actor: StaffUser, *, cutoff: dt.date | None
     if cutoff is None:
         cutoff = latest
     elif cutoff > latest:
-        raise InvalidInput("--before", f"{cutoff} 晚于保存期限允许的 {latest}（结案后保存{years}年）；"
+        raise InvalidInput("before", f"{cutoff} 晚于保存期限允许的 {latest}（结案后保存{years}年）；"
                                        "只能清除在此日期之前结案的案件")
     with store.session(readonly=True) as session:
         ids, held = _candidates(session, store, cutoff, hold_unsynced=hold_unsynced)

@@ -866,15 +866,15 @@ def _level_name(level: int) -> str:
 
 
 def parse_month(value: str) -> tuple[int, int]:
-    """``2026-11`` -> (2026, 11); anything else is ``InvalidInput`` naming ``--month``."""
+    """``2026-11`` -> (2026, 11); anything else is ``InvalidInput`` naming ``month``."""
     text_value = (value or "").strip()
     parts = text_value.split("-")
     if len(parts) != 2 or len(parts[0]) != 4 or len(parts[1]) != 2 or not all(p.isdigit() for p in parts):
-        raise InvalidInput("--month", f"应为 YYYY-MM（例如 2026-11），收到 {value!r}")
+        raise InvalidInput("month", f"应为 YYYY-MM（例如 2026-11），收到 {value!r}")
     try:
         return _check_month(int(parts[0]), int(parts[1]))
     except InvalidInput as exc:
-        raise InvalidInput("--month", exc.reason) from None
+        raise InvalidInput("month", exc.reason) from None
 
 
 # --- the quarterly real-name report ---------------------------------------------------------------------
@@ -988,14 +988,14 @@ def quarterly_report(store: Store, year: int, quarter: int, office_code: str | N
 
 
 def parse_quarter(value: str) -> tuple[int, int]:
-    """``2026-Q3`` (or ``2026q3``) -> (2026, 3); anything else is ``InvalidInput`` naming ``--quarter``."""
+    """``2026-Q3`` (or ``2026q3``) -> (2026, 3); anything else is ``InvalidInput`` naming ``quarter``."""
     text_value = (value or "").strip().upper().replace("-", "")
     if len(text_value) != 6 or not text_value[:4].isdigit() or text_value[4] != "Q" or text_value[5] not in "1234":
-        raise InvalidInput("--quarter", f"应为 YYYY-Qn（例如 2026-Q3），收到 {value!r}")
+        raise InvalidInput("quarter", f"应为 YYYY-Qn（例如 2026-Q3），收到 {value!r}")
     try:
         return _check_month(int(text_value[:4]), 1)[0], int(text_value[5])
     except InvalidInput as exc:
-        raise InvalidInput("--quarter", exc.reason) from None
+        raise InvalidInput("quarter", exc.reason) from None
 
 
 __all__ = [

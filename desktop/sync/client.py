@@ -60,6 +60,10 @@ class CentralUnreachable(SyncError):
     """The central system cannot be reached or is failing: try again later."""
 
 
+class CertificateUntrusted(CentralUnreachable):
+    """The central system's TLS certificate does not verify (a province's own CA not given, or another host)."""
+
+
 class CentralRefused(SyncError):
     """The central system refused the request (401/403): a person must act."""
 
@@ -92,7 +96,7 @@ def is_loopback(hostname: str | None) -> bool:
         return False
 
 
-def check_central_url(url: str, field: str = "--central", *, insecure: bool = False) -> str:
+def check_central_url(url: str, field: str = "central", *, insecure: bool = False) -> str:
     """A central system's address.  Issue 20.3: personal data and credentials never cross a network in
     clear text — ``https://`` (certificate verified), or ``http://`` only to this computer (loopback) or
     with ``insecure`` (``register --insecure``: explicit, and logged)."""
@@ -102,11 +106,11 @@ def check_central_url(url: str, field: str = "--central", *, insecure: bool = Fa
         raise InvalidInput(field, f"中心系统地址应形如 https://zhanchi.example.gov.cn 或 http://127.0.0.1:8700，收到“{url}”")
     if parts.scheme == "http" and not is_loopback(parts.hostname) and not insecure:
         raise InvalidInput(field, f"中心系统地址须以 https:// 开头（加密传输并校验证书），收到“{url}”；明文 http:// "
-                                  "只能用于本机地址（127.0.0.1），或在注册时加 --insecure 明确同意（将记入日志）")
+                                  "只能用于本机地址（127.0.0.1），或在注册时明确同意以明文连接（将记入日志）")
     return url
 
 
-def tls_verification(ca_bundle: str, field: str = "--ca-bundle") -> ssl.SSLContext | bool:
+def tls_verification(ca_bundle: str, field: str = "ca_bundle") -> ssl.SSLContext | bool:
     """What httpx verifies a central system's certificate with: the system's trusted CAs, or only the CAs
     of ``ca_bundle`` (a PEM file: a province's private CA)."""
     if not ca_bundle:
@@ -209,9 +213,9 @@ class CentralClient:
             raise CentralUnreachable(f"中心系统无响应（{type(exc).__name__}）：{self.base_url}") from exc
         except httpx.ConnectError as exc:
             if isinstance(exc.__context__, ssl.SSLCertVerificationError) or "CERTIFICATE_VERIFY_FAILED" in str(exc):
-                raise CentralUnreachable(
+                raise CertificateUntrusted(
                     f"中心系统 {self.base_url} 的证书无法验证（不是受信任的机构签发，或与地址不符）；"
-                    "省级自建 CA 请在注册时用 --ca-bundle 指定其证书") from exc
+                    "省级自建 CA 请在注册时指定其证书") from exc
             raise CentralUnreachable(f"无法连接中心系统 {self.base_url}（{type(exc).__name__}）") from exc
         except httpx.TransportError as exc:
             raise CentralUnreachable(f"无法连接中心系统 {self.base_url}（{type(exc).__name__}）") from exc

@@ -171,7 +171,7 @@ def client_for(store: Store, *, timeout: float | None = None) -> CentralClient:
     device = load_device(store.data_dir)
     if device is None:
         raise NotRegistered(
-            "本机尚未注册到中心系统，请先运行 register --central URL --office CODE --device NAME --token TOKEN"
+            "本机尚未注册到中心系统，请先注册本机（凭中心系统管理员发放的注册令牌）"
         )
     options: dict[str, Any] = {} if timeout is None else {"timeout": timeout}
     return CentralClient(device.central_url, device.credential, insecure=device.insecure,

@@ -121,4 +121,4 @@ def test_issuing_lists_from_a_screening_is_audited_and_owner_only(
     (tmp_path / "a-file").write_text("x")
     with pytest.raises(InvalidInput) as not_a_folder:
         issue_outreach_lists(store, screening, tmp_path / "a-file", actor=clerk)
-    assert not_a_folder.value.field == "--out"
+    assert not_a_folder.value.field == "out"

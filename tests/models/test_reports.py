@@ -508,7 +508,7 @@ def test_prefecture_names() -> None:
 def test_parse_month_refuses_malformed(value: str) -> None:
     with pytest.raises(InvalidInput) as caught:
         parse_month(value)
-    assert caught.value.field == "--month"
+    assert caught.value.field == "month"
 
 
 def test_parse_month() -> None:

@@ -506,7 +506,7 @@ def test_explicit_policy_overrides_the_date(verifier: Verifier) -> None:
     assert check(verdict, "contribution_months")[0] is True
     with pytest.raises(InvalidInput) as err:
         run(verifier, BASE, policy="cn-1999")
-    assert err.value.field == "--policy"
+    assert err.value.field == "policy"
 
 
 # --- amounts: 40号 三 and regional overlays -------------------------------------------------
