@@ -17,8 +17,9 @@ from desktop.models.rules import Verifier
 from desktop.models.store import Store
 
 
-def intake_dict(**overrides: Any) -> dict[str, Any]:
-    """An eligible cn-2017 intake (CONTRACTS.md verify input plus payment, employer, phone)."""
+def verify_dict(**overrides: Any) -> dict[str, Any]:
+    """An eligible cn-2017 application as ``verify`` reads it (CONTRACTS.md verify input): the one test
+    application every module starts from; each call a fresh copy."""
     data: dict[str, Any] = {
         "applicant": {"name": "张三", "id_number": "11010519491231002X"},
         "insured_region": "440100",
@@ -32,14 +33,23 @@ def intake_dict(**overrides: Any) -> dict[str, Any]:
             "occupation_code": "6-18-01-01",
             "occupation_name": "车工",
             "issue_date": "2017-06-01",
-            "shortage": False,
         },
         "application_date": "2018-01-10",
         "prior_subsidies": [],
+    }
+    data.update(overrides)
+    return data
+
+
+def intake_dict(**overrides: Any) -> dict[str, Any]:
+    """An eligible cn-2017 intake (``verify_dict`` plus payment, employer, phone)."""
+    data = verify_dict()
+    data["certificate"]["shortage"] = False  # the clerk's answer to "a shortage occupation?"
+    data.update({
         "payment": {"kind": "bank", "account": "6222020200112233445", "bank_name": "工商银行", "holder_name": "张三"},
         "employer": {"name": "广州市某机械有限公司", "uscc": "91440101MA5XXXXX04"},
         "phone": "13800138000",
-    }
+    })
     data.update(overrides)
     return data
 

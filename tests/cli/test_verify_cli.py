@@ -9,25 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from case_flow import verify_dict
 
-EXAMPLE: dict[str, Any] = {
-    "applicant": {"name": "张三", "id_number": "11010519491231002X"},
-    "insured_region": "440100",
-    "application_region": "440100",
-    "contribution_months": 40,
-    "receiving_unemployment_benefit": False,
-    "certificate": {
-        "number": "S000144000123174000056",
-        "kind": "skill_level",
-        "level": 4,
-        "occupation_code": "6-18-01-01",
-        "occupation_name": "车工",
-        "issue_date": "2017-06-01",
-        "shortage": False,
-    },
-    "application_date": "2018-01-10",
-    "prior_subsidies": [{"occupation_code": "6-18-01-01", "level": 5, "granted_on": "2017-09-01", "shortage": False}],
-}
+EXAMPLE: dict[str, Any] = verify_dict(
+    certificate={**verify_dict()["certificate"], "shortage": False},
+    prior_subsidies=[{"occupation_code": "6-18-01-01", "level": 5, "granted_on": "2017-09-01", "shortage": False}])
 
 
 def zhanchi(*args: str, stdin: str | None = None, data_dir: Path) -> subprocess.CompletedProcess[str]:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from case_flow import verify_dict
 from overlay_fixtures import TEST_DOCUMENT, admin_verifier, confirmed_copy, overlay, source
 
 from desktop.models.application import PriorSubsidy, parse_application
@@ -24,23 +25,7 @@ def valid_id(first17: str) -> str:
 
 GOOD_ID = valid_id("44010619900307123")
 
-BASE: dict[str, Any] = {
-    "applicant": {"name": "张三", "id_number": GOOD_ID},
-    "insured_region": "440100",
-    "application_region": "440100",
-    "contribution_months": 40,
-    "receiving_unemployment_benefit": False,
-    "certificate": {
-        "number": "S000144000123174000056",
-        "kind": "skill_level",
-        "level": 4,
-        "occupation_code": "6-18-01-01",
-        "occupation_name": "车工",
-        "issue_date": "2017-06-01",
-    },
-    "application_date": "2018-01-10",
-    "prior_subsidies": [],
-}
+BASE: dict[str, Any] = verify_dict(applicant={"name": "张三", "id_number": GOOD_ID})
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 import pytest
+from case_flow import verify_dict
 
 from desktop.documents import wording
 from desktop.models.application import parse_application
@@ -22,16 +23,7 @@ from desktop.models.levels import LEVEL_GRADES, LEVEL_NAMES
 from desktop.models.rules import Verdict, Verifier
 
 ID = "44010619900307123" + id_check_character("44010619900307123")
-BASE: dict[str, Any] = {
-    "applicant": {"name": "张三", "id_number": ID},
-    "insured_region": "440100",
-    "application_region": "440100",
-    "contribution_months": 40,
-    "certificate": {"number": "S000144000123174000056", "kind": "skill_level", "level": 4,
-                    "occupation_code": "6-18-01-01", "occupation_name": "车工", "issue_date": "2017-06-01"},
-    "application_date": "2018-01-10",
-    "prior_subsidies": [],
-}
+BASE: dict[str, Any] = verify_dict(applicant={"name": "张三", "id_number": ID})
 ISO_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 OPENING, CLOSING = "（(〔【", "）)〕】"
 
