@@ -78,6 +78,7 @@ ACTION_LABELS = {
     "document.printed": "文书已送打印机",
     "document.previewed": "文书仅预览，未送打印机",
     "outreach.export": "导出应享未享人员名单",
+    "outbox.requeue": "重新发送被中心系统拒收的变更",
     "key.export": "导出数据库密钥",
     "key.import": "导入数据库密钥",
     "settings.office_profile": "设定办事处信息",

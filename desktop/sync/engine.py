@@ -44,10 +44,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NamedTuple, cast
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.models import ledger, outbox, sync_state
+from desktop.models.audit import default_actor
 from desktop.models.errors import PolicyError, StorageError
 from desktop.models.outbox import OutboxItem, OutboxState
 from desktop.models.progress_link import META_PUBLIC_URL
@@ -144,26 +145,16 @@ class SyncReport:
 
 
 def rejected_items(store: Store, limit: int = 200) -> list[OutboxItem]:
-    """Changes the central system rejected, oldest first: to be listed for a person."""
+    """Changes the central system rejected, oldest first (``outbox.rejected_items``)."""
     with store.session(readonly=True) as session:
-        rows = session.scalars(
-            select(Outbox).where(Outbox.state == OutboxState.rejected.value).order_by(Outbox.id).limit(limit)
-        )
-        return [outbox.to_item(row) for row in rows]
+        return outbox.rejected_items(session, limit)
 
 
-def requeue(store: Store, outbox_ids: Iterable[int]) -> int:
-    """Send rejected changes again (after a person fixed the cause); returns how many."""
-    ids = list(outbox_ids)
-    if not ids:
-        return 0
+def requeue(store: Store, outbox_ids: Iterable[int], actor: str | None = None) -> int:
+    """Send rejected changes again (``outbox.requeue``, audited as ``actor``: the operating-system
+    account when none is named); returns how many."""
     with store.session() as session:
-        result = session.execute(
-            update(Outbox)
-            .where(Outbox.id.in_(ids), Outbox.state == OutboxState.rejected.value)
-            .values(state=OutboxState.pending.value)
-        )
-        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+        return outbox.requeue(session, outbox_ids, actor=actor or default_actor(), at=store.clock.now())
 
 
 def client_for(store: Store, *, timeout: float | None = None) -> CentralClient:
@@ -315,29 +306,12 @@ class SyncEngine:
         return out
 
     def _record(self, answers: Sequence[tuple[str, OutboxState, str | None]]) -> None:
-        table = cast(Table, Outbox.__table__)
-        statement = (
-            update(table)
-            .where(table.c.idempotency_key == bindparam("b_key"))
-            .values(
-                state=bindparam("b_state"),
-                last_error=bindparam("b_error"),
-                answered_at=bindparam("b_at"),
-                attempts=table.c.attempts + 1,
-            )
-        )
-        at = self._now()
-        rows = [{"b_key": key, "b_state": state.value, "b_error": error, "b_at": at} for key, state, error in answers]
         with self.store.session() as session:
-            session.connection().execute(statement, rows)
+            outbox.record_answers(session, answers, self._now())
 
     def _note_attempt(self, items: Sequence[_Pending], error: str) -> None:
         with self.store.session() as session:
-            session.execute(
-                update(Outbox)
-                .where(Outbox.id.in_([i.id for i in items]), Outbox.state == OutboxState.pending.value)
-                .values(attempts=Outbox.attempts + 1, last_error=error[:500])
-            )
+            outbox.note_attempt(session, [i.id for i in items], error)
 
     # --- pull ---------------------------------------------------------------------------
 

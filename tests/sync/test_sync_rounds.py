@@ -11,7 +11,7 @@ from counter_devices import annotations, assert_exactly_once, intake_data, new_p
 from fault_proxy import FaultProxy
 from sqlalchemy import func, select
 
-from desktop.models import outbox
+from desktop.models import audit, outbox
 from desktop.models.application import parse_intake
 from desktop.models.intake import assess, lookup_applicant
 from desktop.models.schema import Ledger
@@ -166,8 +166,12 @@ def test_rejected_changes_wait_for_a_person(sqlite_central: CentralServer, new_c
     [item] = rejected_items(counter.store)
     assert item.entity == "gadget" and "gadget" in (item.last_error or "")
     assert counter.sync()["pushed"] == 0  # not retried blindly
-    assert requeue(counter.store, [item.id]) == 1
+    assert requeue(counter.store, [item.id], actor="admin") == 1
     assert read_status(counter.store).pending == 1
+    with counter.store.session(readonly=True) as session:  # who sent it again, and when (issue 18.1)
+        [entry] = [e for e in audit.entries(session, entity="outbox") if e.action == "outbox.requeue"]
+    assert entry.actor == "admin" and entry.after == {"state": "pending", "ids": [item.id]}
+    assert requeue(counter.store, [item.id]) == 0  # already pending: nothing to send again, nothing recorded
 
 
 def test_another_offices_case_in_the_outbox_is_rejected_not_stuck(sqlite_central: CentralServer,
