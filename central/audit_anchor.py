@@ -99,16 +99,17 @@ def _missing_flagged_since(conn: Connection, device: Device, since: dt.datetime)
         security_events.c.at >= since).limit(1)) is not None
 
 
-def receive(engine: Engine, device: Device, head: AuditHead | None) -> AuditAnchor | None:
-    """Judge the head a pull reported, record it (and any incident), and answer the anchor now held."""
-    with read(engine) as conn:
-        recorded = _recorded(conn, device.id)
-        if head is None:
-            latest = _latest(conn, device.id)
-            if latest is None or _missing_flagged_since(conn, device, latest.recorded_at):
-                return latest
-        elif not judge(recorded, head).record:
-            return _latest(conn, device.id)
+def receive(engine: Engine, device: Device, head: AuditHead | None, *,
+            reading: Connection | None = None) -> AuditAnchor | None:
+    """Judge the head a pull reported, record it (and any incident), and answer the anchor now held.
+    ``reading``: the request's read transaction, for the usual case where nothing is to be written."""
+    if reading is not None:
+        unchanged = _unchanged(reading, device, head)
+    else:
+        with read(engine) as conn:
+            unchanged = _unchanged(conn, device, head)
+    if unchanged is not None:
+        return unchanged[0]
     now = utcnow()
     with write(engine) as conn:
         lock_device(conn, device.id)
@@ -126,6 +127,20 @@ def receive(engine: Engine, device: Device, head: AuditHead | None) -> AuditAnch
         if judgement.record:
             _store(conn, device, head, afresh=judgement.incident is not None, now=now)
         return _latest(conn, device.id)
+
+
+def _unchanged(conn: Connection, device: Device, head: AuditHead | None) -> tuple[AuditAnchor | None] | None:
+    """``(anchor,)`` when the head needs nothing written (the anchor to answer), else None."""
+    rows = conn.execute(select(audit_anchors.c.seq, audit_anchors.c.hash, audit_anchors.c.recorded_at)
+                        .where(audit_anchors.c.device_id == device.id)).all()  # at most KEEP: one query for both
+    newest = max(rows, key=lambda r: int(r.seq), default=None)
+    latest = None if newest is None else AuditAnchor(seq=newest.seq, hash=newest.hash, recorded_at=newest.recorded_at)
+    if head is None:
+        if latest is None or _missing_flagged_since(conn, device, latest.recorded_at):
+            return (latest,)
+    elif not judge({int(r.seq): r.hash for r in rows}, head).record:
+        return (latest,)
+    return None
 
 
 def anchor_of(engine: Engine, device: Device) -> AuditAnchor | None:

@@ -23,7 +23,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, select, update
+from sqlalchemy import Connection, Engine, delete, func, select, update
 
 from central.db import devices, enrolment_tokens, pending_credentials, read, utcnow, write
 
@@ -134,16 +134,15 @@ def enrol(engine: Engine, token: str, office_code: str, device_name: str, client
     return Device(device_id, office_code, device_name.strip()), credential
 
 
-def _holder(engine: Engine, digest: str) -> tuple[Any, bool]:
+def _holder(conn: Connection, digest: str) -> tuple[Any, bool]:
     """The device row whose credential (or pending next credential) hashes to ``digest``; whether pending."""
     columns = (devices.c.id, devices.c.office_code, devices.c.name, devices.c.created_at, devices.c.last_seen_at,
                devices.c.revoked_at)
-    with read(engine) as conn:
-        row = conn.execute(select(*columns).where(devices.c.credential_hash == digest)).first()
-        if row is not None:
-            return row, False
-        pending = select(pending_credentials.c.device_id).where(pending_credentials.c.credential_hash == digest)
-        return conn.execute(select(*columns).where(devices.c.id.in_(pending.scalar_subquery()))).first(), True
+    row = conn.execute(select(*columns).where(devices.c.credential_hash == digest)).first()
+    if row is not None:
+        return row, False
+    pending = select(pending_credentials.c.device_id).where(pending_credentials.c.credential_hash == digest)
+    return conn.execute(select(*columns).where(devices.c.id.in_(pending.scalar_subquery()))).first(), True
 
 
 def expired_message(idle_days: int) -> str:
@@ -151,13 +150,18 @@ def expired_message(idle_days: int) -> str:
 
 
 def authenticate(engine: Engine, credential: str, *, idle_days: int = DEFAULT_IDLE_DAYS,
-                 now: dt.datetime | None = None) -> Device:
+                 now: dt.datetime | None = None, reading: Connection | None = None) -> Device:
     """The device holding this credential; ``CredentialRefused`` when unknown, revoked or unused for
-    ``idle_days``.  A device's pending credential, used for the first time, becomes its credential."""
+    ``idle_days``.  A device's pending credential, used for the first time, becomes its credential.
+    ``reading``: the request's own read transaction to look in (issue 19.6: one per request, not one each)."""
     if not credential:
         raise CredentialRefused(UNKNOWN_CREDENTIAL)
     digest = secret_hash(credential)
-    row, pending = _holder(engine, digest)
+    if reading is not None:
+        row, pending = _holder(reading, digest)
+    else:
+        with read(engine) as conn:
+            row, pending = _holder(conn, digest)
     if row is None or row.revoked_at is not None:
         raise CredentialRefused(UNKNOWN_CREDENTIAL)
     now = now or utcnow()

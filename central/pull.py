@@ -16,7 +16,7 @@ import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Connection, Engine, func, select
 
 from central import authority
 from central.auth import Device, active_device_count
@@ -80,36 +80,43 @@ def _ledger_page(conn: Any, region: str, cursor: int, limit: int) -> tuple[list[
     return rows, (rows[-1].seq if rows else cursor), more
 
 
-def pull(engine: Engine, device: Device, request: PullRequest) -> PullAnswer:
+def pull(engine: Engine, device: Device, request: PullRequest, *, reading: Connection | None = None) -> PullAnswer:
     """Each stream's page above its cursor.  A stream whose cursor is at its counter's last sequence has
-    nothing new for anyone: it is not queried (an idle round reads one small table instead of five)."""
+    nothing new for anyone: it is not queried (an idle round reads one small table instead of five).
+    ``reading``: the request's own read transaction."""
+    if reading is not None:
+        return _pull(reading, device, request)
+    with read(engine) as conn:
+        return _pull(conn, device, request)
+
+
+def _pull(conn: Connection, device: Device, request: PullRequest) -> PullAnswer:
     cursors = {s: max(0, int(request.cursors.get(s, 0))) for s in STREAMS}
     limit = request.limit
     region = device.region
     new = dict(cursors)
     pages: dict[str, list[Any]] = dict.fromkeys(STREAMS, [])
     more = False
-    with read(engine) as conn:
-        latest = {stream: int(seq) for stream, seq in conn.execute(select(counters.c.stream, counters.c.last_seq))}
-        selects = {
-            STREAM_INSURED: (select(*[registry_insured.c[c] for c in INSURED_COLUMNS], registry_insured.c.seq)
-                             .where(registry_insured.c.region == region), registry_insured.c.seq),
-            STREAM_CERTIFICATES: (select(*[registry_certificates.c[c] for c in CERTIFICATE_COLUMNS],
-                                         registry_certificates.c.seq).where(registry_certificates.c.region == region),
-                                  registry_certificates.c.seq),
-            STREAM_ANNOTATIONS: (select(case_notes).where(case_notes.c.office_code == device.office_code),
-                                 case_notes.c.seq),
-            STREAM_REFERENCE: (select(reference_files), reference_files.c.seq),
-        }
-        for stream in STREAMS:
-            if cursors[stream] >= latest.get(stream, MAX_SEQ):
-                continue
-            if stream == STREAM_LEDGER:
-                pages[stream], new[stream], m = _ledger_page(conn, region, cursors[stream], limit)
-            else:
-                query, seq_column = selects[stream]
-                pages[stream], new[stream], m = _page(conn, query, seq_column, cursors[stream], limit)
-            more |= m
+    latest = {stream: int(seq) for stream, seq in conn.execute(select(counters.c.stream, counters.c.last_seq))}
+    selects = {
+        STREAM_INSURED: (select(*[registry_insured.c[c] for c in INSURED_COLUMNS], registry_insured.c.seq)
+                         .where(registry_insured.c.region == region), registry_insured.c.seq),
+        STREAM_CERTIFICATES: (select(*[registry_certificates.c[c] for c in CERTIFICATE_COLUMNS],
+                                     registry_certificates.c.seq).where(registry_certificates.c.region == region),
+                              registry_certificates.c.seq),
+        STREAM_ANNOTATIONS: (select(case_notes).where(case_notes.c.office_code == device.office_code),
+                             case_notes.c.seq),
+        STREAM_REFERENCE: (select(reference_files), reference_files.c.seq),
+    }
+    for stream in STREAMS:
+        if cursors[stream] >= latest.get(stream, MAX_SEQ):
+            continue
+        if stream == STREAM_LEDGER:
+            pages[stream], new[stream], m = _ledger_page(conn, region, cursors[stream], limit)
+        else:
+            query, seq_column = selects[stream]
+            pages[stream], new[stream], m = _page(conn, query, seq_column, cursors[stream], limit)
+        more |= m
     return PullAnswer.model_construct(
         insured=[tuple(r)[:-1] for r in pages[STREAM_INSURED]],
         certificates=[tuple(r)[:-1] for r in pages[STREAM_CERTIFICATES]],
