@@ -13,15 +13,16 @@ person lookups are limited per device and scoped to its pooling area (issue
 14.7, 14.5).
 """
 
+import asyncio
 import math
 import os
-import threading
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Request, status
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Connection, Engine
+from starlette.concurrency import run_in_threadpool
 
 from central import audit_anchor, auth, field, incidents, pull, push
 from central.db import make_engine, read
@@ -103,25 +104,26 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None, limit
     app.add_middleware(RequestLog, metrics=metrics)  # outermost: a 413 is logged and counted too
     bearer = HTTPBearer(auto_error=False, description="the device credential received at enrolment")
     limiter = LookupLimiter(engine)
-    pushing = threading.BoundedSemaphore(limits.concurrent_pushes)
+    pushing = asyncio.Semaphore(limits.concurrent_pushes)
 
     def unauthorised(message: str) -> HTTPException:
         return HTTPException(status.HTTP_401_UNAUTHORIZED, message, headers={"WWW-Authenticate": "Bearer"})
 
-    def device_of(credentials: HTTPAuthorizationCredentials | None,
-                  reading: Connection | None = None) -> auth.Device:
+    def checked(credentials: HTTPAuthorizationCredentials | None, conn: Connection) -> auth.Checked:
         if credentials is None or credentials.scheme.lower() != "bearer":
             raise unauthorised("需要设备凭据（Authorization: Bearer ...）")
         try:
-            return auth.authenticate(engine, credentials.credentials, idle_days=limits.credential_idle_days,
-                                     reading=reading)
+            return auth.check(conn, credentials.credentials, idle_days=limits.credential_idle_days)
         except auth.CredentialRefused as exc:
             raise unauthorised(str(exc)) from None
 
     def current_device(
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
     ) -> auth.Device:
-        return device_of(credentials)
+        with read(engine) as conn:
+            found = checked(credentials, conn)
+        auth.settle(engine, found)
+        return found.device
 
     BearerDep = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
     DeviceDep = Annotated[auth.Device, Depends(current_device)]
@@ -152,10 +154,10 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None, limit
     @app.post(f"{API_PREFIX}/push", response_model=PushAnswer, tags=["sync"],
               responses={403: {"model": PushRefused, "description": "a change to another office's case"},
                          **_TOO_LARGE})
-    def push_batch(batch: PushBatch, device: DeviceDep) -> Response:
+    async def push_batch(batch: PushBatch, device: DeviceDep) -> Response:
         try:
-            with pushing:
-                answer = push.apply_batch(engine, device, batch, lookup_key)
+            async with pushing:  # waiting here holds neither a thread nor a database connection
+                answer = await run_in_threadpool(push.apply_batch, engine, device, batch, lookup_key)
         except push.PushRefused as exc:
             body = PushRefused(detail=str(exc), refused=exc.keys)
             return JSONResponse(status_code=status.HTTP_403_FORBIDDEN, content=body.model_dump())
@@ -165,10 +167,17 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None, limit
     def pull_changes(request: PullRequest, credentials: BearerDep) -> Response:
         # Two thirds of all requests, most of them idle: the device, its audit head (issue 14.4) and the
         # streams are read in one transaction (issue 19.6); only a new head is written, apart.
+        # Nothing is written while that connection is held (a second one per request could empty the pool).
         with read(engine) as conn:
-            device = device_of(credentials, conn)
-            anchor = audit_anchor.receive(engine, device, request.audit, reading=conn)
-            answer = pull.pull(engine, device, request, reading=conn)
+            found = checked(credentials, conn)
+            same = audit_anchor.unchanged(conn, found.device, request.audit)
+            answer = pull.pull(engine, found.device, request, reading=conn) if same is not None else None
+        auth.settle(engine, found)
+        if same is not None and answer is not None:
+            anchor = same[0]
+        else:  # a new head: recorded in its own transaction, then the streams read
+            anchor = audit_anchor.receive(engine, found.device, request.audit)
+            answer = pull.pull(engine, found.device, request)
         return _json(answer.model_copy(update={"audit_anchor": anchor, "public_url": public_url}))
 
     @app.get("/metrics", include_in_schema=False)

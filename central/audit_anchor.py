@@ -99,17 +99,12 @@ def _missing_flagged_since(conn: Connection, device: Device, since: dt.datetime)
         security_events.c.at >= since).limit(1)) is not None
 
 
-def receive(engine: Engine, device: Device, head: AuditHead | None, *,
-            reading: Connection | None = None) -> AuditAnchor | None:
-    """Judge the head a pull reported, record it (and any incident), and answer the anchor now held.
-    ``reading``: the request's read transaction, for the usual case where nothing is to be written."""
-    if reading is not None:
-        unchanged = _unchanged(reading, device, head)
-    else:
-        with read(engine) as conn:
-            unchanged = _unchanged(conn, device, head)
-    if unchanged is not None:
-        return unchanged[0]
+def receive(engine: Engine, device: Device, head: AuditHead | None) -> AuditAnchor | None:
+    """Judge the head a pull reported, record it (and any incident), and answer the anchor now held."""
+    with read(engine) as conn:
+        same = unchanged(conn, device, head)
+    if same is not None:
+        return same[0]
     now = utcnow()
     with write(engine) as conn:
         lock_device(conn, device.id)
@@ -129,8 +124,9 @@ def receive(engine: Engine, device: Device, head: AuditHead | None, *,
         return _latest(conn, device.id)
 
 
-def _unchanged(conn: Connection, device: Device, head: AuditHead | None) -> tuple[AuditAnchor | None] | None:
-    """``(anchor,)`` when the head needs nothing written (the anchor to answer), else None."""
+def unchanged(conn: Connection, device: Device, head: AuditHead | None) -> tuple[AuditAnchor | None] | None:
+    """``(anchor,)`` when the head needs nothing written (the anchor to answer), else None (``receive``
+    records it).  Read-only: a pull asks it in its own read transaction (issue 19.6)."""
     rows = conn.execute(select(audit_anchors.c.seq, audit_anchors.c.hash, audit_anchors.c.recorded_at)
                         .where(audit_anchors.c.device_id == device.id)).all()  # at most KEEP: one query for both
     newest = max(rows, key=lambda r: int(r.seq), default=None)

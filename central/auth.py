@@ -149,29 +149,51 @@ def expired_message(idle_days: int) -> str:
     return f"本机设备凭据已超过{idle_days}天未使用，已失效，请重新注册本机（向管理员申请注册令牌）"
 
 
-def authenticate(engine: Engine, credential: str, *, idle_days: int = DEFAULT_IDLE_DAYS,
-                 now: dt.datetime | None = None, reading: Connection | None = None) -> Device:
-    """The device holding this credential; ``CredentialRefused`` when unknown, revoked or unused for
-    ``idle_days``.  A device's pending credential, used for the first time, becomes its credential.
-    ``reading``: the request's own read transaction to look in (issue 19.6: one per request, not one each)."""
+@dataclass(frozen=True)
+class Checked:
+    """A credential checked in a read transaction, and what its use still asks to be written
+    (``settle``, after that transaction: a pending credential promoted, ``last_seen_at`` now and then)."""
+
+    device: Device
+    digest: str
+    promote: bool
+    seen: bool
+
+
+def check(conn: Connection, credential: str, *, idle_days: int = DEFAULT_IDLE_DAYS,
+          now: dt.datetime | None = None) -> Checked:
+    """``authenticate``'s reading, in the caller's read transaction (issue 19.6: one per request); nothing
+    is written here, so the caller never needs a second connection while it holds this one."""
     if not credential:
         raise CredentialRefused(UNKNOWN_CREDENTIAL)
     digest = secret_hash(credential)
-    if reading is not None:
-        row, pending = _holder(reading, digest)
-    else:
-        with read(engine) as conn:
-            row, pending = _holder(conn, digest)
+    row, pending = _holder(conn, digest)
     if row is None or row.revoked_at is not None:
         raise CredentialRefused(UNKNOWN_CREDENTIAL)
     now = now or utcnow()
     if now - (row.last_seen_at or row.created_at) > dt.timedelta(days=idle_days):
         raise CredentialRefused(expired_message(idle_days))
-    if pending:
-        _promote(engine, row.id, digest, now)
-    elif row.last_seen_at is None or now - row.last_seen_at >= SEEN_EVERY:
-        _seen(engine, row.id, now)
-    return Device(row.id, row.office_code, row.name)
+    seen = row.last_seen_at is None or now - row.last_seen_at >= SEEN_EVERY
+    return Checked(Device(row.id, row.office_code, row.name), digest, pending, seen)
+
+
+def settle(engine: Engine, checked: Checked, now: dt.datetime | None = None) -> None:
+    """Write what the credential's use asks for (see ``Checked``)."""
+    now = now or utcnow()
+    if checked.promote:
+        _promote(engine, checked.device.id, checked.digest, now)
+    elif checked.seen:
+        _seen(engine, checked.device.id, now)
+
+
+def authenticate(engine: Engine, credential: str, *, idle_days: int = DEFAULT_IDLE_DAYS,
+                 now: dt.datetime | None = None) -> Device:
+    """The device holding this credential; ``CredentialRefused`` when unknown, revoked or unused for
+    ``idle_days``.  A device's pending credential, used for the first time, becomes its credential."""
+    with read(engine) as conn:
+        checked = check(conn, credential, idle_days=idle_days, now=now)
+    settle(engine, checked, now)
+    return checked.device
 
 
 def _seen(engine: Engine, device_id: str, now: dt.datetime) -> None:

@@ -44,8 +44,8 @@ class Limits:
     max_body_bytes: int = MAX_BODY_BYTES
     lookups_per_minute: int = DEFAULT_LOOKUPS_PER_MINUTE
     credential_idle_days: int = DEFAULT_CREDENTIAL_IDLE_DAYS
-    # Pushes applied at once by one worker process (issue 19.6): the others wait without holding a
-    # database connection, so pulls and lookups always find one in the pool (8 + 8 overflow).
+    # Pushes applied at once by one worker process (issue 19.6): the others wait (on the event loop,
+    # holding neither a thread nor a database connection), so pulls and lookups always find both.
     concurrent_pushes: int = 4
 
 

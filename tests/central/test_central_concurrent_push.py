@@ -90,3 +90,32 @@ def test_a_counter_pulling_while_others_push_never_skips_a_ledger_entry(central:
 def max_ledger_seq(central: CentralServer) -> int:
     [(value,)] = central_rows(central.db_url, "SELECT COALESCE(MAX(seq), 0) FROM ledger")
     return int(value)
+
+
+def test_forty_counters_reporting_new_audit_heads_at_once_are_all_answered(central: CentralServer) -> None:
+    """A pull that must record a new audit head writes it after its read transaction, never holding one
+    connection while it asks the pool for another: forty at once (more than the pool's 16) all answer
+    at once, where they used to wait out the pool's 30 s timeout and fail."""
+    import time
+
+    credentials = [enrol(central.url, central.db_url, "440304", f"窗口{i}")[1] for i in range(40)]
+    start = threading.Barrier(len(credentials))
+    answers: list[tuple[int, float]] = []
+
+    def first_pull(i: int, credential: str) -> None:
+        head = {"seq": 3 + i, "hash": f"{i:064x}", "proof_seq": 0, "proof_hash": ""}
+        with httpx.Client(timeout=60) as client:
+            start.wait()
+            began = time.monotonic()
+            reply = client.post(f"{central.url}/v1/pull", json={"cursors": {}, "audit": head},
+                                headers=bearer(credential))
+            answers.append((reply.status_code, time.monotonic() - began))
+            assert reply.json()["audit_anchor"]["seq"] == 3 + i  # recorded, and said back
+
+    threads = [threading.Thread(target=first_pull, args=(i, c)) for i, c in enumerate(credentials)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert sorted(code for code, _ in answers) == [200] * len(credentials)
+    assert max(seconds for _, seconds in answers) < 20
