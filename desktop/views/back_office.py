@@ -249,6 +249,17 @@ def current_row(view: QTableView) -> Any:
     return model.row_at(selected[0].row()) if selected else None
 
 
+def reselect(view: QTableView, key: str | None, *, nothing: Callable[[], None] | None = None) -> None:
+    """After a refresh: the row that was chosen (``key``) again; when it is gone (decided here or
+    elsewhere) the first row; with no rows, ``nothing`` (the detail pane emptied)."""
+    if select_key(view, key):
+        return
+    if view.model().rowCount() > 0:
+        view.selectRow(0)
+    elif nothing is not None:
+        nothing()
+
+
 def select_key(view: QTableView, key: str | None) -> bool:
     """Select the row whose key is ``key``; False when it is not listed."""
     model = view.model()
@@ -533,6 +544,7 @@ __all__ = [
     "local_text",
     "make_table",
     "risk_label",
+    "reselect",
     "select_key",
     "selected_rows",
     "to_qdate",

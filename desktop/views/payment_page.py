@@ -61,8 +61,8 @@ from desktop.views.back_office import (
     fill_list,
     local_text,
     make_table,
+    reselect,
     risk_label,
-    select_key,
     selected_rows,
 )
 from desktop.views.case_table_model import QT_TRANSLATE_NOOP, amount_text, level_text
@@ -397,12 +397,10 @@ class PaymentPage(BackOfficePage):
         if self.may_requeue:
             keep = current_row(self.fix_table)
             self.fix_model.set_rows(data.fixes)
-            if not select_key(self.fix_table, keep.case.id if keep else None) and data.fixes:
-                self.fix_table.selectRow(0)
+            reselect(self.fix_table, keep.case.id if keep else None)
         keep_batch = self._batch_id
         self.batch_model.set_rows(data.batches)
-        if not select_key(self.batch_table, keep_batch) and data.batches:
-            self.batch_table.selectRow(0)
+        reselect(self.batch_table, keep_batch)
         if not data.batches:
             self.item_model.set_rows([])
         waiting = sum(1 for b in data.batches if b.state is PaymentBatchState.exported)

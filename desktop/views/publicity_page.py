@@ -53,7 +53,7 @@ from desktop.views.back_office import (
     from_qdate,
     local_text,
     make_table,
-    select_key,
+    reselect,
     selected_rows,
     to_qdate,
 )
@@ -296,11 +296,7 @@ class PublicityPage(BackOfficePage):
         showing = sum(1 for b in data.batches if b.state is BatchState.published)
         self.summary.setText(self.tr("待公示%1件；公示中批次%2个").replace("%1", str(len(data.ready)))
                              .replace("%2", str(showing)))
-        if not select_key(self.batch_table, keep):
-            if data.batches:
-                self.batch_table.selectRow(0)
-            else:
-                self._show_batch(None)
+        reselect(self.batch_table, keep, nothing=lambda: self._show_batch(None))
         self.update_actions()
 
     @property

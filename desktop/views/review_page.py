@@ -61,8 +61,8 @@ from desktop.views.back_office import (
     fill_list,
     local_text,
     make_table,
+    reselect,
     risk_label,
-    select_key,
 )
 from desktop.views.case_table_model import amount_text, level_text, state_text
 from desktop.views.style import emphasise
@@ -298,12 +298,9 @@ class ReviewPage(BackOfficePage):
             text += self.tr("，其中超期%1件（已排在最前）").replace("%1", str(overdue))
         self.summary.setText(text)
         self.summary.setStyleSheet("color: #8e1b1b; font-weight: bold;" if overdue else "")
-        if not select_key(self.table, keep):  # gone (decided here or elsewhere): the next one
+        if not keep or self.model.row_of(keep) < 0:  # gone (decided here or elsewhere): the next one, afresh
             self._selected = None
-            if data.items:
-                self.table.selectRow(0)
-            else:
-                self._show_item(None)
+        reselect(self.table, keep, nothing=lambda: self._show_item(None))
         self.update_actions()
 
     # --- the chosen case ------------------------------------------------------------------------

@@ -43,7 +43,7 @@ from desktop.views.back_office import (
     current_row,
     local_text,
     make_table,
-    select_key,
+    reselect,
 )
 from desktop.views.case_table_model import QT_TRANSLATE_NOOP
 from desktop.views.tasks import TaskRunner
@@ -227,11 +227,7 @@ class StaffPage(BackOfficePage):
         admins = sum(1 for a in active if a.role is Role.admin)
         self.summary.setText(self.tr("共%1个账户，启用%2个，其中管理员%3个").replace("%1", str(len(data.rows)))
                              .replace("%2", str(len(active))).replace("%3", str(admins)))
-        if not select_key(self.table, keep):
-            if data.rows:
-                self.table.selectRow(0)
-            else:
-                self._show_account(None)
+        reselect(self.table, keep, nothing=lambda: self._show_account(None))
         self.update_actions()
 
     # --- the chosen account ------------------------------------------------------------------------
