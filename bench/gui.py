@@ -111,6 +111,36 @@ def startup(data_dir: Path, user: str, repeats: int, log: Path) -> tuple[float, 
     return median(seconds["app"]) / bare, details
 
 
+def counter(data_dir: Path, user: str, log: Path, applicants: int = 10) -> dict[str, tuple[float, dict[str, Any]]]:
+    """The counter at work (issue 16.13), in a fresh process: ``print_ms``, the slowest F9 to the receipt
+    handed to the printer, the day's first included; ``intake_stall_ms``, the longest the GUI thread
+    did not answer while the applicants were taken in (typing, lookups, verdicts, filing, printing)."""
+    from bench.measure import percentile
+
+    _elapsed, report = run_probe(["counter", str(data_dir), user, str(applicants)], log)
+    times, gaps = report["print_ms"], report["gaps_ms"]
+    common = {"applicants": len(times), "not_eligible_skipped": report["skipped"],
+              "platform": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    printing = {
+        "what": "fresh process: create_main_window over the big folder, a PDF file printer at the window's printer "
+                "seam; after the warm-up that follows sign-in, N registry workers without a case typed in key by "
+                "key, the materials ticked, F9; each F9 timed to the print job's end on the print thread (the "
+                "window told on its GUI thread): the slowest is the key",
+        "first_ms": round(times[0], 1), "rest_ms": [round(t, 1) for t in times[1:]],
+        "median_ms": round(median(times), 1), "warm_up_s": round(report["warm_s"], 2),
+        "jobs_printed": report["jobs"], "job_kb": round(report["job_bytes"] / 1024 / max(1, report["jobs"]), 1),
+        **common,
+    }
+    stalls = {
+        "what": "longest gap between the ticks of a 5 ms timer on the GUI thread while the applicants were taken "
+                "in (includes the 5 ms itself); the warm-up after sign-in is reported apart",
+        "p99_gap_ms": round(percentile(gaps, 99), 1), "ticks": len(gaps),
+        "longest_gap_by_step_ms": {step: round(gap, 1) for step, gap in report["longest_gap_by_step_ms"].items()},
+        "warm_up_longest_gap_ms": round(max(report["warm_gaps_ms"] or [0.0]), 1), **common,
+    }
+    return {"print_ms": (max(times), printing), "intake_stall_ms": (max(gaps), stalls)}
+
+
 def memory(data_dir: Path, user: str, log: Path) -> tuple[float, dict[str, Any]]:
     """Peak RSS (MB) of a fresh app process with every case listed and scrolled to the bottom."""
     elapsed, report = run_probe(["rss", str(data_dir), user], log)

@@ -19,6 +19,8 @@ probe checks after it was timed comes on further lines.
 * ``rss``: as ``complete``, then the search page with every case listed: the model's
   ``fetchMore`` until no page is left, the view scrolled to the bottom after
   each page; the line reports the peak resident set size;
+* ``counter``: the counter at work (``bench.counter_probe``): N applicants filed with F9, each receipt
+  timed to the printer, the GUI thread's stalls measured all along (issue 16.13);
 * ``signin``: the program as a person starts it (``python -m desktop --data-dir
   DATA_DIR``) up to its first window, the sign-in dialog, painted and idle
   (the data folder is then still opening behind it).
@@ -231,6 +233,10 @@ def main(argv: list[str]) -> int:
         payload = _bare()
     elif mode == "app":
         payload = _app(Path(argv[1]), argv[2])
+    elif mode == "counter":
+        from bench.counter_probe import run as counter
+
+        payload = counter(Path(argv[1]), argv[2], int(argv[3]))
     elif mode in ("complete", "rss"):
         data_dir, user = Path(argv[1]), argv[2]
         payload, app, window = _complete(data_dir, user)

@@ -12,6 +12,9 @@ So automatic collection is switched off once a window exists, and a timer on the
 GUI thread collects by the same thresholds the interpreter would have used
 (pyqtgraph, Spyder and OpenCue do the same).  Reference counting, which frees
 almost everything, is untouched; only cycles wait for the next tick.
+
+Once the counter has warmed up after sign-in, ``freeze`` leaves everything loaded by then out of
+the collections, so a full one stays short.
 """
 
 from __future__ import annotations
@@ -45,6 +48,19 @@ class GuiThreadCollector(QObject):
         self.timer.timeout.connect(lambda: collect_if_due(self.thresholds))
         gc.disable()
         self.timer.start()
+
+
+def freeze() -> None:
+    """What is alive now (modules, classes, the caches the warm-up filled) is kept out of every later
+    collection (``gc.freeze``): a full sweep then walks only what the day's work made, and does not
+    hold the window up for tens of milliseconds (issue 16.13).  Once per process: what later
+    windows make is theirs to free."""
+    if not _frozen:
+        _frozen.append(True)
+        gc.freeze()
+
+
+_frozen: list[bool] = []
 
 
 _installed: list[GuiThreadCollector] = []

@@ -3,7 +3,8 @@
 The form only collects and shows: it turns its fields into the intake JSON
 of CONTRACTS.md (``values()``) and the core parses and judges it.  Fields the
 registry filled are marked with their source; editing one marks it typed by
-hand.  Enter moves to the next field (keyboard-first, UI.md).
+hand.  Enter moves to the next field, check boxes and lists included (keyboard-first, UI.md;
+``keyboard_nav``).
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QDate, QSize, QStringListModel, Qt, Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,8 +22,10 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -35,11 +38,14 @@ from desktop.models.levels import LEVEL_NAMES
 from desktop.models.reference import occupations
 from desktop.views.form_fields import DateField, wheel_only_when_focused
 from desktop.views.i18n import QT_TRANSLATE_NOOP
+from desktop.views.keyboard_nav import EnterAdvances
 
 if TYPE_CHECKING:
+    from desktop.devices.idcard import IdCard
     from desktop.models.checklist import Source
     from desktop.models.intake import RegistryHit
 
+PHOTO_SIZE = QSize(68, 84)  # the chip's 102×126 photo, at two thirds
 CERT_KINDS = (
     ("skill_level", QT_TRANSLATE_NOOP("IntakeForm", "职业技能等级证书")),
     ("qualification", QT_TRANSLATE_NOOP("IntakeForm", "职业资格证书")),
@@ -50,25 +56,6 @@ PAYMENT_KINDS = (
 )
 
 
-class _EnterMovesOn(QObject):
-    """Enter in a one-line field moves to the next field, as on a paper form."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and isinstance(watched, QWidget)
-        ):
-            completer = watched.completer() if isinstance(watched, QLineEdit) else None
-            popup = completer.popup() if completer is not None else None
-            if popup is not None and popup.isVisible():
-                return False  # Enter picks the completion first
-            watched.focusNextChild()
-            return True
-        return False
-
-
 class IntakeForm(QWidget):
     changed = Signal()
     id_number_complete = Signal(str)  # a valid ID number was entered: look it up
@@ -76,7 +63,9 @@ class IntakeForm(QWidget):
     def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.clock = clock  # the office's today bounds the birth date read from an ID number
-        self._enter = _EnterMovesOn(self)
+        self.enter_tail: list[QWidget] = []  # after the fields, Enter goes on to these (the page's checklist)
+        self.reveal: Callable[[QWidget], None] | None = None  # the page scrolls a field into view
+        self._enter = EnterAdvances(self.enter_order, self._reveal, self)
         self._hit: RegistryHit | None = None
         self._filling = False
         layout = QVBoxLayout(self)
@@ -84,6 +73,7 @@ class IntakeForm(QWidget):
         applicant = self._group(layout, self.tr("申请人"))
         self.id_number = self._line(applicant, self.tr("身份证号码"), "intake.id_number", 18 + 4)
         self.id_hint = self._hint(applicant)
+        self._card_row(applicant)
         self.name = self._line(applicant, self.tr("姓名"), "intake.name", 40)
         self.name_hint = self._hint(applicant)
         self.phone = self._line(applicant, self.tr("手机号码"), "intake.phone", 20)
@@ -150,7 +140,6 @@ class IntakeForm(QWidget):
 
         for spin in (self.contribution_months,):
             spin.valueChanged.connect(self._on_changed)
-            spin.installEventFilter(self._enter)
             wheel_only_when_focused(spin)  # a wheel passing over the form leaves the fields as they are
         for combo in (self.cert_kind, self.cert_level, self.payment_kind):
             combo.currentIndexChanged.connect(self._on_changed)
@@ -158,13 +147,33 @@ class IntakeForm(QWidget):
         self.benefit.toggled.connect(self._on_changed)
         self.shortage.toggled.connect(self._on_changed)
         self.cert_issue_date.dateChanged.connect(self._on_changed)
-        self.cert_issue_date.installEventFilter(self._enter)
+        # Enter moves on from every field: check boxes and drop-down lists too (issue 16.8).
+        self._enter.watch(*self._fields().values())
+        self._blank = self.draft_state()  # what a new case holds: anything else was typed
         self.id_number.textChanged.connect(self._check_id)
         self.name.textChanged.connect(self._check_name)
         self.employer_name.textChanged.connect(self._check_employer)
         self.employer_uscc.textChanged.connect(self._check_uscc)
         self.payment_account.textChanged.connect(self._check_account)
         self.phone.textChanged.connect(self._check_phone)
+
+    # --- keyboard -------------------------------------------------------------------
+
+    def enter_order(self) -> list[QWidget]:
+        """Where Enter goes, field after field in the paper form's order, then ``enter_tail``."""
+        return [*self._fields().values(), *self.enter_tail]
+
+    def watch_enter(self, *widgets: QWidget) -> None:
+        """Enter moves on from these too (the page's widgets of ``enter_tail``)."""
+        self._enter.watch(*widgets)
+
+    def _reveal(self, widget: QWidget) -> None:
+        if self.reveal is not None:
+            self.reveal(widget)
+
+    def is_blank(self) -> bool:
+        """Nothing typed, ticked or chosen: a new case could replace it without losing anything."""
+        return self.draft_state() == self._blank
 
     # --- building ---------------------------------------------------------------
 
@@ -179,10 +188,57 @@ class IntakeForm(QWidget):
         edit = QLineEdit()
         edit.setObjectName(name)
         edit.setMaxLength(max_length)
-        edit.installEventFilter(self._enter)
         edit.textChanged.connect(self._on_changed)
         form.addRow(label, edit)
         return edit
+
+    def _card_row(self, form: QFormLayout) -> None:
+        """读卡 (F2) and what the card showed: its photo (on screen only, never kept) and its facts."""
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        self.photo = QLabel()
+        self.photo.setObjectName("intake.photo")
+        self.photo.setFixedSize(PHOTO_SIZE)
+        self.photo.setScaledContents(True)
+        self.photo.setAccessibleName(self.tr("身份证照片"))
+        self.photo.hide()
+        self.card_info = QLabel()
+        self.card_info.setObjectName("intake.card_info")
+        self.card_info.setWordWrap(True)
+        self.card_info.setStyleSheet("color: #555;")
+        self.read_card_button = QPushButton(self.tr("读卡 (F2)"))
+        self.read_card_button.setObjectName("intake.read_card")
+        self.read_card_button.setToolTip(self.tr("从身份证阅读器读取申请人的身份证"))
+        self.read_card_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab and Enter go field to field
+        line.addWidget(self.photo)
+        line.addWidget(self.card_info, 1)
+        line.addWidget(self.read_card_button, 0, Qt.AlignmentFlag.AlignTop)
+        form.addRow("", row)
+
+    def show_card(self, card: IdCard) -> None:
+        """The card just read: its photo and facts beside the ID field; an expired card is said so."""
+        picture = QPixmap()
+        if card.photo and picture.loadFromData(card.photo):
+            self.photo.setPixmap(picture)
+            self.photo.show()
+        else:
+            self.photo.clear()
+            self.photo.hide()
+        facts = self.tr("%1，%2，%3族，出生 %4；签发机关：%5；有效期限：%6").replace("%1", card.name).replace(
+            "%2", card.sex).replace("%3", card.ethnicity).replace("%4", card.birth_date.isoformat()).replace(
+            "%5", card.issuer).replace("%6", card.validity_text())
+        if card.expired(self.clock.today()):
+            facts = "⚠ " + self.tr("身份证已过有效期，请申请人出示有效证件。") + facts
+            self.card_info.setStyleSheet("color: #a61b1b; font-weight: bold;")
+        else:
+            self.card_info.setStyleSheet("color: #555;")
+        self.card_info.setText(facts)
+
+    def clear_card(self) -> None:
+        self.photo.clear()
+        self.photo.hide()
+        self.card_info.clear()
 
     def _hint(self, form: QFormLayout) -> QLabel:
         label = QLabel()
@@ -420,6 +476,7 @@ class IntakeForm(QWidget):
 
     def clear(self) -> None:
         self._hit = None
+        self.clear_card()  # the photo goes with the applicant
         self.restore_draft({})
         for label in (self.id_hint, self.name_hint, self.phone_hint, self.employer_hint, self.uscc_hint,
                       self.account_hint, self.insured_source, self.cert_source):

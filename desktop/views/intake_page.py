@@ -37,17 +37,23 @@ from PySide6.QtWidgets import (
 from desktop.models import identity
 from desktop.models.clock import Clock
 from desktop.models.drafts import discard_draft, draft_path, load_draft, save_draft
-from desktop.models.errors import InvalidInput
+from desktop.models.errors import InvalidInput, ZhanchiError
 from desktop.models.masking import mask_id
 from desktop.models.permissions import StaffUser
 from desktop.models.scan import Scan
+from desktop.views.card_reader import CardReaderControl
 from desktop.views.field_errors import FieldErrors, describe, error_text
 from desktop.views.intake_form import IntakeForm
+from desktop.views.keyboard_nav import FOCUS_MARK
 from desktop.views.materials_gate import ACCEPT, KEEP, MissingMaterialsDialog
+from desktop.views.new_case_question import DISCARD, NewCaseQuestion
+from desktop.views.new_case_question import KEEP as KEEP_TYPED
 from desktop.views.tasks import TaskRunner
 from desktop.views.verify_panel import VerifyPanel
 
 if TYPE_CHECKING:
+    from desktop.devices.idcard import IdCard
+    from desktop.documents.case_documents import IssuedDocument
     from desktop.models.cases import CaseRecord
     from desktop.models.checklist import ChecklistItem
     from desktop.models.intake import Assessment, RegistryHit
@@ -83,6 +89,7 @@ class IntakePage(QWidget):
         scroll = QScrollArea()
         scroll.setWidget(self.form)
         scroll.setWidgetResizable(True)
+        self.form_scroll = scroll
         self.panel = VerifyPanel()
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(scroll)
@@ -115,6 +122,11 @@ class IntakePage(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_F6), self, self.save_waiting)
         QShortcut(QKeySequence(Qt.Key.Key_F7), self, self.print_notice)
         QShortcut(QKeySequence(Qt.Key.Key_F9), self, self.accept_case)
+        # 读卡 (issue 16.1): the ID-card reader's SDK, read on its own thread; the window sets the factory.
+        self.card_reader = CardReaderControl(parent=self)
+        self.card_reader.card_read.connect(self.take_card)
+        self.card_reader.failed.connect(self._card_failed)
+        QShortcut(QKeySequence(Qt.Key.Key_F2), self, self.read_card)
 
         actions = QHBoxLayout()
         actions.addWidget(self.message, 1)
@@ -136,6 +148,14 @@ class IntakePage(QWidget):
         self._timer.timeout.connect(self._reassess)
         self.form.changed.connect(self._timer.start)
         self.form.id_number_complete.connect(self._lookup)
+        self.form.read_card_button.clicked.connect(self.read_card)
+        # Keyboard only (issue 16.8): Enter goes on from the last field to the materials list and
+        # the 受理 button; the field the focus lands on is scrolled into view and plainly marked.
+        self.new_case_question: NewCaseQuestion | None = None
+        self.form.enter_tail = [self.checklist, self.accept_button]
+        self.form.reveal = self._reveal
+        self.form.watch_enter(self.checklist)
+        self.setStyleSheet(FOCUS_MARK)
         self._restore_draft()
         if workspace is None:
             self._enable(False)
@@ -370,8 +390,12 @@ class IntakePage(QWidget):
         confirmed = list(confirm_missing or [])  # at the counter the gate always applies (issue 16.4)
         self._enable(False)  # one filing at a time: no double case from a double press
 
-        def done(result: tuple[CaseRecord, Assessment]) -> None:
-            record, _ = result
+        paper = self.receipt_format
+
+        def done(result: tuple[CaseRecord, IssuedDocument | None, Exception | None]) -> None:
+            record, issued, print_error = result
+            if issued is not None:
+                self.document_issued.emit(issued)  # first: on its way to the printer while the form clears
             self._enable(True)
             self._discard_draft()
             self.form.clear()
@@ -381,16 +405,10 @@ class IntakePage(QWidget):
             self.panel.show_waiting([])
             done_text = self.tr("已受理：%1") if accept else self.tr("已保存（待补正）：%1")
             self.show_message(done_text.replace("%1", record.case_no))
+            self.focus_id()  # the next applicant starts here (the buttons had it, and were off)
             self.case_filed.emit(record)
-            if then_print is not None:
-                paper = self.receipt_format
-
-                def issue() -> Any:
-                    from desktop.documents.case_documents import issue_to_data_folder
-
-                    return issue_to_data_folder(ws.store, ws.verifier, user, record.id, then_print, format=paper)
-
-                self.runner.run(issue, self.document_issued.emit, self._on_error)
+            if print_error is not None:
+                self._on_error(print_error)
 
         def failed(error: Exception) -> None:
             self._enable(True)
@@ -399,11 +417,24 @@ class IntakePage(QWidget):
             else:
                 self._on_error(error)
 
-        def file() -> tuple[CaseRecord, Assessment]:
+        def file() -> tuple[CaseRecord, IssuedDocument | None, Exception | None]:
             from desktop.models.intake import file_case
 
-            return file_case(ws.store, ws.verifier, user, intake, accept=accept, reason=reason,
-                             sources=sources, received=received, confirm_missing=confirmed)
+            record, _ = file_case(ws.store, ws.verifier, user, intake, accept=accept, reason=reason,
+                                  sources=sources, received=received, confirm_missing=confirmed)
+            if then_print is None:
+                return record, None, None
+            # The document in the same turn of the worker (issue 16.13): F9 to paper without waiting
+            # for the window between the filing and the rendering.  The case is filed either way.
+            from desktop.documents.case_documents import issue_to_data_folder
+
+            try:
+                return record, issue_to_data_folder(ws.store, ws.verifier, user, record.id, then_print,
+                                                    format=paper), None
+            except Exception as exc:  # noqa: BLE001 - said to the clerk beside the filed case
+                if not isinstance(exc, ZhanchiError):
+                    log.exception("document %s of case %s not issued", then_print, record.case_no)
+                return record, None, exc
 
         self.runner.run(file, done, failed)
 
@@ -411,26 +442,99 @@ class IntakePage(QWidget):
         for button in (self.accept_button, self.save_button, self.notice_button):
             button.setEnabled(on)
 
+    def _ready_for(self, id_number: str) -> bool:
+        """Whether the form may take this person: empty, the same person, or the clerk agrees to drop
+        the other applicant on it."""
+        current = identity.normalize_id_number(self.form.id_number.text())
+        if current and current != id_number:
+            answer = QMessageBox.question(
+                self, self.tr("读取到另一张身份证"),
+                self.tr("表单中是另一位申请人（%1）的信息。放弃这些内容，开始新的申请吗？")
+                .replace("%1", mask_id(current)))
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            self.new_case()
+        return True
+
+    def read_card(self) -> None:
+        """读卡 (F2): the card on the reader fills the form and looks the person up."""
+        if self.card_reader.read():
+            self.show_message(self.tr("正在读卡…"))
+
+    def take_card(self, card: IdCard) -> None:
+        """A card read: its number and name fill the form (the lookup follows), its photo is shown."""
+        if not self._ready_for(card.id_number):
+            self.show_message(self.tr("未读入：表单中的申请人保留"))
+            return
+        self.form.id_number.setText(card.id_number)
+        self.form.name.setText(card.name)
+        self.form.show_card(card)
+        self.show_message(self.tr("已读卡：%1").replace("%1", card.name))
+        self.form.phone.setFocus()  # the card gave the name: the next thing to ask is the phone
+
+    def _card_failed(self, error: Exception) -> None:
+        self.show_message(error_text(error), error=True)
+
     def take_scan(self, scan: Scan) -> None:
         """An ID card fills the ID field (asking first if the form holds another person);
         a certificate number fills the certificate fields."""
         form = self.form
         if scan.kind == "id_number":
-            current = identity.normalize_id_number(form.id_number.text())
-            if current and current != scan.value:
-                answer = QMessageBox.question(
-                    self, self.tr("读取到另一张身份证"),
-                    self.tr("表单中是另一位申请人（%1）的信息。放弃这些内容，开始新的申请吗？")
-                    .replace("%1", mask_id(current)))
-                if answer != QMessageBox.StandardButton.Yes:
-                    return
-                self.new_case()
+            if not self._ready_for(scan.value):
+                return
             form.id_number.setText(scan.value)
             form.name.setFocus()
         elif scan.kind == "certificate":
             form.cert_number.setText(scan.value)
             form.fill_certificate(scan.value)
             form.cert_level.setFocus()
+
+    def request_new_case(self) -> None:
+        """Ctrl+N (issue 16.7): a blank form starts over at once; one holding an applicant asks
+        whether to keep it (filed 待补正) or drop it, and by default leaves it as it is."""
+        if self.form.is_blank() and not self._received:
+            self.new_case()
+            return
+        if self.new_case_question is not None:
+            return  # already asking
+        who = self.form.name.text().strip() or mask_id(identity.normalize_id_number(self.form.id_number.text())) \
+            or self.tr("未填姓名")
+        question = NewCaseQuestion(who, self)
+        self.new_case_question = question
+
+        def decided(answer: str) -> None:
+            self.new_case_question = None
+            question.deleteLater()
+            if answer == KEEP_TYPED:
+                self.save_waiting()  # cleared when filed; a refusal shows beside its field, nothing lost
+            elif answer == DISCARD:
+                self.new_case()
+            else:
+                self.show_message(self.tr("未开始新的申请：表单内容保留"))
+
+        question.decided.connect(decided)
+        question.open()
+
+    def focus_id(self) -> None:
+        """The ID field, scrolled into view, takes the focus: where every applicant starts."""
+        self.form_scroll.verticalScrollBar().setValue(0)
+        self.form_scroll.ensureWidgetVisible(self.form.id_number)
+        self.form.id_number.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_after_dialog(self) -> None:
+        """A dialog or a preview closed: the ID field again, unless a field shows an error (the
+        answer filed nothing and said why beside it): then that field, to be put right."""
+        in_error = next(iter(self.field_errors.shown()), None)
+        widget = self.form.findChild(QWidget, in_error) if in_error else None
+        if widget is None:
+            self.focus_id()
+            return
+        self.form_scroll.ensureWidgetVisible(widget)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _reveal(self, widget: QWidget) -> None:
+        if self.form.isAncestorOf(widget):
+            self.form_scroll.ensureWidgetVisible(widget)
 
     def new_case(self) -> None:
         self._discard_draft()
@@ -440,7 +544,7 @@ class IntakePage(QWidget):
         self.checklist.clear()
         self.panel.show_waiting([])
         self.message.clear()
-        self.form.id_number.setFocus()
+        self.focus_id()
 
     def _on_error(self, error: Exception) -> None:
         if isinstance(error, InvalidInput) and self.field_errors.show(error, focus=False):

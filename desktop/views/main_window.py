@@ -33,15 +33,18 @@ from desktop.models.reference import regions
 from desktop.models.scan import classify_scan
 from desktop.settings import Settings, WindowPlacement, load_settings, load_window_placement, save_window_placement
 from desktop.views.intake_page import IntakePage
+from desktop.views.keyboard_nav import DialogsClosed
 from desktop.views.navigation import PageEntry, back_office_entries, build_page, landing_page
 from desktop.views.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from desktop.devices.idcard import CardReader
     from desktop.documents.case_documents import IssuedDocument
     from desktop.models.cases import CaseRecord
     from desktop.models.workspace import Workspace
     from desktop.sync.status import SyncStatus
     from desktop.views.case_detail import CaseDetailPage
+    from desktop.views.document_delivery import DocumentDelivery
     from desktop.views.field_page import FieldPage
     from desktop.views.login_dialog import LockCover
     from desktop.views.search_page import SearchPage
@@ -104,6 +107,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("展翅柜台 · 技能提升补贴受理"))
         self._place()
         self.runner = TaskRunner(self._report_error, self)
+        self.delivery: DocumentDelivery | None = None  # the counter's printing, once the data is open
         # Long housekeeping (the daily backup copies and checks the whole database: minutes for
         # years of cases) on its own thread, so the counter's queries never wait behind it.
         self.maintenance = TaskRunner(self._report_error, self, name="zhanchi-maintenance")
@@ -118,6 +122,8 @@ class MainWindow(QMainWindow):
         self.idle_timer.setInterval(minutes * 60_000)
         self.idle_timer.timeout.connect(self.lock)
         self._idle = _IdleWatch(self.idle_timer)
+        # After any dialog or preview of this window, the ID field again (issue 16.8).
+        self._dialogs_closed = DialogsClosed(self, self._focus_after_dialog)
         self.status_timer = QTimer(self)
         self.status_timer.setInterval(15_000)
         self.status_timer.timeout.connect(self.refresh_status)
@@ -183,7 +189,8 @@ class MainWindow(QMainWindow):
             self.intake_page = IntakePage(self.workspace, self.runner, self.user, data_dir=self.data_dir,
                                           clock=self.clock)
             self.intake_page.case_filed.connect(self._on_case_filed)
-            self.intake_page.document_issued.connect(self.preview_document)
+            self.intake_page.document_issued.connect(self.deliver_document)  # F9: to the printer (16.12)
+            self.intake_page.card_reader.reader_factory = self._card_reader
             self.pages.addWidget(self.intake_page)
             self.intake_page.form.id_number.setFocus()  # keyboard first: type or scan the ID at once
         else:
@@ -309,8 +316,26 @@ class MainWindow(QMainWindow):
             self.sync.status_changed.connect(self._show_sync)
             self.sync.start()
             self._daily_backup()
+            self._start_printing()
         self.refresh_status()
         self.opened.emit()
+
+    def _card_reader(self) -> CardReader | None:
+        """The ID-card reader the settings name (on the reader's thread, at the first 读卡)."""
+        from desktop.devices.idcard import reader_from_spec
+        from desktop.views.device_settings import reader_spec
+
+        return reader_from_spec(reader_spec(self.settings), self.data_dir)
+
+    def _start_printing(self) -> None:
+        """The counter's receipts and notices go to the default printer on a thread of their own,
+        reportlab and the fonts warmed there now: the day's first receipt as fast as any (16.12, 16.13)."""
+        from desktop.views.document_delivery import DocumentDelivery
+
+        self.delivery = DocumentDelivery(self.runner, self._report_error, self._preview_issued, self)
+        self.delivery.said.connect(self._say_delivery)
+        if self.intake_page is not None:
+            self.delivery.warm_up(self.settings.receipt_format)
 
     def _workspace(self) -> Workspace:
         if self.workspace is None:
@@ -397,11 +422,14 @@ class MainWindow(QMainWindow):
         self.settings_dialog.open()  # window-modal, not blocking
 
     def apply_settings(self, settings: Settings) -> None:
-        """What can change while the window is open: the idle lock and the receipt paper.
+        """What can change while the window is open: the idle lock, the receipt paper, printing or
+        previewing, the ID-card reader.
         Language and font size take effect at the next start (widgets are built with them)."""
         self.settings = settings
         self.idle_timer.setInterval(settings.idle_lock_minutes * 60_000)
         self._set_receipt_format()
+        if self.intake_page is not None:
+            self.intake_page.card_reader.shutdown()  # the next 读卡 opens the reader the settings now name
 
     def _set_receipt_format(self) -> None:
         for page in (self.intake_page, self.detail_page):
@@ -414,10 +442,28 @@ class MainWindow(QMainWindow):
         self.preview = DocumentPreview(Path(path), title, self)
         self.preview.open()  # window-modal, not blocking: the person prints or closes it
 
+    def deliver_document(self, issued: IssuedDocument) -> None:
+        """A receipt or notice filed at the counter: straight to the default printer, or previewed
+        (the setting, or no printer), the outcome audited (issue 16.12)."""
+        if self.workspace is None or self.delivery is None:
+            return
+        self.delivery.deliver(issued, self._document_title(issued), self.settings, self.workspace.store,
+                              self.user)
+
+    def _preview_issued(self, issued: IssuedDocument, printed: Callable[[str], None], note: str) -> None:
+        self.preview_document(issued)
+        self.preview.printed.connect(printed)
+        if note:  # why it is on the screen and not on paper, said where the clerk looks now
+            self.preview.status.setText("⚠ " + note)
+
+    def _say_delivery(self, text: str, warning: bool) -> None:
+        self.statusBar().showMessage(("⚠ " if warning else "") + text, 15_000)
+
     def new_case(self) -> None:
+        """Ctrl+N: the intake page, a new case (asking first when the form holds one: issue 16.7)."""
         if self.intake_page is not None:
             self.pages.setCurrentWidget(self.intake_page)
-            self.intake_page.new_case()
+            self.intake_page.request_new_case()
 
     def show_search(self) -> None:
         if self.search_page is None:
@@ -449,15 +495,28 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("扫描内容无法识别：") + text[:40], 10_000)
 
     def preview_document(self, issued: IssuedDocument) -> None:
+        self.preview_pdf(str(issued.path), self._document_title(issued))
+
+    def _document_title(self, issued: IssuedDocument) -> str:
         title = KIND_LABELS.get(issued.kind, issued.kind) + " " + issued.case_no
         if issued.reprint_count:
             title += self.tr("（第%1次补打）").replace("%1", str(issued.reprint_count))
-        self.preview_pdf(str(issued.path), title)
+        return title
+
+    def _focus_after_dialog(self) -> None:
+        """A dialog or a preview closed over the intake page: the ID field takes the focus, in view."""
+        if self.lock_cover is None and self.intake_page is not None and self.isVisible() \
+                and self.pages.currentWidget() is self.intake_page:
+            if not self.isActiveWindow():
+                self.activateWindow()  # without a window manager no one gives the window back its keys
+            self.intake_page.focus_after_dialog()
 
     def _on_case_filed(self, record: CaseRecord) -> None:
         self._data_changed()
         self.refresh_status()
-        if self.search_page is not None:
+        # Only the list on screen: 查询 reads it afresh when it is opened (show_search).  A page of
+        # 200 cases read after every F9 competed with the receipt's printing (issue 16.13).
+        if self.search_page is not None and self.pages.currentWidget() is self.search_page:
             self.search_page.refresh()
 
     def _daily_backup(self) -> None:
@@ -574,7 +633,7 @@ class MainWindow(QMainWindow):
     def show_progress_lookup(self) -> None:
         from desktop.views.sync_dialogs import ProgressLookupDialog
 
-        self.progress_lookup = ProgressLookupDialog(self._workspace(), self)
+        self.progress_lookup = ProgressLookupDialog(self._workspace(), self.runner, self)
         self.progress_lookup.open()
 
     # --- lock, errors, closing ------------------------------------------------------------------
@@ -657,6 +716,10 @@ class MainWindow(QMainWindow):
         self.runner.shutdown()
         self.runner.deleteLater()
         self.runner = TaskRunner(self._report_error, self)
+        if self.delivery is not None:
+            self.delivery.runner = self.runner  # a print still on its way is recorded for whoever issued it
+        if self.intake_page is not None:
+            self.intake_page.card_reader.shutdown()  # its thread ends before the page goes
         for bar in self.findChildren(QToolBar):
             self.removeToolBar(bar)
             bar.deleteLater()
@@ -700,5 +763,9 @@ class MainWindow(QMainWindow):
         if self.sync is not None:
             self.sync.shutdown()
         self.runner.shutdown()
+        if self.delivery is not None:
+            self.delivery.shutdown()
+        if self.intake_page is not None:
+            self.intake_page.card_reader.shutdown()
         self.maintenance.shutdown()
         super().closeEvent(event)

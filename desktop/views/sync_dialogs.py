@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,6 +23,7 @@ from desktop.models.workspace import Workspace
 from desktop.sync.client import SyncError
 from desktop.sync.engine import rejected_items, requeue
 from desktop.sync.lookup import lookup_progress, online_client
+from desktop.sync.protocol import ProgressAnswer
 from desktop.views.tasks import TaskRunner
 
 
@@ -88,11 +90,15 @@ class RejectedChangesDialog(QDialog):
 
 
 class ProgressLookupDialog(QDialog):
-    """进度查询: what the central system says about a case, given both its number and its lookup code."""
+    """进度查询: what the central system says about a case, given both its number and its lookup code.
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    Enter searches, never closes (issue 16.8): Enter in the case number goes on to the code (or
+    searches when the code is there), Enter in the code searches; only Esc or 关闭 close it.  The
+    central system is asked on the core's worker (a bounded wait), so the window keeps answering."""
+
+    def __init__(self, workspace: Workspace, runner: TaskRunner | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.workspace = workspace
+        self.workspace, self.runner = workspace, runner
         self.setObjectName("progress.dialog")
         self.setWindowTitle(self.tr("办理进度查询"))
         form = QFormLayout()
@@ -105,35 +111,80 @@ class ProgressLookupDialog(QDialog):
         self.answer = QLabel()
         self.answer.setObjectName("progress.answer")
         self.answer.setWordWrap(True)
-        ask = QPushButton(self.tr("查询"))
-        ask.setObjectName("progress.ask")
-        ask.setDefault(True)
-        ask.clicked.connect(self.ask)
+        self.ask_button = QPushButton(self.tr("查询 (Enter)"))
+        self.ask_button.setObjectName("progress.ask")
+        self.ask_button.clicked.connect(self.ask)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        buttons.addButton(ask, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.ask_button, QDialogButtonBox.ButtonRole.ActionRole)
+        for button in buttons.buttons():  # no button takes Enter: the fields below decide what it does
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
+        self.case_no.returnPressed.connect(self._enter_in_case_no)
+        self.code.returnPressed.connect(self.ask)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.answer)
         layout.addWidget(buttons)
+        self._asking = False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.ask()  # wherever the focus is (a button): Enter searches; QDialog would close
+            return
+        super().keyPressEvent(event)
+
+    def _enter_in_case_no(self) -> None:
+        if self.code.text().strip():
+            self.ask()
+        else:
+            self.code.setFocus()
 
     def ask(self) -> None:
-        # A short, bounded wait (ONLINE_TIMEOUT): the caller is on the phone and the dialog is modal.
         case_no, code = self.case_no.text().strip(), self.code.text().strip()
         if not case_no or not code:
             self.answer.setText(self.tr("受理编号和查询码都要填写（二者缺一不予查询）"))
+            (self.code if case_no else self.case_no).setFocus()
             return
-        client = online_client(self.workspace.store)
-        if client is None:
+        if self._asking:
+            return
+        store = self.workspace.store
+
+        def lookup() -> tuple[str, ProgressAnswer | None]:
+            client = online_client(store)
+            if client is None:
+                return "unregistered", None
+            try:
+                return "found", lookup_progress(client, case_no, code)
+            finally:
+                client.close()
+
+        self._asking = True
+        self.answer.setText(self.tr("正在查询…"))
+        if self.runner is None:  # no worker given: asked here (a short, bounded wait)
+            try:
+                result = lookup()
+            except Exception as exc:  # noqa: BLE001 - shown as the worker's error would be
+                self._failed(exc)
+                return
+            self._show(result)
+            return
+        self.runner.run(lookup, self._show, self._failed)
+
+    def _failed(self, error: Exception) -> None:
+        self._asking = False
+        if isinstance(error, SyncError):
+            self.answer.setText(self.tr("中心系统暂时无法连接：") + str(error))
+        else:
+            self.answer.setText(str(error) if isinstance(error, ZhanchiError) else self.tr("查询失败，请重试"))
+
+    def _show(self, result: tuple[str, ProgressAnswer | None]) -> None:
+        self._asking = False
+        how, found = result
+        if how == "unregistered":
             self.answer.setText(self.tr("本机未注册到中心系统，无法在线查询"))
             return
-        try:
-            found = lookup_progress(client, case_no, code)
-        except SyncError as exc:
-            self.answer.setText(self.tr("中心系统暂时无法连接：") + str(exc))
-            return
-        finally:
-            client.close()
         if found is None:
             self.answer.setText(self.tr("没有与此受理编号和查询码相符的案件"))
             return

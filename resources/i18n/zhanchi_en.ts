@@ -8,6 +8,12 @@
         <translation>Zhanchi Counter</translation>
     </message>
     <message>
+        <source>
+请联系管理员导入这个数据文件夹的密钥。不要删除数据文件夹。</source>
+        <translation>
+Ask the administrator to import this data folder&apos;s key. Do not delete the data folder.</translation>
+    </message>
+    <message>
         <source>数据库已损坏，正在检查备份…</source>
         <translation>The database is damaged; checking the backups…</translation>
     </message>
@@ -557,6 +563,13 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     </message>
 </context>
 <context>
+    <name>CardReaderControl</name>
+    <message>
+        <source>本机未设置身份证阅读器：请在“设置”中选择读卡器，或直接输入身份证号码</source>
+        <translation>No ID card reader is set up on this computer: choose one in Settings, or type the ID number</translation>
+    </message>
+</context>
+<context>
     <name>CaseAction</name>
     <message>
         <source>新建案件</source>
@@ -609,6 +622,14 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     <message>
         <source>打印审核决定书</source>
         <translation>Printed the decision</translation>
+    </message>
+    <message>
+        <source>打印发放失败补正通知书</source>
+        <translation>Print payment failure correction notice</translation>
+    </message>
+    <message>
+        <source>打印申请撤回确认书</source>
+        <translation>Print withdrawal confirmation</translation>
     </message>
 </context>
 <context>
@@ -812,6 +833,14 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     <message>
         <source>打印决定书</source>
         <translation>Print decision</translation>
+    </message>
+    <message>
+        <source>打印补正通知书</source>
+        <translation>Print correction notice</translation>
+    </message>
+    <message>
+        <source>打印撤回确认书</source>
+        <translation>Print withdrawal confirmation</translation>
     </message>
     <message>
         <source>申请材料</source>
@@ -1268,6 +1297,48 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     <message>
         <source>“%1”不是有效日期：请输入如 20260601 或 2026-06-01</source>
         <translation>“%1” is not a date: type it as 20260601 or 2026-06-01</translation>
+    </message>
+</context>
+<context>
+    <name>DirectPrint</name>
+    <message>
+        <source>文书文件无法读取：%1</source>
+        <translation>The document file cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>打印机无法开始打印</source>
+        <translation>The printer could not start printing</translation>
+    </message>
+    <message>
+        <source>打印机无法换页</source>
+        <translation>The printer could not start a new page</translation>
+    </message>
+    <message>
+        <source>打印任务未能送达打印机</source>
+        <translation>The print job did not reach the printer</translation>
+    </message>
+    <message>
+        <source>打印机不可用：</source>
+        <translation>Printer unavailable: </translation>
+    </message>
+    <message>
+        <source>本机没有安装打印机</source>
+        <translation>No printer is installed on this computer</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDelivery</name>
+    <message>
+        <source>设置为先预览再打印</source>
+        <translation>Settings say preview before printing</translation>
+    </message>
+    <message>
+        <source>%1已送打印机：%2</source>
+        <translation>%1 sent to the printer: %2</translation>
+    </message>
+    <message>
+        <source>%1未能直接打印（%2），已打开预览：可在预览中选择打印机打印</source>
+        <translation>%1 could not be printed directly (%2); the preview is open: choose a printer there to print it</translation>
     </message>
 </context>
 <context>
@@ -1840,6 +1911,26 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <source>开户银行</source>
         <translation>Bank</translation>
     </message>
+    <message>
+        <source>身份证照片</source>
+        <translation>ID card photo</translation>
+    </message>
+    <message>
+        <source>读卡 (F2)</source>
+        <translation>Read card (F2)</translation>
+    </message>
+    <message>
+        <source>从身份证阅读器读取申请人的身份证</source>
+        <translation>Read the applicant&apos;s ID card from the card reader</translation>
+    </message>
+    <message>
+        <source>%1，%2，%3族，出生 %4；签发机关：%5；有效期限：%6</source>
+        <translation>%1, %2, %3 ethnic group, born %4; issued by: %5; valid: %6</translation>
+    </message>
+    <message>
+        <source>身份证已过有效期，请申请人出示有效证件。</source>
+        <translation>The ID card has expired: ask the applicant for a valid document. </translation>
+    </message>
     <message numerus="yes">
         <source>已输入 %n 位，共18位</source>
         <translation>
@@ -1957,6 +2048,26 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     <message>
         <source>表单中是另一位申请人（%1）的信息。放弃这些内容，开始新的申请吗？</source>
         <translation>The form holds another applicant&apos;s details (%1). Discard them and start a new application?</translation>
+    </message>
+    <message>
+        <source>正在读卡…</source>
+        <translation>Reading the card…</translation>
+    </message>
+    <message>
+        <source>未读入：表单中的申请人保留</source>
+        <translation>Not read in: the applicant on the form is kept</translation>
+    </message>
+    <message>
+        <source>已读卡：%1</source>
+        <translation>Card read: %1</translation>
+    </message>
+    <message>
+        <source>未填姓名</source>
+        <translation>no name yet</translation>
+    </message>
+    <message>
+        <source>未开始新的申请：表单内容保留</source>
+        <translation>No new application started: the form is kept as it is</translation>
     </message>
 </context>
 <context>
@@ -2177,6 +2288,33 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     <message>
         <source>返回 (Esc)</source>
         <translation>Back (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseQuestion</name>
+    <message>
+        <source>开始新的申请</source>
+        <translation>Start a new application</translation>
+    </message>
+    <message>
+        <source>表单中还有未受理的申请（%1）。开始新的申请前，如何处理？</source>
+        <translation>The form holds an application not yet accepted (%1). What should happen to it before a new one starts?</translation>
+    </message>
+    <message>
+        <source>保存待补正：作为待补正案件保存，之后可在查询中找到；放弃：清空表单，所填内容不保存。</source>
+        <translation>Save, documents pending: kept as a case with documents pending, found later by search. Discard: the form is emptied and nothing typed is kept.</translation>
+    </message>
+    <message>
+        <source>保存待补正 (F6)</source>
+        <translation>Save, documents pending (F6)</translation>
+    </message>
+    <message>
+        <source>放弃所填内容</source>
+        <translation>Discard what was typed</translation>
+    </message>
+    <message>
+        <source>返回继续填写 (Esc)</source>
+        <translation>Back to the form (Esc)</translation>
     </message>
 </context>
 <context>
@@ -2628,10 +2766,6 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>Lookup code</translation>
     </message>
     <message>
-        <source>查询</source>
-        <translation>Look up</translation>
-    </message>
-    <message>
         <source>受理编号和查询码都要填写（二者缺一不予查询）</source>
         <translation>Enter both the case number and the lookup code (neither works alone)</translation>
     </message>
@@ -2642,6 +2776,18 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     <message>
         <source>中心系统暂时无法连接：</source>
         <translation>The central system cannot be reached now: </translation>
+    </message>
+    <message>
+        <source>查询 (Enter)</source>
+        <translation>Search (Enter)</translation>
+    </message>
+    <message>
+        <source>正在查询…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>查询失败，请重试</source>
+        <translation>The search failed, please try again</translation>
     </message>
     <message>
         <source>没有与此受理编号和查询码相符的案件</source>
@@ -3373,6 +3519,22 @@ A rejected case is closed, and the written decision must be given to the applica
         <translation>80 mm thermal roll (receipt printer)</translation>
     </message>
     <message>
+        <source>先预览，不直接送打印机</source>
+        <translation>Preview first, do not send straight to the printer</translation>
+    </message>
+    <message>
+        <source>不勾选时，受理回执和一次性告知书直接送默认打印机；本机没有打印机时总是打开预览</source>
+        <translation>When unticked, receipts and one-time notices go straight to the default printer; without a printer the preview always opens</translation>
+    </message>
+    <message>
+        <source>留空：不用；termb：读卡器厂商的 termb 驱动；simulated：模拟读卡器（演示）</source>
+        <translation>Empty: none; termb: the reader vendor&apos;s termb driver; simulated: the simulated reader (demo)</translation>
+    </message>
+    <message>
+        <source>可写明驱动库和端口，如 termb:C:/reader/termb.dll@1001（USB 1001–1016，串口 1–16；不写端口时自动查找）</source>
+        <translation>The driver library and port may be given, e.g. termb:C:/reader/termb.dll@1001 (USB 1001–1016, serial 1–16; without a port they are tried in turn)</translation>
+    </message>
+    <message>
         <source>如 https://zhanchi.example.gov.cn；不联网时留空</source>
         <translation>e.g. https://zhanchi.example.gov.cn; empty if not used</translation>
     </message>
@@ -3393,12 +3555,40 @@ A rejected case is closed, and the written decision must be given to the applica
         <translation>&amp;Receipt paper</translation>
     </message>
     <message>
+        <source>回执打印(&amp;P)</source>
+        <translation>Receipt &amp;printing</translation>
+    </message>
+    <message>
+        <source>身份证阅读器(&amp;D)</source>
+        <translation>ID car&amp;d reader</translation>
+    </message>
+    <message>
         <source>中心系统地址(&amp;U)</source>
         <translation>Central system &amp;URL</translation>
     </message>
     <message>
-        <source>本机构（审核决定书）</source>
-        <translation>This office (written decisions)</translation>
+        <source>本机构（审核决定书、公示名单）</source>
+        <translation>This office (written decisions, publicity lists)</translation>
+    </message>
+    <message>
+        <source>公示异议电话(&amp;J)</source>
+        <translation>Ob&amp;jections phone</translation>
+    </message>
+    <message>
+        <source>如 020-38881234（本机构自己的电话，不是12333）</source>
+        <translation>e.g. 020-38881234 (the office&apos;s own line, not 12333)</translation>
+    </message>
+    <message>
+        <source>公示异议地址(&amp;Y)</source>
+        <translation>Objections address (&amp;Y)</translation>
+    </message>
+    <message>
+        <source>如 广州市天河区天河北路123号一楼</source>
+        <translation>e.g. 1F, 123 Tianhe North Road, Tianhe District, Guangzhou</translation>
+    </message>
+    <message>
+        <source>审核决定书以决定机关的名义出具并编文号，前四项未填全时不能打印决定书；公示名单载明本机构受理异议的电话和地址，未填时不能打印公示名单。</source>
+        <translation>Written decisions are issued in the deciding authority&apos;s name under a document number: they cannot print until the first four are filled in. Publicity lists give this office&apos;s phone and address for objections: they cannot print until those are filled in.</translation>
     </message>
     <message>
         <source>决定机关(&amp;B)</source>
@@ -3409,12 +3599,12 @@ A rejected case is closed, and the written decision must be given to the applica
         <translation>e.g. Tianhe District Human Resources and Social Security Bureau, Guangzhou (not the service window)</translation>
     </message>
     <message>
-        <source>文号前缀(&amp;P)</source>
-        <translation>Document number &amp;prefix</translation>
-    </message>
-    <message>
         <source>如 穗天人社技补决（〔年份〕和序号自动编排）</source>
         <translation>e.g. the bureau&apos;s prefix before the year (the year and the number are added)</translation>
+    </message>
+    <message>
+        <source>文号前缀(&amp;N)</source>
+        <translation>Document &amp;number prefix</translation>
     </message>
     <message>
         <source>行政复议机关(&amp;V)</source>
@@ -3431,10 +3621,6 @@ A rejected case is closed, and the written decision must be given to the applica
     <message>
         <source>如 广州铁路运输法院</source>
         <translation>e.g. Guangzhou Railway Transport Court</translation>
-    </message>
-    <message>
-        <source>审核决定书以决定机关的名义出具并编文号；四项未填全时不能打印决定书。</source>
-        <translation>Written decisions are issued in the deciding body&apos;s name under a document number; they cannot be printed until all four are filled in.</translation>
     </message>
     <message>
         <source>界面语言和字体大小在下次启动程序时生效。</source>

@@ -30,7 +30,7 @@ from desktop.views.compat import immortalise_singletons  # noqa: E402
 
 immortalise_singletons()
 
-from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QRect, QSocketNotifier, QTimer  # noqa: E402
+from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QRect, QSocketNotifier, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QGuiApplication, QKeyEvent  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QAbstractSpinBox,
@@ -39,8 +39,10 @@ from PySide6.QtWidgets import (  # noqa: E402
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialog,
     QLabel,
     QLineEdit,
+    QListWidget,
     QMainWindow,
     QScrollArea,
     QSpinBox,
@@ -56,7 +58,7 @@ FIELDS = (
     "intake.id_number", "intake.name", "intake.phone", "intake.contribution_months", "intake.insured_region",
     "intake.employer_name", "intake.employer_uscc", "intake.cert_kind", "intake.cert_number", "intake.cert_level",
     "intake.occupation", "intake.cert_issue_date", "intake.payment_kind", "intake.payment_account",
-    "intake.bank_name",
+    "intake.bank_name", "intake.receiving_benefit", "intake.shortage",
 )
 
 
@@ -211,7 +213,60 @@ class Driver(QObject):
             "calendar": None if shown is None else {"year": shown.yearShown(), "month": shown.monthShown(),
                                                       "selected": shown.selectedDate().toString("yyyy-MM-dd")},
             "keys": self.keys.seen,
+            "dialogs": sorted(w.objectName() or type(w).__name__ for w in QApplication.topLevelWidgets()
+                              if isinstance(w, QDialog) and w.isVisible()),
+            "message": self.window.intake_page.message.text(),  # type: ignore[attr-defined]
+            "active_window": active.objectName() if (active := QApplication.activeWindow()) is not None else None,
+            "checklist": self._checklist(),
+            "eligible": self._eligible(),
         }
+
+    def _checklist(self) -> list[dict[str, Any]]:
+        view = self.widget("checklist.items")
+        assert isinstance(view, QListWidget)
+        return [{"code": view.item(row).data(Qt.ItemDataRole.UserRole),
+                 "checked": view.item(row).checkState() == Qt.CheckState.Checked,
+                 "enabled": bool(view.item(row).flags() & Qt.ItemFlag.ItemIsEnabled),
+                 "current": row == view.currentRow()} for row in range(view.count())]
+
+    def _eligible(self) -> bool | None:
+        text = self.widget("verify.result").accessibleDescription()
+        return bool(json.loads(text)["eligible"]) if text else None
+
+    def op_file_printer(self, path: str) -> None:
+        """A PDF file stands in for the default printer (the window's seam)."""
+        from desktop.views.direct_print import file_printer
+
+        self.window.delivery.printer_factory = file_printer(Path(path))  # type: ignore[attr-defined]
+
+    def op_reader(self, spec: str) -> None:
+        """The ID-card reader named as the settings name it (opened at the next 读卡)."""
+        from desktop.views.device_settings import with_reader_spec
+
+        window = self.window
+        window.settings = with_reader_spec(window.settings, spec)  # type: ignore[attr-defined]
+        window.intake_page.card_reader.shutdown()  # type: ignore[attr-defined]
+
+    def op_card(self) -> dict[str, Any]:
+        """What the card row shows: the photo's size (0 when none) and the card's facts."""
+        photo = self.widget("intake.photo")
+        info = self.widget("intake.card_info")
+        assert isinstance(photo, QLabel) and isinstance(info, QLabel)
+        pixmap = photo.pixmap()
+        return {"photo": [pixmap.width(), pixmap.height()] if photo.isVisible() and not pixmap.isNull() else [0, 0],
+                "info": info.text()}
+
+    def op_audit(self, case_no: str) -> dict[str, Any]:
+        """The case's document entries: action and after."""
+        from desktop.models import audit
+        from desktop.models.cases import get_case
+
+        store = self.window.workspace.store  # type: ignore[attr-defined]
+        case = get_case(store, case_no)
+        with store.session(readonly=True) as session:
+            return {"entries": [{"action": e.action, "after": e.after}
+                                for e in audit.entries(session, entity="case", entity_id=case.id)
+                                if e.action.startswith("document.")]}
 
     def op_new_case(self) -> None:
         """A new, empty case, whatever the last test left open (a popup, a dialog, a message)."""
@@ -222,8 +277,8 @@ class Driver(QObject):
             left.close()
             QApplication.processEvents()
         self.window.statusBar().clearMessage()
-        self.window.intake_page.form.clear()  # type: ignore[attr-defined]  # nothing to keep or ask about
-        self.window.new_case()  # type: ignore[attr-defined]
+        self.window.pages.setCurrentWidget(self.window.intake_page)  # type: ignore[attr-defined]
+        self.window.intake_page.new_case()  # type: ignore[attr-defined]  # nothing to keep or ask about
         self.scroll_area().verticalScrollBar().setValue(0)
         self.keys.seen.clear()
 
@@ -331,6 +386,37 @@ class Driver(QObject):
         self.window.show()
         self.window.raise_()
         self.window.activateWindow()
+
+    def op_fill(self, name: str, inside: bool = True) -> dict[str, Any]:
+        """The colour a widget shows just inside its border (or outside it): the focus mark's fill."""
+        widget = self.widget(name)
+        QApplication.processEvents()
+        image = widget.grab().toImage()
+        x, y = (image.width() * 3 // 4, 3) if inside else (0, 0)  # inside the 2-pixel border, above any text
+        colour = image.pixelColor(x, y)
+        border = image.pixelColor(0, image.height() // 2)
+        return {"fill": colour.name(), "border": border.name()}
+
+    def op_preview_receipt(self) -> None:
+        """The prepared case's receipt issued and previewed, as the window does after F9."""
+        from desktop.documents.case_documents import issue_to_data_folder
+
+        window = self.window
+        ws = window.workspace  # type: ignore[attr-defined]
+        issued = issue_to_data_folder(ws.store, ws.verifier, window.user, self.prepared["case_no"],  # type: ignore[attr-defined]
+                                      "receipt")
+        window.preview_document(issued)  # type: ignore[attr-defined]
+        QApplication.processEvents()
+
+    def op_progress_lookup(self) -> None:
+        self.window.show_progress_lookup()  # type: ignore[attr-defined]
+        QApplication.processEvents()
+
+    def op_label(self, dialog: str, name: str) -> dict[str, Any]:
+        """The text of a label of a dialog that is open (None when it is not)."""
+        found = [w for w in QApplication.topLevelWidgets() if w.objectName() == dialog and w.isVisible()]
+        label = found[0].findChild(QLabel, name) if found else None
+        return {"text": label.text() if label is not None else None}
 
     def op_prepared(self) -> dict[str, Any]:
         return {**self.prepared, "people": PEOPLE, "certificate": CERT_NUMBER}

@@ -190,3 +190,29 @@ def test_only_an_administrator_sees_the_decisions_settings(
     qtbot.addWidget(dialog)
     assert dialog.findChild(QLineEdit, "settings.office.issuer_name") is None
     assert dialog.findChild(QLineEdit, "settings.office.court") is None
+
+
+def test_an_administrator_sets_where_objections_to_a_publicity_list_go(
+        qtbot: QtBot, store: Store, make_staff: Callable[..., staff.StaffUser]) -> None:
+    """Issue 17.10: the office's own objection phone and street address, set in the window; 12333 alone or a
+    bare region name is refused beside the field."""
+    from desktop.models.office import office_profile
+
+    dialog = SettingsDialog(store.data_dir, office=(store, make_staff("admin", "admin")))
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    phone, address = (find(dialog, f"settings.office.objection_{name}") for name in ("phone", "address"))
+    assert isinstance(phone, QLineEdit) and isinstance(address, QLineEdit)
+    type_text(qtbot, phone, "12333")
+    type_text(qtbot, address, "广州市天河区天河北路123号一楼")
+    widgets(dialog)[-1].click()
+    error = find(dialog, "settings.office_objection_phone.error")
+    assert isinstance(error, QLabel) and error.isVisible() and office_profile(store).objection_phone == ""
+    phone.clear()
+    type_text(qtbot, phone, "020-38881234")
+    with qtbot.waitSignal(dialog.saved):
+        widgets(dialog)[-1].click()
+    profile = office_profile(store)
+    assert (profile.objection_phone, profile.objection_address) == ("020-38881234", "广州市天河区天河北路123号一楼")
+    dialog.close()
