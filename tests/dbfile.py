@@ -90,3 +90,31 @@ def plaintext_pages(path: Path | str, key: bytes | None = None) -> bytes:
             page_no = int.from_bytes(log[i:i + 4], "big")
             out.append(decrypt(log[i + FRAME_HEADER:i + step], page_no == 1))
     return b"".join(out)
+
+
+def document_bytes(path: Path | str) -> bytes:
+    """A PDF the window issued into a data folder, opened as the window opens it: it is sealed there
+    (``models.sealed``, issue 20.1) and its folder is open in this process."""
+    from desktop.models.sealed import read_document
+
+    return read_document(Path(path))
+
+
+def document_text(path: Path | str, *options: str) -> str:
+    """``pdftotext`` of such a PDF (``options`` such as ``-layout``): opened in memory, handed to the tool
+    through a temporary file of the test's own."""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        plain = Path(folder) / "document.pdf"
+        plain.write_bytes(document_bytes(path))
+        return subprocess.run(["pdftotext", "-enc", "UTF-8", *options, str(plain), "-"], capture_output=True,
+                              text=True, check=True).stdout
+
+
+def opened_copy(path: Path | str, folder: Path) -> Path:
+    """Such a PDF opened into ``folder`` (the test's own), for tools that read files (pdfinfo, pdftotext)."""
+    plain = Path(folder) / f"opened-{Path(path).name}"
+    plain.write_bytes(document_bytes(path))
+    return plain

@@ -77,7 +77,7 @@ from desktop.documents.data import (
     ReceiptData,
     WithdrawalData,
 )
-from desktop.models import audit, doc_numbers, outbox, payments
+from desktop.models import audit, doc_numbers, outbox, payments, sealed
 from desktop.models.cases import CaseRecord, State, get_case
 from desktop.models.checklist import Source, office_lines, received_lines, shared_lines
 from desktop.models.document_kinds import DOCUMENT_ACTIONS, FORMATS, KIND_LABELS, KINDS, Kind
@@ -550,7 +550,8 @@ def _issue(store: Store, actor: StaffUser, case_id_or_no: str, out: Path | str, 
                                 "reprint": reprint, "sha256": digest, "printed_by": actor.username,
                                 "printed_at": entry.at, "audit_seq": entry.seq, **rendering.extra},
                        at=printed_at)
-        files.place(pdf, path)  # last: if the commit fails the file goes too (no print without its entry)
+        # Last: if the commit fails the file goes too (no print without its entry).  Sealed in the data folder.
+        files.place(sealed.kept(store.data_dir, path, pdf), path)
     return IssuedDocument(kind, case.case_no, path, printed_at, actor.username, reprint, fmt, digest,
                           str(rendering.extra.get("doc_number", "")))
 

@@ -60,7 +60,7 @@ from desktop.documents.layout import (
     rich,
     signature_block,
 )
-from desktop.models import audit
+from desktop.models import audit, sealed
 from desktop.models.errors import InvalidInput, PermissionDenied
 from desktop.models.files import placed_with_transaction
 from desktop.models.office import default_profile, read_office_profile
@@ -462,7 +462,8 @@ def issue_office_document(store: Store, username: str, *, kind: str, period: str
                      after={"kind": kind, "period": period, "format": fmt, "sha256": digest, "path": str(out),
                             "figures": figures},
                      at=printed_at)
-        files.place(data, out)  # last: undone if the commit fails (no report without its audit entry)
+        # Last: undone if the commit fails (no report without its audit entry).  Sealed in the data folder.
+        files.place(sealed.kept(store.data_dir, out, data), out)
     return IssuedReport(kind, period, out, fmt, printed_at, username, digest)
 
 

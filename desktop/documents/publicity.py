@@ -51,7 +51,7 @@ from desktop.documents.layout import (
     section,
     signature_block,
 )
-from desktop.models import audit
+from desktop.models import audit, sealed
 from desktop.models.errors import Conflict
 from desktop.models.files import placed_with_transaction
 from desktop.models.masking import mask_name
@@ -218,7 +218,7 @@ def issue_publicity_list(store: Store, actor: StaffUser, batch_id_or_no: str, ou
         # Audit only: the central system takes documents of a case, and a list is no case's document.
         audit.record(session, actor=actor.username, action=ACTION, entity="publicity_batch",
                      entity_id=batch.id, before=None, after=after, at=printed_at)
-        files.place(pdf, path)  # last: undone if the commit fails
+        files.place(sealed.kept(store.data_dir, path, pdf), path)  # last: undone if the commit fails
     return IssuedList(batch.batch_no, path, printed_at, actor.username, reprint, digest)
 
 

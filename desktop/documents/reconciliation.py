@@ -43,7 +43,7 @@ from desktop.documents.layout import (
     signature_block,
     text_width,
 )
-from desktop.models import audit
+from desktop.models import audit, sealed
 from desktop.models.cases import State
 from desktop.models.document_kinds import KIND_LABELS
 from desktop.models.errors import PermissionDenied
@@ -244,7 +244,7 @@ def issue_reconciliation(store: Store, actor: StaffUser, out: Path | str, *,
                  "cases": len(reconciliation.items), "counts": counts, "complete": reconciliation.complete}
         audit.record(session, actor=actor.username, action=ACTION, entity="field_day", entity_id=day.id,
                      before=None, after=after, at=store.clock.now())
-        files.place(pdf, path)  # last: undone if the commit fails
+        files.place(sealed.kept(store.data_dir, path, pdf), path)  # last: undone if the commit fails
     return IssuedSheet(path, day.id, reprint, digest, reconciliation)
 
 

@@ -2,15 +2,17 @@
 reveals nothing).
 
 The database and its backups are SQLCipher files; the other files the program keeps in the data
-folder that hold personal data (the intake drafts with a full ID number and bank account, the
-documents issued into the folder) are sealed here: AES-256-GCM with a key derived from the
-folder's database key (HKDF-SHA256), so the same operating-system-protected key opens both and
-nothing new has to be kept.  Each file says what it is for (its *purpose*, bound as associated
-data): a sealed draft cannot be passed off as a document.
+folder that hold personal data — the intake drafts (a full ID number and bank account) and the
+documents the window issues into ``documents/`` to preview and print — are sealed here: AES-256-GCM
+with a key derived from the folder's database key (HKDF-SHA256), so the same operating-system-
+protected key opens both and nothing new has to be kept.  Each file says what it is for (its
+*purpose*, bound as associated data): a sealed draft cannot be passed off as a document.  Files
+given out on purpose (``--out``, a folder the person chose, the bank's disbursement file) are not
+sealed: they are meant to be read elsewhere.
 
 A sealed file is ``MAGIC`` + a 12-byte nonce + the ciphertext with its tag.  A file without the
 magic is one from before sealing: ``read`` returns it as it is (it is sealed the next time it is
-written, and ``seal_leftovers`` seals what is left at start).
+written; ``seal_leftovers`` and ``seal_documents_once`` seal what is left at start).
 
 The file key of a folder is derived once per process: ``open_store`` hands it over
 (``remember``), so the window's autosave does not ask the operating system's key store on every
@@ -35,6 +37,7 @@ from desktop.models.files import write_private
 MAGIC = b"ZHSEAL1\x00"
 NONCE_BYTES = 12
 _INFO = b"zhanchi data-folder files v1"
+DOCUMENT = "document"  # a PDF the window issued into the data folder
 
 
 class SealBroken(StorageError):
@@ -95,6 +98,31 @@ def for_folder(data_dir: Path) -> FileSeal:
     return seal if seal is not None else remember(folder, keystore.folder_key(folder))
 
 
+def kept(data_dir: Path, path: Path, data: bytes, purpose: str = DOCUMENT) -> bytes:
+    """``data`` as it is to be written at ``path``: sealed inside the data folder (the window's own
+    copies), as it is anywhere else (a file given out on purpose: ``--out``, a folder the person chose)."""
+    return for_folder(data_dir).seal(data, purpose) if _inside(Path(path), _folder(data_dir)) else data
+
+
+def read_document(path: Path) -> bytes:
+    """A document's PDF: opened with its data folder's key when sealed (the folder must be open in this
+    process, as the window's is), as it is otherwise.  ``SealBroken`` when it does not open."""
+    path = Path(path)
+    blob = path.read_bytes()
+    if not is_sealed(blob):
+        return blob
+    where = path.resolve()
+    with _lock:
+        seals = [seal for folder, seal in _known.items() if _inside(where, folder)]
+    if not seals:
+        raise SealBroken(f"文件 {path} 已加密，但它所属的数据文件夹未打开")
+    return seals[0].open(blob, DOCUMENT, where=path)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return folder == path.resolve().parent or folder in path.resolve().parents
+
+
 def seal_leftovers(data_dir: Path, seal: FileSeal, files: dict[str, str]) -> list[Path]:
     """Seal the plain files left from before sealing: ``files`` maps a glob under ``data_dir`` to
     the purpose of what it finds.  Returns the files sealed."""
@@ -105,6 +133,20 @@ def seal_leftovers(data_dir: Path, seal: FileSeal, files: dict[str, str]) -> lis
             if path.is_file() and not is_sealed(blob):
                 seal.write(path, blob, purpose)
                 done.append(path)
+    return done
+
+
+DOCUMENTS_SEALED = Path("documents") / ".sealed"  # written once every document of before is sealed
+
+
+def seal_documents_once(data_dir: Path, seal: FileSeal) -> list[Path]:
+    """The documents a version before sealing left in ``documents/``, sealed at the first start after the
+    upgrade; later starts look at one marker file, not at thousands of documents."""
+    marker = Path(data_dir) / DOCUMENTS_SEALED
+    if marker.exists() or not marker.parent.is_dir():
+        return []
+    done = seal_leftovers(data_dir, seal, {"documents/**/*.pdf": DOCUMENT})
+    write_private(marker, b"")
     return done
 
 

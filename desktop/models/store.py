@@ -410,7 +410,9 @@ def open_store(data_dir: Path, *, clock: Clock | None = None, office_code: str =
     try:
         key, backed_up = _folder_key(data_dir, db_path, clock, progress)
         # The other files with personal data are sealed with the same key; plain ones of before sealed now.
-        sealed.seal_leftovers(data_dir, sealed.remember(data_dir, key), SEALED_FILES)
+        seal = sealed.remember(data_dir, key)
+        sealed.seal_leftovers(data_dir, seal, SEALED_FILES)
+        sealed.seal_documents_once(data_dir, seal)
     except OSError as exc:
         raise StorageError(f"数据文件夹 {data_dir} {os_error_text(exc)}") from exc
     engine = _make_engine(db_path, key)

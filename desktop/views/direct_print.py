@@ -22,12 +22,25 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QPoint, QRect, QSize, QSizeF, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QMarginsF,
+    QObject,
+    QPoint,
+    QRect,
+    QSize,
+    QSizeF,
+    Qt,
+)
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from desktop.devices.printing import Delivery
+from desktop.models.errors import ZhanchiError
 from desktop.views.i18n import QT_TRANSLATE_NOOP
 
 PrinterFactory = Callable[[], "QPrinter | None"]
@@ -83,12 +96,29 @@ def _on_paper(band: QImage) -> QImage:
     return paper
 
 
+def open_pdf(document: QPdfDocument, path: Path, parent: QObject | None = None) -> QBuffer:
+    """Load the document at ``path`` into ``document`` from memory: a document in the data folder is
+    sealed (``models.sealed``) and never written out in clear.  Keep the returned buffer as long as the
+    document.  ``OSError`` (or ``StorageError``) when it cannot be read."""
+    from desktop.models.sealed import read_document
+
+    buffer = QBuffer(parent)
+    buffer.setData(QByteArray(read_document(path)))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document.load(buffer)
+    return buffer
+
+
 def print_pdf(path: Path, printer: QPrinter, title: str) -> int:
     """Paint every page of the PDF at ``path`` on ``printer``; the number of pages. ``OSError`` when
     the printer cannot start or finish the job."""
     document = QPdfDocument()
+    buffer: QBuffer | None = None
     try:
-        document.load(str(path))
+        try:
+            buffer = open_pdf(document, path)
+        except ZhanchiError as exc:
+            raise OSError(str(exc)) from exc
         if document.status() != QPdfDocument.Status.Ready or document.pageCount() < 1:
             raise OSError(_tr(QT_TRANSLATE_NOOP("DirectPrint", "文书文件无法读取：%1")).replace("%1", path.name))
         printer.setDocName(title)
@@ -111,6 +141,8 @@ def print_pdf(path: Path, printer: QPrinter, title: str) -> int:
         return document.pageCount()
     finally:
         document.close()
+        if buffer is not None:
+            buffer.close()
 
 
 def _fit_page(printer: QPrinter, document: QPdfDocument, page: int) -> None:

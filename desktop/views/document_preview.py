@@ -9,30 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPainter, QShortcut
+from PySide6.QtCore import QBuffer, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.models.errors import ZhanchiError
 from desktop.views import direct_print
-
-
-def print_pdf(document: QPdfDocument, printer: QPrinter) -> None:
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise OSError("打印机无法开始打印")
-    try:
-        dpi = printer.resolution()
-        for page in range(document.pageCount()):
-            if page:
-                printer.newPage()
-            points = document.pagePointSize(page)
-            size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
-            painter.drawImage(QPoint(0, 0), document.render(page, size))
-    finally:
-        painter.end()
 
 
 class DocumentPreview(QDialog):
@@ -45,13 +30,18 @@ class DocumentPreview(QDialog):
         self.resize(820, 720)
         self.path = path
         self.document = QPdfDocument(self)
-        self.document.load(str(path))
+        shown = str(path)
+        try:  # sealed in the data folder: opened in memory, never written out in clear
+            self._source: QBuffer | None = direct_print.open_pdf(self.document, path, self)
+        except (OSError, ZhanchiError) as exc:
+            self._source = None
+            shown = self.tr("文书文件无法读取：") + str(exc)
         self.view = QPdfView(self)
         self.view.setObjectName("document.view")
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.status = QLabel(str(path))
+        self.status = QLabel(shown)
         self.status.setObjectName("document.status")
         self.status.setWordWrap(True)
         print_button = QPushButton(self.tr("打印 (Ctrl+P)"))

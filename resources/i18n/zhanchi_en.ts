@@ -1344,6 +1344,10 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
 <context>
     <name>DocumentPreview</name>
     <message>
+        <source>文书文件无法读取：</source>
+        <translation>The document cannot be read: </translation>
+    </message>
+    <message>
         <source>打印 (Ctrl+P)</source>
         <translation>Print (Ctrl+P)</translation>
     </message>

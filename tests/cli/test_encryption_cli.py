@@ -309,3 +309,43 @@ def test_a_crash_while_encrypting_leaves_the_plain_database_usable(folder: Path,
     assert not list(old.glob("*.encrypting"))
     result = zhanchi(old, "audit", "verify")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_nothing_in_a_copied_folder_shows_a_persons_data(folder: Path, tmp_path: Path) -> None:
+    """Issue 20.1, the whole folder: besides the database and its backups, the window's own files — a
+    receipt issued into ``documents/`` to preview and print, the clerk's autosaved draft — hold none of the
+    person's name, ID number, account or phone as they lie on the disk; every file, byte by byte."""
+    from desktop.documents.case_documents import issue_to_data_folder
+    from desktop.models.drafts import save_draft
+    from desktop.models.rules import Verifier
+    from desktop.models.staff import get_staff
+    from desktop.models.store import open_store
+
+    store = open_store(folder)
+    try:
+        clerk = get_staff(store, "clerk")
+        with store.session(readonly=True) as session:
+            [(case_id,)] = session.execute(text_query("SELECT id FROM cases WHERE applicant_name = :n"), {"n": NAME})
+        issued = issue_to_data_folder(store, Verifier.load(folder), clerk, case_id, "receipt")
+        save_draft(folder, {"form": {"intake.name": NAME, "intake.id_number": ID_NUMBER,
+                                     "intake.account": ACCOUNT, "intake.phone": PHONE}}, "clerk")
+    finally:
+        store.close()
+    assert issued.path.is_relative_to(folder)
+    copied = tmp_path / "copied"
+    shutil.copytree(folder, copied)
+    files = [p for p in copied.rglob("*") if p.is_file()]
+    assert any(p.suffix == ".pdf" for p in files) and any(p.parent.name == "drafts" for p in files)
+    for path in files:
+        data = raw_bytes(path) if path.suffix == ".db" else path.read_bytes()
+        for secret in SECRETS:
+            assert secret not in data, (path.relative_to(copied), secret)
+        if path.suffix == ".pdf":  # a PDF's text is compressed and glyph-coded: ask a PDF reader, as a thief would
+            read = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True)
+            assert NAME not in read.stdout and not data.startswith(b"%PDF"), path.relative_to(copied)
+
+
+def text_query(sql: str) -> Any:
+    from sqlalchemy import text
+
+    return text(sql)

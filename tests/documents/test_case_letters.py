@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from dbfile import opened_copy
 from document_helpers import FULL_ID, MASKED_ID, flat, pdf_info, pdf_text, qpdf_check
 
 from desktop.documents import case_documents
@@ -128,10 +129,11 @@ def test_a_withdrawal_confirmation_is_only_for_a_withdrawn_case_and_for_counter_
 
 def test_the_window_issues_both_into_the_data_folder(store: Store, verifier: Verifier,
                                                      people: dict[str, StaffUser],
-                                                     new_case: Callable[..., CaseRecord]) -> None:
+                                                     new_case: Callable[..., CaseRecord], tmp_path: Path) -> None:
     case = transition(store, people["clerk"], new_case(accept=False).id, State.withdrawn, note="本人撤回")
     issued = case_documents.issue_to_data_folder(store, verifier, people["clerk"], case.id, "withdrawal",
                                                  format="80mm")
     assert issued.format == "80mm" and issued.path.name.startswith("withdrawal-80mm-")
-    text = flat(pdf_text(issued.path))
+    assert issued.path.read_bytes().startswith(b"ZHSEAL")  # the window's copy is sealed (issue 20.1)
+    text = flat(pdf_text(opened_copy(issued.path, tmp_path)))
     assert "尚未受理" in text and dt.date(2026, 11, 27).year == 2026

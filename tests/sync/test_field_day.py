@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 from central_harness import CentralServer, central_rows, free_port, import_registry
 from counter_devices import Counter, outbox_states
+from dbfile import document_bytes
 from sqlalchemy import func, select
 
 from desktop.documents.case_documents import issue_receipt
@@ -283,7 +284,7 @@ def test_the_field_page_prepares_and_reconciles(qtbot: Any, sqlite_central: Cent
         page.document_issued.connect(printed.append)
         page.print_sheet(str(tmp_path / "sheet.pdf"))
         qtbot.waitUntil(lambda: bool(printed), timeout=30_000)
-        assert Path(printed[0]).read_bytes().startswith(b"%PDF") and not errors
+        assert document_bytes(printed[0]).startswith(b"%PDF") and not errors
         assert field_mode.current_field_day(laptop.store) is None
     finally:
         runner.shutdown()

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from dbfile import document_bytes
 from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 from test_back_office_support import MakeIntake, Team, accepted, at, make_team, open_page, settle
@@ -71,7 +72,7 @@ def test_the_supervisor_sees_today_and_the_month_and_prints_the_daily_summary(
     with qtbot.waitSignal(shown.document_ready, timeout=20_000) as ready:
         shown.daily_button.click()
     path, title = ready.args
-    assert Path(path).read_bytes().startswith(b"%PDF") and title == "业务日报 2026-11-27"
+    assert document_bytes(path).startswith(b"%PDF") and title == "业务日报 2026-11-27"
     settle(qtbot, shown)
     assert not shown.message.error
     assert task_errors == []

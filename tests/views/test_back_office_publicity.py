@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
+from dbfile import document_bytes
 from pytestqt.qtbot import QtBot
 from qt_helpers import type_text
 from test_back_office_support import MakeIntake, Team, answer, at, make_team, open_page, passed, reload, settle
@@ -70,7 +70,7 @@ def test_a_reviewer_publishes_a_batch_and_an_objection_sends_a_case_back(
     with qtbot.waitSignal(shown.document_ready, timeout=10_000) as ready:
         shown.print_button.click()
     path, title = ready.args
-    assert Path(path).read_bytes().startswith(b"%PDF") and shown.batch.batch_no in title
+    assert document_bytes(path).startswith(b"%PDF") and shown.batch.batch_no in title
     settle(qtbot, shown)
 
     # An objection against the second case: all three fields are needed, said beside them.

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import pytest
+from dbfile import document_bytes
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from qt_helpers import type_text
@@ -142,7 +142,7 @@ def test_a_rejection_needs_reasons_and_its_decision_prints(
     with qtbot.waitSignal(shown.document_ready, timeout=10_000) as ready:
         shown.print_button.click()
     path, title = ready.args
-    assert Path(path).read_bytes().startswith(b"%PDF") and record.case_no in title
+    assert document_bytes(path).startswith(b"%PDF") and record.case_no in title
     settle(qtbot, shown)
     assert not shown.print_button.isVisibleTo(shown)
 

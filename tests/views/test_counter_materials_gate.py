@@ -10,11 +10,11 @@ case (补正) and audited.
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from dbfile import document_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QMainWindow, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
@@ -52,9 +52,9 @@ def flat(text: str) -> str:
 
 
 def pdf_text(path: Path) -> str:
-    """The text in reading order (table cells one after another, as tests/documents read them)."""
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    """The text in reading order (table cells one after another, as tests/documents read them), of the
+    window's copy (sealed in the data folder)."""
+    return document_text(path)
 
 
 def tick(qtbot: QtBot, win: QMainWindow, *codes: str) -> None:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from dbfile import opened_copy
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QCheckBox, QLabel, QMainWindow
@@ -93,7 +94,7 @@ def test_f9_prints_the_receipt_to_the_printer_and_the_audit_says_printed(
     assert printed.after["sha256"] == issued.after["sha256"] and printed.after["printer"] == str(paper)
     assert printed.after["pages"] >= 1 and printed.actor == "clerk"
     # What reached the printer: the receipt's pages on the receipt's paper.
-    source, out = pdf_info(Path(issued.after["path"])), pdf_info(paper)
+    source, out = pdf_info(opened_copy(issued.after["path"], tmp_path)), pdf_info(paper)
     assert out["Pages"] == source["Pages"] and page_size(out) == page_size(source)
     assert paper.stat().st_size > 20_000
     assert getattr(window, "preview", None) is None, "nothing to preview: it is on paper"
