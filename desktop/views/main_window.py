@@ -620,7 +620,7 @@ class MainWindow(QMainWindow):
     def show_sync_problems(self) -> None:
         from desktop.views.sync_dialogs import RejectedChangesDialog
 
-        self.sync_problems = RejectedChangesDialog(self._workspace(), self.runner, self)
+        self.sync_problems = RejectedChangesDialog(self._workspace(), self.runner, self, actor=self.user.username)
         self.sync_problems.requeued.connect(self._data_changed)
         self.sync_problems.open()
 

@@ -32,9 +32,11 @@ class RejectedChangesDialog(QDialog):
 
     requeued = Signal()
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, runner: TaskRunner, parent: QWidget | None = None, *,
+                 actor: str | None = None) -> None:
         super().__init__(parent)
         self.workspace, self.runner = workspace, runner
+        self.actor = actor  # who sends changes again (the audit says; issue 18.1)
         self.setObjectName("sync.problems")
         self.setWindowTitle(self.tr("同步问题：中心系统拒收的变更"))
         self.resize(760, 420)
@@ -83,7 +85,7 @@ class RejectedChangesDialog(QDialog):
             self.requeued.emit()
             self._load()
 
-        self.runner.run(lambda: requeue(store, ids), done, self._failed)
+        self.runner.run(lambda: requeue(store, ids, self.actor), done, self._failed)
 
     def _failed(self, error: Exception) -> None:
         self.message.setText(str(error) if isinstance(error, ZhanchiError) else self.tr("读取失败，请重试"))
