@@ -46,7 +46,9 @@ class PostgresCluster:
     def __init__(self, bin_dir: Path, *, durable: bool = True) -> None:
         self.bin_dir = bin_dir
         self.port = free_port()
-        self.root = Path(tempfile.mkdtemp(prefix="zhanchi-pg-"))
+        # As root the cluster is the postgres user's: its folder must be reachable by that user, which a
+        # temporary folder inside root's own (TMPDIR of a test, mode 0700) is not.
+        self.root = Path(tempfile.mkdtemp(prefix="zhanchi-pg-", dir="/tmp" if os.geteuid() == 0 else None))
         self.data = self.root / "data"
         self.user: str | None = None
         if os.geteuid() == 0:
