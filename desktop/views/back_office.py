@@ -55,6 +55,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from desktop.models.changes import Changes
 from desktop.models.errors import InvalidInput, ZhanchiError
 from desktop.models.risk import RiskCode
 from desktop.models.staff import StaffUser
@@ -355,10 +356,9 @@ def error_words(error: Exception, fields: FieldMap | None = None) -> str:
 
 
 class BackOfficePage(QWidget):
-    """What every back-office page has: the three signals, a refresh on show, runner calls."""
+    """What every back-office page has: its signals, a refresh on show, runner calls, and ``announce``."""
 
     open_case = Signal(str)  # case id: the window shows the full case page
-    case_changed = Signal(str)  # case id, after this page changed it (lists elsewhere update it in place)
     document_ready = Signal(str, str)  # PDF path, title: the window previews and prints it
     refreshed = Signal()  # after each refresh has been shown
 
@@ -398,6 +398,10 @@ class BackOfficePage(QWidget):
         return self._busy or self._loading
 
     # --- loading ------------------------------------------------------------------------------
+
+    def announce(self, *case_ids: str) -> None:
+        """These cases changed here: every page that shows them hears it (``TaskRunner.changed``)."""
+        self.runner.publish(Changes.of_cases(*case_ids))
 
     def refresh(self) -> None:
         """Ask the core for what the page shows; the answer is shown by ``show_data``."""

@@ -58,6 +58,7 @@ from desktop.models import approval, case_queries, oversight, payee_changes, pay
 from desktop.models.audit import AuditEntry
 from desktop.models.case_queries import CaseDetail, ServiceAction, ServiceOffer
 from desktop.models.cases import SUPPLEMENT_STATES, CaseRecord, State, accept_case, supplement_materials, transition
+from desktop.models.changes import Changes
 from desktop.models.errors import Conflict, InvalidInput, NotFound, ZhanchiError
 from desktop.models.money import yuan_in_capitals
 from desktop.models.staff import Action, StaffUser, can
@@ -160,7 +161,6 @@ def action_text(action: str) -> str:
 
 
 class CaseDetailPage(QWidget):
-    changed = Signal(str)  # case id, after a transition succeeded
     close_requested = Signal()  # Esc: back to where the case was opened from
     document_issued = Signal(object)  # IssuedDocument: the window previews and prints it
     receipt_format = "a4"  # the window sets it from the settings (a4 | 80mm)
@@ -764,7 +764,7 @@ class CaseDetailPage(QWidget):
         self.note.clear()
         self._show_message(self.tr("已办理：%1，案件现为“%2”").replace("%1", label)
                            .replace("%2", state_text(record.state)))
-        self.changed.emit(record.id)
+        self.runner.publish(Changes.of_cases(record.id))
         self.reload()
 
     def _refused(self, error: Exception) -> None:

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models import field_mode
+from desktop.models.changes import Changes
 from desktop.models.errors import ZhanchiError
 from desktop.models.field_mode import FieldDay, Reconciliation
 from desktop.models.masking import mask_name
@@ -151,6 +152,7 @@ class FieldPage(QWidget):
                 text += self.tr("名册中没有这些单位：") + "、".join(day.unmatched)
             self.status.setText(text)
         self.field_mode_changed.emit(out)
+        self.runner.publish(Changes(field_mode=True))
 
     # --- going out ----------------------------------------------------------------------------
 

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models import identity
+from desktop.models.changes import Changes
 from desktop.models.clock import Clock
 from desktop.models.drafts import discard_draft, draft_path, load_draft, save_draft
 from desktop.models.errors import InvalidInput, ZhanchiError
@@ -407,6 +408,7 @@ class IntakePage(QWidget):
             self.show_message(done_text.replace("%1", record.case_no))
             self.focus_id()  # the next applicant starts here (the buttons had it, and were off)
             self.case_filed.emit(record)
+            self.runner.publish(Changes.of_cases(record.id))
             if print_error is not None:
                 self._on_error(print_error)
 

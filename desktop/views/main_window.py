@@ -25,6 +25,7 @@ from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
 
+from desktop.models.changes import Changes
 from desktop.models.clock import Clock
 from desktop.models.document_kinds import KIND_LABELS
 from desktop.models.errors import ZhanchiError
@@ -40,7 +41,6 @@ from desktop.views.tasks import TaskRunner
 if TYPE_CHECKING:
     from desktop.devices.idcard import CardReader
     from desktop.documents.case_documents import IssuedDocument
-    from desktop.models.cases import CaseRecord
     from desktop.models.workspace import Workspace
     from desktop.sync.status import SyncStatus
     from desktop.views.case_detail import CaseDetailPage
@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("展翅柜台 · 技能提升补贴受理"))
         self._place()
         self.runner = TaskRunner(self._report_error, self)
+        self.runner.changed.connect(self._on_changes)
         self.delivery: DocumentDelivery | None = None  # the counter's printing, once the data is open
         # Long housekeeping (the daily backup copies and checks the whole database: minutes for
         # years of cases) on its own thread, so the counter's queries never wait behind it.
@@ -188,7 +189,6 @@ class MainWindow(QMainWindow):
         if can(self.user, Action.case_create):
             self.intake_page = IntakePage(self.workspace, self.runner, self.user, data_dir=self.data_dir,
                                           clock=self.clock)
-            self.intake_page.case_filed.connect(self._on_case_filed)
             self.intake_page.document_issued.connect(self.deliver_document)  # F9: to the printer (16.12)
             self.intake_page.card_reader.reader_factory = self._card_reader
             self.pages.addWidget(self.intake_page)
@@ -259,8 +259,6 @@ class MainWindow(QMainWindow):
         self.detail_page = CaseDetailPage(workspace, self.runner, self.user)
         self.pages.addWidget(self.detail_page)
         self.search_page.open_case.connect(self.open_case)
-        self.detail_page.changed.connect(self.search_page.update_case)  # keeps the scroll position
-        self.detail_page.changed.connect(self._data_changed)
         self.detail_page.close_requested.connect(self.show_search)
         self.detail_page.document_issued.connect(self.preview_document)
         self._set_receipt_format()
@@ -273,7 +271,6 @@ class MainWindow(QMainWindow):
             self._named_pages[entry.name] = page
             self.pages.addWidget(page)
             page.open_case.connect(self.open_case)  # type: ignore[attr-defined]
-            page.case_changed.connect(self._case_changed)  # type: ignore[attr-defined]
             page.document_ready.connect(self.preview_pdf)  # type: ignore[attr-defined]
             if self.intake_page is None and entry.name == landing_page(self.user):
                 self.pages.setCurrentWidget(page)  # each role starts on its main page (a reviewer: 审核)
@@ -288,7 +285,6 @@ class MainWindow(QMainWindow):
         # The counter's own work, taken to an industrial park.
         self.field_page = FieldPage(self._workspace(), self.runner, self.user)
         self.field_page.document_issued.connect(lambda path: self.preview_pdf(path, self.tr("外出受理对账单")))
-        self.field_page.field_mode_changed.connect(lambda _on: self.refresh_status())
         self._named_pages["nav.field"] = self.field_page
         self.pages.addWidget(self.field_page)
 
@@ -346,10 +342,12 @@ class MainWindow(QMainWindow):
         if self.sync is not None:
             self.sync.changed()
 
-    def _case_changed(self, case_id: str) -> None:
-        if self.search_page is not None:
-            self.search_page.update_case(case_id)
-        self._data_changed()
+    def _on_changes(self, changes: Changes) -> None:
+        """The window's own part of every change (issue 18.4): sync soon, and the status bar."""
+        if changes.outbox:
+            self._data_changed()
+        if changes.cases or changes.field_mode:
+            self.refresh_status()
 
     def _build_navigation(self) -> None:
         bar = QToolBar(self.tr("导航"))
@@ -511,14 +509,6 @@ class MainWindow(QMainWindow):
                 self.activateWindow()  # without a window manager no one gives the window back its keys
             self.intake_page.focus_after_dialog()
 
-    def _on_case_filed(self, record: CaseRecord) -> None:
-        self._data_changed()
-        self.refresh_status()
-        # Only the list on screen: 查询 reads it afresh when it is opened (show_search).  A page of
-        # 200 cases read after every F9 competed with the receipt's printing (issue 16.13).
-        if self.search_page is not None and self.pages.currentWidget() is self.search_page:
-            self.search_page.refresh()
-
     def _daily_backup(self) -> None:
         ws, closing = self._workspace(), self._closing
 
@@ -621,7 +611,6 @@ class MainWindow(QMainWindow):
         from desktop.views.sync_dialogs import RejectedChangesDialog
 
         self.sync_problems = RejectedChangesDialog(self._workspace(), self.runner, self, actor=self.user.username)
-        self.sync_problems.requeued.connect(self._data_changed)
         self.sync_problems.open()
 
     def show_import(self) -> None:
@@ -716,6 +705,7 @@ class MainWindow(QMainWindow):
         self.runner.shutdown()
         self.runner.deleteLater()
         self.runner = TaskRunner(self._report_error, self)
+        self.runner.changed.connect(self._on_changes)
         if self.delivery is not None:
             self.delivery.runner = self.runner  # a print still on its way is recorded for whoever issued it
         if self.intake_page is not None:

@@ -451,8 +451,7 @@ class PaymentPage(BackOfficePage):
 
     def _changed(self, text: str, case_ids: list[str]) -> None:
         self.message.ok(text)
-        for case_id in case_ids:
-            self.case_changed.emit(case_id)
+        self.announce(*case_ids)
         self.refresh()
 
     # --- approval -------------------------------------------------------------------------------

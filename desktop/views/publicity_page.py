@@ -372,8 +372,7 @@ class PublicityPage(BackOfficePage):
 
     def _changed(self, text: str, case_ids: list[str]) -> None:
         self.message.ok(text)
-        for case_id in case_ids:
-            self.case_changed.emit(case_id)
+        self.announce(*case_ids)
         self.refresh()
 
     def create_batch(self, *, selected: bool) -> None:

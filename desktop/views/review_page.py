@@ -436,7 +436,7 @@ class ReviewPage(BackOfficePage):
 
     def _done(self, text: str, case_id: str) -> None:
         self.message.ok(text)
-        self.case_changed.emit(case_id)
+        self.announce(case_id)
         self.refresh()
 
     def start_review(self) -> None:
@@ -520,7 +520,7 @@ class ReviewPage(BackOfficePage):
             self.print_button.hide()
             self._rejected = None
             self.message.ok(self.tr("审核决定书已出具：%1").replace("%1", issued.case_no))
-            self.case_changed.emit(case_id)
+            self.announce(case_id)
             self.document_ready.emit(str(issued.path), self.tr("审核决定书 %1").replace("%1", issued.case_no))
 
         self.act(self.tr("打印审核决定书"),

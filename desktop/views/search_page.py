@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.models import case_queries
 from desktop.models.case_queries import COUNT_CAP
 from desktop.models.cases import State
+from desktop.models.changes import Changes
 from desktop.models.workspace import Workspace
 from desktop.views.case_table_model import (
     COL_AMOUNT,
@@ -59,6 +60,7 @@ class SearchPage(QWidget):
     def __init__(self, workspace: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace, self.runner = workspace, runner
+        runner.changed.connect(self._on_changes)
         self._count_generation = 0
         self._count: int | None = None  # matches of the current search, capped (None: not known yet)
         self._searched = False
@@ -171,6 +173,16 @@ class SearchPage(QWidget):
         super().showEvent(event)
         if not self._searched:
             self.refresh()  # the newest cases, the first time the page is seen
+
+    def _on_changes(self, changes: Changes) -> None:
+        """Cases changed elsewhere: a list on screen is read afresh (a new case shows too); one not on screen
+        shows their new state in place when it is opened, keeping its scroll position.  Not a page of 200
+        cases read after every F9: it competed with the receipt's printing (issue 16.13)."""
+        if self.isVisible():
+            self.refresh()
+            return
+        for case_id in sorted(changes.cases):
+            self.update_case(case_id)
 
     def update_case(self, case_id: str) -> None:
         """A case changed elsewhere: show its new state in place, keeping the scroll position."""

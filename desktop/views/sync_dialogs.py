@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.models.changes import Changes
 from desktop.models.errors import ZhanchiError
 from desktop.models.outbox import OutboxItem
 from desktop.models.workspace import Workspace
@@ -83,6 +84,7 @@ class RejectedChangesDialog(QDialog):
         def done(count: int) -> None:
             self.message.setText(self.tr("已重新排队 %1 条，将在下次同步时发送").replace("%1", str(count)))
             self.requeued.emit()
+            self.runner.publish(Changes(outbox=True))
             self._load()
 
         self.runner.run(lambda: requeue(store, ids, self.actor), done, self._failed)

@@ -17,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from desktop.models.changes import Changes
 from desktop.models.errors import ZhanchiError
 
 log = logging.getLogger(__name__)
@@ -41,8 +42,13 @@ class _Worker(QObject):
 
 
 class TaskRunner(QObject):
+    """One worker thread for the core's calls; and the one path by which what they changed reaches every
+    page (issue 18.4, after Anki's ``operation_did_execute``): a page that did work ``publish``es its
+    ``Changes``, and any page that cares subscribes to ``changed`` — none is wired to another by hand."""
+
     submitted = Signal(int, object)
     busy_changed = Signal(bool)
+    changed = Signal(object)  # Changes
 
     def __init__(self, on_error: Failed, parent: QObject | None = None, *, name: str = "zhanchi-core") -> None:
         super().__init__(parent)
@@ -65,6 +71,11 @@ class TaskRunner(QObject):
             self.busy_changed.emit(True)
         self.submitted.emit(task_id, fn)
         return task_id
+
+    def publish(self, changes: Changes) -> None:
+        """Tell every subscriber what the work just done changed (nothing when it changed nothing)."""
+        if not changes.empty:
+            self.changed.emit(changes)
 
     @property
     def busy(self) -> bool:

@@ -67,7 +67,7 @@ def test_an_approver_approves_exports_and_imports_the_bank_result(
 
     shown.approve_table.selectRow(0)
     type_text(qtbot, shown.approve_note, "公示期满无异议")
-    with qtbot.waitSignal(shown.case_changed, timeout=5000):
+    with qtbot.waitSignal(shown.runner.changed, timeout=5000):
         shown.approve_selected.click()
         assert "批准1件，合计1,500 元？" in answer(qtbot, shown, yes=True)
     settle(qtbot, shown)

@@ -13,6 +13,7 @@ from test_back_office_support import MakeIntake, Team, answer, at, make_team, op
 
 from desktop.models import publicity, review
 from desktop.models.cases import State, get_case, load_case_row
+from desktop.models.changes import Changes
 from desktop.models.office import set_office_profile
 from desktop.models.publicity import BatchState
 from desktop.models.staff import StaffUser
@@ -83,10 +84,10 @@ def test_a_reviewer_publishes_a_batch_and_an_objection_sends_a_case_back(
     type_text(qtbot, shown.objector, "王先生")
     type_text(qtbot, shown.contact, "13900001111")
     type_text(qtbot, shown.content, "反映该申请人未在本单位工作")
-    with qtbot.waitSignal(shown.case_changed, timeout=5000) as changed:
+    with qtbot.waitSignal(shown.runner.changed, timeout=5000) as changed:
         shown.object_button.click()
     settle(qtbot, shown)
-    assert changed.args == [second.id]
+    assert changed.args == [Changes.of_cases(second.id)]  # every page hears it (issue 18.4)
     assert get_case(workspace.store, second.id).state is State.under_review
     assert "退回审核" in shown.message.text()
     row = shown.entry_model.row_of(second.id)

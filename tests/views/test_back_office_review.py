@@ -14,6 +14,7 @@ from qt_helpers import type_text
 from test_back_office_support import MakeIntake, Team, accepted, answer, at, make_team, open_page, person, settle
 
 from desktop.models.cases import State, get_case
+from desktop.models.changes import Changes
 from desktop.models.intake import file_case
 from desktop.models.staff import StaffUser
 from desktop.models.workspace import Workspace
@@ -63,10 +64,10 @@ def test_a_reviewer_passes_a_case_from_the_queue(
     assert get_case(workspace.store, record.id).state is State.under_review
     assert not shown.start_button.isEnabled()
 
-    with qtbot.waitSignal(shown.case_changed, timeout=5000) as changed:
+    with qtbot.waitSignal(shown.runner.changed, timeout=5000) as changed:
         shown.pass_button.click()
     settle(qtbot, shown)
-    assert changed.args == [record.id]
+    assert changed.args == [Changes.of_cases(record.id)]  # every page hears it (issue 18.4)
     assert get_case(workspace.store, record.id).state is State.publicized
     assert shown.model.rowCount() == 0
     assert "审核通过" in shown.message.text() and not shown.message.error

@@ -15,6 +15,7 @@ from qt_helpers import find, type_text
 from desktop.models import payments, publicity
 from desktop.models.application import Intake
 from desktop.models.cases import CaseRecord, State, create_case, get_case, transition
+from desktop.models.changes import Changes
 from desktop.models.masking import mask_account
 from desktop.models.staff import Role, StaffUser
 from desktop.models.workspace import Workspace
@@ -147,7 +148,7 @@ def test_approver_sees_approve_only_after_the_publicity_period_closed_and_it_wor
     assert open_page(team.clerk, record).button_labels() == []  # whoever accepted it: never
     note = find(page, "case.note")
     type_text(qtbot, note, "经公示无异议，同意发放")
-    with qtbot.waitSignal(page.changed, timeout=5000):
+    with qtbot.waitSignal(page.runner.changed, timeout=5000):
         qtbot.mouseClick(find(page, "case.action.approve"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.case is not None and page.case.state is State.approved and not page._busy,
                     timeout=5000)
@@ -183,9 +184,9 @@ def test_running_a_transition_changes_the_state_and_appends_to_the_timeline(
     record = file_case(State.accepted)
     page = open_page(team.reviewer, record)
     before = len(timeline(page))
-    with qtbot.waitSignal(page.changed, timeout=5000) as changed:
+    with qtbot.waitSignal(page.runner.changed, timeout=5000) as changed:
         qtbot.mouseClick(find(page, "case.to.under_review"), Qt.MouseButton.LeftButton)
-    assert changed.args == [record.id]
+    assert changed.args == [Changes.of_cases(record.id)]  # every page hears it (issue 18.4)
     qtbot.waitUntil(lambda: len(timeline(page)) == before + 1, timeout=5000)
     assert get_case(workspace.store, record.id).state is State.under_review
     assert find(page, "case.state").text() == "审核中"  # type: ignore[attr-defined]
@@ -208,7 +209,7 @@ def test_reject_without_a_note_is_refused_beside_the_note_then_done_with_one(
     assert isinstance(note, QLineEdit)
     qtbot.waitUntil(note.hasFocus)
     type_text(qtbot, note, "证书核发日期早于参保时间，不符合条件")
-    with qtbot.waitSignal(page.changed, timeout=5000):
+    with qtbot.waitSignal(page.runner.changed, timeout=5000):
         qtbot.mouseClick(find(page, "case.to.rejected"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.case is not None and page.case.state is State.rejected, timeout=5000)
     assert "说明：证书核发日期早于参保时间，不符合条件" in timeline(page)[-1]
@@ -249,7 +250,7 @@ def test_pass_review_from_the_page_takes_the_note_and_says_a_refusal_beside_it(
     assert isinstance(note, QLineEdit)
     qtbot.waitUntil(note.hasFocus)
     type_text(qtbot, note, "缴费凭证经社保经办机构核实，累计缴费满36个月")
-    with qtbot.waitSignal(page.changed, timeout=5000):
+    with qtbot.waitSignal(page.runner.changed, timeout=5000):
         qtbot.mouseClick(find(page, "case.action.pass_review"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.case is not None and page.case.state is State.publicized and not page._busy,
                     timeout=5000)
@@ -283,7 +284,7 @@ def test_an_objection_recorded_from_the_page_sends_the_case_back_to_review(
     content = find(dialog, "objection.content")
     assert isinstance(content, QPlainTextEdit)
     type_text(qtbot, content, "申请人已于2017年离职，证书取得时不是本单位职工")
-    with qtbot.waitSignal(page.changed, timeout=5000):
+    with qtbot.waitSignal(page.runner.changed, timeout=5000):
         qtbot.mouseClick(submit, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.case is not None and page.case.state is State.under_review and not page._busy,
                     timeout=5000)
@@ -310,7 +311,7 @@ def test_a_failed_payment_is_requeued_from_the_page_with_a_reason(
     qtbot.waitUntil(lambda: message(page) == "请写明更正或重新发放的原因", timeout=5000)
     assert get_case(workspace.store, record.id).state is State.payment_failed
     type_text(qtbot, find(page, "case.note"), "申请人已激活银行卡")
-    with qtbot.waitSignal(page.changed, timeout=5000):
+    with qtbot.waitSignal(page.runner.changed, timeout=5000):
         qtbot.mouseClick(find(page, "case.action.requeue_payment"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.case is not None and page.case.state is State.approved and not page._busy,
                     timeout=5000)
@@ -334,7 +335,7 @@ def test_a_new_payee_after_approval_is_shown_and_confirmed_by_a_second_person(
     assert labels(own) == ["不采纳账户变更"]  # to withdraw it; confirming is for someone else
     second = open_page(make_staff(Role.supervisor, "supervisor"), record)
     assert labels(second) == ["确认收款账户变更", "不采纳账户变更"]
-    with qtbot.waitSignal(second.changed, timeout=5000):
+    with qtbot.waitSignal(second.runner.changed, timeout=5000):
         qtbot.mouseClick(find(second, "case.action.confirm_payee"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not second._busy and not find(second, "case.payee_change").isVisible(), timeout=5000)
     changed = get_case(workspace.store, record.id)
