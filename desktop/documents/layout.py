@@ -134,10 +134,11 @@ SIZE_5 = 10.5  # 五号: their tables and fields, as forms set them
 
 
 @functools.cache
-def kit_for(fmt: str, *, formal: bool = False, text_size: float = SIZE_4) -> Kit:
+def kit_for(fmt: str, *, formal: bool = False, text_size: float = SIZE_4, base_size: float | None = None) -> Kit:
     """The styles of a paper format; built once (styles are read-only afterwards).  ``formal``:
     the Song face and official sizes of decisions, notices and publicity lists (A4 only), their
-    running text ``text_size`` points (四号; a longer document 小四 to keep to one page)."""
+    running text ``text_size`` points (四号; a longer document 小四 to keep to one page).
+    ``base_size``: another body size for a plain document that must keep to one page (``fits_one_page``)."""
     try:
         page = PAGE_FORMATS[fmt]
     except KeyError:
@@ -149,7 +150,7 @@ def kit_for(fmt: str, *, formal: bool = False, text_size: float = SIZE_4) -> Kit
     title_font = SERIF_BOLD if formal else SANS
     for face in {font, title_font}:
         register_face(face)
-    size = SIZE_5 if formal else page.base_size  # fields, tables, small print
+    size = SIZE_5 if formal else (base_size or page.base_size)  # fields, tables, small print
     text_size = text_size if formal else size  # running text
 
     def style(name: str, **kw: Any) -> ParagraphStyle:
@@ -540,6 +541,13 @@ def content_height(story: Sequence[Flowable], width: float) -> float:
         if index:  # a frame drops the space before its first flowable
             total += flowable.getSpaceBefore()
     return total
+
+
+def fits_one_page(story: Sequence[Flowable], kit: Kit) -> bool:
+    """Whether the story fits one page of the kit's (cut) paper."""
+    page = kit.page
+    return page.height is None or content_height(story, page.frame_width) <= (
+        page.height - page.margin_top - page.margin_bottom)
 
 
 def build_pdf(story: list[Flowable], out: Output, kit: Kit, *, title: str, author: str,

@@ -25,6 +25,7 @@ from desktop.documents.layout import (
     build_pdf,
     emphasis,
     fields,
+    fits_one_page,
     kit_for,
     letterhead,
     numbered,
@@ -42,6 +43,7 @@ TITLE = "技能提升补贴受理回执"
 QR_CAPTION = "手机扫码查询进度"
 NO_MATERIALS = "无"
 KEEP_SAFE = "请妥善保管本回执，查询进度及领取补贴时可能需要出示。"
+A4_SIZES = (10.5, 10.0, 9.5, 9.0)  # points (五号 down to 小五 and a half): the first that keeps to one page
 
 
 def render_receipt(data: ReceiptData, out: Output, *, format: Literal["a4", "80mm"] = "a4") -> None:  # noqa: A002
@@ -49,7 +51,14 @@ def render_receipt(data: ReceiptData, out: Output, *, format: Literal["a4", "80m
     if data.reprint_count < 0:
         raise ValueError("reprint_count must be 0 (original) or more")
     kit = kit_for(format)
-    story = _roll_story(data, kit) if kit.roll else _a4_story(data, kit)
+    if kit.roll:
+        story = _roll_story(data, kit)
+    else:
+        for size in A4_SIZES:  # a long receipt (the policy's note, many materials) set smaller, on one sheet
+            kit = kit_for(format, base_size=size)
+            story = _a4_story(data, kit)
+            if fits_one_page(story, kit):
+                break
     build_pdf(story, out, kit, title=f"{TITLE} {data.case_no}", author=data.office.name, subject=TITLE,
               footer=f"受理编号 {data.case_no}　{data.office.name}")
 

@@ -263,3 +263,15 @@ def test_a_social_security_card_is_named_as_such_17_3(pdf_path: Path) -> None:
     render_receipt(receipt(payment_kind="sscard", payment_account="6217001234567890123", bank_name=""), pdf_path)
     text = flat(pdf_text(pdf_path))
     assert "本人社会保障卡（金融账户）6217***********0123（开户银行：未填写）" in text
+
+
+def test_a_long_a4_receipt_is_set_smaller_to_stay_on_one_sheet(pdf_path: Path) -> None:
+    """A carried-over policy's note and a reprint's banners made a real receipt spill its signature lines
+    onto a second sheet (issue 16.13 found it: two sheets, twice the printing): the text steps down
+    from 10.5 points until the whole receipt, signatures included, is on one page."""
+    note = ("人社部发〔2025〕18号等文件规定的技能提升补贴政策已于2025年12月31日到期，2026年新政策尚未公布，"
+            "现按上述政策延续执行，待新政策公布后按新政策执行。") * 2
+    render_receipt(receipt(provisional=True, reprint_count=2, policy_note=note), pdf_path)
+    assert pdf_info(pdf_path)["Pages"] == "1"
+    text = flat(pdf_text(pdf_path))
+    assert "经办人（签字）" in text and "申请人（签收）" in text and "延续执行" in text
