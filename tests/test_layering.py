@@ -54,7 +54,7 @@ def packages_loaded(modules: str, packages: tuple[str, ...]) -> list[str]:
 def test_the_window_starts_without_the_print_and_network_libraries() -> None:
     """reportlab, cn2an and httpx (with the CLI tools it pulls in) cost half a second at start:
     they load at the first print, amount in words or sync round, never with the window."""
-    late = ("reportlab", "cn2an", "httpx", "click", "rich", "pygments")
+    late = ("reportlab", "cn2an", "httpx", "click", "rich", "pygments", "cryptography")
     assert packages_loaded("desktop.app, desktop.views.main_window", late) == []
 
 

@@ -24,13 +24,8 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
+from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
-from desktop.models import keystore
 from desktop.models.errors import StorageError
 from desktop.models.files import write_private
 
@@ -48,20 +43,28 @@ class FileSeal:
     """Seals and opens the files of one data folder."""
 
     def __init__(self, folder_key: bytes) -> None:
+        # cryptography loads here, with the folder: not on the window's first look (the intake page
+        # imports the drafts, and through them this module).
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+        from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
         derived = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_INFO).derive(folder_key)
-        self._aead = AESGCM(derived)
+        self._aead: Any = AESGCM(derived)
 
     def seal(self, data: bytes, purpose: str) -> bytes:
         nonce = os.urandom(NONCE_BYTES)
-        return MAGIC + nonce + self._aead.encrypt(nonce, data, purpose.encode("utf-8"))
+        return MAGIC + nonce + bytes(self._aead.encrypt(nonce, data, purpose.encode("utf-8")))
 
     def open(self, blob: bytes, purpose: str, *, where: Path | str = "") -> bytes:
         """The plain bytes of ``blob``; a blob without the magic is returned as it is (from before sealing)."""
         if not is_sealed(blob):
             return blob
+        from cryptography.exceptions import InvalidTag
+
         nonce, body = blob[len(MAGIC):len(MAGIC) + NONCE_BYTES], blob[len(MAGIC) + NONCE_BYTES:]
         try:
-            return self._aead.decrypt(nonce, body, purpose.encode("utf-8"))
+            return bytes(self._aead.decrypt(nonce, body, purpose.encode("utf-8")))
         except InvalidTag as exc:
             raise SealBroken(f"文件 {where} 无法解密：已被改动、不完整，或不属于本数据文件夹") from exc
 
@@ -92,6 +95,8 @@ def remember(data_dir: Path, folder_key: bytes) -> FileSeal:
 def for_folder(data_dir: Path) -> FileSeal:
     """The seal of ``data_dir``: the one ``open_store`` left, else made from the folder's key
     (``keystore.KeyMissing`` when this account has none)."""
+    from desktop.models import keystore
+
     folder = _folder(data_dir)
     with _lock:
         seal = _known.get(folder)
