@@ -19,7 +19,6 @@ recorded like the daily summary (``document.monthly_report`` on entity
 from __future__ import annotations
 
 import calendar
-import csv
 import datetime as dt
 import io
 from collections.abc import Sequence
@@ -61,7 +60,7 @@ from desktop.documents.layout import (
     write_output,
 )
 from desktop.models.reports import MonthlyReport, MonthlyRow, monthly_report
-from desktop.models.spreadsheet_cells import append_xlsx_row, safe_row
+from desktop.models.spreadsheet_cells import append_xlsx_row, csv_bytes, new_sheet, safe_row, xlsx_bytes
 from desktop.models.staff import StaffUser
 from desktop.models.store import Store
 
@@ -93,37 +92,21 @@ def rows_for_file(report: MonthlyReport) -> list[list[Any]]:
 
 
 def monthly_csv(report: MonthlyReport) -> bytes:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    writer.writerows(safe_row(row) for row in rows_for_file(report))  # occupation names are typed text
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # the BOM tells Excel the file is UTF-8
+    return csv_bytes(COLUMNS, (safe_row(row) for row in rows_for_file(report)))  # names are typed text
 
 
 def monthly_xlsx(report: MonthlyReport) -> bytes:
-    from openpyxl import Workbook  # only when a workbook is asked for
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = report.label
-    append_xlsx_row(sheet, XLSX_HEADER)
+    book, sheet = new_sheet(report.label, XLSX_HEADER)
     for row in rows_for_file(report):
         row[1] = DIMENSION_WORDS.get(row[1], row[1])
         append_xlsx_row(sheet, row)  # counts and yuan stay integers; names are strings, never formulas
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
     for letter, width in zip("ABCDEFGHIJKL", (10, 12, 12, 28, 10, 14, 10, 14, 10, 10, 10, 14), strict=True):
         sheet.column_dimensions[letter].width = width
     for row in sheet.iter_rows(min_row=2, min_col=5, max_col=12):
         for cell in row:
             cell.number_format = "#,##0"
-    book.properties.title = f"{TITLE} {report.label}"
-    book.properties.creator = "展翅柜台 Zhanchi Counter"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(book, f"{TITLE} {report.label}")
 
 
 # --- PDF -----------------------------------------------------------------------------------------

@@ -16,7 +16,6 @@ case, so the office's report comes in two parts:
 
 from __future__ import annotations
 
-import csv
 import io
 from pathlib import Path
 from typing import Any
@@ -53,7 +52,7 @@ from desktop.documents.layout import (
     write_output,
 )
 from desktop.models.reports import QuarterlyRecord, QuarterlyReport, quarterly_report
-from desktop.models.spreadsheet_cells import append_xlsx_row, safe_row
+from desktop.models.spreadsheet_cells import append_xlsx_row, csv_bytes, new_sheet, safe_row, xlsx_bytes
 from desktop.models.staff import StaffUser
 from desktop.models.store import Store
 
@@ -84,35 +83,19 @@ def _record_row(report: QuarterlyReport, r: QuarterlyRecord) -> list[Any]:
 
 
 def quarterly_csv(report: QuarterlyReport) -> bytes:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    writer.writerows(safe_row(_record_row(report, r), numeric=_NUMERIC) for r in report.records)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # the BOM tells Excel the file is UTF-8
+    return csv_bytes(COLUMNS, (safe_row(_record_row(report, r), numeric=_NUMERIC) for r in report.records))
 
 
 def quarterly_xlsx(report: QuarterlyReport) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = report.label
-    append_xlsx_row(sheet, XLSX_HEADER)
+    book, sheet = new_sheet(report.label, XLSX_HEADER)
     for record in report.records:
         append_xlsx_row(sheet, _record_row(report, record), numeric=_NUMERIC)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
     sheet.freeze_panes = "C2"
     for index, header in enumerate(XLSX_HEADER):
         sheet.column_dimensions[sheet.cell(1, index + 1).column_letter].width = max(10, 2 * len(header) + 2)
     for column in ("D", "H"):  # identity and certificate numbers: read in full
         sheet.column_dimensions[column].width = 24
-    book.properties.title = f"{TITLE} {report.label}"
-    book.properties.creator = "展翅柜台 Zhanchi Counter"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(book, f"{TITLE} {report.label}")
 
 
 # --- PDF: the signed summary -----------------------------------------------------------------------------

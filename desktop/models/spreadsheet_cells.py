@@ -24,8 +24,10 @@ error value; ``append_xlsx_row`` writes text cells as strings explicitly.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 # The first characters that make a spreadsheet read a cell as a formula.
@@ -85,3 +87,36 @@ __all__ = [
     "safe_row",
     "safe_text",
 ]
+
+
+def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
+    """A whole CSV file as Excel opens it: UTF-8 with a BOM (else Excel reads GBK), CRLF lines.  The
+    rows are written as given: make them safe first (``safe_row``)."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def new_sheet(title: str, header: Sequence[str]) -> tuple[Any, Any]:
+    """A workbook whose one sheet, ``title``, starts with ``header`` in bold: (book, sheet)."""
+    from openpyxl import Workbook  # only when a workbook is asked for
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title
+    append_xlsx_row(sheet, header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    return book, sheet
+
+
+def xlsx_bytes(book: Any, title: str) -> bytes:
+    """The workbook as a file, titled, made by the program (no person's name in its properties)."""
+    book.properties.title = title
+    book.properties.creator = "展翅柜台 Zhanchi Counter"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return bytes(buffer.getvalue())
