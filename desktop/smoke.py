@@ -115,7 +115,10 @@ def _core(folder: Path) -> dict[str, Any]:
         started = time.perf_counter()
         issued = issue_receipt(store, verifier, clerk, record.id, pdf)
         receipt_ms = (time.perf_counter() - started) * 1000
-        data = pdf.read_bytes()
+        from desktop.models.sealed import is_sealed, read_document
+
+        _check(is_sealed(pdf.read_bytes()), "receipt: not sealed in the data folder")  # issue 20.1
+        data = read_document(pdf)
         _check(data.startswith(b"%PDF-"), "receipt: not a PDF")
         _check(b"/FontFile2" in data and b"+WenQuanYiMicroHei" in data, "receipt: the CJK font is not embedded")
         return {"case_no": issued.case_no, "amount": verdict["amount_yuan"], "policy": verdict["policy"],
@@ -177,14 +180,18 @@ def _gui(folder: Path, pdf: Path) -> dict[str, Any]:
 
         languages = _translations()
 
+        from desktop.views.direct_print import open_pdf
+
         document = QPdfDocument()
-        status = document.load(str(pdf))
-        _check(status == QPdfDocument.Error.None_ and document.pageCount() >= 1,
+        source = open_pdf(document, pdf)  # sealed: opened in memory, as the window opens it
+        status = document.status()
+        _check(status == QPdfDocument.Status.Ready and document.pageCount() >= 1,
                f"QtPdf cannot open the receipt ({status})")
         image = document.render(0, QSize(300, 420))
         _check(not image.isNull(), "QtPdf cannot render the receipt")
         pages = document.pageCount()
         document.close()
+        source.close()
     finally:
         window.close()
         workspace = getattr(window, "workspace", None)

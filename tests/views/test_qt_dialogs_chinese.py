@@ -26,7 +26,9 @@ ENGLISH = re.compile(r"[A-Za-z]{2,}")
 # file sizes, which Qt writes in the computer's own locale (``3 字节`` on a Chinese system; these tests
 # run where it may be C).
 ALLOWED = re.compile(r"\*\.\w+|\bPDF\b|\bCSV\b|\bXLSX\b|\bCtrl\b|/[\w/.-]*|\b\w+\.csv\b"
-                     r"|\b\d[\d.,]* (?:bytes?|[KMG]i?B)\b")
+                     r"|\b\d[\d.,]* (?:bytes?|[KMG]i?B)\b"
+                     # Qt 6.9's file dialog writes file dates in the system locale (7 Dec 2026 00:10:00).
+                     r"|\b\d{1,2} [A-Z][a-z]{2} \d{4} \d{1,2}:\d{2}(?::\d{2})?")
 
 
 @pytest.fixture
