@@ -6,10 +6,20 @@
 #                    the same tests with the clock of every process they start set to INSTANT
 #                    (libfaketime; e.g. "2026-12-31 23:59:30 +0800"), running on from there
 #   ./dev.sh setup   only set up: Debian packages (as root or through sudo) and the .venv
+# ZHANCHI_QT=6.9 before any of them: the same on the Qt of the Debian 11 bundle (PySide6 6.9.3, QtPdf from
+# PySide6-Addons, the bundle's pins: build/constraints/debian11-amd64.txt) in .venv-qt6.9 instead of .venv.
 set -euo pipefail
 cd "$(dirname "$0")"
 
+QT_LINE=${ZHANCHI_QT:-}
 VENV=.venv
+EXTRAS=dev
+CONSTRAINTS=()
+case "$QT_LINE" in
+  "") ;;
+  6.9) VENV=.venv-qt6.9; EXTRAS=test,tools,qt-addons; CONSTRAINTS=(-c build/constraints/debian11-amd64.txt) ;;
+  *) echo "dev.sh: unknown ZHANCHI_QT=$QT_LINE (known: 6.9)" >&2; exit 2 ;;
+esac
 PYTHON=${PYTHON:-python3}
 DEMO_DIR=${ZHANCHI_DATA_DIR:-$PWD/.demo-data}
 
@@ -51,9 +61,9 @@ python_env() {
     "$PYTHON" -m venv "$VENV"
   fi
   local stamp="$VENV/.installed"
-  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || { [ -n "$QT_LINE" ] && [ "${CONSTRAINTS[1]}" -nt "$stamp" ]; }; then
     "$VENV/bin/python" -m pip install -q --upgrade pip
-    "$VENV/bin/python" -m pip install -q -e '.[dev]'
+    "$VENV/bin/python" -m pip install -q -e ".[$EXTRAS]" "${CONSTRAINTS[@]}"
     touch "$stamp"
   fi
 }

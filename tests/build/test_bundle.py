@@ -11,6 +11,7 @@ import importlib.util
 import os
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ def _env() -> dict[str, str]:
     return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONIOENCODING": "utf-8"}
 
 
-def _load_build_script():
+def _load_build_script() -> types.ModuleType:
     spec = importlib.util.spec_from_file_location("zhanchi_build_script", ROOT / "build" / "build.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -68,7 +69,7 @@ def test_build_keeps_pyinstaller_out_of_the_build_folder() -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(os.environ.get("ZHANCHI_TEST_BUNDLE") != "1",
                     reason="set ZHANCHI_TEST_BUNDLE=1 to build the bundle")
-def test_built_bundle_passes_its_smoke_check() -> None:
+def test_built_bundle_passes_its_smoke_check(dist_lock: None) -> None:
     build = subprocess.run([sys.executable, str(ROOT / "build" / "build.py")], cwd=ROOT, env=_env(),
                            capture_output=True, text=True, encoding="utf-8", timeout=1800, check=False)
     assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-3000:]
