@@ -708,9 +708,11 @@ def _overdue_at_end(session: Session, verifier: Verifier, clock: Clock, day: dt.
     found: list[Any] = []
     ids = sorted(changed)
     for i in range(0, len(ids), 900):  # SQLite's bound-parameter limit, with room
+        # Only cases accepted before the day ended can have been late then (most cases changed since are
+        # new ones): their states then are read from the audit trail, the rest are not looked at.
         found += session.execute(
             select(*columns, Case.state.label("now"), then.label("state"))
-            .where(Case.id.in_(ids[i:i + 900]), *_office_filter(office_code))).all()
+            .where(Case.id.in_(ids[i:i + 900]), Case.accepted_at < end, *_office_filter(office_code))).all()
     counted_now = {row.case_no for row in found if row.now in open_states and late(row, objections_now)}
     open_then = sorted((row for row in found if row.state in open_states and late(row, objections_then)),
                        key=_acceptance_order)

@@ -45,7 +45,7 @@ from desktop.models.scan import Scan
 from desktop.views.card_reader import CardReaderControl
 from desktop.views.field_errors import FieldErrors, describe, error_text
 from desktop.views.intake_form import IntakeForm
-from desktop.views.keyboard_nav import FOCUS_MARK
+from desktop.views.keyboard_nav import FOCUS_MARK, FOCUS_MARK_DELAY_MS
 from desktop.views.materials_gate import ACCEPT, KEEP, MissingMaterialsDialog
 from desktop.views.new_case_question import DISCARD, NewCaseQuestion
 from desktop.views.new_case_question import KEEP as KEEP_TYPED
@@ -156,7 +156,9 @@ class IntakePage(QWidget):
         self.form.enter_tail = [self.checklist, self.accept_button]
         self.form.reveal = self._reveal
         self.form.watch_enter(self.checklist)
-        self.setStyleSheet(FOCUS_MARK)
+        # The mark's style sheet re-polishes every widget of the form (40-70 ms): applied just after the
+        # window's first look, not before it (startup_ratio), long before a clerk has finished a field.
+        QTimer.singleShot(FOCUS_MARK_DELAY_MS, self, lambda: self.setStyleSheet(FOCUS_MARK))
         self._restore_draft()
         if workspace is None:
             self._enable(False)

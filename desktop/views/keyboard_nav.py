@@ -22,6 +22,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QWindow
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QDialog, QLineEdit, QListWidget, QWidget
 
+FOCUS_MARK_DELAY_MS = 300  # after the window's first look (see IntakePage)
 FOCUS_COLOUR = "#1b4f8a"
 FOCUS_FILL = "#fff4c2"  # light yellow: seen at a glance, text on it stays readable
 FOCUS_MARK = f"""
