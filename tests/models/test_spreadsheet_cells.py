@@ -97,7 +97,8 @@ def test_every_module_that_writes_a_spreadsheet_goes_through_safe_cells() -> Non
     writers = re.compile(r"csv\.writer\(|csv\.DictWriter\(|\bWorkbook\(\)")
     unsafe = sorted(
         str(path.relative_to(root)) for folder in ("desktop", "central") for path in (root / folder).rglob("*.py")
-        if writers.search(source := path.read_text(encoding="utf-8"))
+        if path.name != "spreadsheet_cells.py"  # the writers themselves (csv_bytes, new_sheet) live there
+        and writers.search(source := path.read_text(encoding="utf-8"))
         and "desktop.models.spreadsheet_cells import" not in source
     )
     assert unsafe == []
