@@ -21,7 +21,6 @@ import ctypes.util
 import dataclasses
 import os
 import threading
-import time
 from pathlib import Path
 from typing import Any
 
@@ -102,12 +101,11 @@ class TermbReader:
             lib = self._lib
             if lib.Authenticate() != 1:
                 raise NoCard("读卡器上没有身份证：请将身份证放在读卡器上")
-            started = time.time()
-            self._remove_old()
+            self._remove_old()  # so what is there after the read is this read's (no clock is asked)
             if lib.Read_Content(1) != 1:
                 self._remove_old()
                 raise ReaderError("读卡失败：请将身份证放稳后重新读卡")
-            text, photo = self._take_files(started)
+            text, photo = self._take_files()
         return dataclasses.replace(parse_wz(text), photo=photo)
 
     def _remove_old(self) -> None:
@@ -116,12 +114,12 @@ class TermbReader:
             for name in (TEXT_FILE, PHOTO_FILE):
                 (folder / name).unlink(missing_ok=True)
 
-    def _take_files(self, started: float) -> tuple[bytes, bytes]:
+    def _take_files(self) -> tuple[bytes, bytes]:
+        """This read's files: the earlier ones were removed before it (a file's time is not compared with
+        the clock's: the two disagree under a test clock, and a PC's clock may be wrong)."""
         for folder in self._folders():
             text_path, photo_path = folder / TEXT_FILE, folder / PHOTO_FILE
             try:
-                if text_path.stat().st_mtime < started - 2:
-                    continue  # not this read's
                 text = text_path.read_bytes()
             except OSError:
                 continue
