@@ -43,14 +43,21 @@ class FileSeal:
     """Seals and opens the files of one data folder."""
 
     def __init__(self, folder_key: bytes) -> None:
-        # cryptography loads here, with the folder: not on the window's first look (the intake page
-        # imports the drafts, and through them this module).
-        from cryptography.hazmat.primitives import hashes
-        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-        from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+        self._key = folder_key
+        self._cipher: Any = None
 
-        derived = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_INFO).derive(folder_key)
-        self._aead: Any = AESGCM(derived)
+    @property
+    def _aead(self) -> Any:
+        # cryptography loads at the first file sealed or opened: not while the window first shows (the
+        # intake page imports the drafts, and through them this module) nor while the folder opens beside it.
+        if self._cipher is None:
+            from cryptography.hazmat.primitives import hashes
+            from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+            from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+            derived = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_INFO).derive(self._key)
+            self._cipher = AESGCM(derived)
+        return self._cipher
 
     def seal(self, data: bytes, purpose: str) -> bytes:
         nonce = os.urandom(NONCE_BYTES)
