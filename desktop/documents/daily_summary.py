@@ -48,7 +48,6 @@ from desktop.documents.fonts import FONT_NAME
 from desktop.documents.layout import (
     Kit,
     Output,
-    blank_line,
     build_pdf,
     content_height,
     data_table,
@@ -57,8 +56,8 @@ from desktop.documents.layout import (
     kit_for,
     letterhead,
     para,
+    report_signatures,
     rich,
-    signature_block,
 )
 from desktop.models import audit, sealed
 from desktop.models.errors import InvalidInput, PermissionDenied
@@ -339,7 +338,6 @@ OVERDUE_HEADER = ("序号", "受理编号", "状态", "等级", "职业（工种
 OVERDUE_WIDTHS_MM = (10.5, 45.5, 13, 10.5, 22.5, 14.5, 19.5, 19.5, 14.5)
 PROVISIONAL_MARK = "*"
 # Underscores, not spaces, give the pen room: a Paragraph collapses runs of (full-width) spaces.
-DATE_LINE = "日期：________年_____月_____日"
 
 
 def render_daily_summary(summary: DailySummary, office: Office, out: Output, *, prepared_by: str = "") -> None:
@@ -376,12 +374,7 @@ def render_daily_summary(summary: DailySummary, office: Office, out: Output, *, 
         *keep_with_signatures([
             *heading("六、数据同步与风险监测", kit),
             fields(_sync_rows(summary, kit), kit),
-            *signature_block(
-                kit,
-                [f"制表人：{prepared_by}" if prepared_by else blank_line("制表人"), blank_line("科长（签字）")],
-                seal_label="（科室盖章）",
-                date_line=DATE_LINE,
-            ),
+            *report_signatures(kit, prepared_by, seal_label="（科室盖章）"),
         ], kit),
     ]
     if summary.overdue:

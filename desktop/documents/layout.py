@@ -426,6 +426,17 @@ def numbered(items: Sequence[str], kit: Kit, *, empty: str = "无",
     return [rich(f"{i}.&nbsp;{esc(item)}", style) for i, item in enumerate(items, 1)]
 
 
+REPORT_DATE_LINE = "日期：________年_____月_____日"  # a report is dated by hand when it is signed
+
+
+def report_signatures(kit: Kit, prepared_by: str, *, seal_label: str = "（单位盖章）") -> list[Flowable]:
+    """A report's sign-off (daily, monthly, quarterly): who prepared it (named, or a line to sign), the
+    section chief's signature, the seal and a date written by hand."""
+    preparer = f"制表人：{prepared_by}" if prepared_by else blank_line("制表人")
+    return signature_block(kit, [preparer, blank_line("科长（签字）")], seal_label=seal_label,
+                           date_line=REPORT_DATE_LINE)
+
+
 def signature_block(kit: Kit, signer_lines: Sequence[str], seal_label: str = "（单位盖章）",
                     date_line: str = "日期：　　　　年　　月　　日") -> list[Flowable]:
     """Where a supervisor expects to sign and seal: signer lines (plain text) on the

@@ -33,7 +33,6 @@ from reportlab.platypus import Flowable, Spacer
 
 from desktop.documents import wording
 from desktop.documents.daily_summary import (
-    DATE_LINE,
     IssuedReport,
     check_report_reader,
     issue_office_document,
@@ -46,7 +45,6 @@ from desktop.documents.data import Office
 from desktop.documents.layout import (
     Kit,
     Output,
-    blank_line,
     build_pdf,
     data_table,
     esc,
@@ -55,8 +53,8 @@ from desktop.documents.layout import (
     kit_for,
     letterhead,
     para,
+    report_signatures,
     rich,
-    signature_block,
     write_output,
 )
 from desktop.models.reports import MonthlyReport, MonthlyRow, monthly_report
@@ -193,12 +191,7 @@ def render_monthly_report(report: MonthlyReport, office: Office, out: Output, *,
         _table(report.by_occupation, report.total, "职业（工种）", lambda r: _coded(r.name, r.code, kit), kit)
         if report.by_occupation else para(NOTHING, kit.body),
         *keep_with_signatures([
-            *signature_block(
-                kit,
-                [f"制表人：{prepared_by}" if prepared_by else blank_line("制表人"), blank_line("科长（签字）")],
-                seal_label="（单位盖章）",
-                date_line=DATE_LINE,
-            ),
+            *report_signatures(kit, prepared_by),
         ], kit),
     ]
     build_pdf(story, out, kit, title=f"{TITLE} {report.label}", author=office.name, subject=TITLE,

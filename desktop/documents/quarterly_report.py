@@ -27,7 +27,6 @@ from reportlab.platypus import Flowable, Spacer
 
 from desktop.documents import wording
 from desktop.documents.daily_summary import (
-    DATE_LINE,
     IssuedReport,
     check_report_reader,
     issue_office_document,
@@ -39,7 +38,6 @@ from desktop.documents.daily_summary import (
 from desktop.documents.data import Office
 from desktop.documents.layout import (
     Output,
-    blank_line,
     build_pdf,
     data_table,
     fields,
@@ -47,8 +45,8 @@ from desktop.documents.layout import (
     kit_for,
     letterhead,
     para,
+    report_signatures,
     rich,
-    signature_block,
     write_output,
 )
 from desktop.models.reports import QuarterlyRecord, QuarterlyReport, quarterly_report
@@ -149,12 +147,7 @@ def render_quarterly_report(report: QuarterlyReport, office: Office, out: Output
         *keep_with_signatures([
             Spacer(1, 2 * mm),
             para(PRIVACY, kit.small),
-            *signature_block(
-                kit,
-                [f"制表人：{prepared_by}" if prepared_by else blank_line("制表人"), blank_line("科长（签字）")],
-                seal_label="（单位盖章）",
-                date_line=DATE_LINE,
-            ),
+            *report_signatures(kit, prepared_by),
         ], kit),
     ]
     build_pdf(story, out, kit, title=f"{TITLE} {report.label}", author=office.name, subject=TITLE,
