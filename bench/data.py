@@ -82,7 +82,7 @@ CLERKS = ("clerk", "clerk2", "clerk3")
 REVIEWERS = ("reviewer", "reviewer2")
 APPROVER = "approver"
 BUILT_MARKER = "bench-built.json"
-BUILDER_VERSION = 4
+BUILDER_VERSION = 6
 CHUNK = 20_000
 DAY_US = 86_400_000_000
 OPEN_US = 1_800_000_000  # 08:30 in Beijing is 00:30 UTC: office hours stay on one UTC date
@@ -393,6 +393,7 @@ class _CaseMaker:
         lookup = "".join(rng.choice(CODE_ALPHABET) for _ in range(6))
         materials = _MATERIALS[eligible]
         amount = verdict.amount_yuan if eligible else 0
+        dispute_flag = "true" if disputed else "false"
         values = {
             "id": case_id, "case_no": case_no, "office_code": OFFICE, "device_id": self.device_id,
             "state": "draft", "disputed": False, "dispute_reason": None, "applicant_name": p.name,
@@ -425,27 +426,32 @@ class _CaseMaker:
             # Canonical JSON (sorted keys, no spaces) written out: json.dumps costs more than the rest.
             head = f'"state":"{state}","version":{version}'
             tail = f'"state":"{new_state}","version":{version + 1}'
+            accepted_then = stamp if kind == _ACCEPT else accepted_at
+            accepted = "null" if accepted_then is None else f'"{accepted_then}"'
+            figures = (f'"figures":{{"accepted_at":{accepted},'
+                       f'"amount_yuan":{amount},"cert_level":{p.level},"disputed":{dispute_flag},'
+                       f'"office_code":"{OFFICE}"}}')  # cases.figures, as the case stands after the change
             if kind == _ACCEPT:
                 accepted_by, accepted_at = clerk, stamp
                 if disputed:
                     before = '{"accepted_at":null,"accepted_by":null,"dispute_reason":null,"disputed":false,' + head
                     after = (f'{{"accepted_at":"{stamp}","accepted_by":"{clerk}",'
-                             f'"dispute_reason":"{_DISPUTE_REASON}","disputed":true,"note":"{_DISPUTE_REASON}",'
-                             + tail)
+                             f'"dispute_reason":"{_DISPUTE_REASON}","disputed":true,{figures},'
+                             f'"note":"{_DISPUTE_REASON}",' + tail)
                 else:
                     before = '{"accepted_at":null,"accepted_by":null,' + head
-                    after = f'{{"accepted_at":"{stamp}","accepted_by":"{clerk}",' + tail
+                    after = f'{{"accepted_at":"{stamp}","accepted_by":"{clerk}",{figures},' + tail
             elif kind in (_REJECT, _WITHDRAW):
                 text = _REJECT_NOTE if kind == _REJECT else _WITHDRAW_NOTE
                 before = '{"decision_note":' + ("null" if note is None else f'"{note}"') + "," + head
-                after = f'{{"decision_note":"{text}","note":"{text}",' + tail
+                after = f'{{"decision_note":"{text}",{figures},"note":"{text}",' + tail
                 note = text
             elif kind in (_APPROVE, _PAID, _FAILED):
                 batch = f"{OFFICE}-{'GS' if kind == _APPROVE else 'FF'}-{self.cal.days[swd]:%Y%m%d}"
                 before = "{" + head
-                after = f'{{"batch_no":"{batch}",' + tail
+                after = f'{{"batch_no":"{batch}",{figures},' + tail
             else:
-                before, after = "{" + head, "{" + tail
+                before, after = "{" + head, "{" + figures + "," + tail
             state, version = new_state, version + 1
             changed_at = updated_at = stamp
             self.buckets.setdefault(swd, []).append((key, 1, actor, _STEP_ACTION[kind], before + "}", after + "}",

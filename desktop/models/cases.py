@@ -120,6 +120,8 @@ GENERIC_TRANSITIONS: Mapping[tuple[State, State], Action] = MappingProxyType(
     {move: action for move, action in TRANSITIONS.items() if move not in SERVICE_MOVES}
 )
 
+FIGURES_KEY = "figures"  # in a state change's audit entry: the case's figures after it (``figures``)
+
 # States after which the application no longer counts as a subsidy in the ledger.
 _DROPS_FROM_LEDGER = frozenset({State.rejected, State.withdrawn})
 
@@ -393,7 +395,7 @@ def _change(
     row.version += 1
     row.updated_at = at
     row.state_changed_at = at
-    after = {key: _plain(value) for key, value in changes.items()} | {"version": row.version}
+    after = {key: _plain(value) for key, value in changes.items()} | {"version": row.version, FIGURES_KEY: figures(row)}
     if note is not None:
         after["note"] = note
     if details:
@@ -405,6 +407,14 @@ def _change(
         session, row, actor=actor, action=action.value, op=f"case.{to.value}", before=before, after=after, at=at,
         event=details,
     )
+
+
+def figures(row: Case) -> dict[str, Any]:
+    """What the reports count a state change by, as the case stood after it: kept in the change's audit entry
+    (``FIGURES_KEY``), so a day's figures are those of that day (issue 17.8) and are read with the day's
+    entries, not case by case (``accepted_at`` starts the review time)."""
+    return {"office_code": row.office_code, "cert_level": row.cert_level, "amount_yuan": row.amount_yuan,
+            "disputed": bool(row.disputed), "accepted_at": _plain(row.accepted_at)}
 
 
 def _materials_of(row: Case) -> dict[str, Any]:
@@ -718,7 +728,7 @@ def update_case_fields(
         setattr(row, key, value)
     row.version += 1
     row.updated_at = at
-    after = {key: _plain(value) for key, value in changes.items()} | {"version": row.version}
+    after = {key: _plain(value) for key, value in changes.items()} | {"version": row.version, FIGURES_KEY: figures(row)}
     if note is not None:
         after["note"] = note
     return _write_events(session, row, actor=actor, action=action, op=op, before=before, after=after, at=at,

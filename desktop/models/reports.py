@@ -67,20 +67,22 @@ import datetime as dt
 import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Connection, and_, case, distinct, func, literal, or_, select, text
 from sqlalchemy.orm import Session
 
 from desktop.models import outbox, review_time
-from desktop.models.cases import State
+from desktop.models.cases import FIGURES_KEY, State
 from desktop.models.clock import Clock
 from desktop.models.errors import InvalidInput
+from desktop.models.indexed_by import indexed_by
 from desktop.models.policy import LEVEL_NAMES, PolicyBook
 from desktop.models.reference import occupations, regions
 from desktop.models.reporting_calendar import QUARTERLY_DUE_DAY
 from desktop.models.rules import Verifier
-from desktop.models.schema import AuditLog, Case, Objection, RiskFlag, Staff, utc_text
+from desktop.models.schema import CASE_FIGURES_INDEX, AuditLog, Case, Objection, RiskFlag, Staff, utc_text
 from desktop.models.store import Store, get_meta
 from desktop.models.workdays import WorkCalendar, WorkdayTable
 
@@ -105,6 +107,7 @@ FLOW_LABELS = {
 }
 _APPROVE_ACTION = "case.approve"
 _REQUEUE_ACTION = "case.requeue_payment"
+_CREATE_ACTION = "case.create"
 _STATE_FLOWS = tuple(f for f in FLOWS if f not in (RECEIVED, "approved"))
 LEVELS_SHOWN = (5, 4, 3)  # the covered levels always get a row; others only when they occur
 
@@ -350,7 +353,9 @@ def _window(conn: Connection, start: dt.datetime, end: dt.datetime) -> _Window:
 
 
 def _transitions(window: _Window, office_code: str | None) -> Any:
-    """One row per (case, flow) that happened in the window: case id, flow, actor."""
+    """One row per (case, flow) that happened in the window: flow, actor, and the case's level, amount and
+    dispute flag as the entry recorded them (``cases.figures``).  Entries written before the figures were
+    (older versions) take them from the case through its figures index."""
     state = func.json_extract(AuditLog.after_json, "$.state")
     flow = case(
         (AuditLog.action == _APPROVE_ACTION, literal("approved")),
@@ -358,23 +363,36 @@ def _transitions(window: _Window, office_code: str | None) -> Any:
         (state.in_(_STATE_FLOWS), state),
         else_=literal(None),
     ).label("flow")
+
+    def figure(key: str) -> Any:
+        return func.json_extract(AuditLog.after_json, f"$.{FIGURES_KEY}.{key}").label(key)
+
     entries = (
-        select(AuditLog.entity_id.label("case_id"), flow, AuditLog.actor.label("actor"))
-        .where(AuditLog.action.like("case.%"), AuditLog.action != "case.create", *window.where("case"))
+        select(AuditLog.entity_id.label("case_id"), AuditLog.seq, flow, AuditLog.actor.label("actor"),
+               *(figure(key) for key in ("office_code", "cert_level", "amount_yuan", "disputed")))
+        .where(AuditLog.action.like("case.%"), AuditLog.action != _CREATE_ACTION, *window.where("case"))
         .subquery()
     )
-    moved = (
-        select(entries.c.case_id, entries.c.flow, func.min(entries.c.actor).label("actor"))
+    moved = (  # each (case, flow) once, as its first entry of the window has it (a lone min(): SQLite's rule)
+        select(entries.c.case_id, entries.c.flow, entries.c.actor, func.min(entries.c.seq),
+               *(entries.c[key] for key in ("office_code", "cert_level", "amount_yuan", "disputed")))
         .where(entries.c.flow.is_not(None))
         .group_by(entries.c.case_id, entries.c.flow)
         .subquery()
     )
-    joined = select(moved.c.flow, moved.c.actor, Case.cert_level, Case.amount_yuan, Case.disputed).join(
-        Case, Case.id == moved.c.case_id
-    )
+    joined = select(moved.c.flow, moved.c.actor, *(_recorded(moved, column).label(column.key)
+                                                   for column in (Case.cert_level, Case.amount_yuan, Case.disputed)))
     if office_code is not None:
-        joined = joined.where(Case.office_code == office_code)
+        joined = joined.where(_recorded(moved, Case.office_code) == office_code)
     return joined.subquery()
+
+
+def _recorded(entries: Any, column: Any) -> Any:
+    """The figure ``column`` of each case in ``entries`` (``case_id`` and the figure's column) as its entry
+    recorded it, else (an entry older than ``cases.figures``) the case's own, from its figures index:
+    SQLite's coalesce looks the case up only when the entry has none (a join would look each one up)."""
+    of_case = indexed_by(select(column).where(Case.id == entries.c.case_id), Case.__table__, CASE_FIGURES_INDEX)
+    return func.coalesce(entries.c[column.key], of_case.scalar_subquery(), type_=column.type)
 
 
 # --- the daily summary -------------------------------------------------------------------------
@@ -666,61 +684,92 @@ def _listed(session: Session, cal: WorkCalendar, clock: Clock, day: dt.date, row
 def _overdue_at_end(session: Session, verifier: Verifier, clock: Clock, day: dt.date, end: dt.datetime,
                     office_code: str | None, limit: int) -> tuple[int, tuple[OverdueReview, ...], tuple[int, ...]]:
     """Reviews past their time limit as the past ``day`` ended (issue 17.8): a case counts when its state at
-    that instant (the last state its audit trail recorded before ``end``) was accepted or under review and its
-    deadline was before ``day``.
+    that instant was accepted or under review and its deadline was before ``day``.
 
     A case whose state has not changed since ``end`` was then as it is now, so the figures of the open cases
     (``_overdue``, indexed) hold for all of them; only the cases with a state change after ``end`` — found from
     the audit trail after ``end`` (the seq range of ``_window``: for yesterday, one day of entries) — are
-    judged again, each by its own state then.  The count is exact; the list, capped, is the open cases' list
-    with those cases taken out or put in, in acceptance order."""
+    judged again, each by its own state then (``_changed_since``).  The count is exact; the list, capped, is
+    the open cases' list with those cases taken out or put in, in acceptance order."""
     count, listed, limits = _overdue(session, verifier, clock, day, office_code, max(limit, 0))
-    conn = session.connection()
-    after = _window(conn, end, clock.now() + CLOCK_SLACK)
-    changed = set(session.scalars(
-        select(distinct(AuditLog.entity_id)).where(
-            AuditLog.action.like("case.%"), func.json_extract(AuditLog.after_json, "$.state").is_not(None),
-            *after.where("case"))))
-    if not changed:
-        return count, listed, limits
     cal = verifier.calendar
-    end_text = utc_text(end)
-    then = (
-        select(func.json_extract(AuditLog.after_json, "$.state"))
-        .where(AuditLog.entity == "case", AuditLog.entity_id == Case.id, AuditLog.at < end_text,
-               func.json_extract(AuditLog.after_json, "$.state").is_not(None))
-        .order_by(AuditLog.seq.desc()).limit(1).scalar_subquery()
-    )
+    # Only a case accepted before the latest acceptance overdue under the shortest limit can be late, then
+    # or now (an objection only starts the time later).
+    accepted_before = min(end, day_bounds(_nth_workday_before(cal, day, min(limits)), clock)[0])
+    after = _window(session.connection(), end, clock.now() + CLOCK_SLACK)
+    states = _changed_since(session, after, end, accepted_before, office_code)
+    if not states:
+        return count, listed, limits
     columns = [column for column in _OVERDUE_COLUMNS if column is not Case.state]
-    open_states = {s.value for s in OPEN_FOR_REVIEW}
     case_limit = _CaseLimits(verifier.book)
     before: dict[int, dt.date] = {}
     objections_now, objections_then = _objections(session, office_code), _objections(session, office_code, end)
 
     def late(row: Any, objections: Mapping[str, dt.datetime]) -> bool:
-        if row.accepted_at is None:
-            return False
         n = case_limit(row.application_date, row.application_region, row.policy_id)
         if n not in before:
             before[n] = _nth_workday_before(cal, day, n)
         return _review_start(clock, row, objections) < before[n]
 
+    ids = sorted(states)
     found: list[Any] = []
-    ids = sorted(changed)
     for i in range(0, len(ids), 900):  # SQLite's bound-parameter limit, with room
-        # Only cases accepted before the day ended can have been late then (most cases changed since are
-        # new ones): their states then are read from the audit trail, the rest are not looked at.
-        found += session.execute(
-            select(*columns, Case.state.label("now"), then.label("state"))
-            .where(Case.id.in_(ids[i:i + 900]), Case.accepted_at < end, *_office_filter(office_code))).all()
+        found += session.execute(select(Case.id, *columns, Case.state.label("now"))
+                                 .where(Case.id.in_(ids[i:i + 900]))).all()
+    open_states = {s.value for s in OPEN_FOR_REVIEW}
     counted_now = {row.case_no for row in found if row.now in open_states and late(row, objections_now)}
-    open_then = sorted((row for row in found if row.state in open_states and late(row, objections_then)),
+    then = [SimpleNamespace(**row._asdict(), state=states[row.id]) for row in found]
+    open_then = sorted((row for row in then if row.state in open_states and late(row, objections_then)),
                        key=_acceptance_order)
     count += len(open_then) - len(counted_now)
     kept = [review for review in listed if review.case_no not in counted_now]
     added = _listed(session, cal, clock, day, open_then, limits, case_limit, objections_then)
     merged = sorted([*kept, *added], key=lambda r: (r.accepted_on, r.case_no))[:max(limit, 0)]
     return count, tuple(merged), limits
+
+
+def _changed_since(session: Session, after: _Window, end: dt.datetime, accepted_before: dt.datetime,
+                   office_code: str | None) -> dict[str, str | None]:
+    """Case id -> its state at ``end``, for each case accepted before ``accepted_before`` whose state changed
+    in ``after`` (the trail from ``end`` on) and was open for review at ``end``.
+
+    The state at ``end`` is the one the first change after it moved the case from (its ``before``), and the
+    acceptance the one that change recorded (``_recorded``): worked out in SQLite (a lone ``min()`` gives the
+    other columns of its row), of a day's thousands of changed cases only these few come back.  A case open
+    now but not then cannot be late on that day: only an acceptance or an objection, both after ``end``, opens
+    a review.  An entry that does not say its ``before`` (none written by this application) is answered from
+    the case's own trail: its last state recorded before ``end``."""
+    open_states = [s.value for s in OPEN_FOR_REVIEW]
+    state_after = func.json_extract(AuditLog.after_json, "$.state")
+    entries = (
+        select(AuditLog.entity_id.label("case_id"), AuditLog.action.label("first_action"),
+               func.json_extract(AuditLog.before_json, "$.state").label("then"),
+               *(func.json_extract(AuditLog.after_json, f"$.{FIGURES_KEY}.{key}").label(key)
+                 for key in ("accepted_at", "office_code")),
+               func.min(AuditLog.seq))
+        .where(AuditLog.action.like("case.%"), state_after.is_not(None), *after.where("case"))
+        .group_by(AuditLog.entity_id)
+        .subquery()
+    )
+    unsaid = entries.c.then.is_(None)
+    query = select(entries.c.case_id, entries.c.then, unsaid.label("unsaid")).where(
+        entries.c.first_action != _CREATE_ACTION,  # created since: no case at ``end``
+        or_(entries.c.then.in_(open_states), unsaid),
+        _recorded(entries, Case.accepted_at) < accepted_before)
+    if office_code is not None:
+        query = query.where(_recorded(entries, Case.office_code) == office_code)
+    states: dict[str, str | None] = {}
+    for case_id, then, not_said in session.execute(query):
+        states[case_id] = _last_state_before(session, case_id, end) if not_said else then
+    return states
+
+
+def _last_state_before(session: Session, case_id: str, end: dt.datetime) -> str | None:
+    state = func.json_extract(AuditLog.after_json, "$.state")
+    return session.scalar(
+        select(state).where(AuditLog.entity == "case", AuditLog.entity_id == case_id,
+                            AuditLog.at < utc_text(end), state.is_not(None))
+        .order_by(AuditLog.seq.desc()).limit(1))
 
 
 def _acceptance_order(row: Any) -> tuple[dt.datetime, str]:

@@ -42,7 +42,7 @@ from desktop.models.schema import Meta
 
 log = logging.getLogger(__name__)
 
-HEAD_REVISION = "0008"
+HEAD_REVISION = "0009"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 # Letters and digits without I, O, 0 and 1, which people misread on paper.

@@ -23,6 +23,7 @@ from bench.data import BUILT_MARKER, build_big_folder, registry_files
 from bench.suite import KEYS, TARGETS
 from desktop.models.audit import canonical_json
 from desktop.models.backup import list_backups
+from desktop.models.cases import FIGURES_KEY
 from desktop.models.clock import Clock
 from desktop.models.identity import check_id_number
 from desktop.models.registry_files import read_registry
@@ -116,6 +117,15 @@ def test_the_built_folder_has_the_real_schema_and_realistic_data(tmp_path: Path,
                 assert canonical_json(json.loads(text)) == text
     actions = {e[2] for e in entries}
     assert {"case.create", "case.accept", "case.start_review", "case.approve", "case.pay"} <= actions
+    # Each state change carries the case's figures as cases._change writes them (reports read them there).
+    with open_db(folder / "zhanchi.db") as conn:
+        figures = {row[0]: {"office_code": row[1], "cert_level": row[2], "amount_yuan": row[3],
+                            "disputed": bool(row[4]), "accepted_at": row[5]}
+                   for row in conn.execute("SELECT id, office_code, cert_level, amount_yuan, disputed, accepted_at "
+                                           "FROM cases")}
+        changes = conn.execute("SELECT entity_id, after_json FROM audit_log WHERE action LIKE 'case.%' "
+                               "AND action != 'case.create'").fetchall()
+    assert changes and all(json.loads(after)[FIGURES_KEY] == figures[case_id] for case_id, after in changes)
 
     # The import scenario's files are clean registry files; today's backup is in place.
     for kind, path in registry_files(tmp_path / "files").items():

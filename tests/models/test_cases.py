@@ -413,6 +413,8 @@ def test_full_lifecycle(
             "batch_no": objection_batch[0],
             "objector": "李先生",
             "contact": "13900001111",
+            "figures": {"office_code": "440100", "cert_level": 4, "amount_yuan": 1500, "disputed": False,
+                        "accepted_at": objected.after["figures"]["accepted_at"]},
         }
         failed = history[13]
         assert failed.after is not None and failed.after["note"] == "银行退回：账户已销户"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -136,6 +137,10 @@ def office(store: Store, clock: Clock, make_staff: Callable[..., StaffUser],
 
 @pytest.fixture
 def week(office: Office) -> dict[str, CaseRecord]:
+    return file_the_week(office)
+
+
+def file_the_week(office: Office) -> dict[str, CaseRecord]:
     """Three office days, Wednesday 25 to Friday 27 November 2026 (today, 10:00)."""
     c: dict[str, CaseRecord] = {}
     # The week before: a case reviewed and publicized, its period over on Wednesday 25.
@@ -183,6 +188,36 @@ def test_flows_of_each_office_day(store: Store, verifier: Verifier, week: dict[s
     # Approved then paid the same day: both count (the case's last change alone would say "paid").
     assert flows(fri) == {"approved": (1, 1500), "paid": (1, 1500)}
     assert not fri.complete  # 10:00: the day is still running
+
+
+def test_entries_written_before_they_carried_the_figures_count_the_same(
+        store: Store, verifier: Verifier, office: Office, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 17.8: a state change's entry carries the case's level, amount and dispute flag (``cases.figures``);
+    a trail written before it did (an upgraded office) gives the same figures from the cases themselves."""
+    with monkeypatch.context() as old_version:
+        old_version.setattr(cases, "figures", lambda row: {})
+        file_the_week(office)
+    with store.session(readonly=True) as session:
+        recorded = [json.loads(a)[cases.FIGURES_KEY] for (a,) in session.execute(
+            text("SELECT after_json FROM audit_log WHERE action = 'case.accept'"))]
+    assert recorded and all(r == {} for r in recorded), "the trail is as an older version wrote it"
+    wed = daily_summary(store, dt.date(2026, 11, 25), verifier=verifier)
+    assert flows(wed) == {"received": (4, 6500), "accepted": (3, 4500)}
+    assert {lv.level: lv["accepted"] for lv in wed.by_level if lv["accepted"].count} == {
+        5: Tally(1, 1000), 4: Tally(1, 1500), 3: Tally(1, 2000)}
+    thu = daily_summary(store, dt.date(2026, 11, 26), verifier=verifier)
+    assert flows(thu) == {"received": (1, 1000), "accepted": (2, 3000), "rejected": (1, 1000),
+                          "publicized": (1, 1500)}
+    assert flows(daily_summary(store, dt.date(2026, 11, 26), "440300", verifier=verifier)) == {}
+
+
+def test_a_change_records_the_figures_it_is_counted_by(store: Store, office: Office) -> None:
+    case_ = office.file("2026-11-25 09:00", level=5)
+    with store.session(readonly=True) as session:
+        (after,) = session.execute(text("SELECT after_json FROM audit_log WHERE action = 'case.accept'")).one()
+    assert json.loads(after)[cases.FIGURES_KEY] == {
+        "office_code": case_.office_code, "cert_level": 5, "amount_yuan": 1000, "disputed": False,
+        "accepted_at": "2026-11-25T01:00:00.000000+00:00"}
 
 
 def test_a_case_taken_at_0730_beijing_counts_on_that_beijing_date(store: Store, verifier: Verifier,
@@ -299,9 +334,14 @@ def test_sync_and_risk_figures(store: Store, verifier: Verifier, week: dict[str,
     assert (risk.open, risk.raised_on_day, risk.by_code) == (2, 2, (("employer_volume", 2),))
 
 
-def test_a_past_day_is_counted_as_of_its_end(store: Store, verifier: Verifier, office: Office) -> None:
+@pytest.mark.parametrize("older_trail", [False, True], ids=["trail-with-figures", "trail-before-figures"])
+def test_a_past_day_is_counted_as_of_its_end(store: Store, verifier: Verifier, office: Office,
+                                              monkeypatch: pytest.MonkeyPatch, older_trail: bool) -> None:
     """Issue 17.8: a past day's summary shows that day's figures as of its end; what cannot be known then (the
-    sync backlog, a point-in-time figure kept only for now) is left out, and the summary says so."""
+    sync backlog, a point-in-time figure kept only for now) is left out, and the summary says so.  The same
+    from a trail written before the entries carried the case's figures (``cases.figures``)."""
+    if older_trail:
+        monkeypatch.setattr(cases, "figures", lambda row: {})
     late = office.file("2026-11-18 09:00", level=5)  # due Wed 25: overdue on Thu 26
     office.move("2026-11-19 09:00", late, State.under_review, "rev")
     office.move("2026-11-27 09:00", late, State.rejected, "rev", note="不符合")  # decided since
@@ -333,6 +373,28 @@ def test_a_past_day_is_counted_as_of_its_end(store: Store, verifier: Verifier, o
     assert not today.complete and today.sync is not None
     assert today.overdue_count == 0 and today.drafts_received == 0
     assert today.risk is not None and today.risk.by_code == (("shared_account", 1),)
+
+
+def test_a_past_day_judges_a_change_whose_entry_does_not_say_the_state_before(
+        store: Store, verifier: Verifier, office: Office) -> None:
+    """Issue 17.8: the state at a past day's end is the one the next change moved the case from; where that
+    entry does not say (a trail written elsewhere), the case's own trail before the day's end answers."""
+    from desktop.models import audit
+    from desktop.models.schema import Case
+
+    late = office.file("2026-11-18 09:00", level=5)  # due Wed 25: overdue on Thu 26
+    office.move("2026-11-19 09:00", late, State.under_review, "rev")
+    office.at("2026-11-27 09:00")
+    with store.session() as session:  # decided the next morning, by an entry without its "before"
+        row = session.get(Case, late.id)
+        assert row is not None
+        row.state = State.rejected.value
+        audit.record(session, actor="rev", action="case.reject", entity="case", entity_id=late.id,
+                     before=None, after={"state": State.rejected.value}, at=office.clock.now())
+    office.at("2026-11-27 10:00")
+    thu = daily_summary(store, dt.date(2026, 11, 26), verifier=verifier)
+    assert thu.overdue_count == 1
+    assert [(r.case_no, r.state) for r in thu.overdue] == [(late.case_no, State.under_review)]
 
 
 def test_office_filter(store: Store, verifier: Verifier, week: dict[str, CaseRecord]) -> None:
