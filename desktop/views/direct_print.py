@@ -4,10 +4,12 @@ The issued PDF (the document of record) is rasterised page by page and painted o
 for the system's default printer (``QPrinterInfo.defaultPrinter``), on a thread of its own: the
 database worker is not held up and the window keeps answering.  Each page is rendered and painted
 in bands of a few rows: a PySide call holds Python's lock for its whole length, and a whole A4
-page in one call held the window up for 180 ms; a band takes a few, and after each painted band
-the print thread sleeps a millisecond, so the window's thread gets the lock even when the database
-worker wants it too (without that pause the window still waited 120 ms at times).  Blank bands
-are left out (most of a receipt is paper).  Pages are rendered at 200 dpi at most: a thermal
+page in one call held the window up for 180 ms; a band takes a few.  For the first ``GENTLE_S``
+of a job — while the window clears the form for the next applicant, right after F9 — the print
+thread sleeps a millisecond after every band, so the window's thread gets the lock between two
+(without the pause the window waited 60 ms at times); after it, the thread only offers the lock
+(``sleep(0)``) and the job ends sooner.  Blank bands are rendered but not painted (most of a
+receipt is paper).  Pages are rendered at 200 dpi at most: a thermal
 receipt printer's own resolution, and plain for a laser's A4.
 
 The job is "sent" when ``QPainter.end()`` returned with every page painted: the spooler has it.
@@ -44,8 +46,9 @@ from desktop.models.errors import ZhanchiError
 from desktop.views.i18n import QT_TRANSLATE_NOOP
 
 PrinterFactory = Callable[[], "QPrinter | None"]
-BAND_ROWS = 96  # rows painted per call: a few ms each
+BAND_ROWS = 48  # rows rendered per call: a few ms each
 YIELD_S = 0.001
+GENTLE_S = 0.08  # the window's own work after F9 (the form cleared and painted again)
 MAX_DPI = 200  # what a receipt needs (a thermal head is 203 dpi); finer only costs time at the spooler
 PAPER_FORMAT = QImage.Format.Format_RGB32
 _CONTEXT = "DirectPrint"
@@ -112,6 +115,7 @@ def open_pdf(document: QPdfDocument, path: Path, parent: QObject | None = None) 
 def print_pdf(path: Path, printer: QPrinter, title: str) -> int:
     """Paint every page of the PDF at ``path`` on ``printer``; the number of pages. ``OSError`` when
     the printer cannot start or finish the job."""
+    gentle_until = time.perf_counter() + GENTLE_S
     document = QPdfDocument()
     buffer: QBuffer | None = None
     try:
@@ -133,7 +137,7 @@ def print_pdf(path: Path, printer: QPrinter, title: str) -> int:
                     _fit_page(printer, document, page)
                     if not printer.newPage():
                         raise OSError(_tr(QT_TRANSLATE_NOOP("DirectPrint", "打印机无法换页")))
-                _paint_page(painter, printer, document, page)
+                _paint_page(painter, printer, document, page, gentle_until)
         finally:
             ended = painter.end()
         if not ended:
@@ -153,7 +157,8 @@ def _fit_page(printer: QPrinter, document: QPdfDocument, page: int) -> None:
     printer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
 
 
-def _paint_page(painter: QPainter, printer: QPrinter, document: QPdfDocument, page: int) -> None:
+def _paint_page(painter: QPainter, printer: QPrinter, document: QPdfDocument, page: int,
+                gentle_until: float) -> None:
     points = document.pagePointSize(page)
     dpi = min(printer.resolution(), MAX_DPI)
     width, height = round(points.width() * dpi / 72), round(points.height() * dpi / 72)
@@ -169,7 +174,7 @@ def _paint_page(painter: QPainter, printer: QPrinter, document: QPdfDocument, pa
             band = document.render(page, QSize(width, rows), options)
             if not _blank(band):
                 painter.drawImage(QPoint(0, top), _on_paper(band))
-                time.sleep(YIELD_S)  # the window's thread takes the interpreter between two bands
+            time.sleep(YIELD_S if time.perf_counter() < gentle_until else 0)
     finally:
         painter.restore()
 
