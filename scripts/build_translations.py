@@ -54,12 +54,19 @@ def domain_labels() -> str:
     """The domain's own labels the window shows translated, as lupdate reads them: written once, in the
     domain (``State.label``), and listed here for lupdate instead of copied into a view (issue 18.3)."""
     sys.path.insert(0, str(ROOT))
+    from desktop.models import messages
     from desktop.models.cases import State
     from desktop.views.case_table_model import STATE_CONTEXT
 
+    def noop(context: str, text: str) -> str:
+        return f"QT_TRANSLATE_NOOP({json.dumps(context)}, {json.dumps(text, ensure_ascii=False)})"
+
     lines = ["from PySide6.QtCore import QT_TRANSLATE_NOOP", ""]
-    lines += [f"QT_TRANSLATE_NOOP({json.dumps(STATE_CONTEXT)}, {json.dumps(s.label, ensure_ascii=False)})"
-              for s in State]
+    lines += [noop(STATE_CONTEXT, s.label) for s in State]
+    # The core's error catalogue and the labels its messages carry (issue 18.5).
+    lines += [noop(messages.CONTEXT, text) for text in messages.MESSAGES.values()]
+    lines += [noop(messages.LABELS_CONTEXT, str(value.label))  # type: ignore[attr-defined]
+              for enum in messages.labelled_enums() for value in enum]
     return "\n".join(lines) + "\n"
 
 

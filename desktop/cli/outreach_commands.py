@@ -111,12 +111,12 @@ def cmd_outreach(args: argparse.Namespace) -> int:
         template = outreach.load_template(Path(args.template) if args.template else None, data_dir=data_dir)
         user = _staff(store, args.user) if args.user else None
         if user is not None:
-            from desktop.documents.case_documents import WHO_MAY_PRINT
+            from desktop.models import messages
             from desktop.models.staff import Action, Role, can
 
             if not can(user, Action.document_print):
-                raise PermissionDenied(f"--user: {user.username}（{Role(user.role).label}）无权导出告知名单"
-                                       f"（{WHO_MAY_PRINT}）")
+                refused = messages.render("permission.print_outreach_lists", {"role": Role(user.role)})
+                raise PermissionDenied(f"--user: {user.username}：{refused}")
         outreach.require_registry(store)
         verifier = Verifier.load(data_dir)
         screening = outreach.screen(store, verifier, today=day, employers=employers)

@@ -95,7 +95,6 @@ from desktop.models.staff import Action, Role, StaffUser, can
 from desktop.models.store import Store, get_meta
 from desktop.models.workdays import period_end
 
-WHO_MAY_PRINT = "打印件含个人信息，仅限经办、审核、审批人员和科长"  # the roles with Action.document_print
 RECEIPT_REFUSED = {State.draft: "案件尚未受理，没有受理回执", State.withdrawn: "案件已撤回，不再出具受理回执"}
 NOTICE_STATES = frozenset({State.draft, State.accepted, State.under_review})
 APPROVED_STATES = frozenset({State.approved, State.paid, State.payment_failed})
@@ -174,13 +173,14 @@ def _display_name(session: Session, username: str | None) -> str:
     return row.display_name if row is not None else (username or "")
 
 
-def check_printer(session: Session, actor: StaffUser, what: str = "案件文书") -> None:
-    """The account, as stored now, is active and may print ``what`` (``Action.document_print``)."""
+def check_printer(session: Session, actor: StaffUser, denied: str = "permission.print_case_documents") -> None:
+    """The account, as stored now, is active and may print (``Action.document_print``); ``denied`` is the
+    message code saying what it may not print."""
     row = _staff_row(session, actor.username)
     if row is None or not row.active:
-        raise PermissionDenied(f"账户 {actor.username} 不存在或已停用，不能打印")
+        raise PermissionDenied.of("permission.print_account_inactive", username=actor.username)
     if not role_can(row.role, Action.document_print):
-        raise PermissionDenied(f"{Role(row.role).label}无权打印{what}（{WHO_MAY_PRINT}）")
+        raise PermissionDenied.of(denied, role=Role(row.role))
 
 
 def policy_label(verifier: Verifier, policy: Policy) -> str:
@@ -676,7 +676,6 @@ __all__ = [
     "FORMATS",
     "KINDS",
     "KIND_LABELS",
-    "WHO_MAY_PRINT",
     "check_printer",
     "target_path",
     "CaseMaterials",

@@ -415,11 +415,11 @@ def check_report_reader(store: Store, actor: StaffUser | None) -> str:
     if actor is None:
         return SYSTEM_ACTOR
     if not can(actor, Action.report_view):
-        raise PermissionDenied(f"{Role(actor.role).label}无权{Action.report_view.label}")
+        raise PermissionDenied.of("permission.denied", role=Role(actor.role), action=Action.report_view)
     with store.session(readonly=True) as session:
         row = session.scalar(select(Staff).where(Staff.username == actor.username))
         if row is None or not row.active:
-            raise PermissionDenied(f"账户 {actor.username} 不存在或已停用，不能打印报表")
+            raise PermissionDenied.of("permission.report_account_inactive", username=actor.username)
     return actor.username
 
 

@@ -28,7 +28,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from desktop.documents import policy_words, wording
-from desktop.documents.case_documents import WHO_MAY_PRINT
 from desktop.documents.data import Office
 from desktop.documents.layout import (
     Kit,
@@ -183,7 +182,7 @@ def issue_outreach_lists(store: Store, screening: Screening, folder: Path | str,
     """One PDF per employer of ``screening`` into ``folder`` (created if missing), audited as one export.
     ``verifier`` gives the policy's documents (loaded from the data folder when not given)."""
     if isinstance(actor, StaffUser) and not can(actor, Action.document_print):
-        raise PermissionDenied(f"{Role(actor.role).label}无权打印告知名单（{WHO_MAY_PRINT}）")
+        raise PermissionDenied.of("permission.print_outreach_lists", role=Role(actor.role))
     folder = Path(folder).expanduser()
     if folder.exists() and not folder.is_dir():
         raise InvalidInput("out", f"{folder} 不是文件夹；按单位打印名单时应给出一个文件夹")

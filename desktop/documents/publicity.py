@@ -203,7 +203,7 @@ def issue_publicity_list(store: Store, actor: StaffUser, batch_id_or_no: str, ou
     """Print a published batch's list to ``out`` (audited; a later print is a reprint)."""
     path = target_path(out)
     with placed_with_transaction() as files, store.session() as session:
-        check_printer(session, actor, "公示名单")
+        check_printer(session, actor, "permission.print_publicity_list")
         batch = batch_in(session, batch_id_or_no)
         reprint = sum(1 for e in audit.entries(session, entity="publicity_batch", entity_id=batch.id)
                       if e.action == ACTION)

@@ -27,7 +27,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from desktop.documents import wording
-from desktop.documents.case_documents import WHO_MAY_PRINT, target_path
+from desktop.documents.case_documents import target_path
 from desktop.documents.data import Office
 from desktop.documents.layout import (
     CELL_SIDE,
@@ -225,7 +225,7 @@ def issue_reconciliation(store: Store, actor: StaffUser, out: Path | str, *,
                          field_day_id: str | None = None) -> IssuedSheet:
     """Print the reconciliation sheet of a field day (the newest by default) to ``out`` (audited)."""
     if not can(actor, Action.document_print):
-        raise PermissionDenied(f"{Role(actor.role).label}无权打印外出受理对账单（{WHO_MAY_PRINT}）")
+        raise PermissionDenied.of("permission.print_reconciliation", role=Role(actor.role))
     path = target_path(out)
     reconciliation = reconcile(store, field_day_id)
     day = reconciliation.field_day

@@ -21,14 +21,14 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from desktop.models import publicity
+from desktop.models import messages, publicity
 from desktop.models.cases import CaseRecord, State, apply_transition, load_case_row, record_of
 from desktop.models.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from desktop.models.schema import Case
 from desktop.models.staff import Action, StaffUser, require
 from desktop.models.store import Store
 
-OWN_CASE = "受理人不得审批本人受理的案件"
+OWN_CASE = messages.render("permission.own_case_approval", {})  # as a note on a batch's list
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ def approve(store: Store, actor: StaffUser, case_ids: str | Iterable[str], *, no
             problem = publicity.approval_problem(session, row, today)
             if problem is None and row.accepted_by == actor.username:
                 if len(keys) == 1:
-                    raise PermissionDenied(OWN_CASE)
+                    raise PermissionDenied.of("permission.own_case_approval")
                 problem = OWN_CASE
             if problem is None and row.amount_yuan <= 0:
                 problem = "核定补贴金额为0元"

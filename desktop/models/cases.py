@@ -698,7 +698,7 @@ def apply_transition(
     if action is Action.case_accept:
         return _accept(session, row, actor, note, at)
     if action is Action.case_approve and row.accepted_by == actor.username:
-        raise PermissionDenied("受理人不得审批本人受理的案件")
+        raise PermissionDenied.of("permission.own_case_approval")
     changes: dict[str, Any] = {}
     if note is not None:
         changes["decision_note"] = note

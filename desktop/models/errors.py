@@ -8,14 +8,38 @@ form put the message beside the widget and lets the CLI name the input key.
 from __future__ import annotations
 
 import errno
+from collections.abc import Mapping
+from typing import Any, Self
+
+from desktop.models import messages
 
 
 class ZhanchiError(Exception):
-    """Base of every error the core raises on purpose (never a bug)."""
+    """Base of every error the core raises on purpose (never a bug).
 
-    def __init__(self, message: str) -> None:
+    Raised either with its text or, as the catalogue grows (``models.messages``), by code:
+    ``PermissionDenied.of("permission.denied", role=…, action=…)``; ``said`` gives the words in a
+    reader's language, ``str()`` in Chinese."""
+
+    def __init__(self, message: str | None = None, *, code: str | None = None,
+                 params: Mapping[str, Any] | None = None) -> None:
+        self.code = code
+        self.params: dict[str, Any] = dict(params or {})
+        if message is None:
+            if code is None:
+                raise TypeError("an error needs its words or a message code")
+            message = messages.render(code, self.params)
         super().__init__(message)
         self.message = message
+
+    @classmethod
+    def of(cls, code: str, **params: Any) -> Self:
+        """The error with catalogue message ``code`` (``models.messages.MESSAGES``)."""
+        return cls(code=code, params=params)
+
+    def said(self, translate: messages.Translate) -> str:
+        """The words in the reader's language (the text as raised when it has no code)."""
+        return messages.render(self.code, self.params, translate) if self.code is not None else self.message
 
 
 class InvalidInput(ZhanchiError):

@@ -173,7 +173,7 @@ def revoke_record(store: Store, actor: StaffUser, record_id: str, note: str) -> 
         if row.revoked_at is not None:
             raise Conflict("该诚信档案记录已撤销")
         if row.recorded_by == actor.username:
-            raise PermissionDenied("不能撤销本人记录的诚信档案，须由另一名工作人员核实后撤销")
+            raise PermissionDenied.of("permission.own_integrity_record")
         at = store.clock.now()
         before = _entry(row).to_json()
         row.revoked_by, row.revoked_at, row.revoke_note = actor.username, at, why

@@ -184,7 +184,7 @@ def confirm_payee_change(store: Store, actor: StaffUser, case_id: str) -> CaseRe
     with store.session() as session:
         row, change = _waiting(session, case_id)
         if change.proposed_by == actor.username:
-            raise PermissionDenied(f"收款账户变更须由提出人（{change.proposed_by}）以外的另一人确认")
+            raise PermissionDenied.of("permission.payee_change_second_person", proposer=change.proposed_by)
         _changeable(session, row)
         at = store.clock.now()
         changes = json.loads(change.changes_json)

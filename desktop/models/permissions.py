@@ -122,4 +122,4 @@ def can(actor: StaffUser, action: Action) -> bool:
 
 def require(actor: StaffUser, action: Action) -> None:
     if not can(actor, action):
-        raise PermissionDenied(f"{Role(actor.role).label}无权{Action(action).label}")
+        raise PermissionDenied.of("permission.denied", role=Role(actor.role), action=Action(action))

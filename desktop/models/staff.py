@@ -142,7 +142,7 @@ def _current_manager(session: Session, actor: StaffUser) -> None:
     require(actor, Action.staff_manage)
     row = _find(session, actor.username)
     if row is None or not row.active or not can(_to_user(row), Action.staff_manage):
-        raise PermissionDenied(f"账户 {actor.username} 已停用或已不是管理员，无权{Action.staff_manage.label}")
+        raise PermissionDenied.of("permission.not_admin", username=actor.username, action=Action.staff_manage)
 
 
 def _other_active_admins(session: Session, username: str) -> int:
@@ -242,7 +242,7 @@ def _unlock_text(until: dt.datetime, store: Store) -> str:
 
 
 def _locked_error(until: dt.datetime, store: Store) -> AccountLocked:
-    error = AccountLocked(f"登录失败次数过多，账户已锁定，请于 {_unlock_text(until, store)} 后再试")
+    error = AccountLocked.of("auth.locked", until=_unlock_text(until, store))
     error.until = until  # type: ignore[attr-defined]
     return error
 
@@ -256,7 +256,7 @@ def authenticate(store: Store, username: str, password: str) -> StaffUser:
         now = store.clock.now()
         if row is None or not row.active:
             _burn_time(password)
-            failure = AuthenticationFailed("用户名或密码错误")
+            failure = AuthenticationFailed.of("auth.wrong_password")
             if row is not None:
                 _audit_signin(session, row, "staff.signin_refused", now, {"reason": "inactive"})
         elif row.locked_until is not None and now < row.locked_until:
@@ -271,7 +271,7 @@ def authenticate(store: Store, username: str, password: str) -> StaffUser:
                 failure = _locked_error(row.locked_until, store)
                 _audit_signin(session, row, "staff.locked", now, {"locked_until": row.locked_until.isoformat()})
             else:
-                failure = AuthenticationFailed("用户名或密码错误")
+                failure = AuthenticationFailed.of("auth.wrong_password")
                 _audit_signin(session, row, "staff.signin_failed", now, {"failed_attempts": row.failed_attempts})
         else:
             row.failed_attempts = 0
@@ -314,7 +314,7 @@ def change_password(
         if row is None:
             raise NotFound(f"没有用户 {username}")
         if own and not _verify(row.password_hash, old_password or ""):
-            raise AuthenticationFailed("原密码不正确")
+            raise AuthenticationFailed.of("auth.wrong_old_password")
         row.password_hash = new_hash
         row.failed_attempts = 0
         row.locked_until = None

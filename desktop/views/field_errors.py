@@ -111,7 +111,7 @@ def error_text(error: Exception) -> str:
     if isinstance(error, InvalidInput):
         return describe(error)
     if isinstance(error, ZhanchiError):
-        return str(error)
+        return error.said(QCoreApplication.translate)  # a catalogued message in the window's language
     return QCoreApplication.translate("FieldErrors", "内部错误，已记录日志，请重试或联系管理员")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog,
@@ -108,7 +108,7 @@ class LoginDialog(QDialog):
             # Quick enough on the GUI thread: one argon2 hash, and the dialog is modal anyway.
             self.user = authenticate(self.store, self.username.text().strip(), self.password.text())
         except ZhanchiError as exc:
-            self._say(self.error, str(exc))
+            self._say(self.error, exc.said(QCoreApplication.translate))
             self.password.clear()
             self.password.setFocus()
             return
@@ -204,7 +204,7 @@ class LockCover(QWidget):
             # Quick enough on the GUI thread: one argon2 hash, and nothing else can be done meanwhile.
             user = authenticate(self.store, self.username.text().strip(), self.password.text())
         except ZhanchiError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(exc.said(QCoreApplication.translate))
             self.error.show()
             self.password.clear()
             self.password.setFocus()

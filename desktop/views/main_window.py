@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
 
@@ -526,7 +526,8 @@ class MainWindow(QMainWindow):
         if isinstance(error, BackupStopped):
             return  # closing: the next start takes it
         # The daily backup is also the full check of the database: its failure stays on screen.
-        text = str(error) if isinstance(error, ZhanchiError) else self.tr("内部错误，已记录日志")
+        text = (error.said(QCoreApplication.translate) if isinstance(error, ZhanchiError)
+                else self.tr("内部错误，已记录日志"))
         self.backup_label.setText("⚠ " + self.tr("今日备份失败：") + text)
         self.backup_label.show()
 

@@ -1086,6 +1086,65 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     </message>
 </context>
 <context>
+    <name>CoreErrors</name>
+    <message>
+        <source>{role}无权{action}</source>
+        <translation>A {role} may not {action}</translation>
+    </message>
+    <message>
+        <source>受理人不得审批本人受理的案件</source>
+        <translation>The clerk who accepted a case may not approve it</translation>
+    </message>
+    <message>
+        <source>不能撤销本人记录的诚信档案，须由另一名工作人员核实后撤销</source>
+        <translation>You cannot revoke an integrity record you made yourself; another member of staff must verify and revoke it</translation>
+    </message>
+    <message>
+        <source>收款账户变更须由提出人（{proposer}）以外的另一人确认</source>
+        <translation>A change of payee account must be confirmed by someone other than its proposer ({proposer})</translation>
+    </message>
+    <message>
+        <source>账户 {username} 已停用或已不是管理员，无权{action}</source>
+        <translation>Account {username} is disabled or no longer an administrator and may not {action}</translation>
+    </message>
+    <message>
+        <source>账户 {username} 不存在或已停用，不能打印</source>
+        <translation>Account {username} does not exist or is disabled and may not print</translation>
+    </message>
+    <message>
+        <source>账户 {username} 不存在或已停用，不能打印报表</source>
+        <translation>Account {username} does not exist or is disabled and may not print reports</translation>
+    </message>
+    <message>
+        <source>{role}无权打印案件文书（打印件含个人信息，仅限经办、审核、审批人员和科长）</source>
+        <translation>A {role} may not print case documents (they carry personal data: clerks, reviewers, approvers and section chiefs only)</translation>
+    </message>
+    <message>
+        <source>{role}无权打印公示名单（打印件含个人信息，仅限经办、审核、审批人员和科长）</source>
+        <translation>A {role} may not print publicity lists (they carry personal data: clerks, reviewers, approvers and section chiefs only)</translation>
+    </message>
+    <message>
+        <source>{role}无权打印外出受理对账单（打印件含个人信息，仅限经办、审核、审批人员和科长）</source>
+        <translation>A {role} may not print field reconciliation sheets (they carry personal data: clerks, reviewers, approvers and section chiefs only)</translation>
+    </message>
+    <message>
+        <source>{role}无权打印告知名单（打印件含个人信息，仅限经办、审核、审批人员和科长）</source>
+        <translation>A {role} may not print notification lists (they carry personal data: clerks, reviewers, approvers and section chiefs only)</translation>
+    </message>
+    <message>
+        <source>用户名或密码错误</source>
+        <translation>Wrong user name or password</translation>
+    </message>
+    <message>
+        <source>原密码不正确</source>
+        <translation>The current password is not correct</translation>
+    </message>
+    <message>
+        <source>登录失败次数过多，账户已锁定，请于 {until} 后再试</source>
+        <translation>Too many failed sign-ins: the account is locked; try again after {until}</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>统计</source>
@@ -1362,6 +1421,105 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     <message>
         <source>已送打印机：</source>
         <translation>Sent to printer: </translation>
+    </message>
+</context>
+<context>
+    <name>DomainLabels</name>
+    <message>
+        <source>受理员</source>
+        <translation>clerk</translation>
+    </message>
+    <message>
+        <source>审核员</source>
+        <translation>reviewer</translation>
+    </message>
+    <message>
+        <source>审批员</source>
+        <translation>approver</translation>
+    </message>
+    <message>
+        <source>科长</source>
+        <translation>section chief</translation>
+    </message>
+    <message>
+        <source>审计员</source>
+        <translation>auditor</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>新建案件</source>
+        <translation>create cases</translation>
+    </message>
+    <message>
+        <source>受理案件</source>
+        <translation>accept cases</translation>
+    </message>
+    <message>
+        <source>撤回案件</source>
+        <translation>withdraw cases</translation>
+    </message>
+    <message>
+        <source>开始审核</source>
+        <translation>start reviews</translation>
+    </message>
+    <message>
+        <source>驳回案件</source>
+        <translation>reject cases</translation>
+    </message>
+    <message>
+        <source>公示案件</source>
+        <translation>publicize cases</translation>
+    </message>
+    <message>
+        <source>处理公示异议</source>
+        <translation>handle publicity objections</translation>
+    </message>
+    <message>
+        <source>审批</source>
+        <translation>approve</translation>
+    </message>
+    <message>
+        <source>办理发放</source>
+        <translation>handle payments</translation>
+    </message>
+    <message>
+        <source>重新发放</source>
+        <translation>pay again</translation>
+    </message>
+    <message>
+        <source>确认收款账户变更</source>
+        <translation>confirm payee account changes</translation>
+    </message>
+    <message>
+        <source>查看报表</source>
+        <translation>view reports</translation>
+    </message>
+    <message>
+        <source>查看审计记录</source>
+        <translation>view the audit trail</translation>
+    </message>
+    <message>
+        <source>管理人员账户</source>
+        <translation>manage staff accounts</translation>
+    </message>
+    <message>
+        <source>修改设置</source>
+        <translation>change settings</translation>
+    </message>
+    <message>
+        <source>导入登记数据</source>
+        <translation>import registry data</translation>
+    </message>
+    <message>
+        <source>清除保存期满案件的个人信息</source>
+        <translation>purge personal data past its retention period</translation>
+    </message>
+    <message>
+        <source>打印含个人信息的文书</source>
+        <translation>print documents with personal data</translation>
     </message>
 </context>
 <context>

@@ -246,3 +246,19 @@ def test_the_ts_is_up_to_date_with_the_sources(tmp_path: Path) -> None:
     assert in_sources, "lupdate found no texts"
     assert sorted(in_sources - in_ts) == [], "texts missing from the .ts: run scripts/build_translations.py"
     assert sorted(in_ts - in_sources) == [], "texts no longer in the sources: run scripts/build_translations.py"
+
+
+def test_the_cores_errors_reach_an_english_window_in_english(qapp: QApplication, qtbot: QtBot, store: Store,
+                                                               make_staff: Callable[..., staff.StaffUser]) -> None:
+    """Issue 18.5: a core error is said from the catalogue in the window's language (the CLI keeps Chinese)."""
+    from desktop.views.login_dialog import LoginDialog
+
+    make_staff("clerk", "clerk")
+    assert i18n.install_translator(qapp, "en")
+    dialog = LoginDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.username.setText("clerk")
+    dialog.password.setText("not the password")
+    find(dialog, "login.ok").click()
+    assert dialog.error.text() == "Wrong user name or password"
+    assert not CJK.search(dialog.error.text())
