@@ -55,18 +55,15 @@ def domain_labels() -> str:
     domain (``State.label``), and listed here for lupdate instead of copied into a view (issue 18.3)."""
     sys.path.insert(0, str(ROOT))
     from desktop.models import messages
-    from desktop.models.cases import State
-    from desktop.views.case_table_model import STATE_CONTEXT
 
     def noop(context: str, text: str) -> str:
         return f"QT_TRANSLATE_NOOP({json.dumps(context)}, {json.dumps(text, ensure_ascii=False)})"
 
     lines = ["from PySide6.QtCore import QT_TRANSLATE_NOOP", ""]
-    lines += [noop(STATE_CONTEXT, s.label) for s in State]
-    # The core's error catalogue and the labels its messages carry (issue 18.5).
+    # The domain's labels (states, roles, actions) and the core's error catalogue (issue 18.5).
+    lines += [noop(context, str(value.label))  # type: ignore[attr-defined]
+              for enum, context in messages.labelled_enums() for value in enum]
     lines += [noop(messages.CONTEXT, text) for text in messages.MESSAGES.values()]
-    lines += [noop(messages.LABELS_CONTEXT, str(value.label))  # type: ignore[attr-defined]
-              for enum in messages.labelled_enums() for value in enum]
     return "\n".join(lines) + "\n"
 
 

@@ -340,7 +340,7 @@ def _load(session: Session, case_id_or_no: str) -> Case:
     if row is None:
         row = session.scalar(select(Case).where(Case.case_no == key.upper()))
     if row is None:
-        raise NotFound(f"未找到案件：{case_id_or_no}")
+        raise NotFound.of("case.not_found", case=case_id_or_no)
     return row
 
 
@@ -451,7 +451,7 @@ def _accept(session: Session, row: Case, actor: StaffUser, reason: str | None, a
     changes: dict[str, Any] = {"accepted_by": actor.username, "accepted_at": at}
     if not row.eligible:
         if not reason:
-            raise InvalidInput("reason", "核验结果为不符合条件，如仍要受理，须填写受理理由")
+            raise InvalidInput.about("reason", "case.disputed_needs_reason")
         # Accepted against the verdict: flagged for the reviewer and the reports.
         changes |= {"disputed": True, "dispute_reason": reason}
     missing = _gate(row, confirm_missing)
@@ -475,7 +475,7 @@ def _accept(session: Session, row: Case, actor: StaffUser, reason: str | None, a
 def check_version(row: Case, expected_version: int | None) -> None:
     """Conflict when someone changed the case since the caller read it (``expected_version``)."""
     if expected_version is not None and row.version != expected_version:
-        raise Conflict(f"案件 {row.case_no} 已被他人修改，请刷新后重试")
+        raise Conflict.of("case.changed_meanwhile", case_no=row.case_no)
 
 
 # --- services ---------------------------------------------------------------
@@ -527,7 +527,7 @@ def create_case(
         shortage=shortage,
     )
     if state is State.accepted and not eligible and not reason:
-        raise InvalidInput("reason", "核验结果为不符合条件，如仍要受理，须填写受理理由")
+        raise InvalidInput.about("reason", "case.disputed_needs_reason")
     if state is State.accepted:
         missing = missing_materials(materials or {})
         if set(missing) - set(confirm_missing):
@@ -582,7 +582,7 @@ def accept_case(
         row = _load(session, case_id)
         check_version(row, expected_version)
         if State(row.state) is not State.draft:
-            raise Conflict(f"案件当前状态为“{State(row.state).label}”，不能受理")
+            raise Conflict.of("case.cannot_accept", state=State(row.state))
         return _accept(session, row, actor, reason, store.clock.now(), confirm_missing)
 
 
@@ -648,7 +648,7 @@ def transition(
         raise InvalidInput("to", f"未知状态 {to!r}") from None
     note = _check_reason("note", note)
     if to is State.rejected and not note:
-        raise InvalidInput("note", "驳回须写明理由")
+        raise InvalidInput.about("note", "case.rejection_needs_reason")
     with store.session() as session:
         row = _load(session, case_id)
         check_version(row, expected_version)
@@ -689,11 +689,11 @@ def apply_transition(
     to = State(to)
     note = _check_reason("note", note)
     if to is State.rejected and not note:
-        raise InvalidInput("note", "驳回须写明理由")
+        raise InvalidInput.about("note", "case.rejection_needs_reason")
     current = State(row.state)
     action = TRANSITIONS.get((current, to))
     if action is None:
-        raise Conflict(f"案件当前状态为“{current.label}”，不能改为“{to.label}”")
+        raise Conflict.of("case.cannot_move", state=current, to=to)
     require(actor, action)
     if action is Action.case_accept:
         return _accept(session, row, actor, note, at)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeAlias
 
 import sqlcipher3.dbapi2 as dbapi
 
@@ -31,7 +31,7 @@ Error = dbapi.Error
 DatabaseError = dbapi.DatabaseError
 OperationalError = dbapi.OperationalError
 IntegrityError = dbapi.IntegrityError
-Connection = dbapi.Connection
+Connection: TypeAlias = dbapi.Connection
 FileState = Literal["missing", "empty", "plain", "encrypted"]
 # SQLCipher 4 with two settings changed for speed (every page read from the disk or the OS cache is
 # checked and decrypted): 8 KiB pages (half the per-page work of 4 KiB for scans) and HMAC-SHA256

@@ -43,12 +43,28 @@ class ZhanchiError(Exception):
 
 
 class InvalidInput(ZhanchiError):
-    """A value offered to the core is malformed; ``field`` names it (dotted path)."""
+    """A value offered to the core is malformed; ``field`` names it (dotted path), ``reason`` says what is
+    wrong with it (the text, or catalogue message ``code``: ``InvalidInput.about``)."""
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
+    def __init__(self, field: str, message: str | None = None, *, code: str | None = None,
+                 params: Mapping[str, Any] | None = None) -> None:
+        reason = message if message is not None else messages.render(code or "", params or {})
+        super().__init__(f"{field}: {reason}")
+        self.code, self.params = code, dict(params or {})
         self.field = field
-        self.reason = message
+        self.reason = reason
+
+    @classmethod
+    def about(cls, field: str, code: str, **params: Any) -> Self:
+        """``field`` is wrong as catalogue message ``code`` says."""
+        return cls(field, code=code, params=params)
+
+    def reason_said(self, translate: messages.Translate) -> str:
+        """The reason in the reader's language."""
+        return messages.render(self.code, self.params, translate) if self.code is not None else self.reason
+
+    def said(self, translate: messages.Translate) -> str:
+        return f"{self.field}: {self.reason_said(translate)}"
 
 
 class PolicyError(ZhanchiError):

@@ -20,7 +20,8 @@ from types import MappingProxyType
 from typing import Any
 
 CONTEXT = "CoreErrors"
-LABELS_CONTEXT = "DomainLabels"
+LABELS_CONTEXT = "DomainLabels"  # roles and actions
+STATE_CONTEXT = "CaseState"  # a case's states (the window's case lists say them too)
 Translate = Callable[[str, str], str]  # (context, text) -> the text in the reader's language
 _PRINTERS = "（打印件含个人信息，仅限经办、审核、审批人员和科长）"  # the roles with Action.document_print
 
@@ -37,6 +38,15 @@ MESSAGES: Mapping[str, str] = MappingProxyType({
     "permission.print_publicity_list": "{role}无权打印公示名单" + _PRINTERS,
     "permission.print_reconciliation": "{role}无权打印外出受理对账单" + _PRINTERS,
     "permission.print_outreach_lists": "{role}无权打印告知名单" + _PRINTERS,
+    # A case and its lifecycle (models/cases.py, review.py, publicity.py).
+    "case.not_found": "未找到案件：{case}",
+    "case.changed_meanwhile": "案件 {case_no} 已被他人修改，请刷新后重试",
+    "case.cannot_accept": "案件当前状态为“{state}”，不能受理",
+    "case.cannot_move": "案件当前状态为“{state}”，不能改为“{to}”",
+    "case.rejection_needs_reason": "驳回须写明理由",
+    "case.disputed_needs_reason": "核验结果为不符合条件，如仍要受理，须填写受理理由",
+    "review.not_under_review": "案件 {case_no} 当前状态为“{state}”，不在审核中",
+    "publicity.batch_not_found": "未找到公示批次：{batch}",
     # Signing in (models/staff.py).
     "auth.wrong_password": "用户名或密码错误",
     "auth.wrong_old_password": "原密码不正确",
@@ -51,7 +61,7 @@ def _unchanged(context: str, text: str) -> str:
 def _as_said(value: Any, translate: Translate) -> str:
     label = getattr(value, "label", None)
     if isinstance(value, Enum) and isinstance(label, str):
-        return translate(LABELS_CONTEXT, label)
+        return translate(dict(labelled_enums()).get(type(value), LABELS_CONTEXT), label)
     return str(value)
 
 
@@ -61,11 +71,12 @@ def render(code: str, params: Mapping[str, Any], translate: Translate = _unchang
     return template.format_map({name: _as_said(value, translate) for name, value in params.items()})
 
 
-def labelled_enums() -> tuple[type[Enum], ...]:
-    """The domain enums whose labels messages may carry (for the translation catalogue)."""
+def labelled_enums() -> tuple[tuple[type[Enum], str], ...]:
+    """The domain enums whose labels messages carry, each with its translation context."""
+    from desktop.models.cases import State
     from desktop.models.permissions import Action, Role
 
-    return (Role, Action)
+    return ((Role, LABELS_CONTEXT), (Action, LABELS_CONTEXT), (State, STATE_CONTEXT))
 
 
-__all__ = ["CONTEXT", "LABELS_CONTEXT", "MESSAGES", "Translate", "labelled_enums", "render"]
+__all__ = ["CONTEXT", "LABELS_CONTEXT", "MESSAGES", "STATE_CONTEXT", "Translate", "labelled_enums", "render"]

@@ -153,7 +153,7 @@ def _load_batch(session: Session, batch_id_or_no: str) -> PublicityBatch:
     row = session.get(PublicityBatch, key) or session.scalar(
         select(PublicityBatch).where(PublicityBatch.batch_no == key.upper()))
     if row is None:
-        raise NotFound(f"未找到公示批次：{batch_id_or_no}")
+        raise NotFound.of("publicity.batch_not_found", batch=batch_id_or_no)
     return row
 
 

@@ -279,7 +279,7 @@ def pass_review(store: Store, verifier: Verifier, actor: StaffUser, case_id: str
 def _check_passable(session: Session, row: Case, note: str | None) -> None:
     state = State(row.state)
     if state not in REVIEW_STATES:
-        raise Conflict(f"案件 {row.case_no} 当前状态为“{state.label}”，不在审核中")
+        raise Conflict.of("review.not_under_review", case_no=row.case_no, state=state)
     if note:
         return
     if row.disputed:
@@ -294,13 +294,13 @@ def reject_review(store: Store, actor: StaffUser, case_id: str, note: str, *,
     require(actor, Action.case_reject)
     reasons = _clean_note(note)
     if not reasons:
-        raise InvalidInput("note", "驳回须写明理由")
+        raise InvalidInput.about("note", "case.rejection_needs_reason")
     with store.session() as session:
         row = load_case_row(session, case_id)
         check_version(row, expected_version)
         state = State(row.state)
         if state not in REVIEW_STATES:
-            raise Conflict(f"案件 {row.case_no} 当前状态为“{state.label}”，不在审核中")
+            raise Conflict.of("review.not_under_review", case_no=row.case_no, state=state)
         at = store.clock.now()
         _start_if_accepted(session, row, actor, at)
         publicity.resolve_objections(session, row.id, actor=actor.username, resolution=reasons, at=at)

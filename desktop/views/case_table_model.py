@@ -36,6 +36,7 @@ from desktop.models import case_queries
 from desktop.models.case_queries import PAGE_SIZE, CaseRow, Cursor
 from desktop.models.cases import State
 from desktop.models.errors import ZhanchiError
+from desktop.models.messages import STATE_CONTEXT  # the domain's labels' context (scripts/build_translations.py)
 from desktop.models.store import Store
 from desktop.views.i18n import QT_TRANSLATE_NOOP
 from desktop.views.tasks import TaskRunner
@@ -63,9 +64,6 @@ CaseIdRole = Qt.ItemDataRole.UserRole + 1  # the case's id (str), whatever the c
 StateRole = Qt.ItemDataRole.UserRole + 2  # the case's State
 CaseRowRole = Qt.ItemDataRole.UserRole + 3  # the whole CaseRow
 
-# The domain's state labels (``State.label``) are translated in this context; scripts/build_translations.py
-# lists them for lupdate from the domain itself.
-STATE_CONTEXT = "CaseState"
 _LEVELS = {
     1: QT_TRANSLATE_NOOP("CaseTableModel", "一级"),
     2: QT_TRANSLATE_NOOP("CaseTableModel", "二级"),

@@ -98,7 +98,7 @@ def widget_name(field: str) -> str | None:
 
 def describe(error: InvalidInput) -> str:
     """The error in words: the field's label and the core's reason, never the field's key."""
-    label, reason = field_label(error.field), error.reason
+    label, reason = field_label(error.field), error.reason_said(QCoreApplication.translate)
     if not label or reason.startswith(label):
         return reason  # 身份证号码校验位不正确…, 姓名不能为空: they say which field already
     if reason == "缺少此项":

@@ -1132,6 +1132,38 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>A {role} may not print notification lists (they carry personal data: clerks, reviewers, approvers and section chiefs only)</translation>
     </message>
     <message>
+        <source>未找到案件：{case}</source>
+        <translation>No case found: {case}</translation>
+    </message>
+    <message>
+        <source>案件 {case_no} 已被他人修改，请刷新后重试</source>
+        <translation>Case {case_no} was changed by someone else meanwhile; refresh and try again</translation>
+    </message>
+    <message>
+        <source>案件当前状态为“{state}”，不能受理</source>
+        <translation>The case is “{state}” and cannot be accepted</translation>
+    </message>
+    <message>
+        <source>案件当前状态为“{state}”，不能改为“{to}”</source>
+        <translation>The case is “{state}” and cannot become “{to}”</translation>
+    </message>
+    <message>
+        <source>驳回须写明理由</source>
+        <translation>A rejection must give its reason</translation>
+    </message>
+    <message>
+        <source>核验结果为不符合条件，如仍要受理，须填写受理理由</source>
+        <translation>The verification found the applicant not eligible: to accept the case anyway, give the reason</translation>
+    </message>
+    <message>
+        <source>案件 {case_no} 当前状态为“{state}”，不在审核中</source>
+        <translation>Case {case_no} is “{state}”, not under review</translation>
+    </message>
+    <message>
+        <source>未找到公示批次：{batch}</source>
+        <translation>No publicity batch found: {batch}</translation>
+    </message>
+    <message>
         <source>用户名或密码错误</source>
         <translation>Wrong user name or password</translation>
     </message>
