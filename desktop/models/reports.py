@@ -706,6 +706,8 @@ def _overdue_at_end(session: Session, verifier: Verifier, clock: Clock, day: dt.
     objections_now, objections_then = _objections(session, office_code), _objections(session, office_code, end)
 
     def late(row: Any, objections: Mapping[str, dt.datetime]) -> bool:
+        if row.accepted_at is None:
+            return False
         n = case_limit(row.application_date, row.application_region, row.policy_id)
         if n not in before:
             before[n] = _nth_workday_before(cal, day, n)
@@ -765,6 +767,7 @@ def _changed_since(session: Session, after: _Window, end: dt.datetime, accepted_
 
 
 def _last_state_before(session: Session, case_id: str, end: dt.datetime) -> str | None:
+    """The case's state as its own trail last recorded it before ``end``."""
     state = func.json_extract(AuditLog.after_json, "$.state")
     return session.scalar(
         select(state).where(AuditLog.entity == "case", AuditLog.entity_id == case_id,
