@@ -55,14 +55,15 @@ def domain_labels() -> str:
     domain (``State.label``), and listed here for lupdate instead of copied into a view (issue 18.3)."""
     sys.path.insert(0, str(ROOT))
     from desktop.models import messages
+    from desktop.models.cases import State
+    from desktop.models.permissions import Action, Role
 
     def noop(context: str, text: str) -> str:
         return f"QT_TRANSLATE_NOOP({json.dumps(context)}, {json.dumps(text, ensure_ascii=False)})"
 
     lines = ["from PySide6.QtCore import QT_TRANSLATE_NOOP", ""]
     # The domain's labels (states, roles, actions) and the core's error catalogue (issue 18.5).
-    lines += [noop(context, str(value.label))  # type: ignore[attr-defined]
-              for enum, context in messages.labelled_enums() for value in enum]
+    lines += [noop(messages.label_context(value), value.label) for enum in (State, Role, Action) for value in enum]
     lines += [noop(messages.CONTEXT, text) for text in messages.MESSAGES.values()]
     return "\n".join(lines) + "\n"
 

@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.models import audit, outbox
+from desktop.models import audit, messages, outbox
 from desktop.models.application import CERT_KINDS, PAYMENT_KINDS, Intake
 from desktop.models.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from desktop.models.identity import normalize_id_number
@@ -69,6 +69,11 @@ class State(StrEnum):
     @property
     def label(self) -> str:
         return _STATE_LABELS[self]
+
+    @property
+    def label_context(self) -> str:
+        """Where the label is translated (``models.messages``): the window's case lists say it too."""
+        return messages.STATE_CONTEXT
 
 
 _STATE_LABELS = {

@@ -58,10 +58,16 @@ def _unchanged(context: str, text: str) -> str:
     return text
 
 
+def label_context(value: Enum) -> str:
+    """The translation context of a domain value's label: its own ``label_context``, else ``LABELS_CONTEXT``."""
+    context = getattr(value, "label_context", LABELS_CONTEXT)
+    return context if isinstance(context, str) else LABELS_CONTEXT
+
+
 def _as_said(value: Any, translate: Translate) -> str:
     label = getattr(value, "label", None)
     if isinstance(value, Enum) and isinstance(label, str):
-        return translate(dict(labelled_enums()).get(type(value), LABELS_CONTEXT), label)
+        return translate(label_context(value), label)
     return str(value)
 
 
@@ -71,12 +77,4 @@ def render(code: str, params: Mapping[str, Any], translate: Translate = _unchang
     return template.format_map({name: _as_said(value, translate) for name, value in params.items()})
 
 
-def labelled_enums() -> tuple[tuple[type[Enum], str], ...]:
-    """The domain enums whose labels messages carry, each with its translation context."""
-    from desktop.models.cases import State
-    from desktop.models.permissions import Action, Role
-
-    return ((Role, LABELS_CONTEXT), (Action, LABELS_CONTEXT), (State, STATE_CONTEXT))
-
-
-__all__ = ["CONTEXT", "LABELS_CONTEXT", "MESSAGES", "STATE_CONTEXT", "Translate", "labelled_enums", "render"]
+__all__ = ["CONTEXT", "LABELS_CONTEXT", "MESSAGES", "STATE_CONTEXT", "Translate", "label_context", "render"]
