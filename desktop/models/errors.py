@@ -48,6 +48,8 @@ class InvalidInput(ZhanchiError):
 
     def __init__(self, field: str, message: str | None = None, *, code: str | None = None,
                  params: Mapping[str, Any] | None = None) -> None:
+        if message is None and code is None:
+            raise TypeError("an input error needs its reason or a message code")
         reason = message if message is not None else messages.render(code or "", params or {})
         super().__init__(f"{field}: {reason}")
         self.code, self.params = code, dict(params or {})
