@@ -231,7 +231,7 @@ def get_payment_batch(store: Store, batch_id_or_no: str) -> Batch:
     with store.session(readonly=True) as session:
         row = _load_batch(session, batch_id_or_no)
         if row is None:
-            raise NotFound(f"未找到发放批次：{batch_id_or_no}")
+            raise NotFound.of("payment.batch_not_found", batch=batch_id_or_no)
         return _batch(session, row)
 
 
@@ -418,7 +418,7 @@ def _export(session: Session, store: Store, actor: StaffUser, path: Path, rows: 
     try:
         session.flush()
     except IntegrityError:
-        raise Conflict("有案件已在其他发放批次中（待发放或已发放），不能重复发放；本次未导出") from None
+        raise Conflict.of("payment.already_in_batch") from None
     for row in rows:
         event = {"batch_id": batch.id, "batch_no": batch_no, "amount_yuan": row.amount_yuan,
                  "account": mask_account(row.payment_account)}
@@ -643,7 +643,7 @@ def requeue_payment(store: Store, actor: StaffUser, case_id: str, *, note: str, 
     with store.session() as session:
         row = load_case_row(session, case_id)
         if State(row.state) is not State.payment_failed:
-            raise Conflict(f"案件 {row.case_no} 当前状态为“{State(row.state).label}”，只有发放失败的案件才能重新发放")
+            raise Conflict.of("payment.requeue_only_failed", case_no=row.case_no, state=State(row.state))
         at = store.clock.now()
         changes = payee_changes.account_changes(row, account=account, bank_name=bank_name, holder_name=holder_name,
                                                 kind=kind)

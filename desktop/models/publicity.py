@@ -296,15 +296,15 @@ def create_batch(store: Store, actor: StaffUser, case_ids: Iterable[str] | None 
                 select(Case).where(Case.state == State.publicized.value, ~_live_entry_exists(Case.id))
                 .order_by(Case.case_no)))
             if not rows:
-                raise Conflict("没有待公示的案件（审核通过且未列入公示批次的案件）")
+                raise Conflict.of("publicity.nothing_to_list")
         else:
             rows = []
             for key in wanted:
                 row = load_case_row(session, key)
                 if State(row.state) is not State.publicized:
-                    raise Conflict(f"案件 {row.case_no} 当前状态为“{State(row.state).label}”，审核通过后才能公示")
+                    raise Conflict.of("publicity.not_passed", case_no=row.case_no, state=State(row.state))
                 if live_entry(session, row.id) is not None:
-                    raise Conflict(f"案件 {row.case_no} 已列入公示批次")
+                    raise Conflict.of("publicity.already_listed", case_no=row.case_no)
                 rows.append(row)
         at = store.clock.now()
         batch = PublicityBatch(id=str(uuid.uuid4()), batch_no=_next_batch_no(session, store, store.clock.today()),
@@ -343,7 +343,7 @@ def publish_batch(store: Store, verifier: Verifier, actor: StaffUser, batch_id_o
     with store.session() as session:
         batch = _load_batch(session, batch_id_or_no)
         if BatchState(batch.state) is not BatchState.open:
-            raise Conflict(f"公示批次 {batch.batch_no} 已发布，不能再次发布")
+            raise Conflict.of("publicity.already_published", batch_no=batch.batch_no)
         today = store.clock.today()
         if starts_on is None:
             starts_on = calendar.next_workday(today)
@@ -356,10 +356,10 @@ def publish_batch(store: Store, verifier: Verifier, actor: StaffUser, batch_id_o
             select(Case).join(PublicityEntry, PublicityEntry.case_id == Case.id)
             .where(PublicityEntry.batch_id == batch.id, PublicityEntry.removed_at.is_(None))))
         if not cases:
-            raise Conflict(f"公示批次 {batch.batch_no} 中没有案件")
+            raise Conflict.of("publicity.empty_batch", batch_no=batch.batch_no)
         for case in cases:
             if State(case.state) is not State.publicized:
-                raise Conflict(f"案件 {case.case_no} 当前状态为“{State(case.state).label}”，不能公示")
+                raise Conflict.of("publicity.cannot_publish_case", case_no=case.case_no, state=State(case.state))
         workdays = publicity_workdays(verifier, batch.office_code, starts_on, cases)
         end = calendar.add_workdays(starts_on, workdays)
         at = store.clock.now()
@@ -384,8 +384,8 @@ def close_batch(store: Store, actor: StaffUser, batch_id_or_no: str) -> Batch:
         assert batch.ends_on is not None
         today = store.clock.today()
         if today <= batch.ends_on:
-            raise Conflict(f"公示期至{batch.ends_on.isoformat()}（含）尚未届满，"
-                           f"{(batch.ends_on + dt.timedelta(days=1)).isoformat()}起方可结束公示")
+            raise Conflict.of("publicity.period_running", ends_on=batch.ends_on.isoformat(),
+                              first_day=(batch.ends_on + dt.timedelta(days=1)).isoformat())
         at = store.clock.now()
         batch.state, batch.closed_at = BatchState.closed.value, at
         session.flush()
@@ -415,7 +415,7 @@ def record_objection(store: Store, actor: StaffUser, case_id: str, *, objector: 
     with store.session() as session:
         row = load_case_row(session, case_id)
         if State(row.state) is not State.publicized:
-            raise Conflict(f"案件 {row.case_no} 当前状态为“{State(row.state).label}”，不在公示中，不能登记公示异议")
+            raise Conflict.of("publicity.objection_not_in_publicity", case_no=row.case_no, state=State(row.state))
         at = store.clock.now()
         found = live_entry(session, row.id)
         batch = None

@@ -1164,6 +1164,50 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>No publicity batch found: {batch}</translation>
     </message>
     <message>
+        <source>没有待公示的案件（审核通过且未列入公示批次的案件）</source>
+        <translation>No cases to publicize (cases passed at review and not in a publicity batch yet)</translation>
+    </message>
+    <message>
+        <source>案件 {case_no} 当前状态为“{state}”，审核通过后才能公示</source>
+        <translation>Case {case_no} is “{state}”: it can be publicized only after passing review</translation>
+    </message>
+    <message>
+        <source>案件 {case_no} 已列入公示批次</source>
+        <translation>Case {case_no} is already in a publicity batch</translation>
+    </message>
+    <message>
+        <source>公示批次 {batch_no} 已发布，不能再次发布</source>
+        <translation>Publicity batch {batch_no} is already published</translation>
+    </message>
+    <message>
+        <source>公示批次 {batch_no} 中没有案件</source>
+        <translation>Publicity batch {batch_no} holds no cases</translation>
+    </message>
+    <message>
+        <source>案件 {case_no} 当前状态为“{state}”，不能公示</source>
+        <translation>Case {case_no} is “{state}” and cannot be publicized</translation>
+    </message>
+    <message>
+        <source>公示期至{ends_on}（含）尚未届满，{first_day}起方可结束公示</source>
+        <translation>The publicity period runs to {ends_on} inclusive; it can be closed from {first_day}</translation>
+    </message>
+    <message>
+        <source>案件 {case_no} 当前状态为“{state}”，不在公示中，不能登记公示异议</source>
+        <translation>Case {case_no} is “{state}”, not in publicity: no objection can be recorded</translation>
+    </message>
+    <message>
+        <source>未找到发放批次：{batch}</source>
+        <translation>No payment batch found: {batch}</translation>
+    </message>
+    <message>
+        <source>案件 {case_no} 当前状态为“{state}”，只有发放失败的案件才能重新发放</source>
+        <translation>Case {case_no} is “{state}”: only a case whose payment failed can be paid again</translation>
+    </message>
+    <message>
+        <source>有案件已在其他发放批次中（待发放或已发放），不能重复发放；本次未导出</source>
+        <translation>Some cases are already in another payment batch (waiting or paid) and cannot be paid twice; nothing was exported</translation>
+    </message>
+    <message>
         <source>用户名或密码错误</source>
         <translation>Wrong user name or password</translation>
     </message>
