@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import random
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QMainWindow
 from sqlalchemy import insert
 
 from desktop.models.cases import State
@@ -17,6 +18,7 @@ from desktop.models.demo import EMPLOYERS, GIVEN, OCCUPATIONS, SURNAMES
 from desktop.models.identity import id_check_character
 from desktop.models.rules import Verifier
 from desktop.models.schema import Case
+from desktop.models.staff import StaffUser
 from desktop.models.store import Store
 from desktop.models.workspace import Workspace
 from desktop.views.tasks import TaskRunner
@@ -35,6 +37,20 @@ def _cycles_freed_on_the_gui_thread(qapp: Any) -> None:
     from desktop.views import gc_guard
 
     gc_guard.install(qapp)
+
+
+@pytest.fixture
+def window(qtbot: Any, store: Store, make_staff: Callable[..., StaffUser]) -> Iterator[QMainWindow]:
+    """The main window signed in as a clerk, shown; a module needing more (other accounts, registry rows)
+    defines its own ``window``."""
+    from desktop.app import create_main_window
+
+    make_staff("clerk", "clerk")
+    win = create_main_window(store.data_dir, "clerk", clock=store.clock)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.close()
 
 
 @pytest.fixture

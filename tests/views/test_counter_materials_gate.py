@@ -10,7 +10,6 @@ case (补正) and audited.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -21,8 +20,7 @@ from pytestqt.qtbot import QtBot
 from qt_helpers import find, type_text
 from test_intake_flow import ID_NUMBER, fill_eligible_case, verdict
 
-from desktop.app import create_main_window
-from desktop.models import audit, staff
+from desktop.models import audit
 from desktop.models.case_queries import search_records as search_cases
 from desktop.models.cases import CaseRecord, State, get_case
 from desktop.models.registry import import_registry
@@ -35,16 +33,6 @@ FORM = "《技能提升补贴申请表》（含申请人诚信承诺）"
 ID_CARD = "居民身份证"
 ACCOUNT = "本人银行卡或具有金融功能的社会保障卡"
 FALSE_CLAIM = "所需信息均已通过信息共享获取"
-
-
-@pytest.fixture
-def window(qtbot: QtBot, store: Store, make_staff: Callable[..., staff.StaffUser]) -> Iterator[QMainWindow]:
-    make_staff("clerk", "clerk")
-    win = create_main_window(store.data_dir, "clerk", clock=store.clock)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
 
 
 def flat(text: str) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -22,8 +21,7 @@ from pytestqt.qtbot import QtBot
 from qt_helpers import find
 from test_intake_flow import fill_eligible_case, tick_materials, verdict
 
-from desktop.app import create_main_window
-from desktop.models import audit, staff
+from desktop.models import audit
 from desktop.models.cases import get_case
 from desktop.models.store import Store
 from desktop.settings import load_settings
@@ -31,16 +29,6 @@ from desktop.views import direct_print
 from desktop.views.device_settings import PREVIEW_KEY, preview_first
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def window(qtbot: QtBot, store: Store, make_staff: Callable[..., staff.StaffUser]) -> Iterator[QMainWindow]:
-    make_staff("clerk", "clerk")
-    win = create_main_window(store.data_dir, "clerk", clock=store.clock)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
 
 
 def accept_with_f9(qtbot: QtBot, win: QMainWindow) -> str:

@@ -13,7 +13,7 @@ import copy
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -22,13 +22,10 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 from pytestqt.qtbot import QtBot
 from qt_helpers import find, type_text
 
-from desktop.app import create_main_window
-from desktop.models import staff
 from desktop.models.application import parse_intake
 from desktop.models.cases import _case_row_from_intake
 from desktop.models.errors import InvalidInput
 from desktop.models.identity import id_check_character
-from desktop.models.store import Store
 from desktop.views.field_errors import INTAKE_FIELDS, describe, field_label, table_key, widget_name
 from desktop.views.intake_form import IntakeForm
 
@@ -155,16 +152,6 @@ def test_an_error_in_words(field: str, reason: str, words: str) -> None:
 
 
 # --- at the counter --------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def window(qtbot: QtBot, store: Store, make_staff: Callable[..., staff.StaffUser]) -> Iterator[QMainWindow]:
-    make_staff("clerk", "clerk")
-    win = create_main_window(store.data_dir, "clerk", clock=store.clock)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
 
 
 def fill_all_but_the_account(qtbot: QtBot, win: QMainWindow) -> None:
