@@ -108,6 +108,7 @@ FLOW_LABELS = {
 _APPROVE_ACTION = "case.approve"
 _REQUEUE_ACTION = "case.requeue_payment"
 _CREATE_ACTION = "case.create"
+_COUNTED_FIGURES = ("office_code", "cert_level", "amount_yuan", "disputed")  # of cases.figures, per transition
 _STATE_FLOWS = tuple(f for f in FLOWS if f not in (RECEIVED, "approved"))
 LEVELS_SHOWN = (5, 4, 3)  # the covered levels always get a row; others only when they occur
 
@@ -369,13 +370,13 @@ def _transitions(window: _Window, office_code: str | None) -> Any:
 
     entries = (
         select(AuditLog.entity_id.label("case_id"), AuditLog.seq, flow, AuditLog.actor.label("actor"),
-               *(figure(key) for key in ("office_code", "cert_level", "amount_yuan", "disputed")))
+               *(figure(key) for key in _COUNTED_FIGURES))
         .where(AuditLog.action.like("case.%"), AuditLog.action != _CREATE_ACTION, *window.where("case"))
         .subquery()
     )
     moved = (  # each (case, flow) once, as its first entry of the window has it (a lone min(): SQLite's rule)
         select(entries.c.case_id, entries.c.flow, entries.c.actor, func.min(entries.c.seq),
-               *(entries.c[key] for key in ("office_code", "cert_level", "amount_yuan", "disputed")))
+               *(entries.c[key] for key in _COUNTED_FIGURES))
         .where(entries.c.flow.is_not(None))
         .group_by(entries.c.case_id, entries.c.flow)
         .subquery()
