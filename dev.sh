@@ -94,7 +94,7 @@ case "${1:-}" in
     shift
     setup
     "$VENV/bin/ruff" check .
-    "$VENV/bin/mypy" desktop central bench
+    "$VENV/bin/mypy" desktop central bench wire
     # Test files spread over the cores (pytest-xdist; a file's tests stay in one worker, with its fixtures).
     QT_QPA_PLATFORM=offscreen exec "$VENV/bin/python" -m pytest -q -n "${ZHANCHI_TEST_WORKERS:-auto}" --dist loadfile "$@"
     ;;

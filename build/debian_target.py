@@ -399,7 +399,7 @@ def venv(root: Path, target: Target) -> None:
 
 
 # What the build inside the root needs of the checkout.
-CHECKOUT_PARTS = ("desktop", "resources", "scripts", "build/build.py", "build/zhanchi.spec",
+CHECKOUT_PARTS = ("desktop", "wire", "resources", "scripts", "build/build.py", "build/zhanchi.spec",
                   "build/zhanchi_entry.py", "pyproject.toml")
 CHECKOUT_SKIP = shutil.ignore_patterns("__pycache__", "*.pyc", ".mypy_cache")
 

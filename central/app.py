@@ -1,4 +1,4 @@
-"""The HTTP interface (FastAPI): the endpoints of ``desktop.sync.protocol``.
+"""The HTTP interface (FastAPI): the endpoints of the wire protocol (the ``wire`` package).
 
 Every device endpoint needs ``Authorization: Bearer <device credential>``
 (401 without a valid, unrevoked one).  ``/v1/enrol`` is authenticated by
@@ -34,7 +34,7 @@ from central.protect import LookupKey, key_path
 from central.settings import ServiceSettings, from_environment
 from desktop.models.progress_link import PAGE_PREFIX
 from desktop.sync.client import is_loopback
-from desktop.sync.protocol import (
+from wire import (
     API_PREFIX,
     PROTOCOL_VERSION,
     AnchorAnswer,

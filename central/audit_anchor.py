@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Engine, delete, insert, select
 from central import incidents
 from central.auth import Device
 from central.db import audit_anchors, lock_device, read, security_events, utcnow, write
-from desktop.sync.protocol import AuditAnchor, AuditHead
+from wire import AuditAnchor, AuditHead
 
 KEEP = 16
 _ENTITY = "audit_log"

@@ -32,7 +32,7 @@ from central.db import claim_authority, ledger, registry_insured
 from desktop.models.errors import InvalidInput, PolicyError
 from desktop.models.policy import PolicyBook, default_policy_dirs
 from desktop.models.pooling import region_list
-from desktop.sync.protocol import LedgerEntry
+from wire import LedgerEntry
 
 _CHUNK = 500
 SOURCE_REGISTRY, SOURCE_DECLARED = "registry", "declared"

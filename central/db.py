@@ -49,8 +49,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import make_url
 
-from desktop.models.names import MAX_EMPLOYER_NAME, MAX_PERSON_NAME
-from desktop.sync.protocol import STREAMS
+from wire import MAX_EMPLOYER_NAME, MAX_PERSON_NAME, STREAMS
 
 DEFAULT_DB_URL = "sqlite:///central.db"
 DB_URL_ENV = "ZHANCHI_CENTRAL_DB"

@@ -32,7 +32,7 @@ from sqlalchemy import Connection, bindparam, select, update
 from central.auth import Device
 from central.db import disbursements
 from central.incidents import ACTION_FLAGGED, ACTION_REJECTED, KIND_REPEAT_DISBURSEMENT, Incident
-from desktop.sync.protocol import MAX_INT32, CaseSnapshot, PushItem
+from wire import MAX_INT32, CaseSnapshot, PushItem
 
 OP_EXPORTED, OP_PAID, OP_FAILED = "case.payment_exported", "case.paid", "case.payment_failed"
 PAYMENT_OPS = frozenset({OP_EXPORTED, OP_PAID, OP_FAILED})

@@ -18,7 +18,7 @@ from sqlalchemy import Engine, select
 from central import authority
 from central.auth import Device
 from central.db import ledger, read, registry_certificates, registry_insured, utcnow
-from desktop.sync.protocol import CERTIFICATE_COLUMNS, INSURED_COLUMNS, EmployerAnswer, EmployerQuery, LedgerEntry
+from wire import CERTIFICATE_COLUMNS, INSURED_COLUMNS, EmployerAnswer, EmployerQuery, LedgerEntry
 
 _CHUNK = 500
 

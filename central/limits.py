@@ -25,7 +25,7 @@ from sqlalchemy import Connection, Engine, delete, select, update
 from starlette.exceptions import HTTPException
 
 from central.db import rate_strikes, read, registry_lookups, security_events, utcnow, write
-from desktop.sync.protocol import MAX_BODY_BYTES
+from wire import MAX_BODY_BYTES
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]

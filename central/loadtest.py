@@ -35,7 +35,7 @@ from sqlalchemy import Engine
 from central.auth import issue_token
 from desktop.models.identity import id_check_character
 from desktop.sync.client import is_loopback
-from desktop.sync.protocol import API_PREFIX
+from wire import API_PREFIX
 
 MAX_DEVICES = 5000
 MAX_SECONDS = 3600

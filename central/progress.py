@@ -21,7 +21,7 @@ from central.db import Sequences, case_notes, cases, read, utcnow, write
 from central.protect import LookupKey
 from desktop.models.cases import State
 from desktop.models.masking import mask_name
-from desktop.sync.protocol import (
+from wire import (
     ANNOTATION_STATUS,
     STREAM_ANNOTATIONS,
     STREAM_LEDGER,

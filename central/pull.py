@@ -36,7 +36,7 @@ from central.db import (
     write,
 )
 from central.limits import Verdict, lookup_rate
-from desktop.sync.protocol import (
+from wire import (
     CERTIFICATE_COLUMNS,
     INSURED_COLUMNS,
     MAX_SEQ,

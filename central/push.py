@@ -65,7 +65,7 @@ from central.db import (
 from central.disbursements import PAYMENT_OPS, Book
 from central.incidents import ACTION_FLAGGED, ACTION_REFUSED, KIND_FOREIGN_CASE, KIND_FOREIGN_CASE_NO, KIND_OUTSIDE_AREA
 from central.protect import LookupKey, minimised
-from desktop.sync.protocol import (
+from wire import (
     ANNOTATION_DUPLICATE,
     ANNOTATION_JURISDICTION,
     ANNOTATION_LEDGER,

@@ -21,7 +21,7 @@ from sqlalchemy import Engine, select
 
 from central.db import Sequences, read, reference_files, utcnow, write
 from desktop.models.errors import InvalidInput, PolicyError
-from desktop.sync.protocol import REFERENCE_FOLDERS, STREAM_REFERENCE
+from wire import REFERENCE_FOLDERS, STREAM_REFERENCE
 
 SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,100}\.toml")
 

@@ -24,7 +24,7 @@ from sqlalchemy import Connection, Engine, bindparam, select, update
 
 from central.db import Sequences, registry_certificates, registry_insured, utcnow, write
 from desktop.models.registry_files import COLUMNS, KEY_COLUMN, RegistryFile
-from desktop.sync.protocol import STREAM_CERTIFICATES, STREAM_INSURED
+from wire import STREAM_CERTIFICATES, STREAM_INSURED
 
 CHUNK_ROWS = 5_000
 _TABLES = {"insured": registry_insured, "certificates": registry_certificates}

@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from desktop.models.errors import InvalidInput, StorageError, os_error_text
+from desktop.models.errors import InvalidInput, StorageError, os_error_phrase
+from desktop.models.messages import Phrase
 
 log = logging.getLogger(__name__)
 
@@ -52,13 +53,13 @@ class Settings:
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:
-            raise InvalidInput("language", "界面语言应为简体中文（zh_CN）或 English（en）")
-        _check_int("idle_lock_minutes", self.idle_lock_minutes, IDLE_MINUTES_RANGE, "自动锁屏时间", " 分钟")
-        _check_int("font_scale_percent", self.font_scale_percent, FONT_SCALE_RANGE, "字体放大比例", "%")
+            raise InvalidInput.about("language", "settings.bad_language")
+        _check_int("idle_lock_minutes", self.idle_lock_minutes, IDLE_MINUTES_RANGE, "settings.idle_minutes")
+        _check_int("font_scale_percent", self.font_scale_percent, FONT_SCALE_RANGE, "settings.font_scale")
         if self.receipt_format not in RECEIPT_FORMATS:
-            raise InvalidInput("receipt_format", "回执纸张应为 A4（a4）或 80毫米热敏纸（80mm）")
+            raise InvalidInput.about("receipt_format", "settings.bad_receipt_format")
         if not isinstance(self.central_url, str):
-            raise InvalidInput("central_url", "中心系统地址应为文字，例如 https://zhanchi.example.gov.cn")
+            raise InvalidInput.about("central_url", "settings.central_url_not_text")
         url = self.central_url.strip()
         if url:
             _check_url(url)
@@ -75,12 +76,13 @@ class Settings:
 FIELDS = tuple(f.name for f in dataclasses.fields(Settings) if f.name != "extra")
 
 
-def _check_int(name: str, value: Any, bounds: tuple[int, int], label: str, unit: str) -> None:
+def _check_int(name: str, value: Any, bounds: tuple[int, int], code: str) -> None:
+    """``code``: the setting's messages, ``{code}_not_integer`` and ``{code}_range``."""
     low, high = bounds
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInput(name, f"{label}应为整数，范围 {low}–{high}{unit}")
+        raise InvalidInput.about(name, f"{code}_not_integer", low=low, high=high)
     if not low <= value <= high:
-        raise InvalidInput(name, f"{label}应在 {low}–{high}{unit}之间，现为 {value}{unit}")
+        raise InvalidInput.about(name, f"{code}_range", low=low, high=high, value=value)
 
 
 def _check_url(url: str) -> None:
@@ -90,8 +92,7 @@ def _check_url(url: str) -> None:
     except ValueError:
         parts, host = None, None
     if parts is None or parts.scheme not in ("http", "https") or not host or any(c.isspace() for c in url):
-        raise InvalidInput("central_url",
-                           "中心系统地址应以 http:// 或 https:// 开头，例如 https://zhanchi.example.gov.cn；不用时留空")
+        raise InvalidInput.about("central_url", "settings.bad_central_url")
 
 
 def settings_from_json(data: Mapping[str, Any]) -> Settings:
@@ -140,11 +141,11 @@ def save_settings(data_dir: str | Path, settings: Settings) -> Path:
     if not isinstance(settings, Settings):
         raise TypeError("save_settings needs a Settings")
     path = settings_path(data_dir)
-    _write_json(path, settings.to_json(), "设置")
+    _write_json(path, settings.to_json(), Phrase.of("settings.what_settings"))
     return path
 
 
-def _write_json(path: Path, data: Any, what: str) -> None:
+def _write_json(path: Path, data: Any, what: Phrase) -> None:
     """``data`` as JSON in ``path``: owner-only, replaced atomically (``StorageError`` naming ``what``)."""
     from desktop.models.files import private_dir, write_private  # here, not at start: saving is rare
 
@@ -152,11 +153,12 @@ def _write_json(path: Path, data: Any, what: str) -> None:
     try:
         private_dir(path.parent)
     except OSError as exc:
-        raise StorageError(f"{what}未保存：无法写入数据文件夹 {path.parent}：{os_error_text(exc)}") from exc
+        raise StorageError.of("settings.folder_unwritable", what=what, folder=path.parent,
+                              reason=os_error_phrase(exc)) from exc
     try:
         write_private(path, text.encode("utf-8"))
     except OSError as exc:
-        raise StorageError(f"{what}未保存：无法写入 {path}：{os_error_text(exc)}") from exc
+        raise StorageError.of("settings.file_unwritable", what=what, path=path, reason=os_error_phrase(exc)) from exc
 
 
 # --- where each person left the main window -------------------------------------------------------
@@ -222,4 +224,4 @@ def save_window_placement(data_dir: str | Path, username: str, placement: Window
     entry = dict(entry) if isinstance(entry, dict) else {}
     entry[_screen_key(placement.screen)] = placement.to_json()
     users[username] = entry
-    _write_json(window_path(data_dir), {"users": users}, "窗口位置")
+    _write_json(window_path(data_dir), {"users": users}, Phrase.of("settings.what_window"))

@@ -53,8 +53,9 @@ def packages_loaded(modules: str, packages: tuple[str, ...]) -> list[str]:
 
 def test_the_window_starts_without_the_print_and_network_libraries() -> None:
     """reportlab, cn2an and httpx (with the CLI tools it pulls in) cost half a second at start:
-    they load at the first print, amount in words or sync round, never with the window."""
-    late = ("reportlab", "cn2an", "httpx", "click", "rich", "pygments", "cryptography")
+    they load at the first print, amount in words or sync round, never with the window.  Nor do the
+    wire format's messages (pydantic): the intake form reads only the name limits (``wire.limits``)."""
+    late = ("reportlab", "cn2an", "httpx", "click", "rich", "pygments", "cryptography", "pydantic")
     assert packages_loaded("desktop.app, desktop.views.main_window", late) == []
 
 
@@ -90,6 +91,29 @@ def test_the_main_window_shows_before_the_database_layer_is_imported(tmp_path: P
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["", "False"]
+
+
+def test_the_wire_format_imports_neither_the_counter_nor_the_central_system() -> None:
+    """Issue 18.1: ``wire`` is the one package both sides import, and it stands below both: every part of
+    it loads in a fresh interpreter with nothing of ``desktop`` or ``central``, nor Qt, SQLAlchemy or httpx."""
+    import ast
+
+    import wire
+
+    parts = ", ".join(f"wire.{part}" for part in wire._PARTS)
+    assert "wire.push" in parts
+    above = ("desktop", "central", "bench", "PySide6", "shiboken6", "sqlalchemy", "httpx", "fastapi")
+    assert packages_loaded(parts, above) == []
+    # Nor inside a function, where a fresh interpreter would not see it.
+    named = set()
+    for path in Path(wire.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                named.add(node.module.split(".")[0])
+            elif isinstance(node, ast.Import):
+                named.update(alias.name.split(".")[0] for alias in node.names)
+    assert named & {"desktop", "central", "bench"} == set()
+    assert "pydantic" in named
 
 
 # --- the import graph (issue 18.2) -------------------------------------------------------------
@@ -165,7 +189,8 @@ def test_no_import_cycles_in_desktop() -> None:
 
 
 def test_models_import_nothing_above_them() -> None:
-    """The domain's core imports only itself and ``desktop.config`` (the program's name, a leaf)."""
+    """The domain's core imports only itself and ``desktop.config`` (the program's name, a leaf) of
+    ``desktop``.  It may import ``wire`` (the name limits): that package stands below both sides."""
     graph = import_graph()
     assert graph["desktop.config"] == set()
     wrong = {f"{name} -> {target}" for name, targets in graph.items() if name.startswith("desktop.models")

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +32,7 @@ from desktop.models.errors import InvalidInput, PermissionDenied
 from desktop.models.store import Store
 
 if TYPE_CHECKING:
+    from desktop.documents.daily_summary import IssuedReport
     from desktop.models.staff import StaffUser
 
 
@@ -109,69 +112,72 @@ def _as_cli_error(exc: Exception, user: StaffUser | None) -> Exception:
     return exc
 
 
+@contextmanager
+def _report_store(args: argparse.Namespace) -> Iterator[tuple[Store, Path]]:
+    """What every report command starts with: the file to write (checked before the data folder opens)
+    and the store, closed after."""
+    out = _out(args.out)
+    store = open_existing_store(args)
+    try:
+        yield store, out
+    finally:
+        store.close()
+
+
+def _issued_by(store: Store, username: str | None,
+               issue: Callable[[StaffUser | None], IssuedReport]) -> IssuedReport:
+    """``issue`` for the account ``--user`` names (None: the system), the core's refusals said in terms of
+    the command's options."""
+    user = _user(store, username)
+    try:
+        return issue(user)
+    except (PermissionDenied, InvalidInput) as exc:
+        raise _as_cli_error(exc, user) from None
+
+
+def _print_issued(issued: IssuedReport, period: str, *, with_format: bool = True) -> int:
+    """The command's one line of JSON: the report's kind, its period under the option's name, where it went."""
+    answer: dict[str, str] = {"kind": issued.kind, period: issued.period}
+    if with_format:
+        answer["format"] = issued.format
+    print_json({**answer, "out": str(issued.path), "sha256": issued.sha256}, indent=None)
+    return EXIT_OK
+
+
 def cmd_print_daily_summary(args: argparse.Namespace) -> int:
     from desktop.documents.daily_summary import issue_daily_summary
     from desktop.models.rules import Verifier
 
-    out = _out(args.out)
-    store = open_existing_store(args)
-    try:
+    with _report_store(args) as (store, out):
         today = store.clock.today()
         day = args.date or today
         if day > today:
             raise InvalidInput("--date", f"{day} 尚未到来（机构所在时区今天是 {today}）")
-        user = _user(store, args.user)
-        try:
-            issued = issue_daily_summary(store, user, day, out, verifier=Verifier.load(store.data_dir))
-        except (PermissionDenied, InvalidInput) as exc:
-            raise _as_cli_error(exc, user) from None
-    finally:
-        store.close()
-    print_json({"kind": issued.kind, "date": issued.period, "out": str(issued.path), "sha256": issued.sha256},
-               indent=None)
-    return EXIT_OK
+        issued = _issued_by(store, args.user, lambda user: issue_daily_summary(
+            store, user, day, out, verifier=Verifier.load(store.data_dir)))
+    return _print_issued(issued, "date", with_format=False)
 
 
 def cmd_report_monthly(args: argparse.Namespace) -> int:
     from desktop.documents.monthly_report import issue_monthly_report
 
-    out = _out(args.out)
     year, month = args.month
-    store = open_existing_store(args)
-    try:
+    with _report_store(args) as (store, out):
         today = store.clock.today()
         if (year, month) > (today.year, today.month):
             raise InvalidInput("--month", f"{year:04d}-{month:02d} 尚未到来（机构所在时区今天是 {today}）")
-        user = _user(store, args.user)
-        try:
-            issued = issue_monthly_report(store, user, year, month, out)
-        except (PermissionDenied, InvalidInput) as exc:
-            raise _as_cli_error(exc, user) from None
-    finally:
-        store.close()
-    print_json({"kind": issued.kind, "month": issued.period, "format": issued.format, "out": str(issued.path),
-                "sha256": issued.sha256}, indent=None)
-    return EXIT_OK
+        issued = _issued_by(store, args.user, lambda user: issue_monthly_report(store, user, year, month, out))
+    return _print_issued(issued, "month")
 
 
 def cmd_report_quarterly(args: argparse.Namespace) -> int:
     from desktop.documents.quarterly_report import issue_quarterly_report
     from desktop.models.reports import quarter_bounds
 
-    out = _out(args.out)
     year, quarter = args.quarter
-    store = open_existing_store(args)
-    try:
+    with _report_store(args) as (store, out):
         today = store.clock.today()
         if quarter_bounds(year, quarter)[0] > today:
             raise InvalidInput("--quarter", f"{year:04d}-Q{quarter} 尚未开始（机构所在时区今天是 {today}）")
-        user = _user(store, args.user)
-        try:
-            issued = issue_quarterly_report(store, user, year, quarter, out)
-        except (PermissionDenied, InvalidInput) as exc:
-            raise _as_cli_error(exc, user) from None
-    finally:
-        store.close()
-    print_json({"kind": issued.kind, "quarter": issued.period, "format": issued.format, "out": str(issued.path),
-                "sha256": issued.sha256}, indent=None)
-    return EXIT_OK
+        issued = _issued_by(store, args.user, lambda user: issue_quarterly_report(store, user, year, quarter, out))
+    return _print_issued(issued, "quarter")

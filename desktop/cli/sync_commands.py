@@ -33,7 +33,7 @@ from desktop.sync.client import (
     tls_verification,
 )
 from desktop.sync.engine import DEFAULT_BATCH_SIZE, SyncEngine
-from desktop.sync.protocol import MAX_PUSH_ITEMS
+from wire import MAX_PUSH_ITEMS
 
 log = logging.getLogger(__name__)
 

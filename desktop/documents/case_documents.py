@@ -529,6 +529,9 @@ Builder = Callable[[Session, CaseRecord, int, dt.datetime], "Callable[[io.BytesI
 
 def _issue(store: Store, actor: StaffUser, case_id_or_no: str, out: Path | str, kind: Kind, fmt: str,
            build: Builder) -> IssuedDocument:
+    """Print a case's document: the format checked first, then where it goes; ``build`` gathers its data from
+    the case as it stands in the print's own transaction and answers the renderer."""
+    _check_format(fmt)
     path = target_path(out)
     case = get_case(store, case_id_or_no)
     with placed_with_transaction() as files, store.session() as session:
@@ -564,7 +567,6 @@ def _check_format(format: str) -> None:  # noqa: A002
 def issue_receipt(store: Store, verifier: Verifier, actor: StaffUser, case_id_or_no: str, out: Path | str, *,
                   format: str = "a4") -> IssuedDocument:  # noqa: A002
     """Print the 受理回执 (A4 or the 80 mm roll) to ``out``; a later print is a 补打."""
-    _check_format(format)
 
     def build(session: Session, case: CaseRecord, reprint: int, at: dt.datetime) -> Callable[[io.BytesIO], None]:
         from desktop.documents.receipt import render_receipt  # reportlab: loaded at the first print
@@ -578,7 +580,6 @@ def issue_receipt(store: Store, verifier: Verifier, actor: StaffUser, case_id_or
 def issue_notice(store: Store, verifier: Verifier, actor: StaffUser, case_id_or_no: str,
                  out: Path | str, *, format: str = "a4") -> IssuedDocument:  # noqa: A002
     """Print the 一次性告知书 of everything the case still lacks (A4 or the 80 mm roll)."""
-    _check_format(format)
 
     def build(session: Session, case: CaseRecord, reprint: int, at: dt.datetime) -> Callable[[io.BytesIO], None]:
         from desktop.documents.notice import render_notice
@@ -594,7 +595,6 @@ def issue_decision(store: Store, verifier: Verifier, actor: StaffUser, case_id_o
     """Print the 审核决定书 (核发决定书 with the amount and the account, or 不予核发决定书 with each fact and its
     clause) under the decision's document number: taken now, in this print's transaction, if it has none.
     A4 by default; the 80 mm roll on request (CONTRACTS.md ``--format``), the same text in one column."""
-    _check_format(format)
 
     def build(session: Session, case: CaseRecord, reprint: int, at: dt.datetime) -> Rendering:
         from desktop.documents.decision import render_decision
@@ -616,7 +616,6 @@ def issue_decision(store: Store, verifier: Verifier, actor: StaffUser, case_id_o
 def issue_payment_notice(store: Store, verifier: Verifier, actor: StaffUser, case_id_or_no: str,
                          out: Path | str, *, format: str = "a4") -> IssuedDocument:  # noqa: A002
     """Print the 发放失败补正通知书 of a case whose payment the bank returned (issue 17.9)."""
-    _check_format(format)
 
     def build(session: Session, case: CaseRecord, reprint: int, at: dt.datetime) -> Callable[[io.BytesIO], None]:
         from desktop.documents.case_letters import render_payment_notice
@@ -630,7 +629,6 @@ def issue_payment_notice(store: Store, verifier: Verifier, actor: StaffUser, cas
 def issue_withdrawal(store: Store, verifier: Verifier, actor: StaffUser, case_id_or_no: str,
                      out: Path | str, *, format: str = "a4") -> IssuedDocument:  # noqa: A002
     """Print the 申请撤回确认书 of a withdrawn case (issue 17.9), A4 or the 80 mm roll."""
-    _check_format(format)
 
     def build(session: Session, case: CaseRecord, reprint: int, at: dt.datetime) -> Callable[[io.BytesIO], None]:
         from desktop.documents.case_letters import render_withdrawal

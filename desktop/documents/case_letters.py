@@ -27,7 +27,7 @@ from desktop.documents.layout import (
     Kit,
     Output,
     blank_line,
-    build_pdf,
+    build_case_pdf,
     emphasis,
     fields,
     heading,
@@ -100,8 +100,7 @@ def render_payment_notice(data: PaymentNoticeData, out: Output, *,
         kit, [f"经办人：{data.clerk_name}", blank_line("申请人（签收）", 6 if kit.roll else 8)],
         seal_label=f"{office.name}（盖章）",
         date_line="日期：" + wording.date_cn(wording.local_date(data.issued_at, office.tz_name)))
-    build_pdf(story, out, kit, title=f"{PAYMENT_NOTICE_TITLE} {data.case_no}", author=office.name,
-              subject=PAYMENT_NOTICE_TITLE, footer=f"受理编号 {data.case_no}　{office.name}")
+    build_case_pdf(story, out, kit, title=PAYMENT_NOTICE_TITLE, case_no=data.case_no, office_name=office.name)
 
 
 # --- 撤回确认书 -------------------------------------------------------------------------------------------
@@ -151,8 +150,7 @@ def render_withdrawal(data: WithdrawalData, out: Output, *, format: Literal["a4"
         signers = [f"经办人：{data.withdrawn_by}", blank_line("申请人（签字）")]
     story += signature_block(kit, signers, seal_label=f"{office.name}（盖章）",
                              date_line="日期：" + wording.date_cn(today))
-    build_pdf(story, out, kit, title=f"{WITHDRAWAL_TITLE} {data.case_no}", author=office.name,
-              subject=WITHDRAWAL_TITLE, footer=f"受理编号 {data.case_no}　{office.name}")
+    build_case_pdf(story, out, kit, title=WITHDRAWAL_TITLE, case_no=data.case_no, office_name=office.name)
 
 
 __all__ = [

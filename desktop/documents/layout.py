@@ -600,6 +600,13 @@ def build_pdf(story: list[Flowable], out: Output, kit: Kit, *, title: str, autho
     write_output(buffer.getvalue(), out)
 
 
+def build_case_pdf(story: list[Flowable], out: Output, kit: Kit, *, title: str, case_no: str, office_name: str) -> None:
+    """``build_pdf`` for a document of one case handed to its applicant (the receipt, the notice, the letters):
+    titled with the case number, issued by the office, and footed with both on every page."""
+    build_pdf(story, out, kit, title=f"{title} {case_no}", author=office_name, subject=title,
+              footer=f"受理编号 {case_no}　{office_name}")
+
+
 def write_output(data: bytes, out: Output) -> None:
     if isinstance(out, str | os.PathLike):
         write_private(Path(out), data)  # names and ID numbers: owner-only, wherever it goes (issue 20.2)

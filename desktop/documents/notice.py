@@ -23,7 +23,7 @@ from desktop.documents.layout import (
     Kit,
     Output,
     blank_line,
-    build_pdf,
+    build_case_pdf,
     data_table,
     emphasis,
     esc,
@@ -56,8 +56,7 @@ def render_notice(data: NoticeData, out: Output, *, format: Literal["a4", "80mm"
     kit = kit_for(format, formal=True, text_size=SIZE_SMALL_4)  # 小四: a notice keeps to one page
     office = data.office
     story = _roll_story(data, kit) if kit.roll else _a4_story(data, kit)
-    build_pdf(story, out, kit, title=f"{TITLE} {data.case_no}", author=office.name, subject=TITLE,
-              footer=f"受理编号 {data.case_no}　{office.name}")
+    build_case_pdf(story, out, kit, title=TITLE, case_no=data.case_no, office_name=office.name)
 
 
 # --- wording shared by both layouts ---------------------------------------------

@@ -22,7 +22,7 @@ from desktop.documents.layout import (
     Output,
     banner,
     blank_line,
-    build_pdf,
+    build_case_pdf,
     emphasis,
     fields,
     fits_one_page,
@@ -59,8 +59,7 @@ def render_receipt(data: ReceiptData, out: Output, *, format: Literal["a4", "80m
             story = _a4_story(data, kit)
             if fits_one_page(story, kit):
                 break
-    build_pdf(story, out, kit, title=f"{TITLE} {data.case_no}", author=data.office.name, subject=TITLE,
-              footer=f"受理编号 {data.case_no}　{data.office.name}")
+    build_case_pdf(story, out, kit, title=TITLE, case_no=data.case_no, office_name=data.office.name)
 
 
 # --- wording shared by both layouts ---------------------------------------------

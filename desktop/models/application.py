@@ -89,14 +89,14 @@ class Intake:
 
 def _obj(data: Any, path: str) -> dict[str, Any]:
     if not isinstance(data, dict):
-        raise InvalidInput(path or "input", "应为 JSON 对象")
+        raise InvalidInput.about(path or "input", "value.not_object")
     return data
 
 
 def _get(data: dict[str, Any], key: str, path: str, *, required: bool = True, default: Any = None) -> Any:
     if key not in data or data[key] is None:
         if required:
-            raise InvalidInput(_join(path, key), "缺少此项")
+            raise InvalidInput.about(_join(path, key), "value.missing")
         return default
     return data[key]
 
@@ -108,9 +108,9 @@ def _join(path: str, key: str) -> str:
 def _str(data: dict[str, Any], key: str, path: str, *, required: bool = True) -> str:
     value = _get(data, key, path, required=required, default="")
     if not isinstance(value, str):
-        raise InvalidInput(_join(path, key), "应为文字")
+        raise InvalidInput.about(_join(path, key), "value.not_text")
     if required and not value.strip():
-        raise InvalidInput(_join(path, key), "不能为空")
+        raise InvalidInput.about(_join(path, key), "value.empty")
     return value.strip()
 
 
@@ -132,9 +132,9 @@ def _int(data: dict[str, Any], key: str, path: str, *, lo: int | None = None, hi
     if isinstance(value, str) and value.strip().isascii() and value.strip().isdecimal() and len(value.strip()) <= 9:
         value = int(value.strip())  # "40" from a form; not "³²" (digits to Python, not to a person) nor 5000 digits
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInput(_join(path, key), f"应为整数，收到 {_shown(value)}")
+        raise InvalidInput.about(_join(path, key), "value.not_integer", received=_shown(value))
     if lo is not None and value < lo or hi is not None and value > hi:
-        raise InvalidInput(_join(path, key), f"应在 {lo} 到 {hi} 之间，收到 {_shown(value)}")
+        raise InvalidInput.about(_join(path, key), "value.out_of_range", low=lo, high=hi, received=_shown(value))
     return value
 
 
@@ -143,7 +143,7 @@ def _bool(data: dict[str, Any], key: str, path: str, default: bool | None = Fals
     if value is default:
         return default
     if not isinstance(value, bool):
-        raise InvalidInput(_join(path, key), "应为 true 或 false")
+        raise InvalidInput.about(_join(path, key), "value.not_boolean")
     return value
 
 
@@ -153,19 +153,19 @@ def parse_date(value: Any, field_name: str) -> dt.date:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         day = value
     elif not isinstance(value, str):
-        raise InvalidInput(field_name, f"应为日期 YYYY-MM-DD（如 2018-01-10），收到 {_shown(value)}")
+        raise InvalidInput.about(field_name, "date.not_a_date", received=_shown(value))
     else:
         text = value.strip()
         match = _ISO_DATE.fullmatch(text)
         if match is None:
-            raise InvalidInput(field_name, f"日期格式应为 YYYY-MM-DD（如 2018-01-10），收到 {_shown(value)}")
+            raise InvalidInput.about(field_name, "date.bad_format", received=_shown(value))
         try:
             day = dt.date(*(int(part) for part in match.groups()))
         except ValueError:
-            raise InvalidInput(field_name, f"日期 {text} 不存在，请核对年、月、日") from None
+            raise InvalidInput.about(field_name, "date.no_such_day", date=text) from None
     if not EARLIEST_DATE <= day <= LATEST_DATE:
-        raise InvalidInput(field_name, f"日期 {day.isoformat()} 不在可受理的范围内"
-                                       f"（{EARLIEST_DATE.year}年至{LATEST_DATE.year}年）")
+        raise InvalidInput.about(field_name, "date.out_of_range", date=day.isoformat(),
+                                 first_year=EARLIEST_DATE.year, last_year=LATEST_DATE.year)
     return day
 
 
@@ -187,7 +187,7 @@ def parse_certificate(data: Any, path: str = "certificate") -> Certificate:
     d = _obj(data, path)
     kind = _str(d, "kind", path)
     if kind not in CERT_KINDS:
-        raise InvalidInput(_join(path, "kind"), f"应为 skill_level 或 qualification，收到 {kind!r}")
+        raise InvalidInput.about(_join(path, "kind"), "intake.bad_certificate_kind", received=repr(kind))
     return Certificate(
         number=_str(d, "number", path),
         kind=kind,
@@ -224,7 +224,7 @@ def parse_application(data: Any) -> Application:
     applicant = _obj(_get(d, "applicant", ""), "applicant")
     priors = _get(d, "prior_subsidies", "", required=False, default=[])
     if not isinstance(priors, list):
-        raise InvalidInput("prior_subsidies", "应为数组")
+        raise InvalidInput.about("prior_subsidies", "value.not_list")
     return Application(
         applicant_name=check_person_name(_str(applicant, "name", "applicant"), "applicant.name"),
         id_number=_str(applicant, "id_number", "applicant"),
@@ -251,7 +251,7 @@ def parse_intake(data: Any) -> Intake:
     pay = _obj(_get(d, "payment", ""), "payment")
     kind = _str(pay, "kind", "payment")
     if kind not in PAYMENT_KINDS:
-        raise InvalidInput("payment.kind", f"应为 bank 或 sscard，收到 {kind!r}")
+        raise InvalidInput.about("payment.kind", "intake.bad_payment_kind", received=repr(kind))
     employer = _obj(_get(d, "employer", ""), "employer")
     return Intake(
         application=application,

@@ -46,10 +46,10 @@ class ApprovalRefused(Conflict):
     def __init__(self, refusals: list[Refusal], total: int) -> None:
         listed = "；".join(str(r) for r in refusals[:5]) + ("等" if len(refusals) > 5 else "")
         if total == 1:
-            message = f"不能审批 {listed}"
+            super().__init__(code="approval.refused", params={"refused": listed})
         else:
-            message = f"{total}件中有{len(refusals)}件不能审批，本次未审批任何案件：{listed}"
-        super().__init__(message)
+            super().__init__(code="approval.some_refused",
+                             params={"total": total, "count": len(refusals), "refused": listed})
         self.refusals = tuple(refusals)
 
 
@@ -57,7 +57,7 @@ def _keys(case_ids: str | Iterable[str]) -> list[str]:
     items = [case_ids] if isinstance(case_ids, str) else list(case_ids)
     keys = list(dict.fromkeys(k.strip() for k in items if isinstance(k, str) and k.strip()))
     if not keys:
-        raise InvalidInput("cases", "请选择要审批的案件")
+        raise InvalidInput.about("cases", "approval.none_chosen")
     return keys
 
 
@@ -67,7 +67,7 @@ def approve(store: Store, actor: StaffUser, case_ids: str | Iterable[str], *, no
     require(actor, Action.case_approve)
     keys = _keys(case_ids)
     if note is not None and not isinstance(note, str):
-        raise InvalidInput("note", "应为文字")
+        raise InvalidInput.about("note", "value.not_text")
     with store.session() as session:
         today = store.clock.today()
         rows, refusals = [], []

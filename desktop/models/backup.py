@@ -24,7 +24,7 @@ from pathlib import Path
 
 from desktop.models import database
 from desktop.models.database import DB_FILENAME
-from desktop.models.errors import InvalidInput, StorageError, os_error_text
+from desktop.models.errors import InvalidInput, StorageError, os_error_phrase
 from desktop.models.files import create_private, private_dir
 from desktop.models.keystore import KeyMissing, folder_key, key_for_file, key_literal, read_key_id
 
@@ -173,7 +173,7 @@ def take_backup(data_dir: Path, *, reason: str, now: dt.datetime, keep: int = KE
     plain copy that the encryption then encrypts too)."""
     source_path = Path(data_dir) / DB_FILENAME
     if not source_path.exists():
-        raise InvalidInput("data_dir", f"{data_dir} 中没有数据库，无需备份")
+        raise InvalidInput.about("data_dir", "backup.no_database", data_dir=data_dir)
     folder = backup_dir(data_dir)
     key = file_key(data_dir, source_path)
     try:
@@ -197,15 +197,15 @@ def take_backup(data_dir: Path, *, reason: str, now: dt.datetime, keep: int = KE
         check = check_database(partial, quick=False, stop=stop, key=key)
         if not check.ok:
             partial.unlink(missing_ok=True)
-            raise StorageError(f"备份未通过完整性检查，已放弃：{check.message}")
+            raise StorageError.of("backup.check_failed", problem=check.message)
         os.replace(partial, target)
     except BackupStopped:
         partial.unlink(missing_ok=True)
         raise
     except database.Error as exc:
-        raise StorageError(f"备份失败：{exc}") from exc
+        raise StorageError.of("backup.failed", error=exc) from exc
     except OSError as exc:
-        raise StorageError(f"备份失败：备份文件夹 {folder} {os_error_text(exc)}") from exc
+        raise StorageError.of("backup.folder_failed", folder=folder, reason=os_error_phrase(exc)) from exc
     for old in list_backups(data_dir)[keep:]:
         old.path.unlink(missing_ok=True)
     return _describe(target)
@@ -318,7 +318,7 @@ def restore_backup(data_dir: Path, backup: Path, *, now: dt.datetime) -> Path:
     data_dir = Path(data_dir)
     check = check_database(backup, quick=False, key=file_key(data_dir, backup))
     if not check.ok:
-        raise InvalidInput("FILE", f"{backup.name} 不能用于恢复：{check.message}")
+        raise InvalidInput.about("FILE", "backup.not_restorable", file=backup.name, problem=check.message)
     live = data_dir / DB_FILENAME
     stamp = now.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     kept = data_dir / f"{DB_FILENAME}.replaced-{stamp}"
@@ -333,7 +333,7 @@ def restore_backup(data_dir: Path, backup: Path, *, now: dt.datetime) -> Path:
         shutil.copyfile(backup, partial)  # into the owner-only file (copyfile keeps the target's mode)
         os.replace(partial, live)
     except OSError as exc:
-        raise StorageError(f"恢复失败：数据文件夹 {data_dir} {os_error_text(exc)}") from exc
+        raise StorageError.of("backup.restore_failed", data_dir=data_dir, reason=os_error_phrase(exc)) from exc
     return kept
 
 

@@ -44,9 +44,11 @@ class MaterialsMissing(Conflict):
     ``missing`` maps each code still missing to its name, in the list's order."""
 
     def __init__(self, case_no: str, missing: Mapping[str, str]) -> None:
-        where = f"案件 {case_no} " if case_no else ""
-        super().__init__(f"{where}仍缺材料：{'、'.join(missing.values())}。须经办人确认所缺材料后方可受理；"
-                         "未确认的，案件保存为待补正，并出具一次性告知书")
+        names = "、".join(missing.values())
+        if case_no:
+            super().__init__(code="materials.missing_in_case", params={"case_no": case_no, "materials": names})
+        else:
+            super().__init__(code="materials.missing", params={"materials": names})
         self.case_no = case_no
         self.missing = dict(missing)
 
@@ -217,18 +219,19 @@ def _normalise_cert_number(text: str) -> str:
 
 def _check_int(field: str, value: Any, *, lo: int = 0, hi: int | None = None) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInput(field, f"应为整数，收到 {value!r}")
+        raise InvalidInput.about(field, "value.not_integer", received=repr(value))
     if value < lo or (hi is not None and value > hi):
-        upper = f"到{hi}" if hi is not None else "以上"
-        raise InvalidInput(field, f"应在{lo}{upper}之间，收到 {value}")
+        if hi is None:
+            raise InvalidInput.about(field, "value.below", low=lo, received=value)
+        raise InvalidInput.about(field, "value.not_between", low=lo, high=hi, received=value)
     return value
 
 
 def _check_text(field: str, value: Any, *, required: bool = True) -> str:
     if not isinstance(value, str):
-        raise InvalidInput(field, "应为文字")
+        raise InvalidInput.about(field, "value.not_text")
     if required and not value.strip():
-        raise InvalidInput(field, "不能为空")
+        raise InvalidInput.about(field, "value.empty")
     return value.strip()
 
 
@@ -240,17 +243,17 @@ def _optional_name(field: str, value: Any, check: Callable[[str, str], str]) -> 
 
 def _check_json(field: str, value: Any) -> str:
     if not isinstance(value, dict):
-        raise InvalidInput(field, "应为 JSON 对象")
+        raise InvalidInput.about(field, "value.not_object")
     try:
         return audit.canonical_json(value)
     except (TypeError, ValueError):
-        raise InvalidInput(field, "含有无法保存为 JSON 的内容") from None
+        raise InvalidInput.about(field, "value.not_json") from None
 
 
 def _check_region(field: str, value: Any) -> str:
     text = _check_text(field, value)
     if len(text) != 6 or not text.isdigit():
-        raise InvalidInput(field, f"行政区划代码应为6位数字，收到 {text!r}")
+        raise InvalidInput.about(field, "region.not_six_digits", received=repr(text))
     return text
 
 
@@ -267,24 +270,24 @@ def _case_row_from_intake(
 ) -> dict[str, Any]:
     """Check everything offered to ``create_case`` and return the column values."""
     if not isinstance(intake, Intake):
-        raise InvalidInput("intake", "应为受理信息（Intake）")
+        raise InvalidInput.about("intake", "intake.not_intake")
     if not isinstance(eligible, bool):
-        raise InvalidInput("eligible", "应为 true 或 false")
+        raise InvalidInput.about("eligible", "value.not_boolean")
     amount = _check_int("amount_yuan", amount_yuan)
     if not eligible and amount != 0:
-        raise InvalidInput("amount_yuan", "不符合条件的案件补贴金额应为0")
+        raise InvalidInput.about("amount_yuan", "case.ineligible_amount")
     verdict_json = _check_json("verdict", verdict)
     if "eligible" in verdict and verdict["eligible"] is not eligible:
-        raise InvalidInput("eligible", "与核验结果不一致")
+        raise InvalidInput.about("eligible", "case.eligible_differs")
     if "amount_yuan" in verdict and verdict["amount_yuan"] != amount:
-        raise InvalidInput("amount_yuan", f"与核验结果的金额（{verdict['amount_yuan']}元）不一致")
+        raise InvalidInput.about("amount_yuan", "case.amount_differs", amount=verdict["amount_yuan"])
     app, cert, pay, employer = intake.application, intake.application.certificate, intake.payment, intake.employer
     if cert.kind not in CERT_KINDS:
-        raise InvalidInput("certificate.kind", f"应为 skill_level 或 qualification，收到 {cert.kind!r}")
+        raise InvalidInput.about("certificate.kind", "intake.bad_certificate_kind", received=repr(cert.kind))
     if pay.kind not in PAYMENT_KINDS:
-        raise InvalidInput("payment.kind", f"应为 bank 或 sscard，收到 {pay.kind!r}")
+        raise InvalidInput.about("payment.kind", "intake.bad_payment_kind", received=repr(pay.kind))
     if not isinstance(cert.issue_date, dt.date) or not isinstance(app.application_date, dt.date):
-        raise InvalidInput("application_date", "日期应为 YYYY-MM-DD")
+        raise InvalidInput.about("application_date", "date.not_iso")
     id_number = normalize_id_number(_check_text("applicant.id_number", app.id_number))
     return {
         "applicant_name": check_person_name(_check_text("applicant.name", app.applicant_name), "applicant.name"),
@@ -322,7 +325,7 @@ def _check_reason(field: str, reason: str | None) -> str | None:
     if reason is None:
         return None
     if not isinstance(reason, str):
-        raise InvalidInput(field, "应为文字")
+        raise InvalidInput.about(field, "value.not_text")
     return reason.strip() or None
 
 
@@ -515,9 +518,9 @@ def create_case(
     try:
         state = State(state)
     except ValueError:
-        raise InvalidInput("state", f"未知状态 {state!r}") from None
+        raise InvalidInput.about("state", "case.unknown_state", state=repr(state)) from None
     if state not in (State.draft, State.accepted):
-        raise InvalidInput("state", "新案件只能是草稿或已受理")
+        raise InvalidInput.about("state", "case.new_state")
     if state is State.accepted:
         require(actor, Action.case_accept)
     reason = _check_reason("reason", reason)
@@ -605,20 +608,20 @@ def supplement_materials(store: Store, actor: StaffUser, case_id: str, codes: It
     require(actor, Action.case_create)
     wanted = list(dict.fromkeys(code.strip() for code in codes if isinstance(code, str) and code.strip()))
     if not wanted:
-        raise InvalidInput("materials", "请勾选本次补正收取的材料")
+        raise InvalidInput.about("materials", "materials.none_ticked")
     with store.session() as session:
         row = _load(session, case_id)
         check_version(row, expected_version)
         state = State(row.state)
         if state not in SUPPLEMENT_STATES:
-            raise SupplementRefused(f"案件 {row.case_no} 当前状态为“{state.label}”，不再补正材料")
+            raise SupplementRefused.of("materials.supplement_closed", case_no=row.case_no, state=state)
         materials = _materials_of(row)
         missing = missing_materials(materials)
         if not missing:
-            raise SupplementRefused(f"案件 {row.case_no} 没有尚缺的材料，无需补正")
+            raise SupplementRefused.of("materials.nothing_missing", case_no=row.case_no)
         for code in wanted:
             if code not in missing:
-                raise InvalidInput("materials", f"“{code}”不是本案尚缺的材料，无需补正")
+                raise InvalidInput.about("materials", "materials.not_missing", material=code)
         before = {"missing": list(missing.values()), "version": row.version}
         received = [code for code in materials.get("received") or [] if isinstance(code, str)]
         materials["received"] = received + [code for code in wanted if code not in received]
@@ -650,7 +653,7 @@ def transition(
     try:
         to = State(to)
     except ValueError:
-        raise InvalidInput("to", f"未知状态 {to!r}") from None
+        raise InvalidInput.about("to", "case.unknown_state", state=repr(to)) from None
     note = _check_reason("note", note)
     if to is State.rejected and not note:
         raise InvalidInput.about("note", "case.rejection_needs_reason")
@@ -659,7 +662,7 @@ def transition(
         check_version(row, expected_version)
         hint = SERVICE_MOVES.get((State(row.state), to))
         if hint is not None:
-            raise Conflict(f"案件 {row.case_no} 不能在此直接改为“{to.label}”：{hint}")
+            raise Conflict.of("case.service_move", case_no=row.case_no, to=to, hint=hint)
         return apply_transition(session, row, actor, to, note=note, at=store.clock.now())
 
 
@@ -727,7 +730,7 @@ def update_case_fields(
     columns = {column.key for column in Case.__table__.columns} - {"id", "case_no", "state", "version"}
     unknown = sorted(set(changes) - columns)
     if unknown:
-        raise InvalidInput(unknown[0], "不能用此方式修改")
+        raise InvalidInput.about(unknown[0], "case.column_not_changeable")
     before = {key: _plain(getattr(row, key)) for key in changes} | {"version": row.version}
     for key, value in changes.items():
         setattr(row, key, value)

@@ -193,7 +193,7 @@ def encrypt_file(path: Path, key: bytes, *, progress: EncryptProgress | None = N
             conn.close()
         if not locked_rename:
             if _signature(path) != copied:
-                raise StorageError("数据库在加密时被其他程序改动，已放弃加密（原文件未动），请关闭其他程序后重试")
+                raise StorageError.of("store.changed_while_encrypting")
             os.replace(target, path)
     except BaseException:
         target.unlink(missing_ok=True)
@@ -242,7 +242,7 @@ def _check_copy(target: Path, key: bytes, expected: dict[str, int]) -> None:
     finally:
         copy.close()
     if rows != [("ok",)] or counts != expected:
-        raise StorageError(f"加密后的副本与原数据库不一致，已放弃加密（原文件未动）：{rows[:3]}")
+        raise StorageError.of("store.encrypted_copy_differs", rows=rows[:3])
 
 
 def _fsync(path: Path) -> None:

@@ -68,14 +68,40 @@ class InvalidInput(ZhanchiError):
     def said(self, translate: messages.Translate) -> str:
         return f"{self.field}: {self.reason_said(translate)}"
 
+    def for_field(self, field: str) -> InvalidInput:
+        """The same reason about another field (a value checked under one name, offered under another)."""
+        if self.code is not None:
+            return InvalidInput(field, code=self.code, params=self.params)
+        return InvalidInput(field, self.reason)
+
 
 class PolicyError(ZhanchiError):
-    """A policy file is malformed, or no policy covers a date."""
+    """A policy (or other reference) file is malformed, or no policy covers a date: ``source`` names the
+    file, ``key`` the entry, ``reason`` what is wrong (the text, or catalogue message ``code``:
+    ``PolicyError.about``)."""
 
-    def __init__(self, source: str, key: str, message: str) -> None:
-        super().__init__(f"{source}: {key}: {message}")
+    def __init__(self, source: str, key: str, message: str | None = None, *, code: str | None = None,
+                 params: Mapping[str, Any] | None = None) -> None:
+        if message is None and code is None:
+            raise TypeError("a policy error needs its reason or a message code")
+        reason = message if message is not None else messages.render(code or "", params or {})
+        super().__init__(f"{source}: {key}: {reason}")
+        self.code, self.params = code, dict(params or {})
         self.source = source
         self.key = key
+        self.reason = reason
+
+    @classmethod
+    def about(cls, source: str, key: str, code: str, **params: Any) -> Self:
+        """Entry ``key`` of file ``source`` is wrong as catalogue message ``code`` says."""
+        return cls(source, key, code=code, params=params)
+
+    def reason_said(self, translate: messages.Translate) -> str:
+        """The reason in the reader's language."""
+        return messages.render(self.code, self.params, translate) if self.code is not None else self.reason
+
+    def said(self, translate: messages.Translate) -> str:
+        return f"{self.source}: {self.key}: {self.reason_said(translate)}"
 
 
 class NotFound(ZhanchiError):
@@ -102,12 +128,17 @@ class StorageError(ZhanchiError):
     """The environment failed the store: disk full, database locked, read-only folder."""
 
 
+def os_error_phrase(exc: OSError) -> messages.Phrase:
+    """What an operating-system error means for the person at the counter, to put in a message."""
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return messages.Phrase.of("os.not_writable")
+    if exc.errno == errno.ENOSPC:
+        return messages.Phrase.of("os.disk_full")
+    if exc.errno == errno.ENOENT:
+        return messages.Phrase.of("os.gone")
+    return messages.Phrase.of("os.other", reason=exc.strerror or exc)
+
+
 def os_error_text(exc: OSError) -> str:
     """What an operating-system error means for the person at the counter, in Chinese."""
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "无法写入（只读或权限不足），请检查文件夹权限"
-    if exc.errno == errno.ENOSPC:
-        return "所在磁盘已满，请清理磁盘空间后重试"
-    if exc.errno == errno.ENOENT:
-        return "不存在或已被移走，请检查数据文件夹位置"
-    return f"无法访问（{exc.strerror or exc}）"
+    return str(os_error_phrase(exc))

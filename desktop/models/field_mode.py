@@ -170,12 +170,12 @@ def field_day(store: Store, day_id: str | None = None) -> FieldDay:
     if day_id is None:
         days = list_field_days(store)
         if not days:
-            raise InvalidInput("field_day", "本机还没有外出受理记录")
+            raise InvalidInput.about("field_day", "field.no_days")
         return days[0]
     with store.session(readonly=True) as session:
         day = _load_day(session, day_id)
     if day is None:
-        raise InvalidInput("field_day", f"没有外出受理记录 {day_id}")
+        raise InvalidInput.about("field_day", "field.no_such_day", day=day_id)
     return day
 
 
@@ -248,23 +248,23 @@ def start_field_day(
     require(actor, Action.case_create)
     label = " ".join((label or "").split())
     if not label:
-        raise InvalidInput("label", "请填写外出地点（如 某某工业园）")
+        raise InvalidInput.about("label", "field.no_place")
     if len(label) > 100:
-        raise InvalidInput("label", "外出地点不能超过100个字符")
+        raise InvalidInput.about("label", "field.place_too_long")
     usccs, names = split_employers(employers)
     if not usccs and not names:
-        raise InvalidInput("employers", "请至少填写一家单位（统一社会信用代码或单位全称，每行一个）")
+        raise InvalidInput.about("employers", "field.no_employers")
     if len(usccs) + len(names) > MAX_EMPLOYERS:
-        raise InvalidInput("employers", f"一次最多{MAX_EMPLOYERS}家单位")
+        raise InvalidInput.about("employers", "field.too_many_employers", most=MAX_EMPLOYERS)
     if current_field_day(store) is not None:
-        raise Conflict("本机已处于外出受理状态；请先结束当前外出（返回办公室并对账）")
+        raise Conflict.of("field.already_out")
     preload = fetch(usccs, names) if fetch is not None else None
     if preload is not None:
         _write_preload(store, preload)
     now = store.clock.now()
     with store.session() as session:
         if get_meta(session, META_FIELD_MODE) is not None:
-            raise Conflict("本机已处于外出受理状态；请先结束当前外出（返回办公室并对账）")
+            raise Conflict.of("field.already_out")
         insured, certificates, ledger, unmatched = _coverage(session, usccs, names)
         if preload is not None:
             as_of: dt.datetime | None = preload.as_of
@@ -295,7 +295,7 @@ def end_field_day(store: Store, actor: StaffUser) -> FieldDay:
         day_id = get_meta(session, META_FIELD_MODE)
         day = None if day_id is None else _load_day(session, day_id)
         if day is None:
-            raise Conflict("本机不在外出受理状态")
+            raise Conflict.of("field.not_out")
         day = replace(day, ended_at=now, ended_by=actor.username)
         _save_day(session, day)
         session.execute(delete(Meta).where(Meta.key == META_FIELD_MODE))

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from desktop.models.errors import InvalidInput
+from desktop.models.messages import Phrase
 
 # Province-level prefixes of GB/T 2260 (plus 83, used by residence permits for
 # Taiwan residents).  Only the prefix is checked, never the county.
@@ -110,35 +111,41 @@ class IdInfo:
     sex: str  # "男" / "女"
 
 
-def check_id_number(raw: str, field: str = "applicant.id_number", *, today: dt.date, today_is: str = "今天") -> IdInfo:
+# The day a birth date may not be after, as the message names it.
+TODAY, APPLICATION_DATE = Phrase.of("day.today"), Phrase.of("day.application_date")
+
+
+def check_id_number(raw: str, field: str = "applicant.id_number", *, today: dt.date,
+                    today_is: Phrase = TODAY) -> IdInfo:
     """Normalise and check an 18-character resident identity number; no one is born after ``today``
     (the office's date from the caller's clock, or the date ``today_is`` names: 申请日期)."""
     number = normalize_id_number(raw)
     if not number:
-        raise InvalidInput(field, "请填写身份证号码")
+        raise InvalidInput.about(field, "id.missing")
     if len(number) != 18:
-        hint = "；15位旧号码请换用二代身份证上的18位号码" if len(number) == 15 else ""
-        raise InvalidInput(field, f"身份证号码应为18位，实际{len(number)}位{hint}")
+        if len(number) == 15:
+            raise InvalidInput.about(field, "id.old_number")
+        raise InvalidInput.about(field, "id.wrong_length", length=len(number))
     bad = _first_bad(number[:17], _ASCII_DIGITS)
     if bad is None and number[17] not in "0123456789X":
         bad = number[17]
     if bad is not None:
-        raise InvalidInput(field, f"身份证号码含有无效字符“{bad}”：前17位应为数字，末位为数字或X")
+        raise InvalidInput.about(field, "id.bad_character", character=bad)
     if number[:2] not in PROVINCE_PREFIXES:
-        raise InvalidInput(field, f"身份证号码前两位“{number[:2]}”不是有效的省级行政区划代码，请核对")
+        raise InvalidInput.about(field, "id.bad_province", prefix=number[:2])
     birth_text = number[6:14]
     try:
         birth = dt.date(int(birth_text[:4]), int(birth_text[4:6]), int(birth_text[6:]))
     except ValueError:
-        raise InvalidInput(field, f"身份证号码中的出生日期“{birth_text}”不存在，请核对第7至14位") from None
+        raise InvalidInput.about(field, "id.no_such_birth_date", birth=birth_text) from None
     if birth > today:
-        raise InvalidInput(field, f"身份证号码中的出生日期{chinese_date(birth)}晚于{today_is}"
-                                  f"（{chinese_date(today)}），请核对")
+        raise InvalidInput.about(field, "id.born_later", birth=chinese_date(birth), day=today_is,
+                                 today=chinese_date(today))
     expected = id_check_character(number[:17])
     if number[17] != expected:
         # Any single mistyped digit changes the check character, so ask for a
         # full re-read rather than inviting a fix of the last character only.
-        raise InvalidInput(field, f"身份证号码校验位不正确（末位应为{expected}），请逐位核对证件号码")
+        raise InvalidInput.about(field, "id.wrong_check_character", expected=expected)
     sex = "男" if int(number[14:17]) % 2 == 1 else "女"
     return IdInfo(number=number, region_code=number[:6], birth_date=birth, sex=sex)
 
@@ -164,15 +171,15 @@ def check_uscc(raw: str, field: str = "employer.uscc") -> str:
     """Normalise and check a unified social credit code; returns the normalised code."""
     code = normalize_uscc(raw)
     if not code:
-        raise InvalidInput(field, "请填写统一社会信用代码")
+        raise InvalidInput.about(field, "uscc.missing")
     if len(code) != 18:
-        raise InvalidInput(field, f"统一社会信用代码应为18位，实际{len(code)}位")
+        raise InvalidInput.about(field, "uscc.wrong_length", length=len(code))
     bad = _first_bad(code, USCC_ALPHABET)
     if bad is not None:
-        raise InvalidInput(field, f"统一社会信用代码含有无效字符“{bad}”：只使用数字和除I、O、S、V、Z以外的大写字母")
+        raise InvalidInput.about(field, "uscc.bad_character", character=bad)
     expected = uscc_check_character(code[:17])
     if code[17] != expected:
-        raise InvalidInput(field, f"统一社会信用代码校验位不正确（末位应为{expected}），请逐位核对")
+        raise InvalidInput.about(field, "uscc.wrong_check_character", expected=expected)
     return code
 
 
@@ -214,12 +221,12 @@ def check_bank_card(raw: str, field: str = "payment.account") -> BankCardCheck:
     some real Chinese debit cards fail it (POLICY.md §6)."""
     number = normalize_bank_card(raw)
     if not number:
-        raise InvalidInput(field, "请填写银行卡号")
+        raise InvalidInput.about(field, "bank_card.missing")
     bad = _first_bad(number, _ASCII_DIGITS)
     if bad is not None:
-        raise InvalidInput(field, f"银行卡号只能包含数字，发现无效字符“{bad}”")
+        raise InvalidInput.about(field, "bank_card.bad_character", character=bad)
     if not 12 <= len(number) <= 19:
-        raise InvalidInput(field, f"银行卡号应为12至19位数字，实际{len(number)}位")
+        raise InvalidInput.about(field, "bank_card.wrong_length", length=len(number))
     ok = luhn_ok(number)
     return BankCardCheck(number=number, luhn_ok=ok, warning=None if ok else LUHN_WARNING)
 
@@ -273,18 +280,18 @@ def check_region_code(raw: str, field: str) -> str:
     # Checked before NFKC, which would turn ² or ① into digits nobody typed as a code.
     bad = _first_bad(typed, _TYPED_DIGITS)
     if bad is not None:
-        raise InvalidInput(field, f"行政区划代码含有无效字符“{bad}”，应为6位数字")
+        raise InvalidInput.about(field, "region.bad_character", character=bad)
     code = _nfkc(typed)
     if not code:
-        raise InvalidInput(field, "请填写行政区划代码")
+        raise InvalidInput.about(field, "region.missing")
     if len(code) != 6:
-        raise InvalidInput(field, f"行政区划代码应为6位数字，实际为“{code}”")
+        raise InvalidInput.about(field, "region.wrong_length", region=code)
     if code[:2] not in PROVINCE_PREFIXES:
-        raise InvalidInput(field, f"行政区划代码前两位“{code[:2]}”不是有效的省级代码，请核对")
+        raise InvalidInput.about(field, "region.bad_province", prefix=code[:2])
     from desktop.models.pooling import region_list  # the list and its files: not on the window's first look
 
     if code not in region_list():
-        raise InvalidInput(field, f"行政区划代码“{code}”不在行政区划代码表中，请核对")
+        raise InvalidInput.about(field, "region.unknown", region=code)
     return code
 
 
@@ -301,7 +308,7 @@ def normalize_mobile(raw: str) -> str:
 def check_mobile(raw: str, field: str = "phone") -> str:
     number = normalize_mobile(raw)
     if not number:
-        raise InvalidInput(field, "请填写手机号码")
+        raise InvalidInput.about(field, "phone.missing")
     if not (number.isascii() and _MOBILE.fullmatch(number)):
-        raise InvalidInput(field, "手机号码应为11位中国大陆手机号（以13至19开头），请核对")
+        raise InvalidInput.about(field, "phone.invalid")
     return number

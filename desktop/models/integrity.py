@@ -111,16 +111,16 @@ def _entry(row: IntegrityRecord) -> IntegrityEntry:
 
 def _text(field: str, value: object, limit: int | None = None) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise InvalidInput(field, "不能为空")
+        raise InvalidInput.about(field, "value.empty")
     text = value.strip()
     if limit is not None and len(text) > limit:
-        raise InvalidInput(field, f"不能超过{limit}个字符")
+        raise InvalidInput.about(field, "value.too_long", longest=limit)
     return text
 
 
 def _subject_id(kind: SubjectKind, value: object, today: dt.date) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise InvalidInput("subject_id", "请填写身份证号码或统一社会信用代码")
+        raise InvalidInput.about("subject_id", "integrity.no_subject")
     if kind is SubjectKind.person:
         return check_id_number(value, "subject_id", today=today).number
     return check_uscc(value, "subject_id")
@@ -148,7 +148,7 @@ def record_finding(
     try:
         kind = SubjectKind(subject_kind)
     except ValueError:
-        raise InvalidInput("subject_kind", "应为 person（申请人）或 employer（用人单位）") from None
+        raise InvalidInput.about("subject_kind", "integrity.bad_subject_kind") from None
     number = _subject_id(kind, subject_id, store.clock.today())
     name = _text("subject_name", subject_name, MAX_NAME)
     why = _text("finding", finding)
@@ -169,9 +169,9 @@ def revoke_record(store: Store, actor: StaffUser, record_id: str, note: str) -> 
     with store.session() as session:
         row = session.get(IntegrityRecord, (record_id or "").strip())
         if row is None:
-            raise NotFound(f"未找到诚信档案记录：{record_id}")
+            raise NotFound.of("integrity.not_found", record=record_id)
         if row.revoked_at is not None:
-            raise Conflict("该诚信档案记录已撤销")
+            raise Conflict.of("integrity.already_revoked")
         if row.recorded_by == actor.username:
             raise PermissionDenied.of("permission.own_integrity_record")
         at = store.clock.now()
@@ -228,7 +228,7 @@ def get_record(store: Store, record_id: str) -> IntegrityEntry:
     with store.session(readonly=True) as session:
         row = session.get(IntegrityRecord, (record_id or "").strip())
         if row is None:
-            raise NotFound(f"未找到诚信档案记录：{record_id}")
+            raise NotFound.of("integrity.not_found", record=record_id)
         return _entry(row)
 
 

@@ -30,14 +30,14 @@ def write_export(data_dir: Path, out: Path, passphrase: str) -> str:
     """Write the folder's key to ``out`` sealed with ``passphrase`` (a SQLCipher file with the
     passphrase derived by PBKDF2-HMAC-SHA512, 256,000 rounds); returns the key id."""
     if len(passphrase) < MIN_PASSPHRASE:
-        raise InvalidInput("passphrase", f"口令至少{MIN_PASSPHRASE}个字符")
+        raise InvalidInput.about("passphrase", "key.passphrase_too_short", length=MIN_PASSPHRASE)
     key_id = keystore.read_key_id(data_dir)
     if key_id is None:
-        raise InvalidInput("data_dir", f"数据文件夹 {data_dir} 没有加密密钥（尚未打开过或未加密）")
+        raise InvalidInput.about("data_dir", "key.folder_has_none", data_dir=data_dir)
     key = keystore.folder_key(data_dir)
     out = Path(out)
     if out.exists():
-        raise InvalidInput("out", f"{out} 已存在，不会覆盖")
+        raise InvalidInput.about("out", "file.exists_not_overwritten", path=out)
     partial = create_private(out.with_name(out.name + ".partial"))
     try:
         conn = database.connect_passphrase(partial, passphrase)
@@ -64,21 +64,21 @@ def import_key(source: Path, passphrase: str, data_dir: Path | None = None) -> t
         finally:
             conn.close()
     except database.Error:
-        raise InvalidInput("FILE", f"{source} 不是导出的密钥文件，或口令不对") from None
+        raise InvalidInput.about("FILE", "key.not_export_or_passphrase", file=source) from None
     if row is None or not keystore.valid_key_id(str(row[0])) or not keystore.HEX_KEY.match(str(row[1])):
-        raise InvalidInput("FILE", f"{source} 不是导出的密钥文件")
+        raise InvalidInput.about("FILE", "key.not_export", file=source)
     key_id, key = str(row[0]), bytes.fromhex(str(row[1]))
     if data_dir is not None:
         keystore.refuse_inside(data_dir)
         own = keystore.read_key_id(data_dir)
         if own is not None and own != key_id:
-            raise InvalidInput("FILE", f"{source} 是另一个数据文件夹的密钥（{key_id}），本文件夹的是 {own}")
+            raise InvalidInput.about("FILE", "key.other_folders", file=source, key_id=key_id, own=own)
         live = database.db_path(data_dir)
         if own is None and database.file_state(live) == "encrypted" and not database.opens_with(live, key):
-            raise InvalidInput("FILE", f"{source} 中的密钥打不开 {data_dir} 的数据库")
+            raise InvalidInput.about("FILE", "key.does_not_open", file=source, data_dir=data_dir)
     existing = keystore.find_key(key_id)
     if existing is not None and existing != key:
-        raise InvalidInput("FILE", f"本机已有另一把同标识（{key_id}）的密钥，未覆盖")
+        raise InvalidInput.about("FILE", "key.same_id_here", key_id=key_id)
     where = keystore.where_is(key_id) if existing is not None else keystore.keep_key(key_id, key)
     if data_dir is not None and keystore.read_key_id(data_dir) is None and Path(data_dir).is_dir():
         keystore.write_key_id(data_dir, key_id)

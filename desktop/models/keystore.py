@@ -102,15 +102,15 @@ class KeyFiles:
         except FileNotFoundError:
             return None
         except OSError as exc:
-            raise StorageError(f"无法读取数据库密钥 {self.path(key_id)}：{exc.strerror or exc}") from exc
+            raise StorageError.of("key.unreadable", path=self.path(key_id), reason=exc.strerror or exc) from exc
         if self._unprotect is not None:
             try:
                 return self._unprotect(data, key_id)
             except OSError as exc:
-                raise KeyMissing(f"数据库密钥 {self.path(key_id)} 不能由当前 Windows 账户解开（{exc}）") from exc
+                raise KeyMissing.of("key.other_windows_account", path=self.path(key_id), error=exc) from exc
         text = data.decode("ascii", "replace").strip()
         if not HEX_KEY.match(text):
-            raise StorageError(f"数据库密钥文件 {self.path(key_id)} 已损坏")
+            raise StorageError.of("key.file_damaged", path=self.path(key_id))
         return bytes.fromhex(text)
 
     def put(self, key_id: str, key: bytes) -> None:
@@ -139,18 +139,18 @@ class SecretServiceKeys:
         try:
             text = self._backend.get_password(SERVICE, key_id)  # type: ignore[attr-defined]
         except Exception as exc:  # noqa: BLE001 - a locked or vanished keyring: said, not a traceback
-            raise StorageError(f"无法从系统密钥环读取数据库密钥：{exc}") from exc
+            raise StorageError.of("key.keyring_unreadable", error=exc) from exc
         if text is None:
             return None
         if not HEX_KEY.match(text):
-            raise StorageError("系统密钥环中的数据库密钥已损坏")
+            raise StorageError.of("key.keyring_damaged")
         return bytes.fromhex(text)
 
     def put(self, key_id: str, key: bytes) -> None:
         try:
             self._backend.set_password(SERVICE, key_id, key.hex())  # type: ignore[attr-defined]
         except Exception as exc:  # noqa: BLE001
-            raise StorageError(f"无法把数据库密钥存入系统密钥环：{exc}") from exc
+            raise StorageError.of("key.keyring_unwritable", error=exc) from exc
 
     def where(self, key_id: str) -> str:
         return f"secret-service:{SERVICE}/{key_id}"
@@ -242,12 +242,12 @@ def keep_key(key_id: str, key: bytes) -> str:
     existing = find_key(key_id)
     if existing is not None:  # a key is never replaced: the folders it opens would be lost
         if existing != key:
-            raise StorageError(f"本机已有标识为 {key_id} 的另一把数据库密钥，未覆盖")
+            raise StorageError.of("key.other_key_same_id", key_id=key_id)
         return where_is(key_id) or ""
     target = list(_stores())[-1]
     target.put(key_id, key)
     if target.get(key_id) != key:  # read back: a keyring that silently drops secrets loses the data
-        raise StorageError(f"数据库密钥存入 {target.where(key_id)} 后读不回来")
+        raise StorageError.of("key.not_read_back", where=target.where(key_id))
     return target.where(key_id)
 
 
@@ -266,19 +266,17 @@ def refuse_inside(data_dir: Path) -> None:
         return
     keys, folder = Path(explicit).expanduser().resolve(), Path(data_dir).resolve()
     if keys == folder or folder in keys.parents:
-        raise InvalidInput(KEY_DIR_ENV, f"密钥文件夹 {keys} 在数据文件夹 {folder} 之内：密钥不能和数据库放在一起")
+        raise InvalidInput.about(KEY_DIR_ENV, "key.folder_inside_data", keys=keys, folder=folder)
 
 
 def folder_key(data_dir: Path) -> bytes:
     """The key of an encrypted folder; ``KeyMissing`` when this account has none for it."""
     key_id = read_key_id(data_dir)
     if key_id is None:
-        raise KeyMissing(f"数据文件夹 {data_dir} 的数据库无法打开：文件已损坏，或已加密而缺少密钥标识文件 "
-                         f"{KEY_ID_FILE}（请用 zhanchi key import 导入该文件夹导出的密钥）")
+        raise KeyMissing.of("key.no_key_id", data_dir=data_dir, key_id_file=KEY_ID_FILE)
     key = find_key(key_id)
     if key is None:
-        raise KeyMissing(f"数据文件夹 {data_dir} 的数据库已加密，本机当前用户没有它的密钥（{key_id}）："
-                         "请在原来的电脑上用 zhanchi key export 导出密钥，再在本机用 zhanchi key import 导入")
+        raise KeyMissing.of("key.not_here", data_dir=data_dir, key_id=key_id)
     return key
 
 
@@ -319,7 +317,7 @@ def key_for_file(path: Path) -> bytes:
     for folder in (path.parent, path.parent.parent):
         if key_id_path(folder).is_file():
             return folder_key(folder)
-    raise KeyMissing(f"{path} 已加密，但找不到它所属数据文件夹的密钥标识（{KEY_ID_FILE}）")
+    raise KeyMissing.of("key.file_without_key_id", path=path, key_id_file=KEY_ID_FILE)
 
 
 __all__ = [

@@ -20,7 +20,7 @@ _CHUNK = 500
 
 
 class CentralEntry(Protocol):
-    """A ledger entry as the central system sends it (``desktop.sync.protocol.LedgerEntry``)."""
+    """A ledger entry as the central system sends it (``wire.LedgerEntry``)."""
 
     @property
     def case_no(self) -> str: ...

@@ -1,10 +1,11 @@
 """Names typed at the counter: what a person's or an employer's name may hold, and how long it may be.
 
-The limits are the central system's (the wire format ``desktop.sync.protocol``
-and the tables of ``central/db.py`` import them from here, as do the counter's
-own tables and registry reader): a longer name would be taken at the counter
-and then refused by the central system on every sync, forever.  Lengths count
-code points, as pydantic and the databases do, so 𬘡 is one character.
+The limits are the central system's, said once by the wire format
+(``wire.limits``, which the tables of ``central/db.py`` read too) and taken from
+there here, for the counter's own tables and registry reader: a longer name
+would be taken at the counter and then refused by the central system on every
+sync, forever.  Lengths count code points, as pydantic and the databases do, so
+𬘡 is one character.
 
 A name may not hold what a person cannot see:
 
@@ -30,10 +31,11 @@ from __future__ import annotations
 import unicodedata
 
 from desktop.models.errors import InvalidInput
+from desktop.models.messages import Phrase
+from wire.limits import MAX_EMPLOYER_NAME, MAX_PERSON_NAME
 
-MAX_PERSON_NAME = 64  # the central system's applicant name (CaseSnapshot.applicant_name, cases, insured)
-MAX_EMPLOYER_NAME = 128  # the central system's employer name (insured.employer_name)
-
+# What a name is called in the message that refuses it.
+PERSON_NAME, HOLDER_NAME, EMPLOYER_NAME = Phrase.of("name.person"), Phrase.of("name.holder"), Phrase.of("name.employer")
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 # Letters and symbols that draw nothing: a name of only these looks empty on every document.
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
@@ -49,37 +51,37 @@ def _visible(text: str) -> bool:
     return any(unicodedata.category(c) not in _SHOWS_NOTHING and c not in _BLANK_LETTERS for c in text)
 
 
-def check_name(text: str, field: str, *, what: str, limit: int) -> str:
+def check_name(text: str, field: str, *, what: str | Phrase, limit: int) -> str:
     """``text`` trimmed, or InvalidInput(field, ...) saying in Chinese what is wrong with it."""
     name = text.strip()
     if not name:
-        raise InvalidInput(field, f"{what}不能为空")
+        raise InvalidInput.about(field, "name.empty", what=what)
     hidden = _hidden_character(name)
     if hidden is not None:
-        kind = "文字方向控制字符" if hidden in BIDI_CONTROLS else "控制字符"
-        raise InvalidInput(field, f"{what}含有不可见的{kind}（U+{ord(hidden):04X}），请重新输入")
+        code = "name.hidden_direction_control" if hidden in BIDI_CONTROLS else "name.hidden_control"
+        raise InvalidInput.about(field, code, what=what, code_point=f"U+{ord(hidden):04X}")
     surrogate = next((c for c in name if unicodedata.category(c) == "Cs"), None)
     if surrogate is not None:
-        raise InvalidInput(field, f"{what}含有无效的字符编码（U+{ord(surrogate):04X}），请重新输入")
+        raise InvalidInput.about(field, "name.surrogate", what=what, code_point=f"U+{ord(surrogate):04X}")
     if not _visible(name):
-        raise InvalidInput(field, f"{what}只有空格或不可见的字符，请重新输入")
+        raise InvalidInput.about(field, "name.invisible", what=what)
     if len(name) > limit:
-        raise InvalidInput(field, f"{what}不能超过{limit}个字符（中心系统的上限），现有{len(name)}个")
+        raise InvalidInput.about(field, "name.too_long", what=what, limit=limit, length=len(name))
     return name
 
 
-def check_person_name(text: str, field: str, *, what: str = "姓名") -> str:
+def check_person_name(text: str, field: str, *, what: str | Phrase = PERSON_NAME) -> str:
     """An applicant's name (or another person's: ``what`` names the field in the message)."""
     return check_name(text, field, what=what, limit=MAX_PERSON_NAME)
 
 
 def check_holder_name(text: str, field: str) -> str:
     """An account holder's name (户名): a person's name, the applicant's for direct payment."""
-    return check_person_name(text, field, what="户名")
+    return check_person_name(text, field, what=HOLDER_NAME)
 
 
 def check_employer_name(text: str, field: str) -> str:
-    return check_name(text, field, what="单位名称", limit=MAX_EMPLOYER_NAME)
+    return check_name(text, field, what=EMPLOYER_NAME, limit=MAX_EMPLOYER_NAME)
 
 
 __all__ = [

@@ -78,10 +78,10 @@ class MissingSetting(InvalidInput):
     missing setting's key (``office_issuer_name``…), ``settings`` names every missing one."""
 
     def __init__(self, missing: list[str], *, labels: dict[str, str] | None = None,
-                 document: str = "出具审核决定书", where: str = "本机构（审核决定书）") -> None:
+                 code: str = "settings.missing_for_decision") -> None:
         names = labels or DECISION_SETTINGS
-        text = "、".join(names[name] for name in missing)
-        super().__init__(FIELDS[missing[0]][0], f"尚未设置{text}，不能{document}；请管理员在“设置”的“{where}”中填写")
+        super().__init__(FIELDS[missing[0]][0], code=code,
+                         params={"settings": "、".join(names[name] for name in missing)})
         self.settings = tuple(missing)
 
 
@@ -111,8 +111,7 @@ class OfficeProfile:
         """Refuse (``MissingSetting``) while the objection phone or street address is empty (issue 17.10)."""
         missing = [name for name in PUBLICITY_SETTINGS if not getattr(self, name).strip()]
         if missing:
-            raise MissingSetting(missing, labels=PUBLICITY_SETTINGS, document="打印公示名单",
-                                 where="本机构（公示名单）")
+            raise MissingSetting(missing, labels=PUBLICITY_SETTINGS, code="settings.missing_for_publicity")
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -183,12 +182,12 @@ def office_profile(store: Store) -> OfficeProfile:
 def _clean(name: str, value: Any) -> str:
     key, longest = FIELDS[name]
     if not isinstance(value, str):
-        raise InvalidInput(key, "应为文字")
+        raise InvalidInput.about(key, "value.not_text")
     text = unicodedata.normalize("NFC", value).strip()
     if any(unicodedata.category(ch).startswith("C") for ch in text):
-        raise InvalidInput(key, "只能是一行文字（不能含换行或控制字符）")
+        raise InvalidInput.about(key, "settings.one_line")
     if len(text) > longest:
-        raise InvalidInput(key, f"不能超过{longest}个字符，收到{len(text)}个")
+        raise InvalidInput.about(key, "settings.too_long", longest=longest, length=len(text))
     if text:
         _check_decision_setting(name, key, text)
     return text
@@ -196,17 +195,16 @@ def _clean(name: str, value: Any) -> str:
 
 def _check_decision_setting(name: str, key: str, text: str) -> None:
     if name == "issuer_name" and any(word in text for word in ("窗口", "大厅")):
-        raise InvalidInput(key, "决定机关应为人力资源社会保障部门（或其经办机构）的名称，服务窗口、大厅不能作出决定")
+        raise InvalidInput.about(key, "settings.issuer_is_a_window")
     if name == "doc_number_prefix" and (any(ch.isspace() or ch in "〔〕[]()（）【】" for ch in text)
                                          or text.endswith("号")):
-        raise InvalidInput(key, "只填年份前的部分，如“穗天人社技补决”：年份〔2026〕和序号由系统编排")
+        raise InvalidInput.about(key, "settings.doc_number_prefix")
     if name == "court" and not text.endswith("法院"):
-        raise InvalidInput(key, "应为人民法院的全称，如“广州铁路运输法院”")
+        raise InvalidInput.about(key, "settings.court")
     if name == "objection_phone" and (sum(ch.isdigit() for ch in text) < 7 or text.strip() == DEFAULT_PHONE):
-        raise InvalidInput(key, "应为本机构受理异议的电话（含区号，如“020-38881234”），不能只填12333")
+        raise InvalidInput.about(key, "settings.objection_phone")
     if name == "objection_address" and (not any(ch in text for ch in _STREET) or _is_region_name(text)):
-        raise InvalidInput(key, "应为本机构受理异议的详细地址（街道、门牌，如“广州市天河区天河北路123号一楼”），"
-                                "不能只填行政区划名称")
+        raise InvalidInput.about(key, "settings.objection_address")
 
 
 _STREET = "路街道巷弄号楼村组室层座院"

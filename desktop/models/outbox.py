@@ -70,7 +70,7 @@ def enqueue(
 ) -> OutboxItem:
     """Queue one change in the caller's transaction."""
     if not isinstance(payload, dict):
-        raise InvalidInput("payload", "应为 JSON 对象")
+        raise InvalidInput.about("payload", "value.not_object")
     row = Outbox(
         created_at=at,
         entity=entity,

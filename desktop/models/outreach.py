@@ -656,10 +656,8 @@ def require_registry(store: Store) -> None:
     counts = registry_counts(store)
     for kind in KINDS:
         if counts[kind] == 0:
-            label = "参保人员" if kind == "insured" else "证书"
-            raise InvalidInput(
-                "registry", f"本机还没有{label}名册：请先导入（import {kind} FILE）或与中心系统同步后再筛查",
-            )
+            raise InvalidInput.about("registry", "outreach.no_insured_registry" if kind == "insured"
+                                     else "outreach.no_certificate_registry")
 
 
 # --------------------------------------------------------------------------
@@ -724,46 +722,47 @@ def load_template(path: Path | None = None, *, data_dir: Path | None = None) -> 
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise PolicyError(source, "file", f"无法读取：{exc}") from None
+        raise PolicyError.about(source, "file", "toml.unreadable", error=exc) from None
     except tomllib.TOMLDecodeError as exc:
-        raise PolicyError(source, "TOML", f"文件格式错误：{exc}") from None
+        raise PolicyError.about(source, "TOML", "toml.bad_format", error=exc) from None
     unknown = sorted(set(data) - _TEMPLATE_KEYS)
     if unknown:
-        raise PolicyError(source, unknown[0], "不认识的项（拼写错误？）")
+        raise PolicyError.about(source, unknown[0], "toml.unknown_key")
     templates = data.get("templates")
     if not isinstance(templates, list) or not templates or not all(isinstance(t, str) and t for t in templates):
-        raise PolicyError(source, "templates", "应为非空的文字数组")
+        raise PolicyError.about(source, "templates", "template.not_texts")
     import string
 
     for i, text in enumerate(templates):
         try:
             names = {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
         except ValueError as exc:
-            raise PolicyError(source, f"templates[{i}]", f"花括号不配对：{exc}") from None
+            raise PolicyError.about(source, f"templates[{i}]", "template.unpaired_braces", error=exc) from None
         bad = sorted(names - _PLACEHOLDERS)
         if bad:
             known = "、".join("{" + p + "}" for p in sorted(_PLACEHOLDERS))
-            raise PolicyError(source, f"templates[{i}]", f"没有占位符 {{{bad[0]}}}（可用：{known}）")
+            raise PolicyError.about(source, f"templates[{i}]", "template.unknown_placeholder", placeholder=bad[0],
+                                    known=known)
     max_chars = data.get("max_chars", SMS_SEGMENT)
     if not isinstance(max_chars, int) or isinstance(max_chars, bool) or max_chars < 10:
-        raise PolicyError(source, "max_chars", "应为不小于10的整数（一条短信70个汉字）")
+        raise PolicyError.about(source, "max_chars", "template.bad_max_chars")
     words = data.get("level_words", {})
     if not isinstance(words, dict) or not all(k in {"1", "2", "3", "4", "5"} and isinstance(v, str)
                                               for k, v in words.items()):
-        raise PolicyError(source, "level_words", "应为 等级 = \"文字\" 的表，等级为1至5")
+        raise PolicyError.about(source, "level_words", "template.bad_level_words")
     date_format = data.get("date_format", "{year}年{month}月{day}日")
     if not isinstance(date_format, str):
-        raise PolicyError(source, "date_format", "应为文字，例如 \"{year}年{month}月{day}日\"")
+        raise PolicyError.about(source, "date_format", "template.date_format_not_text")
     try:
         date_format.format(year=2027, month=1, day=1)
     except (KeyError, IndexError, ValueError) as exc:
-        raise PolicyError(source, "date_format", f"只能使用 {{year}} {{month}} {{day}}：{exc}") from None
+        raise PolicyError.about(source, "date_format", "template.bad_date_format", error=exc) from None
     note = data.get("provisional_note", "")
     phone = data.get("phone", "12333")
     if not isinstance(note, str):
-        raise PolicyError(source, "provisional_note", "应为文字")
+        raise PolicyError.about(source, "provisional_note", "value.not_text")
     if not isinstance(phone, str):
-        raise PolicyError(source, "phone", "应为文字")
+        raise PolicyError.about(source, "phone", "value.not_text")
     return MessageTemplate(
         templates=tuple(templates), max_chars=max_chars, level_words={int(k): v for k, v in words.items()},
         date_format=date_format, provisional_note=note, phone=phone, source=str(path), placeholders=_PLACEHOLDERS,
@@ -816,7 +815,7 @@ def write_private(path: Path, data: bytes) -> None:
     try:
         files.write_private(path, data)
     except OSError as exc:
-        raise InvalidInput("out", f"无法写入 {path}：{exc.strerror or exc}") from None
+        raise InvalidInput.about("out", "file.cannot_write", path=path, reason=exc.strerror or exc) from None
 
 
 def record_export(store: Store, actor: str, *, kind: str, screening: Screening, path: Path, rows: int,
@@ -837,7 +836,7 @@ def export_csv(store: Store, screening: Screening, path: Path | str, template: M
     """Write the outreach CSV of CONTRACTS.md for ``screening`` to ``path`` (audited)."""
     path = Path(path)
     if path.is_dir():
-        raise InvalidInput("out", f"{path} 是文件夹；请给出 CSV 文件名")
+        raise InvalidInput.about("out", "file.is_folder_csv", path=path)
     data, longest = csv_bytes(screening.rows, template)
     write_private(path, data)
     digest = hashlib.sha256(data).hexdigest()

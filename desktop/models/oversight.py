@@ -178,9 +178,9 @@ def _bounds(store: Store, since: dt.date | None, until: dt.date | None) -> tuple
 def _check_dates(since: dt.date | None, until: dt.date | None) -> None:
     for name, value in (("since", since), ("until", until)):
         if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
-            raise InvalidInput(name, "应为日期 YYYY-MM-DD")
+            raise InvalidInput.about(name, "date.expected")
     if since and until and until < since:
-        raise InvalidInput("until", "结束日期早于开始日期")
+        raise InvalidInput.about("until", "policy.ends_before_start")
 
 
 def _log(session: Session, store: Store, *, staff: str | None, since: dt.date | None, until: dt.date | None,
@@ -239,7 +239,7 @@ def export_log(store: Store, actor: StaffUser, out: Path | str, *, staff: str | 
     _check_dates(since, until)
     path = Path(out).expanduser()
     if path.is_dir() or not path.parent.is_dir():
-        raise InvalidInput("out", f"无法写入 {path}：请给出已有文件夹中的文件名")
+        raise InvalidInput.about("out", "file.no_such_folder", path=path)
     tz = store.clock.tz
     with store.session() as session:
         entries = _log(session, store, staff=staff, since=since, until=until, case=case, limit=None)

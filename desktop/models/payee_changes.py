@@ -85,7 +85,7 @@ def account_changes(row: Case, *, account: str | None, bank_name: str | None, ho
     changes: dict[str, Any] = {}
     new_kind = row.payment_kind if kind is None else kind
     if new_kind not in PAYMENT_KINDS:
-        raise InvalidInput("payment.kind", f"应为 bank 或 sscard，收到 {kind!r}")
+        raise InvalidInput.about("payment.kind", "intake.bad_payment_kind", received=repr(kind))
     if new_kind != row.payment_kind:
         changes["payment_kind"] = new_kind
     if account is not None:
@@ -94,7 +94,7 @@ def account_changes(row: Case, *, account: str | None, bank_name: str | None, ho
         else:
             number = normalize_bank_card(account)
             if not number or not number.isascii() or not number.isalnum() or len(number) > MAX_ACCOUNT:
-                raise InvalidInput("payment.account", "社会保障卡账号应为数字或字母，不超过40位")
+                raise InvalidInput.about("payment.account", "payee.bad_sscard_account")
         if number != row.payment_account:
             changes["payment_account"] = number
     if bank_name is not None and bank_name.strip() != row.bank_name:
@@ -102,7 +102,7 @@ def account_changes(row: Case, *, account: str | None, bank_name: str | None, ho
     if holder_name is not None:
         holder = check_holder_name(holder_name, "payment.holder_name")
         if not risk.holder_matches(row.applicant_name, holder):
-            raise InvalidInput("payment.holder_name", f"户名“{holder}”不是申请人本人；补贴只能发放到申请人本人账户")
+            raise InvalidInput.about("payment.holder_name", "payee.not_the_applicant", holder=holder)
         if holder != row.holder_name:
             changes["holder_name"] = holder
     return changes
@@ -129,9 +129,9 @@ def _in_live_item(session: Session, case_id: str) -> bool:
 
 def _changeable(session: Session, row: Case) -> None:
     if State(row.state) not in _CHANGEABLE:
-        raise Conflict(f"案件 {row.case_no} 当前状态为“{State(row.state).label}”，不能变更收款账户")
+        raise Conflict.of("payee.wrong_state", case_no=row.case_no, state=State(row.state))
     if _in_live_item(session, row.id):
-        raise Conflict(f"案件 {row.case_no} 已在发放批次中，待银行结果导入后才能变更收款账户")
+        raise Conflict.of("payee.in_batch", case_no=row.case_no)
 
 
 def propose(session: Session, row: Case, actor: StaffUser, changes: dict[str, Any], note: str,
@@ -139,9 +139,9 @@ def propose(session: Session, row: Case, actor: StaffUser, changes: dict[str, An
     """Record a change for a second person to confirm (in the caller's transaction)."""
     _changeable(session, row)
     if not changes:
-        raise InvalidInput("payment.account", "收款账户没有变化")
+        raise InvalidInput.about("payment.account", "payee.unchanged")
     if pending_change(session, row.id) is not None:
-        raise Conflict(f"案件 {row.case_no} 已有一项收款账户变更待确认，请先确认或不予采纳")
+        raise Conflict.of("payee.change_waiting", case_no=row.case_no)
     kind = changes.get("payment_kind", row.payment_kind)
     warning = bank_mismatch(changes.get("payment_account", row.payment_account),
                             changes.get("bank_name", row.bank_name)) if kind == "bank" else None
@@ -174,7 +174,7 @@ def _waiting(session: Session, case_id: str) -> tuple[Case, PayeeChange]:
     row = load_case_row(session, case_id)
     change = pending_change(session, row.id)
     if change is None:
-        raise NotFound(f"案件 {row.case_no} 没有待确认的收款账户变更")
+        raise NotFound.of("payee.no_change_waiting", case_no=row.case_no)
     return row, change
 
 
@@ -201,7 +201,7 @@ def decline_payee_change(store: Store, actor: StaffUser, case_id: str, note: str
     if not (can(actor, Action.case_confirm_payee) or can(actor, Action.case_requeue_payment)):
         require(actor, Action.case_confirm_payee)
     if not isinstance(note, str) or not note.strip():
-        raise InvalidInput("note", "请写明不予采纳的原因")
+        raise InvalidInput.about("note", "payee.decline_needs_reason")
     with store.session() as session:
         row, change = _waiting(session, case_id)
         at = store.clock.now()

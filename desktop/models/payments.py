@@ -67,7 +67,7 @@ from desktop.models.cases import (
     load_case_row,
     record_of,
 )
-from desktop.models.errors import Conflict, InvalidInput, NotFound, os_error_text
+from desktop.models.errors import Conflict, InvalidInput, NotFound, os_error_phrase
 from desktop.models.files import placed_with_transaction
 from desktop.models.identity import normalize_bank_card
 from desktop.models.masking import mask_account, mask_name
@@ -178,7 +178,8 @@ class PaymentResultRefused(InvalidInput):
 
     def __init__(self, file_name: str, problems: Sequence[ResultProblem]) -> None:
         listed = "；".join(str(p) for p in problems[:5]) + ("等" if len(problems) > 5 else "")
-        super().__init__("FILE", f"{file_name}：结果文件有{len(problems)}处问题，未导入任何内容：{listed}")
+        super().__init__("FILE", code="payment.result_refused",
+                         params={"file": file_name, "count": len(problems), "problems": listed})
         self.problems = tuple(problems)
 
 
@@ -268,14 +269,14 @@ def payments_of(session: Session, case_id: str) -> list[tuple[PaymentBatch, Paym
 def _target(out: Path | str) -> Path:
     path = Path(out).expanduser()
     if path.suffix.lower() not in EXPORT_SUFFIXES:
-        raise InvalidInput("out", f"发放文件应为 .csv 或 .xlsx，收到“{path.name}”")
+        raise InvalidInput.about("out", "payment.file_kind", file=path.name)
     if path.is_dir():
-        raise InvalidInput("out", f"{path} 是文件夹，请给出文件名")
+        raise InvalidInput.about("out", "file.is_folder", path=path)
     if not path.parent.is_dir():
-        raise InvalidInput("out", f"文件夹 {path.parent} 不存在")
+        raise InvalidInput.about("out", "file.no_folder", folder=path.parent)
     if path.exists():
         # Each disbursement file is a document sent to the bank: never overwrite an earlier one.
-        raise InvalidInput("out", f"文件 {path.name} 已存在，请换一个文件名（已导出的发放文件不会被覆盖）")
+        raise InvalidInput.about("out", "payment.file_exists", file=path.name)
     return path.absolute()
 
 
@@ -392,8 +393,9 @@ def export_payments(store: Store, actor: StaffUser, out: Path | str, *,
             files.place(data, path)
     if result is None:
         listed = "；".join(f"{r.case_no}：{r.reason}" for r in refused[:3]) + ("等" if len(refused) > 3 else "")
-        why = f"（{len(refused)}件不符合发放条件，未导出：{listed}）" if refused else ""
-        raise Conflict(f"没有待发放的案件{why}")
+        if refused:
+            raise Conflict.of("payment.nothing_payable", count=len(refused), refused=listed)
+        raise Conflict.of("payment.nothing_to_pay")
     return result
 
 
@@ -448,7 +450,7 @@ def _read(path: Path) -> tuple[bytes, list[_Row]]:
     try:
         first = next(rows, None)
         if first is None:
-            raise InvalidInput("FILE", f"{path.name}：文件是空的，没有表头")
+            raise InvalidInput.about("FILE", "file.no_header", file=path.name)
         header = [_text(cell).lower() for cell in first[1]]
         positions: dict[str, int] = {}
         for index, name in enumerate(header):
@@ -457,7 +459,8 @@ def _read(path: Path) -> tuple[bytes, list[_Row]]:
         missing = [c for c in RESULT_REQUIRED if c not in positions]
         if missing:
             names = "、".join(f"{c}（{COLUMN_LABELS[c]}）" for c in missing)
-            raise InvalidInput("FILE", f"{path.name}：缺少必需的列 {names}；表头应为 {','.join(RESULT_COLUMNS)}")
+            raise InvalidInput.about("FILE", "result_file.missing_columns", file=path.name, columns=names,
+                                     header=",".join(RESULT_COLUMNS))
         found = []
         for number, cells in rows:
             values = {c: _text(cells[i]) if i < len(cells) else "" for c, i in positions.items()}
@@ -466,11 +469,11 @@ def _read(path: Path) -> tuple[bytes, list[_Row]]:
     finally:
         rows.close()  # type: ignore[attr-defined]
     if not found:
-        raise InvalidInput("FILE", f"{path.name}：只有表头，没有数据行")
+        raise InvalidInput.about("FILE", "file.no_rows", file=path.name)
     try:
         content = path.read_bytes()
     except OSError as exc:
-        raise InvalidInput("FILE", f"{path.name}：无法读取：{os_error_text(exc)}") from None
+        raise InvalidInput.about("FILE", "file.unreadable", file=path.name, reason=os_error_phrase(exc)) from None
     return content, found
 
 
@@ -615,7 +618,7 @@ def import_payment_result(store: Store, actor: StaffUser, path: Path | str) -> I
 
 def _note(note: str) -> str:
     if not isinstance(note, str) or not note.strip():
-        raise InvalidInput("note", "请写明更正或重新发放的原因")
+        raise InvalidInput.about("note", "payment.fix_needs_reason")
     return note.strip()
 
 

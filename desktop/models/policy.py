@@ -29,6 +29,7 @@ from typing import Any
 from desktop.models.errors import InvalidInput, PolicyError
 from desktop.models.identity import USCC_ALPHABET, chinese_date
 from desktop.models.levels import LEVEL_NAMES as LEVEL_NAMES  # re-exported: rules, reports, risk use it
+from desktop.models.messages import Phrase
 from desktop.models.reference import resource_dir
 
 LEVELS = (5, 4, 3, 2, 1)
@@ -91,9 +92,6 @@ APPLICANT_SHARED_SOURCES = ("identity",)
 # a case filed then may still record them.
 OFFICE_CHECKED_SOURCES = {"contributions": "失业保险参保缴费记录", "certificate": "证书信息"}
 OFFICE_CHECKED_CODES = frozenset({"contribution_record", "certificate"})
-OFFICE_CHECKED_REASON = (
-    "参保缴费记录和证书由经办机构通过联网查询、信息比对核查（人社部发〔2017〕40号 二(二)），不列入申请人材料"
-)
 
 
 @dataclass(frozen=True)
@@ -274,21 +272,23 @@ class _Reader:
     def key(self, name: str) -> str:
         return f"{self.prefix}{name}"
 
-    def fail(self, name: str, message: str) -> PolicyError:
-        return PolicyError(self.source, self.key(name), message)
+    def fail(self, name: str, code: str, **params: Any) -> PolicyError:
+        """Entry ``name`` refused as catalogue message ``code`` says."""
+        return PolicyError.about(self.source, self.key(name), code, **params)
 
     def get(self, name: str, kind: type, default: Any = REQUIRED) -> Any:
         self.seen.add(name)
         if name not in self.data:
             if default is REQUIRED:
-                raise self.fail(name, "缺少此项")
+                raise self.fail(name, "value.missing")
             return default
         value = self.data[name]
         ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
         if kind is dt.date and isinstance(value, dt.datetime):
             ok = False
         if not ok:
-            raise self.fail(name, f"应为{_TYPE_NAMES.get(kind, kind.__name__)}，实际为 {value!r}")
+            raise self.fail(name, "toml.wrong_type", kind=_TYPE_NAMES.get(kind, kind.__name__),
+                            actual=repr(value))
         return value
 
     def table(self, name: str, default: Any = REQUIRED) -> _Reader | None:
@@ -300,15 +300,16 @@ class _Reader:
         rather than reported as the correct key missing."""
         extra = sorted(set(self.data) - set(names))
         if extra:
-            raise self.fail(extra[0], "不认识的项（拼写错误？）")
+            raise self.fail(extra[0], "toml.unknown_key")
 
     def finish(self) -> None:
         extra = sorted(set(self.data) - self.seen)
         if extra:
-            raise self.fail(extra[0], "不认识的项（拼写错误？）")
+            raise self.fail(extra[0], "toml.unknown_key")
 
 
-_TYPE_NAMES = {int: "整数", str: "文字", bool: "true/false", list: "数组", dict: "表", dt.date: "日期"}
+_TYPE_NAMES = {int: Phrase.of("type.integer"), str: Phrase.of("type.text"), bool: "true/false",
+               list: Phrase.of("type.list"), dict: Phrase.of("type.table"), dt.date: Phrase.of("type.date")}
 
 
 def _amounts(reader: _Reader, name: str, default: Any = REQUIRED) -> dict[int, int] | None:
@@ -318,10 +319,10 @@ def _amounts(reader: _Reader, name: str, default: Any = REQUIRED) -> dict[int, i
     result: dict[int, int] = {}
     for key in table.data:
         if key not in {str(level) for level in LEVELS}:
-            raise table.fail(key, "等级应为1至5")
+            raise table.fail(key, "policy.bad_level")
         amount = table.get(key, int)
         if amount < 0:
-            raise table.fail(key, "金额不能为负数")
+            raise table.fail(key, "policy.negative_amount")
         result[int(key)] = amount
     table.finish()
     return result
@@ -331,7 +332,7 @@ def _string_list(reader: _Reader, name: str, default: Any = REQUIRED) -> tuple[s
     values = reader.get(name, list, default)
     for i, value in enumerate(values):
         if not isinstance(value, str):
-            raise reader.fail(f"{name}[{i}]", f"应为文字，实际为 {value!r}")
+            raise reader.fail(f"{name}[{i}]", "toml.wrong_type", kind=_TYPE_NAMES[str], actual=repr(value))
     return tuple(values)
 
 
@@ -342,7 +343,7 @@ def _rules(reader: _Reader, name: str, *, full: bool) -> dict[str, dict[str, Any
     rules: dict[str, dict[str, Any]] = {}
     for code in table.data:
         if code not in RULE_PARAMS:
-            raise table.fail(code, f"没有这条规则（已知规则：{'、'.join(RULE_PARAMS)}）")
+            raise table.fail(code, "policy.unknown_rule", known="、".join(RULE_PARAMS))
         rule = table.table(code)
         assert rule is not None
         rule.only(["basis", *RULE_PARAMS[code]])
@@ -357,9 +358,9 @@ def _rules(reader: _Reader, name: str, *, full: bool) -> dict[str, dict[str, Any
         if code == "certificate_level":
             levels = values.get("levels", [])
             if not all(isinstance(v, int) and v in LEVELS for v in levels):
-                raise rule.fail("levels", "应为1至5的整数数组")
+                raise rule.fail("levels", "policy.bad_levels")
         if code == "insured_region" and values.get("pooling", "prefecture") not in POOLING_DIGITS:
-            raise rule.fail("pooling", "应为 prefecture（地市级统筹）或 province（省级统筹）")
+            raise rule.fail("pooling", "policy.bad_pooling")
         if "registering_authorities" in values:
             values["registering_authorities"] = _authorities(rule)
         rule.finish()
@@ -375,7 +376,7 @@ def _authorities(rule: _Reader) -> dict[str, Authority]:
     result: dict[str, Authority] = {}
     for key in table.data:
         if len(key) != 1 or key not in USCC_ALPHABET:
-            raise table.fail(key, "应为统一社会信用代码首位的一个字符（数字或除I、O、S、V、Z以外的大写字母）")
+            raise table.fail(key, "policy.bad_sector")
         entry = table.table(key)
         assert entry is not None
         entry.only(("name", "enterprise"))
@@ -390,7 +391,7 @@ def _sectors(reader: _Reader) -> tuple[Sector, ...]:
     sectors = []
     for i, item in enumerate(items):
         if not isinstance(item, dict):
-            raise reader.fail(f"sectors[{i}]", "应为表")
+            raise reader.fail(f"sectors[{i}]", "toml.not_table")
         sub = _Reader(reader.source, item, f"{reader.key('sectors')}[{i}].")
         sectors.append(
             Sector(
@@ -411,7 +412,7 @@ def _materials(reader: _Reader, default: Any = REQUIRED) -> tuple[Material, ...]
     materials = []
     for i, item in enumerate(items):
         if not isinstance(item, dict):
-            raise reader.fail(f"materials[{i}]", "应为表")
+            raise reader.fail(f"materials[{i}]", "toml.not_table")
         sub = _Reader(reader.source, item, f"{reader.key('materials')}[{i}].")
         material = Material(
             code=sub.get("code", str),
@@ -422,11 +423,11 @@ def _materials(reader: _Reader, default: Any = REQUIRED) -> tuple[Material, ...]
         )
         sub.finish()
         if material.shared_by in OFFICE_CHECKED_SOURCES:
-            raise sub.fail("shared_by", OFFICE_CHECKED_REASON)
+            raise sub.fail("shared_by", "policy.office_checked")
         if material.code in OFFICE_CHECKED_CODES:
-            raise sub.fail("code", OFFICE_CHECKED_REASON)
+            raise sub.fail("code", "policy.office_checked")
         if material.shared_by and material.shared_by not in APPLICANT_SHARED_SOURCES:
-            raise sub.fail("shared_by", "应为 identity（身份信息经信息共享核验后免于出示），或不写")
+            raise sub.fail("shared_by", "policy.bad_shared_by")
         materials.append(material)
     return tuple(materials)
 
@@ -449,10 +450,10 @@ def _title_and_summary(r: _Reader) -> tuple[str, str]:
     summary = r.get("summary", str, "").strip()
     if title and not title.endswith(_DOCUMENT_KINDS):
         if summary:
-            raise r.fail("title", "不是文件标题（文件标题以“通知”“意见”“办法”等文种结尾）；政策说明请写在 summary")
+            raise r.fail("title", "policy.not_a_title")
         title, summary = "", title
     if not title and not summary:
-        raise r.fail("summary", "缺少此项：写明本期政策的说明（有经核对原文的文件标题时另写 title）")
+        raise r.fail("summary", "policy.no_summary")
     return title, summary
 
 
@@ -484,7 +485,7 @@ def _parse_national(source: str, data: Mapping[str, Any]) -> Policy:
     )
     r.finish()
     if policy.valid_to is not None and policy.valid_to < policy.valid_from:
-        raise PolicyError(source, "valid_to", "结束日期早于开始日期")
+        raise PolicyError.about(source, "valid_to", "policy.ends_before_start")
     return policy
 
 
@@ -504,7 +505,7 @@ def _provenance(reader: _Reader) -> Provenance:
     reader.only(_SOURCE_KEYS)
     status = reader.get("status", str)
     if status not in SOURCE_STATUSES:
-        raise reader.fail("status", "应为 confirmed（已核对原文）或 unconfirmed（未核实）")
+        raise reader.fail("status", "policy.bad_status")
     provenance = Provenance(
         status=status,
         document=reader.get("document", str, "").strip(),
@@ -515,9 +516,10 @@ def _provenance(reader: _Reader) -> Provenance:
     )
     reader.finish()
     if provenance.confirmed:
-        for name, label in (("document", "文号"), ("issuer", "发文机关"), ("date", "发文日期")):
+        for name, what in (("document", Phrase.of("policy.source_document")),
+                           ("issuer", Phrase.of("policy.source_issuer")), ("date", Phrase.of("policy.source_date"))):
             if not getattr(provenance, name):
-                raise reader.fail(name, f"标为 confirmed（已核实）的来源须写明{label}")
+                raise reader.fail(name, "policy.confirmed_needs", what=what)
     return provenance
 
 
@@ -533,7 +535,7 @@ def _item_sources(reader: _Reader, items: Iterable[str]) -> dict[str, Provenance
             assert rules is not None
             for code in rules.data:
                 if f"rules.{code}" not in known:
-                    raise rules.fail(code, "本文件没有改这条规则")
+                    raise rules.fail(code, "policy.rule_not_changed")
                 sub = rules.table(code)
                 assert sub is not None
                 result[f"rules.{code}"] = _provenance(sub)
@@ -543,7 +545,7 @@ def _item_sources(reader: _Reader, items: Iterable[str]) -> dict[str, Provenance
             assert sub is not None
             result[key] = _provenance(sub)
         else:
-            raise table.fail(key, "本文件没有设此项")
+            raise table.fail(key, "policy.entry_not_set")
     table.finish()
     return result
 
@@ -555,7 +557,7 @@ def _parse_overlay(source: str, data: Mapping[str, Any]) -> Overlay:
     r.get("kind", str)
     region = r.get("region", str)
     if len(region) != 6 or not region.isdigit():
-        raise r.fail("region", "应为6位行政区划代码")
+        raise r.fail("region", "policy.bad_region")
     changes: dict[str, Any] = {}
     if "amounts" in data:
         changes["amounts"] = _amounts(r, "amounts")
@@ -597,15 +599,15 @@ def load_policy_file(path: Path) -> Policy | Overlay:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise PolicyError(source, "TOML", f"文件格式错误：{exc}") from None
+        raise PolicyError.about(source, "TOML", "toml.bad_format", error=exc) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise PolicyError(source, "file", f"无法读取：{exc}") from None
+        raise PolicyError.about(source, "file", "toml.unreadable", error=exc) from None
     kind = data.get("kind")
     if kind == "national":
         return _parse_national(source, data)
     if kind == "regional":
         return _parse_overlay(source, data)
-    raise PolicyError(source, "kind", f"应为 national 或 regional，实际为 {kind!r}")
+    raise PolicyError.about(source, "kind", "policy.bad_kind", actual=repr(kind))
 
 
 # --- choosing the policy for a case ---------------------------------------
@@ -636,7 +638,7 @@ class PolicyBook:
     def _add(self, item: Policy | Overlay) -> None:
         ids = {p.id for p in self.nationals} | {o.id for o in self.overlays}
         if item.id in ids:
-            raise PolicyError(item.source, "id", f"政策编号 {item.id} 重复")
+            raise PolicyError.about(item.source, "id", "policy.duplicate_id", policy=item.id)
         if isinstance(item, Policy):
             self.nationals.append(item)
         else:
@@ -645,17 +647,15 @@ class PolicyBook:
     def _check_periods(self) -> None:
         for earlier, later in zip(self.nationals, self.nationals[1:], strict=False):
             if earlier.valid_to is None or earlier.valid_to >= later.valid_from:
-                raise PolicyError(
-                    later.source, "valid_from",
-                    f"与 {earlier.id} 的施行期间重叠（{earlier.id} 至 {earlier.valid_to or '无结束日期'}）",
-                )
+                raise PolicyError.about(later.source, "valid_from", "policy.periods_overlap", earlier=earlier.id,
+                                        ends_on=earlier.valid_to or Phrase.of("policy.no_end_date"))
 
     def national(self, policy_id: str) -> Policy:
         for policy in self.nationals:
             if policy.id == policy_id:
                 return policy
         known = "、".join(p.id for p in self.nationals)
-        raise InvalidInput("policy", f"没有编号为 {policy_id} 的政策（已载入：{known}）")
+        raise InvalidInput.about("policy", "policy.not_loaded", policy=policy_id, known=known)
 
     def decided_under(self, day: dt.date, region: str, recorded: str | None = None) -> Policy:
         """The policy a case was decided under (issue 18.3: the one rule for the queue, the documents
@@ -678,8 +678,8 @@ class PolicyBook:
             started = [p for p in self.nationals if p.valid_from <= day]
             if not started:
                 first = self.nationals[0].valid_from if self.nationals else None
-                raise InvalidInput("application_date", f"申请日期{chinese_date(day)}早于技能提升补贴政策施行日期"
-                                                       f"{chinese_date(first) if first else '（未载入政策）'}")
+                raise InvalidInput.about("application_date", "policy.before_first", day=chinese_date(day),
+                                         first=chinese_date(first) if first else Phrase.of("policy.none_loaded"))
             base = started[-1]
         carried = policy_id is None and base.valid_to is not None and day > base.valid_to
         # An overlay in force when a carried-over policy ended carries over with it.

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.models.errors import PolicyError
+from desktop.models.messages import Phrase
 from desktop.models.reference import RegionCatalogue, regions, resource_dir
 
 # Area kinds, as the verdict names them.
@@ -57,7 +58,7 @@ class PoolingTable:
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise PolicyError(path.name, "file", f"无法读取统筹地区表：{exc}") from None
+            raise PolicyError.about(path.name, "file", "pooling.unreadable", error=exc) from None
         municipalities = _codes(data, "municipalities", (2,), path)
         administered = _codes(data, "province_administered", (4, 6), path)
         return cls(frozenset(municipalities), tuple(administered))
@@ -76,10 +77,12 @@ class PoolingTable:
 def _codes(data: dict[str, object], key: str, lengths: tuple[int, ...], path: Path) -> list[str]:
     values = data.get(key)
     if not isinstance(values, list):
-        raise PolicyError(path.name, key, "应为代码列表")
+        raise PolicyError.about(path.name, key, "pooling.not_codes")
     for value in values:
         if not (isinstance(value, str) and value.isascii() and value.isdigit() and len(value) in lengths):
-            raise PolicyError(path.name, key, f"“{value}”应为{'或'.join(str(n) for n in lengths)}位数字")
+            said = str(lengths[0]) if len(lengths) == 1 else Phrase.of("pooling.either", first=lengths[0],
+                                                                        second=lengths[1])
+            raise PolicyError.about(path.name, key, "pooling.bad_code", value=value, lengths=said)
     return [str(v) for v in values]
 
 
@@ -101,7 +104,7 @@ def _read_history(path: Path) -> dict[str, ListedCode]:
         reader = csv.DictReader(handle)
         missing = [c for c in _HISTORY_COLUMNS if c not in (reader.fieldnames or [])]
         if missing:
-            raise PolicyError(path.name, missing[0], "参考数据文件缺少此列")
+            raise PolicyError.about(path.name, missing[0], "reference.missing_column")
         return {
             row["code"].strip(): ListedCode(row["name"].strip(), row["last_listed"].strip(), row["successor"].strip())
             for row in reader

@@ -289,7 +289,7 @@ def create_batch(store: Store, actor: StaffUser, case_ids: Iterable[str] | None 
     require(actor, Action.case_publicize)
     wanted = None if case_ids is None else list(dict.fromkeys(c.strip() for c in case_ids if c and c.strip()))
     if wanted is not None and not wanted:
-        raise InvalidInput("cases", "请选择要公示的案件")
+        raise InvalidInput.about("cases", "publicity.none_chosen")
     with store.session() as session:
         if wanted is None:
             rows = list(session.scalars(
@@ -338,7 +338,7 @@ def publish_batch(store: Store, verifier: Verifier, actor: StaffUser, batch_id_o
     """Publish an open batch: fix its period and start it."""
     require(actor, Action.case_publicize)
     if starts_on is not None and (not isinstance(starts_on, dt.date) or isinstance(starts_on, dt.datetime)):
-        raise InvalidInput("starts_on", "应为日期 YYYY-MM-DD")
+        raise InvalidInput.about("starts_on", "date.expected")
     calendar = verifier.calendar
     with store.session() as session:
         batch = _load_batch(session, batch_id_or_no)
@@ -348,10 +348,11 @@ def publish_batch(store: Store, verifier: Verifier, actor: StaffUser, batch_id_o
         if starts_on is None:
             starts_on = calendar.next_workday(today)
         elif starts_on < today:
-            raise InvalidInput("starts_on", f"公示开始日期{starts_on.isoformat()}早于今天（{today.isoformat()}）")
+            raise InvalidInput.about("starts_on", "publicity.starts_before_today", starts_on=starts_on.isoformat(),
+                                     today=today.isoformat())
         elif not calendar.is_workday(starts_on):
-            raise InvalidInput("starts_on", f"{starts_on.isoformat()}不是工作日，公示应从工作日开始"
-                                            f"（下一个工作日为{calendar.next_workday(starts_on).isoformat()}）")
+            raise InvalidInput.about("starts_on", "publicity.starts_on_holiday", starts_on=starts_on.isoformat(),
+                                     next_workday=calendar.next_workday(starts_on).isoformat())
         cases = list(session.scalars(
             select(Case).join(PublicityEntry, PublicityEntry.case_id == Case.id)
             .where(PublicityEntry.batch_id == batch.id, PublicityEntry.removed_at.is_(None))))
@@ -380,7 +381,7 @@ def close_batch(store: Store, actor: StaffUser, batch_id_or_no: str) -> Batch:
         batch = _load_batch(session, batch_id_or_no)
         state = BatchState(batch.state)
         if state is not BatchState.published:
-            raise Conflict(f"公示批次 {batch.batch_no} 状态为“{state.label}”，不能结束公示")
+            raise Conflict.of("publicity.cannot_end", batch_no=batch.batch_no, state=state.label)
         assert batch.ends_on is not None
         today = store.clock.today()
         if today <= batch.ends_on:
@@ -398,10 +399,10 @@ def close_batch(store: Store, actor: StaffUser, batch_id_or_no: str) -> Batch:
 
 def _text(field: str, value: object, limit: int | None = None) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise InvalidInput(field, "不能为空")
+        raise InvalidInput.about(field, "value.empty")
     text = value.strip()
     if limit is not None and len(text) > limit:
-        raise InvalidInput(field, f"不能超过{limit}个字符")
+        raise InvalidInput.about(field, "value.too_long", longest=limit)
     return text
 
 

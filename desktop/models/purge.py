@@ -124,7 +124,7 @@ def set_retention(store: Store, actor: StaffUser, years: int) -> Retention:
     require(actor, Action.settings_manage)
     lo, hi = MIN_RETENTION_YEARS, MAX_RETENTION_YEARS
     if isinstance(years, bool) or not isinstance(years, int) or not lo <= years <= hi:
-        raise InvalidInput("years", f"保存年限应为{lo}到{hi}之间的整数，收到 {years!r}")
+        raise InvalidInput.about("years", "purge.bad_years", low=lo, high=hi, received=repr(years))
     with store.session() as session:
         before = read_retention(session)
         if before.default or before.years != years:
@@ -393,8 +393,7 @@ def purge_closed_cases(store: Store, actor: StaffUser, *, cutoff: dt.date | None
     if cutoff is None:
         cutoff = latest
     elif cutoff > latest:
-        raise InvalidInput("before", f"{cutoff} 晚于保存期限允许的 {latest}（结案后保存{years}年）；"
-                                       "只能清除在此日期之前结案的案件")
+        raise InvalidInput.about("before", "purge.too_late", cutoff=cutoff, latest=latest, years=years)
     with store.session(readonly=True) as session:
         ids, held = _candidates(session, store, cutoff, hold_unsynced=hold_unsynced)
         rows = session.execute(select(Case.case_no, Case.state).where(Case.id.in_(ids))).all() if ids else []
@@ -410,7 +409,7 @@ def purge_closed_cases(store: Store, actor: StaffUser, *, cutoff: dt.date | None
     with store.session(readonly=True) as session:
         report = verify_trail_and_money(session)
     if not report.ok:
-        raise Conflict(f"审计记录未通过核验，不能清除（先查明原因）：{report.reason}")
+        raise Conflict.of("purge.audit_broken", reason=report.reason)
     for start in range(0, len(ids), BATCH):
         chunk = ids[start:start + BATCH]
         with store.session() as session, _redacting(session):

@@ -43,7 +43,7 @@ def _read_rows(path: Path, required: Iterable[str]) -> list[dict[str, str]]:
         reader = csv.DictReader(handle)
         missing = [c for c in required if c not in (reader.fieldnames or [])]
         if missing:
-            raise PolicyError(path.name, missing[0], "参考数据文件缺少此列")
+            raise PolicyError.about(path.name, missing[0], "reference.missing_column")
         return list(reader)
 
 

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from desktop.models import audit, database
 from desktop.models.errors import InvalidInput
 from desktop.models.identity import normalize_certificate_number, normalize_id_number
+from desktop.models.messages import Phrase
 from desktop.models.registry_files import (
     COLUMNS,
     KEY_COLUMN,
@@ -92,15 +93,16 @@ class ImportReport:
 class ImportRejected(InvalidInput):
     """The file has bad rows and the caller did not ask for the valid ones only: nothing imported."""
 
-    def __init__(self, report: ImportReport, summary: str) -> None:
-        super().__init__("FILE", summary)
+    def __init__(self, report: ImportReport, summary: Phrase) -> None:
+        super().__init__("FILE", code=summary.code, params=summary.params)
         self.report = report
 
 
-def rejection_summary(report: ImportReport) -> str:
+def rejection_summary(report: ImportReport) -> Phrase:
     """``3行有错误，未导入（第2行 id_number：…）``: the count and the first error."""
-    first = f"（{report.errors[0]}）" if report.errors else ""
-    return f"{report.rejected}行有错误，未导入{first}"
+    if report.errors:
+        return Phrase.of("registry.rows_rejected_first", count=report.rejected, first=report.errors[0])
+    return Phrase.of("registry.rows_rejected", count=report.rejected)
 
 
 # --------------------------------------------------------------------------
@@ -163,7 +165,7 @@ def import_registry(
     """
     kind = registry_file.kind
     if kind not in KINDS:
-        raise InvalidInput("kind", f"应为 {' 或 '.join(KINDS)}，收到“{kind}”")
+        raise InvalidInput.about("kind", "registry.bad_kind", kind=kind)
     stamp = utc_text(as_of)  # refuses a naive datetime
     rejected = registry_file.rejected
     if registry_file.errors and not valid_only:
@@ -285,7 +287,7 @@ def find_certificate(session: Session, number: str) -> CertificateRow | None:
 def registry_as_of(session: Session, kind: RegistryKind) -> dt.datetime | None:
     """When that registry was last imported (UTC), or None if never."""
     if kind not in META_AS_OF:
-        raise InvalidInput("kind", f"应为 {' 或 '.join(KINDS)}，收到“{kind}”")
+        raise InvalidInput.about("kind", "registry.bad_kind", kind=kind)
     text = get_meta(session, META_AS_OF[kind])
     return None if text is None else dt.datetime.fromisoformat(text).astimezone(dt.UTC)
 

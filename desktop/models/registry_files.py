@@ -30,7 +30,7 @@ from typing import Any, Literal, NamedTuple
 
 from desktop.models import text_encoding
 from desktop.models.application import CERT_KINDS
-from desktop.models.errors import InvalidInput, os_error_text
+from desktop.models.errors import InvalidInput, os_error_phrase
 from desktop.models.files import private_output
 from desktop.models.identity import (
     PROVINCE_PREFIXES,
@@ -490,8 +490,9 @@ _DEFAULTS: dict[str, Any] = {"receiving_unemployment_benefit": False}
 # --------------------------------------------------------------------------
 
 
-def _file_error(path: Path, message: str) -> InvalidInput:
-    return InvalidInput("FILE", f"{path.name}：{message}")
+def _file_error(path: Path, code: str, **params: Any) -> InvalidInput:
+    """The file refused as catalogue message ``code`` says (its templates start with ``{file}``)."""
+    return InvalidInput.about("FILE", code, file=path.name, **params)
 
 
 def _is_zip(path: Path) -> bool:
@@ -519,9 +520,10 @@ def _csv_records(path: Path) -> Iterator[list[Any]]:
         with path.open(encoding=encoding.name, newline="") as handle:
             yield from csv.reader(handle, delimiter=encoding.delimiter)
     except UnicodeDecodeError:  # changed since it was checked
-        raise _file_error(path, f"含有不是 {encoding.label} 编码的字符；{text_encoding.SAVE_AS}") from None
+        raise _file_error(path, "registry_file.changed_encoding", encoding=encoding.label,
+                          save_as=text_encoding.SAVE_AS) from None
     except csv.Error as exc:
-        raise _file_error(path, f"不是有效的 CSV 文件（{exc}）") from None
+        raise _file_error(path, "registry_file.bad_csv", error=exc) from None
 
 
 def _xlsx_records(path: Path) -> Iterator[tuple[Any, ...]]:
@@ -536,7 +538,7 @@ def _xlsx_records(path: Path) -> Iterator[tuple[Any, ...]]:
             warnings.simplefilter("ignore")
             workbook = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
-        raise _file_error(path, f"不是有效的 XLSX 文件（{exc}）") from None
+        raise _file_error(path, "registry_file.bad_xlsx", error=exc) from None
     try:
         sheet = workbook.worksheets[0] if workbook.worksheets else None
         if sheet is None:
@@ -550,22 +552,22 @@ def _records(path: Path) -> Iterator[Sequence[Any]]:
     """The file's rows as cell sequences, streamed."""
     path = Path(path)
     if not path.is_file():
-        raise _file_error(path, "不是文件" if path.exists() else "文件不存在")
+        raise _file_error(path, "registry_file.not_a_file" if path.exists() else "registry_file.no_file")
     suffix = path.suffix.lower()
     try:
         if suffix == ".csv":
             if _is_zip(path):
-                raise _file_error(path, "看起来是 Excel 工作簿而不是 CSV；请把扩展名改为 .xlsx")
+                raise _file_error(path, "registry_file.xlsx_named_csv")
             return _csv_records(path)
         if suffix in _XLSX_SUFFIXES:
             if not _is_zip(path):
-                raise _file_error(path, "不是有效的 XLSX 文件；请用 Excel 另存为 .xlsx 或 CSV UTF-8")
+                raise _file_error(path, "registry_file.not_xlsx")
             return _xlsx_records(path)
     except OSError as exc:
-        raise _file_error(path, f"无法读取：{os_error_text(exc)}") from None
+        raise _file_error(path, "file.unreadable", reason=os_error_phrase(exc)) from None
     if suffix == ".xls":
-        raise _file_error(path, "是旧版 Excel（.xls）文件；请另存为 .xlsx 或 CSV UTF-8 后再导入")
-    raise _file_error(path, "只能导入 CSV（.csv）或 Excel（.xlsx）文件")
+        raise _file_error(path, "registry_file.xls")
+    raise _file_error(path, "registry_file.wrong_kind")
 
 
 def _blank(cells: Sequence[Any]) -> bool:
@@ -583,7 +585,7 @@ def _numbered(path: Path) -> Iterator[tuple[int, Sequence[Any]]]:
             if cells and not _blank(cells):
                 yield number, cells
     except OSError as exc:
-        raise _file_error(path, f"读取时出错：{os_error_text(exc)}") from None
+        raise _file_error(path, "registry_file.read_failed", reason=os_error_phrase(exc)) from None
 
 
 def read_headers(path: Path) -> list[str]:
@@ -594,7 +596,7 @@ def read_headers(path: Path) -> list[str]:
     finally:
         rows.close()  # type: ignore[attr-defined]
     if first is None:
-        raise _file_error(Path(path), "文件是空的，没有表头")
+        raise _file_error(Path(path), "file.no_header")
     return [_text(c) for c in first[1]]
 
 
@@ -627,7 +629,8 @@ def _column_positions(
     mapping = {str(k).strip(): v for k, v in (mapping or {}).items()}
     for target in mapping.values():
         if target not in columns:
-            raise InvalidInput("mapping", f"“{target}”不是{kind}文件的列；可用的列：{','.join(columns)}")
+            raise InvalidInput.about("mapping", "registry_file.unknown_column", column=target, kind=kind,
+                                     columns=",".join(columns))
     positions: dict[str, int] = {}
     for index, cell in enumerate(header):
         name = _text(cell)
@@ -637,14 +640,13 @@ def _column_positions(
         if column is None:
             continue  # extra columns are ignored
         if column in positions:
-            raise _file_error(
-                path, f"第{positions[column] + 1}列和第{index + 1}列都对应 {column}，请只保留一列"
-            )
+            raise _file_error(path, "registry_file.column_twice", first=positions[column] + 1, second=index + 1,
+                              column=column)
         positions[column] = index
     missing = [c for c in REQUIRED_COLUMNS[kind] if c not in positions]
     if missing:
         names = "、".join(f"{c}（{COLUMN_LABELS[c]}）" for c in missing)
-        raise _file_error(path, f"缺少必需的列 {names}；表头应包含 {','.join(columns)}")
+        raise _file_error(path, "registry_file.missing_columns", columns=names, header=",".join(columns))
     return positions
 
 
@@ -733,11 +735,11 @@ def _open(
     path: Path, kind: RegistryKind, mapping: Mapping[str, str] | None, today: dt.date
 ) -> tuple[tuple[str, ...], Iterator[_Checked]]:
     if kind not in COLUMNS:
-        raise InvalidInput("kind", f"应为 {' 或 '.join(KINDS)}，收到“{kind}”")
+        raise InvalidInput.about("kind", "registry.bad_kind", kind=kind)
     numbered = _numbered(path)
     first = next(numbered, None)
     if first is None:
-        raise _file_error(path, "文件是空的，没有表头")
+        raise _file_error(path, "file.no_header")
     _, header_cells = first
     try:
         positions = _column_positions(path, header_cells, kind, mapping)
@@ -792,7 +794,7 @@ def _check_rows(
     finally:
         numbered.close()  # type: ignore[attr-defined]
     if not any_rows:
-        raise _file_error(path, "只有表头，没有数据行")
+        raise _file_error(path, "file.no_rows")
 
 
 def _cells_text(cells: Sequence[Any]) -> tuple[str, ...]:
@@ -866,7 +868,7 @@ def write_rejects(path: Path, registry_file: RegistryFile) -> int:
                     out[error_at] = message
                 writer.writerow(safe_row(out, numeric=numeric))  # cells echoed from the file: never formulas
     except OSError as exc:
-        raise InvalidInput("rejects", f"无法写入 {path}：{os_error_text(exc)}") from None
+        raise InvalidInput.about("rejects", "file.cannot_write", path=path, reason=os_error_phrase(exc)) from None
     return registry_file.rejected
 
 

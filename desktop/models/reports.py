@@ -272,7 +272,7 @@ def day_bounds(day: dt.date, clock: Clock) -> tuple[dt.datetime, dt.datetime]:
 
 def _check_day(day: Any) -> dt.date:
     if isinstance(day, dt.datetime) or not isinstance(day, dt.date):
-        raise InvalidInput("date", "应为日期（YYYY-MM-DD）")
+        raise InvalidInput.about("date", "date.expected_brackets")
     return day
 
 
@@ -800,9 +800,9 @@ def _occupation_name(code: str, name: str) -> str:
 
 def _check_month(year: Any, month: Any) -> tuple[int, int]:
     if isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2200:
-        raise InvalidInput("month", f"年份应为2000到2200之间的整数，收到 {year!r}")
+        raise InvalidInput.about("month", "report.bad_year", received=repr(year))
     if isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= 12:
-        raise InvalidInput("month", f"月份应为1到12，收到 {month!r}")
+        raise InvalidInput.about("month", "report.bad_month", received=repr(month))
     return year, month
 
 
@@ -931,11 +931,11 @@ def parse_month(value: str) -> tuple[int, int]:
     text_value = (value or "").strip()
     parts = text_value.split("-")
     if len(parts) != 2 or len(parts[0]) != 4 or len(parts[1]) != 2 or not all(p.isdigit() for p in parts):
-        raise InvalidInput("month", f"应为 YYYY-MM（例如 2026-11），收到 {value!r}")
+        raise InvalidInput.about("month", "report.bad_month_text", received=repr(value))
     try:
         return _check_month(int(parts[0]), int(parts[1]))
     except InvalidInput as exc:
-        raise InvalidInput("month", exc.reason) from None
+        raise exc.for_field("month") from None
 
 
 # --- the quarterly real-name report ---------------------------------------------------------------------
@@ -993,7 +993,7 @@ def quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date, dt.date]:
     """(first day, last day, due date) of a quarter; refuses a quarter that is not 1 to 4."""
     _check_month(year, 1)
     if isinstance(quarter, bool) or not isinstance(quarter, int) or not 1 <= quarter <= 4:
-        raise InvalidInput("quarter", f"季度应为1到4，收到 {quarter!r}")
+        raise InvalidInput.about("quarter", "report.bad_quarter", received=repr(quarter))
     first = dt.date(year, 3 * quarter - 2, 1)
     last = dt.date(year, 3 * quarter, _calendar.monthrange(year, 3 * quarter)[1])
     after = last + dt.timedelta(days=1)
@@ -1052,11 +1052,11 @@ def parse_quarter(value: str) -> tuple[int, int]:
     """``2026-Q3`` (or ``2026q3``) -> (2026, 3); anything else is ``InvalidInput`` naming ``quarter``."""
     text_value = (value or "").strip().upper().replace("-", "")
     if len(text_value) != 6 or not text_value[:4].isdigit() or text_value[4] != "Q" or text_value[5] not in "1234":
-        raise InvalidInput("quarter", f"应为 YYYY-Qn（例如 2026-Q3），收到 {value!r}")
+        raise InvalidInput.about("quarter", "report.bad_quarter_text", received=repr(value))
     try:
         return _check_month(int(text_value[:4]), 1)[0], int(text_value[5])
     except InvalidInput as exc:
-        raise InvalidInput("quarter", exc.reason) from None
+        raise exc.for_field("quarter") from None
 
 
 __all__ = [

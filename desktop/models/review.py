@@ -199,7 +199,7 @@ def _clean_note(note: str | None) -> str | None:
     if note is None:
         return None
     if not isinstance(note, str):
-        raise InvalidInput("note", "应为文字")
+        raise InvalidInput.about("note", "value.not_text")
     return note.strip() or None
 
 
@@ -257,14 +257,13 @@ def pass_review(store: Store, verifier: Verifier, actor: StaffUser, case_id: str
         open_flags = risk.flags_in(session, [row.id], open_only=True).get(row.id, [])
         if open_flags:
             listed = "；".join(f"{f.label}（{f.message}）" for f in open_flags)
-            raise Conflict(f"案件 {row.case_no} 有{len(open_flags)}项风险提示尚未核查解除：{listed}。"
-                           "请逐项核查并写明核查意见后解除，或驳回申请")
+            raise Conflict.of("review.open_flags", case_no=row.case_no, count=len(open_flags), flags=listed)
         at = store.clock.now()
         details: dict[str, Any] = {"review": "pass"}
         if row.disputed or row.amount_yuan <= 0:
             amount = _disputed_amount(verifier, row)
             if amount <= 0:
-                raise Conflict(f"案件 {row.case_no} 的证书等级按适用政策没有补贴标准，不能通过审核，请驳回")
+                raise Conflict.of("review.no_amount_for_level", case_no=row.case_no)
             if amount != row.amount_yuan:
                 update_case_fields(session, row, actor, action="review.amount", op="case.amount_set",
                                    changes={"amount_yuan": amount}, at=at,
@@ -283,9 +282,9 @@ def _check_passable(session: Session, row: Case, note: str | None) -> None:
     if note:
         return
     if row.disputed:
-        raise InvalidInput("note", "该案件系对核验结论有异议而受理的，审核通过须写明审核意见")
+        raise InvalidInput.about("note", "review.disputed_needs_note")
     if publicity.objections_in(session, [row.id], open_only=True).get(row.id):
-        raise InvalidInput("note", "该案件有尚未答复的公示异议，审核通过须写明对异议的核查意见")
+        raise InvalidInput.about("note", "review.objection_needs_note")
 
 
 def reject_review(store: Store, actor: StaffUser, case_id: str, note: str, *,

@@ -123,29 +123,29 @@ def load_thresholds(path: Path) -> Thresholds:
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise PolicyError(source, "TOML", f"文件格式错误：{exc}") from None
+        raise PolicyError.about(source, "TOML", "toml.bad_format", error=exc) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise PolicyError(source, "file", f"无法读取：{exc}") from None
+        raise PolicyError.about(source, "file", "toml.unreadable", error=exc) from None
     values: dict[str, Any] = {"source": source}
     extra = sorted(set(data) - set(_THRESHOLD_KEYS))
     if extra:
-        raise PolicyError(source, extra[0], "不认识的项（拼写错误？）")
+        raise PolicyError.about(source, extra[0], "toml.unknown_key")
     for section, keys in _THRESHOLD_KEYS.items():
         table = data.get(section)
         if not isinstance(table, dict):
-            raise PolicyError(source, section, "缺少此表")
+            raise PolicyError.about(source, section, "toml.missing_table")
         extra = sorted(set(table) - set(keys))
         if extra:
-            raise PolicyError(source, f"{section}.{extra[0]}", "不认识的项（拼写错误？）")
+            raise PolicyError.about(source, f"{section}.{extra[0]}", "toml.unknown_key")
         for key, (attribute, smallest) in keys.items():
             value = table.get(key)
             name = f"{section}.{key}"
             if value is None:
-                raise PolicyError(source, name, "缺少此项")
+                raise PolicyError.about(source, name, "value.missing")
             if isinstance(value, bool) or not isinstance(value, int):
-                raise PolicyError(source, name, f"应为整数，实际为 {value!r}")
+                raise PolicyError.about(source, name, "toml.not_integer", actual=repr(value))
             if value < smallest:
-                raise PolicyError(source, name, f"应不小于{smallest}，实际为 {value}")
+                raise PolicyError.about(source, name, "toml.too_small", smallest=smallest, actual=value)
             values[attribute] = value
     return Thresholds(**values)
 
@@ -430,13 +430,13 @@ def clear_flag(store: Store, actor: StaffUser, flag_id: str, note: str) -> Flag:
     """Clear a flag after checking it, with the reviewer's written finding."""
     require(actor, CLEAR_ACTION)
     if not isinstance(note, str) or not note.strip():
-        raise InvalidInput("note", "解除风险提示须写明核查意见")
+        raise InvalidInput.about("note", "risk.clear_needs_note")
     with store.session() as session:
         row = session.get(RiskFlag, (flag_id or "").strip())
         if row is None:
-            raise NotFound(f"未找到风险提示：{flag_id}")
+            raise NotFound.of("risk.flag_not_found", flag=flag_id)
         if row.cleared_at is not None:
-            raise Conflict("该风险提示已解除")
+            raise Conflict.of("risk.already_cleared")
         return clear_in(session, row, actor=actor.username, note=note.strip(), at=store.clock.now())
 
 

@@ -78,7 +78,8 @@ def _same_year(app: Application) -> list[PriorSubsidy]:
 
 def rule_id_number(ctx: Context, rule: RuleConfig) -> Check:
     try:
-        info = identity.check_id_number(ctx.app.id_number, today=ctx.app.application_date, today_is="申请日期")
+        info = identity.check_id_number(ctx.app.id_number, today=ctx.app.application_date,
+                                        today_is=identity.APPLICATION_DATE)
     except InvalidInput as exc:
         return _check(rule, False, exc.reason)
     return _check(rule, True, f"身份证号码有效（出生日期{_day(info.birth_date)}，{info.sex}）")

@@ -73,7 +73,7 @@ class FileSeal:
         try:
             return bytes(self._aead.decrypt(nonce, body, purpose.encode("utf-8")))
         except InvalidTag as exc:
-            raise SealBroken(f"文件 {where} 无法解密：已被改动、不完整，或不属于本数据文件夹") from exc
+            raise SealBroken.of("sealed.cannot_open", path=where) from exc
 
     def write(self, path: Path, data: bytes, purpose: str, *, durable: bool = True) -> None:
         """``data`` sealed into ``path``: owner-only and atomic (``files.write_private``)."""
@@ -127,7 +127,7 @@ def read_document(path: Path) -> bytes:
     with _lock:
         seals = [seal for folder, seal in _known.items() if _inside(where, folder)]
     if not seals:
-        raise SealBroken(f"文件 {path} 已加密，但它所属的数据文件夹未打开")
+        raise SealBroken.of("sealed.folder_not_open", path=path)
     return seals[0].open(blob, DOCUMENT, where=path)
 
 

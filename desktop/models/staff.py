@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any, Self
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -50,7 +51,7 @@ def configure_hasher(*, time_cost: int, memory_cost: int, parallelism: int = 1) 
 
 def _check_policy(password: str) -> None:
     if not isinstance(password, str) or len(password) < MIN_PASSWORD_LENGTH:
-        raise InvalidInput("password", f"密码至少需要{MIN_PASSWORD_LENGTH}个字符")
+        raise InvalidInput.about("password", "staff.password_too_short", length=MIN_PASSWORD_LENGTH)
 
 
 def _verify(password_hash: str, password: str) -> bool:
@@ -105,9 +106,14 @@ class AccountConflict(Conflict):
     """An account change that does not fit the accounts as they are; ``field`` names the input
     concerned (``username``, ``role``, ``active``) so a form can show it beside that field."""
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, field: str, *, code: str, params: Mapping[str, Any] | None = None) -> None:
+        super().__init__(code=code, params=params)
         self.field = field
+
+    @classmethod
+    def about(cls, field: str, code: str, **params: Any) -> Self:
+        """The change of ``field`` is refused as catalogue message ``code`` says."""
+        return cls(field, code=code, params=params)
 
 
 class LastAdmin(AccountConflict):
@@ -167,23 +173,23 @@ def create_staff(
         require(actor, Action.staff_manage)
     username = (username or "").strip()
     if not _USERNAME.match(username):
-        raise InvalidInput("username", "用户名应为1至64位字母、数字或 . _ - @")
+        raise InvalidInput.about("username", "staff.bad_username")
     display_name = (display_name or "").strip()
     if not display_name:
-        raise InvalidInput("display_name", "姓名不能为空")
+        raise InvalidInput.about("display_name", "staff.name_empty")
     try:
         role = Role(role)
     except ValueError:
-        raise InvalidInput("role", f"未知角色 {role!r}") from None
+        raise InvalidInput.about("role", "staff.unknown_role", role=repr(role)) from None
     if not (isinstance(office_code, str) and len(office_code) == 6 and office_code.isdigit()):
-        raise InvalidInput("office_code", "经办机构代码应为6位数字")
+        raise InvalidInput.about("office_code", "staff.bad_office_code")
     _check_policy(password)
     password_hash = _hasher.hash(password)  # outside the transaction: it is slow on purpose
     with _session_of(store_or_session) as session:
         if actor is not None:
             _current_manager(session, actor)
         if _find(session, username) is not None:
-            raise AccountConflict("username", f"用户名 {username} 已存在，请换一个")
+            raise AccountConflict.about("username", "staff.username_taken", username=username)
         now = session_clock(session).now()
         row = Staff(
             username=username,
@@ -215,7 +221,7 @@ def get_staff(store: Store, username: str) -> StaffUser:
     with store.session(readonly=True) as session:
         row = _find(session, username)
         if row is None:
-            raise NotFound(f"没有用户 {username}")
+            raise NotFound.of("staff.no_such_user", username=username)
         return _to_user(row)
 
 
@@ -312,7 +318,7 @@ def change_password(
             _current_manager(session, actor)
         row = _find(session, username)
         if row is None:
-            raise NotFound(f"没有用户 {username}")
+            raise NotFound.of("staff.no_such_user", username=username)
         if own and not _verify(row.password_hash, old_password or ""):
             raise AuthenticationFailed.of("auth.wrong_old_password")
         row.password_hash = new_hash
@@ -335,15 +341,14 @@ def set_active(store: Store, actor: StaffUser, username: str, active: bool) -> N
     administrator cannot be disabled (``LastAdmin``)."""
     require(actor, Action.staff_manage)
     if actor.username == username and not active:
-        raise AccountConflict("active", "不能停用自己的账户")
+        raise AccountConflict.about("active", "staff.cannot_disable_self")
     with store.session() as session:
         _current_manager(session, actor)
         row = _find(session, username)
         if row is None:
-            raise NotFound(f"没有用户 {username}")
+            raise NotFound.of("staff.no_such_user", username=username)
         if not active and row.active and row.role == Role.admin.value and not _other_active_admins(session, username):
-            raise LastAdmin("active", f"{row.display_name}（{username}）是最后一个启用的管理员账户，不能停用；"
-                                      "请先新建或启用另一个管理员账户")
+            raise LastAdmin.about("active", "staff.last_admin_disable", name=row.display_name, username=username)
         before = _public(row)
         row.active = active
         if active:
@@ -368,17 +373,16 @@ def set_role(store: Store, actor: StaffUser, username: str, role: Role | str) ->
     try:
         role = Role(role)
     except ValueError:
-        raise InvalidInput("role", f"未知角色 {role!r}") from None
+        raise InvalidInput.about("role", "staff.unknown_role", role=repr(role)) from None
     with store.session() as session:
         _current_manager(session, actor)
         row = _find(session, username)
         if row is None:
-            raise NotFound(f"没有用户 {username}")
+            raise NotFound.of("staff.no_such_user", username=username)
         if row.role == role.value:
             return _to_user(row)
         if row.role == Role.admin.value and row.active and not _other_active_admins(session, username):
-            raise LastAdmin("role", f"{row.display_name}（{username}）是最后一个启用的管理员账户，不能改为其他角色；"
-                                    "请先新建或启用另一个管理员账户")
+            raise LastAdmin.about("role", "staff.last_admin_role", name=row.display_name, username=username)
         before = _public(row)
         row.role = role.value
         audit.record(

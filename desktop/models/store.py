@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session
 from desktop.models import database, drafts, keystore, sealed
 from desktop.models.backup import BACKUP_DIR, DB_FILENAME, Progress, take_backup
 from desktop.models.clock import Clock
-from desktop.models.errors import StorageError, os_error_text
+from desktop.models.errors import StorageError, os_error_phrase
 from desktop.models.files import create_private, private_dir, restrict, tighten_folder
 from desktop.models.schema import Meta
 
@@ -58,17 +58,17 @@ SCAN_CACHE_KIB = 131_072  # for one long read over the registry copy (``larger_c
 # Files beside the database that hold personal data, sealed with its key (``sealed``): where, and what for.
 SEALED_FILES = {"drafts/*.json": drafts.PURPOSE}
 
-# sqlite3 messages that mean "the environment failed", with what to tell the user.
+# sqlite3 messages that mean "the environment failed", with the message code of what to tell the user.
 _KNOWN_FAILURES: tuple[tuple[str, str], ...] = (
-    ("database is locked", "数据库正被其他程序占用，请稍后重试"),
-    ("database table is locked", "数据库正被其他程序占用，请稍后重试"),
-    ("disk i/o error", "读写数据文件出错（磁盘故障或文件被移走），请检查数据文件夹"),
-    ("readonly database", "数据文件夹为只读，无法保存，请检查文件夹权限"),
-    ("database or disk is full", "磁盘已满，无法保存，请清理磁盘空间后重试"),
-    ("disk is full", "磁盘已满，无法保存，请清理磁盘空间后重试"),
-    ("unable to open database file", "无法打开数据文件，请检查数据文件夹是否存在且可写"),
-    ("file is not a database", "数据文件已损坏或不是本程序的数据库"),
-    ("database disk image is malformed", "数据文件已损坏，请从备份恢复"),
+    ("database is locked", "store.locked"),
+    ("database table is locked", "store.locked"),
+    ("disk i/o error", "store.io_error"),
+    ("readonly database", "store.read_only"),
+    ("database or disk is full", "store.disk_full"),
+    ("disk is full", "store.disk_full"),
+    ("unable to open database file", "store.cannot_open"),
+    ("file is not a database", "store.not_a_database"),
+    ("database disk image is malformed", "store.malformed"),
 )
 
 
@@ -83,9 +83,9 @@ def storage_error(exc: BaseException) -> StorageError | None:
     if not isinstance(original, (sqlite3.Error, database.Error)):
         return None
     text = str(original).lower()
-    for needle, message in _KNOWN_FAILURES:
+    for needle, code in _KNOWN_FAILURES:
         if needle in text:
-            return StorageError(message)
+            return StorageError.of(code)
     return None
 
 
@@ -326,7 +326,7 @@ def _encrypt_folder(data_dir: Path, db_path: Path, clock: Clock, progress: Progr
         database.encrypt_file(db_path, key, progress=say)
     except database.Error as exc:
         known = storage_error(exc)
-        raise (known or StorageError(f"加密数据库失败（原文件未动）：{exc}")) from exc
+        raise (known or StorageError.of("store.encrypt_failed", error=exc)) from exc
     log.warning("data folder %s: database encrypted", data_dir)
     return key
 
@@ -405,7 +405,7 @@ def open_store(data_dir: Path, *, clock: Clock | None = None, office_code: str =
     try:
         _make_private(data_dir, db_path)
     except OSError as exc:
-        raise StorageError(f"数据文件夹 {data_dir} {os_error_text(exc)}") from exc
+        raise StorageError.of("store.data_folder", data_dir=data_dir, reason=os_error_phrase(exc)) from exc
     clock = clock or Clock()
     try:
         key, backed_up = _folder_key(data_dir, db_path, clock, progress)
@@ -414,7 +414,7 @@ def open_store(data_dir: Path, *, clock: Clock | None = None, office_code: str =
         sealed.seal_leftovers(data_dir, seal, SEALED_FILES)
         sealed.seal_documents_once(data_dir, seal)
     except OSError as exc:
-        raise StorageError(f"数据文件夹 {data_dir} {os_error_text(exc)}") from exc
+        raise StorageError.of("store.data_folder", data_dir=data_dir, reason=os_error_phrase(exc)) from exc
     engine = _make_engine(db_path, key)
     try:
         _migrate(engine, data_dir, clock, progress, backed_up=backed_up)

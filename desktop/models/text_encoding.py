@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from desktop.models.errors import InvalidInput
+from desktop.models.messages import Phrase
 
 CHUNK = 1 << 20
 MAX_RARE_SHARE = 0.2
@@ -42,7 +43,7 @@ MIN_IDEOGRAPHS = 20
 SAMPLE_IDEOGRAPHS = 100_000  # the share of rare ideographs is counted over the first ones
 SAMPLE_CHARS = 1 << 18
 
-SAVE_AS = "请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再导入"
+SAVE_AS = Phrase.of("encoding.save_as")
 
 # What a registry file is made of (see 1. above); the complement finds the first stranger.
 _STRANGER = re.compile(
@@ -76,8 +77,9 @@ def _common() -> re.Pattern[str]:
 class EncodingRefused(InvalidInput):
     """A file in an encoding that is not read; ``line`` is the first line that does not read."""
 
-    def __init__(self, path: Path, line: int, message: str) -> None:
-        super().__init__("FILE", f"{Path(path).name}：第{line}行{message}；{SAVE_AS}")
+    def __init__(self, path: Path, line: int, problem: Phrase) -> None:
+        super().__init__("FILE", code="encoding.refused",
+                         params={"file": Path(path).name, "line": line, "problem": problem, "save_as": SAVE_AS})
         self.line = line
 
 
@@ -121,7 +123,8 @@ def _bad_line(piece: bytes, position: int, encoding: str, before: int) -> int:
     return before + piece[:position].decode(encoding, errors="replace").count("\n") + 1
 
 
-def _scan(path: Path, encoding: str, skip: int, *, plausible: bool, text_only: bool = False) -> tuple[int, str] | None:
+def _scan(path: Path, encoding: str, skip: int, *, plausible: bool,
+          text_only: bool = False) -> tuple[int, Phrase] | None:
     """None when the whole file decodes in ``encoding`` (and, when ``plausible``, looks like a
     registry file; when ``text_only``, holds no control characters: UTF-16 decodes most binary
     files); else (line, what is wrong there)."""
@@ -132,10 +135,10 @@ def _scan(path: Path, encoding: str, skip: int, *, plausible: bool, text_only: b
             try:
                 text = piece.decode(encoding)
             except UnicodeDecodeError as exc:
-                return _bad_line(piece, exc.start, encoding, lines), "有无法解读的字节"
+                return _bad_line(piece, exc.start, encoding, lines), Phrase.of("encoding.undecodable")
             if text_only and (control := _NOT_TEXT.search(text)) is not None:
                 line = lines + text.count("\n", 0, control.start()) + 1
-                return line, f"有不是文字的字符 U+{ord(control.group()):04X}"
+                return line, Phrase.of("encoding.control_character", code_point=f"U+{ord(control.group()):04X}")
             if plausible:
                 stranger = _STRANGER.search(text)
                 if stranger is not None:
@@ -143,15 +146,14 @@ def _scan(path: Path, encoding: str, skip: int, *, plausible: bool, text_only: b
                     char = stranger.group()
                     shown = f"“{char}”（U+{ord(char):04X}）" if char.isprintable() and not _PRIVATE.match(char) \
                         else f"U+{ord(char):04X}"
-                    return line, f"出现登记数据中不会有的字符 {shown}"
+                    return line, Phrase.of("encoding.unexpected_character", shown=shown)
                 if ideographs < SAMPLE_IDEOGRAPHS:  # a sample is enough for the share (and fast)
                     ideographs += len(_IDEOGRAPH.findall(text, 0, SAMPLE_CHARS))
                     common += len(_common().findall(text, 0, SAMPLE_CHARS))
             lines += text.count("\n")
     rare = ideographs - common
     if plausible and ideographs >= MIN_IDEOGRAPHS and rare > MAX_RARE_SHARE * ideographs:
-        why = (f"起的汉字多为生僻字（全文{ideographs}个汉字中{rare}个不在常用的 GB2312 字表），"
-               "不像中文文本，而像其他编码被误读")
+        why = Phrase.of("encoding.rare_ideographs", ideographs=ideographs, rare=rare)
         return _first_rare(path, encoding), why
     return None
 
@@ -188,19 +190,19 @@ def detect(path: Path) -> Encoding:
     if head.startswith(codecs.BOM_UTF8):
         found = _scan(path, "utf-8", 3, plausible=False)
         if found is not None:
-            raise EncodingRefused(path, found[0], f"{found[1]}：文件开头标明是 UTF-8，这一行却不是 UTF-8")
+            raise EncodingRefused(path, found[0], Phrase.of("encoding.not_utf8_after_bom", problem=found[1]))
         return Encoding("utf-8-sig", "UTF-8")
     if head in (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE):
-        raise EncodingRefused(path, 1, "是 UTF-32 编码（文件开头标明），本程序只读 UTF-8、GB18030/GBK 或 UTF-16")
+        raise EncodingRefused(path, 1, Phrase.of("encoding.utf32"))
     for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if head.startswith(bom):
             found = _scan(path, encoding, 2, plausible=False, text_only=True)
             if found is not None:
-                raise EncodingRefused(path, found[0], f"{found[1]}：文件开头标明是 UTF-16，这一行却不是有效的 UTF-16")
+                raise EncodingRefused(path, found[0], Phrase.of("encoding.not_utf16_after_bom", problem=found[1]))
             first = (head[2:] + line).decode(encoding, errors="ignore").split("\n", 1)[0]
             return Encoding("utf-16", "UTF-16", "\t" if "\t" in first and "," not in first else ",")
     if b"\x00" in head + line:
-        raise EncodingRefused(path, 1, "含有空字符：像是开头没有 BOM 标记的 UTF-16，或不是文本文件")
+        raise EncodingRefused(path, 1, Phrase.of("encoding.null_character"))
     utf8 = _scan(path, "utf-8", 0, plausible=False)
     if utf8 is None:
         return Encoding("utf-8-sig", "UTF-8")
@@ -208,11 +210,10 @@ def detect(path: Path) -> Encoding:
     if gb is None:
         return Encoding("gb18030", "GB18030")
     if _utf8_before(path, utf8[0]):
-        raise EncodingRefused(path, utf8[0], f"{utf8[1]}：前面各行是 UTF-8，这一行却不是（文件混有两种编码）")
+        raise EncodingRefused(path, utf8[0], Phrase.of("encoding.mixed", problem=utf8[1]))
     if _looks_big5(path):
-        raise EncodingRefused(path, gb[0], f"{gb[1]}：文件像是繁体中文 Big5 编码，"
-                                           "本程序只读 UTF-8、GB18030/GBK 或 UTF-16")
-    raise EncodingRefused(path, gb[0], f"{gb[1]}：文件不是 UTF-8、GB18030/GBK 或 UTF-16 编码")
+        raise EncodingRefused(path, gb[0], Phrase.of("encoding.big5", problem=gb[1]))
+    raise EncodingRefused(path, gb[0], Phrase.of("encoding.unknown", problem=gb[1]))
 
 
 def _utf8_before(path: Path, line: int) -> bool:

@@ -114,20 +114,20 @@ class Arrangement:
 
 def _date_list(value: Any, key: str, year: int, source: str) -> frozenset[dt.date]:
     if not isinstance(value, list):
-        raise PolicyError(source, key, "应为日期列表，例如 [2027-01-01, 2027-01-02]")
+        raise PolicyError.about(source, key, "calendar.not_a_date_list")
     out: set[dt.date] = set()
     for item in value:
         if isinstance(item, dt.datetime):
-            raise PolicyError(source, key, f"“{item}”含有时间，只需写日期（如 {year}-01-01）")
+            raise PolicyError.about(source, key, "calendar.has_time", item=item, year=year)
         if isinstance(item, str):
             try:
                 item = dt.date.fromisoformat(item)
             except ValueError:
-                raise PolicyError(source, key, f"“{item}”不是有效日期，应写成 {year}-01-01 的形式") from None
+                raise PolicyError.about(source, key, "calendar.no_such_date", item=item, year=year) from None
         if not isinstance(item, dt.date):
-            raise PolicyError(source, key, f"“{item}”不是日期，应写成 {year}-01-01 的形式")
+            raise PolicyError.about(source, key, "calendar.not_a_date", item=item, year=year)
         if item.year != year:
-            raise PolicyError(source, key, f"日期 {item.isoformat()} 不在 {year} 年内")
+            raise PolicyError.about(source, key, "calendar.other_year", date=item.isoformat(), year=year)
         out.add(item)
     return frozenset(out)
 
@@ -137,38 +137,34 @@ def load_arrangement(path: Path) -> Arrangement:
     source = path.name
     match = _FILE_NAME.fullmatch(source)
     if match is None:
-        raise PolicyError(source, "file", "文件名应为 holidays-年份.toml，例如 holidays-2027.toml")
+        raise PolicyError.about(source, "file", "calendar.bad_file_name")
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise PolicyError(source, "file", f"不是有效的 UTF-8 TOML 文件：{exc}") from None
+        raise PolicyError.about(source, "file", "calendar.bad_toml", error=exc) from None
     unknown = sorted(set(data) - _ALLOWED_KEYS)
     if unknown:
-        raise PolicyError(source, unknown[0], "无法识别的键，只允许 year、source、holidays、workdays")
+        raise PolicyError.about(source, unknown[0], "calendar.unknown_key")
     year = data.get("year")
     if not isinstance(year, int) or isinstance(year, bool):
-        raise PolicyError(source, "year", "缺少年份或年份不是整数，例如 year = 2027")
+        raise PolicyError.about(source, "year", "calendar.bad_year")
     if year != int(match.group(1)):
-        raise PolicyError(source, "year", f"年份 {year} 与文件名中的年份 {match.group(1)} 不一致")
+        raise PolicyError.about(source, "year", "calendar.year_differs", year=year, named=match.group(1))
     text = data.get("source")
     if not isinstance(text, str) or not text.strip():
-        raise PolicyError(source, "source", "请写明依据的通知名称，例如 国务院办公厅关于2027年部分节假日安排的通知")
+        raise PolicyError.about(source, "source", "calendar.no_source")
     for key in ("holidays", "workdays"):
         if key not in data:
-            raise PolicyError(source, key, "缺少此键；没有日期时写空列表 []")
+            raise PolicyError.about(source, key, "calendar.missing_list")
     holidays = _date_list(data["holidays"], "holidays", year, source)
     workdays = _date_list(data["workdays"], "workdays", year, source)
     both = sorted(holidays & workdays)
     if both:
-        raise PolicyError(source, "workdays", f"日期 {both[0].isoformat()} 同时列为放假和上班")
+        raise PolicyError.about(source, "workdays", "calendar.both", date=both[0].isoformat())
     # A make-up working day on a weekday is meaningless: almost surely a typo.
     weekday_workdays = sorted(d for d in workdays if d.weekday() < 5)
     if weekday_workdays:
-        raise PolicyError(
-            source,
-            "workdays",
-            f"{weekday_workdays[0].isoformat()} 是周一至周五，调休上班日应为周六或周日",
-        )
+        raise PolicyError.about(source, "workdays", "calendar.weekday_workday", date=weekday_workdays[0].isoformat())
     return Arrangement(year=year, source=text.strip(), holidays=holidays, workdays=workdays, path=path)
 
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from desktop.models import audit
 from desktop.models.store import get_meta, set_meta
-from desktop.sync.protocol import AuditAnchor, AuditHead
+from wire import AuditAnchor, AuditHead
 
 META_ANCHOR_SEQ = "audit_anchor_seq"
 

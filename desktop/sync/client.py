@@ -1,4 +1,4 @@
-"""The HTTP client of the central system (httpx), speaking ``desktop.sync.protocol``.
+"""The HTTP client of the central system (httpx), speaking the wire protocol (``wire``).
 
 Failures come out as three typed errors, so callers decide without looking
 at HTTP: ``CentralUnreachable`` (no network, timeout, the server failing or
@@ -23,7 +23,7 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from desktop.models.errors import InvalidInput, ZhanchiError
-from desktop.sync.protocol import (
+from wire import (
     API_PREFIX,
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,

@@ -69,7 +69,8 @@ from desktop.sync.client import (
     join_push_items,
 )
 from desktop.sync.credentials import load_device, save_device
-from desktop.sync.protocol import (
+from desktop.sync.status import SyncStatus, read_status  # noqa: F401 - the engine's status API, also from here
+from wire import (
     MAX_BODY_BYTES,
     MAX_PUSH_ITEMS,
     REFERENCE_FOLDERS,
@@ -84,7 +85,6 @@ from desktop.sync.protocol import (
     PushAnswer,
     ReferenceFile,
 )
-from desktop.sync.status import SyncStatus, read_status  # noqa: F401 - the engine's status API, also from here
 
 log = logging.getLogger(__name__)
 

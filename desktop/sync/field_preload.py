@@ -10,7 +10,7 @@ from typing import Any
 from desktop.models.field_mode import Fetch, Preload
 from desktop.models.ledger import CentralEntry
 from desktop.models.store import Store
-from desktop.sync.protocol import MAX_FIELD_EMPLOYERS
+from wire import MAX_FIELD_EMPLOYERS
 
 
 def central_fetcher(store: Store, *, timeout: float = 60.0) -> Fetch:

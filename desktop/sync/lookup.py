@@ -17,7 +17,7 @@ from desktop.models.registry import CertificateRow, InsuredRow
 from desktop.models.store import Store
 from desktop.sync.client import CentralClient, SyncError
 from desktop.sync.engine import client_for
-from desktop.sync.protocol import ProgressAnswer
+from wire import ProgressAnswer
 
 ONLINE_TIMEOUT = 2.0  # seconds: the applicant is waiting at the counter
 

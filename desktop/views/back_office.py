@@ -346,9 +346,10 @@ def error_words(error: Exception, fields: FieldMap | None = None) -> str:
     anything else as an internal error, never a traceback."""
     if isinstance(error, InvalidInput):
         label = (fields or {}).get(error.field, ("", None))[0]
-        return f"{label}：{error.reason}" if label else error.reason
+        reason = error.reason_said(QCoreApplication.translate)
+        return f"{label}：{reason}" if label else reason
     if isinstance(error, ZhanchiError):
-        return str(error)
+        return error.said(QCoreApplication.translate)
     return QCoreApplication.translate("BackOffice", "操作未完成：程序内部错误，已记录日志，请联系管理员")
 
 

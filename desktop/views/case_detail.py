@@ -403,8 +403,9 @@ class CaseDetailPage(QWidget):
 
         paper = self.receipt_format
         self.runner.run(lambda: issue_to_data_folder(ws.store, ws.verifier, user, case_id, kind, format=paper), done,
-                        lambda error: self._show_message(str(error) if isinstance(error, ZhanchiError)
-                                                         else self.tr("打印失败，请重试"), error=True))
+                        lambda error: self._show_message(
+                            error.said(QCoreApplication.translate) if isinstance(error, ZhanchiError)
+                            else self.tr("打印失败，请重试"), error=True))
 
     def reload(self) -> None:
         if self._case_id is not None:
@@ -738,7 +739,7 @@ class CaseDetailPage(QWidget):
                 open_still = self.objection_dialog is dialog  # not cancelled meanwhile
                 if open_still and isinstance(error, InvalidInput) and error.field in ObjectionDialog.FIELDS:
                     self._set_busy(False)
-                    dialog.show_error(error.field, error.reason)
+                    dialog.show_error(error.field, error.reason_said(QCoreApplication.translate))
                     return
                 if open_still:
                     dialog.reject()
@@ -776,11 +777,11 @@ class CaseDetailPage(QWidget):
             self.reload()  # someone else moved it: show what it is now
 
     def _words(self, error: Exception) -> str:
+        if not isinstance(error, ZhanchiError):
+            return self.tr("操作未完成：程序内部错误，已记录日志，请联系管理员")
         if isinstance(error, InvalidInput):
-            return error.reason  # the field is the note box right here: no dotted path
-        if isinstance(error, ZhanchiError):
-            return str(error)
-        return self.tr("操作未完成：程序内部错误，已记录日志，请联系管理员")
+            return error.reason_said(QCoreApplication.translate)  # the field is the note box right here: no dotted path
+        return error.said(QCoreApplication.translate)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy

@@ -309,7 +309,7 @@ class CaseTableModel(QAbstractTableModel):
 
     def _report(self, error: Exception) -> None:
         if isinstance(error, ZhanchiError):
-            self.failed.emit(str(error))
+            self.failed.emit(error.said(QCoreApplication.translate))
         else:  # a bug: the runner has logged it; the clerk gets words, not a traceback
             self.failed.emit(self.tr("程序内部错误，已记录日志，请联系管理员"))
 

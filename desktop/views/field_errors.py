@@ -101,7 +101,7 @@ def describe(error: InvalidInput) -> str:
     label, reason = field_label(error.field), error.reason_said(QCoreApplication.translate)
     if not label or reason.startswith(label):
         return reason  # 身份证号码校验位不正确…, 姓名不能为空: they say which field already
-    if reason == "缺少此项":
+    if error.code == "value.missing" or error.reason == "缺少此项":  # 请填写…, in the reader's language
         return QCoreApplication.translate("FieldErrors", "请填写%1").replace("%1", label)
     return f"{label}{reason}" if reason.startswith(_JOINS) else f"{label}：{reason}"
 

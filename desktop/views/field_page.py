@@ -22,7 +22,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -175,7 +175,8 @@ class FieldPage(QWidget):
 
     def _start_failed(self, error: Exception) -> None:
         self.start_button.setEnabled(self.day is None)
-        text = str(error) if isinstance(error, ZhanchiError) else self.tr("出错了，已记录日志")
+        text = (error.said(QCoreApplication.translate) if isinstance(error, ZhanchiError)
+                else self.tr("出错了，已记录日志"))
         if self.from_central.isChecked():
             text += self.tr("（无法联网时可选“使用本机已有的数据”）")
         self._say(text)
@@ -250,7 +251,8 @@ class FieldPage(QWidget):
 
     def _failed(self, error: Exception) -> None:
         self.finish_button.setEnabled(self.day is not None)
-        self._say(str(error) if isinstance(error, ZhanchiError) else self.tr("出错了，已记录日志"))
+        self._say(error.said(QCoreApplication.translate) if isinstance(error, ZhanchiError)
+                  else self.tr("出错了，已记录日志"))
 
     def _say(self, text: str) -> None:
         self.message.setText(text)

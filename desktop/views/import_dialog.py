@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -454,7 +454,8 @@ class ImportDialog(QDialog):
                 report = import_registry(store, checked, valid_only=valid_only, as_of=store.clock.now(),
                                          progress=relay.report, audit_actor=user)
             except ImportRejected as exc:
-                raise InvalidInput("FILE", rejection_summary(exc.report)) from None
+                summary = rejection_summary(exc.report)
+                raise InvalidInput.about("FILE", summary.code, **summary.params) from None
             return ImportOutcome(report, rejects, checked.rejected)
 
         self.runner.run(work, self._imported, self._failed)
@@ -478,9 +479,10 @@ class ImportDialog(QDialog):
     def _failed(self, error: Exception) -> None:
         self._idle()
         if isinstance(error, InvalidInput):
-            self._say(error.reason)  # the file's name is in the reason; the field name is for programs
+            # The file's name is in the reason; the field name is for programs.
+            self._say(error.reason_said(QCoreApplication.translate))
         elif isinstance(error, ZhanchiError):
-            self._say(str(error))
+            self._say(error.said(QCoreApplication.translate))
         else:
             self._say(self.tr("出错了，已记录日志"))
 

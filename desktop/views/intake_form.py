@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QSize, QStringListModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QSize, QStringListModel, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -277,7 +277,7 @@ class IntakeForm(QWidget):
         except InvalidInput as exc:
             typed = len(identity.normalize_id_number(text))
             if typed >= 18:
-                self._set_hint(self.id_hint, exc.reason, ok=False)
+                self._set_hint(self.id_hint, exc.reason_said(QCoreApplication.translate), ok=False)
             else:
                 self._set_hint(self.id_hint, self.tr("已输入 %n 位，共18位", "", typed), ok=True)
             return
@@ -297,7 +297,7 @@ class IntakeForm(QWidget):
             if text.strip():
                 check(text)
         except InvalidInput as exc:
-            self._set_hint(hint, exc.reason, ok=False)
+            self._set_hint(hint, exc.reason_said(QCoreApplication.translate), ok=False)
             return
         self._set_hint(hint, "", ok=True)
 
@@ -308,7 +308,7 @@ class IntakeForm(QWidget):
         try:
             identity.check_uscc(text)
         except InvalidInput as exc:
-            self._set_hint(self.uscc_hint, exc.reason, ok=False)
+            self._set_hint(self.uscc_hint, exc.reason_said(QCoreApplication.translate), ok=False)
             return
         self._set_hint(self.uscc_hint, self.tr("代码校验通过"), ok=True)
 
@@ -319,7 +319,7 @@ class IntakeForm(QWidget):
         try:
             identity.check_mobile(text)
         except InvalidInput as exc:
-            self._set_hint(self.phone_hint, exc.reason, ok=False)
+            self._set_hint(self.phone_hint, exc.reason_said(QCoreApplication.translate), ok=False)
             return
         self._set_hint(self.phone_hint, "", ok=True)
 
@@ -330,7 +330,7 @@ class IntakeForm(QWidget):
         try:
             card = identity.check_bank_card(text)
         except InvalidInput as exc:
-            self._set_hint(self.account_hint, exc.reason, ok=False)
+            self._set_hint(self.account_hint, exc.reason_said(QCoreApplication.translate), ok=False)
             return
         self._set_hint(self.account_hint, card.warning or self.tr("卡号校验通过"), ok=card.luhn_ok)
 

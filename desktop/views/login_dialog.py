@@ -33,6 +33,28 @@ if TYPE_CHECKING:
     from desktop.models.store import Store
 
 
+def credential_fields(layout: QVBoxLayout, account: str, password: str) -> tuple[QLineEdit, QLineEdit, QLabel]:
+    """The account and password fields and the error line under them, added to ``layout``: the same on the
+    sign-in and the lock screen (tests and the keyboard find them by these names).  ``account`` and
+    ``password`` are the labels, translated by the caller."""
+    form = QFormLayout()
+    username = QLineEdit()
+    username.setObjectName("login.username")
+    secret = QLineEdit()
+    secret.setObjectName("login.password")
+    secret.setEchoMode(QLineEdit.EchoMode.Password)
+    form.addRow(account, username)
+    form.addRow(password, secret)
+    layout.addLayout(form)
+    error = QLabel()
+    error.setObjectName("login.error")
+    error.setWordWrap(True)
+    error.setStyleSheet("color: #a61b1b;")
+    error.hide()  # no empty line until there is something to say
+    layout.addWidget(error)
+    return username, secret, error
+
+
 class LoginDialog(QDialog):
     """Sign in.  At the program's start ``store`` is None while the data folder opens behind the
     dialog (``set_store``): the person can type meanwhile, and a sign-in asked for before then
@@ -49,21 +71,7 @@ class LoginDialog(QDialog):
         title = QLabel(self.tr("失业保险技能提升补贴受理系统"))
         emphasise(title, 1.25)
         layout.addWidget(title)
-        form = QFormLayout()
-        self.username = QLineEdit()
-        self.username.setObjectName("login.username")
-        self.password = QLineEdit()
-        self.password.setObjectName("login.password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(self.tr("账号"), self.username)
-        form.addRow(self.tr("密码"), self.password)
-        layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setObjectName("login.error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a61b1b;")
-        self.error.hide()  # no empty line until there is something to say
-        layout.addWidget(self.error)
+        self.username, self.password, self.error = credential_fields(layout, self.tr("账号"), self.tr("密码"))
         self.status = QLabel(self.tr("正在打开数据…") if store is None else "")
         self.status.setObjectName("login.status")
         self.status.setWordWrap(True)
@@ -147,21 +155,7 @@ class LockCover(QWidget):
         self.title.setWordWrap(True)
         emphasise(self.title, 1.25)
         layout.addWidget(self.title)
-        form = QFormLayout()
-        self.username = QLineEdit()
-        self.username.setObjectName("login.username")
-        self.password = QLineEdit()
-        self.password.setObjectName("login.password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(self.tr("账号"), self.username)
-        form.addRow(self.tr("密码"), self.password)
-        layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setObjectName("login.error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a61b1b;")
-        self.error.hide()
-        layout.addWidget(self.error)
+        self.username, self.password, self.error = credential_fields(layout, self.tr("账号"), self.tr("密码"))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.ok = QPushButton()

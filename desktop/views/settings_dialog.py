@@ -17,7 +17,7 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -236,14 +236,14 @@ class SettingsDialog(QDialog):
         except InvalidInput as exc:
             label = self.errors.get(exc.field)
             if label is None:
-                self._show_message(str(exc))
+                self._show_message(exc.said(QCoreApplication.translate))
                 return
-            label.setText("⚠ " + exc.reason)
+            label.setText("⚠ " + exc.reason_said(QCoreApplication.translate))
             label.show()
             self._fields[exc.field].setFocus()
             return
         except ZhanchiError as exc:
-            self._show_message(str(exc))
+            self._show_message(exc.said(QCoreApplication.translate))
             return
         self.settings = settings
         self.saved.emit(settings)
@@ -259,7 +259,7 @@ class SettingsDialog(QDialog):
         try:
             check_spec(spec)
         except ReaderError as exc:
-            raise InvalidInput("idcard_reader", str(exc)) from None
+            raise InvalidInput("idcard_reader", code=exc.code, params=exc.params) from None
         return spec
 
     def _show_message(self, text: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,8 +24,8 @@ from desktop.models.workspace import Workspace
 from desktop.sync.client import SyncError
 from desktop.sync.engine import rejected_items, requeue
 from desktop.sync.lookup import lookup_progress, online_client
-from desktop.sync.protocol import ProgressAnswer
 from desktop.views.tasks import TaskRunner
+from wire import ProgressAnswer
 
 
 class RejectedChangesDialog(QDialog):
@@ -90,7 +90,8 @@ class RejectedChangesDialog(QDialog):
         self.runner.run(lambda: requeue(store, ids, self.actor), done, self._failed)
 
     def _failed(self, error: Exception) -> None:
-        self.message.setText(str(error) if isinstance(error, ZhanchiError) else self.tr("读取失败，请重试"))
+        self.message.setText(error.said(QCoreApplication.translate) if isinstance(error, ZhanchiError)
+                             else self.tr("读取失败，请重试"))
 
 
 class ProgressLookupDialog(QDialog):
@@ -181,7 +182,8 @@ class ProgressLookupDialog(QDialog):
         if isinstance(error, SyncError):
             self.answer.setText(self.tr("中心系统暂时无法连接：") + str(error))
         else:
-            self.answer.setText(str(error) if isinstance(error, ZhanchiError) else self.tr("查询失败，请重试"))
+            self.answer.setText(error.said(QCoreApplication.translate) if isinstance(error, ZhanchiError)
+                                else self.tr("查询失败，请重试"))
 
     def _show(self, result: tuple[str, ProgressAnswer | None]) -> None:
         self._asking = False

@@ -1219,6 +1219,1254 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <source>登录失败次数过多，账户已锁定，请于 {until} 后再试</source>
         <translation>Too many failed sign-ins: the account is locked; try again after {until}</translation>
     </message>
+    <message>
+        <source>应为 JSON 对象</source>
+        <translation>should be a JSON object</translation>
+    </message>
+    <message>
+        <source>应为数组</source>
+        <translation>should be a list</translation>
+    </message>
+    <message>
+        <source>缺少此项</source>
+        <translation>is missing</translation>
+    </message>
+    <message>
+        <source>应为文字</source>
+        <translation>should be text</translation>
+    </message>
+    <message>
+        <source>不能为空</source>
+        <translation>must not be empty</translation>
+    </message>
+    <message>
+        <source>应为整数，收到 {received}</source>
+        <translation>should be a whole number; got {received}</translation>
+    </message>
+    <message>
+        <source>应在 {low} 到 {high} 之间，收到 {received}</source>
+        <translation>should be between {low} and {high}; got {received}</translation>
+    </message>
+    <message>
+        <source>应为 true 或 false</source>
+        <translation>should be true or false</translation>
+    </message>
+    <message>
+        <source>应为日期 YYYY-MM-DD（如 2018-01-10），收到 {received}</source>
+        <translation>should be a date YYYY-MM-DD (such as 2018-01-10); got {received}</translation>
+    </message>
+    <message>
+        <source>日期格式应为 YYYY-MM-DD（如 2018-01-10），收到 {received}</source>
+        <translation>the date should be written YYYY-MM-DD (such as 2018-01-10); got {received}</translation>
+    </message>
+    <message>
+        <source>日期 {date} 不存在，请核对年、月、日</source>
+        <translation>the date {date} does not exist; check the year, month and day</translation>
+    </message>
+    <message>
+        <source>日期 {date} 不在可受理的范围内（{first_year}年至{last_year}年）</source>
+        <translation>the date {date} is outside the range a case can carry ({first_year} to {last_year})</translation>
+    </message>
+    <message>
+        <source>应为 skill_level 或 qualification，收到 {received}</source>
+        <translation>should be skill_level or qualification; got {received}</translation>
+    </message>
+    <message>
+        <source>应为 bank 或 sscard，收到 {received}</source>
+        <translation>should be bank or sscard; got {received}</translation>
+    </message>
+    <message>
+        <source>今天</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>申请日期</source>
+        <translation>the application date</translation>
+    </message>
+    <message>
+        <source>请填写身份证号码</source>
+        <translation>Enter the ID card number</translation>
+    </message>
+    <message>
+        <source>身份证号码应为18位，实际{length}位</source>
+        <translation>An ID card number has 18 characters; this one has {length}</translation>
+    </message>
+    <message>
+        <source>身份证号码应为18位，实际15位；15位旧号码请换用二代身份证上的18位号码</source>
+        <translation>An ID card number has 18 characters; this one has 15: use the 18-character number on the second-generation ID card instead of the old 15-digit one</translation>
+    </message>
+    <message>
+        <source>身份证号码含有无效字符“{character}”：前17位应为数字，末位为数字或X</source>
+        <translation>The ID card number contains an invalid character “{character}”: the first 17 must be digits, the last a digit or X</translation>
+    </message>
+    <message>
+        <source>身份证号码前两位“{prefix}”不是有效的省级行政区划代码，请核对</source>
+        <translation>The first two digits of the ID card number, “{prefix}”, are not a valid province code; please check</translation>
+    </message>
+    <message>
+        <source>身份证号码中的出生日期“{birth}”不存在，请核对第7至14位</source>
+        <translation>The birth date in the ID card number, “{birth}”, does not exist; check characters 7 to 14</translation>
+    </message>
+    <message>
+        <source>身份证号码中的出生日期{birth}晚于{day}（{today}），请核对</source>
+        <translation>The birth date in the ID card number, {birth}, is later than {day} ({today}); please check</translation>
+    </message>
+    <message>
+        <source>身份证号码校验位不正确（末位应为{expected}），请逐位核对证件号码</source>
+        <translation>The check character of the ID card number is wrong (the last should be {expected}); check the number character by character</translation>
+    </message>
+    <message>
+        <source>请填写统一社会信用代码</source>
+        <translation>Enter the unified social credit code</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码应为18位，实际{length}位</source>
+        <translation>A unified social credit code has 18 characters; this one has {length}</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码含有无效字符“{character}”：只使用数字和除I、O、S、V、Z以外的大写字母</source>
+        <translation>The unified social credit code contains an invalid character “{character}”: use only digits and capital letters other than I, O, S, V and Z</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码校验位不正确（末位应为{expected}），请逐位核对</source>
+        <translation>The check character of the unified social credit code is wrong (the last should be {expected}); check it character by character</translation>
+    </message>
+    <message>
+        <source>请填写银行卡号</source>
+        <translation>Enter the bank card number</translation>
+    </message>
+    <message>
+        <source>银行卡号只能包含数字，发现无效字符“{character}”</source>
+        <translation>A bank card number has digits only; found an invalid character “{character}”</translation>
+    </message>
+    <message>
+        <source>银行卡号应为12至19位数字，实际{length}位</source>
+        <translation>A bank card number has 12 to 19 digits; this one has {length}</translation>
+    </message>
+    <message>
+        <source>行政区划代码含有无效字符“{character}”，应为6位数字</source>
+        <translation>The region code contains an invalid character “{character}”; it should be 6 digits</translation>
+    </message>
+    <message>
+        <source>请填写行政区划代码</source>
+        <translation>Enter the region code</translation>
+    </message>
+    <message>
+        <source>行政区划代码应为6位数字，实际为“{region}”</source>
+        <translation>A region code has 6 digits; got “{region}”</translation>
+    </message>
+    <message>
+        <source>行政区划代码“{region}”不在行政区划代码表中，请核对</source>
+        <translation>The region code “{region}” is not in the list of region codes; please check</translation>
+    </message>
+    <message>
+        <source>密码至少需要{length}个字符</source>
+        <translation>A password needs at least {length} characters</translation>
+    </message>
+    <message>
+        <source>用户名应为1至64位字母、数字或 . _ - @</source>
+        <translation>A user name is 1 to 64 letters, digits or . _ - @</translation>
+    </message>
+    <message>
+        <source>姓名不能为空</source>
+        <translation>The name must not be empty</translation>
+    </message>
+    <message>
+        <source>未知角色 {role}</source>
+        <translation>unknown role {role}</translation>
+    </message>
+    <message>
+        <source>经办机构代码应为6位数字</source>
+        <translation>An office code has 6 digits</translation>
+    </message>
+    <message>
+        <source>用户名 {username} 已存在，请换一个</source>
+        <translation>The user name {username} is taken; choose another</translation>
+    </message>
+    <message>
+        <source>没有用户 {username}</source>
+        <translation>No user {username}</translation>
+    </message>
+    <message>
+        <source>不能停用自己的账户</source>
+        <translation>You cannot disable your own account</translation>
+    </message>
+    <message>
+        <source>{name}（{username}）是最后一个启用的管理员账户，不能停用；请先新建或启用另一个管理员账户</source>
+        <translation>{name} ({username}) is the last active administrator account and cannot be disabled; first create or enable another administrator account</translation>
+    </message>
+    <message>
+        <source>{name}（{username}）是最后一个启用的管理员账户，不能改为其他角色；请先新建或启用另一个管理员账户</source>
+        <translation>{name} ({username}) is the last active administrator account and cannot be given another role; first create or enable another administrator account</translation>
+    </message>
+    <message>
+        <source>无法写入（只读或权限不足），请检查文件夹权限</source>
+        <translation>cannot be written (read-only or not permitted); check the folder&apos;s permissions</translation>
+    </message>
+    <message>
+        <source>所在磁盘已满，请清理磁盘空间后重试</source>
+        <translation>its disk is full; free some space and try again</translation>
+    </message>
+    <message>
+        <source>不存在或已被移走，请检查数据文件夹位置</source>
+        <translation>does not exist or has been moved; check where the data folder is</translation>
+    </message>
+    <message>
+        <source>无法访问（{reason}）</source>
+        <translation>cannot be accessed ({reason})</translation>
+    </message>
+    <message>
+        <source>{path} 是文件夹，请给出文件名</source>
+        <translation>{path} is a folder; give a file name</translation>
+    </message>
+    <message>
+        <source>文件夹 {folder} 不存在</source>
+        <translation>The folder {folder} does not exist</translation>
+    </message>
+    <message>
+        <source>{file}：无法读取：{reason}</source>
+        <translation>{file}: cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <source>发放文件应为 .csv 或 .xlsx，收到“{file}”</source>
+        <translation>A payment file is .csv or .xlsx; got “{file}”</translation>
+    </message>
+    <message>
+        <source>文件 {file} 已存在，请换一个文件名（已导出的发放文件不会被覆盖）</source>
+        <translation>The file {file} already exists; choose another name (payment files already exported are never overwritten)</translation>
+    </message>
+    <message>
+        <source>没有待发放的案件</source>
+        <translation>No cases to pay</translation>
+    </message>
+    <message>
+        <source>没有待发放的案件（{count}件不符合发放条件，未导出：{refused}）</source>
+        <translation>No cases to pay ({count} do not qualify for payment and were not exported: {refused})</translation>
+    </message>
+    <message>
+        <source>请写明更正或重新发放的原因</source>
+        <translation>Say why the payment is corrected or sent again</translation>
+    </message>
+    <message>
+        <source>{file}：结果文件有{count}处问题，未导入任何内容：{problems}</source>
+        <translation>{file}: the result file has {count} problems; nothing was imported: {problems}</translation>
+    </message>
+    <message>
+        <source>{file}：文件是空的，没有表头</source>
+        <translation>{file}: the file is empty; it has no header row</translation>
+    </message>
+    <message>
+        <source>{file}：缺少必需的列 {columns}；表头应为 {header}</source>
+        <translation>{file}: required columns are missing: {columns}; the header should be {header}</translation>
+    </message>
+    <message>
+        <source>{file}：只有表头，没有数据行</source>
+        <translation>{file}: there is only the header row, no data</translation>
+    </message>
+    <message>
+        <source>社会保障卡账号应为数字或字母，不超过40位</source>
+        <translation>A social security card account is digits or letters, at most 40</translation>
+    </message>
+    <message>
+        <source>户名“{holder}”不是申请人本人；补贴只能发放到申请人本人账户</source>
+        <translation>The account holder “{holder}” is not the applicant; the subsidy is paid only into the applicant&apos;s own account</translation>
+    </message>
+    <message>
+        <source>案件 {case_no} 当前状态为“{state}”，不能变更收款账户</source>
+        <translation>Case {case_no} is “{state}”; its payee account cannot be changed</translation>
+    </message>
+    <message>
+        <source>案件 {case_no} 已在发放批次中，待银行结果导入后才能变更收款账户</source>
+        <translation>Case {case_no} is in a payment batch; its payee account can be changed once the bank&apos;s result is imported</translation>
+    </message>
+    <message>
+        <source>收款账户没有变化</source>
+        <translation>The payee account has not changed</translation>
+    </message>
+    <message>
+        <source>案件 {case_no} 已有一项收款账户变更待确认，请先确认或不予采纳</source>
+        <translation>Case {case_no} already has a payee account change waiting; confirm or decline it first</translation>
+    </message>
+    <message>
+        <source>案件 {case_no} 没有待确认的收款账户变更</source>
+        <translation>Case {case_no} has no payee account change waiting</translation>
+    </message>
+    <message>
+        <source>请写明不予采纳的原因</source>
+        <translation>Say why the change is declined</translation>
+    </message>
+    <message>
+        <source>案件 {case_no} 有{count}项风险提示尚未核查解除：{flags}。请逐项核查并写明核查意见后解除，或驳回申请</source>
+        <translation>Case {case_no} has {count} risk flags not yet checked and cleared: {flags}. Check each, write what you found and clear it, or reject the application</translation>
+    </message>
+    <message>
+        <source>案件 {case_no} 的证书等级按适用政策没有补贴标准，不能通过审核，请驳回</source>
+        <translation>The applicable policy sets no subsidy for the certificate level of case {case_no}; it cannot pass review: reject it</translation>
+    </message>
+    <message>
+        <source>该案件系对核验结论有异议而受理的，审核通过须写明审核意见</source>
+        <translation>This case was accepted against the verification result: passing its review needs a review note</translation>
+    </message>
+    <message>
+        <source>该案件有尚未答复的公示异议，审核通过须写明对异议的核查意见</source>
+        <translation>This case has a publicity objection not yet answered: passing its review needs a note on what the check of the objection found</translation>
+    </message>
+    <message>
+        <source>文件格式错误：{error}</source>
+        <translation>the file is not well-formed: {error}</translation>
+    </message>
+    <message>
+        <source>无法读取：{error}</source>
+        <translation>cannot be read: {error}</translation>
+    </message>
+    <message>
+        <source>不认识的项（拼写错误？）</source>
+        <translation>unknown entry (misspelt?)</translation>
+    </message>
+    <message>
+        <source>缺少此表</source>
+        <translation>this table is missing</translation>
+    </message>
+    <message>
+        <source>应为整数，实际为 {actual}</source>
+        <translation>should be a whole number; it is {actual}</translation>
+    </message>
+    <message>
+        <source>应不小于{smallest}，实际为 {actual}</source>
+        <translation>should be at least {smallest}; it is {actual}</translation>
+    </message>
+    <message>
+        <source>解除风险提示须写明核查意见</source>
+        <translation>Clearing a risk flag needs a note of what the check found</translation>
+    </message>
+    <message>
+        <source>未找到风险提示：{flag}</source>
+        <translation>No such risk flag: {flag}</translation>
+    </message>
+    <message>
+        <source>该风险提示已解除</source>
+        <translation>This risk flag has already been cleared</translation>
+    </message>
+    <message>
+        <source>无法写入 {path}：{reason}</source>
+        <translation>Cannot write {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} 是文件夹；请给出 CSV 文件名</source>
+        <translation>{path} is a folder; give a CSV file name</translation>
+    </message>
+    <message>
+        <source>本机还没有参保人员名册：请先导入（import insured FILE）或与中心系统同步后再筛查</source>
+        <translation>This computer has no register of insured people yet: import one first (import insured FILE) or sync with the central system, then screen</translation>
+    </message>
+    <message>
+        <source>本机还没有证书名册：请先导入（import certificates FILE）或与中心系统同步后再筛查</source>
+        <translation>This computer has no register of certificates yet: import one first (import certificates FILE) or sync with the central system, then screen</translation>
+    </message>
+    <message>
+        <source>应为非空的文字数组</source>
+        <translation>should be a non-empty list of texts</translation>
+    </message>
+    <message>
+        <source>花括号不配对：{error}</source>
+        <translation>the braces do not pair: {error}</translation>
+    </message>
+    <message>
+        <source>没有占位符 {{{placeholder}}}（可用：{known}）</source>
+        <translation>there is no placeholder {{{placeholder}}} (available: {known})</translation>
+    </message>
+    <message>
+        <source>应为不小于10的整数（一条短信70个汉字）</source>
+        <translation>should be a whole number of at least 10 (one text message holds 70 Chinese characters)</translation>
+    </message>
+    <message>
+        <source>应为 等级 = &quot;文字&quot; 的表，等级为1至5</source>
+        <translation>should be a table of level = &quot;words&quot;, levels 1 to 5</translation>
+    </message>
+    <message>
+        <source>应为文字，例如 &quot;{{year}}年{{month}}月{{day}}日&quot;</source>
+        <translation>should be text, such as &quot;{{year}}-{{month}}-{{day}}&quot;</translation>
+    </message>
+    <message>
+        <source>只能使用 {{year}} {{month}} {{day}}：{error}</source>
+        <translation>may use only {{year}} {{month}} {{day}}: {error}</translation>
+    </message>
+    <message>
+        <source>尚未设置{settings}，不能出具审核决定书；请管理员在“设置”的“本机构（审核决定书）”中填写</source>
+        <translation>{settings} not set yet: no review decision can be issued; an administrator fills it in under “Settings”, “This office (review decisions)”</translation>
+    </message>
+    <message>
+        <source>尚未设置{settings}，不能打印公示名单；请管理员在“设置”的“本机构（公示名单）”中填写</source>
+        <translation>{settings} not set yet: no publicity list can be printed; an administrator fills it in under “Settings”, “This office (publicity lists)”</translation>
+    </message>
+    <message>
+        <source>只能是一行文字（不能含换行或控制字符）</source>
+        <translation>must be one line of text (no line breaks or control characters)</translation>
+    </message>
+    <message>
+        <source>不能超过{longest}个字符，收到{length}个</source>
+        <translation>may be at most {longest} characters; got {length}</translation>
+    </message>
+    <message>
+        <source>决定机关应为人力资源社会保障部门（或其经办机构）的名称，服务窗口、大厅不能作出决定</source>
+        <translation>The deciding body must be the name of a human resources and social security department (or its agency); a service window or hall cannot make decisions</translation>
+    </message>
+    <message>
+        <source>只填年份前的部分，如“穗天人社技补决”：年份〔2026〕和序号由系统编排</source>
+        <translation>Enter only the part before the year (the issuer&apos;s abbreviation): the year in brackets and the number are added by the system</translation>
+    </message>
+    <message>
+        <source>应为人民法院的全称，如“广州铁路运输法院”</source>
+        <translation>should be the full name of a people&apos;s court (ending in the word for court)</translation>
+    </message>
+    <message>
+        <source>应为本机构受理异议的电话（含区号，如“020-38881234”），不能只填12333</source>
+        <translation>should be this office&apos;s telephone for objections (with the area code, such as “020-38881234”), not just 12333</translation>
+    </message>
+    <message>
+        <source>应为本机构受理异议的详细地址（街道、门牌，如“广州市天河区天河北路123号一楼”），不能只填行政区划名称</source>
+        <translation>should be the street address where this office takes objections (street and number), not just the name of a region</translation>
+    </message>
+    <message>
+        <source>应为 insured 或 certificates，收到“{kind}”</source>
+        <translation>should be insured or certificates; got “{kind}”</translation>
+    </message>
+    <message>
+        <source>{count}行有错误，未导入</source>
+        <translation>{count} rows have errors; nothing was imported</translation>
+    </message>
+    <message>
+        <source>{count}行有错误，未导入（{first}）</source>
+        <translation>{count} rows have errors; nothing was imported ({first})</translation>
+    </message>
+    <message>
+        <source>{file}：含有不是 {encoding} 编码的字符；{save_as}</source>
+        <translation>{file}: contains characters that are not {encoding}; {save_as}</translation>
+    </message>
+    <message>
+        <source>{file}：不是有效的 CSV 文件（{error}）</source>
+        <translation>{file}: not a valid CSV file ({error})</translation>
+    </message>
+    <message>
+        <source>{file}：不是有效的 XLSX 文件（{error}）</source>
+        <translation>{file}: not a valid XLSX file ({error})</translation>
+    </message>
+    <message>
+        <source>{file}：不是文件</source>
+        <translation>{file}: not a file</translation>
+    </message>
+    <message>
+        <source>{file}：文件不存在</source>
+        <translation>{file}: the file does not exist</translation>
+    </message>
+    <message>
+        <source>{file}：看起来是 Excel 工作簿而不是 CSV；请把扩展名改为 .xlsx</source>
+        <translation>{file}: looks like an Excel workbook, not CSV; change its extension to .xlsx</translation>
+    </message>
+    <message>
+        <source>{file}：不是有效的 XLSX 文件；请用 Excel 另存为 .xlsx 或 CSV UTF-8</source>
+        <translation>{file}: not a valid XLSX file; save it from Excel as .xlsx or CSV UTF-8</translation>
+    </message>
+    <message>
+        <source>{file}：是旧版 Excel（.xls）文件；请另存为 .xlsx 或 CSV UTF-8 后再导入</source>
+        <translation>{file}: an old Excel (.xls) file; save it as .xlsx or CSV UTF-8, then import</translation>
+    </message>
+    <message>
+        <source>{file}：只能导入 CSV（.csv）或 Excel（.xlsx）文件</source>
+        <translation>{file}: only CSV (.csv) or Excel (.xlsx) files can be imported</translation>
+    </message>
+    <message>
+        <source>{file}：读取时出错：{reason}</source>
+        <translation>{file}: reading failed: {reason}</translation>
+    </message>
+    <message>
+        <source>“{column}”不是{kind}文件的列；可用的列：{columns}</source>
+        <translation>“{column}” is not a column of a {kind} file; the columns are: {columns}</translation>
+    </message>
+    <message>
+        <source>{file}：第{first}列和第{second}列都对应 {column}，请只保留一列</source>
+        <translation>{file}: columns {first} and {second} both stand for {column}; keep only one</translation>
+    </message>
+    <message>
+        <source>{file}：缺少必需的列 {columns}；表头应包含 {header}</source>
+        <translation>{file}: required columns are missing: {columns}; the header should include {header}</translation>
+    </message>
+    <message>
+        <source>请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再导入</source>
+        <translation>save it in Excel as “CSV UTF-8 (Comma delimited)”, then import</translation>
+    </message>
+    <message>
+        <source>{file}：第{line}行{problem}；{save_as}</source>
+        <translation>{file}: line {line} {problem}; {save_as}</translation>
+    </message>
+    <message>
+        <source>有无法解读的字节</source>
+        <translation>has bytes that cannot be read</translation>
+    </message>
+    <message>
+        <source>有不是文字的字符 {code_point}</source>
+        <translation>has a character that is not text, {code_point}</translation>
+    </message>
+    <message>
+        <source>出现登记数据中不会有的字符 {shown}</source>
+        <translation>has a character registry data never holds: {shown}</translation>
+    </message>
+    <message>
+        <source>起的汉字多为生僻字（全文{ideographs}个汉字中{rare}个不在常用的 GB2312 字表），不像中文文本，而像其他编码被误读</source>
+        <translation>onwards the Chinese characters are mostly rare ({rare} of the file&apos;s {ideographs} are not in the common GB2312 set): not Chinese text but another encoding misread</translation>
+    </message>
+    <message>
+        <source>{problem}：文件开头标明是 UTF-8，这一行却不是 UTF-8</source>
+        <translation>{problem}: the file starts by saying it is UTF-8, but this line is not</translation>
+    </message>
+    <message>
+        <source>是 UTF-32 编码（文件开头标明），本程序只读 UTF-8、GB18030/GBK 或 UTF-16</source>
+        <translation>is UTF-32 (as the file&apos;s start says); this program reads only UTF-8, GB18030/GBK or UTF-16</translation>
+    </message>
+    <message>
+        <source>{problem}：文件开头标明是 UTF-16，这一行却不是有效的 UTF-16</source>
+        <translation>{problem}: the file starts by saying it is UTF-16, but this line is not valid UTF-16</translation>
+    </message>
+    <message>
+        <source>含有空字符：像是开头没有 BOM 标记的 UTF-16，或不是文本文件</source>
+        <translation>has null characters: it looks like UTF-16 without a BOM at its start, or not a text file</translation>
+    </message>
+    <message>
+        <source>{problem}：前面各行是 UTF-8，这一行却不是（文件混有两种编码）</source>
+        <translation>{problem}: the lines before are UTF-8 but this one is not (the file mixes two encodings)</translation>
+    </message>
+    <message>
+        <source>{problem}：文件像是繁体中文 Big5 编码，本程序只读 UTF-8、GB18030/GBK 或 UTF-16</source>
+        <translation>{problem}: the file looks like Traditional Chinese Big5; this program reads only UTF-8, GB18030/GBK or UTF-16</translation>
+    </message>
+    <message>
+        <source>{problem}：文件不是 UTF-8、GB18030/GBK 或 UTF-16 编码</source>
+        <translation>{problem}: the file is not UTF-8, GB18030/GBK or UTF-16</translation>
+    </message>
+    <message>
+        <source>整数</source>
+        <translation>a whole number</translation>
+    </message>
+    <message>
+        <source>文字</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <source>数组</source>
+        <translation>a list</translation>
+    </message>
+    <message>
+        <source>表</source>
+        <translation>a table</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>a date</translation>
+    </message>
+    <message>
+        <source>应为{kind}，实际为 {actual}</source>
+        <translation>should be {kind}; it is {actual}</translation>
+    </message>
+    <message>
+        <source>应为表</source>
+        <translation>should be a table</translation>
+    </message>
+    <message>
+        <source>等级应为1至5</source>
+        <translation>a level is 1 to 5</translation>
+    </message>
+    <message>
+        <source>金额不能为负数</source>
+        <translation>an amount cannot be negative</translation>
+    </message>
+    <message>
+        <source>没有这条规则（已知规则：{known}）</source>
+        <translation>there is no such rule (the rules are: {known})</translation>
+    </message>
+    <message>
+        <source>应为1至5的整数数组</source>
+        <translation>should be a list of whole numbers 1 to 5</translation>
+    </message>
+    <message>
+        <source>应为 prefecture（地市级统筹）或 province（省级统筹）</source>
+        <translation>should be prefecture (pooled by prefecture) or province (pooled by province)</translation>
+    </message>
+    <message>
+        <source>应为统一社会信用代码首位的一个字符（数字或除I、O、S、V、Z以外的大写字母）</source>
+        <translation>should be one character, the first of a unified social credit code (a digit or a capital letter other than I, O, S, V, Z)</translation>
+    </message>
+    <message>
+        <source>参保缴费记录和证书由经办机构通过联网查询、信息比对核查（人社部发〔2017〕40号 二(二)），不列入申请人材料</source>
+        <translation>Contribution records and certificates are checked by the office itself online and against other records (MOHRSS document No. 40 of 2017, II(2)); they are not among the applicant&apos;s materials</translation>
+    </message>
+    <message>
+        <source>应为 identity（身份信息经信息共享核验后免于出示），或不写</source>
+        <translation>should be identity (identity details checked through information sharing need not be shown), or left out</translation>
+    </message>
+    <message>
+        <source>不是文件标题（文件标题以“通知”“意见”“办法”等文种结尾）；政策说明请写在 summary</source>
+        <translation>is not a document title (a document title ends with its kind: notice, opinion, measures…); write a description of the policy under summary</translation>
+    </message>
+    <message>
+        <source>缺少此项：写明本期政策的说明（有经核对原文的文件标题时另写 title）</source>
+        <translation>is missing: describe this period&apos;s policy (and give title when the document&apos;s title has been checked against its text)</translation>
+    </message>
+    <message>
+        <source>结束日期早于开始日期</source>
+        <translation>the end date is before the start date</translation>
+    </message>
+    <message>
+        <source>应为 confirmed（已核对原文）或 unconfirmed（未核实）</source>
+        <translation>should be confirmed (checked against the original) or unconfirmed (not verified)</translation>
+    </message>
+    <message>
+        <source>标为 confirmed（已核实）的来源须写明{what}</source>
+        <translation>a source marked confirmed (verified) must give its {what}</translation>
+    </message>
+    <message>
+        <source>文号</source>
+        <translation>document number</translation>
+    </message>
+    <message>
+        <source>发文机关</source>
+        <translation>issuing body</translation>
+    </message>
+    <message>
+        <source>发文日期</source>
+        <translation>date of issue</translation>
+    </message>
+    <message>
+        <source>本文件没有改这条规则</source>
+        <translation>this file does not change this rule</translation>
+    </message>
+    <message>
+        <source>本文件没有设此项</source>
+        <translation>this file does not set this entry</translation>
+    </message>
+    <message>
+        <source>应为6位行政区划代码</source>
+        <translation>should be a 6-digit region code</translation>
+    </message>
+    <message>
+        <source>应为 national 或 regional，实际为 {actual}</source>
+        <translation>should be national or regional; it is {actual}</translation>
+    </message>
+    <message>
+        <source>政策编号 {policy} 重复</source>
+        <translation>the policy id {policy} is used twice</translation>
+    </message>
+    <message>
+        <source>与 {earlier} 的施行期间重叠（{earlier} 至 {ends_on}）</source>
+        <translation>overlaps the period of {earlier} ({earlier} to {ends_on})</translation>
+    </message>
+    <message>
+        <source>无结束日期</source>
+        <translation>no end date</translation>
+    </message>
+    <message>
+        <source>没有编号为 {policy} 的政策（已载入：{known}）</source>
+        <translation>No policy with the id {policy} (loaded: {known})</translation>
+    </message>
+    <message>
+        <source>申请日期{day}早于技能提升补贴政策施行日期{first}</source>
+        <translation>The application date {day} is before the skills-upgrade subsidy policy came into force, {first}</translation>
+    </message>
+    <message>
+        <source>（未载入政策）</source>
+        <translation>(no policy loaded)</translation>
+    </message>
+    <message>
+        <source>应为日期列表，例如 [2027-01-01, 2027-01-02]</source>
+        <translation>should be a list of dates, such as [2027-01-01, 2027-01-02]</translation>
+    </message>
+    <message>
+        <source>“{item}”含有时间，只需写日期（如 {year}-01-01）</source>
+        <translation>“{item}” has a time; write the date only (such as {year}-01-01)</translation>
+    </message>
+    <message>
+        <source>“{item}”不是有效日期，应写成 {year}-01-01 的形式</source>
+        <translation>“{item}” is not a valid date; write it as {year}-01-01</translation>
+    </message>
+    <message>
+        <source>“{item}”不是日期，应写成 {year}-01-01 的形式</source>
+        <translation>“{item}” is not a date; write it as {year}-01-01</translation>
+    </message>
+    <message>
+        <source>日期 {date} 不在 {year} 年内</source>
+        <translation>the date {date} is not in {year}</translation>
+    </message>
+    <message>
+        <source>文件名应为 holidays-年份.toml，例如 holidays-2027.toml</source>
+        <translation>the file name should be holidays-year.toml, such as holidays-2027.toml</translation>
+    </message>
+    <message>
+        <source>不是有效的 UTF-8 TOML 文件：{error}</source>
+        <translation>not a valid UTF-8 TOML file: {error}</translation>
+    </message>
+    <message>
+        <source>无法识别的键，只允许 year、source、holidays、workdays</source>
+        <translation>unknown key; only year, source, holidays and workdays are allowed</translation>
+    </message>
+    <message>
+        <source>缺少年份或年份不是整数，例如 year = 2027</source>
+        <translation>the year is missing or not a whole number, such as year = 2027</translation>
+    </message>
+    <message>
+        <source>年份 {year} 与文件名中的年份 {named} 不一致</source>
+        <translation>the year {year} differs from the year in the file name, {named}</translation>
+    </message>
+    <message>
+        <source>请写明依据的通知名称，例如 国务院办公厅关于2027年部分节假日安排的通知</source>
+        <translation>name the notice this rests on, such as the State Council General Office&apos;s notice on the 2027 holiday arrangements</translation>
+    </message>
+    <message>
+        <source>缺少此键；没有日期时写空列表 []</source>
+        <translation>this key is missing; with no dates, write an empty list []</translation>
+    </message>
+    <message>
+        <source>日期 {date} 同时列为放假和上班</source>
+        <translation>the date {date} is listed both as a holiday and as a working day</translation>
+    </message>
+    <message>
+        <source>{date} 是周一至周五，调休上班日应为周六或周日</source>
+        <translation>{date} is a Monday to Friday; a make-up working day is a Saturday or Sunday</translation>
+    </message>
+    <message>
+        <source>无法读取数据库密钥 {path}：{reason}</source>
+        <translation>Cannot read the database key {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>数据库密钥 {path} 不能由当前 Windows 账户解开（{error}）</source>
+        <translation>The database key {path} cannot be opened by the current Windows account ({error})</translation>
+    </message>
+    <message>
+        <source>数据库密钥文件 {path} 已损坏</source>
+        <translation>The database key file {path} is damaged</translation>
+    </message>
+    <message>
+        <source>无法从系统密钥环读取数据库密钥：{error}</source>
+        <translation>Cannot read the database key from the system keyring: {error}</translation>
+    </message>
+    <message>
+        <source>系统密钥环中的数据库密钥已损坏</source>
+        <translation>The database key in the system keyring is damaged</translation>
+    </message>
+    <message>
+        <source>无法把数据库密钥存入系统密钥环：{error}</source>
+        <translation>Cannot store the database key in the system keyring: {error}</translation>
+    </message>
+    <message>
+        <source>本机已有标识为 {key_id} 的另一把数据库密钥，未覆盖</source>
+        <translation>This computer already has another database key with the id {key_id}; it was not overwritten</translation>
+    </message>
+    <message>
+        <source>数据库密钥存入 {where} 后读不回来</source>
+        <translation>The database key was stored in {where} but cannot be read back</translation>
+    </message>
+    <message>
+        <source>密钥文件夹 {keys} 在数据文件夹 {folder} 之内：密钥不能和数据库放在一起</source>
+        <translation>The key folder {keys} is inside the data folder {folder}: keys may not be kept with the database</translation>
+    </message>
+    <message>
+        <source>数据文件夹 {data_dir} 的数据库无法打开：文件已损坏，或已加密而缺少密钥标识文件 {key_id_file}（请用 zhanchi key import 导入该文件夹导出的密钥）</source>
+        <translation>The database of the data folder {data_dir} cannot be opened: the file is damaged, or it is encrypted and the key id file {key_id_file} is missing (import the key exported from that folder with zhanchi key import)</translation>
+    </message>
+    <message>
+        <source>数据文件夹 {data_dir} 的数据库已加密，本机当前用户没有它的密钥（{key_id}）：请在原来的电脑上用 zhanchi key export 导出密钥，再在本机用 zhanchi key import 导入</source>
+        <translation>The database of the data folder {data_dir} is encrypted and the current user of this computer does not have its key ({key_id}): export the key on the original computer with zhanchi key export, then import it here with zhanchi key import</translation>
+    </message>
+    <message>
+        <source>{path} 已加密，但找不到它所属数据文件夹的密钥标识（{key_id_file}）</source>
+        <translation>{path} is encrypted, but the key id of its data folder ({key_id_file}) cannot be found</translation>
+    </message>
+    <message>
+        <source>{path} 已存在，不会覆盖</source>
+        <translation>{path} already exists and will not be overwritten</translation>
+    </message>
+    <message>
+        <source>口令至少{length}个字符</source>
+        <translation>A passphrase needs at least {length} characters</translation>
+    </message>
+    <message>
+        <source>数据文件夹 {data_dir} 没有加密密钥（尚未打开过或未加密）</source>
+        <translation>The data folder {data_dir} has no encryption key (never opened, or not encrypted)</translation>
+    </message>
+    <message>
+        <source>{file} 不是导出的密钥文件，或口令不对</source>
+        <translation>{file} is not an exported key file, or the passphrase is wrong</translation>
+    </message>
+    <message>
+        <source>{file} 不是导出的密钥文件</source>
+        <translation>{file} is not an exported key file</translation>
+    </message>
+    <message>
+        <source>{file} 是另一个数据文件夹的密钥（{key_id}），本文件夹的是 {own}</source>
+        <translation>{file} is the key of another data folder ({key_id}); this folder&apos;s is {own}</translation>
+    </message>
+    <message>
+        <source>{file} 中的密钥打不开 {data_dir} 的数据库</source>
+        <translation>The key in {file} does not open the database of {data_dir}</translation>
+    </message>
+    <message>
+        <source>本机已有另一把同标识（{key_id}）的密钥，未覆盖</source>
+        <translation>This computer already has another key with the same id ({key_id}); it was not overwritten</translation>
+    </message>
+    <message>
+        <source>不能超过{longest}个字符</source>
+        <translation>may be at most {longest} characters</translation>
+    </message>
+    <message>
+        <source>{data_dir} 中没有数据库，无需备份</source>
+        <translation>{data_dir} holds no database; nothing to back up</translation>
+    </message>
+    <message>
+        <source>备份未通过完整性检查，已放弃：{problem}</source>
+        <translation>The backup failed its integrity check and was discarded: {problem}</translation>
+    </message>
+    <message>
+        <source>备份失败：{error}</source>
+        <translation>The backup failed: {error}</translation>
+    </message>
+    <message>
+        <source>备份失败：备份文件夹 {folder} {reason}</source>
+        <translation>The backup failed: the backup folder {folder} {reason}</translation>
+    </message>
+    <message>
+        <source>{file} 不能用于恢复：{problem}</source>
+        <translation>{file} cannot be restored: {problem}</translation>
+    </message>
+    <message>
+        <source>恢复失败：数据文件夹 {data_dir} {reason}</source>
+        <translation>The restore failed: the data folder {data_dir} {reason}</translation>
+    </message>
+    <message>
+        <source>请填写身份证号码或统一社会信用代码</source>
+        <translation>Enter an ID card number or a unified social credit code</translation>
+    </message>
+    <message>
+        <source>应为 person（申请人）或 employer（用人单位）</source>
+        <translation>should be person (the applicant) or employer</translation>
+    </message>
+    <message>
+        <source>未找到诚信档案记录：{record}</source>
+        <translation>No such integrity record: {record}</translation>
+    </message>
+    <message>
+        <source>该诚信档案记录已撤销</source>
+        <translation>This integrity record has already been revoked</translation>
+    </message>
+    <message>
+        <source>加密数据库失败（原文件未动）：{error}</source>
+        <translation>Encrypting the database failed (the original file is untouched): {error}</translation>
+    </message>
+    <message>
+        <source>数据文件夹 {data_dir} {reason}</source>
+        <translation>The data folder {data_dir} {reason}</translation>
+    </message>
+    <message>
+        <source>数据库正被其他程序占用，请稍后重试</source>
+        <translation>The database is in use by another program; try again shortly</translation>
+    </message>
+    <message>
+        <source>读写数据文件出错（磁盘故障或文件被移走），请检查数据文件夹</source>
+        <translation>Reading or writing the data file failed (a disk fault, or the file was moved); check the data folder</translation>
+    </message>
+    <message>
+        <source>数据文件夹为只读，无法保存，请检查文件夹权限</source>
+        <translation>The data folder is read-only and nothing can be saved; check the folder&apos;s permissions</translation>
+    </message>
+    <message>
+        <source>磁盘已满，无法保存，请清理磁盘空间后重试</source>
+        <translation>The disk is full and nothing can be saved; free some space and try again</translation>
+    </message>
+    <message>
+        <source>无法打开数据文件，请检查数据文件夹是否存在且可写</source>
+        <translation>The data file cannot be opened; check that the data folder exists and can be written</translation>
+    </message>
+    <message>
+        <source>数据文件已损坏或不是本程序的数据库</source>
+        <translation>The data file is damaged or not this program&apos;s database</translation>
+    </message>
+    <message>
+        <source>数据文件已损坏，请从备份恢复</source>
+        <translation>The data file is damaged; restore it from a backup</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>The name</translation>
+    </message>
+    <message>
+        <source>户名</source>
+        <translation>The account holder</translation>
+    </message>
+    <message>
+        <source>单位名称</source>
+        <translation>The employer&apos;s name</translation>
+    </message>
+    <message>
+        <source>{what}不能为空</source>
+        <translation>{what} must not be empty</translation>
+    </message>
+    <message>
+        <source>{what}含有不可见的文字方向控制字符（{code_point}），请重新输入</source>
+        <translation>{what} contains an invisible text-direction control character ({code_point}); type it again</translation>
+    </message>
+    <message>
+        <source>{what}含有不可见的控制字符（{code_point}），请重新输入</source>
+        <translation>{what} contains an invisible control character ({code_point}); type it again</translation>
+    </message>
+    <message>
+        <source>{what}含有无效的字符编码（{code_point}），请重新输入</source>
+        <translation>{what} contains an invalid character encoding ({code_point}); type it again</translation>
+    </message>
+    <message>
+        <source>{what}只有空格或不可见的字符，请重新输入</source>
+        <translation>{what} has only spaces or invisible characters; type it again</translation>
+    </message>
+    <message>
+        <source>{what}不能超过{limit}个字符（中心系统的上限），现有{length}个</source>
+        <translation>{what} may be at most {limit} characters (the central system&apos;s limit); it has {length}</translation>
+    </message>
+    <message>
+        <source>本机还没有外出受理记录</source>
+        <translation>This computer has no field days yet</translation>
+    </message>
+    <message>
+        <source>没有外出受理记录 {day}</source>
+        <translation>No field day {day}</translation>
+    </message>
+    <message>
+        <source>请填写外出地点（如 某某工业园）</source>
+        <translation>Enter where the field day is (such as an industrial park)</translation>
+    </message>
+    <message>
+        <source>外出地点不能超过100个字符</source>
+        <translation>The place may be at most 100 characters</translation>
+    </message>
+    <message>
+        <source>请至少填写一家单位（统一社会信用代码或单位全称，每行一个）</source>
+        <translation>Enter at least one employer (unified social credit code or full name, one a line)</translation>
+    </message>
+    <message>
+        <source>一次最多{most}家单位</source>
+        <translation>At most {most} employers at a time</translation>
+    </message>
+    <message>
+        <source>本机已处于外出受理状态；请先结束当前外出（返回办公室并对账）</source>
+        <translation>This computer is already out on a field day; end it first (back at the office, with the reconciliation)</translation>
+    </message>
+    <message>
+        <source>本机不在外出受理状态</source>
+        <translation>This computer is not out on a field day</translation>
+    </message>
+    <message>
+        <source>应为日期 YYYY-MM-DD</source>
+        <translation>should be a date YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>应为日期（YYYY-MM-DD）</source>
+        <translation>should be a date (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>请选择要公示的案件</source>
+        <translation>Choose the cases to publicize</translation>
+    </message>
+    <message>
+        <source>公示开始日期{starts_on}早于今天（{today}）</source>
+        <translation>The publicity start date {starts_on} is before today ({today})</translation>
+    </message>
+    <message>
+        <source>{starts_on}不是工作日，公示应从工作日开始（下一个工作日为{next_workday}）</source>
+        <translation>{starts_on} is not a working day; publicity starts on a working day (the next is {next_workday})</translation>
+    </message>
+    <message>
+        <source>公示批次 {batch_no} 状态为“{state}”，不能结束公示</source>
+        <translation>Publicity batch {batch_no} is “{state}”; its publicity cannot be ended</translation>
+    </message>
+    <message>
+        <source>年份应为2000到2200之间的整数，收到 {received}</source>
+        <translation>The year should be a whole number from 2000 to 2200; got {received}</translation>
+    </message>
+    <message>
+        <source>月份应为1到12，收到 {received}</source>
+        <translation>The month should be 1 to 12; got {received}</translation>
+    </message>
+    <message>
+        <source>应为 YYYY-MM（例如 2026-11），收到 {received}</source>
+        <translation>should be YYYY-MM (such as 2026-11); got {received}</translation>
+    </message>
+    <message>
+        <source>季度应为1到4，收到 {received}</source>
+        <translation>The quarter should be 1 to 4; got {received}</translation>
+    </message>
+    <message>
+        <source>应为 YYYY-Qn（例如 2026-Q3），收到 {received}</source>
+        <translation>should be YYYY-Qn (such as 2026-Q3); got {received}</translation>
+    </message>
+    <message>
+        <source>无法读取统筹地区表：{error}</source>
+        <translation>cannot read the table of pooling regions: {error}</translation>
+    </message>
+    <message>
+        <source>应为代码列表</source>
+        <translation>should be a list of codes</translation>
+    </message>
+    <message>
+        <source>“{value}”应为{lengths}位数字</source>
+        <translation>“{value}” should have {lengths} digits</translation>
+    </message>
+    <message>
+        <source>{first}或{second}</source>
+        <translation>{first} or {second}</translation>
+    </message>
+    <message>
+        <source>参考数据文件缺少此列</source>
+        <translation>the reference data file lacks this column</translation>
+    </message>
+    <message>
+        <source>无法写入 {path}：请给出已有文件夹中的文件名</source>
+        <translation>Cannot write {path}: give a file name in a folder that exists</translation>
+    </message>
+    <message>
+        <source>保存年限应为{low}到{high}之间的整数，收到 {received}</source>
+        <translation>The retention period should be a whole number of years from {low} to {high}; got {received}</translation>
+    </message>
+    <message>
+        <source>{cutoff} 晚于保存期限允许的 {latest}（结案后保存{years}年）；只能清除在此日期之前结案的案件</source>
+        <translation>{cutoff} is later than the retention period allows, {latest} (kept {years} years after closing); only cases closed before that date can be purged</translation>
+    </message>
+    <message>
+        <source>审计记录未通过核验，不能清除（先查明原因）：{reason}</source>
+        <translation>The audit trail failed its check; nothing can be purged (find the cause first): {reason}</translation>
+    </message>
+    <message>
+        <source>不能审批 {refused}</source>
+        <translation>Cannot approve {refused}</translation>
+    </message>
+    <message>
+        <source>{total}件中有{count}件不能审批，本次未审批任何案件：{refused}</source>
+        <translation>{count} of {total} cases cannot be approved; none was approved: {refused}</translation>
+    </message>
+    <message>
+        <source>请选择要审批的案件</source>
+        <translation>Choose the cases to approve</translation>
+    </message>
+    <message>
+        <source>数据库在加密时被其他程序改动，已放弃加密（原文件未动），请关闭其他程序后重试</source>
+        <translation>Another program changed the database while it was being encrypted; encryption was abandoned (the original file is untouched): close the other program and try again</translation>
+    </message>
+    <message>
+        <source>加密后的副本与原数据库不一致，已放弃加密（原文件未动）：{rows}</source>
+        <translation>The encrypted copy differs from the original database; encryption was abandoned (the original file is untouched): {rows}</translation>
+    </message>
+    <message>
+        <source>文件 {path} 无法解密：已被改动、不完整，或不属于本数据文件夹</source>
+        <translation>The file {path} cannot be decrypted: it was changed, is incomplete, or does not belong to this data folder</translation>
+    </message>
+    <message>
+        <source>文件 {path} 已加密，但它所属的数据文件夹未打开</source>
+        <translation>The file {path} is encrypted, but its data folder is not open</translation>
+    </message>
+    <message>
+        <source>界面语言应为简体中文（zh_CN）或 English（en）</source>
+        <translation>The interface language should be Simplified Chinese (zh_CN) or English (en)</translation>
+    </message>
+    <message>
+        <source>回执纸张应为 A4（a4）或 80毫米热敏纸（80mm）</source>
+        <translation>The receipt paper should be A4 (a4) or 80 mm thermal paper (80mm)</translation>
+    </message>
+    <message>
+        <source>中心系统地址应为文字，例如 https://zhanchi.example.gov.cn</source>
+        <translation>The central system&apos;s address should be text, such as https://zhanchi.example.gov.cn</translation>
+    </message>
+    <message>
+        <source>中心系统地址应以 http:// 或 https:// 开头，例如 https://zhanchi.example.gov.cn；不用时留空</source>
+        <translation>The central system&apos;s address should start with http:// or https://, such as https://zhanchi.example.gov.cn; leave it empty when not used</translation>
+    </message>
+    <message>
+        <source>自动锁屏时间应为整数，范围 {low}–{high} 分钟</source>
+        <translation>The automatic lock time should be a whole number of minutes, {low}–{high}</translation>
+    </message>
+    <message>
+        <source>自动锁屏时间应在 {low}–{high} 分钟之间，现为 {value} 分钟</source>
+        <translation>The automatic lock time should be {low}–{high} minutes; it is {value} minutes</translation>
+    </message>
+    <message>
+        <source>字体放大比例应为整数，范围 {low}–{high}%</source>
+        <translation>The font enlargement should be a whole number, {low}–{high}%</translation>
+    </message>
+    <message>
+        <source>字体放大比例应在 {low}–{high}%之间，现为 {value}%</source>
+        <translation>The font enlargement should be {low}–{high}%; it is {value}%</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>The settings</translation>
+    </message>
+    <message>
+        <source>窗口位置</source>
+        <translation>The window position</translation>
+    </message>
+    <message>
+        <source>{what}未保存：无法写入数据文件夹 {folder}：{reason}</source>
+        <translation>{what} not saved: cannot write the data folder {folder}: {reason}</translation>
+    </message>
+    <message>
+        <source>{what}未保存：无法写入 {path}：{reason}</source>
+        <translation>{what} not saved: cannot write {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>不认识的身份证阅读器设置“{setting}”：应为 simulated、termb 或 termb:库文件路径@端口</source>
+        <translation>Unknown ID card reader setting “{setting}”: it should be simulated, termb or termb:library path@port</translation>
+    </message>
+    <message>
+        <source>身份证阅读器端口“{port}”应为数字（USB 1001–1016，串口 1–16）</source>
+        <translation>The ID card reader port “{port}” should be a number (USB 1001–1016, serial 1–16)</translation>
+    </message>
+    <message>
+        <source>读卡器上没有身份证：请将身份证放在读卡器上</source>
+        <translation>There is no ID card on the reader: put the card on the reader</translation>
+    </message>
+    <message>
+        <source>找不到身份证阅读器的驱动库（{library}）：请安装读卡器厂商的驱动，或在设置中写明库文件路径（{error}）</source>
+        <translation>The ID card reader&apos;s driver library ({library}) cannot be found: install the reader maker&apos;s driver, or give the library path in the settings ({error})</translation>
+    </message>
+    <message>
+        <source>驱动库 {library} 不是 termb 接口：缺少函数 {error}</source>
+        <translation>The driver library {library} is not a termb interface: the function {error} is missing</translation>
+    </message>
+    <message>
+        <source>身份证阅读器未连接（已尝试端口 {port}）：请检查读卡器的连线和电源</source>
+        <translation>The ID card reader is not connected (tried port {port}): check its cable and power</translation>
+    </message>
+    <message>
+        <source>身份证阅读器未连接（已尝试USB 和串口）：请检查读卡器的连线和电源</source>
+        <translation>The ID card reader is not connected (tried USB and serial ports): check its cable and power</translation>
+    </message>
+    <message>
+        <source>读卡失败：请将身份证放稳后重新读卡</source>
+        <translation>Reading failed: hold the ID card still on the reader and read again</translation>
+    </message>
+    <message>
+        <source>读卡器没有给出身份证信息（未找到 wz.txt）：请检查读卡器驱动的安装</source>
+        <translation>The reader gave no card details (no wz.txt found): check the reader driver&apos;s installation</translation>
+    </message>
+    <message>
+        <source>读卡数据有误：{what}“{text}”不是日期</source>
+        <translation>The card data is wrong: {what} “{text}” is not a date</translation>
+    </message>
+    <message>
+        <source>出生日期</source>
+        <translation>the birth date</translation>
+    </message>
+    <message>
+        <source>有效期起始日期</source>
+        <translation>the start of validity</translation>
+    </message>
+    <message>
+        <source>有效期截止日期</source>
+        <translation>the end of validity</translation>
+    </message>
+    <message>
+        <source>读卡数据不完整（{length} 字节，应为 {size} 字节）</source>
+        <translation>The card data is incomplete ({length} bytes; it should be {size} bytes)</translation>
+    </message>
+    <message>
+        <source>读卡数据无法识别（不是 UCS-2 文字）</source>
+        <translation>The card data cannot be read (not UCS-2 text)</translation>
+    </message>
+    <message>
+        <source>读卡数据有误：公民身份号码“{id_number}”校验不通过</source>
+        <translation>The card data is wrong: the ID number “{id_number}” fails its check</translation>
+    </message>
+    <message>
+        <source>行政区划代码前两位“{prefix}”不是有效的省级代码，请核对</source>
+        <translation>The first two digits of the region code, “{prefix}”, are not a valid province code; please check</translation>
+    </message>
+    <message>
+        <source>请填写手机号码</source>
+        <translation>Enter the mobile number</translation>
+    </message>
+    <message>
+        <source>手机号码应为11位中国大陆手机号（以13至19开头），请核对</source>
+        <translation>A mobile number has 11 digits and starts with 13 to 19 (mainland China); please check</translation>
+    </message>
+    <message>
+        <source>应在{low}到{high}之间，收到 {received}</source>
+        <translation>should be between {low} and {high}; got {received}</translation>
+    </message>
+    <message>
+        <source>应在{low}以上之间，收到 {received}</source>
+        <translation>should be {low} or more; got {received}</translation>
+    </message>
+    <message>
+        <source>含有无法保存为 JSON 的内容</source>
+        <translation>contains something that cannot be saved as JSON</translation>
+    </message>
+    <message>
+        <source>日期应为 YYYY-MM-DD</source>
+        <translation>the date should be written YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>行政区划代码应为6位数字，收到 {received}</source>
+        <translation>A region code has 6 digits; got {received}</translation>
+    </message>
+    <message>
+        <source>应为受理信息（Intake）</source>
+        <translation>should be the intake details (Intake)</translation>
+    </message>
+    <message>
+        <source>不符合条件的案件补贴金额应为0</source>
+        <translation>The subsidy of a case that is not eligible must be 0</translation>
+    </message>
+    <message>
+        <source>与核验结果不一致</source>
+        <translation>does not match the verification result</translation>
+    </message>
+    <message>
+        <source>与核验结果的金额（{amount}元）不一致</source>
+        <translation>does not match the amount of the verification result ({amount} yuan)</translation>
+    </message>
+    <message>
+        <source>未知状态 {state}</source>
+        <translation>unknown state {state}</translation>
+    </message>
+    <message>
+        <source>新案件只能是草稿或已受理</source>
+        <translation>A new case can only be a draft or accepted</translation>
+    </message>
+    <message>
+        <source>案件 {case_no} 不能在此直接改为“{to}”：{hint}</source>
+        <translation>Case {case_no} cannot be moved to “{to}” here: {hint}</translation>
+    </message>
+    <message>
+        <source>不能用此方式修改</source>
+        <translation>cannot be changed this way</translation>
+    </message>
+    <message>
+        <source>仍缺材料：{materials}。须经办人确认所缺材料后方可受理；未确认的，案件保存为待补正，并出具一次性告知书</source>
+        <translation>Materials still missing: {materials}. The clerk must confirm the missing materials before the case is accepted; otherwise the case is saved as awaiting materials and a one-time notice is issued</translation>
+    </message>
+    <message>
+        <source>案件 {case_no} 仍缺材料：{materials}。须经办人确认所缺材料后方可受理；未确认的，案件保存为待补正，并出具一次性告知书</source>
+        <translation>Case {case_no} is still missing materials: {materials}. The clerk must confirm the missing materials before the case is accepted; otherwise the case is saved as awaiting materials and a one-time notice is issued</translation>
+    </message>
+    <message>
+        <source>请勾选本次补正收取的材料</source>
+        <translation>Tick the materials handed in this time</translation>
+    </message>
+    <message>
+        <source>案件 {case_no} 当前状态为“{state}”，不再补正材料</source>
+        <translation>Case {case_no} is “{state}” and takes no more materials</translation>
+    </message>
+    <message>
+        <source>案件 {case_no} 没有尚缺的材料，无需补正</source>
+        <translation>Case {case_no} has no missing materials; nothing to hand in</translation>
+    </message>
+    <message>
+        <source>“{material}”不是本案尚缺的材料，无需补正</source>
+        <translation>“{material}” is not a material this case is missing; nothing to hand in</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>

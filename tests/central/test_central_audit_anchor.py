@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from central import incidents
 from central.audit_anchor import judge
-from desktop.sync.protocol import AuditHead
+from wire import AuditHead
 
 A, B, C, X = "a" * 64, "b" * 64, "c" * 64, "f" * 64
 

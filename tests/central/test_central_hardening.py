@@ -38,7 +38,7 @@ from central_harness import (
     push_item,
 )
 
-from desktop.sync.protocol import MAX_BODY_BYTES, MAX_PUSH_ITEMS
+from wire import MAX_BODY_BYTES, MAX_PUSH_ITEMS
 
 _rng = random.Random(1457)
 MiB = 1024 * 1024

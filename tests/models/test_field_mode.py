@@ -110,7 +110,7 @@ def test_only_counter_staff_go_out(store: Store, make_staff: Callable[..., Staff
 
 def test_a_preload_from_the_central_answer_keeps_the_registrys_as_of(store: Store, clerk: StaffUser,
                                                                      registry: None) -> None:
-    from desktop.sync.protocol import LedgerEntry
+    from wire import LedgerEntry
 
     answered = dt.datetime(2026, 11, 27, 1, 0, tzinfo=dt.UTC)
     newcomer = make_id(7)

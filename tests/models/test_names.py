@@ -86,7 +86,7 @@ def test_the_limits_are_the_central_systems_own() -> None:
     """issue 14.2: one source of truth for the wire format, the central tables and the counter."""
     from central import db
     from desktop.models import registry_files, schema
-    from desktop.sync.protocol import CaseSnapshot
+    from wire import CaseSnapshot
 
     snapshot_limit = next(m.max_length for m in CaseSnapshot.model_fields["applicant_name"].metadata
                           if hasattr(m, "max_length"))

@@ -26,7 +26,7 @@ from dbfile import open_db
 from desktop.models.audit import entry_hash
 from desktop.models.money_replay import verify_trail_and_money
 from desktop.sync.credentials import load_device
-from desktop.sync.protocol import API_PREFIX
+from wire import API_PREFIX
 
 
 def _zhanchi(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:

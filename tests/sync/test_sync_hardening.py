@@ -21,7 +21,7 @@ from desktop.models import outbox
 from desktop.sync.client import CentralRefused
 from desktop.sync.credentials import load_device, save_device
 from desktop.sync.engine import read_status, rejected_items
-from desktop.sync.protocol import MAX_BODY_BYTES
+from wire import MAX_BODY_BYTES
 
 
 def test_the_counter_says_a_person_is_insured_elsewhere(sqlite_central: CentralServer, new_counter,

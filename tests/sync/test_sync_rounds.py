@@ -98,7 +98,7 @@ def test_the_same_batch_sent_twice(sqlite_central: CentralServer, new_counter) -
         counter.accept()
     with counter.store.session(readonly=True) as session:
         items = outbox.pending_items(session)
-    from desktop.sync.protocol import PushItem
+    from wire import PushItem
 
     wire = [PushItem(idempotency_key=i.idempotency_key, entity=i.entity, entity_id=i.entity_id, op=i.op,
                      payload=i.payload, created_at=i.created_at) for i in items]

@@ -151,6 +151,14 @@ def test_an_error_in_words(field: str, reason: str, words: str) -> None:
     assert describe(InvalidInput(field, reason)) == words
 
 
+def test_a_coded_error_in_words() -> None:
+    """The core's errors come by code (issue 18.5): said the same way, beside the same field."""
+    assert describe(InvalidInput.about("employer", "value.missing")) == "请填写工作单位"
+    assert describe(InvalidInput.about("payment.account", "value.empty")) == "账号不能为空"
+    assert describe(InvalidInput.about("certificate.level", "value.out_of_range", low=1, high=5,
+                                       received="9")) == "等级应在 1 到 5 之间，收到 9"
+
+
 # --- at the counter --------------------------------------------------------------------------------
 
 

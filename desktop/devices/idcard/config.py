@@ -48,9 +48,9 @@ def _termb(text: str) -> tuple[Path | None, int | None]:
     else:
         port_text = ""
     if kind != "termb":
-        raise ReaderError(f"不认识的身份证阅读器设置“{text}”：应为 simulated、termb 或 termb:库文件路径@端口")
+        raise ReaderError.of("reader.bad_setting", setting=text)
     if port_text:
         if not port_text.isdigit():
-            raise ReaderError(f"身份证阅读器端口“{port_text}”应为数字（USB 1001–1016，串口 1–16）")
+            raise ReaderError.of("reader.bad_port", port=port_text)
         port = int(port_text)
     return (Path(rest) if rest else None), port

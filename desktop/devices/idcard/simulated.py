@@ -64,7 +64,7 @@ class SimulatedReader:
         with self._lock:
             self.reads += 1
             if not self._cards:
-                raise NoCard("读卡器上没有身份证：请将身份证放在读卡器上")
+                raise NoCard.of("reader.no_card")
             card = self._cards[0]
             if self._cycle:
                 self._cards = [*self._cards[1:], card]

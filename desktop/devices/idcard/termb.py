@@ -61,8 +61,7 @@ class TermbReader:
         try:
             lib = loader(target)
         except OSError as exc:
-            raise ReaderError(f"找不到身份证阅读器的驱动库（{target}）：请安装读卡器厂商的驱动，"
-                              f"或在设置中写明库文件路径（{exc}）") from None
+            raise ReaderError.of("reader.no_library", library=target, error=exc) from None
         try:
             for name, args in (("InitComm", [ctypes.c_int]), ("Authenticate", []),
                                ("Read_Content", [ctypes.c_int]), ("CloseComm", [])):
@@ -70,7 +69,7 @@ class TermbReader:
                 function.argtypes = args
                 function.restype = ctypes.c_int
         except AttributeError as exc:
-            raise ReaderError(f"驱动库 {target} 不是 termb 接口：缺少函数 {exc}") from None
+            raise ReaderError.of("reader.not_termb", library=target, error=exc) from None
         self._lib = lib
         return lib
 
@@ -92,19 +91,20 @@ class TermbReader:
             if lib.InitComm(port) == 1:
                 self._open_port = port
                 return
-        where = f"端口 {self.port}" if self.port is not None else "USB 和串口"
-        raise ReaderError(f"身份证阅读器未连接（已尝试{where}）：请检查读卡器的连线和电源")
+        if self.port is not None:
+            raise ReaderError.of("reader.not_connected_port", port=self.port)
+        raise ReaderError.of("reader.not_connected")
 
     def read(self) -> IdCard:
         with self._lock:
             self._connect()
             lib = self._lib
             if lib.Authenticate() != 1:
-                raise NoCard("读卡器上没有身份证：请将身份证放在读卡器上")
+                raise NoCard.of("reader.no_card")
             self._remove_old()  # so what is there after the read is this read's (no clock is asked)
             if lib.Read_Content(1) != 1:
                 self._remove_old()
-                raise ReaderError("读卡失败：请将身份证放稳后重新读卡")
+                raise ReaderError.of("reader.read_failed")
             text, photo = self._take_files()
         return dataclasses.replace(parse_wz(text), photo=photo)
 
@@ -133,7 +133,7 @@ class TermbReader:
             if photo and not photo.startswith(b"BM"):
                 photo = b""  # not a decoded picture (a library without its photo decoder): none shown
             return text, photo
-        raise ReaderError("读卡器没有给出身份证信息（未找到 wz.txt）：请检查读卡器驱动的安装")
+        raise ReaderError.of("reader.no_wz_txt")
 
     def close(self) -> None:
         with self._lock:

@@ -15,6 +15,7 @@ import datetime as dt
 from desktop.devices.idcard.card import IdCard, ReaderError
 from desktop.devices.idcard.codes import ethnicity_code, ethnicity_name, sex_code, sex_name
 from desktop.models import identity
+from desktop.models.messages import Phrase
 
 FIELDS = (("name", 15), ("sex", 1), ("ethnicity", 2), ("birth", 8), ("address", 35), ("id_number", 18),
           ("issuer", 15), ("valid_from", 8), ("valid_until", 8), ("reserved", 18))
@@ -23,11 +24,11 @@ BOM = b"\xff\xfe"
 FOREVER = "长期"
 
 
-def _date(text: str, what: str) -> dt.date:
+def _date(text: str, what: Phrase) -> dt.date:
     try:
         return dt.datetime.strptime(text, "%Y%m%d").date()
     except ValueError:
-        raise ReaderError(f"读卡数据有误：{what}“{text}”不是日期") from None
+        raise ReaderError.of("reader.bad_date", what=what, text=text) from None
 
 
 def parse_wz(raw: bytes) -> IdCard:
@@ -36,11 +37,11 @@ def parse_wz(raw: bytes) -> IdCard:
     if raw.startswith(BOM):
         raw = raw[len(BOM):]
     if len(raw) < SIZE - 2 * 18:  # the spare field may be cut off
-        raise ReaderError(f"读卡数据不完整（{len(raw)} 字节，应为 {SIZE} 字节）")
+        raise ReaderError.of("reader.short_data", length=len(raw), size=SIZE)
     try:
         text = raw[:SIZE].decode("utf-16-le")
     except UnicodeDecodeError:
-        raise ReaderError("读卡数据无法识别（不是 UCS-2 文字）") from None
+        raise ReaderError.of("reader.not_ucs2") from None
     values: dict[str, str] = {}
     at = 0
     for name, width in FIELDS:
@@ -48,18 +49,18 @@ def parse_wz(raw: bytes) -> IdCard:
         at += width
     number = identity.normalize_id_number(values["id_number"])
     if len(number) != 18 or not number[:17].isdigit() or identity.id_check_character(number[:17]) != number[17]:
-        raise ReaderError(f"读卡数据有误：公民身份号码“{values['id_number']}”校验不通过")
+        raise ReaderError.of("reader.bad_id_number", id_number=values["id_number"])
     until = values["valid_until"]
     return IdCard(
         name=values["name"],
         sex=sex_name(values["sex"]),
         ethnicity=ethnicity_name(values["ethnicity"]),
-        birth_date=_date(values["birth"], "出生日期"),
+        birth_date=_date(values["birth"], Phrase.of("reader.birth_date")),
         address=values["address"],
         id_number=number,
         issuer=values["issuer"],
-        valid_from=_date(values["valid_from"], "有效期起始日期"),
-        valid_until=None if until.startswith(FOREVER) else _date(until, "有效期截止日期"),
+        valid_from=_date(values["valid_from"], Phrase.of("reader.valid_from")),
+        valid_until=None if until.startswith(FOREVER) else _date(until, Phrase.of("reader.valid_until")),
     )
 
 
