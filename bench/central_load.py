@@ -2,8 +2,9 @@
 national load (issue 19.6).
 
 A private PostgreSQL cluster (durable: commits survive a power cut, as on a real server) and
-``python -m central serve`` on it in its own process; the load generator (``central.loadtest``, the
-real protocol) in this process, sharing the machine's cores with the server as the issue measured:
+``python -m central serve`` on it with a worker process per core (``WORKERS``); the load generator
+(``central.loadtest``, the real protocol) in this process, sharing the machine's cores with the server
+as the issue measured:
 ``DEVICES`` simulated counters time-compressed ×12 (an idle sync round every 5 s instead of every
 minute: the equivalent of twelve times as many real counters), each with pushes at a busy counter's
 rate, registry lookups and the pulls that follow, for ``SECONDS`` seconds.  The figures are the p95
@@ -13,7 +14,6 @@ percentiles, the throughput, the server's CPU and memory, and how many real coun
 
 from __future__ import annotations
 
-import asyncio
 import os
 import subprocess
 import sys
@@ -25,6 +25,7 @@ from bench.postgres import PG_PACKAGE, PostgresCluster, free_port, pg_bin_dir
 
 DEVICES = 1000
 SECONDS = 60.0
+WORKERS = min(3, os.cpu_count() or 1)  # as the service is deployed: a worker process per core
 WARM_SECONDS = 10.0  # a short run first: enrolment and the first pulls out of the measured window
 
 
@@ -49,12 +50,12 @@ def central_load(work: Path, devices: int = DEVICES,
         port = free_port()
         with (work / "central.log").open("w", encoding="utf-8") as log:
             server = subprocess.Popen(
-                [sys.executable, "-m", "central", "--db", db_url, "--port", str(port), "serve", "--log-level",
-                 "warning"], stdout=log, stderr=subprocess.STDOUT, env={**os.environ})
+                [sys.executable, "-m", "central", "--db", db_url, "--port", str(port), "serve", "--workers",
+                 str(WORKERS), "--log-level", "warning"], stdout=log, stderr=subprocess.STDOUT, env={**os.environ})
         url = f"http://127.0.0.1:{port}"
         _wait(httpx, url, server)
-        asyncio.run(loadtest.run(url, engine, loadtest.Plan(min(devices, 50), WARM_SECONDS)))
-        report = asyncio.run(loadtest.run(url, engine, loadtest.Plan(devices, seconds), server.pid))
+        loadtest.run_blocking(url, engine, loadtest.Plan(min(devices, 50), WARM_SECONDS))
+        report = loadtest.run_blocking(url, engine, loadtest.Plan(devices, seconds), server.pid)
         engine.dispose()
     finally:
         if server is not None:

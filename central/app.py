@@ -25,7 +25,7 @@ from sqlalchemy import Connection, Engine
 from starlette.concurrency import run_in_threadpool
 
 from central import audit_anchor, auth, field, incidents, pull, push
-from central.db import make_engine, read
+from central.db import make_engine, read, write
 from central.limits import BodyLimit, Limits, LookupLimiter, Verdict, client_key
 from central.observability import Metrics, RequestLog, configure_logging
 from central.progress import progress as progress_answer
@@ -117,13 +117,18 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None, limit
         except auth.CredentialRefused as exc:
             raise unauthorised(str(exc)) from None
 
-    def current_device(
-        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
-    ) -> auth.Device:
+    def authorised(credentials: HTTPAuthorizationCredentials | None) -> auth.Device:
+        """The credential's device.  The busiest endpoints call it in their own worker thread: as a
+        dependency it is one more hop between the event loop and the thread pool (issue 19.6)."""
         with read(engine) as conn:
             found = checked(credentials, conn)
         auth.settle(engine, found)
         return found.device
+
+    def current_device(
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    ) -> auth.Device:
+        return authorised(credentials)
 
     BearerDep = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
     DeviceDep = Annotated[auth.Device, Depends(current_device)]
@@ -154,10 +159,13 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None, limit
     @app.post(f"{API_PREFIX}/push", response_model=PushAnswer, tags=["sync"],
               responses={403: {"model": PushRefused, "description": "a change to another office's case"},
                          **_TOO_LARGE})
-    async def push_batch(batch: PushBatch, device: DeviceDep) -> Response:
+    async def push_batch(batch: PushBatch, credentials: BearerDep) -> Response:
+        def authorised_push() -> PushAnswer:
+            return push.apply_batch(engine, authorised(credentials), batch, lookup_key)
+
         try:
             async with pushing:  # waiting here holds neither a thread nor a database connection
-                answer = await run_in_threadpool(push.apply_batch, engine, device, batch, lookup_key)
+                answer = await run_in_threadpool(authorised_push)
         except push.PushRefused as exc:
             body = PushRefused(detail=str(exc), refused=exc.keys)
             return JSONResponse(status_code=status.HTTP_403_FORBIDDEN, content=body.model_dump())
@@ -175,9 +183,10 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None, limit
         auth.settle(engine, found)
         if same is not None and answer is not None:
             anchor = same[0]
-        else:  # a new head: recorded in its own transaction, then the streams read
-            anchor = audit_anchor.receive(engine, found.device, request.audit)
-            answer = pull.pull(engine, found.device, request)
+        else:  # a new head (after a push): recorded, and the streams read, in one write transaction
+            with write(engine) as conn:
+                anchor = audit_anchor.record(conn, found.device, request.audit)
+                answer = pull.pull(engine, found.device, request, reading=conn)
         return _json(answer.model_copy(update={"audit_anchor": anchor, "public_url": public_url}))
 
     @app.get("/metrics", include_in_schema=False)
@@ -199,8 +208,9 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None, limit
 
     @app.post(f"{API_PREFIX}/registry/person", response_model=PersonAnswer, tags=["verification"],
               responses={429: {"description": "more lookups a minute than a counter needs"}})
-    def registry_person(query: PersonQuery, device: DeviceDep) -> Response:
+    def registry_person(query: PersonQuery, credentials: BearerDep) -> Response:
         """Limited per device and scoped to its pooling area (issue 14.5)."""
+        device = authorised(credentials)
         answer = pull.person(engine, device, query.id_number, limits.lookups_per_minute)
         if isinstance(answer, Verdict):
             if answer.first_refusal:  # once per burst: a flood of refusals is not a flood of writes

@@ -105,23 +105,30 @@ def receive(engine: Engine, device: Device, head: AuditHead | None) -> AuditAnch
         same = unchanged(conn, device, head)
     if same is not None:
         return same[0]
-    now = utcnow()
     with write(engine) as conn:
-        lock_device(conn, device.id)
-        recorded = _recorded(conn, device.id)
-        if head is None:
-            latest = _latest(conn, device.id)
-            if latest is not None and not _missing_flagged_since(conn, device, latest.recorded_at):
-                incidents.record(conn, device, [_incident(
-                    incidents.KIND_AUDIT_HEAD_MISSING, "同步请求未附审计链头（此前附过）：程序可能被更换或改动",
-                    None, recorded)], now)
-            return latest
-        judgement = judge(recorded, head)
-        if judgement.incident is not None:
-            incidents.record(conn, device, [judgement.incident], now)
-        if judgement.record:
-            _store(conn, device, head, afresh=judgement.incident is not None, now=now)
-        return _latest(conn, device.id)
+        return record(conn, device, head)
+
+
+def record(conn: Connection, device: Device, head: AuditHead | None) -> AuditAnchor | None:
+    """``receive``'s writing, in the caller's write transaction (a pull reads its pages in the same one,
+    issue 19.6): the device locked, the head judged against what is recorded then, kept, the anchor answered."""
+    now = utcnow()
+    lock_device(conn, device.id)
+    recorded = _recorded(conn, device.id)
+    if head is None:
+        latest = _latest(conn, device.id)
+        if latest is not None and not _missing_flagged_since(conn, device, latest.recorded_at):
+            incidents.record(conn, device, [_incident(
+                incidents.KIND_AUDIT_HEAD_MISSING, "同步请求未附审计链头（此前附过）：程序可能被更换或改动",
+                None, recorded)], now)
+        return latest
+    judgement = judge(recorded, head)
+    if judgement.incident is not None:
+        incidents.record(conn, device, [judgement.incident], now)
+    if judgement.record:
+        _store(conn, device, head, afresh=judgement.incident is not None, now=now)
+        return AuditAnchor(seq=head.seq, hash=head.hash, recorded_at=now)  # the newest now: no query
+    return _latest(conn, device.id)
 
 
 def unchanged(conn: Connection, device: Device, head: AuditHead | None) -> tuple[AuditAnchor | None] | None:
@@ -145,4 +152,4 @@ def anchor_of(engine: Engine, device: Device) -> AuditAnchor | None:
         return _latest(conn, device.id)
 
 
-__all__ = ["KEEP", "Judgement", "anchor_of", "judge", "receive"]
+__all__ = ["KEEP", "Judgement", "anchor_of", "judge", "receive", "record"]

@@ -324,8 +324,6 @@ def cmd_incidents(args: argparse.Namespace) -> int:
 
 
 def cmd_loadtest(args: argparse.Namespace) -> int:
-    import asyncio
-
     from central import loadtest
 
     try:
@@ -341,7 +339,7 @@ def cmd_loadtest(args: argparse.Namespace) -> int:
     if args.server_pid is not None and not Path(f"/proc/{args.server_pid}/stat").exists():
         raise _BadInput("--server-pid", f"没有进程 {args.server_pid}")
     plan = loadtest.Plan(devices=args.devices, seconds=args.seconds, compression=args.compression)
-    _print_json(asyncio.run(loadtest.run(url, make_engine(args.db), plan, args.server_pid)))
+    _print_json(loadtest.run_blocking(url, make_engine(args.db), plan, args.server_pid))
     return EXIT_OK
 
 

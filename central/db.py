@@ -18,7 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DisconnectionError
 
 from wire import MAX_EMPLOYER_NAME, MAX_PERSON_NAME, STREAMS
 
@@ -416,9 +418,38 @@ def make_engine(url: str | None = None) -> Engine:
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
     else:
-        engine = create_engine(url, pool_pre_ping=True, pool_size=8, max_overflow=8)
+        engine = create_engine(url, pool_size=8, max_overflow=8)
+        event.listen(engine, "checkin", _note_idle)
+        event.listen(engine, "checkout", _pinging_if_idle(engine.dialect))
     create_schema(engine)
     return engine
+
+
+PING_AFTER_IDLE_S = 10.0
+
+
+def _note_idle(_dbapi_connection: Any, record: Any) -> None:
+    record.info["idle_since"] = time.monotonic()
+
+
+def _pinging_if_idle(dialect: Any) -> Callable[[Any, Any, Any], None]:
+    """The pool's checkout check: a connection idle for over ``PING_AFTER_IDLE_S`` is pinged before use
+    (a restarted or unreachable server gets a fresh connection).  SQLAlchemy's ``pool_pre_ping`` pings
+    at every checkout: a round trip per request, a tenth of an idle sync round's cost at a national load
+    (issue 19.6), while a connection used a moment ago is alive."""
+
+    def check(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        since = record.info.get("idle_since")
+        if since is None or time.monotonic() - since < PING_AFTER_IDLE_S:
+            return
+        try:
+            alive = dialect.do_ping(dbapi_connection)
+        except dialect.loaded_dbapi.Error as exc:
+            raise DisconnectionError("the pooled connection is gone") from exc
+        if not alive:
+            raise DisconnectionError("the pooled connection is gone")
+
+    return check
 
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -476,7 +507,15 @@ def write(engine: Engine) -> Iterator[Connection]:
 
 @contextmanager
 def read(engine: Engine) -> Iterator[Connection]:
-    """One read transaction (SQLite: a deferred BEGIN that takes no write lock)."""
+    """Reading.  SQLite: one read transaction, a deferred BEGIN that takes no write lock.  PostgreSQL:
+    autocommit — at READ COMMITTED a transaction gives its statements no shared snapshot anyway, each
+    sees what is committed when it runs, so BEGIN and COMMIT were two round trips of an idle sync
+    round's five for nothing (issue 19.6).  A question that must be answered from one moment is asked
+    in one statement (``pull._ledger_page``)."""
+    if engine.dialect.name == "postgresql":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            yield conn
+        return
     with engine.execution_options(**{_READONLY_OPTION: True}).connect() as conn, conn.begin():
         yield conn
 

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import os
 import random
+import resource
 import statistics
 import time
 import uuid
@@ -29,10 +31,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import httpx
 from sqlalchemy import Engine
 
 from central.auth import issue_token
+from central.load_client import JsonConnection
 from desktop.models.identity import id_check_character
 from desktop.sync.client import is_loopback
 from wire import API_PREFIX
@@ -119,36 +121,36 @@ def _item(entity: str, entity_id: str, op: str, payload: dict[str, Any]) -> dict
 class Counter:
     """One simulated counter: its credential, cursors and audit head, and its loop."""
 
-    def __init__(self, index: int, office: str, credential: str, plan: Plan, tally: Tally) -> None:
+    def __init__(self, index: int, office: str, credential: str, plan: Plan, tally: Tally, url: str) -> None:
         self.index, self.office, self.plan, self.tally = index, office, plan, tally
         self.headers = {"Authorization": f"Bearer {credential}"}
+        self.connection = JsonConnection(url, REQUEST_TIMEOUT)  # its own, as a real counter's
         self.cursors: dict[str, int] = {}
         self.audit_seq, self.anchor, self.cases = 0, 0, 0
         self.rng = random.Random(plan.seed * 100_003 + index)
 
-    async def _post(self, client: httpx.AsyncClient, kind: str, path: str, body: dict[str, Any]) -> Any:
+    async def _post(self, kind: str, path: str, body: dict[str, Any]) -> Any:
         started = time.perf_counter()
         try:
-            response = await client.post(f"{API_PREFIX}{path}", json=body, headers=self.headers)
-        except httpx.HTTPError:
+            status, answer = await self.connection.post(f"{API_PREFIX}{path}", body, self.headers)
+        except (OSError, TimeoutError, ValueError, asyncio.IncompleteReadError):
             self.tally.note(kind, started, False)
             return None
-        ok = response.status_code < 400 or (kind == "lookup" and response.status_code == 429)
-        self.tally.note(kind, started, ok)
-        return response.json() if response.status_code == 200 else None
+        self.tally.note(kind, started, status < 400 or (kind == "lookup" and status == 429))
+        return answer if status == 200 else None
 
-    async def pull(self, client: httpx.AsyncClient, kind: str) -> None:
+    async def pull(self, kind: str) -> None:
         # A stand-in chain: entry n's hash is n in hex (0: the genesis hash), proving the anchor it was told.
         head = {"seq": self.audit_seq, "hash": f"{self.audit_seq:064x}", "proof_seq": self.anchor,
                 "proof_hash": f"{self.anchor:064x}"}
-        answer = await self._post(client, kind, "/pull", {"cursors": self.cursors, "audit": head})
+        answer = await self._post(kind, "/pull", {"cursors": self.cursors, "audit": head})
         if answer:
             self.cursors = answer.get("cursors", self.cursors)
             self.anchor = (answer.get("audit_anchor") or {}).get("seq", self.anchor)
 
-    async def applicant(self, client: httpx.AsyncClient) -> None:
+    async def applicant(self) -> None:
         person = _person(self.rng, self.office)
-        await self._post(client, "lookup", "/registry/person", {"id_number": person})
+        await self._post("lookup", "/registry/person", {"id_number": person})
         self.cases += 1
         draft = _case(self.office, self.index, self.cases, person, "draft", 1)
         items = [_item("case", draft["id"], "case.created", draft)]
@@ -157,21 +159,21 @@ class Counter:
         for _ in range(self.rng.randint(3, 6) - len(items)):  # receipts, notices …
             receipt = {"case_id": draft["id"], "kind": "receipt"}
             items.append(_item("document", draft["id"], "document.receipt", receipt))
-        answer = await self._post(client, "push", "/push", {"items": items})
+        answer = await self._post("push", "/push", {"items": items})
         self.tally.rejected_items += sum(r.get("status") == "rejected" for r in (answer or {}).get("results", []))
         self.audit_seq += len(items)
-        await self.pull(client, "pull_after_push")
+        await self.pull("pull_after_push")
 
-    async def run(self, client: httpx.AsyncClient, until: float, start: float) -> None:
+    async def run(self, until: float, start: float) -> None:
         await asyncio.sleep(self.rng.uniform(0, self.plan.idle_every))  # counters are not in step
         next_idle = time.monotonic()
         next_applicant = time.monotonic() + self.plan.applicant_gap(self.rng, 0)
         while (now := time.monotonic()) < until:
             if now >= next_applicant:
-                await self.applicant(client)
+                await self.applicant()
                 next_applicant = time.monotonic() + self.plan.applicant_gap(self.rng, now - start)
             elif now >= next_idle:
-                await self.pull(client, "idle_pull")
+                await self.pull("idle_pull")
                 next_idle += self.plan.idle_every
             else:
                 await asyncio.sleep(max(0.0, min(next_idle, next_applicant, until) - now))
@@ -185,44 +187,88 @@ def check_url(url: str) -> str:
     return url.strip().rstrip("/")
 
 
-async def _enrol(client: httpx.AsyncClient, engine: Engine, plan: Plan, tally: Tally) -> list[Counter]:
+async def _enrol(url: str, engine: Engine, plan: Plan, tally: Tally) -> list[Counter]:
     counters: list[Counter] = []
-    for index in range(plan.devices):
-        office = OFFICES[index % len(OFFICES)]
-        token, _ = issue_token(engine, office)
-        started = time.perf_counter()
-        response = await client.post(f"{API_PREFIX}/enrol", json={
-            "token": token, "office_code": office, "device_name": f"负载测试{index:04d}"})
-        tally.note("enrol", started, response.status_code == 200)
-        if response.status_code == 200:
-            counters.append(Counter(index, office, response.json()["credential"], plan, tally))
+    connection = JsonConnection(url, REQUEST_TIMEOUT)
+    try:
+        for index in range(plan.devices):
+            office = OFFICES[index % len(OFFICES)]
+            token, _ = issue_token(engine, office)
+            started = time.perf_counter()
+            status, answer = await connection.post(f"{API_PREFIX}/enrol", {
+                "token": token, "office_code": office, "device_name": f"负载测试{index:04d}"})
+            tally.note("enrol", started, status == 200)
+            if status == 200:
+                counters.append(Counter(index, office, answer["credential"], plan, tally, url))
+    finally:
+        await connection.close()
     return counters
 
 
+def _tree(pid: int) -> list[int]:
+    """``pid`` and its descendants (a server's worker processes), from /proc (Linux)."""
+    parents: dict[int, list[int]] = defaultdict(list)
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parents[int(stat.read_text().rsplit(")", 1)[1].split()[1])].append(int(stat.parent.name))
+        except (OSError, ValueError, IndexError):
+            continue  # a process that ended meanwhile
+    found, todo = [], [pid]
+    while todo:
+        found.append(current := todo.pop())
+        todo.extend(parents.get(current, []))
+    return found
+
+
 def _process_usage(pid: int) -> dict[str, float]:
-    """CPU seconds (user + system) and resident memory of a process, from /proc (Linux)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    ticks = 100.0  # os.sysconf("SC_CLK_TCK") on Linux
-    rss_pages = int(Path(f"/proc/{pid}/statm").read_text().split()[1])
-    return {"cpu_s": (int(fields[11]) + int(fields[12])) / ticks, "rss_mb": rss_pages * 4096 / 2**20}
+    """CPU seconds (user + system) and resident memory of a process and its workers, from /proc (Linux)."""
+    cpu, rss = 0.0, 0.0
+    ticks = os.sysconf("SC_CLK_TCK")
+    for member in _tree(pid):
+        try:
+            fields = Path(f"/proc/{member}/stat").read_text().rsplit(")", 1)[1].split()
+            rss_pages = int(Path(f"/proc/{member}/statm").read_text().split()[1])
+        except OSError:
+            continue
+        cpu += (int(fields[11]) + int(fields[12])) / ticks
+        rss += rss_pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+    return {"cpu_s": cpu, "rss_mb": rss}
+
+
+def _own_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 async def run(url: str, engine: Engine, plan: Plan, server_pid: int | None = None) -> dict[str, Any]:
     tally = Tally()
-    limits = httpx.Limits(max_connections=min(plan.devices, 200), max_keepalive_connections=min(plan.devices, 200))
-    async with httpx.AsyncClient(base_url=url, timeout=REQUEST_TIMEOUT, limits=limits, trust_env=False) as client:
-        counters = await _enrol(client, engine, plan, tally)
-        before = _process_usage(server_pid) if server_pid else None
-        start = time.monotonic()
-        await asyncio.gather(*(c.run(client, start + plan.seconds, start) for c in counters))
-        elapsed = time.monotonic() - start
+    counters = await _enrol(url, engine, plan, tally)
+    before = _process_usage(server_pid) if server_pid else None
+    generator_before = _own_cpu()
+    start = time.monotonic()
+    try:
+        await asyncio.gather(*(c.run(start + plan.seconds, start) for c in counters))
+    finally:
+        await asyncio.gather(*(c.connection.close() for c in counters))
+    elapsed = time.monotonic() - start
     report = tally.report(elapsed)
     report |= {"devices": len(counters), "seconds": round(elapsed, 1), "compression": plan.compression,
-               "equivalent_devices": round(len(counters) * plan.compression)}
+               "equivalent_devices": round(len(counters) * plan.compression),
+               "generator_cpu_s": round(_own_cpu() - generator_before, 1)}
     if before is not None and server_pid:
         after = _process_usage(server_pid)
         report["server"] = {"cpu_s": round(after["cpu_s"] - before["cpu_s"], 1), "rss_mb": round(after["rss_mb"], 1)}
     return report
 
 
-__all__ = ["MAX_DEVICES", "MAX_SECONDS", "Plan", "check_url", "run"]
+def run_blocking(url: str, engine: Engine, plan: Plan, server_pid: int | None = None) -> dict[str, Any]:
+    """``run`` on uvloop where it is installed (a lighter event loop: the generator shares the cores)."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.run(run(url, engine, plan, server_pid))
+    with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+        return runner.run(run(url, engine, plan, server_pid))
+
+
+__all__ = ["MAX_DEVICES", "MAX_SECONDS", "Plan", "check_url", "run", "run_blocking"]

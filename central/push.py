@@ -56,7 +56,6 @@ from central.db import (
     cases,
     changes,
     claim_authority,
-    devices,
     duplicate_findings,
     ledger,
     utcnow,
@@ -262,7 +261,6 @@ def _apply(engine: Engine, device: Device, items: list[PushItem]) -> PushAnswer:
             _write_cases(conn, device, view.touched.values(), now)
             sequenced = _plan_ledger(conn, view, now)
         incidents.record(conn, device, view.events, now)
-        conn.execute(update(devices).where(devices.c.id == device.id).values(last_seen_at=now))
         sequenced.write(conn)  # last: the sequence counters stay locked from here to the commit
     return PushAnswer(results=results)
 
