@@ -229,3 +229,36 @@ def test_the_core_never_names_a_command_line_option() -> None:
                       if isinstance(node, ast.Constant) and isinstance(node.value, str)
                       and id(node) not in docstrings and option.search(node.value)]
     assert found == []
+
+
+def test_the_core_never_names_a_command() -> None:
+    """Issue 18.5: nor does the core tell a clerk to run a command (``zhanchi key import``, ``import insured
+    FILE``): its words say what to do (请由管理员导入密钥), and the command line adds the command
+    (``cli.common.COMMAND_OF_CODE``).  Checked in the catalogue and in every string of the core, the
+    documents and the sync that holds Chinese (words for people, not SQL or file names)."""
+    import ast
+    import re
+
+    from desktop.models import messages
+
+    # The commands, read from the command line's sources (importing them here would load the sync client).
+    commands = {name for path in (DESKTOP / "cli").glob("*.py")
+                for name in re.findall(r"add_parser\(\s*\"([a-z-]+)\"", path.read_text(encoding="utf-8"))}
+    assert {"import", "key", "register", "restore"} <= commands
+    command = re.compile(r"(?<![\w-])(?:zhanchi|python -m desktop|" + "|".join(map(re.escape, sorted(commands)))
+                         + r")\s+[A-Za-z]")
+    chinese = re.compile(r"[\u4e00-\u9fff]")
+    found = [f"messages.py: {code}" for code, text in messages.MESSAGES.items() if command.search(text)]
+    for package in ("models", "documents", "sync"):
+        for path in (DESKTOP / package).rglob("*.py"):
+            if "migrations" in path.parts:
+                continue
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                          if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                          and node.body and isinstance(node.body[0], ast.Expr)
+                          and isinstance(node.body[0].value, ast.Constant)}
+            found += [f"{path.relative_to(DESKTOP)}:{node.lineno}: {node.value[:60]!r}" for node in ast.walk(tree)
+                      if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+                      and chinese.search(node.value) and command.search(node.value)]
+    assert found == []

@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from desktop.cli.common import EXIT_BAD_INPUT, EXIT_FAILED, CliParser, fail, input_error_line
+from desktop.cli.common import EXIT_BAD_INPUT, EXIT_FAILED, CliParser, error_line, fail
 from desktop.models.errors import (
     AccountLocked,
     AuthenticationFailed,
@@ -69,9 +69,8 @@ def run(argv: Sequence[str]) -> int:
         return run_gui(args.data_dir)
     try:
         return int(args.func(args))
-    except InvalidInput as exc:
-        return fail(input_error_line(exc), EXIT_BAD_INPUT)
-    except (PolicyError, NotFound, PermissionDenied, Conflict, AuthenticationFailed, AccountLocked) as exc:
-        return fail(str(exc), EXIT_BAD_INPUT)
+    except (InvalidInput, PolicyError, NotFound, PermissionDenied, Conflict, AuthenticationFailed,
+            AccountLocked) as exc:
+        return fail(error_line(exc), EXIT_BAD_INPUT)
     except StorageError as exc:
-        return fail(str(exc), EXIT_FAILED)
+        return fail(error_line(exc), EXIT_FAILED)

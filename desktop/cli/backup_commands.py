@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import EXIT_OK, CliParser, print_json, resolve_data_dir
+from desktop.cli.common import EXIT_OK, CliParser, UsageError, print_json, resolve_data_dir
 from desktop.models.backup import list_backups, newest_good_backup, restore_backup, rollback_of, take_backup
 from desktop.models.clock import Clock
 from desktop.models.errors import InvalidInput
@@ -49,15 +49,15 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if args.file:
         chosen = Path(args.file)
         if not chosen.is_file():
-            raise InvalidInput("FILE", f"找不到备份文件 {chosen}")
+            raise InvalidInput.about("FILE", "file.not_found_backup", file=chosen)
     else:
         good = newest_good_backup(data_dir)
         if good is None:
-            raise InvalidInput("FILE", f"{data_dir} 中没有可用的备份")
+            raise InvalidInput.about("FILE", "backup.none_usable", data_dir=data_dir)
         chosen = good.path
     rollback = rollback_of(data_dir, chosen)
     if rollback is not None and not rollback.nothing and not args.yes:
-        raise InvalidInput("--yes", f"{rollback.describe()}。确认恢复请加 --yes")
+        raise UsageError("--yes", f"{rollback.describe()}。确认恢复请加 --yes")
     kept = restore_backup(data_dir, chosen, now=Clock().now())
     print_json({"restored_from": str(chosen), "replaced_database_kept_at": str(kept),
                 "rolled_back": None if rollback is None else rollback.to_json()})

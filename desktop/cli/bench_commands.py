@@ -43,13 +43,14 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
     scale = suite.DEFAULT_SCALE if args.scale is None else args.scale
     if scale < MIN_SCALE:
-        raise InvalidInput("--scale", f"应不少于 {MIN_SCALE}，收到 {scale}")
+        raise InvalidInput.about("--scale", "value.at_least", least=MIN_SCALE, received=scale)
     if not 1 <= args.repeats <= 50:
-        raise InvalidInput("--repeats", f"应为1到50之间的整数，收到 {args.repeats}")
+        raise InvalidInput.about("--repeats", "value.one_to_received", most=50, received=args.repeats)
     only = [k.strip() for k in args.only.split(",") if k.strip()] if args.only else None
     unknown = sorted(set(only or ()) - set(suite.KEYS))
     if unknown:
-        raise InvalidInput("--only", f"未知指标 {', '.join(unknown)}（可用：{', '.join(suite.KEYS)}）")
+        raise InvalidInput.about("--only", "bench.unknown_keys", unknown=", ".join(unknown),
+                                 known=", ".join(suite.KEYS))
 
     def progress(message: str) -> None:
         sys.stderr.write(message + "\n")

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from desktop.config import data_dir
-from desktop.models.errors import InvalidInput, NotFound, StorageError, os_error_text
+from desktop.models.errors import InvalidInput, NotFound, PermissionDenied, StorageError, ZhanchiError, os_error_phrase
 
 if TYPE_CHECKING:
     from desktop.models.permissions import StaffUser
@@ -36,14 +36,69 @@ def fail(message: str, code: int) -> int:
 OPTION_OF_FIELD = {
     "out": "--out", "data_dir": "--data-dir", "policy": "--policy", "month": "--month", "quarter": "--quarter",
     "before": "--before", "central": "--central", "ca_bundle": "--ca-bundle", "field_day": "--field-day",
+    "mapping": "--map",
 }
 REGISTER_HINT = "（运行 register --central URL --office CODE --device NAME --token TOKEN）"
 CA_BUNDLE_HINT = "（register --ca-bundle 证书文件）"
+RESTORE_HINT = "；请用 restore 从最近一次完好的备份恢复（损坏的文件会保留）"
+# The core says what to do in words (the window shows the same errors); here, the command that does it.
+COMMAND_OF_CODE = {
+    "outreach.no_insured_registry": "（import insured FILE）",
+    "outreach.no_certificate_registry": "（import certificates FILE）",
+    "key.no_key_id": "（zhanchi key import FILE）",
+    "key.not_here": "（原来的电脑上：zhanchi key export --out FILE；本机：zhanchi key import FILE）",
+    "sync.no_data": "（先运行 register）",
+    "file.is_folder_csv": "（按单位输出 PDF 请加 --by-employer）",
+}
 
 
-def input_error_line(exc: InvalidInput) -> str:
-    """A core ``InvalidInput`` as this command line says it: the field as the option a person typed."""
-    return f"{OPTION_OF_FIELD.get(exc.field, exc.field)}: {exc.reason}"
+class UsageError(InvalidInput):
+    """This command line's own words about what was typed, naming its option (``--user``, ``--yes``): never
+    raised by the core nor shown by the window, so not in the catalogue (``tests/models/test_messages.py``
+    lets only these carry words of their own, each naming an option)."""
+
+    def __init__(self, option: str, message: str) -> None:
+        super().__init__(option, message)
+
+
+def command_hint(exc: ZhanchiError) -> str:
+    """The command that does what ``exc`` asks for, where the core names one by its words."""
+    return COMMAND_OF_CODE.get(exc.code or "", "")
+
+
+def error_line(exc: ZhanchiError) -> str:
+    """A core error as this command line says it: an input's field as the option a person typed, and the
+    command that helps."""
+    if isinstance(exc, InvalidInput):
+        return f"{OPTION_OF_FIELD.get(exc.field, exc.field)}: {exc.reason}{command_hint(exc)}"
+    return f"{exc}{command_hint(exc)}"
+
+
+def refused_as(user: StaffUser, exc: PermissionDenied) -> PermissionDenied:
+    """The core's refusal of ``user`` (named by ``--user``), said in terms of the command's options."""
+    return PermissionDenied(f"--user: {user.username}：{exc}")
+
+
+def user_refused(user: StaffUser, code: str) -> PermissionDenied:
+    """``user`` (named by ``--user``) may not do what catalogue message ``code`` says of an account and its role."""
+    return PermissionDenied(f"--user: {PermissionDenied.of(code, username=user.username, role=user.role)}")
+
+
+def output_path(text: str, *, pdf: bool = False) -> Path:
+    """The file ``--out`` names, checked before any data folder opens (``files.output_path``)."""
+    from desktop.models.files import output_path as checked
+
+    return checked(text, pdf=pdf)
+
+
+def read_text(source: str, field: str) -> str:
+    """The UTF-8 text of the file ``source`` (stdin for ``-``) a command was given under ``field``."""
+    try:
+        return sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise InvalidInput.about(field, "file.cannot_read", file=source, reason=os_error_phrase(exc)) from None
+    except UnicodeDecodeError:
+        raise InvalidInput.about(field, "file.not_utf8", file=source) from None
 
 
 def sync_error_line(exc: Exception) -> str:
@@ -57,20 +112,15 @@ def sync_error_line(exc: Exception) -> str:
 
 def read_json(source: str) -> Any:
     """The JSON document in FILE, or on stdin for ``-``."""
-    try:
-        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise InvalidInput("FILE", f"无法读取 {source}：{os_error_text(exc)}") from None
-    except UnicodeDecodeError:
-        raise InvalidInput("FILE", f"{source} 不是 UTF-8 编码的文本") from None
+    text = read_text(source, "FILE")
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InvalidInput("input", f"不是有效的 JSON（第{exc.lineno}行第{exc.colno}列：{exc.msg}）") from None
+        raise InvalidInput.about("input", "json.invalid", line=exc.lineno, column=exc.colno, error=exc.msg) from None
     except RecursionError:
-        raise InvalidInput("input", "JSON 嵌套层数过多，不是受理数据") from None
+        raise InvalidInput.about("input", "json.too_deep") from None
     except ValueError:  # an integer of thousands of digits (Python's conversion limit)
-        raise InvalidInput("input", "JSON 中有位数过多的数字，不是受理数据") from None
+        raise InvalidInput.about("input", "json.number_too_long") from None
 
 
 def print_json(value: Any, *, indent: int | None = 2) -> None:
@@ -90,22 +140,23 @@ def refuse_if_damaged(folder: Path) -> None:
     if database.exists():
         check = startup_check(database)
         if check.key_missing:  # encrypted, and no key for it here (a copied folder): restoring would not help
-            raise StorageError(check.message)
+            raise StorageError(check.message + COMMAND_OF_CODE.get(check.code or "", ""))
         if not check.ok:
-            raise StorageError(f"{check.message}；请用 restore 从最近一次完好的备份恢复（损坏的文件会保留）")
+            raise StorageError(check.message + RESTORE_HINT)
 
 
-def open_existing_store(args: argparse.Namespace, field: str = "--data-dir", missing: str | None = None) -> Store:
+def open_existing_store(args: argparse.Namespace, field: str = "--data-dir", missing: str = "store.no_data",
+                        **params: object) -> Store:
     """The store of the command's data folder, which must already hold a sound database: opening
     would create an empty one, and a typo in --data-dir should not.  Without one, the error
-    names ``field`` and says ``missing``, where ``{folder}`` stands for the folder (default: the
+    names ``field`` and says catalogue message ``missing`` with ``params`` and ``folder`` (default: the
     folder has no data yet); a damaged one is refused in one line."""
     from desktop.models.backup import DB_FILENAME
     from desktop.models.store import open_store  # SQLAlchemy: not on the window's start path
 
     folder = resolve_data_dir(args)
     if not (folder / DB_FILENAME).exists():
-        raise InvalidInput(field, (missing or "数据文件夹 {folder} 中还没有数据").replace("{folder}", str(folder)))
+        raise InvalidInput.about(field, missing, folder=folder, **params)
     refuse_if_damaged(folder)
     return open_store(folder)
 
@@ -117,4 +168,4 @@ def named_staff(store: Store, username: str) -> StaffUser:
     try:
         return get_staff(store, username)
     except NotFound:
-        raise InvalidInput("--user", f"没有用户 {username}") from None
+        raise InvalidInput.about("--user", "staff.no_such_user", username=username) from None

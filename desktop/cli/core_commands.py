@@ -16,11 +16,12 @@ from desktop.cli.common import (
     read_json,
     refuse_if_damaged,
     resolve_data_dir,
+    user_refused,
 )
 from desktop.models import outbox, sync_state
 from desktop.models.application import parse_application, parse_intake
 from desktop.models.cases import State, count_by_state
-from desktop.models.errors import InvalidInput, PermissionDenied
+from desktop.models.errors import InvalidInput
 from desktop.models.intake import assess, file_case, lookup_applicant
 from desktop.models.rules import Verifier
 from desktop.models.shared_sources import Declared, registry_sources
@@ -71,13 +72,13 @@ def cmd_intake(args: argparse.Namespace) -> int:
         except InvalidInput as exc:
             if not batch:
                 raise
-            raise InvalidInput(f"[{i}].{exc.field}", exc.reason) from None
+            raise exc.for_field(f"[{i}].{exc.field}") from None
     data_dir = resolve_data_dir(args)
     store = open_existing_store(args)
     try:
         user = named_staff(store, args.user)
         if not can(user, Action.case_accept):
-            raise PermissionDenied(f"--user: {user.username}（{user.role.label}）无权受理案件")
+            raise user_refused(user, "permission.cannot_accept")
         verifier = Verifier.load(data_dir)
         status = EXIT_OK
         for intake in intakes:
@@ -103,7 +104,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from desktop.models.demo import fill
 
     if args.cases < 0:
-        raise InvalidInput("--cases", "应为非负整数")
+        raise InvalidInput.about("--cases", "value.not_negative")
     data_dir = resolve_data_dir(args)
     refuse_if_damaged(data_dir)  # a new folder is made; an existing one must be sound
     clock = Clock()

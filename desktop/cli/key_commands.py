@@ -16,9 +16,18 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.cli.common import EXIT_OK, CliParser, named_staff, open_existing_store, print_json, resolve_data_dir
+from desktop.cli.common import (
+    EXIT_OK,
+    CliParser,
+    UsageError,
+    named_staff,
+    open_existing_store,
+    print_json,
+    read_text,
+    resolve_data_dir,
+)
 from desktop.models.audit import default_actor
-from desktop.models.errors import InvalidInput, os_error_text
+from desktop.models.errors import InvalidInput
 
 if TYPE_CHECKING:
     from desktop.models.store import Store
@@ -44,20 +53,17 @@ def register(sub: Any) -> None:
 
 def _passphrase(args: argparse.Namespace, *, twice: bool) -> str:
     if args.passphrase_file:
-        try:
-            lines = Path(args.passphrase_file).read_text(encoding="utf-8-sig").splitlines()
-        except OSError as exc:
-            raise InvalidInput("--passphrase-file", f"无法读取 {args.passphrase_file}：{os_error_text(exc)}") from None
+        lines = read_text(args.passphrase_file, "--passphrase-file").splitlines()
         if not lines or not lines[0]:
-            raise InvalidInput("--passphrase-file", f"{args.passphrase_file} 的第一行是空的")
+            raise InvalidInput.about("--passphrase-file", "file.first_line_empty", file=args.passphrase_file)
         return lines[0]
     if not sys.stdin.isatty():
-        raise InvalidInput("--passphrase-file", "不在终端上运行：请用 --passphrase-file 给出口令")
+        raise UsageError("--passphrase-file", "不在终端上运行：请用 --passphrase-file 给出口令")
     import getpass
 
     first = getpass.getpass("口令：")
     if twice and getpass.getpass("再输入一次口令：") != first:
-        raise InvalidInput("passphrase", "两次输入的口令不一致")
+        raise InvalidInput.about("passphrase", "key.passphrases_differ")
     return first
 
 
@@ -90,7 +96,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     folder = resolve_data_dir(args)
     source = Path(args.file)
     if not source.is_file():
-        raise InvalidInput("FILE", f"找不到密钥文件 {source}")
+        raise InvalidInput.about("FILE", "file.not_found_key", file=source)
     key_id, where = key_moves.import_key(source, _passphrase(args, twice=False), folder)
     if database.file_state(database.db_path(folder)) == "encrypted":  # the folder opens now: say who brought the key
         store = open_existing_store(args)

@@ -23,7 +23,18 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import EXIT_FAILED, EXIT_OK, CliParser, fail, open_existing_store, print_json, resolve_data_dir
+from desktop.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    CliParser,
+    fail,
+    open_existing_store,
+    output_path,
+    print_json,
+    read_text,
+    refused_as,
+    resolve_data_dir,
+)
 from desktop.models.errors import InvalidInput, PermissionDenied
 from desktop.models.store import Store
 
@@ -67,12 +78,7 @@ def register(sub: Any) -> None:
 def _employers(args: argparse.Namespace) -> list[str]:
     entries = list(args.employer)
     if args.employers:
-        try:
-            text = Path(args.employers).read_text(encoding="utf-8-sig")
-        except OSError as exc:
-            raise InvalidInput("--employers", f"无法读取 {args.employers}：{exc.strerror or exc}") from None
-        except UnicodeDecodeError:
-            raise InvalidInput("--employers", f"{args.employers} 不是 UTF-8 编码的文本") from None
+        text = read_text(args.employers, "--employers")
         entries += [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
     return entries
 
@@ -82,7 +88,7 @@ def _staff(store: Store, username: str) -> Any:
 
     active = {u.username: u for u in list_staff(store)}
     if username not in active:
-        raise InvalidInput("--user", f"没有用户 {username}，或该账户已停用")
+        raise InvalidInput.about("--user", "staff.no_active_user", username=username)
     return active[username]
 
 
@@ -97,13 +103,12 @@ def cmd_outreach(args: argparse.Namespace) -> int:
         try:
             day = dt.date.fromisoformat(args.date)
         except ValueError:
-            raise InvalidInput("--date", f"日期应写成 YYYY-MM-DD，收到“{args.date}”") from None
+            raise InvalidInput.about("--date", "date.expected_received", received=args.date) from None
     out = Path(args.out).expanduser()
     if not args.by_employer:
-        if out.is_dir():
-            raise InvalidInput("--out", f"{out} 是文件夹；请给出 CSV 文件名（按单位输出 PDF 请加 --by-employer）")
-        if not out.parent.is_dir():
-            raise InvalidInput("--out", f"文件夹 {out.parent} 不存在")
+        if out.is_dir():  # the command line adds the option that makes a folder right
+            raise InvalidInput.about("out", "file.is_folder_csv", path=out)
+        output_path(args.out)
     employers = _employers(args)
     data_dir = resolve_data_dir(args)
     store = open_existing_store(args)
@@ -111,12 +116,10 @@ def cmd_outreach(args: argparse.Namespace) -> int:
         template = outreach.load_template(Path(args.template) if args.template else None, data_dir=data_dir)
         user = _staff(store, args.user) if args.user else None
         if user is not None:
-            from desktop.models import messages
             from desktop.models.staff import Action, Role, can
 
             if not can(user, Action.document_print):
-                refused = messages.render("permission.print_outreach_lists", {"role": Role(user.role)})
-                raise PermissionDenied(f"--user: {user.username}：{refused}")
+                raise refused_as(user, PermissionDenied.of("permission.print_outreach_lists", role=Role(user.role)))
         outreach.require_registry(store)
         verifier = Verifier.load(data_dir)
         screening = outreach.screen(store, verifier, today=day, employers=employers)

@@ -21,8 +21,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import EXIT_OK, CliParser, named_staff, open_existing_store, print_json
-from desktop.models.errors import InvalidInput, PermissionDenied
+from desktop.cli.common import (
+    EXIT_OK,
+    CliParser,
+    UsageError,
+    named_staff,
+    open_existing_store,
+    print_json,
+    user_refused,
+)
 from desktop.models.store import Store
 
 DEFAULT_ROLES = ("approver", "supervisor")  # in this order, the roles whose one account is the default
@@ -48,7 +55,7 @@ def _user(store: Store, explicit: str | None) -> Any:
     if explicit:
         user = named_staff(store, explicit)
         if not can(user, Action.case_pay):
-            raise PermissionDenied(f"--user: {user.username}（{user.role.label}）无权办理发放")
+            raise user_refused(user, "permission.cannot_pay")
         return user
     accounts = list_staff(store)
     for role in DEFAULT_ROLES:
@@ -57,15 +64,15 @@ def _user(store: Store, explicit: str | None) -> Any:
             return found[0]
         if len(found) > 1:
             names = "、".join(u.username for u in found)
-            raise InvalidInput("--user", f"有多名可办理发放的人员（{names}），请用 --user 指定")
-    raise InvalidInput("--user", "没有可办理发放的人员账号（审批员或科长），请用 --user 指定")
+            raise UsageError("--user", f"有多名可办理发放的人员（{names}），请用 --user 指定")
+    raise UsageError("--user", "没有可办理发放的人员账号（审批员或科长），请用 --user 指定")
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from desktop.models.payments import export_payments
 
     out = Path(args.out)
-    store = open_existing_store(args, missing="数据文件夹 {folder} 中还没有案件数据")
+    store = open_existing_store(args, missing="store.no_cases")
     try:
         user = _user(store, args.user)
         batch = export_payments(store, user, out)
@@ -82,7 +89,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from desktop.models.payments import import_payment_result
 
-    store = open_existing_store(args, missing="数据文件夹 {folder} 中还没有案件数据")
+    store = open_existing_store(args, missing="store.no_cases")
     try:
         user = _user(store, args.user)
         summary = import_payment_result(store, user, Path(args.file))

@@ -21,11 +21,19 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.cli import report_commands
-from desktop.cli.common import EXIT_OK, CliParser, named_staff, open_existing_store, print_json
+from desktop.cli.common import (
+    EXIT_OK,
+    CliParser,
+    UsageError,
+    named_staff,
+    open_existing_store,
+    output_path,
+    print_json,
+    refused_as,
+)
 from desktop.models.document_kinds import COMMANDS, FORMATS, KIND_LABELS, KINDS  # light: no reportlab at start
 from desktop.models.errors import InvalidInput, NotFound, PermissionDenied
 from desktop.models.store import Store
@@ -59,13 +67,13 @@ def cmd_print_publicity(args: argparse.Namespace) -> int:
     from desktop.documents.publicity import issue_publicity_list
     from desktop.models.publicity import get_batch
 
-    out = _out_path(args.out)
-    store = open_existing_store(args, "BATCH", f"没有公示批次 {args.batch}（数据文件夹 {{folder}} 中还没有数据）")
+    out = output_path(args.out, pdf=True)
+    store = open_existing_store(args, "BATCH", "publicity.no_batch_no_data", batch=args.batch)
     try:
         try:
             batch = get_batch(store, args.batch)
         except NotFound:
-            raise InvalidInput("BATCH", f"没有公示批次 {args.batch}，请核对批次号") from None
+            raise InvalidInput.about("BATCH", "publicity.no_such_batch", batch=args.batch) from None
         user = named_staff(store, args.user or batch.created_by)
         with _printing_as(user):
             issued = issue_publicity_list(store, user, batch.id, out)
@@ -83,15 +91,6 @@ def _register_case_documents(kinds: Any) -> None:
         k.add_argument("--format", choices=FORMATS, default="a4", help="a4（默认）或 80mm 热敏纸")
         k.add_argument("--user", help="打印人账号（默认：受理人；决定书默认为作出决定的人，撤回确认书为办理撤回的人）")
         k.set_defaults(func=cmd_print_case, kind=kind)
-
-
-def _out_path(text: str) -> Path:
-    path = Path(text).expanduser()
-    if path.is_dir():
-        raise InvalidInput("--out", f"{text} 是文件夹，请给出 PDF 文件名")
-    if not path.parent.is_dir():
-        raise InvalidInput("--out", f"文件夹 {path.parent} 不存在")
-    return path
 
 
 def _default_user(store: Store, case: CaseRecord, kind: str) -> str:
@@ -121,7 +120,7 @@ def _printer(store: Store, case: CaseRecord, kind: str, explicit: str | None) ->
     try:
         return named_staff(store, username)
     except InvalidInput:
-        raise InvalidInput("--user", f"默认打印人 {username} 的账户已不存在，请用 --user 指定") from None
+        raise UsageError("--user", f"默认打印人 {username} 的账户已不存在，请用 --user 指定") from None
 
 
 @contextmanager
@@ -130,7 +129,7 @@ def _printing_as(user: StaffUser) -> Iterator[None]:
     try:
         yield
     except PermissionDenied as exc:
-        raise PermissionDenied(f"--user: {user.username}：{exc}") from None
+        raise refused_as(user, exc) from None
 
 
 def cmd_print_case(args: argparse.Namespace) -> int:
@@ -144,14 +143,13 @@ def cmd_print_case(args: argparse.Namespace) -> int:
     from desktop.models.cases import get_case
     from desktop.models.rules import Verifier
 
-    out = _out_path(args.out)
-    store = open_existing_store(args, "CASE_NO",
-                                f"没有此案件 {args.case_no}（数据文件夹 {{folder}} 中还没有案件数据）")
+    out = output_path(args.out, pdf=True)
+    store = open_existing_store(args, "CASE_NO", "case.no_case_no_data", case_no=args.case_no)
     try:
         try:
             case = get_case(store, args.case_no)
         except NotFound:
-            raise InvalidInput("CASE_NO", f"没有此案件 {args.case_no}，请核对受理编号") from None
+            raise InvalidInput.about("CASE_NO", "case.no_such_case", case_no=args.case_no) from None
         user = _printer(store, case, args.kind, args.user)
         verifier = Verifier.load(store.data_dir)
         issuers = {"receipt": issue_receipt, "notice": issue_notice, "decision": issue_decision,

@@ -49,7 +49,7 @@ def cmd_purge(args: argparse.Namespace) -> int:
         if args.older_than_years is not None:
             years = args.older_than_years
             if years < retention(store).years:
-                raise InvalidInput("--older-than-years", f"不得小于设定的保存年限（结案后{retention(store).years}年）")
+                raise InvalidInput.about("--older-than-years", "purge.below_retention", years=retention(store).years)
             cutoff = cutoff_for(store, years)
         registered = load_device(store.data_dir) is not None
         try:
@@ -71,7 +71,7 @@ def cmd_retention(args: argparse.Namespace) -> int:
             current = retention(store)
         else:
             if not args.user:
-                raise InvalidInput("--user", "设定保存年限须写明管理员账号")
+                raise InvalidInput.about("--user", "purge.retention_needs_admin")
             current = set_retention(store, named_staff(store, args.user), args.years)
     finally:
         store.close()

@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.cli.common import EXIT_OK, CliParser, named_staff, open_existing_store, print_json
+from desktop.cli.common import EXIT_OK, CliParser, named_staff, open_existing_store, output_path, print_json, refused_as
 from desktop.models.errors import InvalidInput, PermissionDenied
 from desktop.models.store import Store
 
@@ -95,20 +95,9 @@ def _user(store: Store, username: str | None) -> StaffUser | None:
     return named_staff(store, username) if username else None
 
 
-def _out(text: str) -> Path:
-    path = Path(text).expanduser()
-    if path.is_dir():
-        raise InvalidInput("--out", f"{text} 是文件夹，请给出文件名")
-    if not path.parent.is_dir():
-        raise InvalidInput("--out", f"文件夹 {path.parent} 不存在")
-    return path
-
-
 def _as_cli_error(exc: Exception, user: StaffUser | None) -> Exception:
     if isinstance(exc, PermissionDenied) and user is not None:
-        return PermissionDenied(f"--user: {user.username}：{exc}")
-    if isinstance(exc, InvalidInput) and exc.field == "out":
-        return InvalidInput("--out", exc.reason)
+        return refused_as(user, exc)
     return exc
 
 
@@ -116,7 +105,7 @@ def _as_cli_error(exc: Exception, user: StaffUser | None) -> Exception:
 def _report_store(args: argparse.Namespace) -> Iterator[tuple[Store, Path]]:
     """What every report command starts with: the file to write (checked before the data folder opens)
     and the store, closed after."""
-    out = _out(args.out)
+    out = output_path(args.out)
     store = open_existing_store(args)
     try:
         yield store, out
@@ -152,7 +141,7 @@ def cmd_print_daily_summary(args: argparse.Namespace) -> int:
         today = store.clock.today()
         day = args.date or today
         if day > today:
-            raise InvalidInput("--date", f"{day} 尚未到来（机构所在时区今天是 {today}）")
+            raise InvalidInput.about("--date", "report.not_yet", period=day, today=today)
         issued = _issued_by(store, args.user, lambda user: issue_daily_summary(
             store, user, day, out, verifier=Verifier.load(store.data_dir)))
     return _print_issued(issued, "date", with_format=False)
@@ -165,7 +154,7 @@ def cmd_report_monthly(args: argparse.Namespace) -> int:
     with _report_store(args) as (store, out):
         today = store.clock.today()
         if (year, month) > (today.year, today.month):
-            raise InvalidInput("--month", f"{year:04d}-{month:02d} 尚未到来（机构所在时区今天是 {today}）")
+            raise InvalidInput.about("--month", "report.not_yet", period=f"{year:04d}-{month:02d}", today=today)
         issued = _issued_by(store, args.user, lambda user: issue_monthly_report(store, user, year, month, out))
     return _print_issued(issued, "month")
 
@@ -178,6 +167,6 @@ def cmd_report_quarterly(args: argparse.Namespace) -> int:
     with _report_store(args) as (store, out):
         today = store.clock.today()
         if quarter_bounds(year, quarter)[0] > today:
-            raise InvalidInput("--quarter", f"{year:04d}-Q{quarter} 尚未开始（机构所在时区今天是 {today}）")
+            raise InvalidInput.about("--quarter", "report.not_begun", period=f"{year:04d}-Q{quarter}", today=today)
         issued = _issued_by(store, args.user, lambda user: issue_quarterly_report(store, user, year, quarter, out))
     return _print_issued(issued, "quarter")

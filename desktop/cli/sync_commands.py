@@ -60,13 +60,13 @@ def _check_args(args: argparse.Namespace) -> tuple[str, str, str, str]:
     central = check_central_url(args.central, "--central", insecure=args.insecure)
     office = args.office.strip()
     if not re.fullmatch(r"[0-9]{6}", office):
-        raise InvalidInput("--office", f"办事处代码应为6位数字，收到“{office}”")
+        raise InvalidInput.about("--office", "sync.bad_office_code", office=office)
     name = args.device.strip()
     if not 1 <= len(name) <= 64:
-        raise InvalidInput("--device", "本机名称应为1到64个字")
+        raise InvalidInput.about("--device", "sync.bad_device_name")
     token = "".join(args.token.split())
     if not token:
-        raise InvalidInput("--token", "不能为空")
+        raise InvalidInput.about("--token", "value.empty")
     return central, office, name, token
 
 
@@ -87,7 +87,7 @@ def cmd_register(args: argparse.Namespace) -> int:
     store = open_store(data_dir, office_code=office)  # a new data folder is set up for this office
     try:
         if store.office_code != office:
-            raise InvalidInput("--office", f"本数据文件夹属于办事处 {store.office_code}，不能注册到 {office}")
+            raise InvalidInput.about("--office", "sync.other_office", office=store.office_code, other=office)
         try:
             device = enrolment.register(store, central, token, name, insecure=insecure, ca_bundle=ca_bundle)
         except CentralRefused as exc:
@@ -102,9 +102,8 @@ def cmd_register(args: argparse.Namespace) -> int:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     if not 1 <= args.batch_size <= MAX_PUSH_ITEMS:
-        raise InvalidInput("--batch-size", f"应为1到{MAX_PUSH_ITEMS}之间的整数")
-    store = open_existing_store(args, missing="数据文件夹 {folder} 中还没有数据，本机也未注册到中心系统"
-                                              "（先运行 register）")
+        raise InvalidInput.about("--batch-size", "value.one_to", most=MAX_PUSH_ITEMS)
+    store = open_existing_store(args, missing="sync.no_data")
     try:
         try:
             with SyncEngine.for_store(store, batch_size=args.batch_size) as engine:

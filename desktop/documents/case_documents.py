@@ -82,7 +82,7 @@ from desktop.models.cases import CaseRecord, State, get_case
 from desktop.models.checklist import Source, office_lines, received_lines, shared_lines
 from desktop.models.document_kinds import DOCUMENT_ACTIONS, FORMATS, KIND_LABELS, KINDS, Kind
 from desktop.models.errors import InvalidInput, NotFound, PermissionDenied
-from desktop.models.files import placed_with_transaction, private_dir
+from desktop.models.files import output_path, placed_with_transaction, private_dir
 from desktop.models.office import OfficeProfile, read_office_profile
 from desktop.models.permissions import role_can
 from desktop.models.policy import OFFICE_CHECKED_CODES, Policy
@@ -95,7 +95,7 @@ from desktop.models.staff import Action, Role, StaffUser, can
 from desktop.models.store import Store, get_meta
 from desktop.models.workdays import period_end
 
-RECEIPT_REFUSED = {State.draft: "案件尚未受理，没有受理回执", State.withdrawn: "案件已撤回，不再出具受理回执"}
+RECEIPT_REFUSED = {State.draft: "document.receipt_not_accepted", State.withdrawn: "document.receipt_withdrawn"}
 NOTICE_STATES = frozenset({State.draft, State.accepted, State.under_review})
 APPROVED_STATES = frozenset({State.approved, State.paid, State.payment_failed})
 META_LAST_SYNC = "last_sync"
@@ -288,14 +288,15 @@ def _provisional(session: Session, case: CaseRecord) -> bool:
     return waiting is not None
 
 
-def _refuse(case: CaseRecord, why: str) -> InvalidInput:
-    return InvalidInput("CASE_NO", f"{case.case_no}：{why}")
+def _refuse(case: CaseRecord, code: str) -> InvalidInput:
+    """The case's document cannot be issued, as catalogue message ``code`` says (of its number and state)."""
+    return InvalidInput.about("CASE_NO", code, case_no=case.case_no, state=case.state)
 
 
 def receipt_data(session: Session, store: Store, verifier: Verifier, case: CaseRecord, *,
                  reprint: int, printed_at: dt.datetime) -> ReceiptData:
     if case.state in RECEIPT_REFUSED or case.accepted_at is None:
-        raise _refuse(case, RECEIPT_REFUSED.get(case.state, "案件尚未受理，没有受理回执"))
+        raise _refuse(case, RECEIPT_REFUSED.get(case.state, "document.receipt_not_accepted"))
     policy = case_policy(verifier, case)
     accepted_day = store.clock.local_date(case.accepted_at)
     deadline = verifier.calendar.add_workdays(accepted_day, policy.review_workdays)
@@ -347,11 +348,11 @@ def _window(case: CaseRecord, verifier: Verifier, policy: Policy) -> tuple[dt.da
 def notice_data(session: Session, store: Store, verifier: Verifier, case: CaseRecord, *,
                 actor: StaffUser, printed_at: dt.datetime) -> NoticeData:
     if case.state not in NOTICE_STATES:
-        raise _refuse(case, f"案件状态为“{case.state.label}”，已不再补充材料，不出具一次性告知书")
+        raise _refuse(case, "document.notice_closed")
     policy = case_policy(verifier, case)
     missing = _missing_materials(case, policy)
     if not missing:
-        raise _refuse(case, "申请材料已齐全，没有需要一次性告知的材料")
+        raise _refuse(case, "document.notice_nothing_missing")
     last_day, provisional = _window(case, verifier, policy)
     return NoticeData(
         office=_office(read_office_profile(session, store.office_code), store),
@@ -400,15 +401,15 @@ def decision_data(session: Session, store: Store, verifier: Verifier, case: Case
     takes one then)."""
     approved = case.state in APPROVED_STATES
     if not approved and case.state is not State.rejected:
-        raise _refuse(case, f"案件尚未作出决定（当前状态：{case.state.label}），不能出具审核决定书")
+        raise _refuse(case, "document.decision_undecided")
     policy = case_policy(verifier, case)
     entry = decision_entry(session, case)
     failed = [] if approved else _failed_checks(case)
     reason = "" if approved else _reviewer_reason(case, entry)
     if not approved and not failed and not reason:
-        raise _refuse(case, "不予核发决定没有记载理由（核验各项均符合，审核人也未写明理由），不能出具审核决定书")
+        raise _refuse(case, "document.decision_no_reason")
     if approved and case.amount_yuan <= 0:
-        raise _refuse(case, "已批准案件的补贴金额为0，请核对后再出具审核决定书")
+        raise _refuse(case, "document.decision_zero_amount")
     profile = read_office_profile(session, store.office_code)
     profile.require_decision_settings()
     numbered = doc_numbers.existing_number(session, case.id, entry.seq if entry is not None else 0)
@@ -449,7 +450,7 @@ def payment_notice_data(session: Session, store: Store, verifier: Verifier, case
     """The 补正通知 of a case whose payment the bank returned (issue 17.9): the returned item's batch, day and
     reason, the account it went to (as the item recorded it), and the approval's document number."""
     if case.state is not State.payment_failed:
-        raise _refuse(case, f"案件状态为“{case.state.label}”，不是发放失败，不出具发放失败补正通知书")
+        raise _refuse(case, "document.payment_notice_not_failed")
     failed = [(batch, item) for batch, item in payments.payments_of(session, case.id) if item.status == "failed"]
     batch, item = failed[-1] if failed else (None, None)
     approval = decision_entry(session, case)
@@ -479,7 +480,7 @@ def withdrawal_data(session: Session, store: Store, verifier: Verifier, case: Ca
     """The 撤回确认书 of a withdrawn case (issue 17.9): when and why (the withdrawal's note), by whom, and the
     certificate's window for applying again."""
     if case.state is not State.withdrawn:
-        raise _refuse(case, f"案件状态为“{case.state.label}”，尚未撤回，不出具申请撤回确认书")
+        raise _refuse(case, "document.withdrawal_not_withdrawn")
     entry = _last_entry(session, case, Action.case_withdraw)
     note = (entry.after or {}).get("note") if entry is not None else None
     policy = case_policy(verifier, case)
@@ -508,12 +509,7 @@ def withdrawal_data(session: Session, store: Store, verifier: Verifier, case: Ca
 
 def target_path(out: Path | str) -> Path:
     """Where a document given ``out`` goes: a file in an existing folder (``InvalidInput`` naming ``out``)."""
-    path = Path(out).expanduser()
-    if path.is_dir():
-        raise InvalidInput("out", f"{path} 是文件夹，请给出 PDF 文件名")
-    if not path.parent.is_dir():
-        raise InvalidInput("out", f"文件夹 {path.parent} 不存在")
-    return path.absolute()
+    return output_path(out, pdf=True).absolute()
 
 
 @dataclass(frozen=True)
@@ -561,7 +557,7 @@ def _issue(store: Store, actor: StaffUser, case_id_or_no: str, out: Path | str, 
 
 def _check_format(format: str) -> None:  # noqa: A002
     if format not in FORMATS:
-        raise InvalidInput("format", f"应为 a4 或 80mm，收到 {format!r}")
+        raise InvalidInput.about("format", "document.bad_format", received=repr(format))
 
 
 def issue_receipt(store: Store, verifier: Verifier, actor: StaffUser, case_id_or_no: str, out: Path | str, *,
@@ -715,7 +711,7 @@ def issue_to_data_folder(store: Store, verifier: Verifier, actor: StaffUser, cas
         "payment_notice": issue_payment_notice,
         "withdrawal": functools.partial(issue_withdrawal, format=paper)}
     if kind not in issuers:
-        raise InvalidInput("kind", f"没有这种文书：{kind!r}")
+        raise InvalidInput.about("kind", "document.no_such_kind", kind=repr(kind))
     case = get_case(store, case_id_or_no)
     stamp = store.clock.now().strftime("%Y%m%dT%H%M%S")
     out = store.data_dir / "documents" / case.case_no / f"{kind}-{paper}-{stamp}.pdf"

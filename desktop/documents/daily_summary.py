@@ -61,7 +61,8 @@ from desktop.documents.layout import (
 )
 from desktop.models import audit, sealed
 from desktop.models.errors import InvalidInput, PermissionDenied
-from desktop.models.files import placed_with_transaction
+from desktop.models.files import output_path, placed_with_transaction
+from desktop.models.messages import Phrase
 from desktop.models.office import default_profile, read_office_profile
 from desktop.models.reports import FLOW_LABELS, FLOWS, DailySummary, Tally, daily_summary
 from desktop.models.rules import Verifier
@@ -433,13 +434,12 @@ def office_for(store: Store, office_code: str | None) -> Office:
 
 
 def target_path(out: Path | str, suffixes: Sequence[str]) -> Path:
-    path = Path(out).expanduser()
-    if path.is_dir():
-        raise InvalidInput("out", f"{path} 是文件夹，请给出文件名")
-    if not path.parent.is_dir():
-        raise InvalidInput("out", f"文件夹 {path.parent} 不存在")
+    path = output_path(out)
     if path.suffix.lower() not in suffixes:
-        raise InvalidInput("out", f"文件名应以 {' 或 '.join(suffixes)} 结尾，收到 {path.name}")
+        said: str | Phrase = suffixes[0]
+        for suffix in suffixes[1:]:
+            said = Phrase.of("file.either_suffix", first=said, second=suffix)
+        raise InvalidInput.about("out", "file.wrong_suffix", suffixes=said, name=path.name)
     return path.absolute()
 
 

@@ -62,10 +62,8 @@ class UnprintableCharacter(ZhanchiError):
 
     def __init__(self, characters: Iterable[str]) -> None:
         self.characters = list(dict.fromkeys(characters))
-        names = "、".join(char_label(c) for c in self.characters)
-        super().__init__(
-            f"无法打印：字符 {names} 不在随附的任何字体中，打印出来会缺字。"
-            "请核对该字（如为异体字，请按身份证件上的写法改用通用规范汉字）后重新打印")
+        super().__init__(code="document.unprintable",
+                         params={"characters": "、".join(char_label(c) for c in self.characters)})
 
 
 def char_label(char: str) -> str:

@@ -185,12 +185,12 @@ def issue_outreach_lists(store: Store, screening: Screening, folder: Path | str,
         raise PermissionDenied.of("permission.print_outreach_lists", role=Role(actor.role))
     folder = Path(folder).expanduser()
     if folder.exists() and not folder.is_dir():
-        raise InvalidInput("out", f"{folder} 不是文件夹；按单位打印名单时应给出一个文件夹")
+        raise InvalidInput.about("out", "file.not_a_folder_for_lists", folder=folder)
     try:
         if not folder.exists():
             private_dir(folder)  # a new folder of lists: owner-only like the files in it
     except OSError as exc:
-        raise InvalidInput("out", f"无法建立文件夹 {folder}：{exc.strerror or exc}") from None
+        raise InvalidInput.about("out", "file.cannot_make_folder", folder=folder, reason=exc.strerror or exc) from None
     office = _office(store)
     label, note = screening_policy_words(screening, verifier or Verifier.load(store.data_dir))
     written: list[Path] = []

@@ -176,7 +176,7 @@ def _occupation(code: str, name: str) -> str:
 
 def list_data(store: Store, session: Session, batch: Batch, *, reprint: int = 0) -> PublicityListData:
     if batch.state is BatchState.open or batch.starts_on is None or batch.ends_on is None:
-        raise Conflict(f"公示批次 {batch.batch_no} 尚未发布，发布后才能打印公示名单")
+        raise Conflict.of("publicity.not_published", batch_no=batch.batch_no)
     profile = read_office_profile(session, store.office_code)
     profile.require_publicity_settings()  # MissingSetting naming office_objection_phone / _address
     rows = [PublicityRow(e.applicant_name, e.employer_name, _occupation(e.occupation_code, e.occupation_name),

@@ -57,6 +57,7 @@ class DatabaseCheck:
     ok: bool
     message: str  # plain Chinese for the person at the counter
     key_missing: bool = False  # encrypted, and this account on this computer has no key for it
+    code: str | None = None  # the catalogue code of the error behind it (the command line adds its command)
 
 
 def backup_dir(data_dir: Path) -> Path:
@@ -79,6 +80,16 @@ def _unreadable(path: Path, exc: Exception) -> DatabaseCheck:
     return DatabaseCheck(False, f"数据库文件已损坏，无法打开（{exc}）")
 
 
+def _open_for_check(path: Path, key: bytes | None = None) -> database.Connection | DatabaseCheck:
+    """``path`` opened read-only for a check, or what the check says when it does not open."""
+    try:
+        return database.open_database(path, key=key, readonly=True)
+    except KeyMissing as exc:
+        return DatabaseCheck(False, str(exc), key_missing=True, code=exc.code)
+    except database.DatabaseError as exc:
+        return _unreadable(path, exc)
+
+
 def check_database(path: Path, *, quick: bool = True, stop: Stop | None = None,
                    key: bytes | None = None) -> DatabaseCheck:
     """Whether the file is a sound database: ``quick_check`` by default, ``integrity_check``
@@ -90,12 +101,9 @@ def check_database(path: Path, *, quick: bool = True, stop: Stop | None = None,
         return DatabaseCheck(True, "数据库尚未建立")
     if stop is not None and stop():
         raise BackupStopped("检查已中止")
-    try:
-        conn = database.open_database(path, key=key, readonly=True)
-    except KeyMissing as exc:
-        return DatabaseCheck(False, str(exc), key_missing=True)
-    except database.DatabaseError as exc:
-        return _unreadable(path, exc)
+    conn = _open_for_check(path, key)
+    if isinstance(conn, DatabaseCheck):
+        return conn
     try:
         try:
             with _interrupted_when(conn, stop):
@@ -146,12 +154,9 @@ def startup_check(path: Path) -> DatabaseCheck:
     so damage in the rest of a large file is still found the same day."""
     if not path.exists() or path.stat().st_size <= FULL_CHECK_AT_START_BYTES:
         return check_database(path)
-    try:
-        conn = database.open_database(path, readonly=True)
-    except KeyMissing as exc:
-        return DatabaseCheck(False, str(exc), key_missing=True)
-    except database.DatabaseError as exc:
-        return _unreadable(path, exc)
+    conn = _open_for_check(path)
+    if isinstance(conn, DatabaseCheck):
+        return conn
     try:
         try:
             conn.execute("SELECT name, sql FROM sqlite_master").fetchall()

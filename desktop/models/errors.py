@@ -75,6 +75,17 @@ class InvalidInput(ZhanchiError):
         return InvalidInput(field, self.reason)
 
 
+def required_text(field: str, value: object, limit: int | None = None) -> str:
+    """The text offered under ``field``, stripped: not empty, at most ``limit`` characters (a note, a finding,
+    an objection); else ``InvalidInput`` naming ``field``."""
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidInput.about(field, "value.empty")
+    text = value.strip()
+    if limit is not None and len(text) > limit:
+        raise InvalidInput.about(field, "value.too_long", longest=limit)
+    return text
+
+
 class PolicyError(ZhanchiError):
     """A policy (or other reference) file is malformed, or no policy covers a date: ``source`` names the
     file, ``key`` the entry, ``reason`` what is wrong (the text, or catalogue message ``code``:
@@ -138,7 +149,3 @@ def os_error_phrase(exc: OSError) -> messages.Phrase:
         return messages.Phrase.of("os.gone")
     return messages.Phrase.of("os.other", reason=exc.strerror or exc)
 
-
-def os_error_text(exc: OSError) -> str:
-    """What an operating-system error means for the person at the counter, in Chinese."""
-    return str(os_error_phrase(exc))

@@ -25,11 +25,24 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
+from desktop.models.errors import InvalidInput
+
 OWNER_ONLY_FILE = 0o600
 OWNER_ONLY_DIR = 0o700
 # Subfolders with a file per case (thousands): walked only when the data folder itself was open to
 # others; inside an owner-only folder nobody else reaches them anyway.
 LARGE_SUBFOLDERS = frozenset({"documents"})
+
+
+def output_path(out: Path | str, *, pdf: bool = False, field: str = "out") -> Path:
+    """Where a document or an export given ``out`` goes: a file (not a folder) in a folder that exists,
+    else ``InvalidInput`` naming ``field``; ``pdf``: the refusal of a folder asks for a PDF file name."""
+    path = Path(out).expanduser()
+    if path.is_dir():
+        raise InvalidInput.about(field, "file.is_folder_pdf" if pdf else "file.is_folder", path=path)
+    if not path.parent.is_dir():
+        raise InvalidInput.about(field, "file.no_folder", folder=path.parent)
+    return path
 
 
 def restrict(path: Path, *, directory: bool = False) -> bool:

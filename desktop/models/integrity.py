@@ -27,7 +27,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.models import audit
-from desktop.models.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from desktop.models.errors import Conflict, InvalidInput, NotFound, PermissionDenied, required_text
 from desktop.models.identity import check_id_number, check_uscc, normalize_id_number, normalize_uscc
 from desktop.models.schema import IntegrityRecord, utc_text
 from desktop.models.staff import Action, StaffUser, can, require
@@ -109,15 +109,6 @@ def _entry(row: IntegrityRecord) -> IntegrityEntry:
     )
 
 
-def _text(field: str, value: object, limit: int | None = None) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidInput.about(field, "value.empty")
-    text = value.strip()
-    if limit is not None and len(text) > limit:
-        raise InvalidInput.about(field, "value.too_long", longest=limit)
-    return text
-
-
 def _subject_id(kind: SubjectKind, value: object, today: dt.date) -> str:
     if not isinstance(value, str) or not value.strip():
         raise InvalidInput.about("subject_id", "integrity.no_subject")
@@ -150,8 +141,8 @@ def record_finding(
     except ValueError:
         raise InvalidInput.about("subject_kind", "integrity.bad_subject_kind") from None
     number = _subject_id(kind, subject_id, store.clock.today())
-    name = _text("subject_name", subject_name, MAX_NAME)
-    why = _text("finding", finding)
+    name = required_text("subject_name", subject_name, MAX_NAME)
+    why = required_text("finding", finding)
     with store.session() as session:
         at = store.clock.now()
         row = IntegrityRecord(id=str(uuid.uuid4()), subject_kind=kind.value, subject_id=number, subject_name=name,
@@ -165,7 +156,7 @@ def record_finding(
 def revoke_record(store: Store, actor: StaffUser, record_id: str, note: str) -> IntegrityEntry:
     """Revoke a record (it stays in the file, marked revoked, with the note)."""
     require(actor, RECORD_ACTION)
-    why = _text("note", note)
+    why = required_text("note", note)
     with store.session() as session:
         row = session.get(IntegrityRecord, (record_id or "").strip())
         if row is None:

@@ -8,11 +8,11 @@ with Qt's translate): lupdate reads this catalogue through ``scripts/build_trans
 label, translated the same way under ``LABELS_CONTEXT``.  No text here names a command-line option
 (the window shows the same errors); the command line adds its own hints.
 
-The core (``desktop/models``), the settings and the devices raise by code only
-(``tests/models/test_messages.py`` checks it); a text inside a message that needs words of its own
-(what an operating-system error means, a name's label) is a ``Phrase``, translated with it.  Errors
-raised with a plain text (``ZhanchiError("…")``) still work: the command line's and the documents'
-own are moved here as they are touched.
+The core (``desktop/models``), the settings and the devices raise by code only, and so do the command
+line, the documents, the sync and the window (``tests/models/test_messages.py`` checks it; the command
+line's ``UsageError``, naming the option typed, is the one exception); a text inside a message that needs
+words of its own (what an operating-system error means, a name's label) is a ``Phrase``, translated with
+it.  No text here names a command either: the command line adds it (``cli.common.COMMAND_OF_CODE``).
 """
 
 from __future__ import annotations
@@ -189,9 +189,8 @@ MESSAGES: Mapping[str, str] = MappingProxyType({
     # Outreach: the registry copy, SMS templates, the lists (models/outreach.py).
     "file.cannot_write": "无法写入 {path}：{reason}",
     "file.is_folder_csv": "{path} 是文件夹；请给出 CSV 文件名",
-    "outreach.no_insured_registry": "本机还没有参保人员名册：请先导入（import insured FILE）或与中心系统同步后再筛查",
-    "outreach.no_certificate_registry": ("本机还没有证书名册：请先导入（import certificates FILE）"
-                                         "或与中心系统同步后再筛查"),
+    "outreach.no_insured_registry": "本机还没有参保人员名册：请先导入参保人员名册或与中心系统同步后再筛查",
+    "outreach.no_certificate_registry": "本机还没有证书名册：请先导入证书名册或与中心系统同步后再筛查",
     "template.not_texts": "应为非空的文字数组",
     "template.unpaired_braces": "花括号不配对：{error}",
     "template.unknown_placeholder": "没有占位符 {{{placeholder}}}（可用：{known}）",
@@ -214,6 +213,7 @@ MESSAGES: Mapping[str, str] = MappingProxyType({
                                    "不能只填行政区划名称"),
     # Registry files and their text encodings (models/registry.py, registry_files.py, text_encoding.py).
     "registry.bad_kind": "应为 insured 或 certificates，收到“{kind}”",  # registry_files.KINDS
+    "registry.import_cancelled": "已取消，未导入任何数据",
     "registry.rows_rejected": "{count}行有错误，未导入",
     "registry.rows_rejected_first": "{count}行有错误，未导入（{first}）",
     "registry_file.changed_encoding": "{file}：含有不是 {encoding} 编码的字符；{save_as}",
@@ -304,9 +304,9 @@ MESSAGES: Mapping[str, str] = MappingProxyType({
     "key.not_read_back": "数据库密钥存入 {where} 后读不回来",
     "key.folder_inside_data": "密钥文件夹 {keys} 在数据文件夹 {folder} 之内：密钥不能和数据库放在一起",
     "key.no_key_id": ("数据文件夹 {data_dir} 的数据库无法打开：文件已损坏，"
-                      "或已加密而缺少密钥标识文件 {key_id_file}（请用 zhanchi key import 导入该文件夹导出的密钥）"),
+                      "或已加密而缺少密钥标识文件 {key_id_file}（请由管理员导入该文件夹导出的密钥）"),
     "key.not_here": ("数据文件夹 {data_dir} 的数据库已加密，本机当前用户没有它的密钥（{key_id}）："
-                     "请在原来的电脑上用 zhanchi key export 导出密钥，再在本机用 zhanchi key import 导入"),
+                     "请由管理员在原来的电脑上导出密钥，再在本机导入"),
     "key.file_without_key_id": "{path} 已加密，但找不到它所属数据文件夹的密钥标识（{key_id_file}）",
     # Moving a key between computers (models/key_moves.py).
     "file.exists_not_overwritten": "{path} 已存在，不会覆盖",
@@ -416,6 +416,79 @@ MESSAGES: Mapping[str, str] = MappingProxyType({
     "reader.short_data": "读卡数据不完整（{length} 字节，应为 {size} 字节）",
     "reader.not_ucs2": "读卡数据无法识别（不是 UCS-2 文字）",
     "reader.bad_id_number": "读卡数据有误：公民身份号码“{id_number}”校验不通过",
+    # The counter's documents (desktop/documents): what a print refuses.
+    "document.receipt_not_accepted": "{case_no}：案件尚未受理，没有受理回执",
+    "document.receipt_withdrawn": "{case_no}：案件已撤回，不再出具受理回执",
+    "document.notice_closed": "{case_no}：案件状态为“{state}”，已不再补充材料，不出具一次性告知书",
+    "document.notice_nothing_missing": "{case_no}：申请材料已齐全，没有需要一次性告知的材料",
+    "document.decision_undecided": "{case_no}：案件尚未作出决定（当前状态：{state}），不能出具审核决定书",
+    "document.decision_no_reason": ("{case_no}：不予核发决定没有记载理由（核验各项均符合，审核人也未写明理由），"
+                                    "不能出具审核决定书"),
+    "document.decision_zero_amount": "{case_no}：已批准案件的补贴金额为0，请核对后再出具审核决定书",
+    "document.payment_notice_not_failed": "{case_no}：案件状态为“{state}”，不是发放失败，不出具发放失败补正通知书",
+    "document.withdrawal_not_withdrawn": "{case_no}：案件状态为“{state}”，尚未撤回，不出具申请撤回确认书",
+    "document.bad_format": "应为 a4 或 80mm，收到 {received}",
+    "document.no_such_kind": "没有这种文书：{kind}",
+    "document.unprintable": ("无法打印：字符 {characters} 不在随附的任何字体中，打印出来会缺字。"
+                             "请核对该字（如为异体字，请按身份证件上的写法改用通用规范汉字）后重新打印"),
+    "publicity.not_published": "公示批次 {batch_no} 尚未发布，发布后才能打印公示名单",
+    "file.is_folder_pdf": "{path} 是文件夹，请给出 PDF 文件名",
+    "file.wrong_suffix": "文件名应以 {suffixes} 结尾，收到 {name}",
+    "file.either_suffix": "{first} 或 {second}",
+    "file.not_a_folder_for_lists": "{folder} 不是文件夹；按单位打印名单时应给出一个文件夹",
+    "file.cannot_make_folder": "无法建立文件夹 {folder}：{reason}",
+    # The central system and this device's credential (desktop/sync).
+    "central.bad_url": "中心系统地址应形如 https://zhanchi.example.gov.cn 或 http://127.0.0.1:8700，收到“{url}”",
+    "central.needs_https": ("中心系统地址须以 https:// 开头（加密传输并校验证书），收到“{url}”；明文 http:// "
+                            "只能用于本机地址（127.0.0.1），或在注册时明确同意以明文连接（将记入日志）"),
+    "central.bad_ca_bundle": "无法读取证书文件“{file}”（应为 PEM 格式的 CA 证书）：{error}",
+    "central.no_answer": "中心系统无响应（{error}）：{url}",
+    "central.certificate_untrusted": ("中心系统 {url} 的证书无法验证（不是受信任的机构签发，或与地址不符）；"
+                                      "省级自建 CA 请在注册时指定其证书"),
+    "central.cannot_connect": "无法连接中心系统 {url}（{error}）",
+    "central.busy": "中心系统暂时无法处理请求（HTTP {status}）：{detail}",
+    "central.not_accepted": "中心系统不接受请求（HTTP {status}）：{detail}",
+    "central.unreadable_answer": "中心系统的应答无法识别（{error}）",
+    "central.bad_id_number": "身份证号码“{id_number}”格式不对，未向中心系统查询",
+    "central.answer_mismatch": "中心系统的应答与提交的变更不对应",
+    "central.cursor_stuck": "中心系统说还有更新，却没有推进同步游标",
+    "sync.not_registered": "本机尚未注册到中心系统，请先注册本机（凭中心系统管理员发放的注册令牌）",
+    "sync.no_data": "数据文件夹 {folder} 中还没有数据，本机也未注册到中心系统",
+    "sync.bad_office_code": "办事处代码应为6位数字，收到“{office}”",
+    "sync.bad_device_name": "本机名称应为1到64个字",
+    "sync.other_office": "本数据文件夹属于办事处 {office}，不能注册到 {other}",
+    "device.cannot_save": "无法保存设备凭据 {path}：{reason}",
+    # What the command line reads and checks before it asks the core (desktop/cli); its hints naming its
+    # own commands and options are added there (cli/common.py).
+    "file.cannot_read": "无法读取 {file}：{reason}",
+    "file.not_utf8": "{file} 不是 UTF-8 编码的文本",
+    "file.not_found_backup": "找不到备份文件 {file}",
+    "file.not_found_key": "找不到密钥文件 {file}",
+    "file.first_line_empty": "{file} 的第一行是空的",
+    "json.invalid": "不是有效的 JSON（第{line}行第{column}列：{error}）",
+    "json.too_deep": "JSON 嵌套层数过多，不是受理数据",
+    "json.number_too_long": "JSON 中有位数过多的数字，不是受理数据",
+    "store.no_data": "数据文件夹 {folder} 中还没有数据",
+    "store.no_cases": "数据文件夹 {folder} 中还没有案件数据",
+    "publicity.no_batch_no_data": "没有公示批次 {batch}（数据文件夹 {folder} 中还没有数据）",
+    "publicity.no_such_batch": "没有公示批次 {batch}，请核对批次号",
+    "case.no_case_no_data": "没有此案件 {case_no}（数据文件夹 {folder} 中还没有案件数据）",
+    "case.no_such_case": "没有此案件 {case_no}，请核对受理编号",
+    "staff.no_active_user": "没有用户 {username}，或该账户已停用",
+    "permission.cannot_accept": "{username}（{role}）无权受理案件",
+    "permission.cannot_pay": "{username}（{role}）无权办理发放",
+    "backup.none_usable": "{data_dir} 中没有可用的备份",
+    "key.passphrases_differ": "两次输入的口令不一致",
+    "value.not_negative": "应为非负整数",
+    "value.at_least": "应不少于 {least}，收到 {received}",
+    "value.one_to": "应为1到{most}之间的整数",
+    "value.one_to_received": "应为1到{most}之间的整数，收到 {received}",
+    "bench.unknown_keys": "未知指标 {unknown}（可用：{known}）",
+    "purge.below_retention": "不得小于设定的保存年限（结案后{years}年）",
+    "purge.retention_needs_admin": "设定保存年限须写明管理员账号",
+    "report.not_yet": "{period} 尚未到来（机构所在时区今天是 {today}）",
+    "report.not_begun": "{period} 尚未开始（机构所在时区今天是 {today}）",
+    "date.expected_received": "日期应写成 YYYY-MM-DD，收到“{received}”",
 })
 
 

@@ -68,7 +68,7 @@ from desktop.models.cases import (
     record_of,
 )
 from desktop.models.errors import Conflict, InvalidInput, NotFound, os_error_phrase
-from desktop.models.files import placed_with_transaction
+from desktop.models.files import output_path, placed_with_transaction
 from desktop.models.identity import normalize_bank_card
 from desktop.models.masking import mask_account, mask_name
 from desktop.models.registry_files import _numbered, _text  # the one CSV/XLSX reader of the project
@@ -270,10 +270,7 @@ def _target(out: Path | str) -> Path:
     path = Path(out).expanduser()
     if path.suffix.lower() not in EXPORT_SUFFIXES:
         raise InvalidInput.about("out", "payment.file_kind", file=path.name)
-    if path.is_dir():
-        raise InvalidInput.about("out", "file.is_folder", path=path)
-    if not path.parent.is_dir():
-        raise InvalidInput.about("out", "file.no_folder", folder=path.parent)
+    output_path(path)
     if path.exists():
         # Each disbursement file is a document sent to the bank: never overwrite an earlier one.
         raise InvalidInput.about("out", "payment.file_exists", file=path.name)

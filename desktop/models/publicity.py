@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session
 
 from desktop.models import audit
 from desktop.models.cases import CaseRecord, State, apply_transition, enqueue_case_event, load_case_row, record_of
-from desktop.models.errors import Conflict, InvalidInput, NotFound
+from desktop.models.errors import Conflict, InvalidInput, NotFound, required_text
 from desktop.models.masking import mask_name
 from desktop.models.rules import Verifier
 from desktop.models.schema import Case, Objection, PublicityBatch, PublicityEntry
@@ -397,22 +397,13 @@ def close_batch(store: Store, actor: StaffUser, batch_id_or_no: str) -> Batch:
         return _batch(session, batch)
 
 
-def _text(field: str, value: object, limit: int | None = None) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidInput.about(field, "value.empty")
-    text = value.strip()
-    if limit is not None and len(text) > limit:
-        raise InvalidInput.about(field, "value.too_long", longest=limit)
-    return text
-
-
 def record_objection(store: Store, actor: StaffUser, case_id: str, *, objector: str, contact: str,
                      content: str) -> tuple[ObjectionRecord, CaseRecord]:
     """Record an objection to a publicized case: it leaves its batch and goes back to review."""
     require(actor, Action.case_object)
-    who = _text("objector", objector, MAX_OBJECTOR)
-    how = _text("contact", contact, MAX_CONTACT)
-    what = _text("content", content)
+    who = required_text("objector", objector, MAX_OBJECTOR)
+    how = required_text("contact", contact, MAX_CONTACT)
+    what = required_text("content", content)
     with store.session() as session:
         row = load_case_row(session, case_id)
         if State(row.state) is not State.publicized:

@@ -15,7 +15,7 @@ import datetime as dt
 import ipaddress
 import json
 import ssl
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -68,7 +68,7 @@ class CentralRefused(SyncError):
     """The central system refused the request (401/403): a person must act."""
 
     def __init__(self, message: str, status: int, refused_keys: Sequence[str] = ()) -> None:
-        super().__init__(message)
+        super().__init__(message)  # the central system's own words (its answer's detail)
         self.status = status
         self.refused_keys = list(refused_keys)
 
@@ -76,8 +76,9 @@ class CentralRefused(SyncError):
 class ProtocolError(SyncError):
     """An answer the client cannot use (a bug, or a server speaking another protocol version)."""
 
-    def __init__(self, message: str, status: int | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None, status: int | None = None, *, code: str | None = None,
+                 params: Mapping[str, Any] | None = None) -> None:
+        super().__init__(message, code=code, params=params)
         self.status = status
 
 
@@ -103,10 +104,9 @@ def check_central_url(url: str, field: str = "central", *, insecure: bool = Fals
     url = (url or "").strip().rstrip("/")
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InvalidInput(field, f"中心系统地址应形如 https://zhanchi.example.gov.cn 或 http://127.0.0.1:8700，收到“{url}”")
+        raise InvalidInput.about(field, "central.bad_url", url=url)
     if parts.scheme == "http" and not is_loopback(parts.hostname) and not insecure:
-        raise InvalidInput(field, f"中心系统地址须以 https:// 开头（加密传输并校验证书），收到“{url}”；明文 http:// "
-                                  "只能用于本机地址（127.0.0.1），或在注册时明确同意以明文连接（将记入日志）")
+        raise InvalidInput.about(field, "central.needs_https", url=url)
     return url
 
 
@@ -118,7 +118,7 @@ def tls_verification(ca_bundle: str, field: str = "ca_bundle") -> ssl.SSLContext
     try:
         return ssl.create_default_context(cafile=ca_bundle)
     except (OSError, ssl.SSLError, ValueError) as exc:
-        raise InvalidInput(field, f"无法读取证书文件“{ca_bundle}”（应为 PEM 格式的 CA 证书）：{exc}") from None
+        raise InvalidInput.about(field, "central.bad_ca_bundle", file=ca_bundle, error=exc) from None
 
 
 PUSH_ENVELOPE_BYTES = len(b'{"items":[]}')
@@ -210,15 +210,13 @@ class CentralClient:
                 headers={"Content-Type": "application/json"} if content is not None else None, **extra,
             )
         except httpx.TimeoutException as exc:
-            raise CentralUnreachable(f"中心系统无响应（{type(exc).__name__}）：{self.base_url}") from exc
+            raise CentralUnreachable.of("central.no_answer", error=type(exc).__name__, url=self.base_url) from exc
         except httpx.ConnectError as exc:
             if isinstance(exc.__context__, ssl.SSLCertVerificationError) or "CERTIFICATE_VERIFY_FAILED" in str(exc):
-                raise CertificateUntrusted(
-                    f"中心系统 {self.base_url} 的证书无法验证（不是受信任的机构签发，或与地址不符）；"
-                    "省级自建 CA 请在注册时指定其证书") from exc
-            raise CentralUnreachable(f"无法连接中心系统 {self.base_url}（{type(exc).__name__}）") from exc
+                raise CertificateUntrusted.of("central.certificate_untrusted", url=self.base_url) from exc
+            raise CentralUnreachable.of("central.cannot_connect", url=self.base_url, error=type(exc).__name__) from exc
         except httpx.TransportError as exc:
-            raise CentralUnreachable(f"无法连接中心系统 {self.base_url}（{type(exc).__name__}）") from exc
+            raise CentralUnreachable.of("central.cannot_connect", url=self.base_url, error=type(exc).__name__) from exc
         status = response.status_code
         if status in (401, 403):
             refused: list[str] = []
@@ -229,9 +227,10 @@ class CentralClient:
                     refused = []
             raise CentralRefused(_detail(response), status, refused)
         if status == 429 or status >= 500:
-            raise CentralUnreachable(f"中心系统暂时无法处理请求（HTTP {status}）：{_detail(response)}")
+            raise CentralUnreachable.of("central.busy", status=status, detail=_detail(response))
         if status >= 400:
-            raise ProtocolError(f"中心系统不接受请求（HTTP {status}）：{_detail(response)}", status)
+            raise ProtocolError(status=status, code="central.not_accepted",
+                                params={"status": status, "detail": _detail(response)})
         return response
 
     def _call(self, method: str, path: str, answer: type[M], body: BaseModel | bytes | None = None,
@@ -240,7 +239,7 @@ class CentralClient:
         try:
             return answer.model_validate_json(response.content)
         except ValidationError as exc:
-            raise ProtocolError(f"中心系统的应答无法识别（{exc.errors()[0].get('msg', '')}）") from exc
+            raise ProtocolError.of("central.unreadable_answer", error=exc.errors()[0].get("msg", "")) from exc
 
     # --- the protocol ---------------------------------------------------------------------
 
@@ -272,7 +271,7 @@ class CentralClient:
         try:
             query = PersonQuery(id_number=id_number)
         except ValidationError:
-            raise ProtocolError(f"身份证号码“{id_number}”格式不对，未向中心系统查询") from None
+            raise ProtocolError.of("central.bad_id_number", id_number=id_number) from None
         return self._call("POST", f"{API_PREFIX}/registry/person", PersonAnswer, query, timeout=timeout)
 
     def employers(self, usccs: list[str], names: list[str]) -> EmployerAnswer:

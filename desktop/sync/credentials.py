@@ -13,7 +13,7 @@ from dataclasses import MISSING, asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from desktop.models.errors import StorageError, os_error_text
+from desktop.models.errors import StorageError, os_error_phrase
 from desktop.models.files import private_dir, write_private
 
 DEVICE_FILE = "device.json"
@@ -66,5 +66,5 @@ def save_device(data_dir: Path, device: DeviceCredential) -> Path:
         private_dir(data_dir)
         write_private(path, text.encode("utf-8"))
     except OSError as exc:
-        raise StorageError(f"无法保存设备凭据 {path}：{os_error_text(exc)}") from exc
+        raise StorageError.of("device.cannot_save", path=path, reason=os_error_phrase(exc)) from exc
     return path

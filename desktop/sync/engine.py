@@ -161,9 +161,7 @@ def client_for(store: Store, *, timeout: float | None = None) -> CentralClient:
     """A client with this data folder's credential; ``NotRegistered`` when there is none."""
     device = load_device(store.data_dir)
     if device is None:
-        raise NotRegistered(
-            "本机尚未注册到中心系统，请先注册本机（凭中心系统管理员发放的注册令牌）"
-        )
+        raise NotRegistered.of("sync.not_registered")
     options: dict[str, Any] = {} if timeout is None else {"timeout": timeout}
     return CentralClient(device.central_url, device.credential, insecure=device.insecure,
                          ca_bundle=device.ca_bundle, **options)
@@ -295,7 +293,7 @@ class SyncEngine:
         sent = [i.idempotency_key for i in items]
         got = [r.idempotency_key for r in answer.results]
         if got != sent:
-            raise ProtocolError("中心系统的应答与提交的变更不对应")
+            raise ProtocolError.of("central.answer_mismatch")
         out: list[tuple[str, OutboxState, str | None]] = []
         for result in answer.results:
             if result.status == "rejected":
@@ -334,7 +332,7 @@ class SyncEngine:
             if not answer.more:
                 break
             if moved == cursors:
-                raise ProtocolError("中心系统说还有更新，却没有推进同步游标")
+                raise ProtocolError.of("central.cursor_stuck")
             cursors = moved
         cursors = moved
         now = self._now()

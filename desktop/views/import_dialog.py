@@ -78,7 +78,7 @@ class ImportCancelled(ZhanchiError):
     """The user cancelled: nothing was imported."""
 
     def __init__(self) -> None:
-        super().__init__("已取消，未导入任何数据")
+        super().__init__(code="registry.import_cancelled")
 
 
 class ProgressRelay(QObject):

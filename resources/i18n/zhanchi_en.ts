@@ -1556,12 +1556,280 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
         <translation>{path} is a folder; give a CSV file name</translation>
     </message>
     <message>
-        <source>本机还没有参保人员名册：请先导入（import insured FILE）或与中心系统同步后再筛查</source>
-        <translation>This computer has no register of insured people yet: import one first (import insured FILE) or sync with the central system, then screen</translation>
+        <source>本机还没有参保人员名册：请先导入参保人员名册或与中心系统同步后再筛查</source>
+        <translation>This computer has no register of insured people yet: import the register of insured people or sync with the central system first, then screen</translation>
     </message>
     <message>
-        <source>本机还没有证书名册：请先导入（import certificates FILE）或与中心系统同步后再筛查</source>
-        <translation>This computer has no register of certificates yet: import one first (import certificates FILE) or sync with the central system, then screen</translation>
+        <source>本机还没有证书名册：请先导入证书名册或与中心系统同步后再筛查</source>
+        <translation>This computer has no register of certificates yet: import the register of certificates or sync with the central system first, then screen</translation>
+    </message>
+    <message>
+        <source>数据文件夹 {data_dir} 的数据库无法打开：文件已损坏，或已加密而缺少密钥标识文件 {key_id_file}（请由管理员导入该文件夹导出的密钥）</source>
+        <translation>The database of the data folder {data_dir} cannot be opened: the file is damaged, or it is encrypted and the key id file {key_id_file} is missing (ask an administrator to import the key exported from that folder)</translation>
+    </message>
+    <message>
+        <source>数据文件夹 {data_dir} 的数据库已加密，本机当前用户没有它的密钥（{key_id}）：请由管理员在原来的电脑上导出密钥，再在本机导入</source>
+        <translation>The database of the data folder {data_dir} is encrypted and the current user of this computer does not have its key ({key_id}): ask an administrator to export the key on the original computer and import it on this one</translation>
+    </message>
+    <message>
+        <source>{case_no}：案件尚未受理，没有受理回执</source>
+        <translation>{case_no}: the case has not been accepted yet, so there is no acceptance receipt</translation>
+    </message>
+    <message>
+        <source>{case_no}：案件已撤回，不再出具受理回执</source>
+        <translation>{case_no}: the case was withdrawn; no acceptance receipt is issued any more</translation>
+    </message>
+    <message>
+        <source>{case_no}：案件状态为“{state}”，已不再补充材料，不出具一次性告知书</source>
+        <translation>{case_no}: the case is “{state}” and takes no more materials; no one-time notice of missing materials is issued</translation>
+    </message>
+    <message>
+        <source>{case_no}：申请材料已齐全，没有需要一次性告知的材料</source>
+        <translation>{case_no}: the application materials are complete; there is nothing for a one-time notice</translation>
+    </message>
+    <message>
+        <source>{case_no}：案件尚未作出决定（当前状态：{state}），不能出具审核决定书</source>
+        <translation>{case_no}: the case has not been decided yet (now: {state}); no decision letter can be issued</translation>
+    </message>
+    <message>
+        <source>{case_no}：不予核发决定没有记载理由（核验各项均符合，审核人也未写明理由），不能出具审核决定书</source>
+        <translation>{case_no}: the refusal records no reason (every check passed and the reviewer wrote none); no decision letter can be issued</translation>
+    </message>
+    <message>
+        <source>{case_no}：已批准案件的补贴金额为0，请核对后再出具审核决定书</source>
+        <translation>{case_no}: the approved case&apos;s subsidy amount is 0; check it before issuing the decision letter</translation>
+    </message>
+    <message>
+        <source>{case_no}：案件状态为“{state}”，不是发放失败，不出具发放失败补正通知书</source>
+        <translation>{case_no}: the case is “{state}”, not a failed payment; no notice to correct a failed payment is issued</translation>
+    </message>
+    <message>
+        <source>{case_no}：案件状态为“{state}”，尚未撤回，不出具申请撤回确认书</source>
+        <translation>{case_no}: the case is “{state}” and has not been withdrawn; no withdrawal confirmation is issued</translation>
+    </message>
+    <message>
+        <source>应为 a4 或 80mm，收到 {received}</source>
+        <translation>Should be a4 or 80mm, got {received}</translation>
+    </message>
+    <message>
+        <source>没有这种文书：{kind}</source>
+        <translation>No such document: {kind}</translation>
+    </message>
+    <message>
+        <source>无法打印：字符 {characters} 不在随附的任何字体中，打印出来会缺字。请核对该字（如为异体字，请按身份证件上的写法改用通用规范汉字）后重新打印</source>
+        <translation>Cannot print: the characters {characters} are in none of the bundled fonts and would be missing on paper. Check the character (for a variant form, use the standard character as written on the ID card) and print again</translation>
+    </message>
+    <message>
+        <source>公示批次 {batch_no} 尚未发布，发布后才能打印公示名单</source>
+        <translation>Publicity batch {batch_no} has not been published yet; its publicity list can be printed once it is published</translation>
+    </message>
+    <message>
+        <source>{path} 是文件夹，请给出 PDF 文件名</source>
+        <translation>{path} is a folder; give a PDF file name</translation>
+    </message>
+    <message>
+        <source>文件名应以 {suffixes} 结尾，收到 {name}</source>
+        <translation>The file name should end in {suffixes}, got {name}</translation>
+    </message>
+    <message>
+        <source>{first} 或 {second}</source>
+        <translation>{first} or {second}</translation>
+    </message>
+    <message>
+        <source>{folder} 不是文件夹；按单位打印名单时应给出一个文件夹</source>
+        <translation>{folder} is not a folder; printing the lists by employer needs a folder</translation>
+    </message>
+    <message>
+        <source>无法建立文件夹 {folder}：{reason}</source>
+        <translation>Cannot create the folder {folder}: {reason}</translation>
+    </message>
+    <message>
+        <source>中心系统地址应形如 https://zhanchi.example.gov.cn 或 http://127.0.0.1:8700，收到“{url}”</source>
+        <translation>The central system&apos;s address should look like https://zhanchi.example.gov.cn or http://127.0.0.1:8700, got “{url}”</translation>
+    </message>
+    <message>
+        <source>中心系统地址须以 https:// 开头（加密传输并校验证书），收到“{url}”；明文 http:// 只能用于本机地址（127.0.0.1），或在注册时明确同意以明文连接（将记入日志）</source>
+        <translation>The central system&apos;s address must start with https:// (encrypted, certificate checked), got “{url}”; plain http:// is only for this computer&apos;s own address (127.0.0.1), or when plain-text connection is explicitly agreed to at registration (it is logged)</translation>
+    </message>
+    <message>
+        <source>无法读取证书文件“{file}”（应为 PEM 格式的 CA 证书）：{error}</source>
+        <translation>Cannot read the certificate file “{file}” (it should be a CA certificate in PEM format): {error}</translation>
+    </message>
+    <message>
+        <source>中心系统无响应（{error}）：{url}</source>
+        <translation>The central system does not answer ({error}): {url}</translation>
+    </message>
+    <message>
+        <source>中心系统 {url} 的证书无法验证（不是受信任的机构签发，或与地址不符）；省级自建 CA 请在注册时指定其证书</source>
+        <translation>The certificate of the central system {url} cannot be verified (not issued by a trusted authority, or not for this address); for a province&apos;s own CA, give its certificate at registration</translation>
+    </message>
+    <message>
+        <source>无法连接中心系统 {url}（{error}）</source>
+        <translation>Cannot connect to the central system {url} ({error})</translation>
+    </message>
+    <message>
+        <source>中心系统暂时无法处理请求（HTTP {status}）：{detail}</source>
+        <translation>The central system cannot handle the request for now (HTTP {status}): {detail}</translation>
+    </message>
+    <message>
+        <source>中心系统不接受请求（HTTP {status}）：{detail}</source>
+        <translation>The central system does not accept the request (HTTP {status}): {detail}</translation>
+    </message>
+    <message>
+        <source>中心系统的应答无法识别（{error}）</source>
+        <translation>The central system&apos;s answer cannot be read ({error})</translation>
+    </message>
+    <message>
+        <source>身份证号码“{id_number}”格式不对，未向中心系统查询</source>
+        <translation>The ID number “{id_number}” is malformed; the central system was not asked</translation>
+    </message>
+    <message>
+        <source>中心系统的应答与提交的变更不对应</source>
+        <translation>The central system&apos;s answer does not match the changes sent</translation>
+    </message>
+    <message>
+        <source>中心系统说还有更新，却没有推进同步游标</source>
+        <translation>The central system says there are more updates but did not move the sync cursor</translation>
+    </message>
+    <message>
+        <source>本机尚未注册到中心系统，请先注册本机（凭中心系统管理员发放的注册令牌）</source>
+        <translation>This computer is not registered with the central system yet; register it first (with the registration token the central system&apos;s administrator issues)</translation>
+    </message>
+    <message>
+        <source>数据文件夹 {folder} 中还没有数据，本机也未注册到中心系统</source>
+        <translation>The data folder {folder} holds no data yet, and this computer is not registered with the central system</translation>
+    </message>
+    <message>
+        <source>办事处代码应为6位数字，收到“{office}”</source>
+        <translation>The office code should be 6 digits, got “{office}”</translation>
+    </message>
+    <message>
+        <source>本机名称应为1到64个字</source>
+        <translation>This computer&apos;s name should be 1 to 64 characters</translation>
+    </message>
+    <message>
+        <source>本数据文件夹属于办事处 {office}，不能注册到 {other}</source>
+        <translation>This data folder belongs to office {office}; it cannot be registered for {other}</translation>
+    </message>
+    <message>
+        <source>无法保存设备凭据 {path}：{reason}</source>
+        <translation>Cannot save the device credential {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>无法读取 {file}：{reason}</source>
+        <translation>Cannot read {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} 不是 UTF-8 编码的文本</source>
+        <translation>{file} is not UTF-8 text</translation>
+    </message>
+    <message>
+        <source>找不到备份文件 {file}</source>
+        <translation>Backup file {file} not found</translation>
+    </message>
+    <message>
+        <source>找不到密钥文件 {file}</source>
+        <translation>Key file {file} not found</translation>
+    </message>
+    <message>
+        <source>{file} 的第一行是空的</source>
+        <translation>The first line of {file} is empty</translation>
+    </message>
+    <message>
+        <source>不是有效的 JSON（第{line}行第{column}列：{error}）</source>
+        <translation>Not valid JSON (line {line}, column {column}: {error})</translation>
+    </message>
+    <message>
+        <source>JSON 嵌套层数过多，不是受理数据</source>
+        <translation>The JSON is nested too deeply; it is not intake data</translation>
+    </message>
+    <message>
+        <source>JSON 中有位数过多的数字，不是受理数据</source>
+        <translation>The JSON has a number with too many digits; it is not intake data</translation>
+    </message>
+    <message>
+        <source>数据文件夹 {folder} 中还没有数据</source>
+        <translation>The data folder {folder} holds no data yet</translation>
+    </message>
+    <message>
+        <source>数据文件夹 {folder} 中还没有案件数据</source>
+        <translation>The data folder {folder} holds no cases yet</translation>
+    </message>
+    <message>
+        <source>没有公示批次 {batch}（数据文件夹 {folder} 中还没有数据）</source>
+        <translation>No publicity batch {batch} (the data folder {folder} holds no data yet)</translation>
+    </message>
+    <message>
+        <source>没有公示批次 {batch}，请核对批次号</source>
+        <translation>No publicity batch {batch}; check the batch number</translation>
+    </message>
+    <message>
+        <source>没有此案件 {case_no}（数据文件夹 {folder} 中还没有案件数据）</source>
+        <translation>No case {case_no} (the data folder {folder} holds no cases yet)</translation>
+    </message>
+    <message>
+        <source>没有此案件 {case_no}，请核对受理编号</source>
+        <translation>No case {case_no}; check the case number</translation>
+    </message>
+    <message>
+        <source>没有用户 {username}，或该账户已停用</source>
+        <translation>No user {username}, or the account is disabled</translation>
+    </message>
+    <message>
+        <source>{username}（{role}）无权受理案件</source>
+        <translation>{username} ({role}) may not accept cases</translation>
+    </message>
+    <message>
+        <source>{username}（{role}）无权办理发放</source>
+        <translation>{username} ({role}) may not handle payments</translation>
+    </message>
+    <message>
+        <source>{data_dir} 中没有可用的备份</source>
+        <translation>{data_dir} holds no usable backup</translation>
+    </message>
+    <message>
+        <source>两次输入的口令不一致</source>
+        <translation>The two passphrases differ</translation>
+    </message>
+    <message>
+        <source>应为非负整数</source>
+        <translation>Should be a whole number, zero or more</translation>
+    </message>
+    <message>
+        <source>应不少于 {least}，收到 {received}</source>
+        <translation>Should be at least {least}, got {received}</translation>
+    </message>
+    <message>
+        <source>应为1到{most}之间的整数</source>
+        <translation>Should be a whole number from 1 to {most}</translation>
+    </message>
+    <message>
+        <source>应为1到{most}之间的整数，收到 {received}</source>
+        <translation>Should be a whole number from 1 to {most}, got {received}</translation>
+    </message>
+    <message>
+        <source>未知指标 {unknown}（可用：{known}）</source>
+        <translation>Unknown measures {unknown} (known: {known})</translation>
+    </message>
+    <message>
+        <source>不得小于设定的保存年限（结案后{years}年）</source>
+        <translation>May not be less than the set retention period ({years} years after closing)</translation>
+    </message>
+    <message>
+        <source>设定保存年限须写明管理员账号</source>
+        <translation>Setting the retention period needs an administrator&apos;s account</translation>
+    </message>
+    <message>
+        <source>{period} 尚未到来（机构所在时区今天是 {today}）</source>
+        <translation>{period} has not come yet (today in the office&apos;s time zone is {today})</translation>
+    </message>
+    <message>
+        <source>{period} 尚未开始（机构所在时区今天是 {today}）</source>
+        <translation>{period} has not begun yet (today in the office&apos;s time zone is {today})</translation>
+    </message>
+    <message>
+        <source>日期应写成 YYYY-MM-DD，收到“{received}”</source>
+        <translation>The date should be written YYYY-MM-DD, got “{received}”</translation>
     </message>
     <message>
         <source>应为非空的文字数组</source>
@@ -1630,6 +1898,10 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     <message>
         <source>应为 insured 或 certificates，收到“{kind}”</source>
         <translation>should be insured or certificates; got “{kind}”</translation>
+    </message>
+    <message>
+        <source>已取消，未导入任何数据</source>
+        <translation>Cancelled; nothing was imported</translation>
     </message>
     <message>
         <source>{count}行有错误，未导入</source>
@@ -1966,14 +2238,6 @@ Restore the newest sound backup (%1)? The damaged file is kept, not deleted.</tr
     <message>
         <source>密钥文件夹 {keys} 在数据文件夹 {folder} 之内：密钥不能和数据库放在一起</source>
         <translation>The key folder {keys} is inside the data folder {folder}: keys may not be kept with the database</translation>
-    </message>
-    <message>
-        <source>数据文件夹 {data_dir} 的数据库无法打开：文件已损坏，或已加密而缺少密钥标识文件 {key_id_file}（请用 zhanchi key import 导入该文件夹导出的密钥）</source>
-        <translation>The database of the data folder {data_dir} cannot be opened: the file is damaged, or it is encrypted and the key id file {key_id_file} is missing (import the key exported from that folder with zhanchi key import)</translation>
-    </message>
-    <message>
-        <source>数据文件夹 {data_dir} 的数据库已加密，本机当前用户没有它的密钥（{key_id}）：请在原来的电脑上用 zhanchi key export 导出密钥，再在本机用 zhanchi key import 导入</source>
-        <translation>The database of the data folder {data_dir} is encrypted and the current user of this computer does not have its key ({key_id}): export the key on the original computer with zhanchi key export, then import it here with zhanchi key import</translation>
     </message>
     <message>
         <source>{path} 已加密，但找不到它所属数据文件夹的密钥标识（{key_id_file}）</source>

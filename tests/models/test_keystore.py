@@ -74,7 +74,7 @@ def test_no_key_on_this_computer_is_a_typed_error(store: Store, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     store.close()
     monkeypatch.setenv(keystore.KEY_DIR_ENV, str(tmp_path / "empty"))
-    with pytest.raises(keystore.KeyMissing, match="key import"):
+    with pytest.raises(keystore.KeyMissing, match="请由管理员在原来的电脑上导出密钥，再在本机导入"):
         open_store(store.data_dir)
     check = check_database(store.path)
     assert not check.ok and check.key_missing

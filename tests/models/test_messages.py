@@ -88,6 +88,39 @@ def _core_sources() -> list[Path]:
             + [desktop / "settings.py"] + sorted((desktop / "devices").rglob("*.py")))
 
 
+def _outer_sources() -> list[Path]:
+    """The layers above the core whose errors reach people too: the command line, the documents, the sync
+    with the central system and the window."""
+    return [path for package in ("cli", "documents", "sync", "views")
+            for path in sorted((ROOT / "desktop" / package).rglob("*.py"))]
+
+
+def _error_classes() -> set[str]:
+    """The core's error classes and every class of ``desktop/`` derived from one (``SyncError``,
+    ``UnprintableCharacter``, the command line's ``UsageError`` …), read from the sources."""
+    bases: dict[str, set[str]] = {}
+    for path in (ROOT / "desktop").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                bases.setdefault(node.name, set()).update(
+                    b.id if isinstance(b, ast.Name) else b.attr if isinstance(b, ast.Attribute) else ""
+                    for b in node.bases)
+    known = set(_CORE_ERRORS)
+    while grown := {name for name, of in bases.items() if of & known} - known:
+        known |= grown
+    return known
+
+
+# What takes a code above the core: the errors' constructors and the helpers that make one.
+_CODE_TAKERS = {"of", "about", "_refuse", "user_refused", "open_existing_store"}
+
+# Errors above the core that keep words of their own, and why: each must be one the window never shows.
+_OWN_WORDS = {
+    "UsageError": "cli/common.py: the command line's words about what was typed, naming its option (--user, "
+                  "--yes, --map); raised by the commands only, never by the core nor shown by the window",
+}
+
+
 def _called(node: ast.Call) -> str | None:
     return node.func.id if isinstance(node.func, ast.Name) else \
         node.func.attr if isinstance(node.func, ast.Attribute) else None
@@ -138,3 +171,60 @@ def test_a_message_nests_a_phrase_in_the_readers_language() -> None:
 def test_no_message_takes_a_parameter_the_errors_keep_for_themselves() -> None:
     """``field`` and ``code`` are the errors' own arguments (``InvalidInput.about(field, code, **params)``)."""
     assert not [code for code, text in messages.MESSAGES.items() if _fields(text) & {"field", "code", "source", "key"}]
+
+
+def test_the_layers_above_the_core_raise_no_words_of_their_own() -> None:
+    """The command line, the documents, the sync and the window raise the core's errors (and their own
+    kinds of them) by code too (issue 18.5): the window says them in its reader's language.  Words the
+    window translates itself (inside ``tr(…)``) are its own; ``_OWN_WORDS`` lists the only exceptions."""
+    chinese = re.compile(r"[\u4e00-\u9fff]")
+    errors = _error_classes()
+    assert {"SyncError", "ProtocolError", "UnprintableCharacter", "UsageError"} <= errors
+    found = []
+    for path in _outer_sources():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        translated = {id(n) for call in ast.walk(tree) if isinstance(call, ast.Call)
+                      and _called(call) in ("tr", "translate") for n in ast.walk(call)}
+        error_bodies = [n for cls in ast.walk(tree) if isinstance(cls, ast.ClassDef) and cls.name in errors
+                        for n in ast.walk(cls) if isinstance(n, ast.Call) and _called(n) == "__init__"]
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or id(node) in translated:
+                continue
+            if _called(node) not in (errors - set(_OWN_WORDS)) | _CODE_TAKERS and node not in error_bodies:
+                continue
+            texts = [n.value for arg in [*node.args, *(k.value for k in node.keywords)] for n in ast.walk(arg)
+                     if isinstance(n, ast.Constant) and isinstance(n.value, str) and chinese.search(n.value)
+                     and id(n) not in translated]
+            found += [f"{path.relative_to(ROOT)}:{node.lineno}: {text[:30]}" for text in texts]
+    assert found == []
+
+
+def test_the_own_words_allowed_above_the_core_are_raised_by_the_command_line_only() -> None:
+    for name in _OWN_WORDS:
+        users = [p.relative_to(ROOT) for p in (ROOT / "desktop").rglob("*.py")
+                 if re.search(rf"\b{name}\(", p.read_text(encoding="utf-8"))]
+        assert users and all(p.parts[1] == "cli" for p in users), (name, users)
+
+
+def test_every_code_named_above_the_core_is_in_the_catalogue() -> None:
+    """A code the command line, the documents or the sync give an error (``of``, ``about``, ``code=``, the
+    helpers that take one: ``_refuse``, ``user_refused``, ``open_existing_store``) or keep in a table (the
+    receipt's refusals, ``COMMAND_OF_CODE``) is a message of the catalogue."""
+    dotted = re.compile(r"[a-z_]+(\.[a-z0-9_]+)+")
+    takers = _error_classes() | _CODE_TAKERS
+    families = {code.split(".")[0] for code in messages.MESSAGES}  # not module names kept in a table
+    named = set()
+    for path in _outer_sources():
+        if path.parent.name == "views":  # its words are its own (tr); it raises the core's errors by their codes
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            given: list[ast.expr] = []
+            if isinstance(node, ast.Call) and _called(node) in takers:
+                given = [*node.args, *(k.value for k in node.keywords if k.arg in ("code", "missing"))]
+            elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict) \
+                    and all(isinstance(t, ast.Name) and t.id.isupper() for t in node.targets):
+                given = [*(k for k in node.value.keys if k is not None), *node.value.values]
+            named |= {n.value for n in given if isinstance(n, ast.Constant) and isinstance(n.value, str)
+                      and dotted.fullmatch(n.value) and n.value.split(".")[0] in families}
+    assert len(named) > 50
+    assert named <= set(messages.MESSAGES), sorted(named - set(messages.MESSAGES))

@@ -323,7 +323,8 @@ def test_screening_one_park_by_code_or_name_and_naming_the_unknown(store: Store)
 def test_an_empty_registry_is_refused_with_what_to_import(store: Store) -> None:
     with pytest.raises(InvalidInput) as refused:
         outreach.require_registry(store)
-    assert refused.value.field == "registry" and "import insured" in refused.value.reason
+    assert refused.value.field == "registry" and "请先导入参保人员名册" in refused.value.reason
+    assert "import" not in refused.value.reason  # the window shows it too: the command line adds its command
 
 
 # --------------------------------------------------------------------------

@@ -88,4 +88,5 @@ def test_a_folder_without_its_key_is_said_as_such_not_as_damage(qapp: Any, store
     monkeypatch.setattr(QMessageBox, "question", lambda _parent, _title, text, *a: asked.append(text))
     assert not recover_if_damaged(store.data_dir)
     assert not asked and len(told) == 1
-    assert "密钥" in told[0] and "key import" in told[0] and "损坏" not in told[0] and "备份" not in told[0]
+    assert "密钥" in told[0] and "导入" in told[0] and "损坏" not in told[0] and "备份" not in told[0]
+    assert "zhanchi" not in told[0]  # what to do in words, not a command a clerk cannot type
