@@ -2,7 +2,7 @@
 national load (issue 19.6).
 
 A private PostgreSQL cluster (durable: commits survive a power cut, as on a real server) and
-``python -m central serve`` on it with a worker process per core (``WORKERS``); the load generator
+``python -m central serve`` on it with two worker processes per core (``WORKERS``); the load generator
 (``central.loadtest``, the real protocol) in this process, sharing the machine's cores with the server
 as the issue measured:
 ``DEVICES`` simulated counters time-compressed ×12 (an idle sync round every 5 s instead of every
@@ -25,7 +25,7 @@ from bench.postgres import PG_PACKAGE, PostgresCluster, free_port, pg_bin_dir
 
 DEVICES = 1000
 SECONDS = 60.0
-WORKERS = min(3, os.cpu_count() or 1)  # as the service is deployed: a worker process per core
+WORKERS = min(8, 2 * (os.cpu_count() or 1))  # as the service is deployed: two worker processes per core
 WARM_SECONDS = 10.0  # a short run first: enrolment and the first pulls out of the measured window
 
 

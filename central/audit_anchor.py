@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, delete, insert, select
+from sqlalchemy import BindParameter, Connection, Engine, bindparam, delete, insert, select
 
 from central import incidents
 from central.auth import Device
@@ -68,29 +68,40 @@ def judge(recorded: dict[int, str], head: AuditHead) -> Judgement:
     return Judgement(None, head.seq not in recorded)
 
 
+# Asked at every pull: built once (issue 19.6).
+_DEVICE: BindParameter[str] = bindparam("device_id")
+_HEADS = select(audit_anchors.c.seq, audit_anchors.c.hash, audit_anchors.c.recorded_at).where(
+    audit_anchors.c.device_id == _DEVICE)
+_LATEST = select(audit_anchors).where(audit_anchors.c.device_id == _DEVICE).order_by(
+    audit_anchors.c.seq.desc()).limit(1)
+_FORGET_ALL = delete(audit_anchors).where(audit_anchors.c.device_id == _DEVICE)
+_FORGET_SEQ = delete(audit_anchors).where(audit_anchors.c.device_id == _DEVICE,
+                                          audit_anchors.c.seq == bindparam("seq"))
+_FORGET_BELOW = delete(audit_anchors).where(audit_anchors.c.device_id == _DEVICE,
+                                            audit_anchors.c.seq < bindparam("seq"))
+_KEEP_FROM = select(audit_anchors.c.seq).where(audit_anchors.c.device_id == _DEVICE).order_by(
+    audit_anchors.c.seq.desc()).offset(KEEP - 1).limit(1)
+
+
 def _recorded(conn: Connection, device_id: str) -> dict[int, str]:
-    rows = conn.execute(select(audit_anchors.c.seq, audit_anchors.c.hash)
-                        .where(audit_anchors.c.device_id == device_id))
-    return {int(seq): digest for seq, digest in rows}
+    return {int(row.seq): row.hash for row in conn.execute(_HEADS, {"device_id": device_id})}
 
 
 def _latest(conn: Connection, device_id: str) -> AuditAnchor | None:
-    row = conn.execute(select(audit_anchors).where(audit_anchors.c.device_id == device_id)
-                       .order_by(audit_anchors.c.seq.desc()).limit(1)).first()
+    row = conn.execute(_LATEST, {"device_id": device_id}).first()
     return None if row is None else AuditAnchor(seq=row.seq, hash=row.hash, recorded_at=row.recorded_at)
 
 
 def _store(conn: Connection, device: Device, head: AuditHead, *, afresh: bool, now: dt.datetime) -> None:
-    table = audit_anchors
     if afresh:
-        conn.execute(delete(table).where(table.c.device_id == device.id))
+        conn.execute(_FORGET_ALL, {"device_id": device.id})
     else:
-        conn.execute(delete(table).where(table.c.device_id == device.id, table.c.seq == head.seq))
-    conn.execute(insert(table).values(device_id=device.id, seq=head.seq, hash=head.hash, recorded_at=now))
-    kept = conn.scalars(select(table.c.seq).where(table.c.device_id == device.id)
-                        .order_by(table.c.seq.desc()).offset(KEEP - 1).limit(1)).first()
+        conn.execute(_FORGET_SEQ, {"device_id": device.id, "seq": head.seq})
+    conn.execute(insert(audit_anchors), {"device_id": device.id, "seq": head.seq, "hash": head.hash,
+                                         "recorded_at": now})
+    kept = conn.scalars(_KEEP_FROM, {"device_id": device.id}).first()
     if kept is not None:
-        conn.execute(delete(table).where(table.c.device_id == device.id, table.c.seq < kept))
+        conn.execute(_FORGET_BELOW, {"device_id": device.id, "seq": kept})
 
 
 def _missing_flagged_since(conn: Connection, device: Device, since: dt.datetime) -> bool:
@@ -134,8 +145,7 @@ def record(conn: Connection, device: Device, head: AuditHead | None) -> AuditAnc
 def unchanged(conn: Connection, device: Device, head: AuditHead | None) -> tuple[AuditAnchor | None] | None:
     """``(anchor,)`` when the head needs nothing written (the anchor to answer), else None (``receive``
     records it).  Read-only: a pull asks it in its own read transaction (issue 19.6)."""
-    rows = conn.execute(select(audit_anchors.c.seq, audit_anchors.c.hash, audit_anchors.c.recorded_at)
-                        .where(audit_anchors.c.device_id == device.id)).all()  # at most KEEP: one query for both
+    rows = conn.execute(_HEADS, {"device_id": device.id}).all()  # at most KEEP: one query for both
     newest = max(rows, key=lambda r: int(r.seq), default=None)
     latest = None if newest is None else AuditAnchor(seq=newest.seq, hash=newest.hash, recorded_at=newest.recorded_at)
     if head is None:

@@ -23,7 +23,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, func, select, update
 
 from central.db import devices, enrolment_tokens, pending_credentials, read, utcnow, write
 
@@ -134,15 +134,22 @@ def enrol(engine: Engine, token: str, office_code: str, device_name: str, client
     return Device(device_id, office_code, device_name.strip()), credential
 
 
+# Every request asks these: built once (SQLAlchemy builds and keys a statement in about as long as
+# PostgreSQL takes to answer it, issue 19.6).
+_HOLDER_COLUMNS = (devices.c.id, devices.c.office_code, devices.c.name, devices.c.created_at,
+                   devices.c.last_seen_at, devices.c.revoked_at)
+_HOLDER = select(*_HOLDER_COLUMNS).where(devices.c.credential_hash == bindparam("digest"))
+_PENDING_HOLDER = select(*_HOLDER_COLUMNS).where(devices.c.id.in_(
+    select(pending_credentials.c.device_id)
+    .where(pending_credentials.c.credential_hash == bindparam("digest")).scalar_subquery()))
+
+
 def _holder(conn: Connection, digest: str) -> tuple[Any, bool]:
     """The device row whose credential (or pending next credential) hashes to ``digest``; whether pending."""
-    columns = (devices.c.id, devices.c.office_code, devices.c.name, devices.c.created_at, devices.c.last_seen_at,
-               devices.c.revoked_at)
-    row = conn.execute(select(*columns).where(devices.c.credential_hash == digest)).first()
+    row = conn.execute(_HOLDER, {"digest": digest}).first()
     if row is not None:
         return row, False
-    pending = select(pending_credentials.c.device_id).where(pending_credentials.c.credential_hash == digest)
-    return conn.execute(select(*columns).where(devices.c.id.in_(pending.scalar_subquery()))).first(), True
+    return conn.execute(_PENDING_HOLDER, {"digest": digest}).first(), True
 
 
 def expired_message(idle_days: int) -> str:

@@ -41,6 +41,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    bindparam,
     create_engine,
     event,
     inspect,
@@ -511,7 +512,7 @@ def read(engine: Engine) -> Iterator[Connection]:
     autocommit — at READ COMMITTED a transaction gives its statements no shared snapshot anyway, each
     sees what is committed when it runs, so BEGIN and COMMIT were two round trips of an idle sync
     round's five for nothing (issue 19.6).  A question that must be answered from one moment is asked
-    in one statement (``pull._ledger_page``)."""
+    in one statement (``pull._ledger_pages``)."""
     if engine.dialect.name == "postgresql":
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             yield conn
@@ -520,9 +521,12 @@ def read(engine: Engine) -> Iterator[Connection]:
         yield conn
 
 
+_LOCK_DEVICE = select(devices.c.id).where(devices.c.id == bindparam("device_id")).with_for_update()
+
+
 def lock_device(conn: Connection, device_id: str) -> None:
     """One writer per device until the transaction ends (PostgreSQL; SQLite's writers exclude each other)."""
-    conn.execute(select(devices.c.id).where(devices.c.id == device_id).with_for_update())
+    conn.execute(_LOCK_DEVICE, {"device_id": device_id})
 
 
 class Sequences:

@@ -21,7 +21,7 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, select, update
 from starlette.exceptions import HTTPException
 
 from central.db import rate_strikes, read, registry_lookups, security_events, utcnow, write
@@ -44,9 +44,6 @@ class Limits:
     max_body_bytes: int = MAX_BODY_BYTES
     lookups_per_minute: int = DEFAULT_LOOKUPS_PER_MINUTE
     credential_idle_days: int = DEFAULT_CREDENTIAL_IDLE_DAYS
-    # Pushes applied at once by one worker process (issue 19.6): the others wait (on the event loop,
-    # holding neither a thread nor a database connection), so pulls and lookups always find both.
-    concurrent_pushes: int = 4
 
 
 # --- request bodies ------------------------------------------------------------------------------
@@ -204,14 +201,18 @@ class Verdict:
     first_refusal: bool  # refused, and the device was under the limit before: worth recording
 
 
+_RECENT_LOOKUPS = (select(registry_lookups.c.at)
+                   .where(registry_lookups.c.device_id == bindparam("device_id"),
+                          registry_lookups.c.at > bindparam("since"))
+                   .order_by(registry_lookups.c.at.desc()).limit(bindparam("limit")))  # built once: every lookup asks
+
+
 def lookup_rate(conn: Connection, device_id: str, limit: int, now: dt.datetime, *, window: float = 60.0) -> Verdict:
     """At most ``limit`` person lookups per device in any ``window`` seconds (issue 14.5), counted from
     the lookups the database keeps (``registry_lookups``): the same for every worker process (issue
     19.5).  Call it in the write transaction that records the lookup, after ``db.lock_device``."""
     since = now - dt.timedelta(seconds=window)
-    recent = list(conn.scalars(select(registry_lookups.c.at).where(
-        registry_lookups.c.device_id == device_id, registry_lookups.c.at > since)
-        .order_by(registry_lookups.c.at.desc()).limit(limit)))
+    recent = list(conn.scalars(_RECENT_LOOKUPS, {"device_id": device_id, "since": since, "limit": limit}))
     if len(recent) < limit:
         return Verdict(0.0, False)
     oldest = min(recent)

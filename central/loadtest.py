@@ -5,6 +5,8 @@ across many offices (tokens issued straight into the database at ``--db``) and r
 against the server for S seconds, time-compressed (``--compression``, 12 by default: an idle sync
 round every 5 s instead of a minute):
 
+- each device makes its first sync (every reference file, its region's rows) as it is enrolled, before
+  the measured time, as a counter does when it is set up (kind ``first_pull``);
 - every device syncs idly (a pull with its cursors and its audit head) every ``60 / compression`` s;
 - applicants arrive as at a busy counter, 80 a day over an eight-hour day, a third of the day's
   arrivals in the first hour; each one is a registry lookup, then a push of 3–6 changes of one case
@@ -202,6 +204,8 @@ async def _enrol(url: str, engine: Engine, plan: Plan, tally: Tally) -> list[Cou
                 counters.append(Counter(index, office, answer["credential"], plan, tally, url))
     finally:
         await connection.close()
+    for counter in counters:  # a counter's first sync, with every reference file, comes with its enrolment
+        await counter.pull("first_pull")
     return counters
 
 

@@ -16,7 +16,7 @@ import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, Engine, func, select, union_all
+from sqlalchemy import BindParameter, Connection, Engine, bindparam, func, select, union_all
 
 from central import authority
 from central.auth import Device, active_device_count
@@ -58,25 +58,53 @@ OFFICE_TZ = ZoneInfo("Asia/Shanghai")
 REGION_CODE = re.compile(r"[0-9]{6}")
 
 
-def _page(conn: Any, query: Any, seq_column: Any, cursor: int, limit: int) -> tuple[list[Any], int, bool]:
-    rows = list(conn.execute(query.where(seq_column > cursor).order_by(seq_column).limit(limit + 1)))
-    more = len(rows) > limit
-    rows = rows[:limit]
-    return rows, (rows[-1].seq if rows else cursor), more
+# A page: the rows above the cursor, one more than asked (to know whether there are more).
+_CURSOR: BindParameter[int] = bindparam("cursor")
+_LIMIT: BindParameter[int] = bindparam("limit")
 
 
-def _ledger_page(conn: Any, region: str, cursor: int, limit: int) -> tuple[list[Any], int, bool]:
+def _paged(query: Any, seq: Any) -> Any:
+    return query.where(seq > _CURSOR).order_by(seq).limit(_LIMIT)
+
+
+def _ledger_pages() -> Any:
     """The region's ledger page: entries filed in it or of people insured in it.  Two disjoint arms,
     each ordered by its own index ((office_region, seq), (insured_region, seq)), merged in the same
     statement: one query with ``OR`` sorted every matching row above the cursor (399 ms and a 40 MB
     sort on 3M rows with 660k in one region, against 11 ms; issue 19.6).  One statement, so one
     snapshot: two statements each see what is committed when they run, and an entry committed
     between them in the first arm, below the second arm's rows, would be passed by the cursor for good."""
-    base = authority.ledger_with_authority().where(ledger.c.seq > cursor).order_by(ledger.c.seq).limit(limit + 1)
+    base = _paged(authority.ledger_with_authority(), ledger.c.seq)
+    region: BindParameter[str] = bindparam("region")
     filed_here = base.where(ledger.c.office_region == region).subquery()
     insured_here = base.where(ledger.c.insured_region == region, ledger.c.office_region != region).subquery()
     both = union_all(select(filed_here), select(insured_here)).subquery()
-    rows = list(conn.execute(select(both).order_by(both.c.seq).limit(limit + 1)))
+    return select(both).order_by(both.c.seq).limit(_LIMIT)
+
+
+# Each stream's page for a device (the region's rows, the office's annotations, every reference file),
+# built once: a busy day moves the ledger and the annotations all the time, so even an idle round
+# asks for their pages, and SQLAlchemy builds and keys a statement in about as long as PostgreSQL takes
+# to answer it (issue 19.6).
+_PAGES: dict[str, Any] = {
+    STREAM_INSURED: _paged(select(*[registry_insured.c[c] for c in INSURED_COLUMNS], registry_insured.c.seq)
+                           .where(registry_insured.c.region == bindparam("region")), registry_insured.c.seq),
+    STREAM_CERTIFICATES: _paged(
+        select(*[registry_certificates.c[c] for c in CERTIFICATE_COLUMNS], registry_certificates.c.seq)
+        .where(registry_certificates.c.region == bindparam("region")), registry_certificates.c.seq),
+    STREAM_LEDGER: _ledger_pages(),
+    STREAM_ANNOTATIONS: _paged(select(case_notes).where(case_notes.c.office_code == bindparam("office")),
+                               case_notes.c.seq),
+    STREAM_REFERENCE: _paged(select(reference_files), reference_files.c.seq),
+}
+_LATEST = select(counters.c.stream, counters.c.last_seq)
+
+
+def _page(conn: Connection, stream: str, device: Device, cursor: int, limit: int) -> tuple[list[Any], int, bool]:
+    """The rows of ``stream`` above ``cursor`` for ``device``, oldest first, at most ``limit``; the new
+    cursor; whether there are more."""
+    rows = list(conn.execute(_PAGES[stream], {"cursor": cursor, "limit": limit + 1, "region": device.region,
+                                              "office": device.office_code}))
     more = len(rows) > limit
     rows = rows[:limit]
     return rows, (rows[-1].seq if rows else cursor), more
@@ -95,29 +123,14 @@ def pull(engine: Engine, device: Device, request: PullRequest, *, reading: Conne
 def _pull(conn: Connection, device: Device, request: PullRequest) -> PullAnswer:
     cursors = {s: max(0, int(request.cursors.get(s, 0))) for s in STREAMS}
     limit = request.limit
-    region = device.region
     new = dict(cursors)
     pages: dict[str, list[Any]] = dict.fromkeys(STREAMS, [])
     more = False
-    latest = {stream: int(seq) for stream, seq in conn.execute(select(counters.c.stream, counters.c.last_seq))}
-    selects = {
-        STREAM_INSURED: (select(*[registry_insured.c[c] for c in INSURED_COLUMNS], registry_insured.c.seq)
-                         .where(registry_insured.c.region == region), registry_insured.c.seq),
-        STREAM_CERTIFICATES: (select(*[registry_certificates.c[c] for c in CERTIFICATE_COLUMNS],
-                                     registry_certificates.c.seq).where(registry_certificates.c.region == region),
-                              registry_certificates.c.seq),
-        STREAM_ANNOTATIONS: (select(case_notes).where(case_notes.c.office_code == device.office_code),
-                             case_notes.c.seq),
-        STREAM_REFERENCE: (select(reference_files), reference_files.c.seq),
-    }
+    latest = {stream: int(seq) for stream, seq in conn.execute(_LATEST)}
     for stream in STREAMS:
         if cursors[stream] >= latest.get(stream, MAX_SEQ):
-            continue
-        if stream == STREAM_LEDGER:
-            pages[stream], new[stream], m = _ledger_page(conn, region, cursors[stream], limit)
-        else:
-            query, seq_column = selects[stream]
-            pages[stream], new[stream], m = _page(conn, query, seq_column, cursors[stream], limit)
+            continue  # nothing new for anyone
+        pages[stream], new[stream], m = _page(conn, stream, device, cursors[stream], limit)
         more |= m
     return PullAnswer.model_construct(
         insured=[tuple(r)[:-1] for r in pages[STREAM_INSURED]],
@@ -140,6 +153,14 @@ def _in_area(device: Device, region: str) -> bool:
     return authority.area_key(region, level) == authority.area_key(device.office_code, level)
 
 
+_INSURED_PERSON = select(*[registry_insured.c[c] for c in INSURED_COLUMNS], registry_insured.c.updated_at).where(
+    registry_insured.c.id_number == bindparam("id_number"))
+_PERSON_CERTIFICATES = (
+    select(*[registry_certificates.c[c] for c in CERTIFICATE_COLUMNS], registry_certificates.c.updated_at)
+    .where(registry_certificates.c.id_number == bindparam("id_number"))
+    .order_by(registry_certificates.c.issue_date, registry_certificates.c.number))
+
+
 def person(engine: Engine, device: Device, id_number: str, per_minute: int) -> PersonAnswer | Verdict:
     """The registries' rows of one person, for a counter's online verification; the lookup is
     kept (``registry_lookups``: which device of which office asked, when, and whether found).
@@ -156,17 +177,10 @@ def person(engine: Engine, device: Device, id_number: str, per_minute: int) -> P
         verdict = lookup_rate(conn, device.id, per_minute, now)
         if verdict.retry_after:
             return verdict
-        row = conn.execute(
-            select(*[registry_insured.c[c] for c in INSURED_COLUMNS], registry_insured.c.updated_at)
-            .where(registry_insured.c.id_number == number)
-        ).first()
-        certs = list(conn.execute(
-            select(*[registry_certificates.c[c] for c in CERTIFICATE_COLUMNS], registry_certificates.c.updated_at)
-            .where(registry_certificates.c.id_number == number)
-            .order_by(registry_certificates.c.issue_date, registry_certificates.c.number)
-        ))
-        conn.execute(registry_lookups.insert().values(at=now, device_id=device.id, office_code=device.office_code,
-                                                      id_number=number, found=row is not None or bool(certs)))
+        row = conn.execute(_INSURED_PERSON, {"id_number": number}).first()
+        certs = list(conn.execute(_PERSON_CERTIFICATES, {"id_number": number}))
+        conn.execute(registry_lookups.insert(), {"at": now, "device_id": device.id, "office_code": device.office_code,
+                                                 "id_number": number, "found": row is not None or bool(certs)})
     if not _in_area(device, row.insured_region if row is not None else number[:6]):
         elsewhere = row.insured_region if row is not None and REGION_CODE.fullmatch(row.insured_region) else None
         return PersonAnswer(insured_elsewhere=elsewhere, server_time=now)

@@ -45,7 +45,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from pydantic_core import to_json
-from sqlalchemy import Connection, Engine, bindparam, select, text, update
+from sqlalchemy import BindParameter, Connection, Engine, bindparam, select, text, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from central import authority, incidents
@@ -86,6 +86,22 @@ _CHUNK = 500
 _PERSON_LOCK_SALT = 196  # advisory lock keys of people: hashtextextended(id_number, salt)
 _LOCK_PEOPLE = text("SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(p, :salt) AS k "
                     "FROM unnest(CAST(:people AS text[])) AS p ORDER BY k) AS keys")
+
+
+# The batch's statements, built once (SQLAlchemy builds and keys a statement in about as long as
+# PostgreSQL takes to answer it, issue 19.6); ``values``: one chunk of the batch's keys.
+_VALUES: BindParameter[list[str]] = bindparam("values", expanding=True)
+_APPLIED = select(changes.c.idempotency_key).where(changes.c.idempotency_key.in_(_VALUES))
+_OWNERS = select(cases.c.id, cases.c.case_no).where(cases.c.case_no.in_(_VALUES))
+_CASES_LOCKED = (select(cases.c.id, cases.c.case_no, cases.c.office_code, cases.c.version)
+                 .where(cases.c.id.in_(_VALUES)).order_by(cases.c.id).with_for_update())
+_IN_LEDGER = select(ledger.c.case_id, ledger.c.active).where(ledger.c.case_id.in_(_VALUES))
+_ACTIVE_CLAIMS = (select(ledger.c.case_id, ledger.c.case_no, ledger.c.office_code, ledger.c.id_number,
+                         ledger.c.occupation_code, ledger.c.level, claim_authority.c.authoritative)
+                  .select_from(ledger.outerjoin(claim_authority, claim_authority.c.case_id == ledger.c.case_id))
+                  .where(ledger.c.active.is_(True), ledger.c.id_number.in_(_VALUES)))
+_FLAGGED = select(duplicate_findings.c.case_a, duplicate_findings.c.case_b).where(
+    duplicate_findings.c.case_a.in_(_VALUES))
 
 
 class PushRefused(Exception):
@@ -280,7 +296,7 @@ def _applied_keys(conn: Connection, items: list[PushItem]) -> set[str]:
     keys = list({item.idempotency_key for item in items})
     done: set[str] = set()
     for chunk in _chunks(keys):
-        done.update(conn.scalars(select(changes.c.idempotency_key).where(changes.c.idempotency_key.in_(chunk))))
+        done.update(conn.scalars(_APPLIED, {"values": list(chunk)}))
     return done
 
 
@@ -292,7 +308,7 @@ def _owners_of_numbers(conn: Connection, items: list[PushItem]) -> dict[str, str
     }
     owner_of_no: dict[str, str] = {}
     for chunk in _chunks(list(numbers)):
-        for row in conn.execute(select(cases.c.id, cases.c.case_no).where(cases.c.case_no.in_(chunk))):
+        for row in conn.execute(_OWNERS, {"values": list(chunk)}):
             owner_of_no[row.case_no] = row.id
     return owner_of_no
 
@@ -301,9 +317,7 @@ def _load_cases(conn: Connection, ids: set[str]) -> dict[str, _Case]:
     """The batch's cases as stored, their rows locked until commit (in id order: no deadlock between batches)."""
     known: dict[str, _Case] = {}
     for chunk in _chunks(sorted(ids)):
-        query = (select(cases.c.id, cases.c.case_no, cases.c.office_code, cases.c.version)
-                 .where(cases.c.id.in_(chunk)).order_by(cases.c.id).with_for_update())
-        for row in conn.execute(query):
+        for row in conn.execute(_CASES_LOCKED, {"values": list(chunk)}):
             known[row.id] = _Case(row.id, row.case_no, row.office_code, row.version)
     return known
 
@@ -461,7 +475,7 @@ def _plan_ledger(conn: Connection, view: _View, now: Any) -> _Sequenced:
     ids = [c.id for c in touched]
     existing: dict[str, Any] = {}
     for chunk in _chunks(ids):
-        for row in conn.execute(select(ledger.c.case_id, ledger.c.active).where(ledger.c.case_id.in_(chunk))):
+        for row in conn.execute(_IN_LEDGER, {"values": list(chunk)}):
             existing[row.case_id] = row.active
     before = authority.known(conn, ids)
     registered = authority.registered_regions(conn, (c.snapshot.id_number for c in touched if c.snapshot))
@@ -574,13 +588,8 @@ def _annotation(entry: _Entry, kind: str, message: str, details: dict[str, Any],
 
 def _active_claims(conn: Connection, id_numbers: list[str]) -> dict[tuple[str, str, int], list[_Entry]]:
     claims: dict[tuple[str, str, int], list[_Entry]] = defaultdict(list)
-    joined = ledger.outerjoin(claim_authority, claim_authority.c.case_id == ledger.c.case_id)
     for chunk in _chunks(id_numbers):
-        query = select(
-            ledger.c.case_id, ledger.c.case_no, ledger.c.office_code, ledger.c.id_number,
-            ledger.c.occupation_code, ledger.c.level, claim_authority.c.authoritative,
-        ).select_from(joined).where(ledger.c.active.is_(True), ledger.c.id_number.in_(chunk))
-        for row in conn.execute(query):
+        for row in conn.execute(_ACTIVE_CLAIMS, {"values": list(chunk)}):
             entry = _Entry(row.case_id, row.case_no, row.office_code, row.id_number, row.occupation_code, row.level,
                            row.authoritative is not False)
             claims[(entry.id_number, entry.occupation_code, entry.level)].append(entry)
@@ -603,10 +612,7 @@ def _flag_duplicates(conn: Connection, activated: list[_Entry], now: Any) -> lis
     flagged: set[tuple[str, str]] = set()
     firsts = sorted({a.case_id for a, _ in pairs.values()})
     for chunk in _chunks(firsts):
-        query = select(duplicate_findings.c.case_a, duplicate_findings.c.case_b).where(
-            duplicate_findings.c.case_a.in_(chunk)
-        )
-        flagged.update((row.case_a, row.case_b) for row in conn.execute(query))
+        flagged.update((row.case_a, row.case_b) for row in conn.execute(_FLAGGED, {"values": list(chunk)}))
     findings, notes = [], []
     for key, (a, b) in sorted(pairs.items()):
         if key in flagged:

@@ -6,12 +6,21 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
+from central.auth import Device
 from central.db import ledger, make_engine, read, write
-from central.pull import _ledger_page
+from central.pull import _page
+from wire import STREAM_LEDGER
 
 
-def test_pages_bring_each_entry_of_the_region_once_in_order(tmp_path: Path) -> None:
-    engine = make_engine(f"sqlite:///{tmp_path / 'central.db'}")
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_pages_bring_each_entry_of_the_region_once_in_order(backend: str, tmp_path: Path,
+                                                            request: pytest.FixtureRequest) -> None:
+    url = (f"sqlite:///{tmp_path / 'central.db'}" if backend == "sqlite"
+           else request.getfixturevalue("postgres_cluster").create_database())
+    engine = make_engine(url)
+    device = Device("d1", "440100", "一号窗口")
     # (office_region, insured_region): the region "4401" sees 1, 3, 4, 6 (filed there, insured there, both).
     regions = [("4401", "4403"), ("4403", "4403"), ("4403", "4401"), ("4401", "4401"), ("4406", "4406"),
                ("4406", "4401")]
@@ -26,7 +35,7 @@ def test_pages_bring_each_entry_of_the_region_once_in_order(tmp_path: Path) -> N
         seen, cursor, more = [], 0, True
         with read(engine) as conn:
             while more:
-                rows, cursor, more = _ledger_page(conn, "4401", cursor, limit)
+                rows, cursor, more = _page(conn, STREAM_LEDGER, device, cursor, limit)
                 seen += [r.seq for r in rows]
         assert seen == [1, 3, 4, 6], limit
     engine.dispose()
