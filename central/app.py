@@ -184,14 +184,14 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None, limit
         with read(engine) as conn:
             found = checked(credentials, conn)
             same = audit_anchor.unchanged(conn, found.device, request.audit)
-            answer = pull.pull(engine, found.device, request, reading=conn) if same is not None else None
+            answer = pull.pull(conn, found.device, request) if same is not None else None
         auth.settle(engine, found)
         if same is not None and answer is not None:
             anchor = same[0]
         else:  # a new head (after a push): recorded, and the streams read, in one write transaction
             with write(engine) as conn:
                 anchor = audit_anchor.record(conn, found.device, request.audit)
-                answer = pull.pull(engine, found.device, request, reading=conn)
+                answer = pull.pull(conn, found.device, request)
         return _json(answer.model_copy(update={"audit_anchor": anchor, "public_url": public_url}))
 
     @app.get("/metrics", include_in_schema=False)

@@ -20,7 +20,7 @@ from sqlalchemy import BindParameter, Connection, Engine, bindparam, delete, ins
 
 from central import incidents
 from central.auth import Device
-from central.db import audit_anchors, lock_device, read, security_events, utcnow, write
+from central.db import audit_anchors, lock_device, read, security_events, utcnow
 from wire import AuditAnchor, AuditHead
 
 KEEP = 16
@@ -110,19 +110,10 @@ def _missing_flagged_since(conn: Connection, device: Device, since: dt.datetime)
         security_events.c.at >= since).limit(1)) is not None
 
 
-def receive(engine: Engine, device: Device, head: AuditHead | None) -> AuditAnchor | None:
-    """Judge the head a pull reported, record it (and any incident), and answer the anchor now held."""
-    with read(engine) as conn:
-        same = unchanged(conn, device, head)
-    if same is not None:
-        return same[0]
-    with write(engine) as conn:
-        return record(conn, device, head)
-
-
 def record(conn: Connection, device: Device, head: AuditHead | None) -> AuditAnchor | None:
-    """``receive``'s writing, in the caller's write transaction (a pull reads its pages in the same one,
-    issue 19.6): the device locked, the head judged against what is recorded then, kept, the anchor answered."""
+    """Judge the head a pull reported, record it (and any incident), and answer the anchor now held; in
+    the caller's write transaction (a pull reads its pages in the same one, issue 19.6), the device
+    locked so the head is judged against what is recorded then."""
     now = utcnow()
     lock_device(conn, device.id)
     recorded = _recorded(conn, device.id)
@@ -143,7 +134,7 @@ def record(conn: Connection, device: Device, head: AuditHead | None) -> AuditAnc
 
 
 def unchanged(conn: Connection, device: Device, head: AuditHead | None) -> tuple[AuditAnchor | None] | None:
-    """``(anchor,)`` when the head needs nothing written (the anchor to answer), else None (``receive``
+    """``(anchor,)`` when the head needs nothing written (the anchor to answer), else None (``record``
     records it).  Read-only: a pull asks it in its own read transaction (issue 19.6)."""
     rows = conn.execute(_HEADS, {"device_id": device.id}).all()  # at most KEEP: one query for both
     newest = max(rows, key=lambda r: int(r.seq), default=None)
@@ -162,4 +153,4 @@ def anchor_of(engine: Engine, device: Device) -> AuditAnchor | None:
         return _latest(conn, device.id)
 
 
-__all__ = ["KEEP", "Judgement", "anchor_of", "judge", "receive", "record"]
+__all__ = ["KEEP", "Judgement", "anchor_of", "judge", "record", "unchanged"]

@@ -110,17 +110,9 @@ def _page(conn: Connection, stream: str, device: Device, cursor: int, limit: int
     return rows, (rows[-1].seq if rows else cursor), more
 
 
-def pull(engine: Engine, device: Device, request: PullRequest, *, reading: Connection | None = None) -> PullAnswer:
-    """Each stream's page above its cursor.  A stream whose cursor is at its counter's last sequence has
-    nothing new for anyone: it is not queried (an idle round reads one small table instead of five).
-    ``reading``: the request's own read transaction."""
-    if reading is not None:
-        return _pull(reading, device, request)
-    with read(engine) as conn:
-        return _pull(conn, device, request)
-
-
-def _pull(conn: Connection, device: Device, request: PullRequest) -> PullAnswer:
+def pull(conn: Connection, device: Device, request: PullRequest) -> PullAnswer:
+    """Each stream's page above its cursor, read on the request's own connection.  A stream whose cursor
+    is at its counter's last sequence has nothing new for anyone: it is not queried."""
     cursors = {s: max(0, int(request.cursors.get(s, 0))) for s in STREAMS}
     limit = request.limit
     new = dict(cursors)
