@@ -207,15 +207,11 @@ def test_documents_and_sync_never_import_the_window_or_the_command_line() -> Non
     assert wrong == set()
 
 
-def test_the_core_never_names_a_command_line_option() -> None:
-    """Issue 18.5: the window shows the core's errors too, so they name fields by the core's own names
-    (``out``, ``month``) and say what to do in words; the command line turns those names into its options
-    (``cli.common.OPTION_OF_FIELD``).  Docstrings may speak of the commands; strings the program uses may not."""
+def core_strings() -> list[tuple[str, str]]:
+    """``(where, text)`` of every string the core, the documents and the sync use (not their docstrings)."""
     import ast
-    import re
 
-    option = re.compile(r"(?<![\w-])--[a-z][a-z-]+")
-    found = []
+    strings = []
     for package in ("models", "documents", "sync"):
         for path in (DESKTOP / package).rglob("*.py"):
             if "migrations" in path.parts:
@@ -225,10 +221,20 @@ def test_the_core_never_names_a_command_line_option() -> None:
                           if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
                           and node.body and isinstance(node.body[0], ast.Expr)
                           and isinstance(node.body[0].value, ast.Constant)}
-            found += [f"{path.relative_to(DESKTOP)}:{node.lineno}: {node.value[:60]!r}" for node in ast.walk(tree)
-                      if isinstance(node, ast.Constant) and isinstance(node.value, str)
-                      and id(node) not in docstrings and option.search(node.value)]
-    assert found == []
+            strings += [(f"{path.relative_to(DESKTOP)}:{node.lineno}", node.value) for node in ast.walk(tree)
+                        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+                        and id(node) not in docstrings]
+    return strings
+
+
+def test_the_core_never_names_a_command_line_option() -> None:
+    """Issue 18.5: the window shows the core's errors too, so they name fields by the core's own names
+    (``out``, ``month``) and say what to do in words; the command line turns those names into its options
+    (``cli.common.OPTION_OF_FIELD``).  Docstrings may speak of the commands; strings the program uses may not."""
+    import re
+
+    option = re.compile(r"(?<![\w-])--[a-z][a-z-]+")
+    assert [f"{where}: {text[:60]!r}" for where, text in core_strings() if option.search(text)] == []
 
 
 def test_the_core_never_names_a_command() -> None:
@@ -236,7 +242,6 @@ def test_the_core_never_names_a_command() -> None:
     FILE``): its words say what to do (请由管理员导入密钥), and the command line adds the command
     (``cli.common.COMMAND_OF_CODE``).  Checked in the catalogue and in every string of the core, the
     documents and the sync that holds Chinese (words for people, not SQL or file names)."""
-    import ast
     import re
 
     from desktop.models import messages
@@ -249,16 +254,6 @@ def test_the_core_never_names_a_command() -> None:
                          + r")\s+[A-Za-z]")
     chinese = re.compile(r"[\u4e00-\u9fff]")
     found = [f"messages.py: {code}" for code, text in messages.MESSAGES.items() if command.search(text)]
-    for package in ("models", "documents", "sync"):
-        for path in (DESKTOP / package).rglob("*.py"):
-            if "migrations" in path.parts:
-                continue
-            tree = ast.parse(path.read_text(encoding="utf-8"))
-            docstrings = {id(node.body[0].value) for node in ast.walk(tree)
-                          if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
-                          and node.body and isinstance(node.body[0], ast.Expr)
-                          and isinstance(node.body[0].value, ast.Constant)}
-            found += [f"{path.relative_to(DESKTOP)}:{node.lineno}: {node.value[:60]!r}" for node in ast.walk(tree)
-                      if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
-                      and chinese.search(node.value) and command.search(node.value)]
+    found += [f"{where}: {text[:60]!r}" for where, text in core_strings()
+              if chinese.search(text) and command.search(text)]
     assert found == []
