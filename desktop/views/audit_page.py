@@ -30,8 +30,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -44,7 +42,6 @@ from desktop.models.masking import mask_id, mask_name
 from desktop.models.oversight import CaseTrail, LogEntry, TrailStep
 from desktop.models.risk import RiskCode
 from desktop.models.staff import Role, StaffUser
-from desktop.models.workspace import Workspace
 from desktop.sync.audit_check import AnchoredReport, verify_anchored
 from desktop.views.back_office import (
     ALERT,
@@ -54,15 +51,17 @@ from desktop.views.back_office import (
     colours,
     error_words,
     from_qdate,
+    hbox,
+    line_edit,
     local_text,
     make_table,
+    push_button,
     risk_label,
     select_key,
     to_qdate,
 )
 from desktop.views.case_table_model import QT_TRANSLATE_NOOP, amount_text, state_text
 from desktop.views.style import emphasise
-from desktop.views.tasks import TaskRunner
 
 LOG_LIMIT = 2000
 L_SEQ, L_AT, L_ACTOR, L_ACTION, L_OBJECT, L_CONTENT = range(6)
@@ -160,10 +159,7 @@ class Log:
 class AuditPage(BackOfficePage):
     page_name = "audit"
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner, user: StaffUser,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(workspace, runner, user, parent)
-        self.setObjectName("page.audit")
+    def build(self) -> None:
         self.trail: CaseTrail | None = None
         self.report: AuditReport | None = None
         self._staff_loaded = False
@@ -171,16 +167,11 @@ class AuditPage(BackOfficePage):
 
         title = QLabel(self.tr("审计"))
         emphasise(title, 1.3)
-        self.verify_button = QPushButton(self.tr("校验审计记录"))
-        self.verify_button.setObjectName("audit.verify")
-        self.verify_button.clicked.connect(self.verify)
+        self.verify_button = push_button(self.tr("校验审计记录"), "audit.verify", self.verify)
         self.verify_result = QLabel()
         self.verify_result.setObjectName("audit.verify_result")
         self.verify_result.setWordWrap(True)
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addWidget(self.verify_result, 1)
-        top.addWidget(self.verify_button)
+        top = hbox(title, self.verify_result, self.verify_button, wide=self.verify_result)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("audit.tabs")
@@ -208,17 +199,11 @@ class AuditPage(BackOfficePage):
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-        self.case_filter = QLineEdit()
-        self.case_filter.setObjectName("audit.case")
-        self.case_filter.setPlaceholderText(self.tr("受理编号（不填为全部）"))
+        self.case_filter = line_edit("audit.case", self.tr("受理编号（不填为全部）"))
         self.case_filter.setClearButtonEnabled(True)
         self.case_filter.returnPressed.connect(self.refresh)
-        self.search_button = QPushButton(self.tr("查询 (Ctrl+R)"))
-        self.search_button.setObjectName("audit.search")
-        self.search_button.clicked.connect(self.refresh)
-        self.export_button = QPushButton(self.tr("导出CSV…"))
-        self.export_button.setObjectName("audit.export")
-        self.export_button.clicked.connect(self.export_csv)
+        self.search_button = push_button(self.tr("查询 (Ctrl+R)"), "audit.search", self.refresh)
+        self.export_button = push_button(self.tr("导出CSV…"), "audit.export", self.export_csv)
         filters = QHBoxLayout()
         for label, widget, stretch in ((self.tr("人员"), self.staff_filter, 0), (self.tr("日期"), self.since, 0),
                                        (self.tr("至"), self.until, 0), (self.tr("案件"), self.case_filter, 1)):
@@ -333,7 +318,6 @@ class AuditPage(BackOfficePage):
             self.log_status.setText(self.tr("共%1条，按时间先后排列").replace("%1", str(n)))
         else:
             self.log_status.setText(self.tr("没有符合条件的记录"))
-        self.update_actions()
 
     def update_actions(self) -> None:
         free = not self.busy
@@ -396,26 +380,14 @@ class AuditPage(BackOfficePage):
     # --- a case's trail ---------------------------------------------------------------------------
 
     def _trail_tab(self) -> QWidget:
-        self.trail_case = QLineEdit()
-        self.trail_case.setObjectName("audit.trail_case")
-        self.trail_case.setPlaceholderText(self.tr("输入受理编号，回车查询"))
+        self.trail_case = line_edit("audit.trail_case", self.tr("输入受理编号，回车查询"))
         self.trail_case.setClearButtonEnabled(True)
         self.trail_case.returnPressed.connect(lambda: self.show_trail())
-        self.trail_button = QPushButton(self.tr("追溯"))
-        self.trail_button.setObjectName("audit.trail")
-        self.trail_button.clicked.connect(lambda: self.show_trail())
-        self.open_button = QPushButton(self.tr("打开案件"))
-        self.open_button.setObjectName("audit.open_case")
-        self.open_button.clicked.connect(self._open_trail_case)
-        self.trail_log_button = QPushButton(self.tr("查看该案全部日志"))
-        self.trail_log_button.setObjectName("audit.trail_log")
-        self.trail_log_button.clicked.connect(self._log_of_trail)
-        search = QHBoxLayout()
-        search.addWidget(QLabel(self.tr("案件")))
-        search.addWidget(self.trail_case, 1)
-        search.addWidget(self.trail_button)
-        search.addWidget(self.open_button)
-        search.addWidget(self.trail_log_button)
+        self.trail_button = push_button(self.tr("追溯"), "audit.trail", self.show_trail)
+        self.open_button = push_button(self.tr("打开案件"), "audit.open_case", self._open_trail_case)
+        self.trail_log_button = push_button(self.tr("查看该案全部日志"), "audit.trail_log", self._log_of_trail)
+        search = hbox(QLabel(self.tr("案件")), self.trail_case, self.trail_button, self.open_button,
+                      self.trail_log_button, wide=self.trail_case)
 
         self.trail_title = QLabel()
         self.trail_title.setObjectName("audit.trail_title")

@@ -13,11 +13,19 @@ What the pages share lives here too, so each page module holds only its page:
   roles, ``set_rows`` inside a model reset, ``dataChanged`` for one row).  The
   back-office lists are short (a day's queue, a month's batches), so they are
   loaded whole; the operation log is capped by the core's ``limit``.
-- ``BackOfficePage``: the runner calls with busy state and dropped stale answers,
-  the inline message line (never a modal box for something correctable, never a
-  traceback), a refresh each time the page is shown, and ``confirm``: the one
-  question asked before an irreversible or bulk decision (what will happen, how
-  many, how much; the safe answer the default).
+- ``make_table``, ``push_button``, ``line_edit``, ``hint_label``, ``hbox``, ``form_group``,
+  ``panes``: what the pages build alike (a table, a named button wired to its slot, a named
+  line, a grey hint, a row of widgets with one taking the room, a titled form, panes a person
+  may resize but never collapse).
+- ``Chosen``: the row chosen in a list whose detail the page shows beside it, kept
+  (or, when it is gone, the first row chosen afresh) across refreshes.
+- ``BackOfficePage``: the construction every page shares (its object name
+  ``page.<page_name>``, then the page's own ``build``), the runner calls with busy
+  state and dropped stale answers, the inline message line (never a modal box for
+  something correctable, never a traceback), a refresh each time the page is shown,
+  ``action_done`` after an action went through, and ``confirm``: the one question asked
+  before an irreversible or bulk decision (what will happen, how many, how much; the
+  safe answer the default).
 
 Which pages a role gets is ``navigation.BACK_OFFICE``; the pages are imported when built
 (they import this module).
@@ -43,13 +51,18 @@ from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QTableView,
     QWidget,
 )
@@ -154,6 +167,9 @@ class RowsModel(QAbstractTableModel):
 
     def row_of(self, key: str) -> int:
         return next((i for i, held in enumerate(self._rows) if self._key(held) == key), -1)
+
+    def key_of(self, row: Any) -> str:
+        return self._key(row)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
@@ -273,6 +289,118 @@ def select_key(view: QTableView, key: str | None) -> bool:
     return True
 
 
+class Chosen:
+    """The row chosen in ``view`` (a RowsModel's table) whose detail the page shows beside the list.
+
+    Each change of selection shows the row (``show(row)``; None when nothing is chosen), after
+    ``switched(row)`` when it is another row than the one kept (the page empties what was typed for
+    the last one).  ``key`` is the kept row's key; a page sets it to choose a row it has just made
+    (shown after the next ``reload``) or to None to start afresh.  ``reload`` puts new rows in and
+    chooses the kept row again; when it is gone (decided here or elsewhere) it is forgotten and the
+    first row is chosen; with no rows, ``show(None)`` empties the detail."""
+
+    def __init__(self, view: QTableView, show: Callable[[Any], None], *,
+                 switched: Callable[[Any], None] | None = None) -> None:
+        model = view.model()
+        assert isinstance(model, RowsModel)
+        self.view, self.model = view, model
+        self.key: str | None = None
+        self._show, self._switched = show, switched
+        view.selectionModel().selectionChanged.connect(lambda *_: self._follow())
+
+    @property
+    def row(self) -> Any:
+        """The chosen row object, or None."""
+        return current_row(self.view)
+
+    def _follow(self) -> None:
+        row = self.row
+        key = self.model.key_of(row) if row is not None else None
+        if key != self.key and self._switched is not None:
+            self._switched(row)
+        self.key = key
+        self._show(row)
+
+    def reload(self, rows: Iterable[Any]) -> None:
+        keep = self.key
+        self.model.set_rows(rows)  # a model reset clears the selection without a signal: ``key`` stays
+        if keep is not None and self.model.row_of(keep) < 0:
+            self.key = keep = None  # gone: the next one, afresh
+        reselect(self.view, keep, nothing=lambda: self._show(None))
+
+
+# --- widgets -----------------------------------------------------------------------------------
+
+
+def push_button(text: str, name: str, clicked: Callable[[], Any]) -> QPushButton:
+    """A button with its object name, calling ``clicked`` (with no arguments) when pressed."""
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.clicked.connect(lambda: clicked())
+    return button
+
+
+def line_edit(name: str, placeholder: str = "", *, accessible: str = "") -> QLineEdit:
+    """A one-line field with its object name, grey placeholder and (when given) accessible name."""
+    line = QLineEdit()
+    line.setObjectName(name)
+    if accessible:
+        line.setAccessibleName(accessible)
+    line.setPlaceholderText(placeholder)
+    return line
+
+
+def hint_label(text: str) -> QLabel:
+    """A grey, wrapped line that says what a tab or a form is for."""
+    hint = QLabel(text)
+    hint.setWordWrap(True)
+    hint.setStyleSheet("color: #555;")
+    return hint
+
+
+def hbox(*items: QWidget | None, wide: QWidget | None = None) -> QHBoxLayout:
+    """Widgets side by side, left to right: ``wide`` (one of them) takes the room left over, and a None
+    stands for that room itself (what follows it goes to the right end, as a row of buttons)."""
+    row = QHBoxLayout()
+    for item in items:
+        if item is None:
+            row.addStretch(1)
+        else:
+            row.addWidget(item, 1 if item is wide else 0)
+    return row
+
+
+def panes(orientation: Qt.Orientation, *widgets: QWidget, stretch: Sequence[int] = (),
+          sizes: Sequence[int] = ()) -> QSplitter:
+    """Widgets in panes a person may resize but never collapse (a pane shrunk to nothing hides its
+    work); ``stretch`` shares out a resized window, ``sizes`` the first room (in proportion)."""
+    splitter = QSplitter(orientation)
+    for widget in widgets:
+        splitter.addWidget(widget)
+    for index, factor in enumerate(stretch):
+        splitter.setStretchFactor(index, factor)
+    if sizes:
+        splitter.setSizes(list(sizes))
+    splitter.setChildrenCollapsible(False)
+    return splitter
+
+
+FormRow = tuple[str, QWidget | QLayout] | QWidget | QLayout  # (label, field), or one thing across the form
+
+
+def form_group(title: str, *rows: FormRow) -> QGroupBox:
+    """A titled box holding a form: each row a (label, field) pair, or a widget or layout across it."""
+    box = QGroupBox(title)
+    form = QFormLayout(box)
+    for row in rows:
+        if isinstance(row, tuple):
+            label, field = row
+            form.addRow(label, field)
+        else:
+            form.addRow(row)
+    return box
+
+
 # --- words -------------------------------------------------------------------------------------
 
 
@@ -357,7 +485,10 @@ def error_words(error: Exception, fields: FieldMap | None = None) -> str:
 
 
 class BackOfficePage(QWidget):
-    """What every back-office page has: its signals, a refresh on show, runner calls, and ``announce``."""
+    """What every back-office page has: its signals, a refresh on show, runner calls, and ``announce``.
+
+    A page names itself (``page_name``) and builds its widgets in ``build``, which runs at the end of
+    this constructor (the workspace, runner, user and message line are there by then)."""
 
     open_case = Signal(str)  # case id: the window shows the full case page
     document_ready = Signal(str, str)  # PDF path, title: the window previews and prints it
@@ -373,8 +504,13 @@ class BackOfficePage(QWidget):
         self._loading = False
         self._busy = False
         self.confirmation: QMessageBox | None = None  # the question open now (one at a time)
+        self.setObjectName(f"page.{self.page_name}")
+        self.build()
 
     page_name = "back_office"
+
+    def build(self) -> None:
+        """The page's own widgets and keys (a page without any has nothing to build)."""
 
     def header(self, title: str, *, summary: str = "summary") -> QHBoxLayout:
         """The page's top line: its title, a summary (``self.summary``, object name
@@ -404,6 +540,24 @@ class BackOfficePage(QWidget):
         """These cases changed here: every page that shows them hears it (``TaskRunner.changed``)."""
         self.runner.publish(Changes.of_cases(*case_ids))
 
+    def action_done(self, text: str, *case_ids: str) -> None:
+        """An action went through: say so, tell the pages that show these cases, and load afresh."""
+        self.message.ok(text)
+        self.announce(*case_ids)
+        self.refresh()
+
+    def opens_case(self, view: QTableView, case_id: Callable[[Any], str]) -> None:
+        """A double click on a row of ``view`` (a RowsModel's table) opens its case (``case_id(row)``)."""
+        model = view.model()
+        assert isinstance(model, RowsModel)
+
+        def open_row(index: QModelIndex) -> None:
+            row = model.row_at(index.row())
+            if row is not None:
+                self.open_case.emit(case_id(row))
+
+        view.doubleClicked.connect(open_row)
+
     def refresh(self) -> None:
         """Ask the core for what the page shows; the answer is shown by ``show_data``."""
         self._generation += 1
@@ -423,6 +577,7 @@ class BackOfficePage(QWidget):
         raise NotImplementedError
 
     def show_data(self, data: Any) -> None:
+        """Show the answer (on the GUI thread); the actions are brought up to date after it."""
         raise NotImplementedError
 
     def _loaded(self, generation: int, data: Any) -> None:
@@ -535,6 +690,7 @@ __all__ = [
     "QUIET",
     "WARN",
     "BackOfficePage",
+    "Chosen",
     "Column",
     "KeyRole",
     "MessageLine",
@@ -545,9 +701,15 @@ __all__ = [
     "current_row",
     "error_words",
     "fill_list",
+    "form_group",
     "from_qdate",
+    "hbox",
+    "hint_label",
+    "line_edit",
     "local_text",
     "make_table",
+    "panes",
+    "push_button",
     "risk_label",
     "reselect",
     "select_key",

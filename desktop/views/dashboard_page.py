@@ -30,9 +30,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from desktop.documents.daily_summary import IssuedReport, issue_daily_summary
@@ -41,8 +39,6 @@ from desktop.models import oversight
 from desktop.models.cases import State
 from desktop.models.oversight import Dashboard, Figure
 from desktop.models.reporting_calendar import next_deadlines
-from desktop.models.staff import StaffUser
-from desktop.models.workspace import Workspace
 from desktop.views.back_office import (
     ALERT,
     WARN,
@@ -52,11 +48,11 @@ from desktop.views.back_office import (
     fill_list,
     from_qdate,
     make_table,
+    push_button,
     risk_label,
 )
 from desktop.views.case_table_model import amount_text, level_text, state_text
 from desktop.views.style import emphasise
-from desktop.views.tasks import TaskRunner
 
 FORMATS = (("pdf", "PDF"), ("csv", "CSV"), ("xlsx", "XLSX"))
 C_LABEL, C_TODAY_N, C_TODAY_Y, C_MONTH_N, C_MONTH_Y = range(5)
@@ -103,12 +99,9 @@ class _Card(QFrame):
 class DashboardPage(BackOfficePage):
     page_name = "dashboard"
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner, user: StaffUser,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(workspace, runner, user, parent)
-        self.setObjectName("page.dashboard")
+    def build(self) -> None:
         self.dashboard: Dashboard | None = None
-        today = workspace.clock.today()
+        today = self.workspace.clock.today()
 
         top = self.header(self.tr("统计"), summary="as_of")
         self.as_of = self.summary
@@ -170,9 +163,7 @@ class DashboardPage(BackOfficePage):
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.setMaximumDate(QDate(today.year, today.month, today.day))
-        self.daily_button = QPushButton(self.tr("打印日报 (F9)"))
-        self.daily_button.setObjectName("dashboard.print_daily")
-        self.daily_button.clicked.connect(self.print_daily)
+        self.daily_button = push_button(self.tr("打印日报 (F9)"), "dashboard.print_daily", self.print_daily)
         self.month = QDateEdit(QDate(today.year, today.month, 1))
         self.month.setObjectName("dashboard.month")
         self.month.setDisplayFormat("yyyy-MM")
@@ -181,9 +172,7 @@ class DashboardPage(BackOfficePage):
         self.month_format.setObjectName("dashboard.month_format")
         for value, label in FORMATS:
             self.month_format.addItem(label, value)
-        self.monthly_button = QPushButton(self.tr("生成月报"))
-        self.monthly_button.setObjectName("dashboard.print_monthly")
-        self.monthly_button.clicked.connect(self.print_monthly)
+        self.monthly_button = push_button(self.tr("生成月报"), "dashboard.print_monthly", self.print_monthly)
         prints = QGroupBox(self.tr("报表"))
         grid = QGridLayout(prints)
         grid.addWidget(QLabel(self.tr("日报日期")), 0, 0)
@@ -251,7 +240,6 @@ class DashboardPage(BackOfficePage):
         lines.append(self.tr("本月新提示%1项，涉及金额%2").replace("%1", str(board.risk_flags_raised.count))
                      .replace("%2", amount_text(board.risk_flags_raised.amount_yuan)))
         fill_list(self.risk_list, lines)
-        self.update_actions()
 
     def _cards(self, board: Dashboard) -> None:
         def figure(f: Figure) -> tuple[str, str]:

@@ -29,14 +29,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
-    QPushButton,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -47,26 +42,31 @@ from desktop.models.approval import ApprovalRefused
 from desktop.models.cases import CaseRecord, State, list_cases
 from desktop.models.masking import mask_account, mask_name
 from desktop.models.payments import COLUMN_LABELS, ItemStatus, PaymentBatchState, PaymentResultRefused
-from desktop.models.staff import Action, StaffUser, can
-from desktop.models.workspace import Workspace
+from desktop.models.staff import Action, can
 from desktop.views.back_office import (
     ALERT,
     GOOD,
     WARN,
     BackOfficePage,
+    Chosen,
     Column,
     RowsModel,
     colours,
     current_row,
     fill_list,
+    form_group,
+    hbox,
+    hint_label,
+    line_edit,
     local_text,
     make_table,
+    panes,
+    push_button,
     reselect,
     risk_label,
     selected_rows,
 )
 from desktop.views.case_table_model import QT_TRANSLATE_NOOP, amount_text, level_text
-from desktop.views.tasks import TaskRunner
 
 _KINDS = {"bank": QT_TRANSLATE_NOOP("PaymentPage", "银行卡"), "sscard": QT_TRANSLATE_NOOP("PaymentPage", "社保卡")}
 _ITEM_STATUS = {
@@ -103,18 +103,24 @@ class Desk:
     today: dt.date
 
 
+def _list_tab(hint: QWidget, table: QWidget, actions: QHBoxLayout) -> QWidget:
+    """A tab of one list: what it holds (``hint``), the list taking the room, the row of its actions."""
+    tab = QWidget()
+    layout = QVBoxLayout(tab)
+    layout.addWidget(hint)
+    layout.addWidget(table, 1)
+    layout.addLayout(actions)
+    return tab
+
+
 class PaymentPage(BackOfficePage):
     page_name = "payment"
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner, user: StaffUser,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(workspace, runner, user, parent)
-        self.setObjectName("page.payment")
-        self.may_approve = can(user, Action.case_approve)
-        self.may_pay = can(user, Action.case_pay)
-        self.may_requeue = can(user, Action.case_requeue_payment)
+    def build(self) -> None:
+        self.may_approve = can(self.user, Action.case_approve)
+        self.may_pay = can(self.user, Action.case_pay)
+        self.may_requeue = can(self.user, Action.case_requeue_payment)
         self.last_folder = Path.home()
-        self._batch_id: str | None = None
 
         top = self.header(self.tr("审批与发放"))
 
@@ -175,31 +181,15 @@ class PaymentPage(BackOfficePage):
         self.approve_table = make_table("payment.approvable", self.approve_model, multi=True, stretch=2,
                                         accessible=self.tr("待审批案件"))
         self.approve_table.selectionModel().selectionChanged.connect(lambda *_: self.update_actions())
-        self.approve_table.doubleClicked.connect(lambda i: self._open(self.approve_model.row_at(i.row())))
-        self.approve_note = QLineEdit()
-        self.approve_note.setObjectName("payment.approve_note")
-        self.approve_note.setPlaceholderText(self.tr("审批意见（可不填）"))
-        self.approve_selected = QPushButton(self.tr("批准所选 (F9)"))
-        self.approve_selected.setObjectName("payment.approve_selected")
-        self.approve_selected.clicked.connect(lambda: self.approve(selected=True))
-        self.approve_all = QPushButton(self.tr("全部批准"))
-        self.approve_all.setObjectName("payment.approve_all")
-        self.approve_all.clicked.connect(lambda: self.approve(selected=False))
-        hint = QLabel(self.tr("公示期满并已结束公示的案件；本人受理的案件不在此列（受理人不得审批）。"
-                              "多件一并批准时，只要有一件不能批准，本次一件也不批准，并列出原因。"))
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
-        buttons = QHBoxLayout()
-        buttons.addWidget(QLabel(self.tr("审批意见")))
-        buttons.addWidget(self.approve_note, 1)
-        buttons.addWidget(self.approve_selected)
-        buttons.addWidget(self.approve_all)
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.addWidget(hint)
-        layout.addWidget(self.approve_table, 1)
-        layout.addLayout(buttons)
-        return tab
+        self.opens_case(self.approve_table, lambda c: c.id)
+        self.approve_note = line_edit("payment.approve_note", self.tr("审批意见（可不填）"))
+        self.approve_selected = push_button(self.tr("批准所选 (F9)"), "payment.approve_selected",
+                                            lambda: self.approve(selected=True))
+        self.approve_all = push_button(self.tr("全部批准"), "payment.approve_all", lambda: self.approve(selected=False))
+        hint = hint_label(self.tr("公示期满并已结束公示的案件；本人受理的案件不在此列（受理人不得审批）。"
+                                  "多件一并批准时，只要有一件不能批准，本次一件也不批准，并列出原因。"))
+        return _list_tab(hint, self.approve_table, hbox(QLabel(self.tr("审批意见")), self.approve_note,
+                                                       self.approve_selected, self.approve_all, wide=self.approve_note))
 
     def _payable_tab(self) -> QWidget:
         self.payable_model = RowsModel([
@@ -215,25 +205,14 @@ class PaymentPage(BackOfficePage):
         ], lambda p: p.case.id, self)
         self.payable_table = make_table("payment.payable", self.payable_model, stretch=7,
                                         accessible=self.tr("待发放案件"))
-        self.payable_table.doubleClicked.connect(lambda i: self._open(self.payable_model.row_at(i.row())))
-        self.export_button = QPushButton(self.tr("导出发放文件… (F9)"))
-        self.export_button.setObjectName("payment.export")
-        self.export_button.clicked.connect(self.export_file)
+        self.opens_case(self.payable_table, lambda p: p.case.id)
+        self.export_button = push_button(self.tr("导出发放文件… (F9)"), "payment.export", self.export_file)
         self.payable_total = QLabel()
         self.payable_total.setObjectName("payment.payable_total")
-        hint = QLabel(self.tr("已批准、尚未列入发放批次的案件。导出后生成编号批次，交银行代发；"
-                              "收款账户户名不是申请人本人的案件不予导出（补贴直发）。"))
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.payable_total, 1)
-        buttons.addWidget(self.export_button)
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.addWidget(hint)
-        layout.addWidget(self.payable_table, 1)
-        layout.addLayout(buttons)
-        return tab
+        hint = hint_label(self.tr("已批准、尚未列入发放批次的案件。导出后生成编号批次，交银行代发；"
+                                  "收款账户户名不是申请人本人的案件不予导出（补贴直发）。"))
+        return _list_tab(hint, self.payable_table,
+                         hbox(self.payable_total, self.export_button, wide=self.payable_total))
 
     def _fix_tab(self) -> QWidget:
         self.fix_model = RowsModel([
@@ -249,36 +228,17 @@ class PaymentPage(BackOfficePage):
         self.fix_table = make_table("payment.fixes", self.fix_model, stretch=6,
                                     accessible=self.tr("发放失败与待更正账户的案件"))
         self.fix_table.selectionModel().selectionChanged.connect(lambda *_: self.update_actions())
-        self.fix_table.doubleClicked.connect(lambda i: self._open(self.fix_model.row_at(i.row())))
-        self.new_account = QLineEdit()
-        self.new_account.setObjectName("payment.new_account")
-        self.new_account.setPlaceholderText(self.tr("不改则留空"))
-        self.new_bank = QLineEdit()
-        self.new_bank.setObjectName("payment.new_bank")
-        self.new_bank.setPlaceholderText(self.tr("不改则留空"))
-        self.new_holder = QLineEdit()
-        self.new_holder.setObjectName("payment.new_holder")
-        self.new_holder.setPlaceholderText(self.tr("须为申请人本人；不改则留空"))
-        self.fix_note = QLineEdit()
-        self.fix_note.setObjectName("payment.fix_note")
-        self.fix_note.setPlaceholderText(self.tr("必填：更正或重新发放的原因"))
-        self.correct_button = QPushButton(self.tr("仅更正账户"))
-        self.correct_button.setObjectName("payment.correct")
-        self.correct_button.clicked.connect(self.correct_account)
-        self.requeue_button = QPushButton(self.tr("重新发放 (F9)"))
-        self.requeue_button.setObjectName("payment.requeue")
-        self.requeue_button.clicked.connect(self.requeue)
-        form_box = QGroupBox(self.tr("更正收款账户 / 重新发放（所选案件）"))
-        form = QFormLayout(form_box)
-        form.addRow(self.tr("新收款账号"), self.new_account)
-        form.addRow(self.tr("开户银行"), self.new_bank)
-        form.addRow(self.tr("户名"), self.new_holder)
-        form.addRow(self.tr("说明"), self.fix_note)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.correct_button)
-        buttons.addWidget(self.requeue_button)
-        form.addRow(buttons)
+        self.opens_case(self.fix_table, lambda f: f.case.id)
+        self.new_account = line_edit("payment.new_account", self.tr("不改则留空"))
+        self.new_bank = line_edit("payment.new_bank", self.tr("不改则留空"))
+        self.new_holder = line_edit("payment.new_holder", self.tr("须为申请人本人；不改则留空"))
+        self.fix_note = line_edit("payment.fix_note", self.tr("必填：更正或重新发放的原因"))
+        self.correct_button = push_button(self.tr("仅更正账户"), "payment.correct", self.correct_account)
+        self.requeue_button = push_button(self.tr("重新发放 (F9)"), "payment.requeue", self.requeue)
+        form_box = form_group(self.tr("更正收款账户 / 重新发放（所选案件）"),
+                              (self.tr("新收款账号"), self.new_account), (self.tr("开户银行"), self.new_bank),
+                              (self.tr("户名"), self.new_holder), (self.tr("说明"), self.fix_note),
+                              hbox(None, self.correct_button, self.requeue_button))
         tab = QWidget()
         layout = QHBoxLayout(tab)
         layout.addWidget(self.fix_table, 3)
@@ -300,7 +260,7 @@ class PaymentPage(BackOfficePage):
         ], lambda b: b.id, self)
         self.batch_table = make_table("payment.batches", self.batch_model, stretch=6,
                                       accessible=self.tr("发放批次"))
-        self.batch_table.selectionModel().selectionChanged.connect(lambda *_: self._on_batch())
+        self.chosen_batch = Chosen(self.batch_table, self._show_batch)
         self.item_model = RowsModel([
             Column(self.tr("受理编号"), lambda i: i.case_no),
             Column(self.tr("户名"), lambda i: mask_name(i.name)),
@@ -310,27 +270,17 @@ class PaymentPage(BackOfficePage):
                 {ItemStatus.paid: GOOD, ItemStatus.failed: ALERT}.get(i.status, WARN))),
         ], lambda i: i.case_id, self)
         self.item_table = make_table("payment.items", self.item_model, stretch=4, accessible=self.tr("批次明细"))
-        self.item_table.doubleClicked.connect(lambda i: self._open_id(self.item_model.row_at(i.row())))
-        self.import_button = QPushButton(self.tr("导入银行结果… (F9)"))
-        self.import_button.setObjectName("payment.import")
-        self.import_button.clicked.connect(self.import_result)
+        self.opens_case(self.item_table, lambda i: i.case_id)
+        self.import_button = push_button(self.tr("导入银行结果… (F9)"), "payment.import", self.import_result)
         self.import_button.setVisible(self.may_pay)
-        hint = QLabel(self.tr("银行回盘文件须包含批次的每一件（发放文件各列加 status：paid/failed 与 reason）；"
-                              "文件有任何问题即整体退回，不做任何改动。"))
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
-        buttons = QHBoxLayout()
-        buttons.addWidget(hint, 1)
-        buttons.addWidget(self.import_button)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.batch_table)
-        splitter.addWidget(self.item_table)
-        splitter.setChildrenCollapsible(False)
-        splitter.setSizes([300, 500])  # in proportion: the chosen batch's items get more room
+        hint = hint_label(self.tr("银行回盘文件须包含批次的每一件（发放文件各列加 status：paid/failed 与 reason）；"
+                                  "文件有任何问题即整体退回，不做任何改动。"))
+        # In proportion: the chosen batch's items get more room.
+        splitter = panes(Qt.Orientation.Vertical, self.batch_table, self.item_table, sizes=(300, 500))
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addWidget(splitter, 1)
-        layout.addLayout(buttons)
+        layout.addLayout(hbox(hint, self.import_button, wide=hint))
         return tab
 
     # --- words ---------------------------------------------------------------------------------
@@ -398,11 +348,7 @@ class PaymentPage(BackOfficePage):
             keep = current_row(self.fix_table)
             self.fix_model.set_rows(data.fixes)
             reselect(self.fix_table, keep.case.id if keep else None)
-        keep_batch = self._batch_id
-        self.batch_model.set_rows(data.batches)
-        reselect(self.batch_table, keep_batch)
-        if not data.batches:
-            self.item_model.set_rows([])
+        self.chosen_batch.reload(data.batches)
         waiting = sum(1 for b in data.batches if b.state is PaymentBatchState.exported)
         counts = {TAB_APPROVE: len(data.approvable), TAB_PAYABLE: len(data.payable), TAB_FIX: len(data.fixes),
                   TAB_BATCHES: waiting}
@@ -417,11 +363,8 @@ class PaymentPage(BackOfficePage):
         if waiting:
             parts.append(self.tr("%1个批次待银行回盘").replace("%1", str(waiting)))
         self.summary.setText("；".join(parts))
-        self.update_actions()
 
-    def _on_batch(self) -> None:
-        batch = current_row(self.batch_table)
-        self._batch_id = batch.id if batch else None
+    def _show_batch(self, batch: payments.Batch | None) -> None:
         self.item_model.set_rows(batch.items if batch else [])
         self.update_actions()
 
@@ -449,11 +392,6 @@ class PaymentPage(BackOfficePage):
         self.show_problems([])
         self.act(label, fn, done, **kwargs)
 
-    def _changed(self, text: str, case_ids: list[str]) -> None:
-        self.message.ok(text)
-        self.announce(*case_ids)
-        self.refresh()
-
     # --- approval -------------------------------------------------------------------------------
 
     def approve(self, *, selected: bool) -> None:
@@ -477,8 +415,8 @@ class PaymentPage(BackOfficePage):
         def done(records: list[CaseRecord]) -> None:
             self.approve_note.clear()
             total = sum(r.amount_yuan for r in records)
-            self._changed(self.tr("已批准%1件，合计%2，转入待发放").replace("%1", str(len(records)))
-                          .replace("%2", amount_text(total)), [r.id for r in records])
+            self.action_done(self.tr("已批准%1件，合计%2，转入待发放").replace("%1", str(len(records)))
+                             .replace("%2", amount_text(total)), *[r.id for r in records])
 
         def refused(error: Exception) -> None:
             if isinstance(error, ApprovalRefused):
@@ -528,8 +466,8 @@ class PaymentPage(BackOfficePage):
             text = self.tr("已导出发放批次 %1：%2件，合计%3；文件 %4").replace("%1", batch.batch_no) \
                 .replace("%2", str(batch.item_count)).replace("%3", amount_text(batch.total_yuan)) \
                 .replace("%4", path)
-            self._batch_id = batch.id
-            self._changed(text, [i.case_id for i in batch.items])
+            self.chosen_batch.key = batch.id
+            self.action_done(text, *[i.case_id for i in batch.items])
             if batch.refused:
                 self.show_problems([self.tr("未导出 %1：%2").replace("%1", r.case_no).replace("%2", r.reason)
                                     for r in batch.refused])
@@ -552,7 +490,7 @@ class PaymentPage(BackOfficePage):
                 .replace("%4", str(summary.failed)).replace("%5", amount_text(summary.failed_yuan))
             if summary.failed:
                 text += self.tr("；失败的案件在“失败·更正”中更正账户后重新发放")
-            self._changed(text, [])
+            self.action_done(text)
             if summary.failures:
                 self.show_problems([self.tr("发放失败 %1：%2").replace("%1", c).replace("%2", r)
                                     for c, r in summary.failures])
@@ -587,7 +525,7 @@ class PaymentPage(BackOfficePage):
     def _fixed(self, text: str, case_no: str, case_id: str) -> None:
         for widget in (self.new_account, self.new_bank, self.new_holder, self.fix_note):
             widget.clear()
-        self._changed(text.replace("%1", case_no), [case_id])
+        self.action_done(text.replace("%1", case_no), case_id)
 
     def correct_account(self) -> None:
         fix = current_row(self.fix_table) if self.may_requeue else None
@@ -636,13 +574,3 @@ class PaymentPage(BackOfficePage):
             self.requeue()
         elif self._tab_is(TAB_BATCHES):
             self.import_result()
-
-    def _open(self, row: Any) -> None:
-        if isinstance(row, CaseRecord):
-            self.open_case.emit(row.id)
-        elif row is not None and hasattr(row, "case"):
-            self.open_case.emit(row.case.id)
-
-    def _open_id(self, item: Any) -> None:
-        if item is not None:
-            self.open_case.emit(item.case_id)

@@ -22,14 +22,9 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit,
-    QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
-    QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -39,26 +34,29 @@ from desktop.models import publicity
 from desktop.models.cases import CaseRecord
 from desktop.models.masking import mask_name
 from desktop.models.publicity import Batch, BatchState, Entry
-from desktop.models.staff import Action, StaffUser, can
-from desktop.models.workspace import Workspace
+from desktop.models.staff import Action, can
 from desktop.views.back_office import (
     GOOD,
     QUIET,
     WARN,
     BackOfficePage,
+    Chosen,
     Column,
     RowsModel,
     colours,
     current_row,
+    form_group,
     from_qdate,
+    hbox,
+    line_edit,
     local_text,
     make_table,
-    reselect,
+    panes,
+    push_button,
     selected_rows,
     to_qdate,
 )
 from desktop.views.case_table_model import QT_TRANSLATE_NOOP, amount_text, level_text, state_text
-from desktop.views.tasks import TaskRunner
 
 _BATCH_STATES = {
     BatchState.open: QT_TRANSLATE_NOOP("PublicityPage", "待发布"),
@@ -82,14 +80,10 @@ class Board:
 class PublicityPage(BackOfficePage):
     page_name = "publicity"
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner, user: StaffUser,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(workspace, runner, user, parent)
-        self.setObjectName("page.publicity")
-        self.today = workspace.clock.today()
-        self.may_publish = can(user, Action.case_publicize)
-        self.may_object = can(user, Action.case_object)
-        self._batch_id: str | None = None
+    def build(self) -> None:
+        self.today = self.workspace.clock.today()
+        self.may_publish = can(self.user, Action.case_publicize)
+        self.may_object = can(self.user, Action.case_object)
 
         top = self.header(self.tr("公示"))
 
@@ -105,20 +99,14 @@ class PublicityPage(BackOfficePage):
         self.ready_table = make_table("publicity.ready", self.ready_model, multi=True, stretch=R_OCCUPATION,
                                       accessible=self.tr("待公示案件"))
         self.ready_table.selectionModel().selectionChanged.connect(lambda *_: self.update_actions())
-        self.create_selected = QPushButton(self.tr("所选列入新批次"))
-        self.create_selected.setObjectName("publicity.create_selected")
-        self.create_selected.clicked.connect(lambda: self.create_batch(selected=True))
-        self.create_all = QPushButton(self.tr("全部列入新批次"))
-        self.create_all.setObjectName("publicity.create_all")
-        self.create_all.clicked.connect(lambda: self.create_batch(selected=False))
+        self.create_selected = push_button(self.tr("所选列入新批次"), "publicity.create_selected",
+                                           lambda: self.create_batch(selected=True))
+        self.create_all = push_button(self.tr("全部列入新批次"), "publicity.create_all",
+                                      lambda: self.create_batch(selected=False))
         ready_box = QGroupBox(self.tr("待公示案件（审核已通过，尚未列入批次）"))
         ready_layout = QVBoxLayout(ready_box)
         ready_layout.addWidget(self.ready_table, 1)
-        ready_buttons = QHBoxLayout()
-        ready_buttons.addStretch(1)
-        ready_buttons.addWidget(self.create_selected)
-        ready_buttons.addWidget(self.create_all)
-        ready_layout.addLayout(ready_buttons)
+        ready_layout.addLayout(hbox(None, self.create_selected, self.create_all))
 
         # The batches.
         self.batch_model = RowsModel([
@@ -131,7 +119,7 @@ class PublicityPage(BackOfficePage):
         ], lambda b: b.id, self)
         self.batch_table = make_table("publicity.batches", self.batch_model, stretch=B_PERIOD,
                                       accessible=self.tr("公示批次"))
-        self.batch_table.selectionModel().selectionChanged.connect(lambda *_: self._on_batch())
+        self.chosen_batch = Chosen(self.batch_table, self._show_batch)
         batches_box = QGroupBox(self.tr("公示批次"))
         QVBoxLayout(batches_box).addWidget(self.batch_table)
 
@@ -149,7 +137,7 @@ class PublicityPage(BackOfficePage):
         self.entry_table = make_table("publicity.entries", self.entry_model, stretch=E_EMPLOYER,
                                       accessible=self.tr("批次中的案件"))
         self.entry_table.selectionModel().selectionChanged.connect(lambda *_: self.update_actions())
-        self.entry_table.doubleClicked.connect(lambda index: self._open_entry(index.row()))
+        self.opens_case(self.entry_table, lambda e: e.case_id)
         self.entries_box = QGroupBox(self.tr("批次明细"))
         QVBoxLayout(self.entries_box).addWidget(self.entry_table)
 
@@ -163,50 +151,27 @@ class PublicityPage(BackOfficePage):
         self._chosen_start: dict[str, QDate] = {}  # batch id -> the start the reviewer chose
         self._setting_start = False
         self.starts_on.dateChanged.connect(self._start_chosen)
-        self.publish_button = QPushButton(self.tr("发布公示 (F9)"))
-        self.publish_button.setObjectName("publicity.publish")
-        self.publish_button.clicked.connect(self.publish_batch)
-        self.print_button = QPushButton(self.tr("打印公示名单 (Ctrl+P)"))
-        self.print_button.setObjectName("publicity.print")
-        self.print_button.clicked.connect(self.print_list)
-        self.close_button = QPushButton(self.tr("结束公示"))
-        self.close_button.setObjectName("publicity.close")
-        self.close_button.clicked.connect(self.close_batch)
+        self.publish_button = push_button(self.tr("发布公示 (F9)"), "publicity.publish", self.publish_batch)
+        self.print_button = push_button(self.tr("打印公示名单 (Ctrl+P)"), "publicity.print", self.print_list)
+        self.close_button = push_button(self.tr("结束公示"), "publicity.close", self.close_batch)
         self.batch_hint = QLabel()
         self.batch_hint.setObjectName("publicity.batch_hint")
         self.batch_hint.setWordWrap(True)
-        batch_box = QGroupBox(self.tr("批次办理"))
-        batch_form = QFormLayout(batch_box)
-        publish_row = QHBoxLayout()
-        publish_row.addWidget(self.starts_on, 1)
-        publish_row.addWidget(self.publish_button)
-        batch_form.addRow(self.tr("开始日期"), publish_row)
-        more = QHBoxLayout()
-        more.addWidget(self.print_button)
-        more.addWidget(self.close_button)
-        batch_form.addRow(more)
-        batch_form.addRow(self.batch_hint)
+        batch_box = form_group(self.tr("批次办理"),
+                               (self.tr("开始日期"), hbox(self.starts_on, self.publish_button, wide=self.starts_on)),
+                               hbox(self.print_button, self.close_button), self.batch_hint)
 
-        self.objector = QLineEdit()
-        self.objector.setObjectName("publicity.objector")
-        self.objector.setPlaceholderText(self.tr("反映人姓名或单位"))
-        self.contact = QLineEdit()
-        self.contact.setObjectName("publicity.contact")
-        self.contact.setPlaceholderText(self.tr("电话或地址"))
+        self.objector = line_edit("publicity.objector", self.tr("反映人姓名或单位"))
+        self.contact = line_edit("publicity.contact", self.tr("电话或地址"))
         self.content = QPlainTextEdit()
         self.content.setObjectName("publicity.content")
         self.content.setPlaceholderText(self.tr("反映的问题"))
         self.content.setTabChangesFocus(True)
         self.content.setMaximumHeight(self.fontMetrics().lineSpacing() * 3 + 12)
-        self.object_button = QPushButton(self.tr("登记异议并退回审核"))
-        self.object_button.setObjectName("publicity.object")
-        self.object_button.clicked.connect(self.record_objection)
-        self.object_box = QGroupBox(self.tr("登记公示异议（对批次明细中所选案件）"))
-        object_form = QFormLayout(self.object_box)
-        object_form.addRow(self.tr("异议人"), self.objector)
-        object_form.addRow(self.tr("联系方式"), self.contact)
-        object_form.addRow(self.tr("异议内容"), self.content)
-        object_form.addRow(self.object_button)
+        self.object_button = push_button(self.tr("登记异议并退回审核"), "publicity.object", self.record_objection)
+        self.object_box = form_group(self.tr("登记公示异议（对批次明细中所选案件）"),
+                                     (self.tr("异议人"), self.objector), (self.tr("联系方式"), self.contact),
+                                     (self.tr("异议内容"), self.content), self.object_button)
         self.object_box.setVisible(self.may_object)
 
         side = QWidget()
@@ -216,21 +181,9 @@ class PublicityPage(BackOfficePage):
         side_layout.addWidget(self.object_box)
         side_layout.addStretch(1)
 
-        upper = QSplitter(Qt.Orientation.Horizontal)
-        upper.addWidget(ready_box)
-        upper.addWidget(batches_box)
-        upper.setStretchFactor(0, 4)
-        upper.setStretchFactor(1, 5)
-        lower = QSplitter(Qt.Orientation.Horizontal)
-        lower.addWidget(self.entries_box)
-        lower.addWidget(side)
-        lower.setStretchFactor(0, 2)
-        lower.setStretchFactor(1, 1)
-        rows = QSplitter(Qt.Orientation.Vertical)
-        rows.addWidget(upper)
-        rows.addWidget(lower)
-        for splitter in (upper, lower, rows):
-            splitter.setChildrenCollapsible(False)
+        upper = panes(Qt.Orientation.Horizontal, ready_box, batches_box, stretch=(4, 5))
+        lower = panes(Qt.Orientation.Horizontal, self.entries_box, side, stretch=(2, 1))
+        rows = panes(Qt.Orientation.Vertical, upper, lower)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -289,24 +242,16 @@ class PublicityPage(BackOfficePage):
 
     def show_data(self, data: Board) -> None:
         self.today = data.today
-        keep = self._batch_id
-        self.ready_model.set_rows(data.ready)
-        self.batch_model.set_rows(data.batches)
         self.first_day = data.first_day
+        self.ready_model.set_rows(data.ready)
         showing = sum(1 for b in data.batches if b.state is BatchState.published)
         self.summary.setText(self.tr("待公示%1件；公示中批次%2个").replace("%1", str(len(data.ready)))
                              .replace("%2", str(showing)))
-        reselect(self.batch_table, keep, nothing=lambda: self._show_batch(None))
-        self.update_actions()
+        self.chosen_batch.reload(data.batches)
 
     @property
     def batch(self) -> Batch | None:
-        return current_row(self.batch_table)
-
-    def _on_batch(self) -> None:
-        batch = self.batch
-        self._batch_id = batch.id if batch else None
-        self._show_batch(batch)
+        return self.chosen_batch.row
 
     def _show_batch(self, batch: Batch | None) -> None:
         if batch is None:
@@ -370,11 +315,6 @@ class PublicityPage(BackOfficePage):
 
     # --- actions --------------------------------------------------------------------------------
 
-    def _changed(self, text: str, case_ids: list[str]) -> None:
-        self.message.ok(text)
-        self.announce(*case_ids)
-        self.refresh()
-
     def create_batch(self, *, selected: bool) -> None:
         if not self.may_publish:
             return
@@ -384,9 +324,9 @@ class PublicityPage(BackOfficePage):
         store, user = self.workspace.store, self.user
 
         def done(batch: Batch) -> None:
-            self._batch_id = batch.id
-            self._changed(self.tr("已建立公示批次 %1，共%2件；请选择开始日期后发布").replace("%1", batch.batch_no)
-                          .replace("%2", str(len(batch.live_entries))), [e.case_id for e in batch.live_entries])
+            self.chosen_batch.key = batch.id
+            self.action_done(self.tr("已建立公示批次 %1，共%2件；请选择开始日期后发布").replace("%1", batch.batch_no)
+                             .replace("%2", str(len(batch.live_entries))), *[e.case_id for e in batch.live_entries])
 
         self.act(self.tr("建立公示批次"), lambda: publicity.create_batch(store, user, ids), done)
 
@@ -408,7 +348,7 @@ class PublicityPage(BackOfficePage):
         def done(published: Batch) -> None:
             text = self.tr("批次 %1 已发布，公示期 %2").replace("%1", published.batch_no) \
                 .replace("%2", self.period_text(published))
-            self._changed(text + self.tr("；请打印公示名单张贴"), [e.case_id for e in published.live_entries])
+            self.action_done(text + self.tr("；请打印公示名单张贴"), *[e.case_id for e in published.live_entries])
 
         self.act(self.tr("发布公示"),
                  lambda: publicity.publish_batch(ws.store, ws.verifier, user, batch_id, starts_on=day), done,
@@ -451,8 +391,8 @@ class PublicityPage(BackOfficePage):
         store, user = self.workspace.store, self.user
 
         def done(closed: Batch) -> None:
-            self._changed(self.tr("批次 %1 公示期满，已结束公示；%2件案件转入待审批").replace("%1", closed.batch_no)
-                          .replace("%2", str(len(closed.live_entries))), [e.case_id for e in closed.live_entries])
+            self.action_done(self.tr("批次 %1 公示期满，已结束公示；%2件案件转入待审批").replace("%1", closed.batch_no)
+                             .replace("%2", str(len(closed.live_entries))), *[e.case_id for e in closed.live_entries])
 
         self.act(self.tr("结束公示"), lambda: publicity.close_batch(store, user, batch_id), done)
 
@@ -468,16 +408,11 @@ class PublicityPage(BackOfficePage):
             for widget in (self.objector, self.contact):
                 widget.clear()
             self.content.clear()
-            self._changed(self.tr("已登记对案件 %1 的异议，案件已撤出公示并退回审核").replace("%1", record.case_no),
-                          [record.id])
+            self.action_done(self.tr("已登记对案件 %1 的异议，案件已撤出公示并退回审核").replace("%1", record.case_no),
+                             record.id)
 
         self.act(self.tr("登记公示异议"),
                  lambda: publicity.record_objection(store, user, case_id, objector=who, contact=how, content=what),
                  done, fields={"objector": (self.tr("异议人"), self.objector),
                                "contact": (self.tr("联系方式"), self.contact),
                                "content": (self.tr("异议内容"), self.content)})
-
-    def _open_entry(self, row: int) -> None:
-        entry = self.entry_model.row_at(row)
-        if entry is not None:
-            self.open_case.emit(entry.case_id)

@@ -20,22 +20,17 @@ one in the queue.  A rejection asks first, naming the case and the reasons.
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 from time import monotonic
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -47,26 +42,27 @@ from desktop.models.cases import State
 from desktop.models.checklist import SHARED_LABELS, Source
 from desktop.models.masking import mask_account, mask_id, mask_name
 from desktop.models.review import ReviewItem
-from desktop.models.staff import Action, StaffUser, can
-from desktop.models.workspace import Workspace
+from desktop.models.staff import Action, can
 from desktop.views.back_office import (
     ALERT,
     GOOD,
     WARN,
     BackOfficePage,
+    Chosen,
     Column,
     RowsModel,
     colours,
-    current_row,
     fill_list,
+    hbox,
+    line_edit,
     local_text,
     make_table,
-    reselect,
+    panes,
+    push_button,
     risk_label,
 )
 from desktop.views.case_table_model import amount_text, level_text, state_text
 from desktop.views.style import emphasise
-from desktop.views.tasks import TaskRunner
 
 FlagIdRole = Qt.ItemDataRole.UserRole + 1
 DECISION_GAP_S = 0.5  # a second decision key within this many seconds of the last is a bounce, not a decision
@@ -75,34 +71,24 @@ COL_CASE_NO, COL_STATE, COL_NAME, COL_LEVEL, COL_AMOUNT, COL_ACCEPTED, COL_DEADL
     COL_REASON = range(10)
 
 
-@dataclass(frozen=True)
-class Queue:
-    items: list[ReviewItem]
-    today: dt.date
-
-
 class ReviewPage(BackOfficePage):
     page_name = "review"
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner, user: StaffUser,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(workspace, runner, user, parent)
-        self.setObjectName("page.review")
-        self._selected: str | None = None  # case id
+    def build(self) -> None:
         self._rejected: str | None = None  # the case just rejected: its decision can be printed
         self._title_case: str | None = None  # the case whose title the detail shows
         self._painted_case: str | None = None  # … once that title has been painted: the case on screen
         self._last_decision = float("-inf")  # monotonic() of the last decision sent
-        self.may_decide = can(user, Action.case_publicize)
-        self.may_start = can(user, Action.case_start_review)
+        self.may_decide = can(self.user, Action.case_publicize)
+        self.may_start = can(self.user, Action.case_start_review)
 
         top = self.header(self.tr("审核队列"))
 
         self.model = RowsModel(self._columns(), lambda item: item.case.id, self)
         self.table = make_table("review.queue", self.model, stretch=COL_REASON,
                                 accessible=self.tr("审核队列"))
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selected())
-        self.table.doubleClicked.connect(self._open_index)
+        self.chosen = Chosen(self.table, self._show_item, switched=self._switched)
+        self.opens_case(self.table, lambda item: item.case.id)
 
         # The chosen case.
         self.case_title = QLabel()
@@ -119,14 +105,10 @@ class ReviewPage(BackOfficePage):
         self.flags.setAccessibleName(self.tr("风险提示"))
         self.flags.setWordWrap(True)
         self.flags.itemSelectionChanged.connect(self.update_actions)
-        self.flag_note = QLineEdit()
-        self.flag_note.setObjectName("review.flag_note")
-        self.flag_note.setPlaceholderText(self.tr("核查意见（解除提示时必填）"))
-        self.flag_note.setAccessibleName(self.tr("风险提示核查意见"))
+        self.flag_note = line_edit("review.flag_note", self.tr("核查意见（解除提示时必填）"),
+                                   accessible=self.tr("风险提示核查意见"))
         self.flag_note.returnPressed.connect(self.clear_flag)
-        self.clear_button = QPushButton(self.tr("解除所选提示"))
-        self.clear_button.setObjectName("review.clear_flag")
-        self.clear_button.clicked.connect(self.clear_flag)
+        self.clear_button = push_button(self.tr("解除所选提示"), "review.clear_flag", self.clear_flag)
         self.objections = QListWidget()
         self.objections.setObjectName("review.objections")
         self.objections.setAccessibleName(self.tr("公示异议"))
@@ -137,10 +119,7 @@ class ReviewPage(BackOfficePage):
         flags_box = QGroupBox(self.tr("风险提示（逐项核查后解除）"))
         flags_layout = QVBoxLayout(flags_box)
         flags_layout.addWidget(self.flags, 1)
-        clear_row = QHBoxLayout()
-        clear_row.addWidget(self.flag_note, 1)
-        clear_row.addWidget(self.clear_button)
-        flags_layout.addLayout(clear_row)
+        flags_layout.addLayout(hbox(self.flag_note, self.clear_button, wide=self.flag_note))
         objections_box = QGroupBox(self.tr("待答复的公示异议"))
         QVBoxLayout(objections_box).addWidget(self.objections)
         boxes = QHBoxLayout()
@@ -149,26 +128,14 @@ class ReviewPage(BackOfficePage):
         boxes.addWidget(objections_box, 3)
 
         self.note_label = QLabel(self.tr("审核意见(&N)"))
-        self.note = QLineEdit()
-        self.note.setObjectName("review.note")
-        self.note.setAccessibleName(self.tr("审核意见"))
+        self.note = line_edit("review.note", accessible=self.tr("审核意见"))
         self.note_label.setBuddy(self.note)
-        self.start_button = QPushButton(self.tr("开始审核 (F7)"))
-        self.start_button.setObjectName("review.start")
-        self.start_button.clicked.connect(self.start_review)
-        self.pass_button = QPushButton(self.tr("审核通过 (F9)"))
-        self.pass_button.setObjectName("review.pass")
-        self.pass_button.clicked.connect(self.pass_review)
-        self.reject_button = QPushButton(self.tr("驳回 (F8)"))
-        self.reject_button.setObjectName("review.reject")
+        self.start_button = push_button(self.tr("开始审核 (F7)"), "review.start", self.start_review)
+        self.pass_button = push_button(self.tr("审核通过 (F9)"), "review.pass", self.pass_review)
+        self.reject_button = push_button(self.tr("驳回 (F8)"), "review.reject", self.reject_review)
         self.reject_button.setStyleSheet("color: #8e1b1b;")
-        self.reject_button.clicked.connect(self.reject_review)
-        self.open_button = QPushButton(self.tr("打开案件 (Enter)"))
-        self.open_button.setObjectName("review.open")
-        self.open_button.clicked.connect(self.open_selected)
-        self.print_button = QPushButton(self.tr("打印审核决定书"))
-        self.print_button.setObjectName("review.print_decision")
-        self.print_button.clicked.connect(self.print_decision)
+        self.open_button = push_button(self.tr("打开案件 (Enter)"), "review.open", self.open_selected)
+        self.print_button = push_button(self.tr("打印审核决定书"), "review.print_decision", self.print_decision)
         self.print_button.hide()
         for button in (self.start_button, self.pass_button, self.reject_button, self.open_button,
                        self.clear_button, self.print_button):
@@ -178,29 +145,17 @@ class ReviewPage(BackOfficePage):
             widget.setVisible(self.may_decide)
         self.clear_button.setVisible(self.may_start)
         self.flag_note.setVisible(self.may_start)
-        actions = QHBoxLayout()
-        actions.addWidget(self.note_label)
-        actions.addWidget(self.note, 1)
-        actions.addWidget(self.start_button)
-        actions.addWidget(self.pass_button)
-        actions.addWidget(self.reject_button)
-        actions.addWidget(self.open_button)
-        result = QHBoxLayout()
-        result.addWidget(self.message, 1)
-        result.addWidget(self.print_button)
 
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
         detail_layout.addWidget(self.case_title)
         detail_layout.addLayout(boxes, 1)
-        detail_layout.addLayout(actions)
-        detail_layout.addLayout(result)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(detail)
-        splitter.setSizes([560, 440])  # in proportion: the queue a little taller than the case
-        splitter.setChildrenCollapsible(False)
+        detail_layout.addLayout(hbox(self.note_label, self.note, self.start_button, self.pass_button,
+                                     self.reject_button, self.open_button, wide=self.note))
+        detail_layout.addLayout(hbox(self.message, self.print_button, wide=self.message))
+        # In proportion: the queue a little taller than the case.
+        splitter = panes(Qt.Orientation.Vertical, self.table, detail, sizes=(560, 440))
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -285,37 +240,30 @@ class ReviewPage(BackOfficePage):
             reasons.append(self.tr("公示异议%1件").replace("%1", str(len(item.objections))))
         return "、".join(reasons) if reasons else "—"
 
-    def load(self) -> Queue:
+    def load(self) -> list[ReviewItem]:
         ws, user = self.workspace, self.user
-        return Queue(review.review_queue(ws.store, ws.verifier, user), ws.clock.today())
+        return review.review_queue(ws.store, ws.verifier, user)
 
-    def show_data(self, data: Queue) -> None:
-        keep = self._selected
-        self.model.set_rows(data.items)
-        overdue = sum(1 for i in data.items if i.overdue)
-        text = self.tr("共%1件待审核").replace("%1", str(len(data.items)))
+    def show_data(self, data: list[ReviewItem]) -> None:
+        overdue = sum(1 for i in data if i.overdue)
+        text = self.tr("共%1件待审核").replace("%1", str(len(data)))
         if overdue:
             text += self.tr("，其中超期%1件（已排在最前）").replace("%1", str(overdue))
         self.summary.setText(text)
         self.summary.setStyleSheet("color: #8e1b1b; font-weight: bold;" if overdue else "")
-        if not keep or self.model.row_of(keep) < 0:  # gone (decided here or elsewhere): the next one, afresh
-            self._selected = None
-        reselect(self.table, keep, nothing=lambda: self._show_item(None))
-        self.update_actions()
+        self.chosen.reload(data)
 
     # --- the chosen case ------------------------------------------------------------------------
 
     @property
     def item(self) -> ReviewItem | None:
-        return current_row(self.table)
+        return self.chosen.row
 
-    def _on_selected(self) -> None:
-        item = self.item
-        if item is not None and item.case.id != self._selected:
+    def _switched(self, item: ReviewItem | None) -> None:
+        """Another case chosen: what was typed for the last one is not for this one."""
+        if item is not None:
             self.note.clear()
             self.flag_note.clear()
-        self._selected = item.case.id if item else None
-        self._show_item(item)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if watched is self.case_title and event.type() == QEvent.Type.Paint:
@@ -434,18 +382,14 @@ class ReviewPage(BackOfficePage):
 
     # --- actions --------------------------------------------------------------------------------
 
-    def _done(self, text: str, case_id: str) -> None:
-        self.message.ok(text)
-        self.announce(case_id)
-        self.refresh()
-
     def start_review(self) -> None:
         item = self.item
         if item is None or not self.may_start or not self.start_button.isEnabled():
             return
         ws, user, case_id = self.workspace, self.user, item.case.id
         self.act(self.tr("开始审核"), lambda: review.start_review(ws.store, ws.verifier, user, case_id),
-                 lambda record: self._done(self.tr("案件 %1 已开始审核").replace("%1", record.case_no), record.id))
+                 lambda record: self.action_done(self.tr("案件 %1 已开始审核").replace("%1", record.case_no),
+                                                 record.id))
 
     def pass_review(self) -> None:
         item = self.item
@@ -457,8 +401,8 @@ class ReviewPage(BackOfficePage):
 
         def done(record: Any) -> None:
             self.note.clear()
-            self._selected = None
-            self._done(self.tr("案件 %1 审核通过，已转入待公示").replace("%1", record.case_no), record.id)
+            self.chosen.key = None
+            self.action_done(self.tr("案件 %1 审核通过，已转入待公示").replace("%1", record.case_no), record.id)
 
         def refused(error: Exception) -> None:
             self._decision_refused(error)
@@ -476,11 +420,12 @@ class ReviewPage(BackOfficePage):
 
         def done(record: Any) -> None:
             self.note.clear()
-            self._selected = None
+            self.chosen.key = None
             self._rejected = record.id
             self.print_button.setText(self.tr("打印审核决定书（%1）").replace("%1", record.case_no))
             self.print_button.show()
-            self._done(self.tr("案件 %1 已驳回，请打印审核决定书交申请人").replace("%1", record.case_no), record.id)
+            self.action_done(self.tr("案件 %1 已驳回，请打印审核决定书交申请人").replace("%1", record.case_no),
+                             record.id)
 
         def reject() -> None:
             self._last_decision = monotonic()
@@ -501,11 +446,11 @@ class ReviewPage(BackOfficePage):
         if flag is None or not self.clear_button.isEnabled():
             return
         ws, user, flag_id, note = self.workspace, self.user, str(flag.data(FlagIdRole)), self.flag_note.text()
-        case_id = self._selected or ""
+        case_id = self.chosen.key or ""
 
         def done(cleared: risk.Flag) -> None:
             self.flag_note.clear()
-            self._done(self.tr("已解除风险提示：%1").replace("%1", risk_label(cleared.code)), case_id)
+            self.action_done(self.tr("已解除风险提示：%1").replace("%1", risk_label(cleared.code)), case_id)
 
         self.act(self.tr("解除风险提示"), lambda: risk.clear_flag(ws.store, user, flag_id, note), done,
                  fields={"note": (self.tr("核查意见"), self.flag_note)})
@@ -528,10 +473,5 @@ class ReviewPage(BackOfficePage):
 
     def open_selected(self) -> None:
         item = self.item
-        if item is not None:
-            self.open_case.emit(item.case.id)
-
-    def _open_index(self, index: QModelIndex) -> None:
-        item = self.model.row_at(index.row())
         if item is not None:
             self.open_case.emit(item.case.id)

@@ -19,34 +19,32 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.models import staff
 from desktop.models.staff import Role, StaffAccount, StaffUser
-from desktop.models.workspace import Workspace
 from desktop.views.back_office import (
     QUIET,
     WARN,
     BackOfficePage,
+    Chosen,
     Column,
     RowsModel,
     colours,
-    current_row,
+    form_group,
+    hbox,
+    hint_label,
+    line_edit,
     local_text,
     make_table,
-    reselect,
+    panes,
+    push_button,
 )
 from desktop.views.case_table_model import QT_TRANSLATE_NOOP
-from desktop.views.tasks import TaskRunner
 
 _ROLE_WORDS = {
     Role.clerk: QT_TRANSLATE_NOOP("StaffPage", "受理员"),
@@ -69,12 +67,8 @@ class Accounts:
 class StaffPage(BackOfficePage):
     page_name = "staff"
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner, user: StaffUser,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(workspace, runner, user, parent)
-        self.setObjectName("page.staff")
-        self._selected: str | None = None
-        self._now = workspace.clock.now()
+    def build(self) -> None:
+        self._now = self.workspace.clock.now()
 
         top = self.header(self.tr("人员管理"))
 
@@ -86,7 +80,7 @@ class StaffPage(BackOfficePage):
             Column(self.tr("状态"), self.state_text, colours=self._state_colours),
         ], lambda a: a.username, self)
         self.table = make_table("staff.list", self.model, stretch=S_STATE, accessible=self.tr("人员账户"))
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selected())
+        self.chosen = Chosen(self.table, self._show_account, switched=lambda _account: self._clear_reset())
 
         # The chosen account.
         self.selected_label = QLabel()
@@ -94,55 +88,35 @@ class StaffPage(BackOfficePage):
         self.selected_label.setWordWrap(True)
         self.role = self._role_box("staff.role", self.tr("角色"))
         self.role.currentIndexChanged.connect(lambda _i: self.update_actions())
-        self.role_button = QPushButton(self.tr("更改角色"))
-        self.role_button.setObjectName("staff.change_role")
-        self.role_button.clicked.connect(self.change_role)
-        self.active_button = QPushButton(self.tr("停用账户"))
-        self.active_button.setObjectName("staff.toggle_active")
-        self.active_button.clicked.connect(self.toggle_active)
+        self.role_button = push_button(self.tr("更改角色"), "staff.change_role", self.change_role)
+        self.active_button = push_button(self.tr("停用账户"), "staff.toggle_active", self.toggle_active)
         self.reset_password = self._password("staff.reset_password", self.tr("新密码"))
         self.reset_again = self._password("staff.reset_password_again", self.tr("再次输入新密码"))
         self.reset_again.returnPressed.connect(self.reset)
-        self.reset_button = QPushButton(self.tr("重置密码"))
-        self.reset_button.setObjectName("staff.reset")
-        self.reset_button.clicked.connect(self.reset)
-        chosen_box = QGroupBox(self.tr("所选账户"))
-        chosen = QFormLayout(chosen_box)
-        chosen.addRow(self.selected_label)
-        role_row = QHBoxLayout()
-        role_row.addWidget(self.role, 1)
-        role_row.addWidget(self.role_button)
-        chosen.addRow(self.tr("角色"), role_row)
-        chosen.addRow(self.active_button)
-        chosen.addRow(self.tr("新密码"), self.reset_password)
-        chosen.addRow(self.tr("再次输入"), self.reset_again)
-        reset_hint = QLabel(self.tr("临时密码至少8个字符，当面告知本人，并请其登录后尽快修改。"))
-        reset_hint.setWordWrap(True)
-        reset_hint.setStyleSheet("color: #555;")
-        chosen.addRow(reset_hint)
-        chosen.addRow(self.reset_button)
+        self.reset_button = push_button(self.tr("重置密码"), "staff.reset", self.reset)
+        chosen_box = form_group(self.tr("所选账户"), self.selected_label,
+                                (self.tr("角色"), hbox(self.role, self.role_button, wide=self.role)),
+                                self.active_button,
+                                (self.tr("新密码"), self.reset_password), (self.tr("再次输入"), self.reset_again),
+                                hint_label(self.tr("临时密码至少8个字符，当面告知本人，并请其登录后尽快修改。")),
+                                self.reset_button)
 
         # A new account.
-        self.new_username = self._line("staff.new_username", self.tr("用户名"), self.tr("字母、数字或 . _ - @"))
-        self.new_name = self._line("staff.new_name", self.tr("姓名"), "")
+        self.new_username = line_edit("staff.new_username", self.tr("字母、数字或 . _ - @"),
+                                      accessible=self.tr("用户名"))
+        self.new_name = line_edit("staff.new_name", accessible=self.tr("姓名"))
         self.new_role = self._role_box("staff.new_role", self.tr("新账户角色"))
-        self.new_office = self._line("staff.new_office", self.tr("经办机构代码"), self.tr("6位数字"))
-        self.new_office.setText(workspace.store.office_code)
+        self.new_office = line_edit("staff.new_office", self.tr("6位数字"), accessible=self.tr("经办机构代码"))
+        self.new_office.setText(self.workspace.store.office_code)
         self.new_password = self._password("staff.new_password", self.tr("初始密码"))
         self.new_again = self._password("staff.new_password_again", self.tr("再次输入初始密码"))
         self.new_again.returnPressed.connect(self.create_account)
-        self.create_button = QPushButton(self.tr("新建账户"))
-        self.create_button.setObjectName("staff.create")
-        self.create_button.clicked.connect(self.create_account)
-        new_box = QGroupBox(self.tr("新建账户"))
-        new_form = QFormLayout(new_box)
-        new_form.addRow(self.tr("用户名"), self.new_username)
-        new_form.addRow(self.tr("姓名"), self.new_name)
-        new_form.addRow(self.tr("角色"), self.new_role)
-        new_form.addRow(self.tr("经办机构"), self.new_office)
-        new_form.addRow(self.tr("初始密码"), self.new_password)
-        new_form.addRow(self.tr("再次输入"), self.new_again)
-        new_form.addRow(self.create_button)
+        self.create_button = push_button(self.tr("新建账户"), "staff.create", self.create_account)
+        new_box = form_group(self.tr("新建账户"),
+                             (self.tr("用户名"), self.new_username), (self.tr("姓名"), self.new_name),
+                             (self.tr("角色"), self.new_role), (self.tr("经办机构"), self.new_office),
+                             (self.tr("初始密码"), self.new_password), (self.tr("再次输入"), self.new_again),
+                             self.create_button)
 
         for button in (self.role_button, self.active_button, self.reset_button, self.create_button):
             button.setAutoDefault(False)
@@ -153,12 +127,7 @@ class StaffPage(BackOfficePage):
         side_layout.addWidget(chosen_box)
         side_layout.addWidget(new_box)
         side_layout.addStretch(1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.table)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
+        splitter = panes(Qt.Orientation.Horizontal, self.table, side, stretch=(3, 2))
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -167,15 +136,8 @@ class StaffPage(BackOfficePage):
         self.setFocusProxy(self.table)
         self._show_account(None)
 
-    def _line(self, name: str, accessible: str, placeholder: str) -> QLineEdit:
-        line = QLineEdit()
-        line.setObjectName(name)
-        line.setAccessibleName(accessible)
-        line.setPlaceholderText(placeholder)
-        return line
-
     def _password(self, name: str, accessible: str) -> QLineEdit:
-        line = self._line(name, accessible, self.tr("至少8个字符"))
+        line = line_edit(name, self.tr("至少8个字符"), accessible=accessible)
         line.setEchoMode(QLineEdit.EchoMode.Password)
         return line
 
@@ -221,28 +183,22 @@ class StaffPage(BackOfficePage):
 
     def show_data(self, data: Accounts) -> None:
         self._now = data.now
-        keep = self._selected
-        self.model.set_rows(data.rows)
         active = [a for a in data.rows if a.active]
         admins = sum(1 for a in active if a.role is Role.admin)
         self.summary.setText(self.tr("共%1个账户，启用%2个，其中管理员%3个").replace("%1", str(len(data.rows)))
                              .replace("%2", str(len(active))).replace("%3", str(admins)))
-        reselect(self.table, keep, nothing=lambda: self._show_account(None))
-        self.update_actions()
+        self.chosen.reload(data.rows)
 
     # --- the chosen account ------------------------------------------------------------------------
 
     @property
     def account(self) -> StaffAccount | None:
-        return current_row(self.table)
+        return self.chosen.row
 
-    def _on_selected(self) -> None:
-        account = self.account
-        if account is None or account.username != self._selected:
-            self.reset_password.clear()
-            self.reset_again.clear()
-        self._selected = account.username if account else None
-        self._show_account(account)
+    def _clear_reset(self) -> None:
+        """Another account chosen: a password typed for the last one is not for this one."""
+        self.reset_password.clear()
+        self.reset_again.clear()
 
     def _show_account(self, account: StaffAccount | None) -> None:
         if account is None:
@@ -272,7 +228,7 @@ class StaffPage(BackOfficePage):
     # --- actions --------------------------------------------------------------------------------
 
     def _changed(self, text: str, username: str) -> None:
-        self._selected = username
+        self.chosen.key = username
         self.message.ok(text)
         self.refresh()
 
