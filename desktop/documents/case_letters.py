@@ -28,6 +28,7 @@ from desktop.documents.layout import (
     Output,
     blank_line,
     build_case_pdf,
+    case_fact_rows,
     emphasis,
     fields,
     heading,
@@ -121,12 +122,7 @@ def render_withdrawal(data: WithdrawalData, out: Output, *, format: Literal["a4"
     story: list[Flowable] = [
         *letterhead(office.name, WITHDRAWAL_TITLE, kit),
         fields([
-            ("受理编号", rich(emphasis(data.case_no, kit, 1.2), kit.cell)),
-            ("申请人", data.applicant_name),
-            ("身份号码" if kit.roll else "公民身份号码", wording.masked_id(data.id_number)),
-            ("证书编号", data.certificate_number),
-            ("职业" if kit.roll else "职业（工种）", data.occupation_name),
-            ("证书等级", wording.level_name(data.level)),
+            *case_fact_rows(data, kit),
             ("申请日期", wording.date_cn(data.application_date)),
             ("撤回日期", withdrawn_on),
             ("撤回原因", reason),

@@ -29,6 +29,7 @@ from desktop.documents.layout import (
     Kit,
     Output,
     build_pdf,
+    case_fact_rows,
     emphasis,
     esc,
     fields,
@@ -87,13 +88,7 @@ def render_decision(data: DecisionData, out: Output, *, format: Literal["a4", "8
         Spacer(1, 2 * mm),
         fields(
             [
-                ("受理编号", rich(emphasis(data.case_no, kit, 1.2), kit.cell)),
-                ("申请人", data.applicant_name),
-                # The roll's label column is narrow: the short labels there.
-                ("身份号码" if kit.roll else "公民身份号码", wording.masked_id(data.id_number)),
-                ("证书编号", data.certificate_number),
-                ("职业" if kit.roll else "职业（工种）", data.occupation_name),
-                ("证书等级", wording.level_name(data.level)),
+                *case_fact_rows(data, kit),
                 ("适用政策", policy),
                 ("决定", rich(emphasis(APPROVED if data.approved else REJECTED, kit, 1.2), kit.cell)),
             ],

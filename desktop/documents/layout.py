@@ -33,7 +33,7 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, Literal, TypeAlias
+from typing import Any, BinaryIO, Literal, Protocol, TypeAlias
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color, black, white
@@ -56,6 +56,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from desktop.documents import wording
 from desktop.documents.fonts import FONT_NAME, register_face, register_fonts, runs, text_width, with_fallback
 from desktop.documents.linebreak import ChineseParagraph, install_chinese_line_rules
 from desktop.documents.typefaces import SANS, SERIF, SERIF_BOLD
@@ -331,6 +332,37 @@ def table(data: list[list[Any]], col_widths: Sequence[float], commands: list[tup
     t = Table(data, colWidths=list(col_widths), **kwargs)
     t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), kit.font, kit.cell.fontSize), *commands]))
     return t
+
+
+class CaseFacts(Protocol):
+    """What a letter about a decided case says of it first (a decision, a withdrawal)."""
+
+    @property
+    def case_no(self) -> str: ...
+    @property
+    def applicant_name(self) -> str: ...
+    @property
+    def id_number(self) -> str: ...
+    @property
+    def certificate_number(self) -> str: ...
+    @property
+    def occupation_name(self) -> str: ...
+    @property
+    def level(self) -> int: ...
+
+
+def case_fact_rows(data: CaseFacts, kit: Kit) -> list[tuple[str, Value]]:
+    """The case, the applicant and the certificate, as a letter about the case lists them first: the case
+    number set larger (what the applicant quotes), the ID number masked, the roll's short labels (its label
+    column is narrow)."""
+    return [
+        ("受理编号", rich(emphasis(data.case_no, kit, 1.2), kit.cell)),
+        ("申请人", data.applicant_name),
+        ("身份号码" if kit.roll else "公民身份号码", wording.masked_id(data.id_number)),
+        ("证书编号", data.certificate_number),
+        ("职业" if kit.roll else "职业（工种）", data.occupation_name),
+        ("证书等级", wording.level_name(data.level)),
+    ]
 
 
 def fields(rows: Iterable[tuple[str, Value]], kit: Kit, *, width: float | None = None,
