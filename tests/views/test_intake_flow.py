@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -29,17 +29,6 @@ pytestmark = pytest.mark.gui
 
 ID_NUMBER = "44010619900307" + "123"
 ID_NUMBER += id_check_character(ID_NUMBER)
-
-
-@pytest.fixture
-def window(qtbot: QtBot, store: Store, make_staff: Callable[..., staff.StaffUser]) -> Iterator[QMainWindow]:
-    make_staff("clerk", "clerk")
-    make_staff("reviewer", "reviewer")
-    win = create_main_window(store.data_dir, "clerk", clock=store.clock)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
 
 
 def fill_eligible_case(qtbot: QtBot, win: QMainWindow, *, months: int = 40) -> None:

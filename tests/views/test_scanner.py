@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QMessageBox,
 from pytestqt.qtbot import QtBot
 from qt_helpers import find
 
-from desktop.app import create_main_window
 from desktop.models import staff
 from desktop.models.cases import CaseRecord
 from desktop.models.intake import file_case
@@ -25,14 +24,10 @@ ID_NUMBER = "11010519491231002X"
 
 
 @pytest.fixture
-def window(qtbot: QtBot, store: Store, make_staff: Callable[..., staff.StaffUser]) -> Iterator[QMainWindow]:
-    make_staff("clerk", "clerk")
-    win = create_main_window(store.data_dir, "clerk", clock=store.clock)
-    qtbot.addWidget(win)
-    win.show()
-    win.new_case()  # type: ignore[attr-defined]
-    yield win
-    win.close()
+def window(window: QMainWindow) -> QMainWindow:
+    """The clerk's window (tests/views/conftest.py) on a new case."""
+    window.new_case()  # type: ignore[attr-defined]
+    return window
 
 
 def scan(qtbot: QtBot, widget: QLineEdit, text: str) -> None:
