@@ -42,31 +42,41 @@ class ZhanchiError(Exception):
         return messages.render(self.code, self.params, translate) if self.code is not None else self.message
 
 
-class InvalidInput(ZhanchiError):
-    """A value offered to the core is malformed; ``field`` names it (dotted path), ``reason`` says what is
-    wrong with it (the text, or catalogue message ``code``: ``InvalidInput.about``)."""
+class _PlacedError(ZhanchiError):
+    """An error about one place (an input field, an entry of a file): ``reason`` says what is wrong there
+    (the text, or catalogue message ``code``), written after the place."""
 
-    def __init__(self, field: str, message: str | None = None, *, code: str | None = None,
-                 params: Mapping[str, Any] | None = None) -> None:
+    def __init__(self, place: str, message: str | None, code: str | None,
+                 params: Mapping[str, Any] | None) -> None:
         if message is None and code is None:
-            raise TypeError("an input error needs its reason or a message code")
+            raise TypeError(f"{type(self).__name__} needs its reason or a message code")
         reason = message if message is not None else messages.render(code or "", params or {})
-        super().__init__(f"{field}: {reason}")
+        super().__init__(f"{place}: {reason}")
         self.code, self.params = code, dict(params or {})
-        self.field = field
         self.reason = reason
-
-    @classmethod
-    def about(cls, field: str, code: str, **params: Any) -> Self:
-        """``field`` is wrong as catalogue message ``code`` says."""
-        return cls(field, code=code, params=params)
+        self._place = place
 
     def reason_said(self, translate: messages.Translate) -> str:
         """The reason in the reader's language."""
         return messages.render(self.code, self.params, translate) if self.code is not None else self.reason
 
     def said(self, translate: messages.Translate) -> str:
-        return f"{self.field}: {self.reason_said(translate)}"
+        return f"{self._place}: {self.reason_said(translate)}"
+
+
+class InvalidInput(_PlacedError):
+    """A value offered to the core is malformed; ``field`` names it (dotted path), ``reason`` says what is
+    wrong with it (the text, or catalogue message ``code``: ``InvalidInput.about``)."""
+
+    def __init__(self, field: str, message: str | None = None, *, code: str | None = None,
+                 params: Mapping[str, Any] | None = None) -> None:
+        super().__init__(field, message, code, params)
+        self.field = field
+
+    @classmethod
+    def about(cls, field: str, code: str, **params: Any) -> Self:
+        """``field`` is wrong as catalogue message ``code`` says."""
+        return cls(field, code=code, params=params)
 
     def for_field(self, field: str) -> InvalidInput:
         """The same reason about another field (a value checked under one name, offered under another)."""
@@ -86,33 +96,21 @@ def required_text(field: str, value: object, limit: int | None = None) -> str:
     return text
 
 
-class PolicyError(ZhanchiError):
+class PolicyError(_PlacedError):
     """A policy (or other reference) file is malformed, or no policy covers a date: ``source`` names the
     file, ``key`` the entry, ``reason`` what is wrong (the text, or catalogue message ``code``:
     ``PolicyError.about``)."""
 
     def __init__(self, source: str, key: str, message: str | None = None, *, code: str | None = None,
                  params: Mapping[str, Any] | None = None) -> None:
-        if message is None and code is None:
-            raise TypeError("a policy error needs its reason or a message code")
-        reason = message if message is not None else messages.render(code or "", params or {})
-        super().__init__(f"{source}: {key}: {reason}")
-        self.code, self.params = code, dict(params or {})
+        super().__init__(f"{source}: {key}", message, code, params)
         self.source = source
         self.key = key
-        self.reason = reason
 
     @classmethod
     def about(cls, source: str, key: str, code: str, **params: Any) -> Self:
         """Entry ``key`` of file ``source`` is wrong as catalogue message ``code`` says."""
         return cls(source, key, code=code, params=params)
-
-    def reason_said(self, translate: messages.Translate) -> str:
-        """The reason in the reader's language."""
-        return messages.render(self.code, self.params, translate) if self.code is not None else self.reason
-
-    def said(self, translate: messages.Translate) -> str:
-        return f"{self.source}: {self.key}: {self.reason_said(translate)}"
 
 
 class NotFound(ZhanchiError):
