@@ -61,17 +61,17 @@ class UsageError(InvalidInput):
         super().__init__(option, message)
 
 
-def command_hint(exc: ZhanchiError) -> str:
-    """The command that does what ``exc`` asks for, where the core names one by its words."""
-    return COMMAND_OF_CODE.get(exc.code or "", "")
+def command_hint(code: str | None) -> str:
+    """The command that does what the core's message ``code`` asks for in words ("" for most)."""
+    return COMMAND_OF_CODE.get(code or "", "")
 
 
 def error_line(exc: ZhanchiError) -> str:
     """A core error as this command line says it: an input's field as the option a person typed, and the
     command that helps."""
     if isinstance(exc, InvalidInput):
-        return f"{OPTION_OF_FIELD.get(exc.field, exc.field)}: {exc.reason}{command_hint(exc)}"
-    return f"{exc}{command_hint(exc)}"
+        return f"{OPTION_OF_FIELD.get(exc.field, exc.field)}: {exc.reason}{command_hint(exc.code)}"
+    return f"{exc}{command_hint(exc.code)}"
 
 
 def refused_as(user: StaffUser, exc: PermissionDenied) -> PermissionDenied:
@@ -82,13 +82,6 @@ def refused_as(user: StaffUser, exc: PermissionDenied) -> PermissionDenied:
 def user_refused(user: StaffUser, code: str) -> PermissionDenied:
     """``user`` (named by ``--user``) may not do what catalogue message ``code`` says of an account and its role."""
     return PermissionDenied(f"--user: {PermissionDenied.of(code, username=user.username, role=user.role)}")
-
-
-def output_path(text: str, *, pdf: bool = False) -> Path:
-    """The file ``--out`` names, checked before any data folder opens (``files.output_path``)."""
-    from desktop.models.files import output_path as checked
-
-    return checked(text, pdf=pdf)
 
 
 def read_text(source: str, field: str) -> str:
@@ -140,7 +133,7 @@ def refuse_if_damaged(folder: Path) -> None:
     if database.exists():
         check = startup_check(database)
         if check.key_missing:  # encrypted, and no key for it here (a copied folder): restoring would not help
-            raise StorageError(check.message + COMMAND_OF_CODE.get(check.code or "", ""))
+            raise StorageError(check.message + command_hint(check.code))
         if not check.ok:
             raise StorageError(check.message + RESTORE_HINT)
 

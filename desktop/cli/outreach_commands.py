@@ -29,13 +29,13 @@ from desktop.cli.common import (
     CliParser,
     fail,
     open_existing_store,
-    output_path,
     print_json,
     read_text,
     refused_as,
     resolve_data_dir,
 )
 from desktop.models.errors import InvalidInput, PermissionDenied
+from desktop.models.files import output_path
 from desktop.models.store import Store
 
 

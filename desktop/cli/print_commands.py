@@ -30,12 +30,12 @@ from desktop.cli.common import (
     UsageError,
     named_staff,
     open_existing_store,
-    output_path,
     print_json,
     refused_as,
 )
 from desktop.models.document_kinds import COMMANDS, FORMATS, KIND_LABELS, KINDS  # light: no reportlab at start
 from desktop.models.errors import InvalidInput, NotFound, PermissionDenied
+from desktop.models.files import output_path
 from desktop.models.store import Store
 
 if TYPE_CHECKING:

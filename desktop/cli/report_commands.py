@@ -27,8 +27,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.cli.common import EXIT_OK, CliParser, named_staff, open_existing_store, output_path, print_json, refused_as
+from desktop.cli.common import EXIT_OK, CliParser, named_staff, open_existing_store, print_json, refused_as
 from desktop.models.errors import InvalidInput, PermissionDenied
+from desktop.models.files import output_path
 from desktop.models.store import Store
 
 if TYPE_CHECKING:
