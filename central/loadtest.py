@@ -227,7 +227,7 @@ def _tree(pid: int) -> list[int]:
 def _process_usage(pid: int) -> dict[str, float]:
     """CPU seconds (user + system) and resident memory of a process and its workers, from /proc (Linux)."""
     cpu, rss = 0.0, 0.0
-    ticks = os.sysconf("SC_CLK_TCK")
+    ticks, page = os.sysconf("SC_CLK_TCK"), os.sysconf("SC_PAGE_SIZE")
     for member in _tree(pid):
         try:
             fields = Path(f"/proc/{member}/stat").read_text().rsplit(")", 1)[1].split()
@@ -235,7 +235,7 @@ def _process_usage(pid: int) -> dict[str, float]:
         except OSError:
             continue
         cpu += (int(fields[11]) + int(fields[12])) / ticks
-        rss += rss_pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+        rss += rss_pages * page / 2**20
     return {"cpu_s": cpu, "rss_mb": rss}
 
 
